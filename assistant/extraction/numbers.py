@@ -1,0 +1,307 @@
+"""Numbers, amounts, percentages and staff counts in free text (en, nb, sv, ru).
+
+Locale rules: in English "," groups thousands and "." is the decimal mark; in nb, sv and ru
+"." groups thousands ("20.000") and "," is the decimal mark. Spaces, NBSP and thin spaces
+group thousands everywhere ("20 000"). Numbers inside date expressions, quarter markers
+("Q3"), ordinals ("3rd") and bare years ("2027" with no unit) are not quantities.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from functools import cache
+
+from assistant.extraction.dates import find_date_spans
+from assistant.extraction.models import Language, Quantity, QuantityKind, normalize_language
+
+_SPACE = "[ \u00a0\u202f\u2009]"
+_MAX_INTEGER_DIGITS = 15
+_MAX_STAFF = 1_000_000
+_YEAR_LIKE = range(1900, 2101)
+
+_SCALE_WORDS = (
+    (1e3, r"thousands?|tusen|тыс\.?|тысяч[аи]?"),
+    (1e6, r"millions?|millioner|mill\.?|miljon(?:er)?|milj\.?|mln\.?|mio\.?|млн\.?|"
+          r"миллион(?:а|ов)?"),
+    (1e9, r"billions?|milliard(?:er)?|miljard(?:er)?|mrd\.?|млрд\.?|миллиард(?:а|ов)?"),
+)  # fmt: skip
+_ATTACHED_SCALE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_CURRENCY_WORDS = (
+    ("NOK", r"(?-i:NOK)|kroner|krone|norske\s+kroner"),
+    ("SEK", r"(?-i:SEK)|kronor|krona|svenska\s+kronor"),
+    ("kr", r"kr\.?(?:-|,-)?"),
+    ("EUR", r"(?-i:EUR)|€|euros?|евро"),
+    ("USD", r"(?-i:USD)|\$|dollars?|доллар(?:ов|а)?"),
+    ("RUB", r"(?-i:RUB)|₽|roubles?|rubles?|руб\.?|рубл(?:ей|я|ь)"),
+)
+_PERCENT_WORDS = r"%|prosent|percent|per\s?cent|procent|процент(?:ов|а)?|проц\."
+_POINT_WORDS = (
+    r"pp|p\.p\.|percentage\s+points?|prosentpoeng|procentenhet(?:er)?|п\.\s?п\.|"
+    r"процентн(?:ых|ого|ые)\s+пункт(?:а|ов)?"
+)
+_KR_BY_LANGUAGE = {"nb": "NOK", "sv": "SEK"}
+
+# Count units: regex per unit, matched against the word after the number (or the one after it).
+_COUNT_UNITS: dict[Language, dict[str, str]] = {
+    "en": {"people": r"people|persons?|employees?|staff|workers?|colleagues|ftes?",
+           "customers": r"customers?|clients?", "orders": r"orders?", "users": r"users?",
+           "visitors": r"visitors?"},
+    "nb": {"people": r"ansatte?|personer|person|folk|medarbeidere?|årsverk|heltidsansatte|"
+                     r"deltidsansatte|kolleger|kollegaer",
+           "customers": r"kunder?|kundene|klienter", "orders": r"bestillinger|bestilling|ordrer?",
+           "users": r"brukere?", "visitors": r"besøkende"},
+    "sv": {"people": r"anställda|anställd|personer|person|medarbetare|årsarbetare|"
+                     r"heltidsanställda|kollegor|kolleger",
+           "customers": r"kunder?|kunderna|klienter", "orders": r"beställningar|beställning|"
+                                                               r"order|ordrar",
+           "users": r"användare", "visitors": r"besökare"},
+    "ru": {"people": r"человека?|людей|сотрудник(?:а|ов|и)?|работник(?:а|ов|и)?|"
+                     r"специалист(?:а|ов|ы)?",
+           "customers": r"клиент(?:а|ов|ы)?|покупател(?:ь|я|ей|и)",
+           "orders": r"заказ(?:а|ов|ы)?", "users": r"пользовател(?:ь|я|ей|и)",
+           "visitors": r"посетител(?:ь|я|ей|и)"},
+}  # fmt: skip
+
+# Staff: employee words always count; "people" words only with a company/team context.
+_EMPLOYEE_WORDS: dict[Language, str] = {
+    "en": r"employees?|staff|workers?|colleagues|ftes?|team\s+members",
+    "nb": r"ansatte?|medarbeidere?|årsverk|heltidsansatte|kolleger|kollegaer",
+    "sv": r"anställda|anställd|medarbetare|årsarbetare|heltidsanställda|kollegor|kolleger",
+    "ru": r"сотрудник(?:а|ов|и)?|работник(?:а|ов|и)?",
+}
+_PEOPLE_WORDS: dict[Language, str] = {
+    "en": r"people|persons",
+    "nb": r"personer|folk|stk",
+    "sv": r"personer|pers",
+    "ru": r"человека?|людей",
+}
+_STAFF_CONTEXT: dict[Language, str] = {
+    "en": r"\bwe(?:'re|\s+are|\s+have|\s+employ)\b|\bteam\b|\bcompany\b|\bemploy|\bwork|\bstaff",
+    "nb": r"\bvi\s+er\b|\bvi\s+har\b|\bteam|\bbedrift|\bfirma|\bselskap|\bjobber\b|\bansatt",
+    "sv": r"\bvi\s+är\b|\bvi\s+har\b|\bteam|\bföretag|\bfirma|\bjobbar\b|\barbetar\b",
+    "ru": r"\bнас\b|\bкоманд|\bкомпани|\bработа|\bштат|\bфирм",
+}
+_STAFF_PHRASES: dict[Language, str] = {
+    "en": r"\bteam\s+of\s+{n}|\bstaff\s+of\s+{n}|\bheadcount\s*(?:is|of|:)?\s*{n}|"
+    r"\bwe(?:'re|\s+are)\s+{n}(?=\s*(?:$|[.,;!?)]|in\s+total|of\s+us|in\s+the\s+))",
+    "nb": r"\bteam\s+på\s+{n}|\bvi\s+er\s+{n}(?=\s*(?:$|[.,;!?)]|totalt|i\s+(?:alt|firmaet|"
+    r"bedriften|selskapet)))",
+    "sv": r"\bteam\s+på\s+{n}|\bvi\s+är\s+{n}(?=\s*(?:$|[.,;!?)]|totalt|i\s+(?:företaget|"
+    r"firman)))",
+    "ru": r"\bнас\s+{n}|\bкоманда\s+из\s+{n}|\bштат\s*(?:[—:-]|из)?\s*{n}",
+}
+_NOT_STAFF_MODIFIERS = (
+    r"more|new|additional|extra|flere|nye|ekstra|fler|nya|ytterligare|ещё|еще|новых|"
+    r"дополнительных"
+)
+_RANGE_DASH = r"\s*[-–—‒]\s*"
+_NEGATION_BEFORE = r"(?:\bnot|\bno\s+longer|\bikke|\binte|\bне|\bnei)\s*$"
+
+
+def _alternation(words: str) -> str:
+    return rf"(?:{words})(?![^\W\d_])"
+
+
+@cache
+def _number_pattern(language: Language) -> re.Pattern[str]:
+    grouped = r",\d{3}(?!\d)" if language == "en" else r"\.\d{3}(?!\d)"
+    return re.compile(
+        rf"(?:(?P<pre>[$€₽]|(?<![^\W\d_])(?:kr\.?|(?-i:NOK|SEK|EUR|USD|RUB))){_SPACE}?)?"
+        rf"(?<![\w.,:/])(?P<sign>[-−+])?"
+        rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
+        rf"(?P<frac>[.,]\d+)?(?![.,:/]\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    scale_words = "|".join(f"(?P<s{i}>{body})" for i, (_, body) in enumerate(_SCALE_WORDS))
+    currencies = "|".join(f"(?P<c{i}>{body})" for i, (_, body) in enumerate(_CURRENCY_WORDS))
+    return re.compile(
+        rf"(?:{_SPACE}?(?P<combo_scale>[MmKkTt])(?P<combo_cur>nok|sek|eur|usd|kr)"
+        rf"(?![^\W\d_]))?"
+        rf"(?:(?P<att>k|к|m|mn|bn)(?![^\W\d_])|{_SPACE}?(?:{scale_words})(?![^\W\d_]))?"
+        rf"(?:{_SPACE}?(?:(?P<pp>{_alternation(_POINT_WORDS)})|(?P<pct>%|{_alternation(_PERCENT_WORDS)})"
+        rf"|{_alternation(currencies)}))?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _count_unit_patterns(language: Language) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    units = _COUNT_UNITS[language]
+    return tuple((unit, re.compile(rf"(?:{body})", re.IGNORECASE)) for unit, body in units.items())
+
+
+_NEXT_WORDS = r"[ \u00a0\u202f]+([^\W\d_][\w-]{0,24})(?:[ \u00a0\u202f]+([^\W\d_]+))?"
+
+
+def _count_unit(text: str, position: int, language: Language) -> tuple[str, int] | None:
+    """The count unit after ``position`` ("12 employees", "2 000 nye kunder"), if any."""
+    match = re.compile(_NEXT_WORDS).match(text, position)
+    if match is None:
+        return None
+    for group in (1, 2):
+        word = match.group(group)
+        if word is None:
+            return None
+        for unit, pattern in _count_unit_patterns(language):
+            if pattern.fullmatch(word):
+                return unit, match.end(group)
+    return None
+
+
+def _parse_value(match: re.Match[str]) -> float | None:
+    digits = re.sub(r"\D", "", match.group("int"))
+    if len(digits.lstrip("0")) > _MAX_INTEGER_DIGITS:
+        return None
+    fraction = match.group("frac")
+    value = float(f"{digits}.{fraction[1:]}" if fraction else digits)
+    return -value if match.group("sign") in ("-", "−") else value
+
+
+def _currency(code: str, language: Language) -> str:
+    return _KR_BY_LANGUAGE.get(language, "kr") if code == "kr" else code
+
+
+def _currency_code(raw: str) -> str:
+    for code, body in _CURRENCY_WORDS:
+        if re.fullmatch(rf"(?:{body})", raw.strip(), re.IGNORECASE):
+            return code
+    return "kr"
+
+
+def _read_one(
+    text: str, match: re.Match[str], language: Language
+) -> tuple[Quantity, float] | None:
+    """The quantity starting at ``match`` and the scale applied to it ("2 mill" -> 1e6)."""
+    value = _parse_value(match)
+    if value is None:
+        return None
+    end = match.end()
+    suffix = _suffix_pattern().match(text, end)
+    assert suffix is not None  # every part is optional
+    scale, unit, kind = 1.0, None, "number"
+    unit: str | None
+    kind: QuantityKind
+    if suffix.group("combo_scale"):
+        scale = _ATTACHED_SCALE.get(suffix.group("combo_scale").lower(), 1e3)
+        code = suffix.group("combo_cur").upper()
+        unit, kind = _currency("kr" if code == "KR" else code, language), "money"
+    if suffix.group("att"):
+        scale = _ATTACHED_SCALE[suffix.group("att").lower()]
+    for index, (multiplier, _) in enumerate(_SCALE_WORDS):
+        if suffix.group(f"s{index}"):
+            scale = multiplier
+    if suffix.group("pp"):
+        unit, kind = "pp", "percent"
+    elif suffix.group("pct"):
+        unit, kind = "%", "percent"
+    for index, (code, _) in enumerate(_CURRENCY_WORDS):
+        if suffix.group(f"c{index}"):
+            unit, kind = _currency(code, language), "money"
+    if match.group("pre") and kind == "number":
+        unit, kind = _currency(_currency_code(match.group("pre")), language), "money"
+    if suffix.end() > end:
+        end = suffix.end()
+    elif end < len(text) and text[end].isalpha():
+        return None  # "3D", "2nd", "10x": a number glued to a word is not a quantity
+    if kind == "number":
+        counted = _count_unit(text, end, language)
+        if counted is not None:
+            unit, kind = counted[0], "count"
+        elif scale == 1.0 and not match.group("frac") and int(value) in _YEAR_LIKE:
+            if re.fullmatch(r"\d{4}", match.group("int")):
+                return None  # a bare year such as "2027"
+    value *= scale
+    if not math.isfinite(value):
+        return None
+    start = match.start()
+    quantity = Quantity(value=value, unit=unit, kind=kind, start=start, end=end, text=text[start:end])
+    return quantity, scale
+
+
+def extract_quantities(text: str, language: str) -> list[Quantity]:
+    """Every quantity in ``text`` in order of appearance (see module docs for locale rules)."""
+    lang = normalize_language(language)
+    date_spans = find_date_spans(text, lang)
+    date_starts = [start for start, _ in date_spans]
+    found: list[tuple[Quantity, float]] = []
+    for match in _number_pattern(lang).finditer(text):
+        index = bisect_right(date_starts, match.start("int")) - 1
+        if index >= 0 and date_spans[index][1] > match.start("int"):
+            continue
+        read = _read_one(text, match, lang)
+        if read is not None:
+            found.append(read)
+    return _mark_ranges(text, found)
+
+
+def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantity]:
+    """"20–30%" -> low 20 % and high 30 %; the low end takes the high end's unit and scale."""
+    result = [quantity for quantity, _ in found]
+    for i in range(len(result) - 1):
+        (low, low_scale), (high, high_scale) = found[i], found[i + 1]
+        if result[i].range_role or not re.fullmatch(_RANGE_DASH, text[low.end : high.start]):
+            continue
+        update: dict[str, object] = {"range_role": "low"}
+        if low.unit is None and high.unit is not None:
+            update.update(unit=high.unit, kind=high.kind)
+        if low_scale == 1.0 and high_scale > 1.0:
+            update["value"] = low.value * high_scale
+        result[i] = low.model_copy(update=update)
+        result[i + 1] = high.model_copy(update={"range_role": "high"})
+    return result
+
+
+@cache
+def _staff_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
+    flags = re.IGNORECASE
+    employees = re.compile(rf"^\s*(?:[^\W\d_][\w-]*\s+)?(?:{_EMPLOYEE_WORDS[language]})\b", flags)
+    people = re.compile(rf"^\s*(?:[^\W\d_][\w-]*\s+)?(?:{_PEOPLE_WORDS[language]})\b", flags)
+    phrase = re.compile(_STAFF_PHRASES[language].format(n=r"(?P<n>\d{1,7})"), flags)
+    context = re.compile(_STAFF_CONTEXT[language], flags)
+    return employees, people, phrase, context
+
+
+def extract_staff_count(text: str, language: str) -> int | None:
+    """How many people work in the company, or None when the text does not say.
+
+    Employee words ("12 ansatte") always count; people words ("12 people", "12 человек")
+    count in a sentence about the company or team. Negated numbers ("not 9") are skipped,
+    and so are counts of hires ("5 more people"). A range gives its upper end.
+    """
+    lang = normalize_language(language)
+    employees, people, phrase, context = _staff_patterns(lang)
+    modifier = re.compile(rf"^\s*(?:{_NOT_STAFF_MODIFIERS})\b", re.IGNORECASE)
+    candidates: list[tuple[int, float]] = []
+    quantities = extract_quantities(text, lang)
+    for position, quantity in enumerate(quantities):
+        if quantity.kind not in ("count", "number") or quantity.unit not in ("people", None):
+            continue
+        if position + 1 < len(quantities) and quantity.range_role == "low":
+            continue  # the upper end of the range is used
+        tail = text[quantity.end : quantity.end + 60]
+        head = text[max(0, quantity.start - 20) : quantity.start]
+        if quantity.range_role == "high":
+            head = text[max(0, quantities[position - 1].start - 20) : quantities[position - 1].start]
+        if re.search(_NEGATION_BEFORE, head, re.IGNORECASE) or modifier.match(tail):
+            continue
+        sentence = _sentence_around(text, quantity.start)
+        if employees.match(tail) or (people.match(tail) and context.search(sentence)):
+            candidates.append((quantity.start, quantity.value))
+    for match in phrase.finditer(text):
+        candidates.append((match.start("n"), float(match.group("n"))))
+    for _, value in sorted(candidates):
+        if value == int(value) and 1 <= value <= _MAX_STAFF:
+            return int(value)
+    return None
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, position) for mark in ".!?\n") if i != -1]
+    return text[start : min(ends) if ends else len(text)]

@@ -1,0 +1,1 @@
+"""The knowledge base: reading, chunking, indexing and searching curated articles."""

@@ -1,0 +1,62 @@
+"""A multilingual domain glossary for query expansion (KPI / nøkkeltall / nyckeltal / ...).
+
+A query that mentions any term of a concept, in any language, is expanded with the
+concept's terms in every language, each stemmed by its own language's stemmer, so the
+keyword search can find passages written in another language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.knowledge.languages import analyze, analyze_query
+from assistant.knowledge.loaders import load_yaml_data
+
+
+class Concept(BaseModel):
+    id: str
+    terms: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Glossary(BaseModel):
+    version: int = 1
+    concepts: list[Concept] = Field(default_factory=list)
+
+    def expand(self, query: str) -> list[str]:
+        """Stems of every term (all languages) of the concepts the query mentions."""
+        query_stems = set(analyze_query(query))
+        expansion: list[str] = []
+        for concept, patterns in _patterns(self):
+            if any(pattern and pattern <= query_stems for pattern in patterns):
+                expansion.extend(_concept_stems(concept))
+        return list(dict.fromkeys(expansion))
+
+
+def _patterns(glossary: Glossary) -> list[tuple[Concept, list[frozenset[str]]]]:
+    cached = getattr(glossary, "_pattern_cache", None)
+    if cached is None:
+        cached = [
+            (c, [frozenset(analyze(term, lang)) for lang, terms in c.terms.items() for term in terms])
+            for c in glossary.concepts
+        ]
+        object.__setattr__(glossary, "_pattern_cache", cached)
+    return cached
+
+
+def _concept_stems(concept: Concept) -> list[str]:
+    stems: list[str] = []
+    for language, terms in concept.terms.items():
+        for term in terms:
+            stems.extend(analyze(term, language))
+    return stems
+
+
+@cache
+def load_glossary(path: Path) -> Glossary:
+    """The glossary at ``path``; an empty glossary when the file is absent."""
+    if not path.exists():
+        return Glossary()
+    return Glossary.model_validate(load_yaml_data(path) or {})

@@ -1,0 +1,195 @@
+"""Incremental ingestion: new files added, changed files replaced, deleted files removed.
+
+LangChain's indexing API with a SQL record manager decides which rows to write and which
+to clean up; this module walks the folders, reads each file, and reports per file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Literal
+
+from langchain_core.indexing import index
+from pydantic import BaseModel, Field
+from sqlalchemy import text
+
+from assistant.knowledge.loaders import (
+    DATA_SUFFIXES,
+    UnreadableDocument,
+    load_document,
+)
+from assistant.knowledge.store import KnowledgeStore
+from assistant.knowledge.views import document_rows, pipeline_signature
+
+FileStatus = Literal["added", "updated", "unchanged", "removed", "skipped", "duplicate"]
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class FileReport(BaseModel):
+    path: str
+    status: FileStatus
+    chunks: int = 0
+    reason: str | None = None
+
+
+class IngestReport(BaseModel):
+    files: list[FileReport] = Field(default_factory=list)
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def succeeded(self) -> bool:
+        """True when at least one file is in the index (or was cleanly removed from it)."""
+        good = ("added", "updated", "unchanged", "removed", "duplicate")
+        return any(f.status in good for f in self.files)
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.count(s)} {s}"
+            for s in ("added", "updated", "unchanged", "removed", "duplicate", "skipped")
+        ]
+        return ", ".join(parts)
+
+
+def discover_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileReport]]:
+    """Files under ``paths`` (hidden files and data files in folders left out)."""
+    files: list[Path] = []
+    problems: list[FileReport] = []
+    for path in paths:
+        if path.is_file():
+            files.append(path.resolve())
+        elif path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path).parts
+                if any(part.startswith(".") for part in relative) or not candidate.is_file():
+                    continue
+                if candidate.suffix.lower() in DATA_SUFFIXES or candidate.name == "README.md":
+                    continue
+                files.append(candidate.resolve())
+        else:
+            problems.append(
+                FileReport(path=str(path), status="skipped", reason="no such file or folder")
+            )
+    unique = list(dict.fromkeys(files))
+    return unique, problems
+
+
+def known_paths(store: KnowledgeStore) -> set[str]:
+    """Paths of every file the record manager has rows for."""
+    query = text("SELECT DISTINCT group_id FROM upsertion_record WHERE namespace = :ns")
+    with store.records.engine.connect() as connection:
+        rows = connection.execute(query, {"ns": store.records.namespace}).fetchall()
+    return {row[0] for row in rows if row[0]}
+
+
+def _stored_file_state(store: KnowledgeStore, path: str) -> tuple[str, str] | None:
+    found = store.vectorstore.get(where={"path": path}, limit=1, include=["metadatas"])
+    metadatas = found.get("metadatas") or []
+    if not metadatas:
+        return None
+    meta = metadatas[0] or {}
+    return str(meta.get("file_sha256", "")), str(meta.get("signature", ""))
+
+
+def _duplicate_of(store: KnowledgeStore, sha256: str, path: str) -> str | None:
+    found = store.vectorstore.get(where={"file_sha256": sha256}, limit=5, include=["metadatas"])
+    for meta in found.get("metadatas") or []:
+        if meta and meta.get("path") != path:
+            return str(meta.get("source") or meta.get("path"))
+    return None
+
+
+def _remove(store: KnowledgeStore, path: str) -> int:
+    keys = store.records.list_keys(group_ids=[path])
+    if keys:
+        store.vectorstore.delete(ids=keys)
+        store.records.delete_keys(keys)
+    return len(keys)
+
+
+def _display(path: Path, roots: list[Path]) -> str:
+    for root in roots:
+        base = root if root.is_dir() else root.parent
+        try:
+            return path.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
+def ingest(
+    paths: list[Path], store: KnowledgeStore, progress: ProgressCallback | None = None
+) -> IngestReport:
+    """Bring the index in line with the files under ``paths``."""
+    settings = store.settings
+    signature = pipeline_signature(settings.chunk_size, settings.chunk_overlap)
+    files, problems = discover_files(paths)
+    report = IngestReport(files=list(problems))
+    before = known_paths(store)
+    seen_hashes: dict[str, str] = {}
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(number, len(files), path.name)
+        report.files.append(
+            _ingest_file(store, path, _display(path, paths), before, seen_hashes, signature)
+        )
+    report.files.extend(_remove_deleted(store, paths, files, before))
+    return report
+
+
+def _ingest_file(
+    store: KnowledgeStore,
+    path: Path,
+    shown: str,
+    before: set[str],
+    seen_hashes: dict[str, str],
+    signature: str,
+) -> FileReport:
+    settings = store.settings
+    key = str(path)
+    try:
+        doc = load_document(path, source=shown)
+    except UnreadableDocument as exc:
+        return FileReport(path=shown, status="skipped", reason=str(exc))
+    if doc.file_sha256 in seen_hashes:
+        reason = f"same content as {seen_hashes[doc.file_sha256]}"
+        return FileReport(path=shown, status="duplicate", reason=reason)
+    seen_hashes[doc.file_sha256] = shown
+    stored = _stored_file_state(store, key) if key in before else None
+    if stored == (doc.file_sha256, signature):
+        return FileReport(path=shown, status="unchanged")
+    twin = _duplicate_of(store, doc.file_sha256, key)
+    if twin is not None:
+        return FileReport(path=shown, status="duplicate", reason=f"same content as {twin}")
+    rows = document_rows(doc, settings.chunk_size, settings.chunk_overlap)
+    if not rows:
+        return FileReport(path=shown, status="skipped", reason="no text to index")
+    index(
+        rows,
+        store.records,
+        store.vectorstore,
+        cleanup="incremental",
+        source_id_key="path",
+        key_encoder="sha256",
+    )
+    chunks = sum(1 for row in rows if row.metadata.get("view") == "text")
+    status: FileStatus = "updated" if key in before else "added"
+    return FileReport(path=shown, status=status, chunks=chunks)
+
+
+def _remove_deleted(
+    store: KnowledgeStore, roots: list[Path], present: list[Path], before: set[str]
+) -> list[FileReport]:
+    """Rows of files that lived under ``roots`` (or were named) but no longer exist."""
+    present_keys = {str(p) for p in present}
+    folders = [str(r.resolve()) for r in roots if r.is_dir()]
+    named = {str(r.resolve()) for r in roots if not r.exists()}
+    removed = []
+    for key in sorted(before - present_keys):
+        inside = any(key.startswith(folder.rstrip("/") + "/") for folder in folders)
+        if (inside or key in named) and not Path(key).exists():
+            _remove(store, key)
+            removed.append(FileReport(path=Path(key).name, status="removed"))
+    return removed

@@ -1,0 +1,53 @@
+"""BM25 keyword search over chunks (``bm25s``), stemmed per language.
+
+A chunk's keyword document is its own text stemmed in its language plus the curated notes
+(section summaries and search terms in other languages) stemmed in theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.knowledge.languages import analyze, analyze_query
+
+
+class KeywordIndex:
+    """BM25 over a fixed list of chunk ids, built in memory."""
+
+    def __init__(self, chunk_ids: Sequence[str], token_lists: Sequence[list[str]]) -> None:
+        import bm25s
+
+        self.chunk_ids = list(chunk_ids)
+        self._bm25 = bm25s.BM25()
+        if self.chunk_ids:
+            self._bm25.index([tokens or ["\u2400"] for tokens in token_lists], show_progress=False)
+
+    @staticmethod
+    def tokens_for(parts: Sequence[tuple[str, str]]) -> list[str]:
+        """Tokens of a chunk from ``(text, language)`` parts."""
+        tokens: list[str] = []
+        for text, language in parts:
+            tokens.extend(analyze(text, language))
+        return tokens
+
+    def scores(self, query: str, expansion: Sequence[str] = (), expansion_weight: float = 0.5):
+        """BM25 score of every chunk (aligned with ``chunk_ids``)."""
+        if not self.chunk_ids:
+            return np.zeros(0, dtype=np.float32)
+        scores = self._bm25.get_scores(analyze_query(query))
+        extra = [t for t in expansion if t]
+        if extra and expansion_weight > 0:
+            scores = scores + expansion_weight * self._bm25.get_scores(extra)
+        return scores
+
+    def top(self, query: str, k: int, expansion: Sequence[str] = (), expansion_weight: float = 0.5):
+        """``(chunk_id, score)`` of the ``k`` best chunks with a positive score."""
+        scores = self.scores(query, expansion, expansion_weight)
+        if scores.size == 0:
+            return []
+        k = min(k, scores.size)
+        best = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(best, key=lambda i: -scores[i])
+        return [(self.chunk_ids[i], float(scores[i])) for i in ranked if scores[i] > 0]

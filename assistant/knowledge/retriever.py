@@ -1,0 +1,182 @@
+"""Hybrid search: BM25 keywords (with glossary expansion) + multilingual vectors, fused by
+reciprocal rank fusion, then diversified so one article does not fill every slot."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import text as sql
+
+from assistant.knowledge.glossary import Glossary
+from assistant.knowledge.keyword_index import KeywordIndex
+from assistant.knowledge.models import SearchResult
+from assistant.knowledge.store import KnowledgeStore
+from assistant.knowledge.views import VIEW_NOTE, VIEW_TEXT
+
+SearchMode = Literal["hybrid", "vector", "keyword"]
+_PAGE = 5000
+
+
+@dataclass
+class _Corpus:
+    """Everything search needs in memory, built from the vector store's rows."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    keywords: KeywordIndex | None = None
+    fingerprint: tuple[int, str] = (0, "")
+
+
+class HybridRetriever:
+    """Finds the passages that answer a question, whatever language either is in."""
+
+    def __init__(
+        self,
+        store: KnowledgeStore,
+        glossary: Glossary | None = None,
+        mode: SearchMode = "hybrid",
+        same_source_decay: float = 0.6,
+        expansion_weight: float = 0.5,
+    ) -> None:
+        self.store = store
+        self.glossary = glossary or Glossary()
+        self.mode = mode
+        self.same_source_decay = same_source_decay
+        self.expansion_weight = expansion_weight
+        self._corpus = _Corpus()
+        self._lock = threading.Lock()
+
+    # ----- corpus -----
+    def _fingerprint(self) -> tuple[int, str]:
+        query = sql(
+            "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM upsertion_record "
+            "WHERE namespace = :ns"
+        )
+        with self.store.records.engine.connect() as connection:
+            count, latest = connection.execute(query, {"ns": self.store.records.namespace}).one()
+        return int(count), str(latest)
+
+    def corpus(self) -> _Corpus:
+        fingerprint = self._fingerprint()
+        with self._lock:
+            if self._corpus.keywords is None or self._corpus.fingerprint != fingerprint:
+                self._corpus = self._build_corpus(fingerprint)
+            return self._corpus
+
+    def _build_corpus(self, fingerprint: tuple[int, str]) -> _Corpus:
+        corpus = _Corpus(fingerprint=fingerprint)
+        notes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for content, meta in self._all_rows():
+            chunk_id = str(meta.get("chunk_id", ""))
+            if meta.get("view") == VIEW_NOTE:
+                notes[chunk_id].append((content, str(meta.get("view_language", ""))))
+            elif meta.get("view", VIEW_TEXT) == VIEW_TEXT:
+                corpus.texts[chunk_id] = content
+                corpus.metadata[chunk_id] = meta
+        ids = sorted(corpus.texts)
+        tokens = []
+        for chunk_id in ids:
+            meta = corpus.metadata[chunk_id]
+            language = str(meta.get("language", "und"))
+            parts = [(corpus.texts[chunk_id], language), (str(meta.get("title", "")), language)]
+            tokens.append(KeywordIndex.tokens_for(parts + notes.get(chunk_id, [])))
+        corpus.keywords = KeywordIndex(ids, tokens)
+        return corpus
+
+    def _all_rows(self):
+        collection = self.store.vectorstore._collection
+        offset = 0
+        while True:
+            page = collection.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+            documents = page.get("documents") or []
+            for content, meta in zip(documents, page.get("metadatas") or [], strict=False):
+                yield content or "", dict(meta or {})
+            if len(documents) < _PAGE:
+                return
+            offset += _PAGE
+
+    # ----- search -----
+    def search(self, query: str, k: int | None = None) -> list[SearchResult]:
+        settings = self.store.settings
+        k = k or settings.search_k
+        query = " ".join(query.split())
+        if not query:
+            return []
+        corpus = self.corpus()
+        if not corpus.texts:
+            return []
+        pool = max(settings.candidate_pool, k * 4)
+        rankings: list[tuple[list[str], float]] = []
+        if self.mode in ("hybrid", "vector"):
+            rankings.append((self._vector_ranking(query, pool), settings.vector_weight))
+        if self.mode in ("hybrid", "keyword"):
+            rankings.append((self._keyword_ranking(corpus, query, pool), settings.keyword_weight))
+        fused = _reciprocal_rank_fusion(rankings, settings.rrf_k)
+        best_possible = sum(w for _, w in rankings) / (settings.rrf_k + 1)
+        chosen = _diversify(fused, corpus.metadata, k, self.same_source_decay)
+        return [
+            _result(chunk_id, score / best_possible, corpus) for chunk_id, score in chosen
+        ]
+
+    def _vector_ranking(self, query: str, pool: int) -> list[str]:
+        hits = self.store.vectorstore.similarity_search_with_score(query, k=pool * 2)
+        best: dict[str, float] = {}
+        for doc, distance in hits:
+            chunk_id = str(doc.metadata.get("chunk_id", ""))
+            if chunk_id and (chunk_id not in best or distance < best[chunk_id]):
+                best[chunk_id] = distance
+        return sorted(best, key=best.__getitem__)[:pool]
+
+    def _keyword_ranking(self, corpus: _Corpus, query: str, pool: int) -> list[str]:
+        assert corpus.keywords is not None
+        expansion = self.glossary.expand(query)
+        top = corpus.keywords.top(query, pool, expansion, self.expansion_weight)
+        return [chunk_id for chunk_id, _ in top]
+
+
+def _reciprocal_rank_fusion(
+    rankings: list[tuple[list[str], float]], rrf_k: int
+) -> list[tuple[str, float]]:
+    scores: dict[str, float] = defaultdict(float)
+    for ranking, weight in rankings:
+        for rank, chunk_id in enumerate(ranking, start=1):
+            scores[chunk_id] += weight / (rrf_k + rank)
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def _diversify(
+    fused: list[tuple[str, float]], metadata: dict[str, dict[str, Any]], k: int, decay: float
+) -> list[tuple[str, float]]:
+    """Greedy re-ranking: each further pick from an already-chosen article scores less."""
+    remaining = [(c, s) for c, s in fused if c in metadata]
+    chosen: list[tuple[str, float]] = []
+    per_doc: dict[str, int] = defaultdict(int)
+    while remaining and len(chosen) < k:
+        def adjusted(item: tuple[str, float]) -> float:
+            doc = str(metadata[item[0]].get("doc_id", ""))
+            return item[1] * decay ** per_doc[doc]
+
+        best = max(remaining, key=adjusted)
+        remaining.remove(best)
+        chosen.append(best)
+        per_doc[str(metadata[best[0]].get("doc_id", ""))] += 1
+    return chosen
+
+
+def _result(chunk_id: str, score: float, corpus: _Corpus) -> SearchResult:
+    meta = corpus.metadata[chunk_id]
+    return SearchResult(
+        source=str(meta.get("source", "")),
+        title=str(meta.get("title", "")),
+        language=str(meta.get("language", "")),
+        heading=str(meta.get("heading", "")),
+        chunk_id=chunk_id,
+        score=round(min(max(score, 0.0), 1.0), 4),
+        text=corpus.texts[chunk_id],
+        doc_id=str(meta.get("doc_id", "")),
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+    )

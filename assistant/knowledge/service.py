@@ -1,0 +1,65 @@
+"""The knowledge base as one UI-free service: keep the index fresh, ingest, search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.knowledge.glossary import load_glossary
+from assistant.knowledge.ingest import IngestReport, ProgressCallback, discover_files, ingest
+from assistant.knowledge.models import SearchResult
+from assistant.knowledge.retriever import HybridRetriever, SearchMode
+from assistant.knowledge.store import KnowledgeStore, open_store
+
+
+class KnowledgeBase:
+    """Ingestion and search over one collection (one embedding model)."""
+
+    def __init__(
+        self, settings: Settings, embedding: str | None = None, mode: SearchMode = "hybrid"
+    ) -> None:
+        self.settings = settings
+        self.store: KnowledgeStore = open_store(settings, embedding)
+        glossary = load_glossary(settings.knowledge_dir / "data" / "glossary.yaml")
+        self.retriever = HybridRetriever(self.store, glossary, mode=mode)
+
+    # ----- freshness of the curated knowledge folder -----
+    def _manifest_path(self) -> Path:
+        return self.settings.data_dir / f"manifest-{self.store.collection_name}.json"
+
+    def _knowledge_state(self) -> dict[str, list[int]]:
+        files, _ = discover_files([self.settings.knowledge_dir])
+        state = {}
+        for path in files:
+            stat = path.stat()
+            state[str(path)] = [stat.st_size, stat.st_mtime_ns]
+        return state
+
+    def is_stale(self) -> bool:
+        """True when the index is empty or the knowledge folder changed since last ingest."""
+        if self.store.vectorstore._collection.count() == 0:
+            return True
+        try:
+            saved = json.loads(self._manifest_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return True
+        return saved != self._knowledge_state()
+
+    def ensure_fresh(self, progress: ProgressCallback | None = None) -> IngestReport | None:
+        """Ingest the knowledge folder when the index is missing or stale."""
+        if not self.is_stale():
+            return None
+        return self.ingest([self.settings.knowledge_dir], progress)
+
+    def ingest(self, paths: list[Path], progress: ProgressCallback | None = None) -> IngestReport:
+        report = ingest(paths, self.store, progress)
+        knowledge = self.settings.knowledge_dir.resolve()
+        if any(p.resolve() == knowledge for p in paths):
+            self.settings.ensure_dirs()
+            state = json.dumps(self._knowledge_state(), sort_keys=True)
+            self._manifest_path().write_text(state, encoding="utf-8")
+        return report
+
+    def search(self, query: str, k: int | None = None) -> list[SearchResult]:
+        return self.retriever.search(query, k)

@@ -1,0 +1,74 @@
+"""Shared fixtures: a private data dir per test session and a network guard.
+
+Every test runs with ``COACH_DATA_DIR`` in a temporary folder and with outbound network
+connections refused except to loopback, which proves the offline default never reaches out.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings, get_settings
+
+_real_connect = socket.socket.connect
+
+
+def _is_loopback(address: object) -> bool:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host.split("%")[0]).is_loopback
+        except ValueError:
+            return False
+    return True  # AF_UNIX paths and the like
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if not _is_loopback(address):
+        raise OSError(f"test network guard: connection to {address!r} refused (offline tests)")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    data_dir = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def knowledge_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A read-only copy of the curated knowledge folder, shared by the session."""
+    target = tmp_path_factory.mktemp("knowledge") / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def shared_kb(tmp_path_factory: pytest.TempPathFactory):
+    """A knowledge base over the curated articles, built once per test session."""
+    from assistant.knowledge.service import KnowledgeBase
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("shared-kb"))
+    kb = KnowledgeBase(settings)
+    kb.ensure_fresh()
+    return kb
