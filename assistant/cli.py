@@ -18,7 +18,7 @@ from assistant.config import Settings, get_settings
 
 app = typer.Typer(
     name="strategy-coach",
-    help="Strategy Coach: digital-strategy coaching for SMEs, grounded in a curated knowledge base.",
+    help="Strategy Coach: digital-strategy coaching for SMEs, grounded in curated guidance.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -52,7 +52,9 @@ def _progress_printer(min_files: int = 20):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: knowledge/)")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (default: knowledge/)")
+    ] = None,
 ) -> None:
     """Add, update or remove documents in the knowledge base (.md .txt .html .pdf .docx)."""
     from assistant.knowledge.store import StoreUnavailable
@@ -67,8 +69,12 @@ def ingest(
     for item in report.files:
         detail = f" ({item.chunks} chunks)" if item.chunks else ""
         reason = f": {item.reason}" if item.reason else ""
-        colour = {"skipped": "yellow", "removed": "magenta", "duplicate": "yellow"}.get(item.status, "green")
-        console.print(f"[{colour}]{item.status:>9}[/{colour}]  {item.path}{detail}{reason}", highlight=False)
+        colour = {"skipped": "yellow", "removed": "magenta", "duplicate": "yellow"}.get(
+            item.status, "green"
+        )
+        console.print(
+            f"[{colour}]{item.status:>9}[/{colour}]  {item.path}{detail}{reason}", highlight=False
+        )
     console.print(report.summary(), highlight=False)
     if not report.succeeded:
         _fail("nothing could be ingested")
@@ -78,7 +84,11 @@ def _read_queries(queries: list[str], from_file: str | None) -> list[str]:
     found = [q for q in queries if q.strip()]
     if from_file is not None:
         try:
-            text = sys.stdin.read() if from_file == "-" else Path(from_file).read_text(encoding="utf-8")
+            text = (
+                sys.stdin.read()
+                if from_file == "-"
+                else Path(from_file).read_text(encoding="utf-8")
+            )
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"cannot read queries from {from_file}: {exc}")
         found.extend(line.strip() for line in text.splitlines() if line.strip())
@@ -88,7 +98,9 @@ def _read_queries(queries: list[str], from_file: str | None) -> list[str]:
 @app.command()
 def search(
     query: Annotated[list[str] | None, typer.Argument(help="One or more queries")] = None,
-    from_file: Annotated[str | None, typer.Option("--from-file", help="One query per line; '-' = stdin")] = None,
+    from_file: Annotated[
+        str | None, typer.Option("--from-file", help="One query per line; '-' = stdin")
+    ] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages per query")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
 ) -> None:
@@ -97,7 +109,7 @@ def search(
 
     queries = _read_queries(query or [], from_file)
     if not queries:
-        _fail("give a query, e.g. strategy-coach search \"how do I set SMART goals?\"", 2)
+        _fail('give a query, e.g. strategy-coach search "how do I set SMART goals?"', 2)
     settings = get_settings()
     kb = _knowledge_base(settings)
     try:
@@ -108,7 +120,13 @@ def search(
     if as_json:
         fields = {"source", "title", "language", "heading", "chunk_id", "score", "text"}
         if len(answers) == 1 and not from_file:
-            print(json.dumps([r.model_dump(include=fields) for r in answers[0][1]], ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    [r.model_dump(include=fields) for r in answers[0][1]],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
             for q, results in answers:
                 line = {"query": q, "results": [r.model_dump(include=fields) for r in results]}
@@ -124,7 +142,9 @@ def search(
 @app.command("eval")
 def evaluate(
     suite: Annotated[str, typer.Argument(help="Which suite: retrieval")] = "retrieval",
-    systems: Annotated[str, typer.Option("--systems", help="Comma-separated systems to compare")] = "ours,baseline",
+    systems: Annotated[
+        str, typer.Option("--systems", help="Comma-separated systems to compare")
+    ] = "ours,baseline",
     split: Annotated[str, typer.Option("--split", help="dev, test or all")] = "all",
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -136,7 +156,9 @@ def evaluate(
     if split not in ("dev", "test", "all"):
         _fail("--split must be dev, test or all", 2)
     try:
-        code = run_retrieval_eval(get_settings(), [s.strip() for s in systems.split(",") if s.strip()], split, as_json)
+        code = run_retrieval_eval(
+            get_settings(), [s.strip() for s in systems.split(",") if s.strip()], split, as_json
+        )
     except ValueError as exc:
         _fail(str(exc), 2)
     raise typer.Exit(code)
@@ -160,7 +182,9 @@ def main() -> None:
     try:
         app()
     except ValidationError as exc:
-        problems = "; ".join(f"COACH_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"COACH_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
         console.print(f"[red]error:[/red] invalid configuration: {problems}", highlight=False)
         sys.exit(2)
     except KeyboardInterrupt:

@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     rrf_k: int = Field(default=60, ge=1)
     vector_weight: float = Field(default=1.0, ge=0.0)
     keyword_weight: float = Field(default=1.0, ge=0.0)
-    mmr_lambda: float = Field(default=0.75, ge=0.0, le=1.0)
+    expansion_weight: float = Field(default=0.3, ge=0.0)
+    same_source_decay: float = Field(default=0.6, gt=0.0, le=1.0)
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

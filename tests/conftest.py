@@ -45,7 +45,9 @@ def _no_network() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     data_dir = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")

@@ -62,7 +62,9 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         process.kill()
 
 
-def test_ingest_and_cross_lingual_search_through_a_chroma_server(chroma_server: str, tmp_path: Path) -> None:
+def test_ingest_and_cross_lingual_search_through_a_chroma_server(
+    chroma_server: str, tmp_path: Path
+) -> None:
     settings = Settings(data_dir=tmp_path, chroma_url=chroma_server)
     kb = KnowledgeBase(settings)
     report = kb.ensure_fresh()

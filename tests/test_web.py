@@ -24,7 +24,9 @@ def test_search_page_serves_results_through_the_named_api(shared_kb):
 
     demo = build_app(shared_kb)
     port = _free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    demo.queue().launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True
+    )
     try:
         client = Client(f"http://127.0.0.1:{port}/", verbose=False)
         html = client.predict("Hva er en digital strategi?", 3, api_name="/search")
@@ -38,8 +40,13 @@ def test_search_page_serves_results_through_the_named_api(shared_kb):
 
 def test_document_text_is_escaped_not_executed():
     hostile = SearchResult(
-        source="x.md", title="<script>alert(1)</script>", language="en", heading="h",
-        chunk_id="x#000", score=0.5, text="<img src=x onerror=alert(1)>",
+        source="x.md",
+        title="<script>alert(1)</script>",
+        language="en",
+        heading="h",
+        chunk_id="x#000",
+        score=0.5,
+        text="<img src=x onerror=alert(1)>",
     )
     html = results_html("q", [hostile])
     assert "<script>" not in html and "<img" not in html

@@ -15,7 +15,7 @@ appear in ``model_dump()``, and are ignored (recomputed) when a dump is validate
 import math
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
 
@@ -36,14 +36,7 @@ ObjectiveCategory = Literal[
 DimensionName = Literal[
     "strategy", "readiness", "human_centric", "data_security", "automation_ai", "green"
 ]
-DIMENSION_NAMES: tuple[DimensionName, ...] = (
-    "strategy",
-    "readiness",
-    "human_centric",
-    "data_security",
-    "automation_ai",
-    "green",
-)
+DIMENSION_NAMES: tuple[DimensionName, ...] = get_args(DimensionName)
 Band = Literal["basic", "average", "moderately_advanced", "advanced"]
 Priority = Literal["high", "medium", "low"]
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
@@ -83,10 +76,15 @@ IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
 Quarter = Annotated[str, BeforeValidator(_normalise_quarter), Field(pattern=r"^\d{4}-Q[1-4]$")]
 Text = Annotated[str, Field(min_length=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
+Currency = Annotated[
+    str,
+    BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value),
+    Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. NOK"),
+]
 
 
 def quarter_index(quarter: str) -> int:
-    """Quarters as consecutive integers: ``quarter_index("2027-Q1") + 1 == quarter_index("2027-Q2")``."""
+    """Quarters as consecutive integers, for ordering: 2027-Q4 + 1 == 2028-Q1."""
     match = _QUARTER.fullmatch(quarter)
     if match is None:
         raise ValueError(f"expected a quarter written like '2027-Q1', got {quarter!r}")
@@ -142,14 +140,7 @@ class PlanModel(BaseModel):
 
 class Money(PlanModel):
     amount: float = Field(ge=0)
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. NOK")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _upper_currency(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("currency"), str):
-            return {**data, "currency": data["currency"].strip().upper()}
-        return data
+    currency: Currency
 
 
 class Profile(PlanModel):
@@ -159,12 +150,8 @@ class Profile(PlanModel):
     annual_revenue: Money | None = None
     locations: list[str] = Field(default_factory=list)
     markets: list[str] = Field(default_factory=list)
-    language: str | None = Field(
-        default=None,
-        pattern=r"^[a-z]{2,3}$",
-        description="ISO 639 code of the language the business works in (may differ from the "
-        "coaching language, StrategyPlan.language)",
-    )
+    # the language the business works in; the coaching language is StrategyPlan.language
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
 
 
 class DimensionState(PlanModel):

@@ -16,10 +16,14 @@ HIT3_TARGET_OVERALL = 0.90
 HIT3_TARGET_CROSS = 0.85
 
 
-def run_retrieval_eval(settings: Settings, systems: Sequence[str], split: str, as_json: bool) -> int:
+def run_retrieval_eval(
+    settings: Settings, systems: Sequence[str], split: str, as_json: bool
+) -> int:
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
-        raise ValueError(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}")
+        raise ValueError(
+            f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}"
+        )
     cases = [c for c in load_retrieval_cases() if split == "all" or c.split == split]
     searchers, doc_language = build_searchers(settings, systems)
     reports = [run_system(name, searchers[name], cases, doc_language) for name in systems]

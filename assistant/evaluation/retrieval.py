@@ -65,7 +65,9 @@ def _ndcg(ranked: list[str], grades: dict[str, int], k: int) -> float:
     return dcg / idcg if idcg else 0.0
 
 
-def evaluate_case(case: RetrievalCase, results: Sequence[SearchResult], doc_language: dict[str, str]) -> CaseOutcome:
+def evaluate_case(
+    case: RetrievalCase, results: Sequence[SearchResult], doc_language: dict[str, str]
+) -> CaseOutcome:
     ranked = _ranked_docs(results)
     first = next((i for i, doc in enumerate(ranked, start=1) if doc in case.primary), None)
     primary_languages = {doc_language.get(doc, "") for doc in case.primary}
@@ -105,7 +107,9 @@ def run_system(
         overall=aggregate(outcomes),
         same_language=aggregate([o for o in outcomes if not o.cross_lingual]),
         cross_lingual=aggregate([o for o in outcomes if o.cross_lingual]),
-        by_language={lang: aggregate([o for o in outcomes if o.language == lang]) for lang in languages},
+        by_language={
+            lang: aggregate([o for o in outcomes if o.language == lang]) for lang in languages
+        },
         cases=outcomes,
     )
 
@@ -135,7 +139,9 @@ def article_languages(folder: Path) -> dict[str, str]:
     return languages
 
 
-def build_searchers(base: Settings, systems: Sequence[str]) -> tuple[dict[str, SearchFn], dict[str, str]]:
+def build_searchers(
+    base: Settings, systems: Sequence[str]
+) -> tuple[dict[str, SearchFn], dict[str, str]]:
     """Build each system's index in a throw-away data dir and return its search function."""
     from assistant.evaluation.baseline import BaselineSearch
     from assistant.knowledge.retriever import HybridRetriever

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.extraction.models import Deadline, Granularity, Language, normalize_language
+from assistant.extraction.models import (
+    MAX_TEXT_CHARS,
+    Deadline,
+    Granularity,
+    Language,
+    normalize_language,
+)
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?",
@@ -40,7 +46,12 @@ _PREP: dict[Language, str] = {
     r"innan|inom|under|i",
     "ru": r"не\s+позднее|(?:до|к|в)\s+конц[ауе]|до|к|в|во",
 }
-_YEAR_SUFFIX: dict[Language, str] = {"en": "", "nb": "", "sv": "", "ru": r"(?:\s*(?:год[ауе]?|г\.))?"}
+_YEAR_SUFFIX: dict[Language, str] = {
+    "en": "",
+    "nb": "",
+    "sv": "",
+    "ru": r"(?:\s*(?:год[ауе]?|г\.))?",
+}
 
 _DURATION_PREP: dict[Language, str] = {
     "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
@@ -142,17 +153,26 @@ _MAX_YEARS_AHEAD = 100
 
 
 @dataclass(frozen=True)
-class _Rule:
-    kind: str
+class _Grammar:
     pattern: re.Pattern[str]
+    kinds: dict[str, str]  # outer group name -> rule kind
 
 
-def _word(body: str) -> str:
-    return rf"(?<![^\W_])(?:{body})(?![^\W_])"
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str | None]
 
 
-@cache
-def _rules(language: Language) -> tuple[_Rule, ...]:
+_WORD_START = r"(?<![^\W_])"  # shared by every rule, so mid-word places are rejected once
+_WORD_END = r"(?![^\W_])"
+
+
+def _sources(language: Language) -> list[tuple[str, str]]:
+    """(kind, regex) rules, most specific first: the first rule that matches at a place wins."""
     months = "|".join(_MONTHS[language])
     prep = rf"(?:(?:{_PREP[language]})\s+)?"
     year = rf"(?P<year>\d{{4}}){_YEAR_SUFFIX[language]}"
@@ -160,65 +180,92 @@ def _rules(language: Language) -> tuple[_Rule, ...]:
     day = rf"(?:the\s+|den\s+)?(?P<day>\d{{1,2}}){day_suffix[language]}"
     month = rf"(?P<month>{months})\.?"
     numbers = "|".join(sorted(map(re.escape, _NUMBER_WORDS[language]), key=len, reverse=True))
-    sources: list[tuple[str, str]] = [
-        ("ymd", rf"{prep}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])"),
-        ("day_month", rf"{prep}{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+    duration = (rf"(?:{_DURATION_PREP[language]})\s+(?:(?P<num>\d{{1,3}}(?:[.,]5)?|{numbers})\s+)?"
+                rf"(?P<unit>{_DURATION_UNIT[language]})")  # fmt: skip
+    sources = [
+        ("ymd", rf"{prep}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])")
+    ]
+    if language != "en":  # day first: 15.03.2027, 15/03/2027 (US month-first is not guessed)
+        sources.append(("ymd", rf"{prep}(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})[./]"
+                               rf"(?P<year>\d{{4}})"))  # fmt: skip
+    sources.append(("day_month", rf"{prep}{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"))
+    if language == "en":
+        sources.append(("day_month", rf"{prep}{month}\s+{day}(?:,?\s+{year})?"))
+    sources += [
         ("month_year", rf"{prep}{month},?\s+{year}"),
-        ("month", rf"(?:{_PREP[language]})\s+{month}"),
         ("quarter", rf"{prep}Q(?P<quarter>[1-4])(?:\s*[-/]?\s*(?P<year>\d{{4}}|'\d{{2}}))?"),
         ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER_ORDINAL[language]})\s*"
-         rf"{_QUARTER_WORD[language]}(?:\s+(?:of\s+)?{year})?"),
+                    rf"{_QUARTER_WORD[language]}(?:\s+(?:of\s+)?{year})?"),
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
-        ("duration", rf"(?:{_DURATION_PREP[language]})\s+(?:(?P<num>\d{{1,3}}(?:[.,]5)?|"
-         rf"{numbers})\s+)?(?P<unit>{_DURATION_UNIT[language]})"),
+        ("duration", duration),
     ]  # fmt: skip
-    if language != "en":
-        sources.insert(1, ("ymd", rf"{prep}(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})[./]"
-                                  rf"(?P<year>\d{{4}})"))  # fmt: skip
-    else:
-        sources.insert(2, ("day_month", rf"{prep}{month}\s+{day}(?:,?\s+{year})?"))
+    if language == "en":
         sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
                                     rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
     if language == "ru":
         sources.append(("year", rf"(?P<year>\d{{4}})\s*(?:год[ауе]?|г\.)"))
     sources.extend(_PHRASES[language].items())
-    flags = re.IGNORECASE | re.UNICODE
-    return tuple(_Rule(kind, re.compile(_word(body), flags)) for kind, body in sources)
+    sources.append(("month", rf"(?:{_PREP[language]})\s+{month}"))
+    return sources
 
 
-def _find(text: str, language: Language) -> list[tuple[re.Match[str], str]]:
-    """All rule matches, longest first at each position, without overlaps, in text order."""
-    found = [(m, rule.kind) for rule in _rules(language) for m in rule.pattern.finditer(text)]
-    found.sort(key=lambda item: (item[0].start(), -item[0].end()))
-    chosen: list[tuple[re.Match[str], str]] = []
-    last_end = -1
-    for match, kind in found:
-        if match.start() >= last_end:
-            chosen.append((match, kind))
-            last_end = match.end()
-    return chosen
+@cache
+def _grammar(language: Language) -> _Grammar:
+    """All rules in one alternation: a single scan of the text instead of one per rule."""
+    alternatives: list[str] = []
+    kinds: dict[str, str] = {}
+    for index, (kind, body) in enumerate(_sources(language)):
+        name = f"r{index}"
+        renamed = re.sub(r"\(\?P<(\w+)>", rf"(?P<{name}_\1>", body)
+        alternatives.append(f"(?P<{name}>{renamed}){_WORD_END}")
+        kinds[name] = kind
+    pattern = rf"{_WORD_START}(?:{'|'.join(alternatives)})"
+    return _Grammar(re.compile(pattern, re.IGNORECASE), kinds)
+
+
+def _find(text: str, language: Language) -> list[_Found]:
+    """Date expressions in text order, without overlaps."""
+    grammar = _grammar(language)
+    found: list[_Found] = []
+    for match in grammar.pattern.finditer(text[:MAX_TEXT_CHARS]):
+        name = match.lastgroup or ""
+        prefix = f"{name}_"
+        groups = {
+            key[len(prefix) :]: value
+            for key, value in match.groupdict().items()
+            if key.startswith(prefix)
+        }
+        found.append(_Found(grammar.kinds[name], match.start(), match.end(), match[0], groups))
+    return found
 
 
 def find_date_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of every date or deadline expression, past or future (for number extraction)."""
-    return [m.span() for m, _ in _find(text, normalize_language(language))]
+    return [(item.start, item.end) for item in _find(text, normalize_language(language))]
 
 
 def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | None:
-    """The first deadline in ``text`` that is not in the past, or None when nothing is clear."""
+    """The first deadline in ``text`` that is not in the past, or None when nothing is clear.
+
+    Only the first ``MAX_TEXT_CHARS`` characters are read.
+    """
     lang = normalize_language(language)
-    for match, kind in _find(text, lang):
-        resolved = _resolve(kind, match, lang, today)
-        if resolved is None or resolved[0] < today:
+    for item in _find(text, lang):
+        resolved = _resolve(item.kind, item.groups, lang, today)
+        if resolved is None or not today <= resolved[0] <= _latest(today):
             continue
         return Deadline(
             date=resolved[0],
             granularity=resolved[1],
-            text=match.group(0),
-            start=match.start(),
-            end=match.end(),
+            text=item.text,
+            start=item.start,
+            end=item.end,
         )
     return None
+
+
+def _latest(today: dt.date) -> dt.date:
+    return dt.date(min(today.year + _MAX_YEARS_AHEAD, dt.MAXYEAR), 12, 31)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -253,15 +300,16 @@ def _year(raw: str | None, today: dt.date) -> int | None:
 
 
 def _resolve(
-    kind: str, match: re.Match[str], language: Language, today: dt.date
+    kind: str, groups: dict[str, str | None], language: Language, today: dt.date
 ) -> tuple[dt.date, Granularity] | None:
-    groups = match.groupdict()
     year = _year(groups.get("year"), today)
     if year == -1:
         return None
     try:
         if kind in ("ymd", "day_month"):
             raw_month = groups["month"]
+            if language == "en" and raw_month == "may" and year is None:
+                return None  # lowercase "may" without a year is the verb ("5 may be enough")
             month = int(raw_month) if raw_month.isdigit() else _month_number(raw_month, language)
             return _resolve_day(int(groups["day"]), month, year, today)
         if kind in ("month", "month_year"):

@@ -19,6 +19,10 @@ ObjectiveCategory = Literal[
     "other",
 ]
 
+# Extraction reads owners' chat messages; text past this many characters is not read, which
+# keeps every call fast on pasted documents (a 2 KB message takes a few milliseconds).
+MAX_TEXT_CHARS = 10_000
+
 SUPPORTED_LANGUAGES: tuple[Language, ...] = ("en", "nb", "sv", "ru")
 _LANGUAGE_ALIASES: dict[str, Language] = {"no": "nb", "nob": "nb", "nn": "nb", "swe": "sv"}
 

@@ -14,7 +14,13 @@ from bisect import bisect_right
 from functools import cache
 
 from assistant.extraction.dates import find_date_spans
-from assistant.extraction.models import Language, Quantity, QuantityKind, normalize_language
+from assistant.extraction.models import (
+    MAX_TEXT_CHARS,
+    Language,
+    Quantity,
+    QuantityKind,
+    normalize_language,
+)
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _MAX_INTEGER_DIGITS = 15
@@ -111,7 +117,7 @@ def _number_pattern(language: Language) -> re.Pattern[str]:
         rf"(?:(?P<pre>[$€₽]|(?<![^\W\d_])(?:kr\.?|(?-i:NOK|SEK|EUR|USD|RUB))){_SPACE}?)?"
         rf"(?<![\w.,:/])(?P<sign>[-−+])?"
         rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
-        rf"(?P<frac>[.,]\d+)?(?![.,:/]\d)",
+        rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d)",
         re.IGNORECASE,
     )
 
@@ -174,9 +180,7 @@ def _currency_code(raw: str) -> str:
     return "kr"
 
 
-def _read_one(
-    text: str, match: re.Match[str], language: Language
-) -> tuple[Quantity, float] | None:
+def _read_one(text: str, match: re.Match[str], language: Language) -> tuple[Quantity, float] | None:
     """The quantity starting at ``match`` and the scale applied to it ("2 mill" -> 1e6)."""
     value = _parse_value(match)
     if value is None:
@@ -212,7 +216,7 @@ def _read_one(
     if kind == "number":
         counted = _count_unit(text, end, language)
         if counted is not None:
-            unit, kind = counted[0], "count"
+            unit, kind, end = counted[0], "count", counted[1]
         elif scale == 1.0 and not match.group("frac") and int(value) in _YEAR_LIKE:
             if re.fullmatch(r"\d{4}", match.group("int")):
                 return None  # a bare year such as "2027"
@@ -220,13 +224,19 @@ def _read_one(
     if not math.isfinite(value):
         return None
     start = match.start()
-    quantity = Quantity(value=value, unit=unit, kind=kind, start=start, end=end, text=text[start:end])
+    quantity = Quantity(
+        value=value, unit=unit, kind=kind, start=start, end=end, text=text[start:end]
+    )
     return quantity, scale
 
 
 def extract_quantities(text: str, language: str) -> list[Quantity]:
-    """Every quantity in ``text`` in order of appearance (see module docs for locale rules)."""
+    """Every quantity in ``text`` in order of appearance (see module docs for locale rules).
+
+    Only the first ``MAX_TEXT_CHARS`` characters are read.
+    """
     lang = normalize_language(language)
+    text = text[:MAX_TEXT_CHARS]
     date_spans = find_date_spans(text, lang)
     date_starts = [start for start, _ in date_spans]
     found: list[tuple[Quantity, float]] = []
@@ -241,7 +251,7 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
 
 
 def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantity]:
-    """"20–30%" -> low 20 % and high 30 %; the low end takes the high end's unit and scale."""
+    """ "20–30%" -> low 20 % and high 30 %; the low end takes the high end's unit and scale."""
     result = [quantity for quantity, _ in found]
     for i in range(len(result) - 1):
         (low, low_scale), (high, high_scale) = found[i], found[i + 1]
@@ -259,12 +269,16 @@ def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantit
 
 @cache
 def _staff_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
-    flags = re.IGNORECASE
-    employees = re.compile(rf"^\s*(?:[^\W\d_][\w-]*\s+)?(?:{_EMPLOYEE_WORDS[language]})\b", flags)
-    people = re.compile(rf"^\s*(?:[^\W\d_][\w-]*\s+)?(?:{_PEOPLE_WORDS[language]})\b", flags)
-    phrase = re.compile(_STAFF_PHRASES[language].format(n=r"(?P<n>\d{1,7})"), flags)
-    context = re.compile(_STAFF_CONTEXT[language], flags)
-    return employees, people, phrase, context
+    def words(body: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+
+    return (
+        words(_EMPLOYEE_WORDS[language]),
+        words(_PEOPLE_WORDS[language]),
+        words(_NOT_STAFF_MODIFIERS),
+        re.compile(_STAFF_PHRASES[language].format(n=r"(\d{1,7})"), re.IGNORECASE),
+        re.compile(_STAFF_CONTEXT[language], re.IGNORECASE),
+    )
 
 
 def extract_staff_count(text: str, language: str) -> int | None:
@@ -272,29 +286,27 @@ def extract_staff_count(text: str, language: str) -> int | None:
 
     Employee words ("12 ansatte") always count; people words ("12 people", "12 человек")
     count in a sentence about the company or team. Negated numbers ("not 9") are skipped,
-    and so are counts of hires ("5 more people"). A range gives its upper end.
+    and so are counts of hires ("5 more people"). A range gives its upper end; the first
+    count left wins. Zero, negative, fractional and absurd (> 1 000 000) counts give None.
     """
     lang = normalize_language(language)
-    employees, people, phrase, context = _staff_patterns(lang)
-    modifier = re.compile(rf"^\s*(?:{_NOT_STAFF_MODIFIERS})\b", re.IGNORECASE)
+    text = text[:MAX_TEXT_CHARS]
+    employees, people, modifiers, phrase, context = _staff_patterns(lang)
     candidates: list[tuple[int, float]] = []
     quantities = extract_quantities(text, lang)
     for position, quantity in enumerate(quantities):
-        if quantity.kind not in ("count", "number") or quantity.unit not in ("people", None):
+        if quantity.unit != "people" or quantity.range_role == "low":
+            continue  # of a range, the upper end is used
+        first = quantities[position - 1] if quantity.range_role == "high" else quantity
+        head = text[max(0, first.start - 20) : first.start]
+        if re.search(_NEGATION_BEFORE, head, re.IGNORECASE) or modifiers.search(quantity.text):
             continue
-        if position + 1 < len(quantities) and quantity.range_role == "low":
-            continue  # the upper end of the range is used
-        tail = text[quantity.end : quantity.end + 60]
-        head = text[max(0, quantity.start - 20) : quantity.start]
-        if quantity.range_role == "high":
-            head = text[max(0, quantities[position - 1].start - 20) : quantities[position - 1].start]
-        if re.search(_NEGATION_BEFORE, head, re.IGNORECASE) or modifier.match(tail):
-            continue
-        sentence = _sentence_around(text, quantity.start)
-        if employees.match(tail) or (people.match(tail) and context.search(sentence)):
+        about_company = context.search(_sentence_around(text, quantity.start)) is not None
+        if employees.search(quantity.text) or (people.search(quantity.text) and about_company):
             candidates.append((quantity.start, quantity.value))
     for match in phrase.finditer(text):
-        candidates.append((match.start("n"), float(match.group("n"))))
+        group = next(i for i, value in enumerate(match.groups(), start=1) if value)
+        candidates.append((match.start(group), float(match.group(group))))
     for _, value in sorted(candidates):
         if value == int(value) and 1 <= value <= _MAX_STAFF:
             return int(value)

@@ -39,7 +39,14 @@ def _patterns(glossary: Glossary) -> list[tuple[Concept, list[frozenset[str]]]]:
     cached = getattr(glossary, "_pattern_cache", None)
     if cached is None:
         cached = [
-            (c, [frozenset(analyze(term, lang)) for lang, terms in c.terms.items() for term in terms])
+            (
+                c,
+                [
+                    frozenset(analyze(term, lang))
+                    for lang, terms in c.terms.items()
+                    for term in terms
+                ],
+            )
             for c in glossary.concepts
         ]
         object.__setattr__(glossary, "_pattern_cache", cached)

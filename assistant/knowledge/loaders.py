@@ -33,7 +33,9 @@ def load_document(path: Path, source: str | None = None) -> LoadedDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(SUPPORTED_SUFFIXES)
-        raise UnreadableDocument(f"unsupported type '{suffix or path.name}' (supported: {supported})")
+        raise UnreadableDocument(
+            f"unsupported type '{suffix or path.name}' (supported: {supported})"
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -116,7 +118,9 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise UnreadableDocument(f"front matter is not valid YAML ({exc.__class__.__name__})") from exc
+        raise UnreadableDocument(
+            f"front matter is not valid YAML ({exc.__class__.__name__})"
+        ) from exc
     if not isinstance(meta, dict):
         raise UnreadableDocument("front matter is not a YAML mapping")
     return meta, text[match.end() :]
@@ -166,7 +170,7 @@ def _pdf_text(raw: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableDocument:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
         raise UnreadableDocument(f"corrupt or unreadable PDF ({exc.__class__.__name__})") from exc
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:

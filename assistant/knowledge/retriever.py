@@ -38,14 +38,10 @@ class HybridRetriever:
         store: KnowledgeStore,
         glossary: Glossary | None = None,
         mode: SearchMode = "hybrid",
-        same_source_decay: float = 0.6,
-        expansion_weight: float = 0.5,
     ) -> None:
         self.store = store
         self.glossary = glossary or Glossary()
         self.mode = mode
-        self.same_source_decay = same_source_decay
-        self.expansion_weight = expansion_weight
         self._corpus = _Corpus()
         self._lock = threading.Lock()
 
@@ -116,10 +112,8 @@ class HybridRetriever:
             rankings.append((self._keyword_ranking(corpus, query, pool), settings.keyword_weight))
         fused = _reciprocal_rank_fusion(rankings, settings.rrf_k)
         best_possible = sum(w for _, w in rankings) / (settings.rrf_k + 1)
-        chosen = _diversify(fused, corpus.metadata, k, self.same_source_decay)
-        return [
-            _result(chunk_id, score / best_possible, corpus) for chunk_id, score in chosen
-        ]
+        chosen = _diversify(fused, corpus.metadata, k, settings.same_source_decay)
+        return [_result(chunk_id, score / best_possible, corpus) for chunk_id, score in chosen]
 
     def _vector_ranking(self, query: str, pool: int) -> list[str]:
         hits = self.store.vectorstore.similarity_search_with_score(query, k=pool * 2)
@@ -133,7 +127,8 @@ class HybridRetriever:
     def _keyword_ranking(self, corpus: _Corpus, query: str, pool: int) -> list[str]:
         assert corpus.keywords is not None
         expansion = self.glossary.expand(query)
-        top = corpus.keywords.top(query, pool, expansion, self.expansion_weight)
+        weight = self.store.settings.expansion_weight
+        top = corpus.keywords.top(query, pool, expansion, weight)
         return [chunk_id for chunk_id, _ in top]
 
 
@@ -155,6 +150,7 @@ def _diversify(
     chosen: list[tuple[str, float]] = []
     per_doc: dict[str, int] = defaultdict(int)
     while remaining and len(chosen) < k:
+
         def adjusted(item: tuple[str, float]) -> float:
             doc = str(metadata[item[0]].get("doc_id", ""))
             return item[1] * decay ** per_doc[doc]

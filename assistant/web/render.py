@@ -7,14 +7,25 @@ from html import escape
 
 from assistant.knowledge.models import SearchResult
 
-LANGUAGE_NAMES = {"en": "English", "nb": "Norsk", "sv": "Svenska", "ru": "Русский", "de": "Deutsch", "fr": "Français"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "nb": "Norsk",
+    "sv": "Svenska",
+    "ru": "Русский",
+    "de": "Deutsch",
+    "fr": "Français",
+}
+
+
+def hint(message: str) -> str:
+    return f"<p class='coach-hint'>{escape(message)}</p>"
 
 
 def results_html(query: str, results: Sequence[SearchResult]) -> str:
     if not query.strip():
-        return "<p class='coach-hint'>Type a question in any language.</p>"
+        return hint("Type a question in any language.")
     if not results:
-        return f"<p class='coach-hint'>Nothing relevant found for “{escape(query)}”.</p>"
+        return hint(f"Nothing relevant found for “{query}”.")
     cards = []
     for number, result in enumerate(results, start=1):
         language = LANGUAGE_NAMES.get(result.language, result.language)
@@ -32,7 +43,9 @@ def results_html(query: str, results: Sequence[SearchResult]) -> str:
 
 
 CSS = """
-.coach-passage { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 14px; margin: 10px 0; }
+.coach-passage {
+  border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 14px; margin: 10px 0;
+}
 .coach-meta { color: #57606a; font-size: 0.85em; }
 .coach-text { white-space: pre-wrap; font-family: inherit; margin: 8px 0; }
 .coach-hint { color: #57606a; }

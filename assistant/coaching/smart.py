@@ -1,0 +1,389 @@
+"""Deterministic SMART checker: the same goal, objectives and day always give the same verdict.
+
+Reasons come from prompts/templates/smart_reasons.yaml (en/nb/sv/ru), statement words from
+prompts/templates/smart_words.yaml. An error fails a letter; a warning (only for a letter with
+no error) leaves it ok; "blocked" (Achievable waiting on another fix) fails it at no cost.
+Score = 100 - 20 x errors - 5 x warnings, floor 0; ``top_fix``: first error, else first warning.
+
+- Specific: led by an activity verb = an initiative (error; a warning if metric and target
+  exist); led by a change/vague verb with no digit and no target = vague; no metric. Warnings:
+  no scope; two outcomes joined by "and".
+- Measurable: no target; no or pending baseline (reason: measure it first: ``measuring_step``);
+  units differ (case, spacing, percent spelling ignored); target not moved in ``direction``.
+  Warnings: estimated baseline; no KPI names a data source.
+- Achievable: q = quarters from the baseline date (or today) to the deadline, at least 1. The
+  factor (target/baseline, either way) may be up to ``max_multiple_per_quarter ** sqrt(q)``:
+  x2 a quarter, x4 a year, ~x11 in 3 years. Percents within 0..100 (shares, rates) must also
+  move at most ``max_points_per_quarter * sqrt(q)`` points and are shown in points: 30 -> 50 %
+  in a year passes (x1.67, 20 points); 1 -> 10 % (x10) or 60 -> 95 % (35 points) in a quarter
+  fail. Zero or negative ends (new channel, a loss) are not judged as a percentage. Warnings:
+  trivial change (< ``min_relative_change``; shares also < ``min_points_change``); no owner.
+- Relevant: ``objective_id`` names one of the objectives. Time-bound: deadline after today and
+  within the horizon (``SmartBounds``: short <= 100 days, medium <= 395, long 330..1900).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any, Literal, cast
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
+from assistant.config import PROJECT_ROOT
+
+Letter = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
+LETTERS: tuple[Letter, ...] = ("specific", "measurable", "achievable", "relevant", "time_bound")
+Severity = Literal["error", "warning", "blocked"]
+ERROR_PENALTY = 20
+WARNING_PENALTY = 5
+DAYS_PER_QUARTER = 365.25 / 4
+_TEMPLATE_DIR = PROJECT_ROOT / "prompts" / "templates"
+_LANGUAGE_ALIASES = {"no": "nb", "nn": "nb", "nob": "nb", "eng": "en", "swe": "sv", "rus": "ru"}
+
+
+class SmartBounds(BaseModel):
+    """Limits of the Achievable and Time-bound rules (see the module docstring)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    max_multiple_per_quarter: float = Field(default=2.0, gt=1)
+    max_points_per_quarter: float = Field(default=15.0, gt=0)
+    min_relative_change: float = Field(default=0.03, ge=0)
+    min_points_change: float = Field(default=1.0, ge=0)
+    short_max_days: int = Field(default=100, ge=1)
+    medium_max_days: int = Field(default=395, ge=1)
+    long_min_days: int = Field(default=330, ge=1)
+    long_max_days: int = Field(default=1900, ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SmartBounds:
+        ordered = self.short_max_days <= self.medium_max_days <= self.long_max_days
+        if not ordered or self.long_min_days >= self.long_max_days:
+            raise ValueError("need short_max <= medium_max <= long_max and long_min < long_max")
+        return self
+
+
+DEFAULT_BOUNDS = SmartBounds()
+
+
+class SmartFinding(BaseModel):
+    letter: Letter
+    code: str
+    severity: Severity
+    reason: str
+
+
+class SmartAssessment(BaseModel):
+    language: Language
+    letters: SmartLetters
+    score: int = Field(ge=0, le=100)
+    top_fix: str | None = Field(description="reason of the single most important finding")
+    findings: list[SmartFinding]
+
+    @property
+    def passed(self) -> bool:
+        return all(getattr(self.letters, letter).ok for letter in LETTERS)
+
+
+@dataclass(frozen=True)
+class _Issue:
+    code: str
+    severity: Severity
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Verdict:
+    issues: list[_Issue]  # errors (or one blocked) before warnings
+    ok_code: str
+    ok_params: dict[str, str] = field(default_factory=dict)
+
+    def headline(self) -> tuple[str, dict[str, str]]:
+        first = self.issues[0] if self.issues else None
+        return (first.code, first.params) if first else (self.ok_code, self.ok_params)
+
+
+@cache
+def _load_yaml(name: str) -> dict[str, Any]:
+    with (_TEMPLATE_DIR / name).open(encoding="utf-8") as handle:
+        return cast(dict[str, Any], yaml.safe_load(handle))
+
+
+def resolve_language(language: str) -> Language:
+    """'nb-NO' -> 'nb', 'no' -> 'nb'; a language without texts falls back to English."""
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    code = _LANGUAGE_ALIASES.get(code, code)
+    return cast(Language, code if code in _load_yaml("smart_reasons.yaml") else "en")
+
+
+@cache
+def _word_patterns() -> dict[str, str]:
+    """Each list of smart_words.yaml, all languages merged, as a regex alternation."""
+    merged: dict[str, list[list[str]]] = {}
+    for lists in _load_yaml("smart_words.yaml").values():
+        for kind, entries in lists.items():
+            merged.setdefault(kind, []).extend(str(entry).casefold().split() for entry in entries)
+
+    def pattern(kind: str, words: list[str]) -> str:
+        prefix = len(words) == 1 and kind != "joining"  # one word matches as a prefix
+        return r"\s+".join(map(re.escape, words)) + (r"\w*" if prefix else "")
+
+    return {
+        kind: "|".join(pattern(kind, words) for words in sorted(lists, key=lambda w: -len(w)))
+        for kind, lists in merged.items()
+    }
+
+
+@cache
+def _statement_regex() -> re.Pattern[str]:
+    kinds = ("activity", "change", "vague", "joining")  # at one spot, the first kind wins
+    groups = "|".join(f"(?P<{kind}>{_word_patterns()[kind]})" for kind in kinds)
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)")
+
+
+def _read_statement(statement: str) -> tuple[tuple[str, str] | None, bool]:
+    """The first activity/change/vague verb as (kind, word), and whether two change or vague
+    verbs are joined by a word like "and", "og", "och", "и" (two outcomes in one goal)."""
+    hits = [
+        (m.lastgroup or "", m.group()) for m in _statement_regex().finditer(statement.casefold())
+    ]
+    lead = next((hit for hit in hits if hit[0] != "joining"), None)
+    marks = "".join({"change": "v", "vague": "v", "joining": "&"}.get(kind, "") for kind, _ in hits)
+    return lead, re.search(r"v&+v", marks) is not None
+
+
+def _is_percent(unit: str | None) -> bool:
+    text = " ".join((unit or "").casefold().split())
+    return (
+        "%" in text or re.match(rf"(?:{_word_patterns()['percent_units']})(?!\w)", text) is not None
+    )
+
+
+def _unit_key(unit: str | None) -> str:
+    return "%" if _is_percent(unit) else " ".join((unit or "").casefold().split()).rstrip(".")
+
+
+class _Say:
+    def __init__(self, language: Language) -> None:
+        self.text: dict[str, Any] = _load_yaml("smart_reasons.yaml")[language]
+
+    def reason(self, code: str, params: dict[str, str]) -> str:
+        return str(self.text["reasons"][code]).format(**params)
+
+    def number(self, value: float) -> str:
+        style = self.text["number"]
+        if abs(value) >= 1e15 or 0 < abs(value) < 0.01:
+            digits = f"{abs(value):.2g}"
+        else:
+            digits = f"{abs(value):,.2f}".rstrip("0").rstrip(".").replace(",", "\0")
+        digits = digits.replace(".", style["decimal"]).replace("\0", style["group"])
+        return (style["minus"] if value < 0 else "") + digits
+
+    def quantity(self, value: float, unit: str | None) -> str:
+        if _is_percent(unit):
+            return str(self.text["percent"]).format(n=self.number(value))
+        return f"{self.number(value)} {unit or ''}".strip()
+
+    def change(self, amount: float, in_points: bool) -> str:
+        """A signed change: ``amount`` in points, or as a fraction (0.1 -> +10 %)."""
+        shown = self.number(amount if in_points else amount * 100)
+        signed = ("+" if amount > 0 else "") + shown
+        return str(self.text["points" if in_points else "percent"]).format(n=signed)
+
+    def period(self, days: int) -> str:
+        if days < 45:
+            return self._plural("days", days)
+        if days < 730:
+            return self._plural("months", max(1, round(days / 30.44)))
+        return self._plural("years", round(days / 365.25))
+
+    def _plural(self, unit: str, count: int) -> str:
+        forms: dict[str, str] = self.text[unit]
+        if "few" in forms:  # East Slavic: 1, 21 -> one; 2-4, 22-24 -> few; else many
+            tens, ones = count % 100, count % 10
+            few = 2 <= ones <= 4 and not 12 <= tens <= 14
+            key = "one" if ones == 1 and tens != 11 else "few" if few else "many"
+        else:
+            key = "one" if count == 1 else "other"
+        return forms[key].format(n=count)
+
+
+def _fails(issues: list[_Issue]) -> bool:
+    return any(issue.severity != "warning" for issue in issues)
+
+
+def _specific(goal: Goal, say: _Say) -> _Verdict:
+    lead, several_outcomes = _read_statement(goal.statement)
+    metric = goal.metric or say.text["the_number"]
+    issues: list[_Issue] = []
+    if lead and lead[0] == "activity":
+        if goal.metric and goal.target is not None:
+            issues.append(_Issue("activity_phrased", "warning", {"metric": metric}))
+        else:
+            issues.append(_Issue("activity_not_goal", "error"))
+    elif lead and goal.target is None and not any(ch.isdigit() for ch in goal.statement):
+        issues.append(_Issue("vague", "error", {"verb": lead[1]}))
+    elif not goal.metric:
+        issues.append(_Issue("no_metric", "error"))
+    if not _fails(issues):
+        if several_outcomes:
+            issues.append(_Issue("several_outcomes", "warning"))
+        if not goal.scope:
+            issues.append(_Issue("no_scope", "warning", {"metric": metric}))
+    return _Verdict(issues, "specific_ok", {"metric": metric, "scope": goal.scope or ""})
+
+
+def _measurable(goal: Goal, say: _Say) -> _Verdict:
+    target, baseline, metric = goal.target, goal.baseline, goal.metric or say.text["the_number"]
+    issues: list[_Issue] = []
+    if target is None:
+        issues.append(_Issue("no_target", "error", {"metric": metric}))
+    if baseline is None or baseline.value is None:
+        step = goal.measuring_step or say.text["default_step"]
+        issues.append(_Issue("baseline_pending", "error", {"step": step}))
+    if target is None or baseline is None or baseline.value is None:
+        return _Verdict(issues, "measurable_ok")
+    low, high = baseline.value, target.value
+    params = {
+        "baseline": say.quantity(low, baseline.unit),
+        "target": say.quantity(high, target.unit),
+    }
+    if _unit_key(baseline.unit) != _unit_key(target.unit):
+        units = {"baseline_unit": baseline.unit or "", "target_unit": target.unit}
+        issues.append(_Issue("unit_mismatch", "error", units))
+    elif high == low:
+        issues.append(_Issue("no_change", "error", params))
+    elif goal.direction == "increase" and high < low:
+        issues.append(_Issue("target_not_higher", "error", params))
+    elif goal.direction == "decrease" and high > low:
+        issues.append(_Issue("target_not_lower", "error", params))
+    if issues:
+        return _Verdict(issues, "measurable_ok", params)
+    if baseline.status == "estimated":
+        issues.append(_Issue("baseline_estimated", "warning", params))
+    if not any(kpi.source for kpi in goal.kpis):
+        issues.append(_Issue("no_data_source", "warning", params))
+    return _Verdict(issues, "measurable_ok", params)
+
+
+def _achievable(
+    goal: Goal, numbers_ok: bool, today: date, bounds: SmartBounds, say: _Say
+) -> _Verdict:
+    if not numbers_ok or goal.baseline is None or goal.target is None:
+        return _Verdict([_Issue("blocked_numbers", "blocked")], "achievable_ok")
+    if goal.deadline is None or goal.deadline <= today:
+        return _Verdict([_Issue("blocked_deadline", "blocked")], "achievable_ok")
+    base, target, unit = cast(float, goal.baseline.value), goal.target.value, goal.target.unit
+    start = min(goal.baseline.date or today, today)
+    days = (goal.deadline - start).days
+    scale = math.sqrt(max(days / DAYS_PER_QUARTER, 1.0))
+    is_share = _is_percent(unit) and 0 <= base <= 100 and 0 <= target <= 100
+    relative = (target - base) / abs(base) if base != 0 else math.inf
+    shown = say.change(target - base, True) if is_share else say.change(relative, False)
+    period = say.period(days)
+    issues: list[_Issue] = []
+    if base > 0 and target > 0:
+        log_limit = math.log(bounds.max_multiple_per_quarter) * scale
+        if abs(math.log(target) - math.log(base)) > log_limit:
+            factor = math.exp(min(log_limit, 700.0))
+            limit = base * factor if target > base else base / factor
+            change = say.change(relative, False)
+            params = {"change": change, "period": period, "limit": say.quantity(limit, unit)}
+            issues.append(_Issue("too_big", "error", params))
+    if is_share and not issues and abs(target - base) > bounds.max_points_per_quarter * scale:
+        points = bounds.max_points_per_quarter * scale
+        limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
+        params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
+        issues.append(_Issue("too_big_points", "error", params))
+    if not issues:
+        if abs(relative) < bounds.min_relative_change and (
+            not is_share or abs(target - base) < bounds.min_points_change
+        ):
+            issues.append(_Issue("trivial", "warning", {"change": shown}))
+        if not goal.owner:
+            issues.append(_Issue("no_owner", "warning"))
+    judged = is_share or (base > 0 and target > 0)
+    ok_code = "achievable_ok" if judged else "achievable_ok_unjudged"
+    return _Verdict(issues, ok_code, {"change": shown, "period": period})
+
+
+def _relevant(goal: Goal, objectives: Sequence[Objective]) -> _Verdict:
+    if not goal.objective_id:
+        return _Verdict([_Issue("no_objective", "error")], "relevant_ok")
+    linked = next((o for o in objectives if o.id == goal.objective_id), None)
+    if linked is None:
+        params = {"objective_id": goal.objective_id}
+        return _Verdict([_Issue("unknown_objective", "error", params)], "relevant_ok")
+    shown = linked.owner_words if len(linked.owner_words) <= 80 else linked.owner_words[:79] + "…"
+    return _Verdict([], "relevant_ok", {"objective": shown})
+
+
+def _time_bound(goal: Goal, today: date, bounds: SmartBounds, say: _Say) -> _Verdict:
+    if goal.deadline is None:
+        return _Verdict([_Issue("no_deadline", "error")], "time_bound_ok")
+    params = {"deadline": goal.deadline.isoformat()}
+    days = (goal.deadline - today).days
+    if days <= 0:
+        return _Verdict([_Issue("deadline_past", "error", params)], "time_bound_ok")
+    horizon = say.text["horizon"].get(goal.horizon, "")
+    params |= {"horizon": horizon, "period": say.period(days)}
+    issues: list[_Issue] = []
+    longest = int(getattr(bounds, f"{goal.horizon}_max_days", 0))
+    if goal.horizon is None:
+        issues.append(_Issue("no_horizon", "warning", params))
+    elif days > longest:
+        too_far = params | {"max_period": say.period(longest)}
+        issues.append(_Issue("too_far_for_horizon", "error", too_far))
+    elif goal.horizon == "long" and days < bounds.long_min_days:
+        issues.append(_Issue("too_soon_for_long", "error", params))
+    return _Verdict(issues, "time_bound_ok", params)
+
+
+def check_goal(
+    goal: Goal,
+    objectives: Sequence[Objective],
+    today: date,
+    language: str = "en",
+    bounds: SmartBounds = DEFAULT_BOUNDS,
+) -> SmartAssessment:
+    """Judge one goal against the SMART rules; never raises for a valid ``Goal``."""
+    lang = resolve_language(language)
+    say = _Say(lang)
+    measurable = _measurable(goal, say)
+    verdicts: dict[Letter, _Verdict] = {
+        "specific": _specific(goal, say),
+        "measurable": measurable,
+        "achievable": _achievable(goal, not _fails(measurable.issues), today, bounds, say),
+        "relevant": _relevant(goal, objectives),
+        "time_bound": _time_bound(goal, today, bounds, say),
+    }
+    findings = [
+        SmartFinding(
+            letter=letter, code=i.code, severity=i.severity, reason=say.reason(i.code, i.params)
+        )
+        for letter, verdict in verdicts.items()
+        for i in verdict.issues
+    ]
+    checks = {
+        letter: LetterCheck(ok=not _fails(verdict.issues), reason=say.reason(*verdict.headline()))
+        for letter, verdict in verdicts.items()
+    }
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    fixes = [f for f in findings if f.severity == "error"] or [
+        f for f in findings if f.severity == "warning"
+    ]
+    return SmartAssessment(
+        language=lang,
+        letters=SmartLetters(**checks),
+        score=max(0, 100 - ERROR_PENALTY * errors - WARNING_PENALTY * warnings),
+        top_fix=fixes[0].reason if fixes else None,
+        findings=findings,
+    )
