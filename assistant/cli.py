@@ -67,7 +67,7 @@ def ingest(
     except StoreUnavailable as exc:
         _fail(str(exc))
     for item in report.files:
-        detail = f" ({item.chunks} chunks)" if item.chunks else ""
+        detail = f" ({item.chunks} chunk{'s' if item.chunks != 1 else ''})" if item.chunks else ""
         reason = f": {item.reason}" if item.reason else ""
         colour = {"skipped": "yellow", "removed": "magenta", "duplicate": "yellow"}.get(
             item.status, "green"

@@ -109,11 +109,14 @@ def test_markdown_without_front_matter_takes_title_from_heading_and_detects_lang
     doc = load_document(path)
     assert doc.title == "Mål for nettbutikken"
     assert doc.language == "nb"
-    assert doc.doc_id == "maal"
+    assert doc.doc_id.startswith("maal-")  # unique per location: two folders may hold maal.md
 
 
 def test_windows_markdown_with_bom_and_crlf_reads_front_matter(tmp_path: Path) -> None:
-    raw = "\ufeff---\r\ntitle: Windows note\r\nlanguage: nb\r\n---\r\n# Overskrift\r\n\r\nTekst om mål.\r\n"
+    raw = (
+        "\ufeff---\r\ntitle: Windows note\r\nlanguage: nb\r\n---\r\n"
+        "# Overskrift\r\n\r\nTekst om mål.\r\n"
+    )
     path = _write(tmp_path, "windows.md", raw.encode("utf-8"))
     doc = load_document(path)
     assert doc.title == "Windows note"
@@ -134,7 +137,9 @@ def test_utf8_text_keeps_nordic_letters_and_cyrillic_exactly(tmp_path: Path) -> 
 
 
 def test_utf8_text_in_russian_is_detected_as_russian(tmp_path: Path) -> None:
-    text = "Малый бизнес должен ставить чёткие цели для интернет-магазина и проверять их каждый месяц."
+    text = (
+        "Малый бизнес должен ставить чёткие цели для интернет-магазина и проверять их каждый месяц."
+    )
     doc = load_document(_write(tmp_path, "celi.txt", text))
     assert doc.text == text
     assert doc.language == "ru"
@@ -147,11 +152,6 @@ def test_utf16_text_with_bom_is_read(tmp_path: Path) -> None:
     assert doc.language == "sv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: charset_normalizer picks cp1250 for short Nordic cp1252/Latin-1 text, "
-    "so å/æ/ø become ĺ/ć/ř and the mojibake is indexed silently",
-)
 def test_legacy_windows_1252_norwegian_text_decodes_to_the_right_letters(tmp_path: Path) -> None:
     text = "Blåbærsyltetøy og ærlige søstre gir en god smørbrød på kvelden, sa han."
     doc = load_document(_write(tmp_path, "gammel.txt", text.encode("cp1252")))

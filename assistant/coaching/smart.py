@@ -124,36 +124,29 @@ def resolve_language(language: str) -> Language:
 
 
 @cache
-def _word_patterns() -> dict[str, str]:
-    """Each list of smart_words.yaml, all languages merged, as a regex alternation."""
+def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """smart_words.yaml, all languages merged: (statement words, percent units)."""
     merged: dict[str, list[list[str]]] = {}
     for lists in _load_yaml("smart_words.yaml").values():
         for kind, entries in lists.items():
             merged.setdefault(kind, []).extend(str(entry).casefold().split() for entry in entries)
 
-    def pattern(kind: str, words: list[str]) -> str:
-        prefix = len(words) == 1 and kind != "joining"  # one word matches as a prefix
-        return r"\s+".join(map(re.escape, words)) + (r"\w*" if prefix else "")
+    def alternation(kind: str) -> str:  # "word*" matches as a prefix, other words exactly
+        words = [
+            [re.escape(w.rstrip("*")) + r"\w*" * w.endswith("*") for w in e] for e in merged[kind]
+        ]
+        return "|".join(r"\s+".join(entry) for entry in sorted(words, key=len, reverse=True))
 
-    return {
-        kind: "|".join(pattern(kind, words) for words in sorted(lists, key=lambda w: -len(w)))
-        for kind, lists in merged.items()
-    }
-
-
-@cache
-def _statement_regex() -> re.Pattern[str]:
     kinds = ("activity", "change", "vague", "joining")  # at one spot, the first kind wins
-    groups = "|".join(f"(?P<{kind}>{_word_patterns()[kind]})" for kind in kinds)
-    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)")
+    groups = "|".join(f"(?P<{kind}>{alternation(kind)})" for kind in kinds)
+    statement = re.compile(rf"(?<!\w)(?:{groups})(?!\w)")
+    return statement, re.compile(rf"(?:{alternation('percent_units')})(?!\w)")
 
 
 def _read_statement(statement: str) -> tuple[tuple[str, str] | None, bool]:
     """The first activity/change/vague verb as (kind, word), and whether two change or vague
     verbs are joined by a word like "and", "og", "och", "и" (two outcomes in one goal)."""
-    hits = [
-        (m.lastgroup or "", m.group()) for m in _statement_regex().finditer(statement.casefold())
-    ]
+    hits = [(m.lastgroup or "", m.group()) for m in _regexes()[0].finditer(statement.casefold())]
     lead = next((hit for hit in hits if hit[0] != "joining"), None)
     marks = "".join({"change": "v", "vague": "v", "joining": "&"}.get(kind, "") for kind, _ in hits)
     return lead, re.search(r"v&+v", marks) is not None
@@ -161,9 +154,7 @@ def _read_statement(statement: str) -> tuple[tuple[str, str] | None, bool]:
 
 def _is_percent(unit: str | None) -> bool:
     text = " ".join((unit or "").casefold().split())
-    return (
-        "%" in text or re.match(rf"(?:{_word_patterns()['percent_units']})(?!\w)", text) is not None
-    )
+    return "%" in text or _regexes()[1].match(text) is not None
 
 
 def _unit_key(unit: str | None) -> str:
@@ -294,11 +285,11 @@ def _achievable(
         if abs(math.log(target) - math.log(base)) > log_limit:
             factor = math.exp(min(log_limit, 700.0))
             limit = base * factor if target > base else base / factor
-            change = say.change(relative, False)
-            params = {"change": change, "period": period, "limit": say.quantity(limit, unit)}
+            change, limit_text = say.change(relative, False), say.quantity(limit, unit)
+            params = {"change": change, "period": period, "limit": limit_text}
             issues.append(_Issue("too_big", "error", params))
-    if is_share and not issues and abs(target - base) > bounds.max_points_per_quarter * scale:
-        points = bounds.max_points_per_quarter * scale
+    points = bounds.max_points_per_quarter * scale
+    if is_share and not issues and abs(target - base) > points:
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
         params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
         issues.append(_Issue("too_big_points", "error", params))
@@ -339,8 +330,8 @@ def _time_bound(goal: Goal, today: date, bounds: SmartBounds, say: _Say) -> _Ver
     if goal.horizon is None:
         issues.append(_Issue("no_horizon", "warning", params))
     elif days > longest:
-        too_far = params | {"max_period": say.period(longest)}
-        issues.append(_Issue("too_far_for_horizon", "error", too_far))
+        code = "too_far_for_long" if goal.horizon == "long" else "too_far_for_horizon"
+        issues.append(_Issue(code, "error", params | {"max_period": say.period(longest)}))
     elif goal.horizon == "long" and days < bounds.long_min_days:
         issues.append(_Issue("too_soon_for_long", "error", params))
     return _Verdict(issues, "time_bound_ok", params)

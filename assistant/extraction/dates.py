@@ -22,18 +22,15 @@ from assistant.extraction.models import (
 )
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
-    "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?",
-           "july?", "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?",
-           "dec(?:ember)?"),
+    "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?",
+           "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"),
     "nb": ("jan(?:uar)?", "feb(?:ruar)?", "mars", "apr(?:il)?", "mai", "juni", "juli",
-           "aug(?:ust)?", "sep(?:t(?:ember)?)?", "okt(?:ober)?", "nov(?:ember)?",
-           "des(?:ember)?"),
+           "aug(?:ust)?", "sep(?:t(?:ember)?)?", "okt(?:ober)?", "nov(?:ember)?", "des(?:ember)?"),
     "sv": ("jan(?:uari)?", "feb(?:ruari)?", "mars", "apr(?:il)?", "maj", "juni", "juli",
-           "aug(?:usti)?", "sep(?:t(?:ember)?)?", "okt(?:ober)?", "nov(?:ember)?",
-           "dec(?:ember)?"),
-    "ru": ("январ[ьяюе]", "феврал[ьяюе]", "март[аеу]?", "апрел[ьяюе]", "ма[йяюе]",
-           "июн[ьяюе]", "июл[ьяюе]", "август[аеу]?", "сентябр[ьяюе]", "октябр[ьяюе]",
-           "ноябр[ьяюе]", "декабр[ьяюе]"),
+           "aug(?:usti)?", "sep(?:t(?:ember)?)?", "okt(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"),
+    "ru": ("январ[ьяюе]", "феврал[ьяюе]", "март[аеу]?", "апрел[ьяюе]", "ма[йяюе]", "июн[ьяюе]",
+           "июл[ьяюе]", "август[аеу]?", "сентябр[ьяюе]", "октябр[ьяюе]", "ноябр[ьяюе]",
+           "декабр[ьяюе]"),
 }  # fmt: skip
 
 # Words that introduce a deadline ("by", "innen", "senast", "к") before a month or a year.
@@ -46,12 +43,7 @@ _PREP: dict[Language, str] = {
     r"innan|inom|under|i",
     "ru": r"не\s+позднее|(?:до|к|в)\s+конц[ауе]|до|к|в|во",
 }
-_YEAR_SUFFIX: dict[Language, str] = {
-    "en": "",
-    "nb": "",
-    "sv": "",
-    "ru": r"(?:\s*(?:год[ауе]?|г\.))?",
-}
+_RU_YEAR_WORD = r"\s*(?:год[ауе]?|г\.)"  # "к 2028 году", "2027 г."
 
 _DURATION_PREP: dict[Language, str] = {
     "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
@@ -84,31 +76,23 @@ _NUMBER_WORDS: dict[Language, dict[str, float]] = {
            "полутора": 1.5},
 }  # fmt: skip
 
-_QUARTER_ORDINAL: dict[Language, str] = {
-    "en": r"first|second|third|fourth|[1-4](?:st|nd|rd|th)",
-    "nb": r"første|andre|tredje|fjerde|[1-4]\.",
-    "sv": r"första|andra|tredje|fjärde|[1-4]:[ae]",
-    "ru": r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4](?:-?(?:м|й|го|ем))?|IV|I{1,3}",
-}
-_QUARTER_WORD: dict[Language, str] = {
-    "en": r"quarter",
-    "nb": r"kvartal(?:et)?",
-    "sv": r"kvartal(?:et)?",
-    "ru": r"квартал\w*",
-}
-_QUARTER_NUMBERS = (
-    (r"first|første|första|перв|1", 1),
-    (r"second|andre|andra|втор|2", 2),
-    (r"third|tredje|трет|3", 3),
-    (r"fourth|fjerde|fjärde|четв|4", 4),
-)
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_QUARTER: dict[Language, tuple[str, str]] = {  # (ordinal, the word "quarter")
+    "en": (r"first|second|third|fourth|[1-4](?:st|nd|rd|th)", r"quarter"),
+    "nb": (r"første|andre|tredje|fjerde|[1-4]\.", r"kvartal(?:et)?"),
+    "sv": (r"första|andra|tredje|fjärde|[1-4]:[ae]", r"kvartal(?:et)?"),
+    "ru": (r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4](?:-?(?:м|й|го|ем))?|IV|I{1,3}",
+           r"квартал\w*"),
+}  # fmt: skip
+# Quarter 1..4 by ordinal word, digit or Roman numeral (matched at the start, lower case).
+_QUARTER_NUMBERS = (r"first|første|första|перв|1|i$", r"second|andre|andra|втор|2|ii$",
+                    r"third|tredje|трет|3|iii$", r"fourth|fjerde|fjärde|четв|4|iv$")  # fmt: skip
 
 # Relative periods, each resolved to the last day of that period.
+_RU_END = r"(?:(?:до|к|в)\s+конц[ауе]\s+)"  # "до конца", "к концу", "в конце"
 _PHRASES: dict[Language, dict[str, str]] = {
     "en": {
-        "this_year": r"(?:(?:by|before|until|till|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+)"
-        r"?year|year[-\s]end|eoy)|(?:within\s+|during\s+)?this\s+year",
+        "this_year": r"(?:(?:by|before|until|till|at)\s+)?(?:the\s+)?(?:end\s+of\s+"
+        r"(?:the\s+|this\s+)?year|year[-\s]end|eoy)|(?:within\s+|during\s+)?this\s+year",
         "next_year": r"(?:(?:by|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+year",
         "this_quarter": r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|this\s+quarter",
         "next_quarter": r"(?:(?:by|in|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+quarter",
@@ -135,27 +119,23 @@ _PHRASES: dict[Language, dict[str, str]] = {
         "next_month": r"(?:(?:till|under|senast)\s+)?(?:(?:i\s+)?slutet\s+av\s+)?nästa\s+månad",
     },
     "ru": {
-        "this_year": r"(?:до|к|в)\s+конц[ауе]\s+(?:этого\s+|текущего\s+)?года|(?:в\s+)?(?:этом|"
-        r"текущем)\s+году|в\s+течение\s+(?:этого|текущего)\s+года",
-        "next_year": r"(?:(?:до|к|в)\s+конц[ауе]\s+)?(?:следующего|будущего)\s+года|"
-        r"в\s+(?:следующем|будущем)\s+году",
-        "this_quarter": r"(?:до|к|в)\s+конц[ауе]\s+(?:этого\s+|текущего\s+)?квартала|"
+        "this_year": rf"{_RU_END}(?:этого\s+|текущего\s+)?года|(?:в\s+)?(?:этом|текущем)\s+году|"
+        r"в\s+течение\s+(?:этого|текущего)\s+года",
+        "next_year": rf"{_RU_END}?(?:следующего|будущего)\s+года|в\s+(?:следующем|будущем)\s+году",
+        "this_quarter": rf"{_RU_END}(?:этого\s+|текущего\s+)?квартала|"
         r"в\s+(?:этом|текущем)\s+квартале",
-        "next_quarter": r"(?:(?:до|к|в)\s+конц[ауе]\s+)?следующего\s+квартала|"
-        r"в\s+следующем\s+квартале|следующий\s+квартал",
-        "this_month": r"(?:до|к|в)\s+конц[ауе]\s+(?:этого\s+|текущего\s+)?месяца|"
-        r"в\s+(?:этом|текущем)\s+месяце",
-        "next_month": r"(?:(?:до|к|в)\s+конц[ауе]\s+)?следующего\s+месяца|в\s+следующем\s+месяце",
+        "next_quarter": rf"{_RU_END}?следующего\s+квартала|в\s+следующем\s+квартале|"
+        r"следующий\s+квартал",
+        "this_month": rf"{_RU_END}(?:этого\s+|текущего\s+)?месяца|в\s+(?:этом|текущем)\s+месяце",
+        "next_month": rf"{_RU_END}?следующего\s+месяца|в\s+следующем\s+месяце",
     },
 }
 
+_PERIODS = {  # kind -> (months in the period, how many periods ahead)
+    "this_month": (1, 0), "next_month": (1, 1), "this_quarter": (3, 0),
+    "next_quarter": (3, 1), "this_year": (12, 0), "next_year": (12, 1),
+}  # fmt: skip
 _MAX_YEARS_AHEAD = 100
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    pattern: re.Pattern[str]
-    kinds: dict[str, str]  # outer group name -> rule kind
 
 
 @dataclass(frozen=True)
@@ -175,7 +155,7 @@ def _sources(language: Language) -> list[tuple[str, str]]:
     """(kind, regex) rules, most specific first: the first rule that matches at a place wins."""
     months = "|".join(_MONTHS[language])
     prep = rf"(?:(?:{_PREP[language]})\s+)?"
-    year = rf"(?P<year>\d{{4}}){_YEAR_SUFFIX[language]}"
+    year = rf"(?P<year>\d{{4}})(?:{_RU_YEAR_WORD})?" if language == "ru" else r"(?P<year>\d{4})"
     day_suffix = {"en": r"(?:st|nd|rd|th)?", "nb": r"\.?", "sv": r"(?::[ae])?", "ru": r"(?:-?го)?"}
     day = rf"(?:the\s+|den\s+)?(?P<day>\d{{1,2}}){day_suffix[language]}"
     month = rf"(?P<month>{months})\.?"
@@ -194,8 +174,8 @@ def _sources(language: Language) -> list[tuple[str, str]]:
     sources += [
         ("month_year", rf"{prep}{month},?\s+{year}"),
         ("quarter", rf"{prep}Q(?P<quarter>[1-4])(?:\s*[-/]?\s*(?P<year>\d{{4}}|'\d{{2}}))?"),
-        ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER_ORDINAL[language]})\s*"
-                    rf"{_QUARTER_WORD[language]}(?:\s+(?:of\s+)?{year})?"),
+        ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER[language][0]})\s*"
+                    rf"{_QUARTER[language][1]}(?:\s+(?:of\s+)?{year})?"),
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
         ("duration", duration),
     ]  # fmt: skip
@@ -203,15 +183,15 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
                                     rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
     if language == "ru":
-        sources.append(("year", rf"(?P<year>\d{{4}})\s*(?:год[ауе]?|г\.)"))
+        sources.append(("year", rf"(?P<year>\d{{4}}){_RU_YEAR_WORD}"))
     sources.extend(_PHRASES[language].items())
     sources.append(("month", rf"(?:{_PREP[language]})\s+{month}"))
     return sources
 
 
 @cache
-def _grammar(language: Language) -> _Grammar:
-    """All rules in one alternation: a single scan of the text instead of one per rule."""
+def _grammar(language: Language) -> tuple[re.Pattern[str], dict[str, str]]:
+    """All rules in one alternation (one scan of the text), and each rule's group -> kind."""
     alternatives: list[str] = []
     kinds: dict[str, str] = {}
     for index, (kind, body) in enumerate(_sources(language)):
@@ -220,14 +200,14 @@ def _grammar(language: Language) -> _Grammar:
         alternatives.append(f"(?P<{name}>{renamed}){_WORD_END}")
         kinds[name] = kind
     pattern = rf"{_WORD_START}(?:{'|'.join(alternatives)})"
-    return _Grammar(re.compile(pattern, re.IGNORECASE), kinds)
+    return re.compile(pattern, re.IGNORECASE), kinds
 
 
 def _find(text: str, language: Language) -> list[_Found]:
     """Date expressions in text order, without overlaps."""
-    grammar = _grammar(language)
+    pattern, kinds = _grammar(language)
     found: list[_Found] = []
-    for match in grammar.pattern.finditer(text[:MAX_TEXT_CHARS]):
+    for match in pattern.finditer(text[:MAX_TEXT_CHARS]):
         name = match.lastgroup or ""
         prefix = f"{name}_"
         groups = {
@@ -235,7 +215,7 @@ def _find(text: str, language: Language) -> list[_Found]:
             for key, value in match.groupdict().items()
             if key.startswith(prefix)
         }
-        found.append(_Found(grammar.kinds[name], match.start(), match.end(), match[0], groups))
+        found.append(_Found(kinds[name], match.start(), match.end(), match[0], groups))
     return found
 
 
@@ -254,12 +234,9 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
         resolved = _resolve(item.kind, item.groups, lang, today)
         if resolved is None or not today <= resolved[0] <= _latest(today):
             continue
+        day, granularity = resolved
         return Deadline(
-            date=resolved[0],
-            granularity=resolved[1],
-            text=item.text,
-            start=item.start,
-            end=item.end,
+            date=day, granularity=granularity, text=item.text, start=item.start, end=item.end
         )
     return None
 
@@ -286,10 +263,8 @@ def _month_number(word: str, language: Language) -> int | None:
 
 
 def _quarter_number(word: str) -> int | None:
-    if word in _ROMAN:
-        return _ROMAN[word]
-    lowered = word.lower()
-    return next((n for pattern, n in _QUARTER_NUMBERS if re.match(pattern, lowered)), None)
+    numbers = enumerate(_QUARTER_NUMBERS, start=1)
+    return next((n for n, pattern in numbers if re.match(pattern, word.lower())), None)
 
 
 def _year(raw: str | None, today: dt.date) -> int | None:
@@ -354,16 +329,16 @@ def _resolve_duration(
     raw_number: str | None, unit: str, language: Language, today: dt.date
 ) -> tuple[dt.date, Granularity] | None:
     unit = unit.lower()
-    if raw_number is None:
-        # Only Russian leaves out "one" ("через год"); a bare plural ("in months") is vague.
-        if language != "ru" and not unit.startswith(("half", "halv")):
+    if raw_number is None:  # only Russian leaves out "one" ("через год"); "in months" is vague
+        vague = unit in ("месяцев", "лет", "дней", "недель")
+        if vague or (language != "ru" and not unit.startswith(("half", "halv"))):
             return None
-        if unit in ("месяцев", "лет", "дней", "недель"):
-            return None
-        count = 1.0
-    else:
-        words = _NUMBER_WORDS[language]
-        count = words.get(raw_number.lower()) or float(raw_number.replace(",", "."))
+    words = _NUMBER_WORDS[language]
+    count = (
+        1.0
+        if raw_number is None
+        else words.get(raw_number.lower()) or float(raw_number.replace(",", "."))
+    )
     if unit.startswith(("half", "halv", "полг", "полуг")):
         return _add_months(today, round(6 * count)), "month"
     if unit.startswith(("d", "д")):
@@ -376,19 +351,11 @@ def _resolve_duration(
 
 
 def _resolve_phrase(kind: str, today: dt.date) -> tuple[dt.date, Granularity] | None:
-    quarter_end_month = ((today.month - 1) // 3 + 1) * 3
-    if kind == "this_year":
-        return dt.date(today.year, 12, 31), "year"
-    if kind == "next_year":
-        return dt.date(today.year + 1, 12, 31), "year"
-    if kind == "this_quarter":
-        return _month_end(today.year, quarter_end_month), "quarter"
-    if kind == "next_quarter":
-        end = _add_months(dt.date(today.year, quarter_end_month, 1), 3)
-        return _month_end(end.year, end.month), "quarter"
-    if kind == "this_month":
-        return _month_end(today.year, today.month), "month"
-    if kind == "next_month":
-        following = _add_months(dt.date(today.year, today.month, 1), 1)
-        return _month_end(following.year, following.month), "month"
-    return None
+    """The last day of this or the next month, quarter or year."""
+    if kind not in _PERIODS:
+        return None
+    size, offset = _PERIODS[kind]
+    index = today.year * 12 + today.month - 1  # months since year 0
+    last = index - index % size + size * (offset + 1) - 1
+    granularity: Granularity = {1: "month", 3: "quarter", 12: "year"}[size]  # type: ignore[assignment]
+    return _month_end(last // 12, last % 12 + 1), granularity

@@ -96,7 +96,7 @@ _STAFF_PHRASES: dict[Language, str] = {
     r"bedriften|selskapet)))",
     "sv": r"\bteam\s+på\s+{n}|\bvi\s+är\s+{n}(?=\s*(?:$|[.,;!?)]|totalt|i\s+(?:företaget|"
     r"firman)))",
-    "ru": r"\bнас\s+{n}|\bкоманда\s+из\s+{n}|\bштат\s*(?:[—:-]|из)?\s*{n}",
+    "ru": r"(?<!у\s)\bнас\s+{n}|\bкоманда\s+из\s+{n}|\bштат\s*(?:[—:-]|из)?\s*{n}",
 }
 _NOT_STAFF_MODIFIERS = (
     r"more|new|additional|extra|flere|nye|ekstra|fler|nya|ytterligare|ещё|еще|новых|"
@@ -169,6 +169,12 @@ def _parse_value(match: re.Match[str]) -> float | None:
     return -value if match.group("sign") in ("-", "−") else value
 
 
+def _is_bare_year(match: re.Match[str]) -> bool:
+    """A unitless four-digit number from 1900 to 2100 ("2027") is a year, not an amount."""
+    raw = match.group("int")
+    return not match.group("frac") and len(raw) == 4 and raw.isdigit() and int(raw) in _YEAR_LIKE
+
+
 def _currency(code: str, language: Language) -> str:
     return _KR_BY_LANGUAGE.get(language, "kr") if code == "kr" else code
 
@@ -188,9 +194,9 @@ def _read_one(text: str, match: re.Match[str], language: Language) -> tuple[Quan
     end = match.end()
     suffix = _suffix_pattern().match(text, end)
     assert suffix is not None  # every part is optional
-    scale, unit, kind = 1.0, None, "number"
-    unit: str | None
-    kind: QuantityKind
+    scale = 1.0
+    unit: str | None = None
+    kind: QuantityKind = "number"
     if suffix.group("combo_scale"):
         scale = _ATTACHED_SCALE.get(suffix.group("combo_scale").lower(), 1e3)
         code = suffix.group("combo_cur").upper()
@@ -217,9 +223,8 @@ def _read_one(text: str, match: re.Match[str], language: Language) -> tuple[Quan
         counted = _count_unit(text, end, language)
         if counted is not None:
             unit, kind, end = counted[0], "count", counted[1]
-        elif scale == 1.0 and not match.group("frac") and int(value) in _YEAR_LIKE:
-            if re.fullmatch(r"\d{4}", match.group("int")):
-                return None  # a bare year such as "2027"
+        elif scale == 1.0 and _is_bare_year(match):
+            return None
     value *= scale
     if not math.isfinite(value):
         return None
@@ -304,9 +309,11 @@ def extract_staff_count(text: str, language: str) -> int | None:
         about_company = context.search(_sentence_around(text, quantity.start)) is not None
         if employees.search(quantity.text) or (people.search(quantity.text) and about_company):
             candidates.append((quantity.start, quantity.value))
+    units_by_start = {quantity.start: quantity.unit for quantity in quantities}
     for match in phrase.finditer(text):
         group = next(i for i, value in enumerate(match.groups(), start=1) if value)
-        candidates.append((match.start(group), float(match.group(group))))
+        if units_by_start.get(match.start(group)) in (None, "people"):  # not "нас 300 клиентов"
+            candidates.append((match.start(group), float(match.group(group))))
     for _, value in sorted(candidates):
         if value == int(value) and 1 <= value <= _MAX_STAFF:
             return int(value)

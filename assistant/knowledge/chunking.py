@@ -10,7 +10,6 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from assistant.knowledge.models import Chunk
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
-_MIN_SECTION_CHARS = 120
 
 
 @dataclass
@@ -41,15 +40,14 @@ def split_sections(text: str) -> list[_Section]:
 
 
 def _merge_small(sections: list[_Section], text: str) -> list[_Section]:
-    """Fold a section with almost no body (a lone title) into the section after it."""
+    """Fold a section that is only heading lines (a lone title) into the section after it."""
     merged: list[_Section] = []
     carry: _Section | None = None
     for section in sections:
         if carry is not None:
             section = _Section(carry.start, section.end, section.path)
             carry = None
-        body = _HEADING.sub("", text[section.start : section.end]).strip()
-        if len(body) < _MIN_SECTION_CHARS and section is not sections[-1]:
+        if _body_start(text, section) >= section.end and section is not sections[-1]:
             carry = section
             continue
         merged.append(section)
@@ -58,35 +56,59 @@ def _merge_small(sections: list[_Section], text: str) -> list[_Section]:
     return merged
 
 
+def _body_start(text: str, section: _Section) -> int:
+    """Offset just after the heading lines (and blank lines) that open ``section``."""
+    position = section.start
+    while position < section.end:
+        line_end = text.find("\n", position, section.end)
+        line_end = section.end if line_end < 0 else line_end + 1
+        line = text[position:line_end]
+        if line.strip() and not _HEADING.fullmatch(line.rstrip("\n")):
+            return position
+        position = line_end
+    return section.end
+
+
 def chunk_text(text: str, doc_id: str, chunk_size: int, overlap: int) -> list[Chunk]:
-    """Chunks of at most about ``chunk_size`` characters that never cross a section."""
-    splitter = RecursiveCharacterTextSplitter(
-        chunk_size=chunk_size,
-        chunk_overlap=min(overlap, chunk_size // 2),
-        separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
-        keep_separator="end",
-        strip_whitespace=True,
-    )
+    """Chunks of at most ``chunk_size`` characters that never cross a section.
+
+    A section's first chunk starts at its heading, so a heading never stands alone.
+    """
     chunks: list[Chunk] = []
     for section in split_sections(text):
-        section_text = text[section.start : section.end]
-        cursor = 0
-        for piece in splitter.split_text(section_text):
-            found = section_text.find(piece, max(0, cursor - chunk_size))
-            if found < 0:  # the splitter only trims and cuts, so this is a safeguard
-                found = section_text.find(piece)
+        body_start = _body_start(text, section)
+        if body_start >= section.end:
+            body_start = section.start  # a document that is only headings
+        heading_room = body_start - section.start
+        budget = max(chunk_size - heading_room, min(chunk_size, 100))
+        budget_overlap = min(overlap, budget // 2)
+        splitter = RecursiveCharacterTextSplitter(
+            chunk_size=budget,
+            chunk_overlap=budget_overlap,
+            separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
+            keep_separator="end",
+            strip_whitespace=True,
+        )
+        body = text[body_start : section.end]
+        previous, previous_end = -1, 0
+        for number, piece in enumerate(splitter.split_text(body)):
+            # The next piece starts after the previous one, at most `overlap` before its end.
+            found = body.find(piece, max(previous + 1, previous_end - budget_overlap))
+            if found < 0:  # the splitter only trims and cuts; this is a safeguard
+                found = body.find(piece, previous + 1)
             if found < 0:
                 continue
-            cursor = found + len(piece)
-            start = section.start + found
+            previous, previous_end = found, found + len(piece)
+            start = section.start if number == 0 else body_start + found
+            end = body_start + found + len(piece)
             chunks.append(
                 Chunk(
                     chunk_id=f"{doc_id}#{len(chunks):03d}",
                     index=len(chunks),
                     heading=" > ".join(section.path),
                     start=start,
-                    end=start + len(piece),
-                    text=piece,
+                    end=end,
+                    text=text[start:end],
                 )
             )
     return chunks

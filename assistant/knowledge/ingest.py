@@ -6,6 +6,7 @@ to clean up; this module walks the folders, reads each file, and reports per fil
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
@@ -126,17 +127,37 @@ def ingest(
     settings = store.settings
     signature = pipeline_signature(settings.chunk_size, settings.chunk_overlap)
     files, problems = discover_files(paths)
-    report = IngestReport(files=list(problems))
     before = known_paths(store)
-    seen_hashes: dict[str, str] = {}
+    removed = _remove_deleted(store, paths, files, before)
+    gone = {Path(r.path).name for r in removed}
+    report = IngestReport(files=[p for p in problems if Path(p.path).name not in gone])
+    originals = _originals(files, before, paths)
     for number, path in enumerate(files, start=1):
         if progress:
             progress(number, len(files), path.name)
         report.files.append(
-            _ingest_file(store, path, _display(path, paths), before, seen_hashes, signature)
+            _ingest_file(store, path, _display(path, paths), before, originals, signature)
         )
-    report.files.extend(_remove_deleted(store, paths, files, before))
+    report.files.extend(removed)
     return report
+
+
+def _originals(files: list[Path], before: set[str], roots: list[Path]) -> dict[str, str]:
+    """For each file content, the file that counts as the original among identical copies:
+    the one already indexed, else the oldest, else the shortest name."""
+    by_hash: dict[str, list[Path]] = {}
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # reported when the file is read
+        by_hash.setdefault(digest, []).append(path)
+
+    def rank(path: Path) -> tuple[bool, float, int, str]:
+        stat_time = path.stat().st_mtime if path.exists() else 0.0
+        return (str(path) not in before, stat_time, len(path.name), path.name)
+
+    return {digest: _display(min(group, key=rank), roots) for digest, group in by_hash.items()}
 
 
 def _ingest_file(
@@ -144,7 +165,7 @@ def _ingest_file(
     path: Path,
     shown: str,
     before: set[str],
-    seen_hashes: dict[str, str],
+    originals: dict[str, str],
     signature: str,
 ) -> FileReport:
     settings = store.settings
@@ -153,10 +174,9 @@ def _ingest_file(
         doc = load_document(path, source=shown)
     except UnreadableDocument as exc:
         return FileReport(path=shown, status="skipped", reason=str(exc))
-    if doc.file_sha256 in seen_hashes:
-        reason = f"same content as {seen_hashes[doc.file_sha256]}"
-        return FileReport(path=shown, status="duplicate", reason=reason)
-    seen_hashes[doc.file_sha256] = shown
+    original = originals.get(doc.file_sha256, shown)
+    if original != shown:
+        return FileReport(path=shown, status="duplicate", reason=f"same content as {original}")
     stored = _stored_file_state(store, key) if key in before else None
     if stored == (doc.file_sha256, signature):
         return FileReport(path=shown, status="unchanged")

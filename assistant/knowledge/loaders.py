@@ -19,6 +19,7 @@ from assistant.knowledge.models import LoadedDocument, SectionNotes
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+_LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "cp1251", "koi8_r", "mac_roman")
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _MD_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -74,7 +75,7 @@ def _build(
     return LoadedDocument(
         path=str(path.resolve()),
         source=source or path.name,
-        doc_id=str(meta.get("id") or path.stem),
+        doc_id=str(meta.get("id") or _file_doc_id(path)),
         title=title.strip(),
         language=language,
         text=text,
@@ -82,8 +83,21 @@ def _build(
         author=_optional_str(meta.get("author")),
         publisher=_optional_str(meta.get("publisher")),
         tags=[str(t) for t in tags] if isinstance(tags, list) else [str(tags)],
+        summary=_summaries(meta.get("summary")),
         sections=sections,
     )
+
+
+def _summaries(value: Any) -> dict[str, str]:
+    if isinstance(value, dict):
+        return {str(lang): str(text) for lang, text in value.items() if text}
+    return {}
+
+
+def _file_doc_id(path: Path) -> str:
+    """The file's stem, made unique per location (two folders may both hold notes.md)."""
+    where = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:6]
+    return f"{path.stem}-{where}"
 
 
 def _optional_str(value: Any) -> str | None:
@@ -101,7 +115,9 @@ def _decode_text(raw: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    # Legacy encodings our users' files come in: Western/Nordic and Cyrillic. Leaving out
+    # Central European code pages stops Nordic letters being read as ĺ/ć/ř.
+    best = from_bytes(raw, cp_isolation=list(_LEGACY_ENCODINGS)).best()
     if best is None or best.chaos > 0.2:
         raise UnreadableDocument("unreadable text encoding (save the file as UTF-8)")
     return str(best)
@@ -160,9 +176,12 @@ def _html_text(html: str) -> tuple[str, dict[str, Any]]:
 
 
 def _pdf_text(raw: bytes) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not for users
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:

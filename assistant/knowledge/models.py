@@ -28,6 +28,7 @@ class LoadedDocument(BaseModel):
     author: str | None = None
     publisher: str | None = None
     tags: list[str] = Field(default_factory=list)
+    summary: dict[str, str] = Field(default_factory=dict)
     sections: list[SectionNotes] = Field(default_factory=list)
 
 

@@ -54,7 +54,7 @@ def document_rows(doc: LoadedDocument, chunk_size: int, overlap: int) -> list[Do
         rows.append(Document(page_content=chunk.text, metadata={**chunk_meta, "view": VIEW_TEXT}))
         notes = _notes_for(chunk, notes_by_heading)
         if notes is not None:
-            rows.extend(_note_rows(notes, chunk_meta))
+            rows.extend(_note_rows(notes, chunk_meta, doc.summary))
     return rows
 
 
@@ -65,12 +65,15 @@ def _notes_for(chunk: Chunk, notes_by_heading: dict[str, SectionNotes]) -> Secti
     return None
 
 
-def _note_rows(notes: SectionNotes, chunk_meta: dict[str, Any]) -> list[Document]:
+def _note_rows(
+    notes: SectionNotes, chunk_meta: dict[str, Any], article_summary: dict[str, str]
+) -> list[Document]:
     rows = []
     for language in sorted(set(notes.summary) | set(notes.keywords)):
         terms = "; ".join(notes.keywords.get(language, []))
         summary = notes.summary.get(language, "")
-        content = f"{summary}\n{terms}".strip()
+        context = article_summary.get(language, "")
+        content = f"{summary}\n{terms}\n{context}".strip()
         if content:
             metadata = {**chunk_meta, "view": VIEW_NOTE, "view_language": language}
             rows.append(Document(page_content=content, metadata=metadata))
