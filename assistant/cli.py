@@ -164,6 +164,117 @@ def evaluate(
     raise typer.Exit(code)
 
 
+def _coach_service():
+    from assistant.coaching.service import CoachService
+    from assistant.knowledge.embeddings import EmbeddingUnavailable
+    from assistant.knowledge.store import StoreUnavailable
+
+    try:
+        return CoachService(get_settings())
+    except (StoreUnavailable, EmbeddingUnavailable) as exc:
+        _fail(str(exc))
+
+
+def _read_script(path: Path) -> list[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {path}: {exc}")
+    except ValueError as exc:
+        _fail(f"{path} is not valid JSON: {exc}")
+    if not isinstance(data, list) or not all(isinstance(m, str) for m in data):
+        _fail(f"{path} must be a JSON list of user messages (strings)")
+    return data
+
+
+@app.command()
+def chat(
+    session: Annotated[str | None, typer.Option("--session", help="Session id to resume")] = None,
+    script: Annotated[
+        Path | None, typer.Option("--script", help="JSON list of user messages")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print transcript and plan as JSON")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Reply language: en, nb, sv, ru")
+    ] = None,
+) -> None:
+    """Talk with the coach in the terminal (or replay a scripted conversation)."""
+    import uuid
+
+    session_id = session or uuid.uuid4().hex[:12]
+    if lang is not None and lang not in ("en", "nb", "sv", "ru"):
+        _fail("--lang must be one of en, nb, sv, ru", 2)
+    service = _coach_service()
+    if script is not None:
+        messages = _read_script(script)
+        transcript: list[dict[str, str]] = []
+        result = None
+        for number, message in enumerate(messages):
+            result = service.send(session_id, message, lang if number == 0 else None)
+            transcript += [
+                {"role": "user", "content": message},
+                {"role": "assistant", "content": result.reply},
+            ]
+        plan = result.plan if result else service.session(session_id).plan.model_dump(mode="json")
+        if as_json:
+            print(
+                json.dumps(
+                    {"session_id": session_id, "transcript": transcript, "plan": plan},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        else:
+            for turn in transcript:
+                print(f"{turn['role']}> {turn['content']}\n")
+        return
+    from rich.markdown import Markdown
+
+    out = Console()
+    out.print(
+        f"[dim]session {session_id} — type /quit to leave; resume with --session {session_id}[/dim]"
+    )
+    first_lang = lang
+    while True:
+        try:
+            message = out.input("[bold]you>[/bold] ")
+        except EOFError:
+            break
+        if message.strip() in ("/quit", "/exit"):
+            break
+        result = service.send(session_id, message, first_lang)
+        first_lang = None
+        out.print(Markdown(result.reply))
+
+
+@app.command()
+def plan(
+    brief: Annotated[Path, typer.Option("--brief", help="A free-text client brief")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON")] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Plan language: en, nb, sv, ru")
+    ] = None,
+) -> None:
+    """Consultant mode: a complete plan from a client brief, in one shot."""
+    try:
+        text = brief.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read the brief {brief}: {exc}")
+    if not text.strip():
+        _fail(f"the brief {brief} is empty", 2)
+    if lang is not None and lang not in ("en", "nb", "sv", "ru"):
+        _fail("--lang must be one of en, nb, sv, ru", 2)
+    result = _coach_service().plan_from_brief(text, lang)
+    if as_json:
+        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    from assistant.coaching.markdown import plan_markdown
+
+    print(plan_markdown(result))
+
+
 @app.command()
 def ui(
     host: Annotated[str | None, typer.Option(help="Interface to listen on")] = None,

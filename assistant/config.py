@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +46,18 @@ class Settings(BaseSettings):
     expansion_weight: float = Field(default=0.3, ge=0.0)
     same_source_decay: float = Field(default=0.6, gt=0.0, le=1.0)
 
+    # The LLM engine: on when llm_model is set (any OpenAI-compatible endpoint).
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = Field(default=30.0, gt=0, le=600)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_temperature: float = Field(default=0.2, ge=0.0, le=2.0)
+
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
 
-    @field_validator("chroma_url")
+    @field_validator("chroma_url", "llm_model", "llm_base_url")
     @classmethod
     def _blank_url_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None

@@ -11,6 +11,7 @@ from assistant.knowledge.ingest import IngestReport, ProgressCallback, discover_
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.retriever import HybridRetriever, SearchMode
 from assistant.knowledge.store import KnowledgeStore, open_store
+from assistant.knowledge.views import pipeline_signature
 
 
 class KnowledgeBase:
@@ -28,9 +29,12 @@ class KnowledgeBase:
     def _manifest_path(self) -> Path:
         return self.settings.data_dir / f"manifest-{self.store.collection_name}.json"
 
-    def _knowledge_state(self) -> dict[str, list[int]]:
+    def _knowledge_state(self) -> dict[str, object]:
+        """What the index was built from: the files (size, mtime) and the chunking settings."""
         files, _ = discover_files([self.settings.knowledge_dir])
-        state = {}
+        state: dict[str, object] = {
+            "pipeline": pipeline_signature(self.settings.chunk_size, self.settings.chunk_overlap)
+        }
         for path in files:
             stat = path.stat()
             state[str(path)] = [stat.st_size, stat.st_mtime_ns]

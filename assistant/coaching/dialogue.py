@@ -1,0 +1,339 @@
+"""The offline coach: one user message in, one reply out, the plan updated on the way.
+
+Stages: profile -> current state (maturity groups, then marketing figures) -> objectives
+with today's figures -> play back and approve once -> goals -> roadmap -> summary. Side
+questions are answered from retrieved guidance and the interview resumes; corrections
+apply at any point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from assistant.coaching import render
+from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.cues import supported_language
+from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
+from assistant.coaching.facts import Facts, Figure, read_message
+from assistant.coaching.grounding import RELEVANT_SIMILARITY, ground
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import DimensionState, Metric, Objective
+from assistant.coaching.state import ChatTurn, PendingAsk, SessionState
+from assistant.knowledge.languages import detect_language
+from assistant.knowledge.service import KnowledgeBase
+
+MAX_OBJECTIVES = 4
+
+
+class OfflineCoach:
+    """Rules, templates and retrieval; no network, no model weights beyond the embedder."""
+
+    name = "offline"
+
+    def __init__(self, kb: KnowledgeBase, today: Callable[[], date] = date.today) -> None:
+        self.kb = kb
+        self.today = today
+
+    # ----- one turn -----
+    def take_turn(self, state: SessionState, message: str) -> str:
+        text = (message or "").strip()
+        state.transcript.append(ChatTurn(role="user", content=message or ""))
+        reply = self._reply(state, text)
+        state.transcript.append(ChatTurn(role="assistant", content=reply))
+        state.plan.updated = self.today()
+        return reply
+
+    def _reply(self, state: SessionState, text: str) -> str:
+        first = state.assistant_turns == 0
+        if not text:
+            say = Messages(state.language)
+            return "\n\n".join(p for p in (say.say("empty_message"), state.last_question) if p)
+        self._follow_language(state, text)
+        say = Messages(state.language)
+        today = self.today()
+        facts = read_message(text, state.language, today)
+        parts: list[str] = [say.say("greeting")] if first else []
+        if facts.truncated:
+            parts.append(say.say("too_long"))
+        changes = self._apply_corrections(state, facts, today)
+        if changes:
+            parts.append(say.say("correction_done", change="; ".join(changes)))
+        if facts.question and not self._answers_current_step(state, facts):
+            parts.append(self.answer_question(state, text))
+            if state.last_question:
+                parts += [say.say("resume"), state.last_question]
+            return "\n\n".join(parts)
+        if changes and state.stage in ("review", "done") and not facts.approve:
+            apply_smart(state.plan, today)
+            parts.append(render.goals(state, today))
+            return "\n\n".join(parts)
+        question = self._advance(state, facts, today, first)
+        state.last_question = question
+        parts.append(question)
+        return "\n\n".join(parts)
+
+    def _follow_language(self, state: SessionState, text: str) -> None:
+        if state.language_fixed or len(text.split()) < 3:
+            return
+        detected = detect_language(text)
+        if detected:
+            state.language = supported_language(detected)
+            state.plan.language = state.language
+            state.plan.profile.language = state.language
+
+    # ----- questions on the side -----
+    def answer_question(self, state: SessionState, question: str) -> str:
+        say = Messages(state.language)
+        found = [g for g in ground(self.kb, question, 3) if g.similarity >= RELEVANT_SIMILARITY]
+        if not found:
+            return say.say("side_answer_none")
+        lines = [say.say("side_answer_head")]
+        citations = []
+        for grounded in found[:2]:
+            state.sources.setdefault(grounded.result.chunk_id, grounded.result)
+            citation = grounded.citation()
+            citations.append(citation)
+            lines.append(f"> {grounded.quote} {render.cite_marks(state, [citation])}")
+        return "\n\n".join([*lines, render.sources_block(state, citations)])
+
+    def _answers_current_step(self, state: SessionState, facts: Facts) -> bool:
+        if state.stage == "profile":
+            return bool(facts.business_name or facts.staff or facts.revenue)
+        if state.stage == "current_state":
+            return bool(facts.maturity or facts.figures)
+        if state.stage == "objectives":
+            return bool(facts.goals or (state.pending and (facts.figures or facts.dont_know)))
+        return False
+
+    # ----- corrections -----
+    def _apply_corrections(self, state: SessionState, facts: Facts, today: date) -> list[str]:
+        say = Messages(state.language)
+        plan = state.plan
+        changes = []
+        if facts.drop_goal and 1 <= facts.drop_goal <= len(plan.goals):
+            plan.goals.pop(facts.drop_goal - 1)
+            changes.append(say.say("goal_dropped", number=facts.drop_goal))
+        if facts.move_deadline and plan.goals:
+            number, deadline = facts.move_deadline
+            index = (number or len(plan.goals)) - 1
+            if 0 <= index < len(plan.goals):
+                plan.goals[index].deadline = deadline
+                changes.append(
+                    say.say("deadline_moved", number=index + 1, date=deadline.isoformat())
+                )
+        staff = facts.staff
+        if staff and plan.profile.staff and staff != plan.profile.staff:
+            plan.profile.staff = staff
+            changes.append(say.say("staff_changed", staff=staff))
+        return changes
+
+    # ----- the interview -----
+    def _advance(self, state: SessionState, facts: Facts, today: date, first: bool) -> str:
+        stage = state.stage
+        if stage == "profile":
+            return self._profile(state, facts, first)
+        if stage == "current_state":
+            return self._current_state(state, facts)
+        if stage == "objectives":
+            return self._objectives(state, facts, today)
+        if stage == "playback":
+            return self._draft_goals(state, today)
+        if stage == "review":
+            state.stage = "roadmap"
+            draft_roadmap(state.plan, self.kb, today, state.sources)
+            return render.roadmap(state)
+        if stage == "roadmap":
+            state.stage = "done"
+            return render.summary(state)
+        return render.summary(state)
+
+    def _profile(self, state: SessionState, facts: Facts, first: bool) -> str:
+        say = Messages(state.language)
+        profile = state.plan.profile
+        profile.business_name = facts.business_name or profile.business_name
+        profile.industry = facts.industry or profile.industry
+        profile.staff = facts.staff or profile.staff
+        profile.annual_revenue = facts.revenue or profile.annual_revenue
+        profile.markets = list(dict.fromkeys(profile.markets + facts.markets))
+        said_something = any(
+            (facts.business_name, facts.industry, facts.staff, facts.revenue, facts.markets)
+        )
+        if first and not said_something:
+            return say.say("ask_profile")
+        missing = {
+            "business_name": profile.business_name,
+            "industry": profile.industry,
+            "staff": profile.staff,
+            "revenue": profile.annual_revenue,
+            "markets": profile.markets,
+        }
+        gaps = [say.label("profile_fields", k) for k, v in missing.items() if not v]
+        state.profile_asks += 1
+        if gaps and state.profile_asks < 2 and not facts.dont_know:
+            return say.say("ask_profile_missing", missing=", ".join(gaps))
+        for field in gaps:
+            state.plan.open_questions.append(say.say("open_profile", field=field))
+        state.stage = "current_state"
+        return say.say("maturity_prefix") + " " + self._next_group(state)
+
+    def _next_group(self, state: SessionState) -> str:
+        bank = load_maturity_questions()
+        for group in bank.interview_groups:
+            if group.id not in state.groups_asked:
+                state.groups_asked.append(group.id)
+                return group.prompt.get(state.language, group.prompt["en"])
+        return ""
+
+    def _current_state(self, state: SessionState, facts: Facts) -> str:
+        say = Messages(state.language)
+        bank = load_maturity_questions()
+        state.maturity_answers.update(facts.maturity)
+        if facts.dont_know and state.groups_asked:
+            current = next(g for g in bank.interview_groups if g.id == state.groups_asked[-1])
+            for question_id in current.questions:
+                state.maturity_answers.setdefault(question_id, "unknown")
+        self._record_figures(state, facts.figures)
+        self._score_maturity(state)
+        follow = self._next_group(state)
+        prefix = say.say("dont_know_ok") + " " if facts.dont_know else ""
+        if follow:
+            return prefix + follow
+        if not state.marketing_asked:
+            state.marketing_asked = True
+            return prefix + say.say("ask_marketing")
+        state.stage = "objectives"
+        return prefix + say.say("ask_objectives")
+
+    def _record_figures(self, state: SessionState, figures: list[Figure]) -> None:
+        catalogue = load_kpi_catalogue()
+        marketing = state.plan.current_state.marketing
+        for figure in figures:
+            if not figure.kpi_id:
+                continue
+            spec = catalogue.kpi(figure.kpi_id)
+            name = spec.name.get(state.language, spec.name["en"])
+            metric = Metric(
+                name=name,
+                value=figure.value,
+                unit=figure.unit or spec.unit,
+                as_of=self.today(),
+                source="owner",
+            )
+            metrics = [m for m in state.plan.current_state.metrics if m.name != name]
+            state.plan.current_state.metrics = [*metrics, metric]
+            if (
+                figure.kpi_id == "online_revenue_share"
+                and figure.unit == "%"
+                and figure.value <= 100
+            ):
+                marketing.online_revenue_share_percent = figure.value
+            elif figure.kpi_id == "website_visits":
+                marketing.monthly_visits = figure.value
+            elif figure.kpi_id == "social_followers":
+                marketing.social_followers = int(figure.value)
+
+    def _score_maturity(self, state: SessionState) -> None:
+        bank = load_maturity_questions()
+        maturity = state.plan.current_state.maturity
+        for name, scored in bank.score(state.maturity_answers).items():
+            setattr(
+                maturity,
+                name,
+                DimensionState(
+                    score=scored.score,
+                    answered_share=scored.answered_share,
+                    evidence=list(getattr(scored, "evidence", []) or []),
+                ),
+            )
+        state.plan.current_state.top_gaps = bank.gaps(state.maturity_answers, state.language)[:3]
+
+    def _objectives(self, state: SessionState, facts: Facts, today: date) -> str:
+        say = Messages(state.language)
+        plan = state.plan
+        if state.pending is not None:
+            self._fill_pending(state, facts)
+        known = {c.text for c in state.candidates}
+        for candidate in facts.goals:
+            if candidate.text in known or len(plan.objectives) >= MAX_OBJECTIVES:
+                continue
+            if state.pending is not None and not (candidate.baseline and candidate.target):
+                continue  # an answer to the pending question, not a new objective
+            objective_id = f"o{len(plan.objectives) + 1}"
+            plan.objectives.append(
+                Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
+            )
+            state.candidates.append(candidate)
+        state.pending = None
+        ask = self._next_missing(state)
+        if ask is not None:
+            return ask
+        if not plan.objectives:
+            return say.say("ask_objectives")
+        if not state.more_objectives_asked and len(plan.objectives) < 3 and not facts.approve:
+            state.more_objectives_asked = True
+            return say.say("ask_more_objectives")
+        state.stage = "playback"
+        self._score_maturity(state)
+        return render.playback(state)
+
+    def _fill_pending(self, state: SessionState, facts: Facts) -> None:
+        pending = state.pending
+        assert pending is not None
+        candidate = state.candidates[pending.candidate]
+        figures = facts.figures or [f for g in facts.goals for f in (g.baseline, g.target) if f]
+        if pending.field == "deadline":
+            dates = [g.deadline for g in facts.goals if g.deadline]
+            if dates:
+                candidate.deadline = dates[0]
+        elif figures:
+            setattr(candidate, pending.field, Figure(value=figures[0].value, unit=figures[0].unit))
+            if pending.field == "target" and not candidate.deadline:
+                dates = [g.deadline for g in facts.goals if g.deadline]
+                candidate.deadline = dates[0] if dates else None
+        state.asked_fields.append(f"{pending.candidate}:{pending.field}")
+
+    def _next_missing(self, state: SessionState) -> str | None:
+        say = Messages(state.language)
+        catalogue = load_kpi_catalogue()
+        for index, candidate in enumerate(state.candidates):
+            for field in ("baseline", "target", "deadline"):
+                if (
+                    getattr(candidate, field) is not None
+                    or f"{index}:{field}" in state.asked_fields
+                ):
+                    continue
+                state.pending = PendingAsk(candidate=index, field=field)
+                objective = candidate.text
+                if field == "baseline":
+                    spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
+                    question = (
+                        spec.baseline_question.get(state.language, spec.baseline_question["en"])
+                        if spec
+                        else say.say("baseline_pending_question", metric=objective)
+                    )
+                    return say.say("ask_baseline", objective=objective, question=question)
+                if field == "target":
+                    baseline = candidate.baseline
+                    shown = f"{baseline.value:g} {baseline.unit or ''}".strip() if baseline else "?"
+                    return say.say("ask_target", objective=objective, baseline=shown)
+                target = candidate.target
+                shown = f"{target.value:g} {target.unit or ''}".strip() if target else "?"
+                return say.say("ask_deadline", objective=objective, target=shown)
+        return None
+
+    def _draft_goals(self, state: SessionState, today: date) -> str:
+        plan = state.plan
+        say = Messages(state.language)
+        plan.goals = [
+            goal_from_candidate(n, c, plan.objectives[n - 1].id, state.language, today)
+            for n, c in enumerate(state.candidates, start=1)
+        ]
+        for goal in plan.goals:
+            if goal.baseline and goal.baseline.status == "pending":
+                step = goal.measuring_step or ""
+                plan.open_questions.append(say.say("open_baseline", metric=goal.metric, step=step))
+        apply_smart(plan, today)
+        cite_goals(plan, self.kb, state.sources)
+        state.stage = "review"
+        return render.goals(state, today)

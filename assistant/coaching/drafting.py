@@ -1,0 +1,210 @@
+"""Draft SMART goals and a roadmap from what the owner said, with citations.
+
+Numbers come only from the owner: a missing baseline stays pending with a measuring step,
+a missing target or deadline stays empty (the SMART check says so, and it becomes an open
+question). Initiatives come from the KPI catalogue, each grounded in a retrieved passage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.facts import GoalCandidate
+from assistant.coaching.grounding import best_citation
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import (
+    Baseline,
+    Goal,
+    Initiative,
+    Kpi,
+    StrategyPlan,
+    Target,
+)
+from assistant.coaching.smart import check_goal
+from assistant.knowledge.models import SearchResult
+from assistant.knowledge.service import KnowledgeBase
+
+FOUNDATION_CATEGORY = "other"
+MIN_INITIATIVES = 6
+
+
+def quarter_of(day: date, offset: int = 0) -> str:
+    index = day.year * 4 + (day.month - 1) // 3 + offset
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def horizon_for(today: date, deadline: date | None) -> str:
+    if deadline is None:
+        return "medium"
+    days = (deadline - today).days
+    return "short" if days <= 100 else "medium" if days <= 395 else "long"
+
+
+def _unit(value: str | None) -> str:
+    return value or "#"
+
+
+def goal_from_candidate(
+    number: int, candidate: GoalCandidate, objective_id: str, language: str, today: date
+) -> Goal:
+    say = Messages(language)
+    catalogue = load_kpi_catalogue()
+    spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
+    metric = spec.name.get(language, spec.name["en"]) if spec else candidate.text
+    target_unit = _unit(
+        candidate.target.unit if candidate.target else (spec.unit if spec else None)
+    )
+    direction = spec.direction if spec else "increase"
+    if candidate.baseline and candidate.target:
+        direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
+    baseline: Baseline
+    step = spec.measuring_step.get(language, spec.measuring_step["en"]) if spec else None
+    if candidate.baseline is not None:
+        unit = _unit(candidate.baseline.unit or target_unit)
+        baseline = Baseline(
+            value=candidate.baseline.value, unit=unit, date=today, status="measured"
+        )
+        step = None
+    else:
+        baseline = Baseline(status="pending")
+    target = Target(value=candidate.target.value, unit=target_unit) if candidate.target else None
+    verb = say.say("verb_increase" if direction == "increase" else "verb_decrease")
+    deadline_text = candidate.deadline.isoformat() if candidate.deadline else "?"
+    target_text = f"{_fmt(target.value)} {target.unit}" if target else "?"
+    if baseline.value is not None:
+        statement = say.say(
+            "goal_statement",
+            verb=verb,
+            metric=metric.lower(),
+            baseline=f"{_fmt(baseline.value)} {baseline.unit}",
+            target=target_text,
+            deadline=deadline_text,
+        )
+    else:
+        statement = say.say(
+            "goal_statement_pending",
+            verb=verb,
+            metric=metric.lower(),
+            target=target_text,
+            deadline=deadline_text,
+        )
+    kpis = [_kpi(spec, language)] if spec else []
+    return Goal(
+        id=f"g{number}",
+        statement=statement,
+        objective_id=objective_id,
+        metric=metric,
+        scope=metric,
+        direction=direction,
+        baseline=baseline,
+        target=target,
+        deadline=candidate.deadline,
+        horizon=horizon_for(today, candidate.deadline),
+        kpis=kpis,
+        owner="owner",
+        measuring_step=step,
+    )
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:g}"
+
+
+def _kpi(spec, language: str) -> Kpi:  # spec: KpiSpec
+    return Kpi(
+        name=spec.name.get(language, spec.name["en"]),
+        definition=spec.definition.get(language, spec.definition["en"]),
+        unit=spec.unit,
+        direction=spec.direction,
+        kind=spec.kind,
+        source=spec.source.get(language, spec.source["en"]),
+        cadence=spec.cadence,
+    )
+
+
+def apply_smart(plan: StrategyPlan, today: date) -> None:
+    """Run the SMART checker on every goal and store the verdict per letter."""
+    for goal in plan.goals:
+        goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
+
+
+def cite_goals(plan: StrategyPlan, kb: KnowledgeBase, seen: dict[str, SearchResult]) -> None:
+    for goal in plan.goals:
+        if goal.citations:
+            continue
+        claim = f"SMART goal with a baseline, a target and a deadline: {goal.metric}"
+        found = best_citation(kb, claim)
+        if found:
+            citation, passage = found
+            goal.citations = [citation]
+            seen[passage.chunk_id] = passage
+
+
+def draft_roadmap(
+    plan: StrategyPlan, kb: KnowledgeBase, today: date, seen: dict[str, SearchResult]
+) -> None:
+    """Initiatives for the owner's objectives (plus foundations), prioritised and cited."""
+    catalogue = load_kpi_catalogue()
+    language = plan.language
+    chosen: dict[str, object] = {}
+    categories = [o.category for o in plan.objectives] + [FOUNDATION_CATEGORY]
+    per_category = max(2, MIN_INITIATIVES // max(1, len(categories)) + 1)
+    for category in dict.fromkeys(categories):
+        ranked = sorted(
+            catalogue.initiatives_for(category), key=lambda s: -(s.impact * s.feasibility)
+        )
+        horizons_seen: set[str] = set()
+        picked = 0
+        for spec in ranked:
+            if spec.id in chosen:
+                continue
+            if picked >= per_category and spec.horizon in horizons_seen:
+                continue
+            chosen[spec.id] = spec
+            horizons_seen.add(spec.horizon)
+            picked += 1
+            if picked >= per_category + 1:
+                break
+    offsets = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
+    initiatives: list[Initiative] = []
+    for number, spec in enumerate(chosen.values(), start=1):
+        start, end = offsets[spec.horizon]
+        goal_ids = [
+            g.id
+            for g in plan.goals
+            if any(
+                k.name == catalogue.kpi(kid).name.get(language) for k in g.kpis for kid in spec.kpis
+            )
+        ]
+        initiative = Initiative(
+            id=f"i{number}",
+            title=spec.title.get(language, spec.title["en"]),
+            description=spec.description.get(language, spec.description["en"]),
+            horizon=spec.horizon,
+            start=quarter_of(today, start),
+            end=quarter_of(today, end),
+            impact=spec.impact,
+            feasibility=spec.feasibility,
+            goal_ids=goal_ids,
+            resources=list(spec.resources.get(language, spec.resources.get("en", []))),
+            owner="owner",
+        )
+        found = best_citation(kb, spec.evidence_query)
+        if found:
+            citation, passage = found
+            initiative.citations = [citation]
+            seen[passage.chunk_id] = passage
+        initiatives.append(initiative)
+    ids = {spec_id: f"i{n}" for n, spec_id in enumerate(chosen, start=1)}
+    for initiative, spec in zip(initiatives, chosen.values(), strict=True):
+        initiative.depends_on = [
+            ids[d] for d in spec.depends_on if d in ids and ids[d] != initiative.id
+        ]
+    plan.roadmap = sorted(
+        initiatives,
+        key=lambda i: (
+            ["short", "medium", "long"].index(i.horizon or "medium"),
+            -(i.impact or 0) * (i.feasibility or 0),
+        ),
+    )

@@ -1,0 +1,230 @@
+"""Read one user message with rules: profile facts, figures, objectives with their numbers,
+maturity answers, approvals, corrections and side questions. No LLM, no network."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.cues import cues
+from assistant.coaching.plan import Money
+from assistant.extraction import (
+    classify_objective,
+    detect_dont_know,
+    extract_deadline,
+    extract_quantities,
+    extract_staff_count,
+)
+from assistant.knowledge.languages import analyze
+
+MAX_MESSAGE_CHARS = 4000
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
+_CURRENCIES = ("NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP", "kr")
+
+
+class Figure(BaseModel):
+    """A number the owner gave: value, unit, and which KPI it belongs to when recognisable."""
+
+    value: float
+    unit: str | None = None
+    kpi_id: str | None = None
+
+
+class GoalCandidate(BaseModel):
+    """An objective as the owner said it, with whatever numbers came with it."""
+
+    text: str
+    category: str = "other"
+    kpi_id: str | None = None
+    baseline: Figure | None = None
+    target: Figure | None = None
+    deadline: date | None = None
+
+
+class Facts(BaseModel):
+    business_name: str | None = None
+    industry: str | None = None
+    staff: int | None = None
+    revenue: Money | None = None
+    markets: list[str] = Field(default_factory=list)
+    maturity: dict[str, float | str] = Field(default_factory=dict)
+    figures: list[Figure] = Field(default_factory=list)
+    goals: list[GoalCandidate] = Field(default_factory=list)
+    dont_know: bool = False
+    approve: bool = False
+    question: bool = False
+    drop_goal: int | None = None
+    move_deadline: tuple[int | None, date] | None = None
+    truncated: bool = False
+
+
+def read_message(message: str, language: str, today: date) -> Facts:
+    """Everything the rules can find in ``message`` (written in ``language``)."""
+    text = message[:MAX_MESSAGE_CHARS]
+    table = cues(language)
+    facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS)
+    facts.dont_know = detect_dont_know(text, language)
+    facts.approve = _is_approval(text, table.approve)
+    facts.question = _is_question(text, table.question_words)
+    facts.business_name = _first_group(text, table.name_patterns, "name")
+    industry = _first_group(text, table.industry_patterns, "industry")
+    facts.industry = industry.strip() if industry else None
+    facts.staff = extract_staff_count(text, language)
+    facts.markets = _markets(text, table.market_patterns)
+    facts.revenue = _revenue(text, language, table.revenue_words)
+    facts.maturity = dict(load_maturity_questions().find_answers(text, language))
+    facts.goals = _goal_candidates(text, language, today)
+    goal_spans = {g.text for g in facts.goals}
+    facts.figures = [
+        f for s in _sentences(text) if s not in goal_spans for f in _figures(s, language)
+    ]
+    facts.drop_goal = _number(table.compiled(table.drop_goal).search(text))
+    facts.move_deadline = _moved_deadline(text, language, today, table.move_deadline)
+    return facts
+
+
+def _is_approval(text: str, words: list[str]) -> bool:
+    cleaned = re.sub(r"[!.,\s]+", " ", text.lower()).strip()
+    if not cleaned or len(cleaned.split()) > 8:
+        return False
+    return any(cleaned == w or cleaned.startswith(w + " ") for w in words)
+
+
+def _is_question(text: str, words: list[str]) -> bool:
+    stripped = text.strip().lower()
+    if "?" not in stripped:
+        return False
+    return any(re.match(rf"{re.escape(w)}\b", stripped) for w in words) or stripped.endswith("?")
+
+
+def _first_group(text: str, patterns: list[str], group: str) -> str | None:
+    for pattern in patterns:
+        match = re.search(pattern, text, re.UNICODE)  # case-sensitive: names are capitalised
+        if match and match.group(group):
+            return match.group(group).strip(" .,")
+    return None
+
+
+def _markets(text: str, patterns: list[str]) -> list[str]:
+    found: list[str] = []
+    months = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+    }
+    for pattern in patterns:
+        for match in re.finditer(pattern, text, re.UNICODE):
+            for place in re.split(r",\s*|\s+(?:and|og|och|и)\s+", match.group("place")):
+                if place and place.lower() not in months and not place[0].isdigit():
+                    found.append(place)
+    return list(dict.fromkeys(found))
+
+
+def _revenue(text: str, language: str, revenue_words: list[str]) -> Money | None:
+    for sentence in _sentences(text):
+        lowered = sentence.lower()
+        if not any(word in lowered for word in revenue_words):
+            continue
+        for quantity in extract_quantities(sentence, language):
+            if quantity.kind == "money" and quantity.value > 0:
+                currency = quantity.unit if quantity.unit in _CURRENCIES[:-1] else "NOK"
+                if quantity.unit == "kr":
+                    currency = "SEK" if language == "sv" else "NOK"
+                try:
+                    return Money(amount=quantity.value, currency=currency)
+                except ValueError:
+                    return None
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def match_kpi(text: str, language: str, category: str | None = None) -> str | None:
+    """The catalogue KPI whose keywords best match ``text`` (ties go to ``category``'s KPIs)."""
+    stems = set(analyze(text, language))
+    catalogue = load_kpi_catalogue()
+    best: tuple[int, bool, str] | None = None
+    for kpi in catalogue.all_kpis():
+        hits = 0
+        for keyword in kpi.keywords.get(language, []) + kpi.keywords.get("en", []):
+            words = analyze(keyword, language)
+            if words and set(words) <= stems:
+                hits += len(words)
+        if hits:
+            own = category is not None and kpi.id in {k.id for k in catalogue.kpis_for(category)}
+            candidate = (hits, own, kpi.id)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return best[2] if best else None
+
+
+def _figures(sentence: str, language: str) -> list[Figure]:
+    quantities = [q for q in extract_quantities(sentence, language) if q.value is not None]
+    if not quantities:
+        return []
+    kpi_id = match_kpi(sentence, language)
+    return [Figure(value=q.value, unit=q.unit, kpi_id=kpi_id) for q in quantities]
+
+
+def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidate]:
+    table = cues(language)
+    candidates = []
+    for sentence in _sentences(text):
+        ranking = classify_objective(sentence, language)
+        category, score = ranking[0]
+        from_to = table.compiled(table.from_to).search(sentence)
+        deadline = extract_deadline(sentence, language, today)
+        if score <= 0 and not from_to:
+            continue
+        candidate = GoalCandidate(text=sentence, category=category)
+        candidate.kpi_id = match_kpi(sentence, language, category)
+        candidate.deadline = deadline.date if deadline else None
+        if from_to:
+            before = extract_quantities(from_to.group("a"), language)
+            after = extract_quantities(from_to.group("b"), language)
+            if before:
+                candidate.baseline = Figure(value=before[0].value, unit=before[0].unit)
+            if after:
+                candidate.target = Figure(value=after[0].value, unit=after[0].unit)
+        else:
+            found = extract_quantities(sentence, language)
+            if found:
+                candidate.target = Figure(value=found[-1].value, unit=found[-1].unit)
+        candidates.append(candidate)
+    return candidates
+
+
+def _number(match: re.Match[str] | None) -> int | None:
+    if not match or not match.groupdict().get("n"):
+        return None
+    return int(match.group("n"))
+
+
+def _moved_deadline(
+    text: str, language: str, today: date, pattern: str
+) -> tuple[int | None, date] | None:
+    match = cues(language).compiled(pattern).search(text)
+    if not match:
+        return None
+    deadline = extract_deadline(match.group("rest"), language, today)
+    if deadline is None:
+        return None
+    return _number(match), deadline.date

@@ -1,0 +1,71 @@
+"""Citations: a verbatim sentence from a passage that was really retrieved."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.coaching.plan import Citation
+from assistant.knowledge.models import SearchResult
+from assistant.knowledge.service import KnowledgeBase
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+_MIN_QUOTE, _MAX_QUOTE = 40, 320
+RELEVANT_SIMILARITY = 0.30
+
+
+class Grounded:
+    """A passage and the sentence of it that best supports a claim."""
+
+    def __init__(self, result: SearchResult, quote: str, similarity: float) -> None:
+        self.result = result
+        self.quote = quote
+        self.similarity = similarity
+
+    def citation(self) -> Citation:
+        return Citation(source=self.result.source, chunk_id=self.result.chunk_id, quote=self.quote)
+
+
+def candidate_sentences(text: str) -> list[str]:
+    """Whole sentences of a passage that make a readable quote (no headings, no fragments)."""
+    sentences = []
+    for piece in _SENTENCE_END.split(text):
+        sentence = re.sub(r"^\s*(?:#+|[-*•]|\d+\.)\s*", "", piece).strip()
+        if _MIN_QUOTE <= len(sentence) <= _MAX_QUOTE and sentence in text:
+            sentences.append(sentence)
+    return sentences
+
+
+def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
+    """The best-supporting sentence of each of the top ``k`` passages for ``claim``."""
+    results = kb.search(claim, k)
+    grounded = []
+    embeddings = kb.store.embeddings
+    query = np.asarray(embeddings.embed_query(claim))
+    for result in results:
+        sentences = candidate_sentences(result.text)
+        if not sentences:
+            continue
+        vectors = np.asarray(embeddings.embed_documents(sentences))
+        scores = vectors @ query
+        best = int(np.argmax(scores))
+        grounded.append(Grounded(result, sentences[best], float(scores[best])))
+    grounded.sort(key=lambda g: -g.similarity)
+    return grounded
+
+
+def best_citation(kb: KnowledgeBase, claim: str) -> tuple[Citation, SearchResult] | None:
+    found = ground(kb, claim, 3)
+    if not found:
+        return None
+    return found[0].citation(), found[0].result
+
+
+def verify(citation: Citation, passages: Sequence[SearchResult]) -> bool:
+    """A citation is valid only if its quote is verbatim in a passage that was retrieved."""
+    return any(
+        p.chunk_id == citation.chunk_id and citation.quote and citation.quote in p.text
+        for p in passages
+    )

@@ -1,0 +1,39 @@
+"""Owner-facing message templates (prompts/templates/interview.yaml), per language."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from assistant.config import PROJECT_ROOT
+from assistant.knowledge.loaders import load_yaml_data
+
+TEMPLATES_FILE = PROJECT_ROOT / "prompts" / "templates" / "interview.yaml"
+
+
+@cache
+def _templates() -> dict[str, dict[str, Any]]:
+    return load_yaml_data(TEMPLATES_FILE)
+
+
+class Messages:
+    """Looks up a template in the session's language, falling back to English."""
+
+    def __init__(self, language: str) -> None:
+        table = _templates()
+        self.language = language if language in table else "en"
+        self._own = table[self.language]
+        self._fallback = table["en"]
+
+    def raw(self, key: str) -> Any:
+        return self._own.get(key, self._fallback.get(key))
+
+    def say(self, key: str, **values: Any) -> str:
+        template = self.raw(key)
+        if not isinstance(template, str):
+            raise KeyError(f"template {key!r} is not text")
+        return template.format(**values)
+
+    def label(self, group: str, key: str) -> str:
+        table = self.raw(group) or {}
+        return str(table.get(key, key))

@@ -1,0 +1,145 @@
+"""Turn plan parts into the coach's reply text, in the session's language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import Citation, StrategyPlan
+from assistant.coaching.smart import check_goal
+from assistant.coaching.state import SessionState
+
+DIMENSIONS = ("strategy", "readiness", "human_centric", "data_security", "automation_ai", "green")
+
+
+def cite_marks(state: SessionState, citations: list[Citation]) -> str:
+    """``[n]`` markers pointing at the session's numbered sources (only retrieved ones)."""
+    order = list(state.sources)
+    marks = [f"[{order.index(c.chunk_id) + 1}]" for c in citations if c.chunk_id in order]
+    return " ".join(dict.fromkeys(marks))
+
+
+def sources_block(state: SessionState, citations: list[Citation]) -> str:
+    say = Messages(state.language)
+    order = list(state.sources)
+    lines = []
+    for citation in citations:
+        if citation.chunk_id in order:
+            number = order.index(citation.chunk_id) + 1
+            passage = state.sources[citation.chunk_id]
+            line = f"[{number}] {passage.title} ({passage.language}) — “{citation.quote}”"
+            if line not in lines:
+                lines.append(line)
+    return (say.say("sources_head") + "\n" + "\n".join(lines)) if lines else ""
+
+
+def playback(state: SessionState) -> str:
+    say = Messages(state.language)
+    plan = state.plan
+    profile = plan.profile
+    unknown = say.say("unknown")
+    revenue = (
+        f"{profile.annual_revenue.amount:,.0f} {profile.annual_revenue.currency}".replace(",", " ")
+        if profile.annual_revenue
+        else unknown
+    )
+    parts = [
+        say.say("playback_head"),
+        say.say(
+            "playback_profile",
+            name=profile.business_name or unknown,
+            industry=profile.industry or unknown,
+            staff=profile.staff if profile.staff is not None else unknown,
+            revenue=revenue,
+            markets=", ".join(profile.markets) or unknown,
+        ),
+        say.say("playback_maturity_head"),
+    ]
+    for name in DIMENSIONS:
+        dimension = getattr(plan.current_state.maturity, name)
+        score = (
+            f"{dimension.score:.0f}" if dimension.score is not None else say.say("unknown_score")
+        )
+        band = say.label("bands", dimension.band) if dimension.band else unknown
+        parts.append(
+            say.say(
+                "playback_dimension",
+                dimension=say.label("dimensions", name),
+                score=score,
+                band=band,
+                provisional=say.say("provisional") if dimension.provisional else "",
+            )
+        )
+    if plan.current_state.top_gaps:
+        parts.append(say.say("playback_gaps", gaps="; ".join(plan.current_state.top_gaps)))
+    objectives = "; ".join(o.owner_words for o in plan.objectives) or unknown
+    parts.append(say.say("playback_objectives", objectives=objectives))
+    parts.append(say.say("playback_ask"))
+    return "\n\n".join(parts)
+
+
+def goals(state: SessionState, today: date) -> str:
+    say = Messages(state.language)
+    plan: StrategyPlan = state.plan
+    lines = [say.say("goals_head")]
+    cited: list[Citation] = []
+    for number, goal in enumerate(plan.goals, start=1):
+        verdict = check_goal(goal, plan.objectives, today, plan.language)
+        issues = say.say("goal_fix", fix=verdict.top_fix) if verdict.top_fix else ""
+        line = say.say(
+            "goal_line", number=number, statement=goal.statement, score=verdict.score, issues=issues
+        )
+        lines.append(f"{line} {cite_marks(state, goal.citations)}".rstrip())
+        cited.extend(goal.citations)
+    lines.append(say.say("goals_ask"))
+    block = sources_block(state, cited)
+    return "\n\n".join([*lines, block] if block else lines)
+
+
+def roadmap(state: SessionState) -> str:
+    say = Messages(state.language)
+    plan = state.plan
+    lines = [say.say("roadmap_head")]
+    cited: list[Citation] = []
+    for lane, horizon in (("lane_now", "short"), ("lane_next", "medium"), ("lane_later", "long")):
+        items = [i for i in plan.roadmap if i.horizon == horizon]
+        if not items:
+            continue
+        lines.append(say.say(lane))
+        for item in items:
+            lines.append(
+                say.say(
+                    "initiative_line",
+                    title=item.title,
+                    start=item.start,
+                    end=item.end,
+                    priority=item.priority or "?",
+                    cites=cite_marks(state, item.citations),
+                ).rstrip()
+            )
+            cited.extend(item.citations)
+    lines.append(say.say("review_line", months=plan.review_cadence.reassess_maturity_months))
+    lines.append(say.say("roadmap_ask"))
+    block = sources_block(state, cited)
+    return "\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]) + ("\n\n" + block if block else "")
+
+
+def summary(state: SessionState) -> str:
+    say = Messages(state.language)
+    plan = state.plan
+    horizons = len({i.horizon for i in plan.roadmap if i.horizon})
+    parts = [
+        say.say("summary_head"),
+        say.say(
+            "summary_counts",
+            goals=len(plan.goals),
+            initiatives=len(plan.roadmap),
+            horizons=horizons,
+        ),
+    ]
+    if plan.open_questions:
+        parts.append(
+            say.say("open_questions_head") + "\n" + "\n".join(f"- {q}" for q in plan.open_questions)
+        )
+    parts.append(say.say("summary_done"))
+    return "\n\n".join(parts)

@@ -1,0 +1,71 @@
+"""The coaching service: sessions in, replies and plans out. UI-free; the CLI and the web
+app are thin layers over it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from assistant.coaching.brief import plan_from_brief
+from assistant.coaching.dialogue import OfflineCoach
+from assistant.coaching.graph import build_graph, open_checkpointer
+from assistant.coaching.plan import StrategyPlan
+from assistant.coaching.state import SessionState
+from assistant.config import Settings
+from assistant.knowledge.service import KnowledgeBase
+
+
+class TurnResult(BaseModel):
+    reply: str
+    plan: dict[str, Any]
+    engine: str
+    stage: str
+
+
+class CoachService:
+    def __init__(self, settings: Settings, today: Callable[[], date] = date.today) -> None:
+        self.settings = settings
+        self.kb = KnowledgeBase(settings)
+        self.kb.ensure_fresh()
+        self.coach = OfflineCoach(self.kb, today)
+        self.today = today
+        settings.ensure_dirs()
+        self._saver = open_checkpointer(settings.data_dir / "sessions.sqlite")
+        self._graph = build_graph(self.coach, self._saver)
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    def _lock(self, session_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(session_id, threading.Lock())
+
+    def send(self, session_id: str, message: str, language: str | None = None) -> TurnResult:
+        """One user turn; the session is saved when the turn completes."""
+        config = {"configurable": {"thread_id": session_id}}
+        with self._lock(session_id):
+            payload: dict[str, Any] = {"message": message}
+            if language:
+                session = self.session(session_id)
+                session.language, session.language_fixed = language, True
+                session.plan.language = language
+                payload["session"] = session.model_dump(mode="json")
+            out = self._graph.invoke(payload, config)
+        session = SessionState.model_validate(out["session"])
+        return TurnResult(
+            reply=out["reply"],
+            plan=session.plan.model_dump(mode="json"),
+            engine=self.coach.name,
+            stage=session.stage,
+        )
+
+    def session(self, session_id: str) -> SessionState:
+        snapshot = self._graph.get_state({"configurable": {"thread_id": session_id}})
+        values = snapshot.values if snapshot else {}
+        return SessionState.model_validate(values.get("session") or {})
+
+    def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
+        return plan_from_brief(self.coach, brief, language, self.today())

@@ -1,0 +1,50 @@
+"""A coaching session's state: the plan so far plus where the interview stands."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.coaching.facts import GoalCandidate
+from assistant.coaching.plan import StrategyPlan
+from assistant.knowledge.models import SearchResult
+
+Stage = Literal["profile", "current_state", "objectives", "playback", "review", "roadmap", "done"]
+AskField = Literal["baseline", "target", "deadline"]
+
+
+class ChatTurn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class PendingAsk(BaseModel):
+    """The number the coach asked for last: which objective, which field."""
+
+    candidate: int
+    field: AskField
+
+
+class SessionState(BaseModel):
+    language: str = "en"
+    language_fixed: bool = False
+    stage: Stage = "profile"
+    plan: StrategyPlan = Field(default_factory=StrategyPlan)
+    maturity_answers: dict[str, float | str] = Field(default_factory=dict)
+    groups_asked: list[str] = Field(default_factory=list)
+    asked_fields: list[str] = Field(default_factory=list, description="'<objective>:<field>'")
+    profile_asks: int = 0
+    marketing_asked: bool = False
+    more_objectives_asked: bool = False
+    review_rounds: int = 0
+    candidates: list[GoalCandidate] = Field(default_factory=list)
+    pending: PendingAsk | None = None
+    last_question: str = ""
+    transcript: list[ChatTurn] = Field(default_factory=list)
+    sources: dict[str, SearchResult] = Field(default_factory=dict)
+    notices: list[str] = Field(default_factory=list)
+
+    @property
+    def assistant_turns(self) -> int:
+        return sum(1 for t in self.transcript if t.role == "assistant")
