@@ -13,9 +13,8 @@ def plan_markdown(plan: StrategyPlan) -> str:
     unknown = say.say("unknown")
     profile = plan.profile
     lines = [f"# {profile.business_name or unknown}", ""]
-    lines.append(
-        f"{profile.industry or unknown} · {profile.staff or unknown} · {', '.join(profile.markets) or unknown}"
-    )
+    markets = ", ".join(profile.markets) or unknown
+    lines.append(f"{profile.industry or unknown} · {profile.staff or unknown} · {markets}")
     lines += ["", "## " + say.say("playback_maturity_head").strip("*: "), ""]
     for name in _DIMENSIONS:
         dim = getattr(plan.current_state.maturity, name)
