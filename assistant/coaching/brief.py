@@ -46,7 +46,8 @@ def plan_from_brief(
     state.maturity_answers.update(facts.maturity)
     coach._record_figures(state, facts.figures)
     coach._score_maturity(state)
-    for candidate in facts.goals[:4]:
+    objectives = [g for g in facts.goals if (g.baseline or g.deadline) and g.target]
+    for candidate in objectives[:4]:
         objective_id = f"o{len(state.plan.objectives) + 1}"
         state.plan.objectives.append(
             Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)

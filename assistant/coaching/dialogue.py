@@ -18,12 +18,26 @@ from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, 
 from assistant.coaching.facts import Facts, Figure, read_message
 from assistant.coaching.grounding import RELEVANT_SIMILARITY, ground
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import DimensionState, Metric, Objective
+from assistant.coaching.plan import Metric, Objective
 from assistant.coaching.state import ChatTurn, PendingAsk, SessionState
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
 MAX_OBJECTIVES = 4
+
+
+def top_gaps(answers: dict, language: str, limit: int = 3) -> list[str]:
+    """Plain-words gaps of the weakest answered questions (unknown answers are not gaps)."""
+    bank = load_maturity_questions()
+    weak = []
+    for question in bank.questions:
+        answer = answers.get(question.id)
+        if answer is None:
+            continue
+        value = question.value_of(answer)
+        if value is not None and value < 0.5:
+            weak.append((value, question.gap.get(language)))
+    return [gap for _, gap in sorted(weak, key=lambda item: item[0])[:limit]]
 
 
 class OfflineCoach:
@@ -131,6 +145,9 @@ class OfflineCoach:
     # ----- the interview -----
     def _advance(self, state: SessionState, facts: Facts, today: date, first: bool) -> str:
         stage = state.stage
+        if stage in ("profile", "current_state"):
+            self._record_figures(state, facts.figures)
+            self._add_objectives(state, facts)
         if stage == "profile":
             return self._profile(state, facts, first)
         if stage == "current_state":
@@ -180,9 +197,9 @@ class OfflineCoach:
     def _next_group(self, state: SessionState) -> str:
         bank = load_maturity_questions()
         for group in bank.interview_groups:
-            if group.id not in state.groups_asked:
+            if group.id not in state.groups_asked and not group.optional:
                 state.groups_asked.append(group.id)
-                return group.prompt.get(state.language, group.prompt["en"])
+                return group.prompt.get(state.language)
         return ""
 
     def _current_state(self, state: SessionState, facts: Facts) -> str:
@@ -191,7 +208,7 @@ class OfflineCoach:
         state.maturity_answers.update(facts.maturity)
         if facts.dont_know and state.groups_asked:
             current = next(g for g in bank.interview_groups if g.id == state.groups_asked[-1])
-            for question_id in current.questions:
+            for question_id in current.question_ids:
                 state.maturity_answers.setdefault(question_id, "unknown")
         self._record_figures(state, facts.figures)
         self._score_maturity(state)
@@ -212,7 +229,7 @@ class OfflineCoach:
             if not figure.kpi_id:
                 continue
             spec = catalogue.kpi(figure.kpi_id)
-            name = spec.name.get(state.language, spec.name["en"])
+            name = spec.name.get(state.language)
             metric = Metric(
                 name=name,
                 value=figure.value,
@@ -237,16 +254,8 @@ class OfflineCoach:
         bank = load_maturity_questions()
         maturity = state.plan.current_state.maturity
         for name, scored in bank.score(state.maturity_answers).items():
-            setattr(
-                maturity,
-                name,
-                DimensionState(
-                    score=scored.score,
-                    answered_share=scored.answered_share,
-                    evidence=list(getattr(scored, "evidence", []) or []),
-                ),
-            )
-        state.plan.current_state.top_gaps = bank.gaps(state.maturity_answers, state.language)[:3]
+            setattr(maturity, name, scored)
+        state.plan.current_state.top_gaps = top_gaps(state.maturity_answers, state.language)
 
     def _objectives(self, state: SessionState, facts: Facts, today: date) -> str:
         say = Messages(state.language)
@@ -268,7 +277,7 @@ class OfflineCoach:
         ask = self._next_missing(state)
         if ask is not None:
             return ask
-        if not plan.objectives:
+        if not plan.objectives and state.objective_asks < 2:
             return say.say("ask_objectives")
         if not state.more_objectives_asked and len(plan.objectives) < 3 and not facts.approve:
             state.more_objectives_asked = True
@@ -276,6 +285,22 @@ class OfflineCoach:
         state.stage = "playback"
         self._score_maturity(state)
         return render.playback(state)
+
+    def _add_objectives(self, state: SessionState, facts: Facts, answering: bool = False) -> None:
+        plan = state.plan
+        known = {c.text for c in state.candidates}
+        for candidate in facts.goals:
+            if candidate.text in known or len(plan.objectives) >= MAX_OBJECTIVES:
+                continue
+            if answering and not (candidate.baseline and candidate.target):
+                continue  # an answer to the pending question, not a new objective
+            if state.stage != "objectives" and not (candidate.baseline and candidate.target):
+                continue  # early on, only clear objectives: "from X to Y"
+            objective_id = f"o{len(plan.objectives) + 1}"
+            plan.objectives.append(
+                Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
+            )
+            state.candidates.append(candidate)
 
     def _fill_pending(self, state: SessionState, facts: Facts) -> None:
         pending = state.pending
@@ -308,7 +333,7 @@ class OfflineCoach:
                 if field == "baseline":
                     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
                     question = (
-                        spec.baseline_question.get(state.language, spec.baseline_question["en"])
+                        spec.baseline_question.get(state.language)
                         if spec
                         else say.say("baseline_pending_question", metric=objective)
                     )
@@ -325,8 +350,10 @@ class OfflineCoach:
     def _draft_goals(self, state: SessionState, today: date) -> str:
         plan = state.plan
         say = Messages(state.language)
+        profile = plan.profile
+        scope = ", ".join(profile.markets) or profile.business_name
         plan.goals = [
-            goal_from_candidate(n, c, plan.objectives[n - 1].id, state.language, today)
+            goal_from_candidate(n, c, plan.objectives[n - 1].id, state.language, today, scope)
             for n, c in enumerate(state.candidates, start=1)
         ]
         for goal in plan.goals:

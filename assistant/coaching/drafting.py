@@ -25,7 +25,6 @@ from assistant.coaching.smart import check_goal
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 
-FOUNDATION_CATEGORY = "other"
 MIN_INITIATIVES = 6
 
 
@@ -42,16 +41,21 @@ def horizon_for(today: date, deadline: date | None) -> str:
 
 
 def _unit(value: str | None) -> str:
-    return value or "#"
+    return value or "units"
 
 
 def goal_from_candidate(
-    number: int, candidate: GoalCandidate, objective_id: str, language: str, today: date
+    number: int,
+    candidate: GoalCandidate,
+    objective_id: str,
+    language: str,
+    today: date,
+    scope: str | None = None,
 ) -> Goal:
     say = Messages(language)
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
-    metric = spec.name.get(language, spec.name["en"]) if spec else candidate.text
+    metric = spec.name.get(language) if spec else candidate.text
     target_unit = _unit(
         candidate.target.unit if candidate.target else (spec.unit if spec else None)
     )
@@ -59,9 +63,9 @@ def goal_from_candidate(
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
     baseline: Baseline
-    step = spec.measuring_step.get(language, spec.measuring_step["en"]) if spec else None
+    step = spec.measuring_step.get(language) if spec else None
     if candidate.baseline is not None:
-        unit = _unit(candidate.baseline.unit or target_unit)
+        unit = candidate.baseline.unit or target_unit
         baseline = Baseline(
             value=candidate.baseline.value, unit=unit, date=today, status="measured"
         )
@@ -95,7 +99,7 @@ def goal_from_candidate(
         statement=statement,
         objective_id=objective_id,
         metric=metric,
-        scope=metric,
+        scope=scope,
         direction=direction,
         baseline=baseline,
         target=target,
@@ -113,12 +117,12 @@ def _fmt(value: float) -> str:
 
 def _kpi(spec, language: str) -> Kpi:  # spec: KpiSpec
     return Kpi(
-        name=spec.name.get(language, spec.name["en"]),
-        definition=spec.definition.get(language, spec.definition["en"]),
+        name=spec.name.get(language),
+        definition=spec.definition.get(language),
         unit=spec.unit,
         direction=spec.direction,
         kind=spec.kind,
-        source=spec.source.get(language, spec.source["en"]),
+        source=spec.source.get(language),
         cadence=spec.cadence,
     )
 
@@ -148,7 +152,7 @@ def draft_roadmap(
     catalogue = load_kpi_catalogue()
     language = plan.language
     chosen: dict[str, object] = {}
-    categories = [o.category for o in plan.objectives] + [FOUNDATION_CATEGORY]
+    categories = [o.category for o in plan.objectives]
     per_category = max(2, MIN_INITIATIVES // max(1, len(categories)) + 1)
     for category in dict.fromkeys(categories):
         ranked = sorted(
@@ -166,6 +170,22 @@ def draft_roadmap(
             picked += 1
             if picked >= per_category + 1:
                 break
+    if not any(spec.horizon == "long" for spec in chosen.values()):
+        later = [
+            s
+            for c in dict.fromkeys(categories)
+            for s in catalogue.initiatives_for(c)
+            if s.horizon == "long"
+        ]
+        if later:
+            best = max(later, key=lambda s: s.impact * s.feasibility)
+            chosen[best.id] = best
+    foundations = sorted(
+        (s for s in catalogue.initiatives if s.foundation and s.id not in chosen),
+        key=lambda s: -(s.impact * s.feasibility),
+    )
+    for spec in foundations[: max(2, MIN_INITIATIVES - len(chosen))]:
+        chosen[spec.id] = spec
     offsets = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
     initiatives: list[Initiative] = []
     for number, spec in enumerate(chosen.values(), start=1):
@@ -179,15 +199,15 @@ def draft_roadmap(
         ]
         initiative = Initiative(
             id=f"i{number}",
-            title=spec.title.get(language, spec.title["en"]),
-            description=spec.description.get(language, spec.description["en"]),
+            title=spec.title.get(language),
+            description=spec.description.get(language),
             horizon=spec.horizon,
             start=quarter_of(today, start),
             end=quarter_of(today, end),
             impact=spec.impact,
             feasibility=spec.feasibility,
             goal_ids=goal_ids,
-            resources=list(spec.resources.get(language, spec.resources.get("en", []))),
+            resources=list(spec.resources.get(language)),
             owner="owner",
         )
         found = best_citation(kb, spec.evidence_query)

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.catalogue import AnswerValue, load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.cues import cues
 from assistant.coaching.plan import Money
 from assistant.extraction import (
@@ -50,7 +50,7 @@ class Facts(BaseModel):
     staff: int | None = None
     revenue: Money | None = None
     markets: list[str] = Field(default_factory=list)
-    maturity: dict[str, float | str] = Field(default_factory=dict)
+    maturity: dict[str, AnswerValue] = Field(default_factory=dict)
     figures: list[Figure] = Field(default_factory=list)
     goals: list[GoalCandidate] = Field(default_factory=list)
     dont_know: bool = False
@@ -162,9 +162,9 @@ def match_kpi(text: str, language: str, category: str | None = None) -> str | No
     stems = set(analyze(text, language))
     catalogue = load_kpi_catalogue()
     best: tuple[int, bool, str] | None = None
-    for kpi in catalogue.all_kpis():
+    for kpi in catalogue.kpis:
         hits = 0
-        for keyword in kpi.keywords.get(language, []) + kpi.keywords.get("en", []):
+        for keyword in {*kpi.keywords.get(language), *kpi.keywords.get("en")}:
             words = analyze(keyword, language)
             if words and set(words) <= stems:
                 hits += len(words)

@@ -38,17 +38,40 @@ def candidate_sentences(text: str) -> list[str]:
     return sentences
 
 
+class _SentenceCache:
+    """Sentence vectors per passage, computed once per process (passages rarely change)."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self._vectors: dict[tuple[str, int], tuple[list[str], np.ndarray]] = {}
+        self._limit = limit
+
+    def get(self, kb: KnowledgeBase, result: SearchResult) -> tuple[list[str], np.ndarray]:
+        key = (result.chunk_id, hash(result.text))
+        if key not in self._vectors:
+            sentences = candidate_sentences(result.text)
+            vectors = (
+                np.asarray(kb.store.embeddings.embed_documents(sentences))
+                if sentences
+                else np.zeros((0, 1))
+            )
+            if len(self._vectors) >= self._limit:
+                self._vectors.clear()
+            self._vectors[key] = (sentences, vectors)
+        return self._vectors[key]
+
+
+_CACHE = _SentenceCache()
+
+
 def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
     """The best-supporting sentence of each of the top ``k`` passages for ``claim``."""
     results = kb.search(claim, k)
     grounded = []
-    embeddings = kb.store.embeddings
-    query = np.asarray(embeddings.embed_query(claim))
+    query = np.asarray(kb.store.embeddings.embed_query(claim))
     for result in results:
-        sentences = candidate_sentences(result.text)
+        sentences, vectors = _CACHE.get(kb, result)
         if not sentences:
             continue
-        vectors = np.asarray(embeddings.embed_documents(sentences))
         scores = vectors @ query
         best = int(np.argmax(scores))
         grounded.append(Grounded(result, sentences[best], float(scores[best])))

@@ -53,15 +53,15 @@ def playback(state: SessionState) -> str:
             revenue=revenue,
             markets=", ".join(profile.markets) or unknown,
         ),
-        say.say("playback_maturity_head"),
     ]
+    dimensions = [say.say("playback_maturity_head")]
     for name in DIMENSIONS:
         dimension = getattr(plan.current_state.maturity, name)
         score = (
             f"{dimension.score:.0f}" if dimension.score is not None else say.say("unknown_score")
         )
         band = say.label("bands", dimension.band) if dimension.band else unknown
-        parts.append(
+        dimensions.append(
             say.say(
                 "playback_dimension",
                 dimension=say.label("dimensions", name),
@@ -70,9 +70,11 @@ def playback(state: SessionState) -> str:
                 provisional=say.say("provisional") if dimension.provisional else "",
             )
         )
+    parts.append("\n".join(dimensions))
     if plan.current_state.top_gaps:
-        parts.append(say.say("playback_gaps", gaps="; ".join(plan.current_state.top_gaps)))
-    objectives = "; ".join(o.owner_words for o in plan.objectives) or unknown
+        gaps = "".join(f"\n- {gap}" for gap in plan.current_state.top_gaps)
+        parts.append(say.say("playback_gaps", gaps=gaps))
+    objectives = "".join(f"\n- {o.owner_words}" for o in plan.objectives) or unknown
     parts.append(say.say("playback_objectives", objectives=objectives))
     parts.append(say.say("playback_ask"))
     return "\n\n".join(parts)
@@ -112,8 +114,8 @@ def roadmap(state: SessionState) -> str:
                     "initiative_line",
                     title=item.title,
                     start=item.start,
-                    end=item.end,
-                    priority=item.priority or "?",
+                    end=f"–{item.end}" if item.end != item.start else "",
+                    priority=say.label("priorities", item.priority) if item.priority else "?",
                     cites=cite_marks(state, item.citations),
                 ).rstrip()
             )

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.coaching.catalogue import AnswerValue
 from assistant.coaching.facts import GoalCandidate
 from assistant.coaching.plan import StrategyPlan
 from assistant.knowledge.models import SearchResult
@@ -31,13 +32,14 @@ class SessionState(BaseModel):
     language_fixed: bool = False
     stage: Stage = "profile"
     plan: StrategyPlan = Field(default_factory=StrategyPlan)
-    maturity_answers: dict[str, float | str] = Field(default_factory=dict)
+    maturity_answers: dict[str, AnswerValue] = Field(default_factory=dict)
     groups_asked: list[str] = Field(default_factory=list)
     asked_fields: list[str] = Field(default_factory=list, description="'<objective>:<field>'")
     profile_asks: int = 0
     marketing_asked: bool = False
     more_objectives_asked: bool = False
     review_rounds: int = 0
+    objective_asks: int = 0
     candidates: list[GoalCandidate] = Field(default_factory=list)
     pending: PendingAsk | None = None
     last_question: str = ""

@@ -16,6 +16,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 _BATCH = 64
+_QUERY_CACHE_SIZE = 2048
 _LOAD_LOCK = threading.Lock()
 
 
@@ -50,6 +51,7 @@ class USEEmbeddings(Embeddings):
 
     def __init__(self, threads: int = 2) -> None:
         self.threads = threads
+        self._query_cache: dict[str, list[float]] = {}
 
     def _model(self) -> Any:
         with _LOAD_LOCK:
@@ -63,7 +65,14 @@ class USEEmbeddings(Embeddings):
         return vectors
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model().encode([text])[0].tolist()
+        """Query vectors are cached: search and grounding often embed the same text."""
+        cached = self._query_cache.get(text)
+        if cached is None:
+            cached = self._model().encode([text])[0].tolist()
+            if len(self._query_cache) >= _QUERY_CACHE_SIZE:
+                self._query_cache.clear()
+            self._query_cache[text] = cached
+        return cached
 
 
 class MiniLMEmbeddings(Embeddings):

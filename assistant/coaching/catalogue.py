@@ -1,0 +1,400 @@
+"""Curated coaching data: the KPI/initiative catalogue and the digital maturity question bank.
+
+Both live in knowledge/data/*.yaml (their headers describe the fields, the DMA scoring and the
+cue rules) and are validated here and read once by cached loaders. Free text is matched by
+Snowball stem, clause by clause, with nearby negation ("we don't have a CRM", "у нас нет CRM").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Generic, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from assistant.coaching import plan
+from assistant.config import PROJECT_ROOT
+from assistant.extraction.categories import detect_dont_know
+from assistant.extraction.models import MAX_TEXT_CHARS, normalize_language
+from assistant.knowledge.languages import analyze, tokenize
+
+KPI_CATALOGUE_PATH = PROJECT_ROOT / "knowledge" / "data" / "kpi_catalogue.yaml"
+MATURITY_QUESTIONS_PATH = PROJECT_ROOT / "knowledge" / "data" / "maturity_questions.yaml"
+
+T = TypeVar("T")
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Text = Annotated[str, Field(min_length=1)]
+Terms = Annotated[list[Text], Field(min_length=1)]
+Unit = Literal["%", "currency", "customers", "orders", "visits", "leads", "hours", "days", "score"]
+AnswerValue = Literal["yes", "partial", "no", "unknown"] | int | list[str]
+
+_YES_PARTIAL_NO = {"yes": 1.0, "partial": 0.5, "no": 0.0}
+_SCALE_FOR = {"yes": 4, "partial": 2, "planned": 1, "no": 0}  # a free-text label on 0-5
+_MODIFIERS = ("negation", "not_yet", "partial")  # strongest first
+_AFTER, _BEFORE = 5, 3  # how many words a modifier reaches forwards / backwards
+
+
+class CatalogueModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Localized(CatalogueModel, Generic[T]):
+    """One value (a text, or a list of terms) in every coaching language."""
+
+    en: T
+    nb: T
+    sv: T
+    ru: T
+
+    def get(self, language: str) -> T:
+        return getattr(self, normalize_language(language))
+
+
+class TypicalChange(CatalogueModel):
+    """A prudent yearly improvement: relative to the baseline, or in (percentage) points."""
+
+    per_year_relative: float | None = Field(default=None, gt=0, le=1)
+    per_year_points: float | None = Field(default=None, gt=0, le=50)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> TypicalChange:
+        if (self.per_year_relative is None) == (self.per_year_points is None):
+            raise ValueError("give exactly one of per_year_relative and per_year_points")
+        return self
+
+
+class KpiSpec(CatalogueModel):
+    id: Id
+    categories: list[plan.ObjectiveCategory] = Field(min_length=1)
+    name: Localized[Text]
+    definition: Localized[Text]
+    unit: Unit
+    direction: plan.Direction
+    kind: Literal["leading", "lagging"]
+    source: Localized[Text]
+    cadence: plan.Cadence
+    baseline_question: Localized[Text]
+    measuring_step: Localized[Text]
+    keywords: Localized[Terms]
+    typical_change: TypicalChange
+
+
+class InitiativeSpec(CatalogueModel):
+    id: Id
+    categories: list[plan.ObjectiveCategory] = Field(min_length=1)
+    foundation: bool = False
+    title: Localized[Text]
+    description: Localized[Text]
+    horizon: plan.Horizon
+    impact: int = Field(ge=1, le=5)
+    feasibility: int = Field(ge=1, le=5)
+    dimension: plan.DimensionName
+    resources: Localized[Annotated[list[Text], Field(min_length=1, max_length=3)]]
+    depends_on: list[Id] = Field(default_factory=list)
+    kpis: list[Id] = Field(min_length=1)
+    evidence_query: Text  # an English search that finds a supporting passage ...
+    evidence_doc: Text  # ... in this article of knowledge/articles
+
+
+def _unique(ids: Iterable[str], what: str) -> set[str]:
+    counts = Counter(ids)
+    if twice := sorted(key for key, count in counts.items() if count > 1):
+        raise ValueError(f"{what} ids must be unique; repeated: {twice}")
+    return set(counts)
+
+
+class KpiCatalogue(CatalogueModel):
+    kpis: list[KpiSpec]
+    initiatives: list[InitiativeSpec]
+    _matchers: dict[str, _Matcher] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> KpiCatalogue:
+        kpi_ids = _unique((k.id for k in self.kpis), "KPI")
+        ids = _unique((i.id for i in self.initiatives), "initiative")
+        for item in self.initiatives:
+            if missing := sorted(set(item.kpis) - kpi_ids) + sorted(set(item.depends_on) - ids):
+                raise ValueError(f"initiative {item.id!r} names unknown ids {missing}")
+        requires = {i.id: set(i.depends_on) for i in self.initiatives}
+        while requires:  # peel off initiatives whose dependencies are all placed
+            ready = {key for key, needs in requires.items() if not needs & requires.keys()}
+            if not ready:
+                raise ValueError(f"depends_on goes round in a circle: {sorted(requires)}")
+            requires = {key: needs for key, needs in requires.items() if key not in ready}
+        return self
+
+    def kpi(self, kpi_id: str) -> KpiSpec:
+        """The KPI with this id (KeyError when there is none)."""
+        return {k.id: k for k in self.kpis}[kpi_id]
+
+    def kpis_for(self, category: plan.ObjectiveCategory) -> list[KpiSpec]:
+        return [k for k in self.kpis if category in k.categories]
+
+    def initiatives_for(self, category: plan.ObjectiveCategory) -> list[InitiativeSpec]:
+        return [i for i in self.initiatives if category in i.categories]
+
+    def find_kpis(self, text: str, language: str) -> list[str]:
+        """Ids of KPIs whose keywords occur in ``text``, best first: a hit weighs as many words
+        as its keyword has, so "pay* + days" outranks a bare "customers"."""
+        lang = normalize_language(language)
+        if lang not in self._matchers:
+            cues = [_cue(k.id, "yes", t, lang) for k in self.kpis for t in k.keywords.get(lang)]
+            self._matchers[lang] = _Matcher(lang, tuple(cues), None)
+        hits: Counter[str] = Counter()
+        for cue, _, _ in self._matchers[lang].matches(text):
+            hits[cue.key] += sum(len(phrase) for phrase in cue.phrases)
+        return sorted(hits, key=lambda key: (-hits[key], [k.id for k in self.kpis].index(key)))
+
+
+class ChecklistOption(CatalogueModel):
+    id: Id
+    label: Localized[Text]
+    cues: Localized[Terms]
+
+
+class MaturityQuestion(CatalogueModel):
+    id: Id
+    dimension: plan.DimensionName
+    kind: Literal["yes_partial_no", "scale_0_5", "checklist"]
+    text: Localized[Text]
+    options: list[ChecklistOption] = Field(default_factory=list)
+    cues: dict[Literal["yes", "partial", "no"], Localized[Terms]] = Field(default_factory=dict)
+    gap: Localized[Text]
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> MaturityQuestion:
+        if (self.kind == "checklist") != (len(self.options) >= 2):
+            raise ValueError(f"{self.id}: a checklist needs 2+ options, other kinds none")
+        _unique((o.id for o in self.options), f"{self.id} option")
+        if self.kind != "checklist" and "yes" not in self.cues:
+            raise ValueError(f"{self.id}: needs yes cues to be recognised in free text")
+        return self
+
+    def value_of(self, answer: AnswerValue) -> float | None:
+        """The 0-1 value of an answer; ``None`` for "unknown"; ValueError when malformed."""
+        if answer == "unknown":
+            return None
+        if self.kind == "yes_partial_no" and isinstance(answer, str) and answer in _YES_PARTIAL_NO:
+            return _YES_PARTIAL_NO[answer]
+        if self.kind == "scale_0_5" and type(answer) is int and 0 <= answer <= 5:
+            return answer / 5
+        options = {o.id for o in self.options}
+        if self.kind == "checklist" and isinstance(answer, list) and set(answer) <= options:
+            return len(set(answer)) / len(options)
+        raise ValueError(f"{answer!r} is not an answer to {self.id} ({self.kind})")
+
+
+class InterviewGroup(CatalogueModel):
+    id: Id
+    question_ids: list[Id] = Field(min_length=2, max_length=4)
+    optional: bool = False
+    prompt: Localized[Text]
+
+
+class LanguageRules(CatalogueModel):
+    negation: Localized[Terms]
+    not_yet: Localized[Terms]
+    partial: Localized[Terms]
+    clause_breaks: Localized[Terms]
+    scope_breaks: Localized[Terms]
+
+
+# A dimension's score is the plan's own DimensionState: score (None when nothing is answered),
+# answered_share, and the derived band and provisional flag.
+DimensionScore = plan.DimensionState
+
+
+class MaturityBank(CatalogueModel):
+    language_rules: LanguageRules
+    questions: list[MaturityQuestion]
+    interview_groups: list[InterviewGroup]
+    _matchers: dict[str, _Matcher] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> MaturityBank:
+        ids = _unique((q.id for q in self.questions), "question")
+        _unique((g.id for g in self.interview_groups), "interview group")
+        asked = [qid for group in self.interview_groups for qid in group.question_ids]
+        if missing := sorted(set(asked) - ids):
+            raise ValueError(f"interview groups name unknown questions {missing}")
+        _unique(asked, "interview group question")
+        return self
+
+    def score(self, answers: Mapping[str, AnswerValue]) -> dict[plan.DimensionName, DimensionScore]:
+        """DMA score per dimension; "unknown" answers count as not answered, never as 0."""
+        by_id = {q.id: q for q in self.questions}
+        if strangers := sorted(set(answers) - set(by_id)):
+            raise ValueError(f"no such maturity question: {', '.join(strangers)}")
+        values: dict[str, list[float]] = defaultdict(list)
+        for question_id, answer in answers.items():
+            if (value := by_id[question_id].value_of(answer)) is not None:
+                values[by_id[question_id].dimension].append(value)
+        totals = Counter(q.dimension for q in self.questions)
+        return {
+            name: DimensionScore(
+                score=round(100 * sum(got) / len(got), 1) if (got := values[name]) else None,
+                answered_share=len(got) / totals[name] if totals[name] else 0.0,
+            )
+            for name in plan.DIMENSION_NAMES
+        }
+
+    def find_answers(self, text: str, language: str) -> dict[str, AnswerValue]:
+        """Answers that ``text`` gives, by question id; questions it does not touch are absent."""
+        lang = normalize_language(language)
+        if lang not in self._matchers:
+            self._matchers[lang] = _Matcher(lang, self._cues(lang), self.language_rules)
+        evidence: dict[str, set[str]] = defaultdict(set)
+        for cue, modifier, unknown in self._matchers[lang].matches(text):
+            if (label := _label(cue.polarity, modifier, unknown)) is not None:
+                evidence[cue.key].add(label)
+        answers: dict[str, AnswerValue] = {}
+        for q in self.questions:
+            label = _resolve(evidence[q.id])
+            if q.kind == "checklist":
+                ticks = {o.id: _resolve(evidence[f"{q.id}:{o.id}"]) for o in q.options}
+                if any(tick not in (None, "unknown") for tick in ticks.values()):
+                    answers[q.id] = [o for o, tick in ticks.items() if tick in ("yes", "partial")]
+                elif label in ("no", "planned"):
+                    answers[q.id] = []
+                elif label == "unknown" or "unknown" in ticks.values():
+                    answers[q.id] = "unknown"
+            elif label is not None:
+                on_scale = q.kind == "scale_0_5" and label != "unknown"
+                answers[q.id] = _SCALE_FOR[label] if on_scale else label.replace("planned", "no")
+        return answers
+
+    def _cues(self, lang: str) -> tuple[_Cue, ...]:
+        cues: list[_Cue] = []
+        for q in self.questions:
+            for polarity, terms in q.cues.items():
+                cues += [_cue(q.id, polarity, t, lang) for t in terms.get(lang)]
+            for o in q.options:
+                cues += [_cue(f"{q.id}:{o.id}", "yes", t, lang) for t in o.cues.get(lang)]
+        return tuple(cues)
+
+
+def _label(polarity: str, modifier: str | None, unknown: bool) -> str | None:
+    """What one cue match says: a negated no-cue says nothing."""
+    if unknown:
+        return "unknown"
+    if polarity == "no":
+        return None if modifier == "negation" else "no"
+    return {"negation": "no", "not_yet": "planned"}.get(modifier or "", modifier or polarity)
+
+
+def _resolve(labels: set[str]) -> str | None:
+    """One label from all matches: yes with no/planned reads as partial; unknown only alone."""
+    definite = labels - {"unknown"}
+    if not definite:
+        return "unknown" if labels else None
+    if "partial" in definite or ("yes" in definite and len(definite) > 1):
+        return "partial"
+    return "yes" if "yes" in definite else "no" if "no" in definite else "planned"
+
+
+# ------------------------------------------------------------------------------- cue matching
+@dataclass(frozen=True)
+class _Cue:
+    key: str
+    polarity: str
+    # phrases that must all occur in one clause ("customer* + excel"); a phrase is a run of
+    # (Snowball stem, False) or (word prefix, True) parts
+    phrases: tuple[tuple[tuple[str, bool], ...], ...]
+
+
+def _cue(key: str, polarity: str, raw: str, lang: str) -> _Cue:
+    def parts(word: str) -> list[tuple[str, bool]]:
+        return (
+            [(word[:-1], True)] if word.endswith("*") else [(s, False) for s in analyze(word, lang)]
+        )
+
+    chunks = raw.lower().replace("ё", "е").split(" + ")
+    phrases = tuple(tuple(p for word in chunk.split() for p in parts(word)) for chunk in chunks)
+    if not all(phrases):
+        raise ValueError(f"cue {raw!r} ({lang}) is only stop words")
+    return _Cue(key, polarity, phrases)
+
+
+def _words(terms: Iterable[str], *, split: bool = False) -> re.Pattern[str]:
+    """Whole words (a "*" suffix matches any ending); ``split`` adds clause punctuation."""
+    alternatives = [re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in terms]
+    words = rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else "(?!)"
+    return re.compile(rf"[.!?;,\n]+|{words}" if split else words, re.IGNORECASE)
+
+
+class _Matcher:
+    """Finds cues clause by clause, with the strongest modifier that reaches each match;
+    without ``rules`` it is a plain keyword search (no modifiers, no clause words)."""
+
+    def __init__(self, lang: str, cues: tuple[_Cue, ...], rules: LanguageRules | None) -> None:
+        self.lang, self.cues = lang, cues
+        names = ("clause_breaks", "scope_breaks", *_MODIFIERS)
+        terms = {n: getattr(rules, n).get(lang) if rules else [] for n in names}
+        self._patterns = {n: _words(terms[n], split=n == "clause_breaks") for n in names}
+
+    def matches(self, text: str) -> list[tuple[_Cue, str | None, bool]]:
+        """(cue, modifier or None, whether its clause says "don't know") per cue found; a bare
+        "don't know" clause also covers the clause after it."""
+        found, pending_unknown = [], False
+        for clause in self._patterns["clause_breaks"].split(text[:MAX_TEXT_CHARS]):
+            if not (words := tokenize(clause)):
+                continue
+            stems = [next(iter(analyze(word, self.lang)), None) for word in words]
+            content = [n for n, stem in enumerate(stems) if stem]
+            anchored = [
+                (c, at) for c in self.cues if (at := _anchor(c, words, stems, content)) >= 0
+            ]
+            reached = self._modifiers(words, {at for _, at in anchored})
+            unknown = detect_dont_know(clause, self.lang)
+            found += [(cue, reached.get(at), unknown or pending_unknown) for cue, at in anchored]
+            pending_unknown = unknown and not anchored  # "Не знаю, есть ли ..." ends here
+        return found
+
+    def _modifiers(self, words: list[str], anchors: set[int]) -> dict[int, str]:
+        """Anchor -> strongest modifier reaching it: every cue in the next few words, else the
+        nearest cue just before; a scope break ("and") in between blocks it."""
+
+        def clear(a: int, b: int) -> bool:
+            return not any(self._patterns["scope_breaks"].fullmatch(w) for w in words[a + 1 : b])
+
+        reached: dict[int, str] = {}
+        for p, word in enumerate(words):
+            name = next((n for n in _MODIFIERS if self._patterns[n].fullmatch(word)), None)
+            if name is None:
+                continue
+            after = [a for a in anchors if p < a <= p + _AFTER and clear(p, a)]
+            before = sorted(a for a in anchors if p - _BEFORE <= a < p and clear(a, p))
+            for a in after or before[-1:]:
+                reached[a] = min(reached.get(a, name), name, key=_MODIFIERS.index)
+        return reached
+
+
+def _anchor(cue: _Cue, words: list[str], stems: list[str | None], content: list[int]) -> int:
+    """Where the cue's first phrase starts in the clause, or -1 when a phrase is missing."""
+
+    def first(phrase: tuple[tuple[str, bool], ...]) -> int:
+        for n in range(len(content) - len(phrase) + 1):
+            at = content[n : n + len(phrase)]
+            pairs = zip(at, phrase, strict=True)
+            if all(words[i].startswith(k) if pre else stems[i] == k for i, (k, pre) in pairs):
+                return at[0]
+        return -1
+
+    starts = [first(phrase) for phrase in cue.phrases]
+    return starts[0] if min(starts) >= 0 else -1
+
+
+@functools.cache
+def load_kpi_catalogue(path: Path = KPI_CATALOGUE_PATH) -> KpiCatalogue:
+    return KpiCatalogue.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def load_maturity_questions(path: Path = MATURITY_QUESTIONS_PATH) -> MaturityBank:
+    return MaturityBank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
