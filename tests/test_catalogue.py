@@ -455,6 +455,13 @@ def test_dont_know_is_unknown_and_not_scored(bank, language, text):
     assert bank.score(answers)["data_security"].score is None
 
 
+def test_dont_know_stays_inside_its_sentence(bank):
+    text = "Honestly, I don't know. Invoicing is manual and we back up our files to the cloud."
+    answers = bank.find_answers(text, "en")
+    assert answers["d_backup"] == "yes"
+    assert answers["a_routine_automation"] == []
+
+
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [

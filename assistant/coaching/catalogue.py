@@ -1,8 +1,8 @@
 """Curated coaching data: the KPI/initiative catalogue and the digital maturity question bank.
 
-Both live in knowledge/data/*.yaml (their headers describe the fields, the DMA scoring and the
-cue rules) and are validated here and read once by cached loaders. Free text is matched by
-Snowball stem, clause by clause, with nearby negation ("we don't have a CRM", "у нас нет CRM").
+Both live in knowledge/data/*.yaml (their headers describe the fields, DMA scoring and cue rules),
+validated here, read once by cached loaders. Free text is matched by Snowball stem, clause by
+clause, with nearby negation ("we don't have a CRM", "у нас нет CRM").
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -38,6 +37,7 @@ _YES_PARTIAL_NO = {"yes": 1.0, "partial": 0.5, "no": 0.0}
 _SCALE_FOR = {"yes": 4, "partial": 2, "planned": 1, "no": 0}  # a free-text label on 0-5
 _MODIFIERS = ("negation", "not_yet", "partial")  # strongest first
 _AFTER, _BEFORE = 5, 3  # how many words a modifier reaches forwards / backwards
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
 class CatalogueModel(BaseModel):
@@ -140,8 +140,7 @@ class KpiCatalogue(CatalogueModel):
         return [i for i in self.initiatives if category in i.categories]
 
     def find_kpis(self, text: str, language: str) -> list[str]:
-        """Ids of KPIs whose keywords occur in ``text``, best first: a hit weighs as many words
-        as its keyword has, so "pay* + days" outranks a bare "customers"."""
+        """KPI ids whose keywords occur in ``text``, best first (a hit weighs its word count)."""
         lang = normalize_language(language)
         if lang not in self._matchers:
             cues = [_cue(k.id, "yes", t, lang) for k in self.kpis for t in k.keywords.get(lang)]
@@ -205,8 +204,7 @@ class LanguageRules(CatalogueModel):
     scope_breaks: Localized[Terms]
 
 
-# A dimension's score is the plan's own DimensionState: score (None when nothing is answered),
-# answered_share, and the derived band and provisional flag.
+# The plan's own DimensionState: score (None if nothing answered), answered_share, band, provisional
 DimensionScore = plan.DimensionState
 
 
@@ -299,12 +297,10 @@ def _resolve(labels: set[str]) -> str | None:
 
 
 # ------------------------------------------------------------------------------- cue matching
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     key: str
     polarity: str
-    # phrases that must all occur in one clause ("customer* + excel"); a phrase is a run of
-    # (Snowball stem, False) or (word prefix, True) parts
+    # all must occur in one clause ("customer* + excel"); parts: (stem, False) or (prefix, True)
     phrases: tuple[tuple[tuple[str, bool], ...], ...]
 
 
@@ -322,10 +318,10 @@ def _cue(key: str, polarity: str, raw: str, lang: str) -> _Cue:
 
 
 def _words(terms: Iterable[str], *, split: bool = False) -> re.Pattern[str]:
-    """Whole words (a "*" suffix matches any ending); ``split`` adds clause punctuation."""
+    """Whole words (a "*" suffix matches any ending); ``split`` adds commas and semicolons."""
     alternatives = [re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in terms]
     words = rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else "(?!)"
-    return re.compile(rf"[.!?;,\n]+|{words}" if split else words, re.IGNORECASE)
+    return re.compile(rf"[;,]+|{words}" if split else words, re.IGNORECASE)
 
 
 class _Matcher:
@@ -340,20 +336,24 @@ class _Matcher:
 
     def matches(self, text: str) -> list[tuple[_Cue, str | None, bool]]:
         """(cue, modifier or None, whether its clause says "don't know") per cue found; a bare
-        "don't know" clause also covers the clause after it."""
-        found, pending_unknown = [], False
-        for clause in self._patterns["clause_breaks"].split(text[:MAX_TEXT_CHARS]):
-            if not (words := tokenize(clause)):
-                continue
-            stems = [next(iter(analyze(word, self.lang)), None) for word in words]
-            content = [n for n, stem in enumerate(stems) if stem]
-            anchored = [
-                (c, at) for c in self.cues if (at := _anchor(c, words, stems, content)) >= 0
-            ]
-            reached = self._modifiers(words, {at for _, at in anchored})
-            unknown = detect_dont_know(clause, self.lang)
-            found += [(cue, reached.get(at), unknown or pending_unknown) for cue, at in anchored]
-            pending_unknown = unknown and not anchored  # "Не знаю, есть ли ..." ends here
+        "don't know" clause also covers the next clause of its sentence."""
+        found = []
+        for sentence in _SENTENCE_END.split(text[:MAX_TEXT_CHARS]):
+            pending_unknown = False  # "Не знаю, есть ли ...": the bare clause covers the next
+            for clause in self._patterns["clause_breaks"].split(sentence):
+                if not (words := tokenize(clause)):
+                    continue
+                stems = [next(iter(analyze(word, self.lang)), None) for word in words]
+                content = [n for n, stem in enumerate(stems) if stem]
+                anchored = [
+                    (c, at) for c in self.cues if (at := _anchor(c, words, stems, content)) >= 0
+                ]
+                reached = self._modifiers(words, {at for _, at in anchored})
+                unknown = detect_dont_know(clause, self.lang)
+                found += [
+                    (cue, reached.get(at), unknown or pending_unknown) for cue, at in anchored
+                ]
+                pending_unknown = unknown and not anchored
         return found
 
     def _modifiers(self, words: list[str], anchors: set[int]) -> dict[int, str]:

@@ -73,7 +73,10 @@ class OfflineCoach:
         changes = self._apply_corrections(state, facts, today)
         if changes:
             parts.append(say.say("correction_done", change="; ".join(changes)))
-        if facts.question and not self._answers_current_step(state, facts):
+        side_question = facts.question and (
+            facts.opens_with_question_word or not self._answers_current_step(state, facts)
+        )
+        if side_question and not facts.goals:
             parts.append(self.answer_question(state, text))
             if state.last_question:
                 parts += [say.say("resume"), state.last_question]

@@ -56,6 +56,7 @@ class Facts(BaseModel):
     dont_know: bool = False
     approve: bool = False
     question: bool = False
+    opens_with_question_word: bool = False
     drop_goal: int | None = None
     move_deadline: tuple[int | None, date] | None = None
     truncated: bool = False
@@ -69,6 +70,7 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts.dont_know = detect_dont_know(text, language)
     facts.approve = _is_approval(text, table.approve)
     facts.question = _is_question(text, table.question_words)
+    facts.opens_with_question_word = facts.question and _opens_with(text, table.question_words)
     facts.business_name = _first_group(text, table.name_patterns, "name")
     industry = _first_group(text, table.industry_patterns, "industry")
     facts.industry = industry.strip() if industry else None
@@ -98,6 +100,11 @@ def _is_question(text: str, words: list[str]) -> bool:
     if "?" not in stripped:
         return False
     return any(re.match(rf"{re.escape(w)}\b", stripped) for w in words) or stripped.endswith("?")
+
+
+def _opens_with(text: str, words: list[str]) -> bool:
+    stripped = text.strip().lower()
+    return any(re.match(rf"{re.escape(w)}\b", stripped) for w in words)
 
 
 def _first_group(text: str, patterns: list[str], group: str) -> str | None:

@@ -15,6 +15,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.graph import END, START, StateGraph
 
 from assistant.coaching.dialogue import OfflineCoach
+from assistant.coaching.llm_coach import LlmCoach
 from assistant.coaching.state import SessionState
 
 
@@ -32,7 +33,7 @@ def open_checkpointer(path: Path) -> SqliteSaver:
     return saver
 
 
-def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver):
+def build_graph(coach: OfflineCoach | LlmCoach, checkpointer: SqliteSaver):
     def coach_turn(state: TurnState) -> TurnState:
         session = SessionState.model_validate(state.get("session") or {})
         reply = coach.take_turn(session, state.get("message", ""))

@@ -13,10 +13,12 @@ from pydantic import BaseModel
 from assistant.coaching.brief import plan_from_brief
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.graph import build_graph, open_checkpointer
+from assistant.coaching.llm_coach import LlmCoach
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.state import SessionState
 from assistant.config import Settings
 from assistant.knowledge.service import KnowledgeBase
+from assistant.llm import llm_config
 
 
 class TurnResult(BaseModel):
@@ -24,6 +26,7 @@ class TurnResult(BaseModel):
     plan: dict[str, Any]
     engine: str
     stage: str
+    notices: list[str] = []
 
 
 class CoachService:
@@ -31,7 +34,10 @@ class CoachService:
         self.settings = settings
         self.kb = KnowledgeBase(settings)
         self.kb.ensure_fresh()
-        self.coach = OfflineCoach(self.kb, today)
+        offline = OfflineCoach(self.kb, today)
+        config = llm_config(settings)
+        self.coach: OfflineCoach | LlmCoach = LlmCoach(offline, config) if config else offline
+        self._offline = offline
         self.today = today
         settings.ensure_dirs()
         self._saver = open_checkpointer(settings.data_dir / "sessions.sqlite")
@@ -47,6 +53,7 @@ class CoachService:
         """One user turn; the session is saved when the turn completes."""
         config = {"configurable": {"thread_id": session_id}}
         with self._lock(session_id):
+            before = len(self.session(session_id).notices)
             payload: dict[str, Any] = {"message": message}
             if language:
                 session = self.session(session_id)
@@ -60,6 +67,7 @@ class CoachService:
             plan=session.plan.model_dump(mode="json"),
             engine=self.coach.name,
             stage=session.stage,
+            notices=session.notices[before:],
         )
 
     def session(self, session_id: str) -> SessionState:
@@ -68,4 +76,4 @@ class CoachService:
         return SessionState.model_validate(values.get("session") or {})
 
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
-        return plan_from_brief(self.coach, brief, language, self.today())
+        return plan_from_brief(self._offline, brief, language, self.today())

@@ -1,0 +1,138 @@
+"""The offline coach's behaviour turn by turn: side questions, corrections, missing numbers,
+bad input and languages."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.coaching.service import CoachService
+from assistant.config import PROJECT_ROOT, Settings
+
+pytestmark = pytest.mark.slow
+TODAY = date(2026, 11, 22)
+PROFILE = (
+    "We are Northwind Cycles, a bike shop in Dublin. "
+    "We are 9 people and our revenue is about 1.2 million EUR."
+)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory) -> CoachService:
+    return CoachService(Settings(data_dir=tmp_path_factory.mktemp("coach")), today=lambda: TODAY)
+
+
+def _to_objectives(service: CoachService, sid: str) -> None:
+    for message in [
+        PROFILE,
+        "We have a website and a webshop.",
+        "No CRM, no KPIs.",
+        "Don't know.",
+        "Don't know.",
+    ]:
+        service.send(sid, message)
+    assert service.session(sid).stage == "objectives"
+
+
+def test_a_side_question_is_answered_from_the_guidance_and_the_interview_resumes(service):
+    service.send("side", PROFILE)
+    before = service.session("side")
+    result = service.send("side", "What is a KPI and why does it matter?")
+    after = service.session("side")
+    assert after.stage == before.stage
+    assert "[1]" in result.reply and "“" in result.reply
+    assert before.last_question in result.reply
+    for chunk_id, passage in after.sources.items():
+        assert passage.chunk_id == chunk_id and passage.text
+
+
+def test_an_off_topic_question_gets_an_honest_no(service):
+    service.send("offtopic", PROFILE)
+    reply = service.send("offtopic", "What is the best recipe for a chocolate cake?").reply
+    assert "won't guess" in reply
+
+
+def test_a_missing_baseline_is_asked_for_and_never_invented(service):
+    _to_objectives(service, "nobase")
+    reply = service.send(
+        "nobase", "We want more customers in the webshop, 500 customers by December 2027."
+    ).reply
+    assert "today" in reply.lower()
+    service.send("nobase", "I don't know.")
+    service.send("nobase", "That's all.")
+    service.send("nobase", "Yes.")
+    plan = service.session("nobase").plan
+    goal = plan.goals[0]
+    assert goal.baseline is not None and goal.baseline.value is None
+    assert goal.baseline.status == "pending" and goal.measuring_step
+    assert goal.smart is not None and not goal.smart.measurable.ok
+    assert any(goal.metric in q for q in plan.open_questions)
+
+
+def test_corrections_update_the_plan(service):
+    _to_objectives(service, "fix")
+    service.send(
+        "fix",
+        "We want to grow online sales from 15% to 25% of revenue by December 2027. "
+        "We want to increase our customer base from 2,000 to 2,300 customers by the end of February 2027.",
+    )
+    service.send("fix", "That's all.")
+    service.send("fix", "Yes.")
+    assert len(service.session("fix").plan.goals) == 2
+    service.send("fix", "Move the deadline of goal 1 to June 2028.")
+    assert service.session("fix").plan.goals[0].deadline == date(2028, 6, 30)
+    service.send("fix", "We are 12 people, not 9.")
+    assert service.session("fix").plan.profile.staff == 12
+    service.send("fix", "Drop goal 2.")
+    assert len(service.session("fix").plan.goals) == 1
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\x00\x01\x02", "🙂" * 50, "x" * 1_000_000])
+def test_bad_input_gets_a_clear_reply_and_the_session_continues(service, message):
+    sid = f"bad-{len(message)}-{message[:1]!r}"
+    result = service.send(sid, message)
+    assert result.reply.strip()
+    assert service.send(sid, PROFILE).plan["profile"]["staff"] == 9
+
+
+def test_the_coach_replies_in_the_users_language(service):
+    reply = service.send("ru", "Мы — пекарня «Колосок» в Казани, у нас 14 сотрудников.").reply
+    assert any("а" <= ch <= "я" for ch in reply.lower())
+    assert "Hi!" not in reply
+
+
+def test_cli_script_gives_one_reply_per_message_and_the_plan(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    persona = json.loads((PROJECT_ROOT / "evals" / "personas" / "en-bike-shop.json").read_text())
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps(persona["script"][:3]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["chat", "--script", str(script), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    roles = [t["role"] for t in out["transcript"]]
+    assert roles == ["user", "assistant"] * 3
+    assert out["plan"]["profile"]["business_name"] == "Northwind Cycles"
+
+
+def test_cli_rejects_a_bad_script_with_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    script = tmp_path / "script.json"
+    script.write_text('{"not": "a list"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["chat", "--script", str(script), "--json"])
+    assert result.exit_code != 0
+    assert "JSON list of user messages" in result.output and "Traceback" not in result.output
+
+
+def test_cli_plan_from_a_brief(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    persona = json.loads((PROJECT_ROOT / "evals" / "personas" / "en-bike-shop.json").read_text())
+    brief = tmp_path / "brief.txt"
+    brief.write_text(persona["brief"], encoding="utf-8")
+    result = CliRunner().invoke(app, ["plan", "--brief", str(brief), "--json"])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert len(plan["goals"]) >= 3 and len(plan["roadmap"]) >= 6

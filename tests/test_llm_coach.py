@@ -1,0 +1,81 @@
+"""The LLM engine end to end against a real local chat-completions server: replies are
+phrased by the model, failures and unfaithful rewrites fall back to the offline coach with a
+notice, and the session loses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from openai_stub_server import STUB_MODEL_ID, ChatCompletionsStub, Reply
+
+from assistant.coaching.llm_coach import is_faithful
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+
+FIRST = "Hi! We are Northwind Cycles, a bike shop in Dublin. We are 9 people."
+
+
+@pytest.fixture
+def stub() -> Iterator[ChatCompletionsStub]:
+    with ChatCompletionsStub() as server:
+        yield server
+    server.verify()
+
+
+@pytest.fixture
+def service(stub: ChatCompletionsStub, tmp_path) -> CoachService:
+    settings = Settings(
+        data_dir=tmp_path,
+        llm_model=STUB_MODEL_ID,
+        llm_base_url=stub.base_url,
+        llm_api_key="sk-test-not-a-real-key",
+        llm_timeout_s=5.0,
+        llm_max_retries=1,
+    )
+    return CoachService(settings, today=lambda: date(2026, 11, 22))
+
+
+def test_the_model_phrases_the_reply_and_the_engine_is_named(stub, service):
+    stub.enqueue(Reply.text("Welcome, Northwind Cycles! Let's look at how customers find you."))
+    result = service.send("s1", FIRST)
+    assert result.reply.startswith("Welcome, Northwind Cycles!")
+    assert result.engine == f"llm:{STUB_MODEL_ID}" and result.notices == []
+    request = stub.chat_requests[0]
+    body = str(request.body)
+    # The draft and the conversation travel as data blocks, the user's words included.
+    assert "<data" in body and "Northwind Cycles" in body
+    # The plan is still built by the offline rules.
+    assert result.plan["profile"]["staff"] == 9
+
+
+def test_a_failing_model_falls_back_to_the_offline_reply_with_a_notice(stub, service):
+    stub.enqueue(Reply.error(500), Reply.error(500))
+    result = service.send("s1", FIRST)
+    assert "llm_unavailable" in result.notices
+    assert "offline coach" in result.reply
+    assert result.plan["profile"]["business_name"] == "Northwind Cycles"
+    # The turn is saved: the next message continues the same session.
+    stub.enqueue(Reply.text("Thanks — noted."))
+    assert service.send("s1", "We have a website and a webshop.").stage == "current_state"
+    assert len(service.session("s1").transcript) == 4
+
+
+def test_a_rewrite_that_invents_a_number_is_rejected(stub, service):
+    stub.enqueue(Reply.text("Great! Most shops like yours grow 300% in a year."))
+    result = service.send("s1", FIRST)
+    assert "300%" not in result.reply
+    assert "llm_rewrite_rejected" in result.notices
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "ok"),
+    [
+        ("You have 9 people [1].", True),
+        ("You have 10 people.", False),
+        ("See [2].", False),
+    ],
+)
+def test_faithfulness_guard(rewrite: str, ok: bool):
+    assert is_faithful(rewrite, "You have 9 people [1].", "") is ok
