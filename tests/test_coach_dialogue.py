@@ -78,7 +78,8 @@ def test_corrections_update_the_plan(service):
     service.send(
         "fix",
         "We want to grow online sales from 15% to 25% of revenue by December 2027. "
-        "We want to increase our customer base from 2,000 to 2,300 customers by the end of February 2027.",
+        "We want to increase our customer base from 2,000 to 2,300 customers "
+        "by the end of February 2027.",
     )
     service.send("fix", "That's all.")
     service.send("fix", "Yes.")
