@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: help install install-dev run index test lint format eval clean
+.PHONY: help install install-dev run index test lint format eval bench clean
 
 help:
 	@echo "make run      set up .venv, build or refresh the index, serve http://127.0.0.1:7860"
@@ -56,3 +56,6 @@ eval: install-dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+
+bench: install-dev
+	$(BIN)/python bench/quick.py

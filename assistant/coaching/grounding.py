@@ -63,6 +63,24 @@ class _SentenceCache:
 _CACHE = _SentenceCache()
 
 
+def warm_up(kb: KnowledgeBase) -> int:
+    """Embed every passage's sentences once, in one batch per passage, before the first turn."""
+    corpus = kb.retriever.corpus()
+    for chunk_id, text in corpus.texts.items():
+        meta = corpus.metadata[chunk_id]
+        result = SearchResult(
+            source=str(meta.get("source", "")),
+            title=str(meta.get("title", "")),
+            language=str(meta.get("language", "")),
+            heading=str(meta.get("heading", "")),
+            chunk_id=chunk_id,
+            score=0.0,
+            text=text,
+        )
+        _CACHE.get(kb, result)
+    return len(corpus.texts)
+
+
 def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
     """The best-supporting sentence of each of the top ``k`` passages for ``claim``."""
     results = kb.search(claim, k)

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from assistant.coaching.brief import plan_from_brief
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.graph import build_graph, open_checkpointer
+from assistant.coaching.grounding import warm_up
 from assistant.coaching.llm_coach import LlmCoach
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.state import SessionState
@@ -34,6 +35,7 @@ class CoachService:
         self.settings = settings
         self.kb = KnowledgeBase(settings)
         self.kb.ensure_fresh()
+        warm_up(self.kb)
         offline = OfflineCoach(self.kb, today)
         config = llm_config(settings)
         self.coach: OfflineCoach | LlmCoach = LlmCoach(offline, config) if config else offline
