@@ -47,8 +47,9 @@ def main() -> None:
             service.send(f"bench-{path.stem}", message)
             turn_ms.append((time.perf_counter() - t) * 1000)
 
+    machine = f"{platform.machine()} {platform.processor()} Python {platform.python_version()}"
     results = {
-        "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}",
+        "machine": " ".join(machine.split()),
         "index_build_s": round(build_s, 2),
         "search_ms": {
             "p50": round(_percentile(search_ms, 0.5), 1),
@@ -66,14 +67,11 @@ def main() -> None:
     out = PROJECT_ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print("| measure | p50 | p95 | n |\n|---|---|---|---|")
-    print(
-        f"| search (ms) | {results['search_ms']['p50']} | {results['search_ms']['p95']} | {results['search_ms']['n']} |"
-    )
+    search = results["search_ms"]
+    print(f"| search (ms) | {search['p50']} | {search['p95']} | {search['n']} |")
     t = results["offline_turn_ms"]
     print(f"| offline coaching turn (ms) | {t['p50']} | {t['p95']} | {t['n']} |")
-    print(
-        f"\nindex build + service start: {results['index_build_s']} s; machine: {results['machine']}"
-    )
+    print(f"\nindex build + service start: {results['index_build_s']} s; {results['machine']}")
 
 
 if __name__ == "__main__":
