@@ -447,6 +447,9 @@ def test_inflected_words_are_recognised(bank, language, text, question):
         ("nb", "Vet ikke om vi har backup."),
         ("sv", "Jag vet inte om vi har backup."),
         ("ru", "Не знаю, есть ли резервное копирование."),
+        ("ru", "Есть ли резервное копирование, честно говоря, не знаю."),
+        ("nb", "Om vi har backup, vet jeg faktisk ikke."),
+        ("sv", "Backup, det vet jag faktiskt inte."),
     ],
 )
 def test_dont_know_is_unknown_and_not_scored(bank, language, text):
@@ -513,6 +516,49 @@ def test_checklist_ticks_the_channels_mentioned(bank, language, text):
 )
 def test_mixed_evidence_reads_as_partial(bank, language, text):
     assert bank.find_answers(text, language)["g_paperless"] == "partial"
+
+
+def test_a_negated_channel_in_a_later_message_does_not_wipe_earlier_ticks(bank):
+    first = bank.find_answers("Ведём группу ВКонтакте, иногда реклама в Яндекс Директе.", "ru")
+    later = bank.find_answers("Email-рассылки не делаем. KPI по маркетингу не отслеживаем.", "ru")
+    assert first["r_channels"] == ["social_media", "search"]
+    merged = bank.merge(first, later)
+    assert merged["r_channels"] == ["social_media", "search"]
+    assert merged["d_analytics"] == "no"
+
+
+def test_merge_keeps_known_answers_and_lets_later_ones_win(bank):
+    earlier = {"d_backup": "yes", "r_crm": "no", "a_ai_use": 1}
+    later = {"d_backup": "unknown", "r_crm": "partial", "s_budget": "unknown"}
+    merged = bank.merge(earlier, later)
+    assert merged == {"d_backup": "yes", "r_crm": "partial", "a_ai_use": 1, "s_budget": "unknown"}
+    assert bank.merge({}, {}) == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nb", "Vi vil ha flere kurs- og konferansegjester utenom sesongen."),
+        ("sv", "Vi säljer kurser i svetsning till industrin."),
+        ("ru", "Курс рубля сильно влияет на наши закупки."),
+        ("en", "We run cooking courses for tourists."),
+    ],
+)
+def test_courses_sold_to_customers_are_not_staff_training(bank, catalogue, language, text):
+    assert "h_training" not in bank.find_answers(text, language)
+    assert "staff_trained_share" not in catalogue.find_kpis(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Онлайн-записи сейчас примерно 20% от всех записей.",
+        "Сайт есть, на нём работает онлайн-запись.",
+    ],
+)
+def test_russian_online_booking_in_any_form(bank, catalogue, text):
+    assert bank.find_answers(text, "ru")["r_webshop"] == "yes"
+    assert catalogue.find_kpis(text, "ru")[0] == "self_service_share"
 
 
 def test_checklist_with_nothing_automated_is_an_empty_tick_list(bank):

@@ -36,7 +36,7 @@ AnswerValue = Literal["yes", "partial", "no", "unknown"] | int | list[str]
 _YES_PARTIAL_NO = {"yes": 1.0, "partial": 0.5, "no": 0.0}
 _SCALE_FOR = {"yes": 4, "partial": 2, "planned": 1, "no": 0}  # a free-text label on 0-5
 _MODIFIERS = ("negation", "not_yet", "partial")  # strongest first
-_AFTER, _BEFORE = 5, 3  # how many words a modifier reaches forwards / backwards
+_AFTER, _BEFORE = 5, 4  # how many words a modifier reaches forwards / backwards
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
@@ -197,6 +197,7 @@ class InterviewGroup(CatalogueModel):
 
 
 class LanguageRules(CatalogueModel):
+    dont_know: Localized[Terms]  # phrasings beyond extraction.categories.detect_dont_know
     negation: Localized[Terms]
     not_yet: Localized[Terms]
     partial: Localized[Terms]
@@ -267,6 +268,23 @@ class MaturityBank(CatalogueModel):
                 answers[q.id] = _SCALE_FOR[label] if on_scale else label.replace("planned", "no")
         return answers
 
+    def merge(
+        self, earlier: Mapping[str, AnswerValue], later: Mapping[str, AnswerValue]
+    ) -> dict[str, AnswerValue]:
+        """Answers from several messages: later ones win, but "unknown" never replaces a known
+        answer and checklist ticks add up (one message rarely names every channel)."""
+        merged: dict[str, AnswerValue] = dict(earlier)
+        for question_id, answer in later.items():
+            before = merged.get(question_id)
+            if isinstance(answer, list) and isinstance(before, list):
+                order = [
+                    o.id for o in next(q for q in self.questions if q.id == question_id).options
+                ]
+                answer = sorted({*before, *answer}, key=order.index)
+            if answer != "unknown" or before is None:
+                merged[question_id] = answer
+        return merged
+
     def _cues(self, lang: str) -> tuple[_Cue, ...]:
         cues: list[_Cue] = []
         for q in self.questions:
@@ -318,8 +336,9 @@ def _cue(key: str, polarity: str, raw: str, lang: str) -> _Cue:
 
 
 def _words(terms: Iterable[str], *, split: bool = False) -> re.Pattern[str]:
-    """Whole words (a "*" suffix matches any ending); ``split`` adds commas and semicolons."""
-    alternatives = [re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in terms]
+    """Whole words or phrases ("*" matches any ending); ``split`` adds commas and semicolons."""
+    terms = [re.escape(t.lower().replace("ё", "е")).replace(r"\ ", r"\s+") for t in terms]
+    alternatives = [t[:-2] + r"\w*" if t.endswith(r"\*") else t for t in terms]
     words = rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else "(?!)"
     return re.compile(rf"[;,]+|{words}" if split else words, re.IGNORECASE)
 
@@ -330,31 +349,32 @@ class _Matcher:
 
     def __init__(self, lang: str, cues: tuple[_Cue, ...], rules: LanguageRules | None) -> None:
         self.lang, self.cues = lang, cues
-        names = ("clause_breaks", "scope_breaks", *_MODIFIERS)
+        names = ("clause_breaks", "scope_breaks", "dont_know", *_MODIFIERS)
         terms = {n: getattr(rules, n).get(lang) if rules else [] for n in names}
         self._patterns = {n: _words(terms[n], split=n == "clause_breaks") for n in names}
 
     def matches(self, text: str) -> list[tuple[_Cue, str | None, bool]]:
         """(cue, modifier or None, whether its clause says "don't know") per cue found; a bare
-        "don't know" clause also covers the next clause of its sentence."""
+        "don't know" clause covers its whole sentence ("Есть ли бэкап, честно говоря, не знаю")."""
         found = []
-        for sentence in _SENTENCE_END.split(text[:MAX_TEXT_CHARS]):
-            pending_unknown = False  # "Не знаю, есть ли ...": the bare clause covers the next
-            for clause in self._patterns["clause_breaks"].split(sentence):
-                if not (words := tokenize(clause)):
-                    continue
-                stems = [next(iter(analyze(word, self.lang)), None) for word in words]
-                content = [n for n, stem in enumerate(stems) if stem]
-                anchored = [
-                    (c, at) for c in self.cues if (at := _anchor(c, words, stems, content)) >= 0
-                ]
-                reached = self._modifiers(words, {at for _, at in anchored})
-                unknown = detect_dont_know(clause, self.lang)
-                found += [
-                    (cue, reached.get(at), unknown or pending_unknown) for cue, at in anchored
-                ]
-                pending_unknown = unknown and not anchored
+        for sentence in _SENTENCE_END.split(text[:MAX_TEXT_CHARS].lower().replace("ё", "е")):
+            parts = self._patterns["clause_breaks"].split(sentence)
+            clauses = [self._clause(words, part) for part in parts if (words := tokenize(part))]
+            bare = any(unknown and not matches for matches, unknown in clauses)
+            found += [
+                (cue, mod, unknown or bare) for matches, unknown in clauses for cue, mod in matches
+            ]
         return found
+
+    def _clause(self, words: list[str], text: str) -> tuple[list[tuple[_Cue, str | None]], bool]:
+        stems = [next(iter(analyze(word, self.lang)), None) for word in words]
+        content = [n for n, stem in enumerate(stems) if stem]
+        anchored = [(c, at) for c in self.cues if (at := _anchor(c, words, stems, content)) >= 0]
+        reached = self._modifiers(words, {at for _, at in anchored})
+        unknown = detect_dont_know(text, self.lang) or bool(
+            self._patterns["dont_know"].search(text)
+        )
+        return [(cue, reached.get(at)) for cue, at in anchored], unknown
 
     def _modifiers(self, words: list[str], anchors: set[int]) -> dict[int, str]:
         """Anchor -> strongest modifier reaching it: every cue in the next few words, else the

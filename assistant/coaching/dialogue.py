@@ -94,8 +94,8 @@ class OfflineCoach:
         if state.language_fixed or len(text.split()) < 3:
             return
         detected = detect_language(text)
-        if detected:
-            state.language = supported_language(detected)
+        if detected and detected == supported_language(detected):  # one of ours: follow it
+            state.language = detected
             state.plan.language = state.language
             state.plan.profile.language = state.language
 
@@ -158,6 +158,7 @@ class OfflineCoach:
         if stage == "objectives":
             return self._objectives(state, facts, today)
         if stage == "playback":
+            self._add_objectives(state, facts)  # a late objective, said with its numbers
             return self._draft_goals(state, today)
         if stage == "review":
             state.stage = "roadmap"
@@ -208,7 +209,7 @@ class OfflineCoach:
     def _current_state(self, state: SessionState, facts: Facts) -> str:
         say = Messages(state.language)
         bank = load_maturity_questions()
-        state.maturity_answers.update(facts.maturity)
+        state.maturity_answers = bank.merge(state.maturity_answers, facts.maturity)
         if facts.dont_know and state.groups_asked:
             current = next(g for g in bank.interview_groups if g.id == state.groups_asked[-1])
             for question_id in current.question_ids:

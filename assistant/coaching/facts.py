@@ -18,10 +18,11 @@ from assistant.extraction import (
     extract_quantities,
     extract_staff_count,
 )
-from assistant.knowledge.languages import analyze
 
 MAX_MESSAGE_CHARS = 4000
-_SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
+# A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
+# or "1.5 mill." inside a sentence do not cut it.
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÆØÅÄÖÜА-ЯЁ«\"“(])|\n+")
 _CURRENCIES = ("NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP", "kr")
 
 
@@ -165,22 +166,17 @@ def _sentences(text: str) -> list[str]:
 
 
 def match_kpi(text: str, language: str, category: str | None = None) -> str | None:
-    """The catalogue KPI whose keywords best match ``text`` (ties go to ``category``'s KPIs)."""
-    stems = set(analyze(text, language))
+    """The catalogue KPI that ``text`` talks about; among equals, one of ``category``'s."""
     catalogue = load_kpi_catalogue()
-    best: tuple[int, bool, str] | None = None
-    for kpi in catalogue.kpis:
-        hits = 0
-        for keyword in {*kpi.keywords.get(language), *kpi.keywords.get("en")}:
-            words = analyze(keyword, language)
-            if words and set(words) <= stems:
-                hits += len(words)
-        if hits:
-            own = category is not None and kpi.id in {k.id for k in catalogue.kpis_for(category)}
-            candidate = (hits, own, kpi.id)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-    return best[2] if best else None
+    found = catalogue.find_kpis(text, language)
+    if not found:
+        return None
+    if category is not None:
+        own = {k.id for k in catalogue.kpis_for(category)}
+        preferred = [kpi_id for kpi_id in found if kpi_id in own]
+        if preferred:
+            return preferred[0]
+    return found[0]
 
 
 def _figures(sentence: str, language: str) -> list[Figure]:
