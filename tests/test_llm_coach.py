@@ -14,6 +14,7 @@ from assistant.coaching.llm_coach import is_faithful
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 
+NOTHING_READ = Reply.json_object({"markets": [], "objectives": []})
 FIRST = "Hi! We are Northwind Cycles, a bike shop in Dublin. We are 9 people."
 
 
@@ -38,11 +39,13 @@ def service(stub: ChatCompletionsStub, tmp_path) -> CoachService:
 
 
 def test_the_model_phrases_the_reply_and_the_engine_is_named(stub, service):
-    stub.enqueue(Reply.text("Welcome, Northwind Cycles! Let's look at how customers find you."))
+    stub.enqueue(
+        NOTHING_READ, Reply.text("Welcome, Northwind Cycles! Let's look at how customers find you.")
+    )
     result = service.send("s1", FIRST)
     assert result.reply.startswith("Welcome, Northwind Cycles!")
     assert result.engine == f"llm:{STUB_MODEL_ID}" and result.notices == []
-    request = stub.chat_requests[0]
+    request = stub.chat_requests[1]
     body = str(request.body)
     # The draft and the conversation travel as data blocks, the user's words included.
     assert "<data" in body and "Northwind Cycles" in body
@@ -51,19 +54,19 @@ def test_the_model_phrases_the_reply_and_the_engine_is_named(stub, service):
 
 
 def test_a_failing_model_falls_back_to_the_offline_reply_with_a_notice(stub, service):
-    stub.enqueue(Reply.error(500), Reply.error(500))
+    stub.enqueue(*[Reply.error(500)] * 4)  # reading: 2 tries, phrasing: 2 tries
     result = service.send("s1", FIRST)
-    assert "llm_unavailable" in result.notices
+    assert "llm_unavailable" in result.notices and "llm_reading_failed" in result.notices
     assert "offline coach" in result.reply
     assert result.plan["profile"]["business_name"] == "Northwind Cycles"
     # The turn is saved: the next message continues the same session.
-    stub.enqueue(Reply.text("Thanks — noted."))
+    stub.enqueue(NOTHING_READ, Reply.text("Thanks — noted."))
     assert service.send("s1", "We have a website and a webshop.").stage == "current_state"
     assert len(service.session("s1").transcript) == 4
 
 
 def test_a_rewrite_that_invents_a_number_is_rejected(stub, service):
-    stub.enqueue(Reply.text("Great! Most shops like yours grow 300% in a year."))
+    stub.enqueue(NOTHING_READ, Reply.text("Great! Most shops like yours grow 300% in a year."))
     result = service.send("s1", FIRST)
     assert "300%" not in result.reply
     assert "llm_rewrite_rejected" in result.notices
@@ -79,3 +82,29 @@ def test_a_rewrite_that_invents_a_number_is_rejected(stub, service):
 )
 def test_faithfulness_guard(rewrite: str, ok: bool):
     assert is_faithful(rewrite, "You have 9 people [1].", "") is ok
+
+
+def test_the_models_reading_fills_gaps_but_never_with_unstated_numbers(stub, service):
+    reading = {
+        "business_name": "Bakehouse Seven",
+        "industry": "bakery",
+        "staff": 40,
+        "markets": ["Galway"],
+        "objectives": [
+            {
+                "text": "double catering orders",
+                "category": "revenue_growth",
+                "baseline": 30,
+                "target": 60,
+                "unit": "orders",
+                "deadline": "2027-06-30",
+            }
+        ],
+    }
+    stub.enqueue(Reply.json_object(reading), Reply.text("Thanks! Tell me about your website."))
+    result = service.send("s2", "hello there, we bake bread for cafés and want 60 catering orders")
+    profile = result.plan["profile"]
+    assert profile["business_name"] == "Bakehouse Seven" and profile["industry"] == "bakery"
+    assert profile["staff"] is None  # 40 was never written by the owner
+    request = stub.chat_requests[0]
+    assert "json_schema" in str(request.body) or "tools" in str(request.body)

@@ -15,11 +15,11 @@ from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.cues import supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
-from assistant.coaching.facts import Facts, Figure, read_message
+from assistant.coaching.facts import FOLLOWERS, Facts, Figure, read_message
 from assistant.coaching.grounding import RELEVANT_SIMILARITY, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric, Objective
-from assistant.coaching.state import ChatTurn, PendingAsk, SessionState
+from assistant.coaching.state import PendingAsk, SessionState
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
@@ -49,27 +49,15 @@ class OfflineCoach:
         self.kb = kb
         self.today = today
 
-    # ----- one turn -----
-    def take_turn(self, state: SessionState, message: str) -> str:
-        text = (message or "").strip()
-        state.transcript.append(ChatTurn(role="user", content=message or ""))
-        reply = self._reply(state, text)
-        state.transcript.append(ChatTurn(role="assistant", content=reply))
-        state.plan.updated = self.today()
-        return reply
-
-    def _reply(self, state: SessionState, text: str) -> str:
-        first = state.assistant_turns == 0
-        if not text:
-            say = Messages(state.language)
-            return "\n\n".join(p for p in (say.say("empty_message"), state.last_question) if p)
-        self._follow_language(state, text)
+    # ----- one turn, in steps (the graph in graph.py calls these) -----
+    def understand(self, state: SessionState, text: str, facts: Facts) -> tuple[list[str], str]:
+        """Opening parts of the reply and where the turn goes next (a stage or a side path)."""
         say = Messages(state.language)
-        today = self.today()
-        facts = read_message(text, state.language, today)
+        first = state.assistant_turns == 0
         parts: list[str] = [say.say("greeting")] if first else []
         if facts.truncated:
             parts.append(say.say("too_long"))
+        today = self.today()
         changes = self._apply_corrections(state, facts, today)
         if changes:
             parts.append(say.say("correction_done", change="; ".join(changes)))
@@ -77,18 +65,34 @@ class OfflineCoach:
             facts.opens_with_question_word or not self._answers_current_step(state, facts)
         )
         if side_question and not facts.goals:
-            parts.append(self.answer_question(state, text))
-            if state.last_question:
-                parts += [say.say("resume"), state.last_question]
-            return "\n\n".join(parts)
+            return parts, "side_question"
         if changes and state.stage in ("review", "done") and not facts.approve:
-            apply_smart(state.plan, today)
-            parts.append(render.goals(state, today))
-            return "\n\n".join(parts)
-        question = self._advance(state, facts, today, first)
-        state.last_question = question
-        parts.append(question)
+            return parts, "show_goals"
+        return parts, state.stage
+
+    def read(self, state: SessionState, text: str) -> Facts:
+        self._follow_language(state, text)
+        return read_message(text, state.language, self.today())
+
+    def empty_reply(self, state: SessionState) -> str:
+        say = Messages(state.language)
+        return "\n\n".join(p for p in (say.say("empty_message"), state.last_question) if p)
+
+    def side_question(self, state: SessionState, text: str) -> str:
+        say = Messages(state.language)
+        parts = [self.answer_question(state, text)]
+        if state.last_question:
+            parts += [say.say("resume"), state.last_question]
         return "\n\n".join(parts)
+
+    def show_goals(self, state: SessionState) -> str:
+        apply_smart(state.plan, self.today())
+        return render.goals(state, self.today())
+
+    def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
+        question = self._advance(state, facts, self.today(), first)
+        state.last_question = question
+        return question
 
     def _follow_language(self, state: SessionState, text: str) -> None:
         if state.language_fixed or len(text.split()) < 3:
@@ -230,6 +234,9 @@ class OfflineCoach:
         catalogue = load_kpi_catalogue()
         marketing = state.plan.current_state.marketing
         for figure in figures:
+            if figure.kpi_id == FOLLOWERS:
+                marketing.social_followers = int(figure.value)
+                continue
             if not figure.kpi_id:
                 continue
             spec = catalogue.kpi(figure.kpi_id)
@@ -251,8 +258,6 @@ class OfflineCoach:
                 marketing.online_revenue_share_percent = figure.value
             elif figure.kpi_id == "website_visits":
                 marketing.monthly_visits = figure.value
-            elif figure.kpi_id == "social_followers":
-                marketing.social_followers = int(figure.value)
 
     def _score_maturity(self, state: SessionState) -> None:
         bank = load_maturity_questions()

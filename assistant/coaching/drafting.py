@@ -56,9 +56,8 @@ def goal_from_candidate(
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
     metric = spec.name.get(language) if spec else candidate.text
-    target_unit = _unit(
-        candidate.target.unit if candidate.target else (spec.unit if spec else None)
-    )
+    given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
+    target_unit = _unit(given[0] if given else (spec.unit if spec else None))
     direction = spec.direction if spec else "increase"
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
@@ -75,13 +74,17 @@ def goal_from_candidate(
     target = Target(value=candidate.target.value, unit=target_unit) if candidate.target else None
     verb = say.say("verb_increase" if direction == "increase" else "verb_decrease")
     deadline_text = candidate.deadline.isoformat() if candidate.deadline else "?"
-    target_text = f"{_fmt(target.value)} {target.unit}" if target else "?"
+
+    def shown(value: float, unit: str) -> str:
+        return f"{_fmt(value)} {say.label('units', unit)}".strip().replace(" %", " %")
+
+    target_text = shown(target.value, target.unit) if target else "?"
     if baseline.value is not None:
         statement = say.say(
             "goal_statement",
             verb=verb,
             metric=metric.lower(),
-            baseline=f"{_fmt(baseline.value)} {baseline.unit}",
+            baseline=shown(baseline.value, baseline.unit or ""),
             target=target_text,
             deadline=deadline_text,
         )
@@ -138,7 +141,7 @@ def cite_goals(plan: StrategyPlan, kb: KnowledgeBase, seen: dict[str, SearchResu
         if goal.citations:
             continue
         claim = f"SMART goal with a baseline, a target and a deadline: {goal.metric}"
-        found = best_citation(kb, claim)
+        found = best_citation(kb, claim, plan.language)
         if found:
             citation, passage = found
             goal.citations = [citation]
@@ -210,7 +213,7 @@ def draft_roadmap(
             resources=list(spec.resources.get(language)),
             owner="owner",
         )
-        found = best_citation(kb, spec.evidence_query)
+        found = best_citation(kb, spec.evidence_query, language)
         if found:
             citation, passage = found
             initiative.citations = [citation]

@@ -80,7 +80,7 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts.revenue = _revenue(text, language, table.revenue_words)
     facts.maturity = dict(load_maturity_questions().find_answers(text, language))
     facts.goals = _goal_candidates(text, language, today)
-    goal_spans = {g.text for g in facts.goals}
+    goal_spans = {g.text for g in facts.goals if (g.baseline and g.target) or g.deadline}
     facts.figures = [
         f for s in _sentences(text) if s not in goal_spans for f in _figures(s, language)
     ]
@@ -179,12 +179,21 @@ def match_kpi(text: str, language: str, category: str | None = None) -> str | No
     return found[0]
 
 
+_CLAUSE = re.compile(r",\s+|;\s+|\s+(?:and|og|och|и|а также)\s+", re.IGNORECASE)
+_FOLLOWERS = re.compile(r"follower|følger|följare|подписчик", re.IGNORECASE)
+FOLLOWERS = "social_followers"  # reach only: recorded, never made a goal on its own
+
+
 def _figures(sentence: str, language: str) -> list[Figure]:
-    quantities = [q for q in extract_quantities(sentence, language) if q.value is not None]
-    if not quantities:
-        return []
-    kpi_id = match_kpi(sentence, language)
-    return [Figure(value=q.value, unit=q.unit, kpi_id=kpi_id) for q in quantities]
+    """Figures per clause, each tied to the KPI its clause talks about."""
+    figures = []
+    for clause in _CLAUSE.split(sentence):
+        quantities = extract_quantities(clause, language)
+        if not quantities:
+            continue
+        kpi_id = FOLLOWERS if _FOLLOWERS.search(clause) else match_kpi(clause, language)
+        figures += [Figure(value=q.value, unit=q.unit, kpi_id=kpi_id) for q in quantities]
+    return figures
 
 
 def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidate]:

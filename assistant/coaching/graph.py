@@ -1,27 +1,53 @@
-"""The interview as a LangGraph graph, checkpointed after every turn (SQLite in the data dir).
+"""The interview as a LangGraph state graph, checkpointed after every turn (SQLite).
 
-One invocation is one user turn. The graph state carries the whole session (plan,
-stage, transcript) as JSON, so a session resumes after a restart from its last
-completed turn.
+One invocation is one user turn:
+
+    understand ─┬─ empty ──────────┐
+                ├─ side_question ──┤
+                ├─ show_goals ─────┤
+                └─ <stage> ────────┴─ respond
+    stages: profile, current_state, objectives, playback, review, roadmap, done
+
+``understand`` reads the message (rules, plus the model's structured extraction when the
+LLM engine is on), applies corrections and picks the route; a stage node advances the
+interview; ``respond`` assembles the reply (phrased by the model when the LLM engine is on)
+and records the turn. The graph state carries the whole session as JSON, so a session
+resumes after a restart from its last completed turn.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, Protocol, TypedDict
 
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.graph import END, START, StateGraph
 
 from assistant.coaching.dialogue import OfflineCoach
-from assistant.coaching.llm_coach import LlmCoach
-from assistant.coaching.state import SessionState
+from assistant.coaching.facts import Facts
+from assistant.coaching.state import ChatTurn, SessionState
+
+STAGES = ("profile", "current_state", "objectives", "playback", "review", "roadmap", "done")
+
+
+class Phraser(Protocol):
+    """What the LLM engine adds: better reading of a message and a natural reply."""
+
+    name: str
+
+    def enrich(self, state: SessionState, message: str, facts: Facts) -> Facts: ...
+
+    def phrase(self, state: SessionState, message: str, draft: str) -> str: ...
 
 
 class TurnState(TypedDict, total=False):
     session: dict[str, Any]
     message: str
+    facts: dict[str, Any] | None
+    parts: list[str]
+    route: str
+    first: bool
     reply: str
 
 
@@ -33,14 +59,79 @@ def open_checkpointer(path: Path) -> SqliteSaver:
     return saver
 
 
-def build_graph(coach: OfflineCoach | LlmCoach, checkpointer: SqliteSaver):
-    def coach_turn(state: TurnState) -> TurnState:
-        session = SessionState.model_validate(state.get("session") or {})
-        reply = coach.take_turn(session, state.get("message", ""))
-        return {"session": session.model_dump(mode="json"), "reply": reply}
+def _session(state: TurnState) -> SessionState:
+    return SessionState.model_validate(state.get("session") or {})
+
+
+def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser | None = None):
+    def understand(state: TurnState) -> TurnState:
+        session = _session(state)
+        message = state.get("message", "") or ""
+        text = message.strip()
+        first = session.assistant_turns == 0
+        session.transcript.append(ChatTurn(role="user", content=message))
+        if not text:
+            return {
+                "session": session.model_dump(mode="json"),
+                "route": "empty",
+                "parts": [],
+                "facts": None,
+                "first": first,
+            }
+        facts = coach.read(session, text)
+        if phraser is not None:
+            facts = phraser.enrich(session, text, facts)
+        parts, route = coach.understand(session, text, facts)
+        return {
+            "session": session.model_dump(mode="json"),
+            "facts": facts.model_dump(mode="json"),
+            "parts": parts,
+            "route": route,
+            "first": first,
+        }
+
+    def empty(state: TurnState) -> TurnState:
+        session = _session(state)
+        return {"parts": [coach.empty_reply(session)]}
+
+    def side_question(state: TurnState) -> TurnState:
+        session = _session(state)
+        part = coach.side_question(session, state["message"].strip())
+        return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
+
+    def show_goals(state: TurnState) -> TurnState:
+        session = _session(state)
+        part = coach.show_goals(session)
+        return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
+
+    def stage_node(state: TurnState) -> TurnState:
+        session = _session(state)
+        facts = Facts.model_validate(state.get("facts") or {})
+        part = coach.stage_reply(session, facts, bool(state.get("first")))
+        return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
+
+    def respond(state: TurnState) -> TurnState:
+        session = _session(state)
+        draft = "\n\n".join(p for p in state.get("parts", []) if p)
+        reply = draft
+        if phraser is not None and state.get("route") != "empty":
+            reply = phraser.phrase(session, state.get("message", ""), draft)
+        session.transcript.append(ChatTurn(role="assistant", content=reply))
+        session.plan.updated = coach.today()
+        return {"session": session.model_dump(mode="json"), "reply": reply, "facts": None}
 
     graph = StateGraph(TurnState)
-    graph.add_node("coach_turn", coach_turn)
-    graph.add_edge(START, "coach_turn")
-    graph.add_edge("coach_turn", END)
+    graph.add_node("understand", understand)
+    graph.add_node("empty", empty)
+    graph.add_node("side_question", side_question)
+    graph.add_node("show_goals", show_goals)
+    for stage in STAGES:
+        graph.add_node(stage, stage_node)
+    graph.add_node("respond", respond)
+    graph.add_edge(START, "understand")
+    routes = ["empty", "side_question", "show_goals", *STAGES]
+    graph.add_conditional_edges("understand", lambda s: s["route"], {r: r for r in routes})
+    for route in routes:
+        graph.add_edge(route, "respond")
+    graph.add_edge("respond", END)
     return graph.compile(checkpointer=checkpointer)

@@ -97,11 +97,19 @@ def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
     return grounded
 
 
-def best_citation(kb: KnowledgeBase, claim: str) -> tuple[Citation, SearchResult] | None:
-    found = ground(kb, claim, 3)
+def best_citation(
+    kb: KnowledgeBase, claim: str, language: str | None = None, slack: float = 0.08
+) -> tuple[Citation, SearchResult] | None:
+    """The best-supporting quote; one in the reader's language wins when nearly as good."""
+    found = ground(kb, claim, 5)
     if not found:
         return None
-    return found[0].citation(), found[0].result
+    best = found[0]
+    if language:
+        own = [g for g in found if g.result.language == language]
+        if own and own[0].similarity >= best.similarity - slack:
+            best = own[0]
+    return best.citation(), best.result
 
 
 def verify(citation: Citation, passages: Sequence[SearchResult]) -> bool:

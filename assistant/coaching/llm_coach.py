@@ -1,25 +1,77 @@
-"""The LLM engine: the offline coach decides (facts, plan, questions, citations); the model
-rewrites the reply conversationally. Any failure, or a rewrite that adds numbers or citation
-markers the draft does not have, falls back to the offline reply with a visible notice."""
+"""The LLM engine. The offline coach still decides the plan, the questions and the
+citations; the model (1) reads each message with structured output, filling facts the
+rules missed — only with numbers the owner actually wrote — and (2) phrases the reply. Any
+failure, or a reply that adds numbers or citation markers the draft does not have, falls
+back to the offline behaviour with a visible notice; the turn is never lost."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+from datetime import date
 
-from assistant.coaching.dialogue import OfflineCoach
+from pydantic import BaseModel, Field
+
+from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
+from assistant.coaching.plan import Money
 from assistant.coaching.state import SessionState
-from assistant.llm import LlmConfig, LlmUnavailable, complete_text, data_block, make_chat_model
+from assistant.llm import (
+    LlmConfig,
+    LlmUnavailable,
+    complete_structured,
+    complete_text,
+    data_block,
+    make_chat_model,
+)
 from assistant.llm.prompts import load_prompt
 
 LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (bokmål)", "sv": "Swedish", "ru": "Russian"}
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")
 _MARK = re.compile(r"\[\d+\]")
 _HISTORY_TURNS = 6
+CATEGORIES = (
+    "revenue_growth",
+    "operational_efficiency",
+    "brand_awareness",
+    "customer_experience",
+    "market_reach",
+    "other",
+)
+
+
+class ObjectiveReading(BaseModel):
+    text: str = Field(description="the objective in the owner's words")
+    category: str = Field(description="one of: " + ", ".join(CATEGORIES))
+    baseline: float | None = Field(default=None, description="today's value, only if stated")
+    target: float | None = Field(default=None, description="the value to reach, only if stated")
+    unit: str | None = None
+    deadline: str | None = Field(default=None, description="YYYY-MM-DD, only if stated")
+
+
+class MessageReading(BaseModel):
+    """What the model read in one message. Every field is optional: null when not stated."""
+
+    business_name: str | None = None
+    industry: str | None = None
+    staff: int | None = None
+    annual_revenue: float | None = None
+    currency: str | None = None
+    markets: list[str] = Field(default_factory=list)
+    objectives: list[ObjectiveReading] = Field(default_factory=list)
 
 
 def _numbers(text: str) -> set[str]:
     return {re.sub(r"[\s,.]", "", n) for n in _NUMBER.findall(text)}
+
+
+def _stated(value: float | None, message: str) -> bool:
+    """A number counts only if the owner wrote it (as digits, any grouping)."""
+    if value is None:
+        return False
+    digits = _numbers(message)
+    whole = f"{value:.0f}" if value == int(value) else str(value).replace(".", "")
+    return whole in digits or any(d.startswith(whole) for d in digits)
 
 
 def is_faithful(rewrite: str, draft: str, user_text: str) -> bool:
@@ -28,30 +80,73 @@ def is_faithful(rewrite: str, draft: str, user_text: str) -> bool:
     return _numbers(rewrite) <= allowed and set(_MARK.findall(rewrite)) <= set(_MARK.findall(draft))
 
 
-class LlmCoach:
-    """Same interface as ``OfflineCoach``; the reply is phrased by an OpenAI-compatible model."""
+def merge_reading(facts: Facts, reading: MessageReading, message: str) -> Facts:
+    """Fill only what the rules missed, and only with numbers found in the message."""
+    merged = facts.model_copy(deep=True)
+    merged.business_name = facts.business_name or reading.business_name
+    merged.industry = facts.industry or reading.industry
+    if facts.staff is None and reading.staff and _stated(reading.staff, message):
+        merged.staff = reading.staff
+    revenue = reading.annual_revenue
+    if facts.revenue is None and revenue and reading.currency and _stated(revenue, message):
+        with contextlib.suppress(ValueError):
+            merged.revenue = Money(amount=revenue, currency=reading.currency)
+    merged.markets = facts.markets or reading.markets
+    if not facts.goals:
+        for item in reading.objectives:
+            baseline = item.baseline if _stated(item.baseline, message) else None
+            target = item.target if _stated(item.target, message) else None
+            deadline = None
+            if item.deadline:
+                try:
+                    deadline = date.fromisoformat(item.deadline)
+                except ValueError:
+                    deadline = None
+            merged.goals.append(
+                GoalCandidate(
+                    text=item.text,
+                    category=item.category if item.category in CATEGORIES else "other",
+                    baseline=Figure(value=baseline, unit=item.unit)
+                    if baseline is not None
+                    else None,
+                    target=Figure(value=target, unit=item.unit) if target is not None else None,
+                    deadline=deadline,
+                )
+            )
+    return merged
 
-    def __init__(self, offline: OfflineCoach, config: LlmConfig) -> None:
-        self.offline = offline
-        self.kb = offline.kb
-        self.today = offline.today
+
+class LlmPhraser:
+    """Plugs into the interview graph: ``enrich`` after the rules, ``phrase`` at the end."""
+
+    def __init__(self, config: LlmConfig) -> None:
         self.config = config
         self.model = make_chat_model(config)
         self.name = f"llm:{config.model}"
 
-    def take_turn(self, state: SessionState, message: str) -> str:
-        draft = self.offline.take_turn(state, message)
-        reply = self._rewrite(state, message or "", draft)
-        state.transcript[-1].content = reply
-        return reply
+    def enrich(self, state: SessionState, message: str, facts: Facts) -> Facts:
+        prompt = load_prompt("read_message")
+        messages = prompt.messages(
+            language_name=LANGUAGE_NAMES.get(state.language, "English"),
+            stage=state.stage,
+            message=data_block("owner message", message),
+        )
+        try:
+            reading = complete_structured(
+                self.model, messages, MessageReading, policy=self.config.retry_policy
+            )
+        except LlmUnavailable:
+            state.notices.append("llm_reading_failed")
+            return facts
+        assert isinstance(reading, MessageReading)
+        return merge_reading(facts, reading, message)
 
-    def _rewrite(self, state: SessionState, message: str, draft: str) -> str:
+    def phrase(self, state: SessionState, message: str, draft: str) -> str:
         say = Messages(state.language)
         history = "\n".join(
-            f"{turn.role}: {turn.content}" for turn in state.transcript[-_HISTORY_TURNS - 1 : -1]
+            f"{turn.role}: {turn.content}" for turn in state.transcript[-_HISTORY_TURNS:]
         )
-        prompt = load_prompt("coach_reply")
-        messages = prompt.messages(
+        messages = load_prompt("coach_reply").messages(
             language_name=LANGUAGE_NAMES.get(state.language, "English"),
             conversation=data_block("conversation", history),
             draft=data_block("draft reply", draft),

@@ -14,7 +14,7 @@ from assistant.coaching.brief import plan_from_brief
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.graph import build_graph, open_checkpointer
 from assistant.coaching.grounding import warm_up
-from assistant.coaching.llm_coach import LlmCoach
+from assistant.coaching.llm_coach import LlmPhraser
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.state import SessionState
 from assistant.config import Settings
@@ -36,14 +36,14 @@ class CoachService:
         self.kb = KnowledgeBase(settings)
         self.kb.ensure_fresh()
         warm_up(self.kb)
-        offline = OfflineCoach(self.kb, today)
+        self.coach = OfflineCoach(self.kb, today)
         config = llm_config(settings)
-        self.coach: OfflineCoach | LlmCoach = LlmCoach(offline, config) if config else offline
-        self._offline = offline
+        self.phraser = LlmPhraser(config) if config else None
+        self.engine = self.phraser.name if self.phraser else self.coach.name
         self.today = today
         settings.ensure_dirs()
         self._saver = open_checkpointer(settings.data_dir / "sessions.sqlite")
-        self._graph = build_graph(self.coach, self._saver)
+        self._graph = build_graph(self.coach, self._saver, self.phraser)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
@@ -67,7 +67,7 @@ class CoachService:
         return TurnResult(
             reply=out["reply"],
             plan=session.plan.model_dump(mode="json"),
-            engine=self.coach.name,
+            engine=self.engine,
             stage=session.stage,
             notices=session.notices[before:],
         )
@@ -78,4 +78,4 @@ class CoachService:
         return SessionState.model_validate(values.get("session") or {})
 
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
-        return plan_from_brief(self._offline, brief, language, self.today())
+        return plan_from_brief(self.coach, brief, language, self.today())
