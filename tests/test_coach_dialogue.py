@@ -138,3 +138,17 @@ def test_cli_plan_from_a_brief(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     assert len(plan["goals"]) >= 3 and len(plan["roadmap"]) >= 6
+
+
+def test_a_no_at_playback_asks_what_to_fix_once(service):
+    _to_objectives(service, "disagree")
+    service.send(
+        "disagree", "We want to grow online sales from 15% to 25% of revenue by December 2027."
+    )
+    service.send("disagree", "That's all.")
+    assert service.session("disagree").stage == "playback"
+    reply = service.send("disagree", "No, that's wrong.").reply
+    assert "correct" in reply and service.session("disagree").stage == "playback"
+    service.send("disagree", "We are 12 people, not 9.")
+    state = service.session("disagree")
+    assert state.plan.profile.staff == 12 and state.stage == "review"

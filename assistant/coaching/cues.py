@@ -28,6 +28,7 @@ class LanguageCues(BaseModel):
     drop_goal: str
     move_deadline: str
     negation: list[str]
+    disagree: list[str]
 
     def compiled(self, pattern: str) -> re.Pattern[str]:
         return _compile(pattern)

@@ -163,6 +163,9 @@ class OfflineCoach:
             return self._objectives(state, facts, today)
         if stage == "playback":
             self._add_objectives(state, facts)  # a late objective, said with its numbers
+            if facts.disagree and not state.playback_questioned:
+                state.playback_questioned = True  # ask once what to fix, then move on
+                return Messages(state.language).say("playback_what_to_fix")
             return self._draft_goals(state, today)
         if stage == "review":
             state.stage = "roadmap"
@@ -315,7 +318,9 @@ class OfflineCoach:
         pending = state.pending
         assert pending is not None
         candidate = state.candidates[pending.candidate]
-        figures = facts.figures or [f for g in facts.goals for f in (g.baseline, g.target) if f]
+        # A complete new objective ("from X to Y") is not an answer to the open question.
+        loose = [g for g in facts.goals if not (g.baseline and g.target)]
+        figures = facts.figures or [f for g in loose for f in (g.baseline, g.target) if f]
         if pending.field == "deadline":
             dates = [g.deadline for g in facts.goals if g.deadline]
             if dates:

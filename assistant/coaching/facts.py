@@ -56,6 +56,7 @@ class Facts(BaseModel):
     goals: list[GoalCandidate] = Field(default_factory=list)
     dont_know: bool = False
     approve: bool = False
+    disagree: bool = False
     question: bool = False
     opens_with_question_word: bool = False
     drop_goal: int | None = None
@@ -70,6 +71,7 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS)
     facts.dont_know = detect_dont_know(text, language)
     facts.approve = _is_approval(text, table.approve)
+    facts.disagree = not facts.approve and _is_approval(text, table.disagree)
     facts.question = _is_question(text, table.question_words)
     facts.opens_with_question_word = facts.question and _opens_with(text, table.question_words)
     facts.business_name = _first_group(text, table.name_patterns, "name")

@@ -40,6 +40,7 @@ class SessionState(BaseModel):
     more_objectives_asked: bool = False
     review_rounds: int = 0
     objective_asks: int = 0
+    playback_questioned: bool = False
     candidates: list[GoalCandidate] = Field(default_factory=list)
     pending: PendingAsk | None = None
     last_question: str = ""
