@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Money
+from assistant.coaching.plan import Money, ObjectiveCategory
 from assistant.coaching.state import SessionState
 from assistant.llm import (
     LlmConfig,
@@ -30,19 +30,11 @@ LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (bokmål)", "sv": "Swedish",
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")
 _MARK = re.compile(r"\[\d+\]")
 _HISTORY_TURNS = 6
-CATEGORIES = (
-    "revenue_growth",
-    "operational_efficiency",
-    "brand_awareness",
-    "customer_experience",
-    "market_reach",
-    "other",
-)
 
 
 class ObjectiveReading(BaseModel):
     text: str = Field(description="the objective in the owner's words")
-    category: str = Field(description="one of: " + ", ".join(CATEGORIES))
+    category: ObjectiveCategory = "other"
     baseline: float | None = Field(default=None, description="today's value, only if stated")
     target: float | None = Field(default=None, description="the value to reach, only if stated")
     unit: str | None = None
@@ -105,7 +97,7 @@ def merge_reading(facts: Facts, reading: MessageReading, message: str) -> Facts:
             merged.goals.append(
                 GoalCandidate(
                     text=item.text,
-                    category=item.category if item.category in CATEGORIES else "other",
+                    category=item.category,
                     baseline=Figure(value=baseline, unit=item.unit)
                     if baseline is not None
                     else None,
