@@ -153,3 +153,15 @@ def test_a_one_megabyte_message_is_classified() -> None:
     ranking = classify_objective(text, "nb")
     assert detect_dont_know(text, "nb") is False
     assert ranking[0][0] == "revenue_growth"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Om vi har automatisk backup, vet jeg faktisk ikke.", "nb"),
+        ("Det vet vi ikke.", "nb"),
+        ("Om vi har backup vet jag faktiskt inte.", "sv"),
+    ],
+)
+def test_inverted_dont_know_is_recognised(text: str, language: str) -> None:
+    assert detect_dont_know(text, language)

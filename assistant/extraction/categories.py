@@ -41,10 +41,12 @@ _DONT_KNOW: dict[Language, str] = {
     "en": r"(?:do\s*n'?t|do\s+not|don't\s+really)\s+know|no\s+idea|not\s+(?:really\s+)?sure|"
     r"unsure|no\s+clue|not\s+certain|(?:hard|difficult)\s+to\s+say|(?:have\s*n'?t|have\s+not|"
     r"not)\s+decided|idk|dunno|can'?t\s+say|cannot\s+say|(?:have\s*n'?t|have\s+not)\s+thought",
-    "nb": r"vet\s+ikke|veit\s+ikke|vet\s+ikkje|aner\s+ikke|ingen\s+anelse|usikker|"
+    "nb": r"vet\s+ikke|veit\s+ikke|"
+    r"vet\s+(?:jeg|vi)\s+(?:\w+\s+)?ikke|vet\s+ikkje|aner\s+ikke|ingen\s+anelse|usikker|"
     r"ikke\s+sikker|vanskelig\s+å\s+si|(?:har\s+)?ikke\s+bestemt|ikke\s+tenkt\s+på|"
     r"kan\s+ikke\s+si",
-    "sv": r"vet\s+inte|vet\s+ej|ingen\s+aning|osäker|inte\s+säker|svårt\s+att\s+säga|"
+    "sv": r"vet\s+inte|vet\s+ej|"
+    r"vet\s+(?:jag|vi)\s+(?:\w+\s+)?inte|ingen\s+aning|osäker|inte\s+säker|svårt\s+att\s+säga|"
     r"(?:har\s+)?inte\s+bestämt|inte\s+tänkt\s+på|kan\s+inte\s+säga",
     "ru": r"не\s+знаю|не\s+уверен[аы]?|без\s+понятия|понятия\s+не\s+имею|(?:трудно|сложно)\s+"
     r"сказать|(?:пока\s+)?не\s+решили|не\s+определил(?:ись|ся|ась)|затрудняюсь\s+ответить|хз",
