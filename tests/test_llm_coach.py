@@ -108,3 +108,58 @@ def test_the_models_reading_fills_gaps_but_never_with_unstated_numbers(stub, ser
     assert profile["staff"] is None  # 40 was never written by the owner
     request = stub.chat_requests[0]
     assert "json_schema" in str(request.body) or "tools" in str(request.body)
+
+
+def _state_with_goal():
+    from assistant.coaching.plan import Baseline, Goal, Objective, Target
+    from assistant.coaching.state import SessionState
+
+    state = SessionState()
+    state.plan.objectives = [Objective(id="o1", category="revenue_growth", owner_words="grow")]
+    state.plan.goals = [
+        Goal(
+            id="g1",
+            statement=(
+                "Increase active customers from 2 000 customers to 2 300 customers by 2027-02-28"
+            ),
+            objective_id="o1",
+            metric="Active customers",
+            scope="Dublin",
+            direction="increase",
+            baseline=Baseline(
+                value=2000, unit="customers", date=date(2026, 11, 22), status="measured"
+            ),
+            target=Target(value=2300, unit="customers"),
+            deadline=date(2027, 2, 28),
+            horizon="short",
+            owner="owner",
+        )
+    ]
+    return state
+
+
+@pytest.mark.parametrize(
+    ("wording", "kept"),
+    [
+        ("Grow active customers in Dublin from 2,000 to 2,300 by 28 February 2027.", True),
+        ("Grow active customers from 2,000 to 2,500 by 28 February 2027.", False),  # new number
+        ("Grow active customers to 2,300.", False),  # baseline lost
+    ],
+)
+def test_goal_wording_is_kept_only_with_the_goals_own_numbers(stub, tmp_path, wording, kept):
+    from assistant.coaching.llm_coach import LlmPhraser
+    from assistant.llm import llm_config
+
+    settings = Settings(
+        data_dir=tmp_path,
+        llm_model=STUB_MODEL_ID,
+        llm_base_url=stub.base_url,
+        llm_api_key="sk-test",
+        llm_max_retries=0,
+    )
+    phraser = LlmPhraser(llm_config(settings), today=lambda: date(2026, 11, 22))
+    state = _state_with_goal()
+    template = state.plan.goals[0].statement
+    stub.enqueue(Reply.json_object({"goals": [{"id": "g1", "statement": wording}]}))
+    phraser.word_goals(state)
+    assert state.plan.goals[0].statement == (wording if kept else template)

@@ -48,6 +48,8 @@ class OfflineCoach:
     def __init__(self, kb: KnowledgeBase, today: Callable[[], date] = date.today) -> None:
         self.kb = kb
         self.today = today
+        # The LLM engine may reword drafted goals (see llm_coach.LlmPhraser.word_goals).
+        self.goal_wording: Callable[[SessionState], None] | None = None
 
     # ----- one turn, in steps (the graph in graph.py calls these) -----
     def understand(self, state: SessionState, text: str, facts: Facts) -> tuple[list[str], str]:
@@ -375,6 +377,8 @@ class OfflineCoach:
                 step = goal.measuring_step or ""
                 plan.open_questions.append(say.say("open_baseline", metric=goal.metric, step=step))
         apply_smart(plan, today)
+        if self.goal_wording is not None:
+            self.goal_wording(state)
         cite_goals(plan, self.kb, state.sources)
         state.stage = "review"
         return render.goals(state, today)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from datetime import date
 
 from pydantic import BaseModel, Field
 
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Money, ObjectiveCategory
+from assistant.coaching.plan import Goal, Money, ObjectiveCategory
+from assistant.coaching.smart import check_goal
 from assistant.coaching.state import SessionState
 from assistant.llm import (
     LlmConfig,
@@ -108,11 +110,27 @@ def merge_reading(facts: Facts, reading: MessageReading, message: str) -> Facts:
     return merged
 
 
+class GoalWording(BaseModel):
+    id: str
+    statement: str = Field(description="the goal as one clear sentence in the owner's language")
+
+
+class GoalWordings(BaseModel):
+    goals: list[GoalWording] = Field(default_factory=list)
+
+
+def _goal_numbers(goal: Goal) -> set[str]:
+    values = [goal.target.value if goal.target else None]
+    values.append(goal.baseline.value if goal.baseline else None)
+    return {f"{v:.0f}" if v == int(v) else str(v).replace(".", "") for v in values if v is not None}
+
+
 class LlmPhraser:
     """Plugs into the interview graph: ``enrich`` after the rules, ``phrase`` at the end."""
 
-    def __init__(self, config: LlmConfig) -> None:
+    def __init__(self, config: LlmConfig, today: Callable[[], date] = date.today) -> None:
         self.config = config
+        self.today = today
         self.model = make_chat_model(config)
         self.name = f"llm:{config.model}"
 
@@ -132,6 +150,41 @@ class LlmPhraser:
             return facts
         assert isinstance(reading, MessageReading)
         return merge_reading(facts, reading, message)
+
+    def word_goals(self, state: SessionState) -> None:
+        """Let the model word each drafted goal; keep a wording only if it carries exactly the
+        goal's numbers and scores at least as well on the SMART check (else the template stays)."""
+        plan = state.plan
+        drafts = "\n".join(f"{g.id}: {g.statement}" for g in plan.goals)
+        messages = load_prompt("word_goals").messages(
+            language_name=LANGUAGE_NAMES.get(state.language, "English"),
+            goals=data_block("draft goals", drafts),
+        )
+        try:
+            wordings = complete_structured(
+                self.model, messages, GoalWordings, policy=self.config.retry_policy
+            )
+        except LlmUnavailable:
+            state.notices.append("llm_wording_failed")
+            return
+        assert isinstance(wordings, GoalWordings)
+        by_id = {w.id: w.statement.strip() for w in wordings.goals}
+        today = self.today()
+        for goal in plan.goals:
+            wording = by_id.get(goal.id, "")
+            numbers = _numbers(wording)
+            if not wording or not _goal_numbers(goal) <= numbers:
+                continue
+            if not numbers <= _numbers(goal.statement):
+                continue  # a number the draft did not have
+            before = check_goal(goal, plan.objectives, today, plan.language).score
+            template = goal.statement
+            goal.statement = wording
+            verdict = check_goal(goal, plan.objectives, today, plan.language)
+            if verdict.score < before:
+                goal.statement = template  # the template was more SMART: keep it
+            else:
+                goal.smart = verdict.letters
 
     def phrase(self, state: SessionState, message: str, draft: str) -> str:
         say = Messages(state.language)

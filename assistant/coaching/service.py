@@ -38,7 +38,9 @@ class CoachService:
         warm_up(self.kb)
         self.coach = OfflineCoach(self.kb, today)
         config = llm_config(settings)
-        self.phraser = LlmPhraser(config) if config else None
+        self.phraser = LlmPhraser(config, today) if config else None
+        if self.phraser is not None:
+            self.coach.goal_wording = self.phraser.word_goals
         self.engine = self.phraser.name if self.phraser else self.coach.name
         self.today = today
         settings.ensure_dirs()
