@@ -152,3 +152,12 @@ def test_a_no_at_playback_asks_what_to_fix_once(service):
     service.send("disagree", "We are 12 people, not 9.")
     state = service.session("disagree")
     assert state.plan.profile.staff == 12 and state.stage == "review"
+
+
+def test_the_offline_coach_streams_its_reply_and_the_turn(service):
+    from assistant.coaching.service import TurnResult
+
+    items = list(service.stream("stream", PROFILE))
+    assert isinstance(items[-1], TurnResult)
+    assert "".join(str(i) for i in items[:-1]) == items[-1].reply
+    assert service.session("stream").assistant_turns == 1

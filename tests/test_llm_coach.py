@@ -163,3 +163,15 @@ def test_goal_wording_is_kept_only_with_the_goals_own_numbers(stub, tmp_path, wo
     stub.enqueue(Reply.json_object({"goals": [{"id": "g1", "statement": wording}]}))
     phraser.word_goals(state)
     assert state.plan.goals[0].statement == (wording if kept else template)
+
+
+def test_replies_stream_piece_by_piece_and_end_with_the_turn(stub, service):
+    from assistant.coaching.service import TurnResult
+
+    text = "Welcome, Northwind Cycles! Let's look at how customers find you online."
+    stub.enqueue(NOTHING_READ, Reply.text(text))
+    items = list(service.stream("s3", FIRST))
+    pieces, result = items[:-1], items[-1]
+    assert isinstance(result, TurnResult) and result.reply == text
+    assert len(pieces) > 1 and "".join(pieces) == text
+    assert stub.chat_requests[1].body.get("stream") is True

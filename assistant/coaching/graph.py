@@ -18,10 +18,12 @@ resumes after a restart from its last completed turn.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypedDict
 
 from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
 
 from assistant.coaching.dialogue import OfflineCoach
@@ -38,7 +40,13 @@ class Phraser(Protocol):
 
     def enrich(self, state: SessionState, message: str, facts: Facts) -> Facts: ...
 
-    def phrase(self, state: SessionState, message: str, draft: str) -> str: ...
+    def phrase(
+        self,
+        state: SessionState,
+        message: str,
+        draft: str,
+        emit: Callable[[str], None] | None = None,
+    ) -> str: ...
 
 
 class TurnState(TypedDict, total=False):
@@ -113,9 +121,12 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
     def respond(state: TurnState) -> TurnState:
         session = _session(state)
         draft = "\n\n".join(p for p in state.get("parts", []) if p)
-        reply = draft
+        emit = get_stream_writer()
         if phraser is not None and state.get("route") != "empty":
-            reply = phraser.phrase(session, state.get("message", ""), draft)
+            reply = phraser.phrase(session, state.get("message", ""), draft, emit)
+        else:
+            reply = draft
+            emit(draft)
         session.transcript.append(ChatTurn(role="assistant", content=reply))
         session.plan.updated = coach.today()
         return {"session": session.model_dump(mode="json"), "reply": reply, "facts": None}

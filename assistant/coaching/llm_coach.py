@@ -22,9 +22,9 @@ from assistant.llm import (
     LlmConfig,
     LlmUnavailable,
     complete_structured,
-    complete_text,
     data_block,
     make_chat_model,
+    stream_text,
 )
 from assistant.llm.prompts import load_prompt
 
@@ -186,7 +186,18 @@ class LlmPhraser:
             else:
                 goal.smart = verdict.letters
 
-    def phrase(self, state: SessionState, message: str, draft: str) -> str:
+    def phrase(
+        self,
+        state: SessionState,
+        message: str,
+        draft: str,
+        emit: Callable[[str], None] | None = None,
+    ) -> str:
+        """The model's wording of ``draft``, streamed piece by piece through ``emit``.
+
+        The returned text is authoritative: when the model fails midway or its wording adds
+        a number or a citation marker, it is the draft plus a notice (a UI replaces what it
+        streamed with it)."""
         say = Messages(state.language)
         history = "\n".join(
             f"{turn.role}: {turn.content}" for turn in state.transcript[-_HISTORY_TURNS:]
@@ -196,11 +207,16 @@ class LlmPhraser:
             conversation=data_block("conversation", history),
             draft=data_block("draft reply", draft),
         )
+        pieces: list[str] = []
         try:
-            rewrite = complete_text(self.model, messages, policy=self.config.retry_policy).strip()
+            for piece in stream_text(self.model, messages, policy=self.config.retry_policy):
+                pieces.append(piece)
+                if emit is not None:
+                    emit(piece)
         except LlmUnavailable:
             state.notices.append("llm_unavailable")
             return f"{draft}\n\n_{say.say('llm_fallback_notice')}_"
+        rewrite = "".join(pieces).strip()
         if not rewrite or not is_faithful(rewrite, draft, message):
             state.notices.append("llm_rewrite_rejected")
             return f"{draft}\n\n_{say.say('llm_fallback_notice')}_"

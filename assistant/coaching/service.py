@@ -4,7 +4,7 @@ app are thin layers over it."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -58,21 +58,46 @@ class CoachService:
         config = {"configurable": {"thread_id": session_id}}
         with self._lock(session_id):
             before = len(self.session(session_id).notices)
-            payload: dict[str, Any] = {"message": message}
-            if language:
-                session = self.session(session_id)
-                session.language, session.language_fixed = language, True
-                session.plan.language = language
-                payload["session"] = session.model_dump(mode="json")
-            out = self._graph.invoke(payload, config)
+            out = self._graph.invoke(self._payload(session_id, message, language), config)
+        return self._result(out, before)
+
+    def _payload(self, session_id: str, message: str, language: str | None) -> dict[str, Any]:
+        payload: dict[str, Any] = {"message": message}
+        if language:
+            session = self.session(session_id)
+            session.language, session.language_fixed = language, True
+            session.plan.language = language
+            payload["session"] = session.model_dump(mode="json")
+        return payload
+
+    def _result(self, out: dict[str, Any], notices_before: int) -> TurnResult:
         session = SessionState.model_validate(out["session"])
         return TurnResult(
             reply=out["reply"],
             plan=session.plan.model_dump(mode="json"),
             engine=self.engine,
             stage=session.stage,
-            notices=session.notices[before:],
+            notices=session.notices[notices_before:],
         )
+
+    def stream(
+        self, session_id: str, message: str, language: str | None = None
+    ) -> Iterator[str | TurnResult]:
+        """The reply as it is written (text pieces), then the turn's ``TurnResult``, whose
+        ``reply`` is authoritative (it may replace streamed text after a fallback)."""
+        config = {"configurable": {"thread_id": session_id}}
+        with self._lock(session_id):
+            before = len(self.session(session_id).notices)
+            payload = self._payload(session_id, message, language)
+            final: dict[str, Any] = {}
+            for mode, chunk in self._graph.stream(
+                payload, config, stream_mode=["custom", "values"]
+            ):
+                if mode == "custom":
+                    yield str(chunk)
+                else:
+                    final = chunk
+        yield self._result(final, before)
 
     def session(self, session_id: str) -> SessionState:
         snapshot = self._graph.get_state({"configurable": {"thread_id": session_id}})
