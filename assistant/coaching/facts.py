@@ -218,12 +218,27 @@ def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidat
                 candidate.baseline = Figure(value=before[0].value, unit=before[0].unit)
             if after:
                 candidate.target = Figure(value=after[0].value, unit=after[0].unit)
+            if candidate.baseline and candidate.target:
+                candidate.baseline = _shared_scale(candidate.baseline, candidate.target)
         else:
             found = extract_quantities(sentence, language)
             if found:
                 candidate.target = Figure(value=found[-1].value, unit=found[-1].unit)
         candidates.append(candidate)
     return candidates
+
+
+def _shared_scale(baseline: Figure, target: Figure) -> Figure:
+    """ "from 2 to 4 million NOK": a bare baseline a thousandfold below the target shares the
+    target's scale word and unit (2 -> 2,000,000 NOK)."""
+    if baseline.unit is not None or target.unit is None or baseline.value <= 0:
+        return baseline
+    if target.value / baseline.value < 1000:
+        return baseline
+    for factor in (1e3, 1e6, 1e9):
+        if target.value / (baseline.value * factor) <= 100:
+            return Figure(value=baseline.value * factor, unit=target.unit)
+    return baseline
 
 
 def _number(match: re.Match[str] | None) -> int | None:
