@@ -161,3 +161,24 @@ def test_the_offline_coach_streams_its_reply_and_the_turn(service):
     assert isinstance(items[-1], TurnResult)
     assert "".join(str(i) for i in items[:-1]) == items[-1].reply
     assert service.session("stream").assistant_turns == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "on_topic"),
+    [
+        ("Hva er et nøkkeltall?", True),
+        ("Vad är ett SMART-mål?", True),
+        ("Что такое дорожная карта?", True),
+        ("Why not just count followers?", True),
+        ("Hvordan bytter jeg dekk på bilen?", False),
+        ("Как приготовить борщ?", False),
+        ("Who won the football world cup?", False),
+    ],
+)
+def test_side_questions_are_answered_only_when_the_guidance_covers_them(
+    service, question, on_topic
+):
+    sid = f"topic-{abs(hash(question))}"
+    service.send(sid, PROFILE)
+    reply = service.send(sid, question).reply
+    assert ("[1]" in reply) is on_topic, reply

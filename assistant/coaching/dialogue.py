@@ -108,7 +108,8 @@ class OfflineCoach:
     # ----- questions on the side -----
     def answer_question(self, state: SessionState, question: str) -> str:
         say = Messages(state.language)
-        found = [g for g in ground(self.kb, question, 3) if g.similarity >= RELEVANT_SIMILARITY]
+        found = ground(self.kb, question, 3) if self.kb.is_on_topic(question) else []
+        found = [g for g in found if g.similarity >= RELEVANT_SIMILARITY]
         if not found:
             return say.say("side_answer_none")
         lines = [say.say("side_answer_head")]

@@ -202,6 +202,8 @@ def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidat
     table = cues(language)
     candidates = []
     for sentence in _sentences(text):
+        if sentence.rstrip().endswith("?"):
+            continue  # a question is not an objective
         ranking = classify_objective(sentence, language)
         category, score = ranking[0]
         from_to = table.compiled(table.from_to).search(sentence)

@@ -13,7 +13,7 @@ from assistant.knowledge.service import KnowledgeBase
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 _MIN_QUOTE, _MAX_QUOTE = 40, 320
-RELEVANT_SIMILARITY = 0.30
+RELEVANT_SIMILARITY = 0.05  # a floor only: relevance is decided by KnowledgeBase.is_on_topic
 
 
 class Grounded:

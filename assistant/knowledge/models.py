@@ -56,3 +56,7 @@ class SearchResult(BaseModel):
     doc_id: str = ""
     start: int = 0
     end: int = 0
+    similarity: float | None = Field(
+        default=None,
+        description="best cosine similarity of the question to this passage or its notes",
+    )

@@ -106,23 +106,31 @@ class HybridRetriever:
             return []
         pool = max(settings.candidate_pool, k * 4)
         rankings: list[tuple[list[str], float]] = []
+        similarity: dict[str, float] = {}
         if self.mode in ("hybrid", "vector"):
-            rankings.append((self._vector_ranking(query, pool), settings.vector_weight))
+            similarity = self._vector_similarities(query, pool)
+            ranking = sorted(similarity, key=lambda c: -similarity[c])[:pool]
+            rankings.append((ranking, settings.vector_weight))
         if self.mode in ("hybrid", "keyword"):
             rankings.append((self._keyword_ranking(corpus, query, pool), settings.keyword_weight))
         fused = _reciprocal_rank_fusion(rankings, settings.rrf_k)
         best_possible = sum(w for _, w in rankings) / (settings.rrf_k + 1)
         chosen = _diversify(fused, corpus.metadata, k, settings.same_source_decay)
-        return [_result(chunk_id, score / best_possible, corpus) for chunk_id, score in chosen]
+        results = [_result(chunk_id, score / best_possible, corpus) for chunk_id, score in chosen]
+        for result in results:
+            result.similarity = similarity.get(result.chunk_id)
+        return results
 
-    def _vector_ranking(self, query: str, pool: int) -> list[str]:
+    def _vector_similarities(self, query: str, pool: int) -> dict[str, float]:
+        """Best cosine similarity per chunk over its stored views (text and notes)."""
         hits = self.store.vectorstore.similarity_search_with_score(query, k=pool * 2)
         best: dict[str, float] = {}
         for doc, distance in hits:
             chunk_id = str(doc.metadata.get("chunk_id", ""))
-            if chunk_id and (chunk_id not in best or distance < best[chunk_id]):
-                best[chunk_id] = distance
-        return sorted(best, key=best.__getitem__)[:pool]
+            similarity = 1.0 - float(distance)  # cosine space: distance = 1 - cosine
+            if chunk_id and similarity > best.get(chunk_id, -1.0):
+                best[chunk_id] = similarity
+        return best
 
     def _keyword_ranking(self, corpus: _Corpus, query: str, pool: int) -> list[str]:
         assert corpus.keywords is not None

@@ -65,5 +65,12 @@ class KnowledgeBase:
             self._manifest_path().write_text(state, encoding="utf-8")
         return report
 
+    def is_on_topic(self, question: str) -> bool:
+        """Does the question use the domain's vocabulary (any glossary concept, any language)?
+
+        Embedding similarity alone cannot tell "how do I change a car tyre?" from a strategy
+        question (both score high against short how-to sentences); the glossary can."""
+        return bool(self.retriever.glossary.expand(question))
+
     def search(self, query: str, k: int | None = None) -> list[SearchResult]:
         return self.retriever.search(query, k)
