@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.facts import GoalCandidate
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
@@ -26,6 +26,10 @@ from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 
 MIN_INITIATIVES = 6
+MAX_INITIATIVES = 10
+PER_OBJECTIVE = 2
+FOUNDATIONS = 2
+NOW_CAPACITY = 4
 
 
 def quarter_of(day: date, offset: int = 0) -> str:
@@ -154,45 +158,40 @@ def draft_roadmap(
     """Initiatives for the owner's objectives (plus foundations), prioritised and cited."""
     catalogue = load_kpi_catalogue()
     language = plan.language
-    chosen: dict[str, object] = {}
-    categories = [o.category for o in plan.objectives]
-    per_category = max(2, MIN_INITIATIVES // max(1, len(categories)) + 1)
-    for category in dict.fromkeys(categories):
-        ranked = sorted(
-            catalogue.initiatives_for(category), key=lambda s: -(s.impact * s.feasibility)
-        )
-        horizons_seen: set[str] = set()
-        picked = 0
-        for spec in ranked:
-            if spec.id in chosen:
-                continue
-            if picked >= per_category and spec.horizon in horizons_seen:
-                continue
-            chosen[spec.id] = spec
-            horizons_seen.add(spec.horizon)
-            picked += 1
-            if picked >= per_category + 1:
-                break
+    chosen: dict[str, InitiativeSpec] = {}
+    categories = list(dict.fromkeys(o.category for o in plan.objectives))
+
+    def by_priority(specs: list[InitiativeSpec]) -> list[InitiativeSpec]:
+        return sorted(specs, key=lambda s: -(s.impact * s.feasibility))
+
+    for category in categories:
+        ranked = [s for s in by_priority(catalogue.initiatives_for(category)) if s.id not in chosen]
+        picks = ranked[:1]
+        other_horizon = [s for s in ranked[1:] if s.horizon != ranked[0].horizon]
+        picks += (other_horizon or ranked[1:])[: PER_OBJECTIVE - 1]
+        chosen.update((s.id, s) for s in picks)
     if not any(spec.horizon == "long" for spec in chosen.values()):
-        later = [
-            s
-            for c in dict.fromkeys(categories)
-            for s in catalogue.initiatives_for(c)
-            if s.horizon == "long"
-        ]
+        later = [s for c in categories for s in catalogue.initiatives_for(c) if s.horizon == "long"]
         if later:
-            best = max(later, key=lambda s: s.impact * s.feasibility)
+            best = by_priority(later)[0]
             chosen[best.id] = best
-    foundations = sorted(
-        (s for s in catalogue.initiatives if s.foundation and s.id not in chosen),
-        key=lambda s: -(s.impact * s.feasibility),
-    )
-    for spec in foundations[: max(2, MIN_INITIATIVES - len(chosen))]:
+    foundations = [s for s in by_priority(catalogue.initiatives) if s.foundation]
+    for spec in [s for s in foundations if s.id not in chosen][:FOUNDATIONS]:
         chosen[spec.id] = spec
+    for spec in [s for s in foundations if s.id not in chosen]:
+        if len(chosen) >= MIN_INITIATIVES:
+            break
+        chosen[spec.id] = spec
+    chosen = dict(list(chosen.items())[:MAX_INITIATIVES])
     offsets = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
     initiatives: list[Initiative] = []
+    short_started = 0
     for number, spec in enumerate(chosen.values(), start=1):
         start, end = offsets[spec.horizon]
+        if spec.horizon == "short":
+            short_started += 1
+            if short_started > NOW_CAPACITY:  # a small team starts a few things at a time
+                start, end = 1, 1
         goal_ids = [
             g.id
             for g in plan.goals

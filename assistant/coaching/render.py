@@ -22,14 +22,17 @@ def cite_marks(state: SessionState, citations: list[Citation]) -> str:
 def sources_block(state: SessionState, citations: list[Citation]) -> str:
     say = Messages(state.language)
     order = list(state.sources)
-    lines = []
+    quotes: dict[str, list[str]] = {}
     for citation in citations:
-        if citation.chunk_id in order:
-            number = order.index(citation.chunk_id) + 1
-            passage = state.sources[citation.chunk_id]
-            line = f"[{number}] {passage.title} ({passage.language}) — “{citation.quote}”"
-            if line not in lines:
-                lines.append(line)
+        if citation.chunk_id in order and citation.quote not in quotes.get(citation.chunk_id, []):
+            quotes.setdefault(citation.chunk_id, []).append(citation.quote)
+    lines = []
+    for chunk_id in sorted(quotes, key=order.index):
+        passage = state.sources[chunk_id]
+        cited = " … ".join(f"“{quote}”" for quote in quotes[chunk_id])
+        lines.append(
+            f"[{order.index(chunk_id) + 1}] {passage.title} ({passage.language}) — {cited}"
+        )
     return (say.say("sources_head") + "\n" + "\n".join(lines)) if lines else ""
 
 
