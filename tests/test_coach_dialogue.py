@@ -182,3 +182,18 @@ def test_side_questions_are_answered_only_when_the_guidance_covers_them(
     service.send(sid, PROFILE)
     reply = service.send(sid, question).reply
     assert ("[1]" in reply) is on_topic, reply
+
+
+def test_a_restart_resumes_the_session_at_its_last_turn(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    first = CoachService(settings, today=lambda: TODAY)
+    first.send("client-a", PROFILE)
+    first.send("client-a", "We have a website and a webshop.")
+    before = first.session("client-a")
+    del first
+    second = CoachService(settings, today=lambda: TODAY)
+    after = second.session("client-a")
+    assert after.model_dump() == before.model_dump()
+    second.send("client-a", "No CRM, no KPIs.")
+    assert second.session("client-a").assistant_turns == 3
+    assert second.session("client-b").assistant_turns == 0  # sessions are separate
