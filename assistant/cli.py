@@ -168,10 +168,11 @@ def _coach_service():
     from assistant.coaching.service import CoachService
     from assistant.knowledge.embeddings import EmbeddingUnavailable
     from assistant.knowledge.store import StoreUnavailable
+    from assistant.llm import LlmConfigError
 
     try:
         return CoachService(get_settings())
-    except (StoreUnavailable, EmbeddingUnavailable) as exc:
+    except (StoreUnavailable, EmbeddingUnavailable, LlmConfigError) as exc:
         _fail(str(exc))
 
 

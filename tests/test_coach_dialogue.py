@@ -197,3 +197,15 @@ def test_a_restart_resumes_the_session_at_its_last_turn(tmp_path):
     second.send("client-a", "No CRM, no KPIs.")
     assert second.session("client-a").assistant_turns == 3
     assert second.session("client-b").assistant_turns == 0  # sessions are separate
+
+
+def test_cli_explains_a_missing_llm_key_instead_of_failing(tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("COACH_LLM_MODEL", "gpt-4o-mini")
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("COACH_LLM_API_KEY", raising=False)
+    brief = tmp_path / "brief.txt"
+    brief.write_text("We are a bakery.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["plan", "--brief", str(brief)])
+    assert result.exit_code != 0
+    assert "COACH_LLM_API_KEY" in result.output and "Traceback" not in result.output
