@@ -150,6 +150,7 @@ def evaluate(
 ) -> None:
     """Run an evaluation suite and print its table."""
     from assistant.evaluation.report import run_retrieval_eval
+    from assistant.knowledge.embeddings import EmbeddingUnavailable
 
     if suite != "retrieval":
         _fail(f"unknown suite {suite!r}; available: retrieval", 2)
@@ -161,6 +162,8 @@ def evaluate(
         )
     except ValueError as exc:
         _fail(str(exc), 2)
+    except EmbeddingUnavailable as exc:
+        _fail(f"{exc} (or leave 'baseline' out of --systems)")
     raise typer.Exit(code)
 
 
