@@ -77,6 +77,7 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         message = state.get("message", "") or ""
         text = message.strip()
         first = session.assistant_turns == 0
+        session.notices = []  # notices describe this turn only
         session.transcript.append(ChatTurn(role="user", content=message))
         if not text:
             return {

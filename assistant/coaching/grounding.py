@@ -45,10 +45,10 @@ class _SentenceCache:
         self._vectors: dict[tuple[str, int], tuple[list[str], np.ndarray]] = {}
         self._limit = limit
 
-    def get(self, kb: KnowledgeBase, result: SearchResult) -> tuple[list[str], np.ndarray]:
-        key = (result.chunk_id, hash(result.text))
+    def get(self, kb: KnowledgeBase, chunk_id: str, text: str) -> tuple[list[str], np.ndarray]:
+        key = (chunk_id, hash(text))
         if key not in self._vectors:
-            sentences = candidate_sentences(result.text)
+            sentences = candidate_sentences(text)
             vectors = (
                 np.asarray(kb.store.embeddings.embed_documents(sentences))
                 if sentences
@@ -65,20 +65,10 @@ _CACHE = _SentenceCache()
 
 def warm_up(kb: KnowledgeBase) -> int:
     """Embed every passage's sentences once, in one batch per passage, before the first turn."""
-    corpus = kb.retriever.corpus()
-    for chunk_id, text in corpus.texts.items():
-        meta = corpus.metadata[chunk_id]
-        result = SearchResult(
-            source=str(meta.get("source", "")),
-            title=str(meta.get("title", "")),
-            language=str(meta.get("language", "")),
-            heading=str(meta.get("heading", "")),
-            chunk_id=chunk_id,
-            score=0.0,
-            text=text,
-        )
-        _CACHE.get(kb, result)
-    return len(corpus.texts)
+    texts = kb.retriever.corpus().texts
+    for chunk_id, text in texts.items():
+        _CACHE.get(kb, chunk_id, text)
+    return len(texts)
 
 
 def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
@@ -87,7 +77,7 @@ def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
     grounded = []
     query = np.asarray(kb.store.embeddings.embed_query(claim))
     for result in results:
-        sentences, vectors = _CACHE.get(kb, result)
+        sentences, vectors = _CACHE.get(kb, result.chunk_id, result.text)
         if not sentences:
             continue
         scores = vectors @ query

@@ -57,9 +57,8 @@ class CoachService:
         """One user turn; the session is saved when the turn completes."""
         config = {"configurable": {"thread_id": session_id}}
         with self._lock(session_id):
-            before = len(self.session(session_id).notices)
             out = self._graph.invoke(self._payload(session_id, message, language), config)
-        return self._result(out, before)
+        return self._result(out)
 
     def _payload(self, session_id: str, message: str, language: str | None) -> dict[str, Any]:
         payload: dict[str, Any] = {"message": message}
@@ -70,14 +69,14 @@ class CoachService:
             payload["session"] = session.model_dump(mode="json")
         return payload
 
-    def _result(self, out: dict[str, Any], notices_before: int) -> TurnResult:
+    def _result(self, out: dict[str, Any]) -> TurnResult:
         session = SessionState.model_validate(out["session"])
         return TurnResult(
             reply=out["reply"],
             plan=session.plan.model_dump(mode="json"),
             engine=self.engine,
             stage=session.stage,
-            notices=session.notices[notices_before:],
+            notices=session.notices,
         )
 
     def stream(
@@ -87,7 +86,6 @@ class CoachService:
         ``reply`` is authoritative (it may replace streamed text after a fallback)."""
         config = {"configurable": {"thread_id": session_id}}
         with self._lock(session_id):
-            before = len(self.session(session_id).notices)
             payload = self._payload(session_id, message, language)
             final: dict[str, Any] = {}
             for mode, chunk in self._graph.stream(
@@ -97,7 +95,7 @@ class CoachService:
                     yield str(chunk)
                 else:
                     final = chunk
-        yield self._result(final, before)
+        yield self._result(final)
 
     def session(self, session_id: str) -> SessionState:
         snapshot = self._graph.get_state({"configurable": {"thread_id": session_id}})

@@ -46,7 +46,7 @@ class SessionState(BaseModel):
     last_question: str = ""
     transcript: list[ChatTurn] = Field(default_factory=list)
     sources: dict[str, SearchResult] = Field(default_factory=dict)
-    notices: list[str] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list, description="what happened this turn")
 
     @property
     def assistant_turns(self) -> int:
