@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: help install install-dev run index test lint format eval bench clean
+.PHONY: help install install-dev browser run index test lint format eval bench screenshots clean
 
 help:
 	@echo "make run      set up .venv, build or refresh the index, serve http://127.0.0.1:7860"
@@ -32,6 +32,12 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 
 install: $(APP_STAMP)
 install-dev: $(DEV_STAMP)
+
+# The browser tests drive Debian's chromium through Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
 index: install
 	$(BIN)/strategy-coach ingest
@@ -59,3 +65,7 @@ clean:
 
 bench: install-dev
 	$(BIN)/python bench/quick.py
+
+# Screenshots of the main screens for the README (docs/screenshots/), from the browser test.
+screenshots: install-dev browser
+	COACH_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py

@@ -186,8 +186,13 @@ def _read_script(path: Path) -> list[str]:
         _fail(f"cannot read {path}: {exc}")
     except ValueError as exc:
         _fail(f"{path} is not valid JSON: {exc}")
+    if isinstance(data, dict):  # a persona or a saved feedback case: its "script"
+        data = data.get("script")
     if not isinstance(data, list) or not all(isinstance(m, str) for m in data):
-        _fail(f"{path} must be a JSON list of user messages (strings)")
+        _fail(
+            f"{path} must be a JSON list of user messages (strings), or an object with a "
+            "'script' list (a persona or a feedback case)"
+        )
     return data
 
 
@@ -195,7 +200,8 @@ def _read_script(path: Path) -> list[str]:
 def chat(
     session: Annotated[str | None, typer.Option("--session", help="Session id to resume")] = None,
     script: Annotated[
-        Path | None, typer.Option("--script", help="JSON list of user messages")
+        Path | None,
+        typer.Option("--script", help="JSON list of user messages, or a feedback case file"),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print transcript and plan as JSON")

@@ -56,11 +56,31 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
+    # Logins for a shared deployment: "user:pass,user2:pass2" (unset: no login).
+    auth: SecretStr | None = None
 
     @field_validator("chroma_url", "llm_model", "llm_base_url")
     @classmethod
     def _blank_url_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
+
+    @field_validator("auth")
+    @classmethod
+    def _auth_pairs(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        for pair in value.get_secret_value().split(","):
+            user, _, password = pair.strip().partition(":")
+            if not user.strip() or not password:
+                raise ValueError("write logins as user:password pairs separated by commas")
+        return value
+
+    def logins(self) -> list[tuple[str, str]]:
+        """The (user, password) pairs of ``COACH_AUTH``; empty when logins are off."""
+        if self.auth is None:
+            return []
+        pairs = [p.strip().partition(":") for p in self.auth.get_secret_value().split(",")]
+        return [(user.strip(), password) for user, _, password in pairs]
 
     @property
     def chroma_dir(self) -> Path:

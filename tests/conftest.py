@@ -7,13 +7,16 @@ connections refused except to loopback, which proves the offline default never r
 from __future__ import annotations
 
 import ipaddress
+import json
 import shutil
 import socket
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from assistant.coaching.state import SessionState
 from assistant.config import PROJECT_ROOT, Settings, get_settings
 
 _real_connect = socket.socket.connect
@@ -74,3 +77,20 @@ def shared_kb(tmp_path_factory: pytest.TempPathFactory):
     kb = KnowledgeBase(settings)
     kb.ensure_fresh()
     return kb
+
+
+@pytest.fixture(scope="session")
+def finished_sessions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SessionState]:
+    """Each persona's scripted chat run to the end by the offline coach, keyed by persona id
+    (``en-bike-shop``, ``nb-hotel``, ``sv-manufacturing``, ``ru-dental-clinic``)."""
+    from assistant.coaching.service import CoachService
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("finished-sessions"))
+    service = CoachService(settings, today=lambda: date(2026, 11, 22))
+    sessions = {}
+    for path in sorted((PROJECT_ROOT / "evals" / "personas").glob("*.json")):
+        persona = json.loads(path.read_text(encoding="utf-8"))
+        for message in persona["script"]:
+            service.send(persona["id"], message)
+        sessions[persona["id"]] = service.session(persona["id"])
+    return sessions

@@ -10,11 +10,11 @@ persona's language, and no invented baseline.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from text_helpers import coach_words
 
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.service import CoachService
@@ -34,16 +34,6 @@ def _persona(path: Path) -> dict:
 def service(tmp_path_factory) -> CoachService:
     settings = Settings(data_dir=tmp_path_factory.mktemp("coach"))
     return CoachService(settings, today=lambda: date(2026, 11, 22))
-
-
-def _without_quotes(reply: str) -> str:
-    """The coach's own words: cited passages (in their own languages) left out."""
-    kept = [
-        line
-        for line in reply.splitlines()
-        if not re.match(r"\s*(\[\d+\]|>)", line) and "“" not in line
-    ]
-    return "\n".join(kept)
 
 
 def _check_plan(plan: StrategyPlan, persona: dict, passages: dict[str, str]) -> None:
@@ -79,7 +69,7 @@ def test_scripted_chat_reaches_a_cited_smart_plan(service: CoachService, path: P
     passages = service.kb.retriever.corpus().texts
     _check_plan(state.plan, persona, passages)
     for reply in replies[1:]:
-        own_words = _without_quotes(reply)
+        own_words = coach_words(reply)
         assert detect_language(own_words, persona["language"]) in (persona["language"], None)
 
 

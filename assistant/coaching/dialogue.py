@@ -57,6 +57,9 @@ class OfflineCoach:
         say = Messages(state.language)
         first = state.assistant_turns == 0
         parts: list[str] = [say.say("greeting")] if first else []
+        if state.owner_edits:
+            parts.append(say.say("edits_noted", changes="; ".join(state.owner_edits)))
+            state.owner_edits = []
         if facts.truncated:
             parts.append(say.say("too_long"))
         today = self.today()
@@ -118,6 +121,9 @@ class OfflineCoach:
             state.sources.setdefault(grounded.result.chunk_id, grounded.result)
             citation = grounded.citation()
             citations.append(citation)
+            quoted = state.side_quotes.setdefault(citation.chunk_id, [])
+            if citation.quote not in quoted:
+                quoted.append(citation.quote)
             lines.append(f"> {grounded.quote} {render.cite_marks(state, [citation])}")
         return "\n\n".join([*lines, render.sources_block(state, citations)])
 

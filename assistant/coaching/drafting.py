@@ -30,6 +30,8 @@ MAX_INITIATIVES = 10
 PER_OBJECTIVE = 2
 FOUNDATIONS = 2
 NOW_CAPACITY = 4
+# Where each horizon sits, as (first, last) quarter offsets from the current quarter.
+HORIZON_QUARTERS = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
 
 
 def quarter_of(day: date, offset: int = 0) -> str:
@@ -56,7 +58,6 @@ def goal_from_candidate(
     today: date,
     scope: str | None = None,
 ) -> Goal:
-    say = Messages(language)
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
     metric = spec.name.get(language) if spec else candidate.text
@@ -76,30 +77,7 @@ def goal_from_candidate(
     else:
         baseline = Baseline(status="pending")
     target = Target(value=candidate.target.value, unit=target_unit) if candidate.target else None
-    verb = say.say("verb_increase" if direction == "increase" else "verb_decrease")
-    deadline_text = candidate.deadline.isoformat() if candidate.deadline else "?"
-
-    def shown(value: float, unit: str) -> str:
-        return f"{_fmt(value)} {say.label('units', unit)}".strip().replace(" %", " %")
-
-    target_text = shown(target.value, target.unit) if target else "?"
-    if baseline.value is not None:
-        statement = say.say(
-            "goal_statement",
-            verb=verb,
-            metric=metric.lower(),
-            baseline=shown(baseline.value, baseline.unit or ""),
-            target=target_text,
-            deadline=deadline_text,
-        )
-    else:
-        statement = say.say(
-            "goal_statement_pending",
-            verb=verb,
-            metric=metric.lower(),
-            target=target_text,
-            deadline=deadline_text,
-        )
+    statement = goal_statement(metric, direction, baseline, target, candidate.deadline, language)
     kpis = [_kpi(spec, language)] if spec else []
     return Goal(
         id=f"g{number}",
@@ -115,6 +93,41 @@ def goal_from_candidate(
         kpis=kpis,
         owner="owner",
         measuring_step=step,
+    )
+
+
+def goal_statement(
+    metric: str,
+    direction: str | None,
+    baseline: Baseline | None,
+    target: Target | None,
+    deadline: date | None,
+    language: str,
+) -> str:
+    """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...")."""
+    say = Messages(language)
+    verb = say.say("verb_decrease" if direction == "decrease" else "verb_increase")
+
+    def shown(value: float, unit: str) -> str:
+        return f"{_fmt(value)} {say.label('units', unit)}".strip()
+
+    target_text = shown(target.value, target.unit) if target else "?"
+    deadline_text = deadline.isoformat() if deadline else "?"
+    if baseline is not None and baseline.value is not None:
+        return say.say(
+            "goal_statement",
+            verb=verb,
+            metric=metric.lower(),
+            baseline=shown(baseline.value, baseline.unit or ""),
+            target=target_text,
+            deadline=deadline_text,
+        )
+    return say.say(
+        "goal_statement_pending",
+        verb=verb,
+        metric=metric.lower(),
+        target=target_text,
+        deadline=deadline_text,
     )
 
 
@@ -183,7 +196,7 @@ def draft_roadmap(
             break
         chosen[spec.id] = spec
     chosen = dict(list(chosen.items())[:MAX_INITIATIVES])
-    offsets = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
+    offsets = HORIZON_QUARTERS
     initiatives: list[Initiative] = []
     short_started = 0
     for number, spec in enumerate(chosen.values(), start=1):

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypedDict
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
@@ -49,9 +50,15 @@ class Phraser(Protocol):
     ) -> str: ...
 
 
+class TurnStopped(Exception):
+    """The person pressed stop: the turn is abandoned and nothing of it is saved."""
+
+
 class TurnState(TypedDict, total=False):
     session: dict[str, Any]
     message: str
+    answers: dict[str, Any]  # maturity answers picked with the quick-reply controls
+    reading: str | None  # the typed text, when ``message`` also lists the picked answers
     facts: dict[str, Any] | None
     parts: list[str]
     route: str
@@ -75,11 +82,16 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
     def understand(state: TurnState) -> TurnState:
         session = _session(state)
         message = state.get("message", "") or ""
-        text = message.strip()
+        # what to read: the typed words; ``message`` may also list picked answers
+        reading = state.get("reading")
+        text = (message if reading is None else reading).strip()
+        answers = state.get("answers") or {}
         first = session.assistant_turns == 0
         session.notices = []  # notices describe this turn only
-        session.transcript.append(ChatTurn(role="user", content=message))
-        if not text:
+        session.transcript.append(
+            ChatTurn(role="user", content=message, answers=answers, typed=reading)
+        )
+        if not text and not answers:
             return {
                 "session": session.model_dump(mode="json"),
                 "route": "empty",
@@ -90,6 +102,8 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         facts = coach.read(session, text)
         if phraser is not None:
             facts = phraser.enrich(session, text, facts)
+        if answers:  # picked answers win over what the text seemed to say
+            facts.maturity = {**facts.maturity, **answers}
         parts, route = coach.understand(session, text, facts)
         return {
             "session": session.model_dump(mode="json"),
@@ -105,7 +119,7 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
 
     def side_question(state: TurnState) -> TurnState:
         session = _session(state)
-        part = coach.side_question(session, state["message"].strip())
+        part = coach.side_question(session, (state.get("reading") or state["message"]).strip())
         return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
 
     def show_goals(state: TurnState) -> TurnState:
@@ -119,10 +133,17 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         part = coach.stage_reply(session, facts, bool(state.get("first")))
         return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
 
-    def respond(state: TurnState) -> TurnState:
+    def respond(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state)
         draft = "\n\n".join(p for p in state.get("parts", []) if p)
-        emit = get_stream_writer()
+        writer = get_stream_writer()
+        stop = (config.get("configurable") or {}).get("stop")
+
+        def emit(piece: str) -> None:
+            if stop is not None and stop.is_set():
+                raise TurnStopped
+            writer(piece)
+
         if phraser is not None and state.get("route") != "empty":
             reply = phraser.phrase(session, state.get("message", ""), draft, emit)
         else:
@@ -130,7 +151,13 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
             emit(draft)
         session.transcript.append(ChatTurn(role="assistant", content=reply))
         session.plan.updated = coach.today()
-        return {"session": session.model_dump(mode="json"), "reply": reply, "facts": None}
+        return {
+            "session": session.model_dump(mode="json"),
+            "reply": reply,
+            "facts": None,
+            "answers": {},
+            "reading": None,
+        }
 
     graph = StateGraph(TurnState)
     graph.add_node("understand", understand)

@@ -1,4 +1,4 @@
-"""Owner-facing message templates (prompts/templates/interview.yaml), per language."""
+"""Owner-facing message templates (prompts/templates/*.yaml), per language."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ from typing import Any
 from assistant.config import PROJECT_ROOT
 from assistant.knowledge.loaders import load_yaml_data
 
-TEMPLATES_FILE = PROJECT_ROOT / "prompts" / "templates" / "interview.yaml"
+TEMPLATES_DIR = PROJECT_ROOT / "prompts" / "templates"
 
 
 @cache
-def _templates() -> dict[str, dict[str, Any]]:
-    return load_yaml_data(TEMPLATES_FILE)
+def _templates(name: str) -> dict[str, dict[str, Any]]:
+    return load_yaml_data(TEMPLATES_DIR / f"{name}.yaml")
 
 
 class Messages:
     """Looks up a template in the session's language, falling back to English."""
 
-    def __init__(self, language: str) -> None:
-        table = _templates()
+    def __init__(self, language: str, templates: str = "interview") -> None:
+        table = _templates(templates)
         self.language = language if language in table else "en"
         self._own = table[self.language]
         self._fallback = table["en"]

@@ -325,6 +325,9 @@ class Initiative(PlanModel):
     end: Quarter | None = None
     impact: int | None = Field(default=None, ge=1, le=5)
     feasibility: int | None = Field(default=None, ge=1, le=5)
+    priority_override: Priority | None = Field(
+        default=None, description="set by the owner; wins over impact x feasibility"
+    )
     goal_ids: list[str] = Field(default_factory=list)
     resources: list[str] = Field(default_factory=list)
     depends_on: list[str] = Field(default_factory=list)
@@ -342,7 +345,7 @@ class Initiative(PlanModel):
     @computed_field
     @property
     def priority(self) -> Priority | None:
-        return priority_for(self.impact, self.feasibility)
+        return self.priority_override or priority_for(self.impact, self.feasibility)
 
 
 class ReviewCadence(PlanModel):

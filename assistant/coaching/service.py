@@ -1,25 +1,51 @@
 """The coaching service: sessions in, replies and plans out. UI-free; the CLI and the web
-app are thin layers over it."""
+app are thin layers over it.
+
+A turn is saved (checkpointed) only when it completes, so a stopped or failed turn leaves the
+session exactly as it was. Sessions are separate: each has its own checkpoint thread and its
+own lock, and when the app runs with logins a session belongs to the person who made it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from assistant.coaching.brief import plan_from_brief
+from assistant.coaching.catalogue import AnswerValue, MaturityQuestion, load_maturity_questions
 from assistant.coaching.dialogue import OfflineCoach
-from assistant.coaching.graph import build_graph, open_checkpointer
+from assistant.coaching.edits import (
+    EditRefused,
+    GoalEdit,
+    InitiativeEdit,
+    edit_goal,
+    edit_initiative,
+    plan_after_edit,
+)
+from assistant.coaching.feedback import Rating, build_case, save_case
+from assistant.coaching.graph import TurnStopped, build_graph, open_checkpointer
 from assistant.coaching.grounding import warm_up
 from assistant.coaching.llm_coach import LlmPhraser
+from assistant.coaching.messages import Messages
 from assistant.coaching.plan import StrategyPlan
+from assistant.coaching.quick_answers import describe, valid_answers
+from assistant.coaching.sessions import SessionCatalogue, SessionInfo, SessionNotFound
 from assistant.coaching.state import SessionState
 from assistant.config import Settings
+from assistant.knowledge.ingest import IngestReport
 from assistant.knowledge.service import KnowledgeBase
 from assistant.llm import llm_config
+
+if TYPE_CHECKING:
+    from assistant.reporting.export import ExportedFile, ExportFormat
 
 
 class TurnResult(BaseModel):
@@ -28,6 +54,11 @@ class TurnResult(BaseModel):
     engine: str
     stage: str
     notices: list[str] = []
+
+
+class EditResult(BaseModel):
+    change: str  # empty when nothing changed
+    plan: dict[str, Any]
 
 
 class CoachService:
@@ -44,29 +75,132 @@ class CoachService:
         self.engine = self.phraser.name if self.phraser else self.coach.name
         self.today = today
         settings.ensure_dirs()
-        self._saver = open_checkpointer(settings.data_dir / "sessions.sqlite")
+        sessions_db = settings.data_dir / "sessions.sqlite"
+        self._saver = open_checkpointer(sessions_db)
         self._graph = build_graph(self.coach, self._saver, self.phraser)
+        self.catalogue = SessionCatalogue(sessions_db)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
-    def _lock(self, session_id: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault(session_id, threading.Lock())
-
-    def send(self, session_id: str, message: str, language: str | None = None) -> TurnResult:
+    # ----- turns -----
+    def send(
+        self,
+        session_id: str,
+        message: str,
+        language: str | None = None,
+        answers: dict[str, AnswerValue] | None = None,
+        owner: str = "",
+    ) -> TurnResult:
         """One user turn; the session is saved when the turn completes."""
-        config = {"configurable": {"thread_id": session_id}}
-        with self._lock(session_id):
-            out = self._graph.invoke(self._payload(session_id, message, language), config)
-        return self._result(out)
+        result = None
+        for piece in self.stream(session_id, message, language, answers, owner):
+            if isinstance(piece, TurnResult):
+                result = piece
+        assert result is not None
+        return result
 
-    def _payload(self, session_id: str, message: str, language: str | None) -> dict[str, Any]:
-        payload: dict[str, Any] = {"message": message}
+    def stream(
+        self,
+        session_id: str,
+        message: str,
+        language: str | None = None,
+        answers: dict[str, AnswerValue] | None = None,
+        owner: str = "",
+    ) -> Iterator[str | TurnResult]:
+        """The reply as it is written (text pieces), then the turn's ``TurnResult``, whose
+        ``reply`` is authoritative (it may replace streamed text after a fallback). Closing
+        the iterator early (a "stop") discards the turn: nothing is saved."""
+        self._check_owner(session_id, owner)
+        with self._lock(session_id):
+            payload = self._payload(session_id, message, language, answers)
+            yield from self._run(session_id, payload, self._config(session_id), owner)
+
+    def regenerate(
+        self, session_id: str, language: str | None = None, owner: str = ""
+    ) -> Iterator[str | TurnResult]:
+        """Write the last reply again: the last turn is replayed from the state before it."""
+        self._check_owner(session_id, owner)
+        say = Messages(self.session(session_id).language)
+        with self._lock(session_id):
+            latest = self._graph.get_state(self._config(session_id))
+            session = SessionState.model_validate(latest.values.get("session") or {})
+            if not session.transcript or session.transcript[-1].role != "assistant":
+                raise EditRefused(say.say("regenerate_nothing"))
+            if session.owner_edits:  # edited since that reply: replaying would undo the edit
+                raise EditRefused(say.say("regenerate_after_edit"))
+            last = session.transcript[-2]
+            config = self._before_last_turn(session_id, len(session.transcript) - 2)
+            words = last.typed if last.answers and last.typed is not None else last.content
+            payload = self._payload(session_id, words, language, last.answers, config)
+            yield from self._run(session_id, payload, config, owner)
+
+    def _before_last_turn(self, session_id: str, turns: int) -> dict[str, Any]:
+        """Config pointing at the checkpoint whose transcript has ``turns`` entries (a fork
+        from there becomes the session's newest state); the empty session for ``turns == 0``."""
+        if turns == 0:
+            self._saver.delete_thread(session_id)
+            return self._config(session_id)
+        for snapshot in self._graph.get_state_history(self._config(session_id)):
+            values = snapshot.values.get("session") or {}
+            if not snapshot.next and len(values.get("transcript", [])) == turns:
+                return snapshot.config
+        raise EditRefused(Messages("en").say("regenerate_nothing"))
+
+    def _run(
+        self, session_id: str, payload: dict[str, Any], config: dict[str, Any], owner: str
+    ) -> Iterator[str | TurnResult]:
+        before = self._graph.get_state(self._config(session_id)).values.get("session")
+        stop = threading.Event()
+        config = {**config, "configurable": {**config["configurable"], "stop": stop}}
+        steps = self._graph.stream(
+            payload, config, stream_mode=["custom", "values"], durability="exit"
+        )
+        final: dict[str, Any] = {}
+        try:
+            for mode, chunk in steps:
+                if mode == "custom":
+                    yield str(chunk)
+                else:
+                    final = chunk
+        except GeneratorExit:  # the person pressed stop: abandon the turn, keep the session
+            stop.set()
+            with contextlib.suppress(TurnStopped):
+                steps.close()
+            self._restore(session_id, before)
+            raise
+        result = self._result(final)
+        name = result.plan.get("profile", {}).get("business_name")
+        self.catalogue.touch(session_id, owner, suggested_title=name)
+        yield result
+
+    def _restore(self, session_id: str, before: dict[str, Any] | None) -> None:
+        """Put the session back as it was before an abandoned turn."""
+        if before is None:
+            self._saver.delete_thread(session_id)
+            return
+        values = {"session": before, "reply": "", "answers": {}, "facts": None}
+        self._graph.update_state(self._config(session_id), values, as_node="respond")
+
+    def _payload(
+        self,
+        session_id: str,
+        message: str,
+        language: str | None,
+        answers: dict[str, AnswerValue] | None,
+        config: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        snapshot = self._graph.get_state(config or self._config(session_id))
+        session = SessionState.model_validate((snapshot.values or {}).get("session") or {})
+        picked = valid_answers(answers or {})
+        payload: dict[str, Any] = {"message": message, "answers": picked, "reading": None}
         if language:
-            session = self.session(session_id)
             session.language, session.language_fixed = language, True
             session.plan.language = language
             payload["session"] = session.model_dump(mode="json")
+        if picked:
+            listed = describe(picked, session.language)
+            payload["message"] = f"{message.strip()}\n\n{listed}".strip()
+            payload["reading"] = message
         return payload
 
     def _result(self, out: dict[str, Any]) -> TurnResult:
@@ -79,28 +213,125 @@ class CoachService:
             notices=session.notices,
         )
 
-    def stream(
-        self, session_id: str, message: str, language: str | None = None
-    ) -> Iterator[str | TurnResult]:
-        """The reply as it is written (text pieces), then the turn's ``TurnResult``, whose
-        ``reply`` is authoritative (it may replace streamed text after a fallback)."""
-        config = {"configurable": {"thread_id": session_id}}
-        with self._lock(session_id):
-            payload = self._payload(session_id, message, language)
-            final: dict[str, Any] = {}
-            for mode, chunk in self._graph.stream(
-                payload, config, stream_mode=["custom", "values"]
-            ):
-                if mode == "custom":
-                    yield str(chunk)
-                else:
-                    final = chunk
-        yield self._result(final)
-
+    # ----- reading and changing a session -----
     def session(self, session_id: str) -> SessionState:
-        snapshot = self._graph.get_state({"configurable": {"thread_id": session_id}})
+        snapshot = self._graph.get_state(self._config(session_id))
         values = snapshot.values if snapshot else {}
         return SessionState.model_validate(values.get("session") or {})
 
+    def quick_questions(self, session_id: str) -> list[MaturityQuestion]:
+        """The maturity questions just asked, for answer controls beside the text box."""
+        session = self.session(session_id)
+        if session.stage != "current_state" or not session.groups_asked:
+            return []
+        bank = load_maturity_questions()
+        group = next(g for g in bank.interview_groups if g.id == session.groups_asked[-1])
+        by_id = {q.id: q for q in bank.questions}
+        return [by_id[qid] for qid in group.question_ids]
+
+    def edit_goal(
+        self, session_id: str, goal_id: str, edit: GoalEdit, owner: str = ""
+    ) -> EditResult:
+        return self._edit(session_id, owner, lambda s: edit_goal(s, goal_id, edit, self.today()))
+
+    def edit_initiative(
+        self, session_id: str, item_id: str, edit: InitiativeEdit, owner: str = ""
+    ) -> EditResult:
+        return self._edit(
+            session_id, owner, lambda s: edit_initiative(s, item_id, edit, self.today())
+        )
+
+    def _edit(
+        self, session_id: str, owner: str, change: Callable[[SessionState], str]
+    ) -> EditResult:
+        self._check_owner(session_id, owner)
+        with self._lock(session_id):
+            session = self.session(session_id)
+            said = change(session)  # EditRefused: nothing is saved
+            if said:
+                session.plan = plan_after_edit(session.plan)
+                self._graph.update_state(
+                    self._config(session_id),
+                    {"session": session.model_dump(mode="json")},
+                    as_node="respond",
+                )
+        return EditResult(change=said, plan=session.plan.model_dump(mode="json"))
+
+    def rate(
+        self, session_id: str, reply_index: int, rating: Rating, comment: str = "", owner: str = ""
+    ) -> Path | None:
+        """Record a rating; a thumbs-down saves a replayable case (its path is returned)."""
+        self._check_owner(session_id, owner)
+        state = self.session(session_id)
+        case = build_case(
+            session_id, state, reply_index, rating, comment, self.engine, self.settings
+        )
+        return save_case(case, self.settings.data_dir)
+
+    def export(self, session_id: str, fmt: ExportFormat, owner: str = "") -> ExportedFile:
+        """The plan (md, docx, pdf) or the conversation (transcript) as a file."""
+        from assistant.reporting.export import export  # documents and charts: load on use
+
+        self._check_owner(session_id, owner)
+        return export(self.session(session_id), fmt, self.today())
+
+    # ----- the list of sessions -----
+    def sessions(self, owner: str = "") -> list[SessionInfo]:
+        return self.catalogue.list(owner)
+
+    def new_session(self, owner: str = "", title: str | None = None) -> SessionInfo:
+        return self.catalogue.create(owner, title)
+
+    def rename_session(self, session_id: str, title: str, owner: str = "") -> SessionInfo:
+        self._check_owner(session_id, owner)
+        self.catalogue.touch(session_id, owner)  # a session not yet used gets its entry
+        return self.catalogue.rename(session_id, title)
+
+    def delete_session(self, session_id: str, owner: str = "") -> None:
+        self._check_owner(session_id, owner)
+        with self._lock(session_id):
+            self._saver.delete_thread(session_id)
+            self.catalogue.delete(session_id)
+
+    def _check_owner(self, session_id: str, owner: str) -> None:
+        info = self.catalogue.get(session_id)
+        if info is not None and info.owner != owner:
+            raise SessionNotFound(session_id)
+
+    # ----- knowledge uploads -----
+    def add_documents(self, files: list[Path]) -> IngestReport:
+        """Copy uploaded files into the data dir's upload folder and ingest them (the same
+        checks and per-file messages as ``strategy-coach ingest``); searchable at once."""
+        folder = self.settings.data_dir / "uploads"
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = [_keep_upload(path, folder) for path in files]
+        return self.kb.ingest(kept)
+
+    # ----- plans without a conversation -----
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
         return plan_from_brief(self.coach, brief, language, self.today())
+
+    # ----- plumbing -----
+    @staticmethod
+    def _config(session_id: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": session_id}}
+
+    def _lock(self, session_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(session_id, threading.Lock())
+
+
+def _keep_upload(path: Path, folder: Path) -> Path:
+    """A stable copy of an uploaded file: same name, unless another file has it already."""
+    name = Path(path.name).name or "upload"
+    target = folder / name
+    if target.exists() and not _same_bytes(target, path):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+        target = folder / f"{Path(name).stem}-{digest}{Path(name).suffix}"
+    if not target.exists():
+        shutil.copyfile(path, target)
+    return target
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()

@@ -18,6 +18,9 @@ AskField = Literal["baseline", "target", "deadline"]
 class ChatTurn(BaseModel):
     role: Literal["user", "assistant"]
     content: str
+    # a user turn answered with the answer controls: the picks, and the words typed beside them
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    typed: str | None = None
 
 
 class PendingAsk(BaseModel):
@@ -46,7 +49,13 @@ class SessionState(BaseModel):
     last_question: str = ""
     transcript: list[ChatTurn] = Field(default_factory=list)
     sources: dict[str, SearchResult] = Field(default_factory=dict)
+    side_quotes: dict[str, list[str]] = Field(
+        default_factory=dict, description="chunk_id -> sentences quoted in answers to questions"
+    )
     notices: list[str] = Field(default_factory=list, description="what happened this turn")
+    owner_edits: list[str] = Field(
+        default_factory=list, description="plan edits made in the app, not yet acknowledged"
+    )
 
     @property
     def assistant_turns(self) -> int:

@@ -1,0 +1,153 @@
+"""Changes the owner makes to the plan by hand (in the web app), outside the chat.
+
+An edit is applied at once: the goal's SMART check reruns, a goal sentence the coach wrote is
+rewritten with the new numbers (one the owner or the model worded is left alone), and the
+change is remembered in ``SessionState.owner_edits`` so the coach acknowledges it in the
+next turn. A bad value is refused with a message in the plan's language; nothing changes then.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.coaching.drafting import HORIZON_QUARTERS, goal_statement, horizon_for, quarter_of
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import (
+    Baseline,
+    Goal,
+    Horizon,
+    Initiative,
+    Priority,
+    StrategyPlan,
+    Target,
+)
+from assistant.coaching.smart import check_goal
+from assistant.coaching.state import SessionState
+from assistant.extraction.dates import extract_deadline
+
+
+class EditRefused(ValueError):
+    """The edit cannot be applied; the message says why, in the plan's language."""
+
+
+class GoalEdit(BaseModel):
+    """New values for a goal; ``None`` leaves a field as it is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: str | None = Field(default=None, max_length=500)
+    baseline: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    target: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    deadline: str | None = Field(default=None, description="a date in any supported wording")
+
+
+class InitiativeEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    horizon: Horizon | None = None
+    priority: Priority | None = None
+
+
+EditKind = Literal["goal", "initiative"]
+
+
+def _parse_deadline(text: str, today: date, say: Messages, language: str) -> date:
+    text = text.strip()
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        found = extract_deadline(text, language, today)
+        if found is None:
+            raise EditRefused(say.say("edit_bad_deadline", value=text)) from None
+        day = found.date
+    if day <= today:
+        raise EditRefused(say.say("edit_past_deadline", value=day.isoformat()))
+    return day
+
+
+def _field(say: Messages, field: str, value: str) -> str:
+    return say.say("edit_field", field=say.label("edit_fields", field), value=value)
+
+
+def _number(value: float, unit: str | None) -> str:
+    shown = f"{value:g}"
+    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit or ''}".strip()
+
+
+def edit_goal(state: SessionState, goal_id: str, edit: GoalEdit, today: date) -> str:
+    """Apply ``edit`` to the goal; returns the change in words (also queued for the coach)."""
+    plan = state.plan
+    say = Messages(plan.language)
+    goal = next((g for g in plan.goals if g.id == goal_id), None)
+    if goal is None:
+        raise EditRefused(say.say("edit_unknown_item", item=goal_id))
+    before = goal.model_copy(deep=True)
+    coach_worded = goal.statement == _statement(before, plan.language)
+    changes: list[str] = []
+    unit = goal.target.unit if goal.target else (goal.baseline.unit if goal.baseline else None)
+    if edit.baseline is not None:
+        goal.baseline = Baseline(
+            value=edit.baseline, unit=unit or "units", date=today, status="measured"
+        )
+        goal.measuring_step = None
+        changes.append(_field(say, "baseline", _number(edit.baseline, unit)))
+    if edit.target is not None:
+        goal.target = Target(value=edit.target, unit=unit or "units")
+        changes.append(_field(say, "target", _number(edit.target, unit)))
+    if goal.baseline and goal.baseline.value is not None and goal.target:
+        goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
+    if edit.deadline:
+        goal.deadline = _parse_deadline(edit.deadline, today, say, plan.language)
+        goal.horizon = horizon_for(today, goal.deadline)
+        changes.append(_field(say, "deadline", goal.deadline.isoformat()))
+    statement = (edit.statement or "").strip()
+    if statement and statement != before.statement:
+        goal.statement = statement
+        changes.append(_field(say, "wording", f"“{statement}”"))
+    elif coach_worded:
+        goal.statement = _statement(goal, plan.language)
+    if not changes:
+        return ""
+    goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
+    return _remember(state, say.say("edit_goal_done", goal=goal.id, changes="; ".join(changes)))
+
+
+def edit_initiative(state: SessionState, item_id: str, edit: InitiativeEdit, today: date) -> str:
+    plan = state.plan
+    say = Messages(plan.language)
+    item = next((i for i in plan.roadmap if i.id == item_id), None)
+    if item is None:
+        raise EditRefused(say.say("edit_unknown_item", item=item_id))
+    changes: list[str] = []
+    if edit.horizon and edit.horizon != item.horizon:
+        first, last = HORIZON_QUARTERS[edit.horizon]
+        moved = {"horizon": edit.horizon, "start": quarter_of(today, first)}
+        moved["end"] = quarter_of(today, last)
+        item = Initiative.model_validate({**item.model_dump(), **moved})
+        plan.roadmap = [item if i.id == item_id else i for i in plan.roadmap]
+        changes.append(_field(say, "horizon", say.label("horizons", edit.horizon)))
+    if edit.priority and edit.priority != item.priority:
+        item.priority_override = edit.priority
+        changes.append(_field(say, "priority", say.label("priorities", edit.priority)))
+    if not changes:
+        return ""
+    return _remember(state, say.say("edit_item_done", item=item.title, changes="; ".join(changes)))
+
+
+def _statement(goal: Goal, language: str) -> str:
+    return goal_statement(
+        goal.metric or "", goal.direction, goal.baseline, goal.target, goal.deadline, language
+    )
+
+
+def _remember(state: SessionState, change: str) -> str:
+    state.owner_edits.append(change)
+    return change
+
+
+def plan_after_edit(plan: StrategyPlan) -> StrategyPlan:
+    """The plan validated again as a whole (ids, dates), so a bad edit never gets saved."""
+    return StrategyPlan.model_validate(plan.model_dump(mode="json"))

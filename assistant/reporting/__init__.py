@@ -1,0 +1,1 @@
+"""Showing the plan: rows for panels and exports, charts, documents."""

@@ -1,0 +1,41 @@
+"""Start the real web app on a free localhost port for a test (Gradio's own server)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from assistant.coaching.service import CoachService
+from assistant.web.app import CITATION_JS, build_app, theme_and_css
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(
+    service: CoachService, logins: list[tuple[str, str]] | None = None
+) -> Iterator[str]:
+    """The app as ``strategy-coach ui`` serves it; yields its URL."""
+    demo = build_app(service)
+    theme, css = theme_and_css()
+    port = free_port()
+    demo.queue().launch(
+        server_name="127.0.0.1",
+        server_port=port,
+        prevent_thread_lock=True,
+        quiet=True,
+        theme=theme,
+        css=css,
+        js=CITATION_JS,
+        show_error=False,
+        auth=logins or None,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
