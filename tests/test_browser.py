@@ -241,3 +241,43 @@ def test_sessions_rename_switch_and_language_override(browser, app) -> None:
     assert "bakery" in page.locator("#chat [data-testid='user']").first.inner_text()
     screen.shot("sessions")
     assert screen.outside == []
+
+
+def test_upload_is_searchable_and_a_thumbs_down_becomes_a_case(browser, app, tmp_path) -> None:
+    url, service = app
+    screen = Screen(browser, url)
+    page = screen.page
+    good = tmp_path / "loyalty-stamps.md"
+    good.write_text(
+        "# Loyalty stamps\n\nA zorblaxian stamp card rewards every tenth coffee with a free "
+        "pastry, which brings regulars back twice as often.\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    screen.tab("Knowledge")
+    page.locator("#uploads input[type='file']").set_input_files([str(good), str(broken)])
+    page.locator("#uploads :text('broken')").first.wait_for()  # name and suffix apart
+    page.click("#add-documents")
+    report = page.locator("#upload-report")
+    report.locator(":text('loyalty-stamps.md')").wait_for()
+    assert "added" in report.inner_text()
+    assert "broken.pdf" in report.inner_text()  # with its one-line reason
+    page.fill("#search-query textarea, #search-query input", "zorblaxian stamp card")
+    page.click("#search-button")
+    page.locator("#search-results :text('zorblaxian')").first.wait_for()
+
+    page.click("#new-session")
+    screen.wait_turns(0)
+    screen.send("Hello! We are Kaffebar Nord, a café in Tromsø with 4 people.")
+    page.locator("#chat [data-testid='bot']").last.hover()
+    page.locator("#chat [aria-label='Dislike']").last.click()
+    page.locator("#feedback-text textarea").fill("It should have asked about our coffee.")
+    page.click("#feedback-send")
+    page.locator("#coach-status :text('comment is saved')").wait_for()
+    cases = list((service.settings.data_dir / "feedback" / "cases").glob("*.json"))
+    assert len(cases) == 1
+    case = json.loads(cases[0].read_text(encoding="utf-8"))
+    assert case["comment"] == "It should have asked about our coffee."
+    assert case["script"] == ["Hello! We are Kaffebar Nord, a café in Tromsø with 4 people."]
+    assert screen.outside == []

@@ -88,18 +88,21 @@ def edit_goal(state: SessionState, goal_id: str, edit: GoalEdit, today: date) ->
     coach_worded = goal.statement == _statement(before, plan.language)
     changes: list[str] = []
     unit = goal.target.unit if goal.target else (goal.baseline.unit if goal.baseline else None)
-    if edit.baseline is not None:
+    # the edit form sends every field: a value as it already is is no change (an estimated
+    # baseline must not turn "measured", a deadline now past must not block other edits)
+    if edit.baseline is not None and not (goal.baseline and goal.baseline.value == edit.baseline):
         goal.baseline = Baseline(
             value=edit.baseline, unit=unit or "units", date=today, status="measured"
         )
         goal.measuring_step = None
         changes.append(_field(say, "baseline", _number(edit.baseline, unit)))
-    if edit.target is not None:
+    if edit.target is not None and not (goal.target and goal.target.value == edit.target):
         goal.target = Target(value=edit.target, unit=unit or "units")
         changes.append(_field(say, "target", _number(edit.target, unit)))
     if goal.baseline and goal.baseline.value is not None and goal.target:
         goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
-    if edit.deadline:
+    current = goal.deadline.isoformat() if goal.deadline else None
+    if edit.deadline and edit.deadline.strip() != current:
         goal.deadline = _parse_deadline(edit.deadline, today, say, plan.language)
         goal.horizon = horizon_for(today, goal.deadline)
         changes.append(_field(say, "deadline", goal.deadline.isoformat()))

@@ -64,7 +64,9 @@ def build_case(
 ) -> FeedbackCase:
     """The case for the ``reply_index``-th reply; IndexError if there is no such reply."""
     replies = [n for n, turn in enumerate(state.transcript) if turn.role == "assistant"]
-    position = replies[reply_index]  # IndexError when out of range
+    if not 0 <= reply_index < len(replies):  # a negative index must not rate a later reply
+        raise IndexError(f"no reply {reply_index}; the session has {len(replies)}")
+    position = replies[reply_index]
     script = [t.content for t in state.transcript[:position] if t.role == "user"]
     return FeedbackCase(
         id=f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}",

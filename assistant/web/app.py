@@ -111,9 +111,11 @@ def build_app(service: CoachService):  # -> gr.Blocks
                 )
                 with gr.Row(visible=False) as feedback_row:
                     feedback_text = gr.Textbox(
-                        label="What was wrong with that reply? (optional)", scale=4
+                        label="What was wrong with that reply? (optional)",
+                        scale=4,
+                        elem_id="feedback-text",
                     )
-                    feedback_send = gr.Button("Send feedback", scale=1)
+                    feedback_send = gr.Button("Send feedback", scale=1, elem_id="feedback-send")
                 with gr.Group(visible=False) as quick_group:
                     gr.Markdown("**Answer by ticking** (or type below; either works)")
                     radios = [
@@ -180,16 +182,19 @@ def build_app(service: CoachService):  # -> gr.Blocks
                 with gr.Tab("Knowledge", id="knowledge"):
                     gr.Markdown("Add documents (.md, .txt, .html, .pdf, .docx) to the guidance.")
                     uploads = gr.File(
+                        elem_id="uploads",
                         file_count="multiple",
                         file_types=[".md", ".txt", ".html", ".htm", ".pdf", ".docx"],
                         label="Documents",
                     )
-                    add_button = gr.Button("Add to knowledge base")
-                    upload_report = gr.Markdown()
-                    query = gr.Textbox(label="Search the guidance", max_length=2000)
+                    add_button = gr.Button("Add to knowledge base", elem_id="add-documents")
+                    upload_report = gr.Markdown(elem_id="upload-report")
+                    query = gr.Textbox(
+                        label="Search the guidance", max_length=2000, elem_id="search-query"
+                    )
                     k = gr.Slider(1, 10, value=5, step=1, label="Passages")
-                    search_button = gr.Button("Search")
-                    results = gr.HTML(results_html("", []))
+                    search_button = gr.Button("Search", elem_id="search-button")
+                    results = gr.HTML(results_html("", []), elem_id="search-results")
 
         screen = [
             chatbot,

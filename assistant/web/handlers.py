@@ -191,7 +191,8 @@ class CoachApp:
         users = [t for t in state.transcript if t.role == "user"]
         saved = bool(users) and users[-1].content.strip() == (pending or "").strip()
         box = gr.skip() if saved or not pending else pending
-        note = "Stopped." if saved else "Stopped; your message is back in the box."
+        put_back = not saved and bool(pending)
+        note = "Stopped; your message is back in the box." if put_back else "Stopped."
         return view.chat_messages(state), box, "", note
 
     def regenerate(
