@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import uuid
 from datetime import date
 from pathlib import Path
@@ -22,8 +23,9 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.service import CoachService, TurnResult
 from assistant.coaching.sessions import SessionNotFound
 from assistant.coaching.state import SessionState
-from assistant.reporting.export import slug
 from assistant.config import PROJECT_ROOT, Settings, get_settings
+from assistant.knowledge.service import KnowledgeBase
+from assistant.reporting.export import slug
 
 TODAY = date(2026, 11, 22)
 SECRET = "sk-test-never-in-a-case-0123456789"
@@ -43,8 +45,12 @@ def _new_id() -> str:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("coach-service")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, shared_kb: KnowledgeBase) -> Path:
+    """A data dir of its own, starting with a copy of the shared knowledge index (so the
+    curated articles are not embedded again)."""
+    target = tmp_path_factory.mktemp("coach-service") / "data"
+    shutil.copytree(shared_kb.settings.data_dir, target)
+    return target
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ the chat, the text box and the status line after each action."""
 from __future__ import annotations
 
 import json
+import shutil
 import uuid
 from datetime import date
 from pathlib import Path
@@ -12,8 +13,10 @@ from typing import Any
 import gradio as gr
 import pytest
 
+from assistant.coaching.messages import Messages
 from assistant.coaching.service import CoachService
 from assistant.config import PROJECT_ROOT, Settings
+from assistant.knowledge.service import KnowledgeBase
 from assistant.web import session_view as view
 from assistant.web.handlers import MAX_MESSAGE, CoachApp
 
@@ -28,9 +31,11 @@ def _script(persona_id: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> CoachService:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("web-handlers"))
-    return CoachService(settings, today=lambda: TODAY)
+def service(tmp_path_factory: pytest.TempPathFactory, shared_kb: KnowledgeBase) -> CoachService:
+    # its own data dir, starting from a copy of the shared index (no second embedding run)
+    data_dir = tmp_path_factory.mktemp("web-handlers") / "data"
+    shutil.copytree(shared_kb.settings.data_dir, data_dir)
+    return CoachService(Settings(data_dir=data_dir), today=lambda: TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +70,13 @@ def test_a_turn_shows_the_message_at_once_then_the_saved_chat(
     chat, box, pending, _ = updates[0]
     assert {"role": "user", "content": message} in chat
     assert chat[-1]["role"] == "assistant"
-    assert box == "" and pending == message
+    assert box == "" and pending["text"] == message
     chat, box, pending, status = updates[-1]
     saved = service.session(session_id)
-    assert [t.content for t in saved.transcript][0] == message
+    assert [t.role for t in saved.transcript] == ["user", "assistant"]
+    assert saved.transcript[0].content == message
     assert chat == view.chat_messages(saved)
-    assert box == "" and pending == "" and status == ""
+    assert box == "" and pending is None and status == ""
 
 
 def test_picked_answers_reach_the_session(app: CoachApp, service: CoachService) -> None:
@@ -96,6 +102,7 @@ def test_picked_answers_reach_the_session(app: CoachApp, service: CoachService) 
     assert {qid: answers.get(qid) for qid in expected} == expected
 
 
+@pytest.mark.filterwarnings("ignore:That message is")  # the toast, outside a running app
 def test_a_too_long_message_stays_in_the_box_and_is_not_sent(
     app: CoachApp, service: CoachService
 ) -> None:
@@ -107,7 +114,7 @@ def test_a_too_long_message_stays_in_the_box_and_is_not_sent(
 
     assert len(updates) == 1
     chat, box, pending, status = updates[0]
-    assert chat == SKIP and box == message and pending == ""
+    assert chat == SKIP and box == message and pending is None
     assert f"{MAX_MESSAGE:,}" in status
     assert service.session(session_id).transcript == []
 
@@ -133,10 +140,30 @@ def test_stop_after_a_completed_turn_leaves_the_box_alone(
     saved = view.chat_messages(service.session(session_id))
 
     # the turn finished just before the stop reached it: the message is still "pending"
-    for pending in (message, ""):
-        chat, box, cleared, note = app.stop(session_id, pending)
-        assert chat == saved and box == SKIP and cleared == ""
+    pending = {"text": message, "turns": 0}
+    for still_pending in (pending, None):
+        chat, box, cleared, note = app.stop(session_id, still_pending)
+        assert chat == saved and box == SKIP and cleared is None
         assert note == "Stopped."
+
+
+def test_stop_after_a_completed_turn_with_picks_leaves_the_box_alone(
+    app: CoachApp, service: CoachService
+) -> None:
+    session_id = uuid.uuid4().hex
+    _turn(app, _script("en-bike-shop")[0], session_id)
+    question = service.quick_questions(session_id)[0]
+    assert question.kind == "yes_partial_no"
+    radios = ["yes", *[None] * (view.QUICK_SLOTS - 1)]
+    typed = "And we are on Instagram."
+    outputs = list(
+        app.turn(typed, session_id, "auto", [question.id], *radios, *NO_PICKS[view.QUICK_SLOTS :])
+    )
+    assert service.session(session_id).maturity_answers[question.id] == "yes"
+
+    _, box, _, note = app.stop(session_id, outputs[0][2])
+
+    assert box == SKIP and note == "Stopped."
 
 
 def test_stop_during_a_turn_puts_the_message_back(app: CoachApp, service: CoachService) -> None:
@@ -146,12 +173,13 @@ def test_stop_during_a_turn_puts_the_message_back(app: CoachApp, service: CoachS
     message = _script("en-bike-shop")[1]
 
     steps = app.turn(message, session_id, "auto", [], *NO_PICKS, request=None)
-    assert next(steps)[2] == message  # shown at once, kept as pending
+    pending = next(steps)[2]  # shown at once, kept as pending
+    assert pending["text"] == message
     streaming = next(steps)  # the first piece of the reply
     assert streaming[0][-1]["role"] == "assistant" and streaming[0][-1]["content"] != "…"
     steps.close()  # what the Stop button's cancel does to the running turn
 
-    chat, box, _, note = app.stop(session_id, message)
+    chat, box, _, note = app.stop(session_id, pending)
     assert service.session(session_id) == before
     assert chat == view.chat_messages(before)
     assert box == message
@@ -190,7 +218,10 @@ def test_saving_the_goal_form_reports_only_what_was_changed(
     note = app.save_goal(finished, goal.id, statement, baseline, target, "2027-09-30")
 
     assert note.startswith("Saved — ") and "2027-09-30" in note
-    assert f"{baseline:g}" not in note and f"{target:g}" not in note
+    say = Messages(plan.language)
+    assert say.label("edit_fields", "deadline") in note
+    assert say.label("edit_fields", "baseline") not in note
+    assert say.label("edit_fields", "target") not in note
     edited = next(g for g in service.session(finished).plan.goals if g.id == goal.id)
     assert edited.deadline == date(2027, 9, 30)
     assert edited.baseline == goal.baseline  # neither re-dated nor re-labelled
@@ -208,3 +239,18 @@ def test_export_gives_a_word_file_to_download(app: CoachApp, finished: str) -> N
 def test_upload_without_files_asks_for_some(app: CoachApp) -> None:
     for nothing in (None, []):
         assert "Choose one or more files" in app.upload(nothing)
+
+
+def test_stopping_a_repeated_message_still_puts_it_back(
+    app: CoachApp, service: CoachService
+) -> None:
+    session_id = uuid.uuid4().hex
+    _turn(app, _script("en-bike-shop")[0], session_id)
+    _turn(app, "Yes.", session_id)
+    steps = app.turn("Yes.", session_id, "auto", [], *NO_PICKS, request=None)
+    pending = next(steps)[2]
+    next(steps)
+    steps.close()
+    _, box, _, note = app.stop(session_id, pending)
+    assert box == "Yes."  # the same words as the saved turn before, but this one was not saved
+    assert "back in the box" in note

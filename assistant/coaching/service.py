@@ -305,7 +305,12 @@ class CoachService:
         folder = self.settings.data_dir / "uploads"
         folder.mkdir(parents=True, exist_ok=True)
         kept = [_keep_upload(path, folder) for path in files]
-        return self.kb.ingest(kept)
+        report = self.kb.ingest(kept)
+        refused = {Path(item.path).name for item in report.files if item.status == "skipped"}
+        for path in kept:
+            if path.name in refused:
+                path.unlink(missing_ok=True)  # an unreadable upload is not kept
+        return report
 
     # ----- plans without a conversation -----
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:

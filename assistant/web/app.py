@@ -75,7 +75,7 @@ def build_app(service: CoachService):  # -> gr.Blocks
     app = CoachApp(service)
     with gr.Blocks(title="Strategy Coach", analytics_enabled=False) as demo:
         session_id = gr.State()
-        pending = gr.State("")
+        pending = gr.State(None)
         quick_ids = gr.State([])
         case_path = gr.State("")
         remembered = gr.BrowserState(None, storage_key="strategy-coach-session")

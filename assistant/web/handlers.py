@@ -123,14 +123,14 @@ class CoachApp:
         *picks: Any,
         request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
-        """Stream one turn: (chat, text box, pending message, status)."""
+        """Stream one turn: (chat, text box, pending message, status); see ``stop``."""
         message = message or ""
         answers = self._answers(quick_ids, picks)
         if len(message) > MAX_MESSAGE:
             yield (
                 gr.skip(),
                 message,
-                "",
+                None,
                 self._warn(
                     f"That message is {len(message):,} characters; please keep it under "
                     f"{MAX_MESSAGE:,} (split it over two messages)."
@@ -138,11 +138,12 @@ class CoachApp:
             )
             return
         if not message.strip() and not answers:
-            yield gr.skip(), message, "", "Type a message or pick an answer first."
+            yield gr.skip(), message, None, "Type a message or pick an answer first."
             return
         state = self.service.session(session_id)
         history = [*view.chat_messages(state), {"role": "user", "content": message or "…"}]
-        yield [*history, {"role": "assistant", "content": "…"}], "", message, ""
+        pending = {"text": message, "turns": len(state.transcript)}
+        yield [*history, {"role": "assistant", "content": "…"}], "", pending, ""
         steps = self.service.stream(
             session_id, message, _language(language), answers, owner_of(request)
         )
@@ -154,18 +155,18 @@ class CoachApp:
                     for notice in notices:
                         gr.Warning(notice)
                     final = view.chat_messages(self.service.session(session_id))
-                    yield final, "", "", " ".join(notices)
+                    yield final, "", None, " ".join(notices)
                     return
                 written += piece
-                yield [*history, {"role": "assistant", "content": written}], "", message, ""
+                yield [*history, {"role": "assistant", "content": written}], "", pending, ""
         except SessionNotFound:
-            yield gr.skip(), message, "", self._warn("This session is not yours or was deleted.")
+            yield gr.skip(), message, None, self._warn("This session is not yours or was deleted.")
         except Exception:  # the screen must answer, and the message must survive
             log.exception("turn failed")
             yield (
                 view.chat_messages(self.service.session(session_id)),
                 message,
-                "",
+                None,
                 self._warn("Something went wrong with that turn; your message is back in the box."),
             )
         finally:
@@ -185,15 +186,18 @@ class CoachApp:
                 answers[question_id] = answer
         return answers
 
-    def stop(self, session_id: str, pending: str) -> tuple[Any, ...]:
-        """After a stop: the chat as saved; an unsaved message goes back into the box."""
+    def stop(self, session_id: str, pending: dict[str, Any] | None) -> tuple[Any, ...]:
+        """After a stop: the chat as saved; an unsaved message goes back into the box.
+
+        ``pending`` is what ``turn`` recorded when the message was sent: its text and how
+        many turns the session had then, so a saved turn is told apart from an abandoned
+        one even when the owner sent the same words twice."""
         state = self.service.session(session_id)
-        users = [t for t in state.transcript if t.role == "user"]
-        saved = bool(users) and users[-1].content.strip() == (pending or "").strip()
-        box = gr.skip() if saved or not pending else pending
-        put_back = not saved and bool(pending)
+        text = (pending or {}).get("text", "")
+        saved = not pending or len(state.transcript) >= pending.get("turns", 0) + 2
+        put_back = not saved and bool(text)
         note = "Stopped; your message is back in the box." if put_back else "Stopped."
-        return view.chat_messages(state), box, "", note
+        return view.chat_messages(state), (text if put_back else gr.skip()), None, note
 
     def regenerate(
         self, session_id: str, language: str, request: gr.Request | None = None
