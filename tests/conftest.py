@@ -10,7 +10,7 @@ import ipaddress
 import json
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -80,12 +80,25 @@ def shared_kb(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def finished_sessions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SessionState]:
+def seeded_data_dir(tmp_path_factory: pytest.TempPathFactory, shared_kb) -> Callable[[str], Path]:
+    """Makes a fresh data dir that already holds the curated articles' index (a copy of the
+    shared one), so a test's CoachService does not embed the articles again."""
+
+    def make(name: str) -> Path:
+        target = tmp_path_factory.mktemp(name) / "data"
+        shutil.copytree(shared_kb.settings.data_dir, target)
+        return target
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def finished_sessions(seeded_data_dir: Callable[[str], Path]) -> dict[str, SessionState]:
     """Each persona's scripted chat run to the end by the offline coach, keyed by persona id
     (``en-bike-shop``, ``nb-hotel``, ``sv-manufacturing``, ``ru-dental-clinic``)."""
     from assistant.coaching.service import CoachService
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("finished-sessions"))
+    settings = Settings(data_dir=seeded_data_dir("finished-sessions"))
     service = CoachService(settings, today=lambda: date(2026, 11, 22))
     sessions = {}
     for path in sorted((PROJECT_ROOT / "evals" / "personas").glob("*.json")):

@@ -61,8 +61,8 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory) -> Iterator[tuple[str, CoachService]]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("browser"))
+def app(seeded_data_dir) -> Iterator[tuple[str, CoachService]]:
+    settings = Settings(data_dir=seeded_data_dir("browser"))
     service = CoachService(settings, today=lambda: date(2026, 11, 22))
     with running_app(service) as url:
         yield url, service

@@ -22,8 +22,8 @@ PROFILE = (
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory) -> CoachService:
-    return CoachService(Settings(data_dir=tmp_path_factory.mktemp("coach")), today=lambda: TODAY)
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("coach")), today=lambda: TODAY)
 
 
 def _to_objectives(service: CoachService, sid: str) -> None:
@@ -184,8 +184,8 @@ def test_side_questions_are_answered_only_when_the_guidance_covers_them(
     assert ("[1]" in reply) is on_topic, reply
 
 
-def test_a_restart_resumes_the_session_at_its_last_turn(tmp_path):
-    settings = Settings(data_dir=tmp_path)
+def test_a_restart_resumes_the_session_at_its_last_turn(seeded_data_dir):
+    settings = Settings(data_dir=seeded_data_dir("restart"))
     first = CoachService(settings, today=lambda: TODAY)
     first.send("client-a", PROFILE)
     first.send("client-a", "We have a website and a webshop.")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import uuid
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,6 @@ from assistant.coaching.service import CoachService, TurnResult
 from assistant.coaching.sessions import SessionNotFound
 from assistant.coaching.state import SessionState
 from assistant.config import PROJECT_ROOT, Settings, get_settings
-from assistant.knowledge.service import KnowledgeBase
 from assistant.reporting.export import slug
 
 TODAY = date(2026, 11, 22)
@@ -45,12 +43,10 @@ def _new_id() -> str:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory, shared_kb: KnowledgeBase) -> Path:
+def data_dir(seeded_data_dir) -> Path:
     """A data dir of its own, starting with a copy of the shared knowledge index (so the
     curated articles are not embedded again)."""
-    target = tmp_path_factory.mktemp("coach-service") / "data"
-    shutil.copytree(shared_kb.settings.data_dir, target)
-    return target
+    return seeded_data_dir("coach-service")
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,9 @@ def stub() -> Iterator[ChatCompletionsStub]:
 
 
 @pytest.fixture
-def service(stub: ChatCompletionsStub, tmp_path) -> CoachService:
+def service(stub: ChatCompletionsStub, seeded_data_dir) -> CoachService:
     settings = Settings(
-        data_dir=tmp_path,
+        data_dir=seeded_data_dir("llm-coach"),
         llm_model=STUB_MODEL_ID,
         llm_base_url=stub.base_url,
         llm_api_key="sk-test-not-a-real-key",

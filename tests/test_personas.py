@@ -31,8 +31,8 @@ def _persona(path: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory) -> CoachService:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("coach"))
+def service(seeded_data_dir) -> CoachService:
+    settings = Settings(data_dir=seeded_data_dir("coach"))
     return CoachService(settings, today=lambda: date(2026, 11, 22))
 
 

@@ -26,8 +26,8 @@ def _persona(name: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory) -> CoachService:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("web"))
+def service(seeded_data_dir) -> CoachService:
+    settings = Settings(data_dir=seeded_data_dir("web"))
     return CoachService(settings, today=lambda: date(2026, 11, 22))
 
 
@@ -74,8 +74,9 @@ def test_chat_without_a_session_id_is_refused_clearly(client: Client) -> None:
         client.predict("Hello", "  ", api_name="/chat")
 
 
-def test_logins_own_their_sessions(tmp_path) -> None:
-    service = CoachService(Settings(data_dir=tmp_path), today=lambda: date(2026, 11, 22))
+def test_logins_own_their_sessions(seeded_data_dir) -> None:
+    settings = Settings(data_dir=seeded_data_dir("logins"))
+    service = CoachService(settings, today=lambda: date(2026, 11, 22))
     with running_app(service, logins=[("ann", "pw-ann"), ("bob", "pw-bob")]) as url:
         with pytest.raises(Exception):  # noqa: B017 - any refusal will do: no login, no app
             Client(url, verbose=False).predict("Hi", "s1", api_name="/chat")

@@ -4,7 +4,6 @@ the chat, the text box and the status line after each action."""
 from __future__ import annotations
 
 import json
-import shutil
 import uuid
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,6 @@ import pytest
 from assistant.coaching.messages import Messages
 from assistant.coaching.service import CoachService
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.knowledge.service import KnowledgeBase
 from assistant.web import session_view as view
 from assistant.web.handlers import MAX_MESSAGE, CoachApp
 
@@ -31,11 +29,9 @@ def _script(persona_id: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, shared_kb: KnowledgeBase) -> CoachService:
+def service(seeded_data_dir) -> CoachService:
     # its own data dir, starting from a copy of the shared index (no second embedding run)
-    data_dir = tmp_path_factory.mktemp("web-handlers") / "data"
-    shutil.copytree(shared_kb.settings.data_dir, data_dir)
-    return CoachService(Settings(data_dir=data_dir), today=lambda: TODAY)
+    return CoachService(Settings(data_dir=seeded_data_dir("web-handlers")), today=lambda: TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,9 @@ def stub() -> Iterator[ChatCompletionsStub]:
 
 
 @pytest.fixture(scope="module")
-def service(stub: ChatCompletionsStub, tmp_path_factory) -> CoachService:
+def service(stub: ChatCompletionsStub, seeded_data_dir) -> CoachService:
     settings = Settings(
-        data_dir=tmp_path_factory.mktemp("web-llm"),
+        data_dir=seeded_data_dir("web-llm"),
         llm_model=STUB_MODEL_ID,
         llm_base_url=stub.base_url,
         llm_api_key="sk-test-not-a-real-key",
