@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from assistant.coaching.service import CoachService
-from assistant.web.app import CITATION_JS, build_app, theme_and_css
+from assistant.web.app import launch
 
 
 def free_port() -> int:
@@ -21,20 +21,8 @@ def running_app(
     service: CoachService, logins: list[tuple[str, str]] | None = None
 ) -> Iterator[str]:
     """The app as ``strategy-coach ui`` serves it; yields its URL."""
-    demo = build_app(service)
-    theme, css = theme_and_css()
     port = free_port()
-    demo.queue().launch(
-        server_name="127.0.0.1",
-        server_port=port,
-        prevent_thread_lock=True,
-        quiet=True,
-        theme=theme,
-        css=css,
-        js=CITATION_JS,
-        show_error=False,
-        auth=logins or None,
-    )
+    demo = launch(service, "127.0.0.1", port, logins, block=False)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:

@@ -303,28 +303,35 @@ def build_app(service: CoachService):  # -> gr.Blocks
     return demo
 
 
-def theme_and_css():
+def launch(
+    service: CoachService,
+    host: str,
+    port: int,
+    logins: list[tuple[str, str]] | None = None,
+    block: bool = True,
+):  # -> gr.Blocks, already serving
+    """Build the app and serve it; with ``block=False`` return at once (tests, scripts)."""
     import gradio as gr
 
+    demo = build_app(service)
     theme = gr.themes.Default(
         font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
     )
-    return theme, CSS + PANEL_CSS + APP_CSS
-
-
-def serve(settings: Settings, host: str, port: int) -> None:
-    offline_environment()
-    service = CoachService(settings)
-    demo = build_app(service)
-    theme, css = theme_and_css()
-    logins = settings.logins()
     demo.queue(default_concurrency_limit=8).launch(
         server_name=host,
         server_port=port,
         theme=theme,
-        css=css,
+        css=CSS + PANEL_CSS + APP_CSS,
         js=CITATION_JS,
         show_error=False,
+        quiet=not block,
+        prevent_thread_lock=not block,
         auth=logins or None,
         auth_message="Strategy Coach: sign in with the login you were given.",
     )
+    return demo
+
+
+def serve(settings: Settings, host: str, port: int) -> None:
+    offline_environment()
+    launch(CoachService(settings), host, port, settings.logins())
