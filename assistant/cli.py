@@ -141,30 +141,95 @@ def search(
 
 @app.command("eval")
 def evaluate(
-    suite: Annotated[str, typer.Argument(help="Which suite: retrieval")] = "retrieval",
+    suite: Annotated[
+        str,
+        typer.Argument(
+            help="retrieval | coaching | answers | adversarial | feedback | all, or a task: "
+            "import-feedback | manifest | schemas"
+        ),
+    ] = "all",
+    engine: Annotated[str, typer.Option("--engine", help="offline or llm")] = "offline",
+    report: Annotated[
+        Path, typer.Option("--report", help="Folder for results.json, summary.md, report.html")
+    ] = Path("build/eval-report"),
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="A previous results.json to compare with")
+    ] = None,
+    update_floors: Annotated[
+        bool, typer.Option("--update-floors", help="Raise evals/floors.json to this run")
+    ] = False,
     systems: Annotated[
-        str, typer.Option("--systems", help="Comma-separated systems to compare")
-    ] = "ours,baseline",
-    split: Annotated[str, typer.Option("--split", help="dev, test or all")] = "all",
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+        str | None,
+        typer.Option("--systems", help="retrieval only: compare search systems (table)"),
+    ] = None,
+    split: Annotated[str, typer.Option("--split", help="with --systems: dev, test or all")] = "all",
+    as_json: Annotated[bool, typer.Option("--json", help="with --systems: print JSON")] = False,
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="import-feedback: folder of saved feedback cases"),
+    ] = None,
 ) -> None:
-    """Run an evaluation suite and print its table."""
-    from assistant.evaluation.report import run_retrieval_eval
+    """Run the answer-quality evals (exit 0 pass, 2 a quality gate failed, 1 harness error)."""
+    from assistant import eval_cli
     from assistant.knowledge.embeddings import EmbeddingUnavailable
 
-    if suite != "retrieval":
-        _fail(f"unknown suite {suite!r}; available: retrieval", 2)
+    settings = get_settings()
+    if suite in eval_cli.TASKS:
+        raise typer.Exit(_eval_task(suite, settings, source))
+    if suite not in eval_cli.SUITE_CHOICES:
+        _fail(f"unknown suite {suite!r}; choose from {', '.join(eval_cli.SUITE_CHOICES)}", 2)
+    if engine not in ("offline", "llm"):
+        _fail("--engine must be offline or llm", 2)
+    if systems is not None:
+        if suite != "retrieval":
+            _fail("--systems compares search systems: use it with 'eval retrieval'", 2)
+        raise typer.Exit(_compare_systems(settings, systems, split, as_json))
+    from assistant.evaluation.runner import EvalSetupError
+
+    try:
+        code = eval_cli.run_suites(settings, suite, engine, report, baseline, update_floors)
+    except (EvalSetupError, ValueError, EmbeddingUnavailable) as exc:
+        _fail(str(exc), 1)
+    raise typer.Exit(code)
+
+
+def _eval_task(task: str, settings, source: Path | None) -> int:
+    from assistant import eval_cli
+    from assistant.evaluation.datasets import FEEDBACK, write_schemas
+    from assistant.evaluation.manifest import write_manifest
+
+    if task == "import-feedback":
+        folder = source or settings.data_dir / "feedback" / "cases"
+        if not folder.is_dir():
+            _fail(f"no feedback cases at {folder} (rate a reply 👎 in the web app first)", 1)
+        written = eval_cli.import_feedback(folder, FEEDBACK)
+        print(f"imported {len(written)} new case(s) into {FEEDBACK}")
+        for path in written:
+            print(f"  {path.name}")
+    elif task == "manifest":
+        hashes = write_manifest(settings.knowledge_dir / "articles")
+        print(f"recorded {len(hashes)} article hashes in evals/knowledge_manifest.json")
+    else:
+        for path in write_schemas():
+            print(f"wrote {path}")
+    return 0
+
+
+def _compare_systems(settings, systems: str, split: str, as_json: bool) -> int:
+    from assistant.evaluation.system_comparison import run_retrieval_eval
+    from assistant.knowledge.embeddings import EmbeddingUnavailable
+
     if split not in ("dev", "test", "all"):
         _fail("--split must be dev, test or all", 2)
     try:
-        code = run_retrieval_eval(
-            get_settings(), [s.strip() for s in systems.split(",") if s.strip()], split, as_json
+        return run_retrieval_eval(
+            settings, [s.strip() for s in systems.split(",") if s.strip()], split, as_json
         )
     except ValueError as exc:
         _fail(str(exc), 2)
     except EmbeddingUnavailable as exc:
         _fail(f"{exc} (or leave 'baseline' out of --systems)")
-    raise typer.Exit(code)
+    return 1
 
 
 def _coach_service():

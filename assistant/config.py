@@ -54,15 +54,26 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_temperature: float = Field(default=0.2, ge=0.0, le=2.0)
 
+    # The eval judge: on when judge_model is set; endpoint and key fall back to the llm_* ones
+    # (the key only when the judge talks to the same endpoint). See assistant/evaluation/judge.py.
+    judge_model: str | None = None
+    judge_base_url: str | None = None
+    judge_api_key: SecretStr | None = None
+
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
     # Logins for a shared deployment: "user:pass,user2:pass2" (unset: no login).
     auth: SecretStr | None = None
 
-    @field_validator("chroma_url", "llm_model", "llm_base_url")
+    @field_validator("chroma_url", "llm_model", "llm_base_url", "judge_model", "judge_base_url")
     @classmethod
     def _blank_url_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
+
+    @field_validator("judge_api_key")
+    @classmethod
+    def _blank_key_is_none(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value().strip() else None
 
     @field_validator("auth")
     @classmethod

@@ -9,8 +9,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.evaluation.datasets import load_retrieval_cases
-from assistant.evaluation.report import HIT3_TARGET_CROSS, HIT3_TARGET_OVERALL
 from assistant.evaluation.retrieval import article_languages, build_searchers, run_system
+from assistant.evaluation.system_comparison import HIT3_TARGET_CROSS, HIT3_TARGET_OVERALL
 
 pytestmark = pytest.mark.slow
 

@@ -29,6 +29,10 @@ class LanguageCues(BaseModel):
     move_deadline: str
     negation: list[str]
     disagree: list[str]
+    guarantee: str  # asks the coach to promise results
+    advice: str  # legal, tax, loan or investment matters
+    instructions: str  # asks for (or tries to override) the coach's instructions
+    specifics: str  # needs current specifics the guidance lacks (prices, laws, benchmarks)
 
     def compiled(self, pattern: str) -> re.Pattern[str]:
         return _compile(pattern)

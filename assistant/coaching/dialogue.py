@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
-from assistant.coaching.cues import supported_language
+from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, Facts, Figure, read_message
 from assistant.coaching.grounding import RELEVANT_SIMILARITY, ground
@@ -66,6 +66,8 @@ class OfflineCoach:
         changes = self._apply_corrections(state, facts, today)
         if changes:
             parts.append(say.say("correction_done", change="; ".join(changes)))
+        if self.boundary(state.language, text, facts.question):
+            return parts, "side_question"
         side_question = facts.question and (
             facts.opens_with_question_word or not self._answers_current_step(state, facts)
         )
@@ -85,10 +87,24 @@ class OfflineCoach:
 
     def side_question(self, state: SessionState, text: str) -> str:
         say = Messages(state.language)
-        parts = [self.answer_question(state, text)]
+        declined = self.boundary(state.language, text, asked=True)
+        parts = [say.say(declined) if declined else self.answer_question(state, text)]
         if state.last_question:
             parts += [say.say("resume"), state.last_question]
         return "\n\n".join(parts)
+
+    @staticmethod
+    def boundary(language: str, text: str, asked: bool) -> str | None:
+        """The template key of a request the coach declines, if the message is one: a
+        guarantee of results, legal/tax/financial advice (when asked), or its instructions."""
+        table = cues(language)
+        if table.compiled(table.instructions).search(text):
+            return "boundary_instructions"
+        if table.compiled(table.guarantee).search(text):
+            return "boundary_guarantee"
+        if asked and table.compiled(table.advice).search(text):
+            return "boundary_advice"
+        return None
 
     def show_goals(self, state: SessionState) -> str:
         apply_smart(state.plan, self.today())
@@ -111,6 +127,9 @@ class OfflineCoach:
     # ----- questions on the side -----
     def answer_question(self, state: SessionState, question: str) -> str:
         say = Messages(state.language)
+        table = cues(state.language)
+        if table.compiled(table.specifics).search(question):
+            return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         found = ground(self.kb, question, 3) if self.kb.is_on_topic(question) else []
         found = [g for g in found if g.similarity >= RELEVANT_SIMILARITY]
         if not found:
