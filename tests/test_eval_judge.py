@@ -265,3 +265,41 @@ def test_cache_file_survives_a_torn_line(stub, judge, settings):
     fresh = Judge.from_settings(settings)
     assert fresh is not None
     assert fresh.score("goal_quality", **GOAL_INPUTS).cached is True
+
+
+@pytest.mark.slow
+def test_a_run_with_a_judge_reports_its_scores_per_plan(
+    stub: ChatCompletionsStub, settings: Settings
+) -> None:
+    from assistant.evaluation.datasets import load_personas
+    from assistant.evaluation.runner import run_eval
+
+    plans = 2 * len(load_personas())  # each persona as a chat and as a brief
+    scores = [4, 5, 3]  # median 4
+    stub.enqueue(*[_verdict(s) for _ in range(2 * plans) for s in scores])
+    run = run_eval(settings, ["coaching"])
+    suite = run.suites["coaching"]
+    assert run.judge == STUB_MODEL_ID
+    assert suite.metrics["judge_goal_quality"] == 4.0
+    assert suite.metrics["judge_roadmap_usefulness"] == 4.0
+    assert all(case.error is None for case in suite.cases)
+    assert "judge_goal_quality" not in run.floors.get("coaching", {})  # no floors for a judge
+    requests = stub.chat_requests
+    assert len(requests) == 2 * plans * 3
+    assert all(r.body.get("temperature") == 0 for r in requests)
+
+
+@pytest.mark.slow
+def test_an_unreadable_verdict_in_a_run_is_a_harness_error(
+    stub: ChatCompletionsStub, settings: Settings
+) -> None:
+    from assistant.evaluation.datasets import load_personas
+    from assistant.evaluation.runner import run_eval
+
+    plans = 2 * len(load_personas())
+    # per plan the first verdict fails for good: three attempts (the client's retries), then
+    # JudgeError ends that case
+    stub.enqueue(*[Reply.malformed_json() for _ in range(3 * plans)])
+    run = run_eval(settings, ["coaching"])
+    assert run.exit_code == 1
+    assert all(case.error and "JudgeError" in case.error for case in run.suites["coaching"].cases)
