@@ -232,6 +232,32 @@ def _compare_systems(settings, systems: str, split: str, as_json: bool) -> int:
     return 1
 
 
+@app.command("bench")
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="Stop at 10k chunks")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON")] = False,
+    no_app: Annotated[
+        bool, typer.Option("--no-app", help="Skip cold start, concurrency and two processes")
+    ] = False,
+    systems: Annotated[str, typer.Option("--systems", help="ours,baseline")] = "ours,baseline",
+) -> None:
+    """Benchmark speed, memory and scale, side by side with the plain LangChain recipe."""
+    from assistant.benchmarks.run import markdown, run_bench, write
+
+    chosen = tuple(s.strip() for s in systems.split(",") if s.strip())
+    if not chosen or any(s not in ("ours", "baseline") for s in chosen):
+        _fail("--systems takes ours and/or baseline", 2)
+    results = run_bench(
+        quick=quick, systems=chosen, app=not no_app, say=lambda text: console.print(text)
+    )
+    data, table = write(results)
+    if as_json:
+        print(results.model_dump_json(indent=2))
+    else:
+        print(markdown(results))
+        console.print(f"wrote {data} and {table}")
+
+
 def _coach_service():
     from assistant.coaching.service import CoachService
     from assistant.knowledge.embeddings import EmbeddingUnavailable
@@ -356,10 +382,45 @@ def ui(
     port: Annotated[int | None, typer.Option(help="Port (default 7860)")] = None,
 ) -> None:
     """Serve the web app (http://127.0.0.1:7860 by default)."""
+    from assistant.knowledge.embeddings import EmbeddingUnavailable
+    from assistant.knowledge.store import StoreUnavailable
+    from assistant.llm import LlmConfigError
     from assistant.web.app import serve
 
     settings = get_settings()
-    serve(settings, host or settings.host, port or settings.port)
+    try:
+        serve(settings, host or settings.host, port or settings.port)
+    except (StoreUnavailable, EmbeddingUnavailable, LlmConfigError) as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def doctor(
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Rebuild a damaged index; move a damaged session store aside and start afresh",
+        ),
+    ] = False,
+) -> None:
+    """Check the data dir, session store, index, knowledge, embedding model, Chroma server and
+    language model (exit 0 when healthy, 1 when a problem remains). Nothing is ever deleted."""
+    from assistant import doctor as checkup
+
+    settings = get_settings()
+    checks = checkup.run_checks(settings)
+    for check in checks:
+        print(check.line())
+    if repair and any(not check.ok and check.repair for check in checks):
+        print("repairing:")
+        for line in checkup.repair(settings, checks):
+            print(f"  {line}")
+        print("after the repair:")
+        checks = checkup.run_checks(settings)
+        for check in checks:
+            print(check.line())
+    raise typer.Exit(0 if all(check.ok for check in checks) else 1)
 
 
 def main() -> None:

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     judge_base_url: str | None = None
     judge_api_key: SecretStr | None = None
 
+    # Documents a person uploads in the app: the largest accepted file, in MB.
+    upload_max_mb: int = Field(default=20, ge=1, le=1024)
+
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
     # Logins for a shared deployment: "user:pass,user2:pass2" (unset: no login).
@@ -100,6 +103,20 @@ class Settings(BaseSettings):
     @property
     def record_db(self) -> Path:
         return self.data_dir / "records.sqlite"
+
+    @property
+    def upload_max_bytes(self) -> int:
+        return self.upload_max_mb * 1024 * 1024
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Uploaded documents, one folder per session (``uploads/<session>/``)."""
+        return self.data_dir / "uploads"
+
+    @property
+    def exports_dir(self) -> Path:
+        """Files the web app exported for download, one folder per session."""
+        return self.data_dir / "exports"
 
     @property
     def cache_dir(self) -> Path:

@@ -281,3 +281,36 @@ def test_upload_is_searchable_and_a_thumbs_down_becomes_a_case(browser, app, tmp
     assert case["comment"] == "It should have asked about our coffee."
     assert case["script"] == ["Hello! We are Kaffebar Nord, a café in Tromsø with 4 people."]
     assert screen.outside == []
+
+
+def test_html_and_script_show_as_text_and_never_run(browser, app, tmp_path) -> None:
+    url, _service = app
+    screen = Screen(browser, url)
+    page = screen.page
+    page.click("#new-session")
+    screen.wait_turns(0)
+    hostile = (
+        'We are <img src=x onerror="window.__pwned=1"> Cycles '
+        "<script>window.__pwned=2</script> with 9 people."
+    )
+    screen.send(hostile)
+    user_bubble = page.locator("#chat [data-testid='user']").last
+    assert "<script>window.__pwned=2</script>" in user_bubble.inner_text()
+    document = tmp_path / "hostile.html"
+    document.write_text(
+        "<html><body><h1>Pricing notes</h1><p>Quarkle loyalty cards "
+        '<img src=x onerror="window.__pwned=3"> bring customers back.</p>'
+        "<script>window.__pwned=4</script></body></html>",
+        encoding="utf-8",
+    )
+    screen.tab("Knowledge")
+    page.locator("#uploads input[type='file']").set_input_files([str(document)])
+    page.locator("#uploads :text('hostile')").first.wait_for()
+    page.click("#add-documents")
+    page.locator("#upload-report :text('hostile.html')").wait_for()
+    page.fill("#search-query textarea, #search-query input", "Quarkle loyalty cards")
+    page.click("#search-button")
+    page.locator("#search-results :text('Quarkle')").first.wait_for()
+    page.wait_for_timeout(500)  # give any injected handler the chance to fire
+    assert page.evaluate("window.__pwned") is None
+    assert screen.errors == [] and screen.outside == []

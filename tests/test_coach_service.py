@@ -599,7 +599,7 @@ def test_each_export_is_a_file_of_its_kind(
         assert _script("en-bike-shop")[0].encode() in exported.content
 
 
-# ----- knowledge uploads (last: they add to this service's knowledge base) -----
+# ----- knowledge uploads (each in a session of its own; see test_upload_isolation.py) -----
 
 KELP = (
     "---\ntitle: Kelp jam from Skarvøy\nlanguage: en\n---\n# Kelp jam from Skarvøy\n\n"
@@ -634,10 +634,12 @@ def _write(folder: Path, name: str, content: str | bytes) -> Path:
 
 def test_an_uploaded_document_is_searchable_at_once(service: CoachService, tmp_path: Path) -> None:
     path = _write(tmp_path, "kelp-notes.md", KELP)
-    report = service.add_documents([path])
+    session_id = _new_id()
+    report = service.add_documents(session_id, [path])
     assert [(f.path, f.status) for f in report.files] == [("kelp-notes.md", "added")]
     assert report.files[0].chunks > 0
-    best = service.kb.search("zebra-striped kelp jam from the lighthouse keeper", 3)[0]
+    query = "zebra-striped kelp jam from the lighthouse keeper"
+    best = service.search_knowledge(session_id, query, 3)[0]
     assert best.source == "kelp-notes.md"
     assert best.title == "Kelp jam from Skarvøy"
 
@@ -647,30 +649,40 @@ def test_unreadable_uploads_get_a_reason_each(service: CoachService, tmp_path: P
     binary = _write(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40))
     good = _write(tmp_path, "quokka.md", QUOKKA)
 
-    report = service.add_documents([empty, binary, good])
+    session_id = _new_id()
+    report = service.add_documents(session_id, [empty, binary, good])
 
     by_name = {f.path: f for f in report.files}
     assert by_name["empty.md"].status == "skipped" and by_name["empty.md"].reason
     assert by_name["photo.txt"].status == "skipped" and by_name["photo.txt"].reason
     assert by_name["empty.md"].reason != by_name["photo.txt"].reason
     assert by_name["quokka.md"].status == "added"
-    assert service.kb.search("quokka courier marzipan parcels", 3)[0].source == "quokka.md"
-    assert service.send(_new_id(), _script("en-bike-shop")[0]).reply.strip()
+    found = service.search_knowledge(session_id, "quokka courier marzipan parcels", 3)
+    assert found[0].source == "quokka.md"
+    assert sorted(p.name for p in service.settings.uploads_dir.joinpath(session_id).iterdir()) == [
+        "quokka.md"
+    ]  # the unreadable ones are not kept
+    assert service.send(session_id, _script("en-bike-shop")[0]).reply.strip()
 
 
 def test_the_same_file_twice_is_kept_once_and_same_names_are_both_kept(
     service: CoachService, tmp_path: Path
 ) -> None:
+    session_id = _new_id()
     first = _write(tmp_path / "a", "notes.md", GOATS)
-    assert [f.status for f in service.add_documents([first]).files] == ["added"]
+    assert [f.status for f in service.add_documents(session_id, [first]).files] == ["added"]
 
-    again = service.add_documents([first])
+    again = service.add_documents(session_id, [first])
     assert [f.status for f in again.files] in (["unchanged"], ["duplicate"])
     assert not again.files[0].chunks
 
     other = _write(tmp_path / "b", "notes.md", WOMBATS)
-    report = service.add_documents([other])
+    report = service.add_documents(session_id, [other])
     assert [f.status for f in report.files] == ["added"]
     assert report.files[0].path != "notes.md" and report.files[0].path.startswith("notes")
-    assert service.kb.search("fjord goats saffron cheese", 3)[0].source == "notes.md"
-    assert service.kb.search("wombat choir tuba rehearsal", 3)[0].source == report.files[0].path
+
+    def best(query: str) -> str:
+        return service.search_knowledge(session_id, query, 3)[0].source
+
+    assert best("fjord goats saffron cheese") == "notes.md"
+    assert best("wombat choir tuba rehearsal") == report.files[0].path

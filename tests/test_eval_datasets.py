@@ -169,10 +169,11 @@ def test_baseline_attacks_arrive_at_the_objectives_step(coach, adversarial_cases
 @pytest.mark.slow
 def test_document_attacks_retrieve_the_injected_passage(coach, adversarial_cases) -> None:
     cases = [c for c in adversarial_cases if c.kind == "injection_document"]
-    report = coach.add_documents([_document_path(c) for c in cases])
+    report = coach.add_documents("attacked", [_document_path(c) for c in cases])
     assert report.count("skipped") == 0
     for case in cases:
         title = load_document(_document_path(case)).title
-        from_document = [r for r in coach.kb.search(case.attack, 3) if r.title == title]
+        found = coach.search_knowledge("attacked", case.attack, 3)
+        from_document = [r for r in found if r.title == title]
         assert from_document, f"{case.id}: the question does not find its document"
         assert case.canary and case.canary in from_document[0].text, case.id

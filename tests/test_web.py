@@ -103,3 +103,33 @@ def test_document_text_is_escaped_not_executed() -> None:
     html = results_html("q", [hostile])
     assert "<script>" not in html and "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_with_logins_nothing_answers_before_sign_in(seeded_data_dir) -> None:
+    import urllib.error
+    import urllib.request
+
+    settings = Settings(data_dir=seeded_data_dir("locked"))
+    service = CoachService(settings, today=lambda: date(2026, 11, 22))
+
+    def status(url: str, data: bytes | None = None) -> int:
+        request = urllib.request.Request(url, data=data, method="POST" if data else "GET")
+        request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with running_app(service, logins=[("ann", "pw-ann")]) as url:
+        for path in (
+            "config",
+            "gradio_api/info",
+            "gradio_api/queue/status",
+            "gradio_api/file=README.md",
+        ):
+            assert status(url + path) in (401, 403), path
+        body = json.dumps({"data": ["Hi", "s1"]}).encode()
+        assert status(url + "gradio_api/call/chat", body) in (401, 403)
+        assert status(url + "gradio_api/upload", b"x") in (401, 403, 422)
+    assert service.sessions("") == [] and service.session("s1").transcript == []

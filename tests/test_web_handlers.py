@@ -234,7 +234,7 @@ def test_export_gives_a_word_file_to_download(app: CoachApp, finished: str) -> N
 
 def test_upload_without_files_asks_for_some(app: CoachApp) -> None:
     for nothing in (None, []):
-        assert "Choose one or more files" in app.upload(nothing)
+        assert "Choose one or more files" in app.upload(nothing, uuid.uuid4().hex)
 
 
 def test_stopping_a_repeated_message_still_puts_it_back(

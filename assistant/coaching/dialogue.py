@@ -15,7 +15,7 @@ from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
-from assistant.coaching.facts import FOLLOWERS, Facts, Figure, read_message
+from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.grounding import RELEVANT_SIMILARITY, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric, Objective
@@ -54,6 +54,7 @@ class OfflineCoach:
     # ----- one turn, in steps (the graph in graph.py calls these) -----
     def understand(self, state: SessionState, text: str, facts: Facts) -> tuple[list[str], str]:
         """Opening parts of the reply and where the turn goes next (a stage or a side path)."""
+        text = text[:MAX_MESSAGE_CHARS]  # the part that was read (see ``facts.truncated``)
         say = Messages(state.language)
         first = state.assistant_turns == 0
         parts: list[str] = [say.say("greeting")] if first else []
@@ -66,6 +67,10 @@ class OfflineCoach:
         changes = self._apply_corrections(state, facts, today)
         if changes:
             parts.append(say.say("correction_done", change="; ".join(changes)))
+        unusable = self._unusable_deadline(state, text, facts)
+        if unusable is not None:
+            words, why = unusable
+            parts.append(say.say(f"deadline_{why}", date=words))
         if self.boundary(state.language, text, facts.question):
             return parts, "side_question"
         side_question = facts.question and (
@@ -73,9 +78,26 @@ class OfflineCoach:
         )
         if side_question and not facts.goals:
             return parts, "side_question"
-        if changes and state.stage in ("review", "done") and not facts.approve:
+        if (changes or unusable) and state.stage in ("review", "done") and not facts.approve:
             return parts, "show_goals"
         return parts, state.stage
+
+    def _unusable_deadline(
+        self, state: SessionState, text: str, facts: Facts
+    ) -> tuple[str, str] | None:
+        """A deadline the owner gave that cannot be used (gone by, or no such day), when the
+        message was about a deadline: an answer to "by when?", a request to move one, or an
+        objective without a usable one. Said back, so the owner knows why it was not taken."""
+        if facts.unusable_deadline is None:
+            return None
+        table = cues(state.language)
+        asked = state.pending is not None and state.pending.field == "deadline"
+        moving = table.compiled(table.move_deadline).search(text) is not None
+        undated = any(  # early on, only whole objectives ("from X to Y") are kept
+            g.deadline is None and (state.stage == "objectives" or (g.baseline and g.target))
+            for g in facts.goals
+        )
+        return facts.unusable_deadline if asked or moving or undated else None
 
     def read(self, state: SessionState, text: str) -> Facts:
         self._follow_language(state, text)
@@ -87,6 +109,7 @@ class OfflineCoach:
 
     def side_question(self, state: SessionState, text: str) -> str:
         say = Messages(state.language)
+        text = text[:MAX_MESSAGE_CHARS]  # a pasted book is not searched whole
         declined = self.boundary(state.language, text, asked=True)
         parts = [say.say(declined) if declined else self.answer_question(state, text)]
         if state.last_question:
@@ -118,7 +141,7 @@ class OfflineCoach:
     def _follow_language(self, state: SessionState, text: str) -> None:
         if state.language_fixed or len(text.split()) < 3:
             return
-        detected = detect_language(text)
+        detected = detect_language(text[:MAX_MESSAGE_CHARS])
         if detected and detected == supported_language(detected):  # one of ours: follow it
             state.language = detected
             state.plan.language = state.language
@@ -130,7 +153,8 @@ class OfflineCoach:
         table = cues(state.language)
         if table.compiled(table.specifics).search(question):
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
-        found = ground(self.kb, question, 3) if self.kb.is_on_topic(question) else []
+        on_topic = self.kb.is_on_topic(question)
+        found = ground(self.kb, question, 3, state.scope) if on_topic else []
         found = [g for g in found if g.similarity >= RELEVANT_SIMILARITY]
         if not found:
             return say.say("side_answer_none")
@@ -197,7 +221,7 @@ class OfflineCoach:
             return self._draft_goals(state, today)
         if stage == "review":
             state.stage = "roadmap"
-            draft_roadmap(state.plan, self.kb, today, state.sources)
+            draft_roadmap(state.plan, self.kb, today, state.sources, state.scope)
             return render.roadmap(state)
         if stage == "roadmap":
             state.stage = "done"
@@ -350,14 +374,16 @@ class OfflineCoach:
         loose = [g for g in facts.goals if not (g.baseline and g.target)]
         figures = facts.figures or [f for g in loose for f in (g.baseline, g.target) if f]
         if pending.field == "deadline":
-            dates = [g.deadline for g in facts.goals if g.deadline]
-            if dates:
+            dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
+            if dates[0] is not None:
                 candidate.deadline = dates[0]
+            elif facts.unusable_deadline is not None:
+                return  # a date gone by or no such day: said so, and asked again
         elif figures:
             setattr(candidate, pending.field, Figure(value=figures[0].value, unit=figures[0].unit))
             if pending.field == "target" and not candidate.deadline:
                 dates = [g.deadline for g in facts.goals if g.deadline]
-                candidate.deadline = dates[0] if dates else None
+                candidate.deadline = dates[0] if dates else facts.deadline
         state.asked_fields.append(f"{pending.candidate}:{pending.field}")
 
     def _next_missing(self, state: SessionState) -> str | None:
@@ -405,6 +431,6 @@ class OfflineCoach:
         apply_smart(plan, today)
         if self.goal_wording is not None:
             self.goal_wording(state)
-        cite_goals(plan, self.kb, state.sources)
+        cite_goals(plan, self.kb, state.sources, state.scope)
         state.stage = "review"
         return render.goals(state, today)

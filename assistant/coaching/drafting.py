@@ -153,12 +153,18 @@ def apply_smart(plan: StrategyPlan, today: date) -> None:
         goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
 
 
-def cite_goals(plan: StrategyPlan, kb: KnowledgeBase, seen: dict[str, SearchResult]) -> None:
+def cite_goals(
+    plan: StrategyPlan,
+    kb: KnowledgeBase,
+    seen: dict[str, SearchResult],
+    scope: str | None = None,
+) -> None:
+    """Cite each goal from the guidance ``scope`` sees (see ``grounding``)."""
     for goal in plan.goals:
         if goal.citations:
             continue
         claim = f"SMART goal with a baseline, a target and a deadline: {goal.metric}"
-        found = best_citation(kb, claim, plan.language)
+        found = best_citation(kb, claim, plan.language, scope=scope)
         if found:
             citation, passage = found
             goal.citations = [citation]
@@ -166,9 +172,14 @@ def cite_goals(plan: StrategyPlan, kb: KnowledgeBase, seen: dict[str, SearchResu
 
 
 def draft_roadmap(
-    plan: StrategyPlan, kb: KnowledgeBase, today: date, seen: dict[str, SearchResult]
+    plan: StrategyPlan,
+    kb: KnowledgeBase,
+    today: date,
+    seen: dict[str, SearchResult],
+    scope: str | None = None,
 ) -> None:
-    """Initiatives for the owner's objectives (plus foundations), prioritised and cited."""
+    """Initiatives for the owner's objectives (plus foundations), prioritised and cited
+    from the guidance ``scope`` sees (see ``grounding``)."""
     catalogue = load_kpi_catalogue()
     language = plan.language
     chosen: dict[str, InitiativeSpec] = {}
@@ -225,7 +236,7 @@ def draft_roadmap(
             resources=list(spec.resources.get(language)),
             owner="owner",
         )
-        found = best_citation(kb, spec.evidence_query, language)
+        found = best_citation(kb, spec.evidence_query, language, scope=scope)
         if found:
             citation, passage = found
             initiative.citations = [citation]

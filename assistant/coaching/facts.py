@@ -12,11 +12,13 @@ from assistant.coaching.catalogue import AnswerValue, load_kpi_catalogue, load_m
 from assistant.coaching.cues import cues
 from assistant.coaching.plan import Money
 from assistant.extraction import (
+    Quantity,
     classify_objective,
     detect_dont_know,
     extract_deadline,
     extract_quantities,
     extract_staff_count,
+    find_unusable_deadline,
 )
 
 MAX_MESSAGE_CHARS = 4000
@@ -24,6 +26,11 @@ MAX_MESSAGE_CHARS = 4000
 # or "1.5 mill." inside a sentence do not cut it.
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÆØÅÄÖÜА-ЯЁ«\"“(])|\n+")
 _CURRENCIES = ("NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP", "kr")
+# More than any small business turns over in any of these currencies: a slip, not a fact.
+MAX_REVENUE = 1e12
+# Units that count things, which are never below zero (only a score, such as NPS, can be).
+_COUNTS = {"people", "customers", "orders", "users", "visitors", "visits", "leads"}
+MAX_COUNT = 1e10  # more than there are people: no business counts this many of anything
 
 
 class Figure(BaseModel):
@@ -61,6 +68,10 @@ class Facts(BaseModel):
     opens_with_question_word: bool = False
     drop_goal: int | None = None
     move_deadline: tuple[int | None, date] | None = None
+    deadline: date | None = None  # the first usable deadline anywhere in the message
+    # a deadline that cannot be used, as (its words, "past" | "impossible"), when the message
+    # has no usable one: "by June 2020" after that date, "by 31 February 2027"
+    unusable_deadline: tuple[str, str] | None = None
     truncated: bool = False
 
 
@@ -88,6 +99,10 @@ def read_message(message: str, language: str, today: date) -> Facts:
     ]
     facts.drop_goal = _number(table.compiled(table.drop_goal).search(text))
     facts.move_deadline = _moved_deadline(text, language, today, table.move_deadline)
+    found = extract_deadline(text, language, today)
+    facts.deadline = found.date if found else None
+    if found is None:
+        facts.unusable_deadline = find_unusable_deadline(text, language, today)
     return facts
 
 
@@ -152,7 +167,7 @@ def _revenue(text: str, language: str, revenue_words: list[str]) -> Money | None
         if not any(word in lowered for word in revenue_words):
             continue
         for quantity in extract_quantities(sentence, language):
-            if quantity.kind == "money" and quantity.value > 0:
+            if quantity.kind == "money" and 0 < quantity.value <= MAX_REVENUE:
                 currency = quantity.unit if quantity.unit in _CURRENCIES[:-1] else "NOK"
                 if quantity.unit == "kr":
                     currency = "SEK" if language == "sv" else "NOK"
@@ -194,8 +209,27 @@ def _figures(sentence: str, language: str) -> list[Figure]:
         if not quantities:
             continue
         kpi_id = FOLLOWERS if _FOLLOWERS.search(clause) else match_kpi(clause, language)
-        figures += [Figure(value=q.value, unit=q.unit, kpi_id=kpi_id) for q in quantities]
+        figures += [
+            Figure(value=q.value, unit=q.unit, kpi_id=kpi_id)
+            for q in quantities
+            if possible(q.value, q.unit, kpi_id)
+        ]
     return figures
+
+
+def possible(value: float, unit: str | None, kpi_id: str | None) -> bool:
+    """False for a number that cannot be true: a count below zero ("-5 customers") or above
+    ``MAX_COUNT``, or a KPI value below zero where the KPI never is (visits, shares, hours,
+    amounts; followers; only a score such as NPS can be). Such a number is left out, so the
+    coach asks again instead of planning with it."""
+    catalogued = kpi_id is not None and kpi_id != FOLLOWERS
+    kpi_unit = load_kpi_catalogue().kpi(kpi_id).unit if catalogued else None
+    counted = unit in _COUNTS or kpi_unit in _COUNTS or kpi_id == FOLLOWERS
+    if counted and value > MAX_COUNT:
+        return False
+    if value >= 0:
+        return True
+    return kpi_unit == "score" or (not catalogued and not counted)
 
 
 def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidate]:
@@ -214,8 +248,8 @@ def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidat
         candidate.kpi_id = match_kpi(sentence, language, category)
         candidate.deadline = deadline.date if deadline else None
         if from_to:
-            before = extract_quantities(from_to.group("a"), language)
-            after = extract_quantities(from_to.group("b"), language)
+            before = _possible(extract_quantities(from_to.group("a"), language), candidate.kpi_id)
+            after = _possible(extract_quantities(from_to.group("b"), language), candidate.kpi_id)
             if before:
                 candidate.baseline = Figure(value=before[0].value, unit=before[0].unit)
             if after:
@@ -223,11 +257,15 @@ def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidat
             if candidate.baseline and candidate.target:
                 candidate.baseline = _shared_scale(candidate.baseline, candidate.target)
         else:
-            found = extract_quantities(sentence, language)
+            found = _possible(extract_quantities(sentence, language), candidate.kpi_id)
             if found:
                 candidate.target = Figure(value=found[-1].value, unit=found[-1].unit)
         candidates.append(candidate)
     return candidates
+
+
+def _possible(quantities: list[Quantity], kpi_id: str | None) -> list[Quantity]:
+    return [q for q in quantities if possible(q.value, q.unit, kpi_id)]
 
 
 def _shared_scale(baseline: Figure, target: Figure) -> Figure:

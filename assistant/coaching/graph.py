@@ -12,7 +12,9 @@ One invocation is one user turn:
 LLM engine is on), applies corrections and picks the route; a stage node advances the
 interview; ``respond`` assembles the reply (phrased by the model when the LLM engine is on)
 and records the turn. The graph state carries the whole session as JSON, so a session
-resumes after a restart from its last completed turn.
+resumes after a restart from its last completed turn. The checkpoint thread id is the session
+id: each node puts it on the ``SessionState`` so the coach searches that session's knowledge
+scope (shared guidance plus its own uploads).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from langgraph.graph import END, START, StateGraph
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.facts import Facts
 from assistant.coaching.state import ChatTurn, SessionState
+from assistant.knowledge.store import StoreUnavailable
 
 STAGES = ("profile", "current_state", "objectives", "playback", "review", "roadmap", "done")
 
@@ -66,21 +69,37 @@ class TurnState(TypedDict, total=False):
     reply: str
 
 
+class SessionStoreDamaged(StoreUnavailable):
+    """The session store (``sessions.sqlite``) cannot be opened; the message says what to do.
+
+    A ``StoreUnavailable``, so every front end that reports an unreachable store in one line
+    reports this one the same way."""
+
+
 def open_checkpointer(path: Path) -> SqliteSaver:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(str(path), check_same_thread=False)
-    saver = SqliteSaver(connection)
-    saver.setup()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(str(path), check_same_thread=False)
+        saver = SqliteSaver(connection)
+        saver.setup()
+    except (sqlite3.Error, OSError) as exc:
+        raise SessionStoreDamaged(
+            f"cannot open the session store {path}: {exc}. Run 'strategy-coach doctor "
+            "--repair' to move it aside (nothing is deleted) and start a fresh one."
+        ) from exc
     return saver
 
 
-def _session(state: TurnState) -> SessionState:
-    return SessionState.model_validate(state.get("session") or {})
+def _session(state: TurnState, config: RunnableConfig | None = None) -> SessionState:
+    session = SessionState.model_validate(state.get("session") or {})
+    thread = ((config or {}).get("configurable") or {}).get("thread_id")
+    session.session_id = str(thread or "")
+    return session
 
 
 def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser | None = None):
-    def understand(state: TurnState) -> TurnState:
-        session = _session(state)
+    def understand(state: TurnState, config: RunnableConfig) -> TurnState:
+        session = _session(state, config)
         message = state.get("message", "") or ""
         # what to read: the typed words; ``message`` may also list picked answers
         reading = state.get("reading")
@@ -91,7 +110,8 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         session.transcript.append(
             ChatTurn(role="user", content=message, answers=answers, typed=reading)
         )
-        if not text and not answers:
+        wordless = not any(ch.isalnum() for ch in text)  # "", "🙂🙂", control characters
+        if wordless and not answers:
             return {
                 "session": session.model_dump(mode="json"),
                 "route": "empty",
@@ -117,24 +137,24 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         session = _session(state)
         return {"parts": [coach.empty_reply(session)]}
 
-    def side_question(state: TurnState) -> TurnState:
-        session = _session(state)
+    def side_question(state: TurnState, config: RunnableConfig) -> TurnState:
+        session = _session(state, config)
         part = coach.side_question(session, (state.get("reading") or state["message"]).strip())
         return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
 
-    def show_goals(state: TurnState) -> TurnState:
-        session = _session(state)
+    def show_goals(state: TurnState, config: RunnableConfig) -> TurnState:
+        session = _session(state, config)
         part = coach.show_goals(session)
         return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
 
-    def stage_node(state: TurnState) -> TurnState:
-        session = _session(state)
+    def stage_node(state: TurnState, config: RunnableConfig) -> TurnState:
+        session = _session(state, config)
         facts = Facts.model_validate(state.get("facts") or {})
         part = coach.stage_reply(session, facts, bool(state.get("first")))
         return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
 
     def respond(state: TurnState, config: RunnableConfig) -> TurnState:
-        session = _session(state)
+        session = _session(state, config)
         draft = "\n\n".join(p for p in state.get("parts", []) if p)
         writer = get_stream_writer()
         stop = (config.get("configurable") or {}).get("stop")

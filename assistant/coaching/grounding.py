@@ -1,4 +1,8 @@
-"""Citations: a verbatim sentence from a passage that was really retrieved."""
+"""Citations: a verbatim sentence from a passage that was really retrieved.
+
+``scope`` is the searching session's knowledge scope (``SessionState.scope``): the shared
+guidance plus that session's own uploads. ``None`` means the shared guidance only.
+"""
 
 from __future__ import annotations
 
@@ -71,9 +75,9 @@ def warm_up(kb: KnowledgeBase) -> int:
     return len(texts)
 
 
-def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
+def ground(kb: KnowledgeBase, claim: str, k: int = 3, scope: str | None = None) -> list[Grounded]:
     """The best-supporting sentence of each of the top ``k`` passages for ``claim``."""
-    results = kb.search(claim, k)
+    results = kb.search(claim, k, scope=scope)
     grounded = []
     query = np.asarray(kb.store.embeddings.embed_query(claim))
     for result in results:
@@ -88,10 +92,14 @@ def ground(kb: KnowledgeBase, claim: str, k: int = 3) -> list[Grounded]:
 
 
 def best_citation(
-    kb: KnowledgeBase, claim: str, language: str | None = None, slack: float = 0.08
+    kb: KnowledgeBase,
+    claim: str,
+    language: str | None = None,
+    slack: float = 0.08,
+    scope: str | None = None,
 ) -> tuple[Citation, SearchResult] | None:
     """The best-supporting quote; one in the reader's language wins when nearly as good."""
-    found = ground(kb, claim, 5)
+    found = ground(kb, claim, 5, scope)
     if not found:
         return None
     best = found[0]

@@ -32,6 +32,7 @@ LANGUAGE_NAMES = {"en": "English", "nb": "Norwegian (bokmål)", "sv": "Swedish",
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")
 _MARK = re.compile(r"\[\d+\]")
 _HISTORY_TURNS = 6
+_TURN_CHARS = 4000  # a pasted megabyte does not travel to the model
 
 
 class ObjectiveReading(BaseModel):
@@ -200,7 +201,8 @@ class LlmPhraser:
         streamed with it)."""
         say = Messages(state.language)
         history = "\n".join(
-            f"{turn.role}: {turn.content}" for turn in state.transcript[-_HISTORY_TURNS:]
+            f"{turn.role}: {turn.content[:_TURN_CHARS]}"
+            for turn in state.transcript[-_HISTORY_TURNS:]
         )
         messages = load_prompt("coach_reply").messages(
             language_name=LANGUAGE_NAMES.get(state.language, "English"),

@@ -4,15 +4,16 @@ app are thin layers over it.
 A turn is saved (checkpointed) only when it completes, so a stopped or failed turn leaves the
 session exactly as it was. Sessions are separate: each has its own checkpoint thread and its
 own lock, and when the app runs with logins a session belongs to the person who made it.
+Documents uploaded in a session are that session's alone (its knowledge scope), and deleting
+a session deletes its checkpoints, uploads (files and index rows) and exports.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import shutil
+import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,8 +40,11 @@ from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.quick_answers import describe, valid_answers
 from assistant.coaching.sessions import SessionCatalogue, SessionInfo, SessionNotFound
 from assistant.coaching.state import SessionState
+from assistant.coaching.uploads import Upload, remove_folder, safe_name, session_folder, stage
 from assistant.config import Settings
 from assistant.knowledge.ingest import IngestReport
+from assistant.knowledge.models import SearchResult
+from assistant.knowledge.scope import session_scope
 from assistant.knowledge.service import KnowledgeBase
 from assistant.llm import llm_config
 
@@ -66,6 +70,7 @@ class CoachService:
         self.settings = settings
         self.kb = KnowledgeBase(settings)
         self.kb.ensure_fresh()
+        self._adopt_legacy_uploads()
         warm_up(self.kb)
         self.coach = OfflineCoach(self.kb, today)
         config = llm_config(settings)
@@ -275,6 +280,18 @@ class CoachService:
         self._check_owner(session_id, owner)
         return export(self.session(session_id), fmt, self.today())
 
+    def save_export(self, session_id: str, fmt: ExportFormat, owner: str = "") -> Path:
+        """The export as a file in the session's export folder (``exports/<session>/``),
+        for the web app to serve; it is deleted with the session."""
+        file = self.export(session_id, fmt, owner)
+        folder = session_folder(self.settings.exports_dir, session_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / safe_name(file.filename)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(file.content)
+        os.replace(partial, path)  # a download never sees half a file
+        return path
+
     # ----- the list of sessions -----
     def sessions(self, owner: str = "") -> list[SessionInfo]:
         return self.catalogue.list(owner)
@@ -288,10 +305,16 @@ class CoachService:
         return self.catalogue.rename(session_id, title)
 
     def delete_session(self, session_id: str, owner: str = "") -> None:
+        """Delete the conversation and everything the session brought in or wrote out: its
+        checkpoints, its uploads (files and index rows) and its exported files."""
         self._check_owner(session_id, owner)
         with self._lock(session_id):
             self._saver.delete_thread(session_id)
             self.catalogue.delete(session_id)
+            uploads = session_folder(self.settings.uploads_dir, session_id)
+            self.kb.remove_scope(session_scope(session_id), uploads)
+            remove_folder(uploads)
+            remove_folder(session_folder(self.settings.exports_dir, session_id))
 
     def _check_owner(self, session_id: str, owner: str) -> None:
         info = self.catalogue.get(session_id)
@@ -299,18 +322,48 @@ class CoachService:
             raise SessionNotFound(session_id)
 
     # ----- knowledge uploads -----
-    def add_documents(self, files: list[Path]) -> IngestReport:
-        """Copy uploaded files into the data dir's upload folder and ingest them (the same
-        checks and per-file messages as ``strategy-coach ingest``); searchable at once."""
-        folder = self.settings.data_dir / "uploads"
-        folder.mkdir(parents=True, exist_ok=True)
-        kept = [_keep_upload(path, folder) for path in files]
-        report = self.kb.ingest(kept)
-        refused = {Path(item.path).name for item in report.files if item.status == "skipped"}
-        for path in kept:
-            if path.name in refused:
-                path.unlink(missing_ok=True)  # an unreadable upload is not kept
+    def add_documents(
+        self, session_id: str, files: Sequence[Path | Upload], owner: str = ""
+    ) -> IngestReport:
+        """Add documents to one session's knowledge: copied into ``uploads/<session>/`` under
+        a safe name and ingested with the same checks and per-file messages as
+        ``strategy-coach ingest``. Searchable at once in this session, never in another.
+        Files over ``upload_max_mb``, of an unsupported type, or unreadable are refused
+        with a reason each and not kept."""
+        self._check_owner(session_id, owner)
+        scope = session_scope(session_id)
+        with self._lock(session_id):
+            folder = session_folder(self.settings.uploads_dir, session_id)
+            kept, refused = stage(list(files), folder, self.settings.upload_max_bytes)
+            report = self.kb.ingest(kept, scope=scope) if kept else IngestReport()
+            unreadable = {Path(f.path).name for f in report.files if f.status == "skipped"}
+            for path in kept:
+                if path.name in unreadable:
+                    path.unlink(missing_ok=True)  # an unreadable upload is not kept
+            if kept:  # the session now holds client files: list it, so it can be deleted
+                self.catalogue.touch(session_id, owner)
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when nothing was kept
+        report.files = refused + report.files
         return report
+
+    def search_knowledge(
+        self, session_id: str | None, query: str, k: int | None = None, owner: str = ""
+    ) -> list[SearchResult]:
+        """The guidance a session sees: shared passages plus its own uploads (shared only
+        without a session)."""
+        if not session_id:
+            return self.kb.search(query, k)
+        self._check_owner(session_id, owner)
+        return self.kb.search(query, k, scope=session_scope(session_id))
+
+    def _adopt_legacy_uploads(self) -> None:
+        """Files directly in ``uploads/`` come from before uploads belonged to a session;
+        they were shared by every session then, and stay shared rather than vanish."""
+        root = self.settings.uploads_dir
+        legacy = sorted(p for p in root.iterdir() if p.is_file()) if root.is_dir() else []
+        if legacy:
+            self.kb.ingest(legacy)
 
     # ----- plans without a conversation -----
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
@@ -324,19 +377,3 @@ class CoachService:
     def _lock(self, session_id: str) -> threading.Lock:
         with self._locks_guard:
             return self._locks.setdefault(session_id, threading.Lock())
-
-
-def _keep_upload(path: Path, folder: Path) -> Path:
-    """A stable copy of an uploaded file: same name, unless another file has it already."""
-    name = Path(path.name).name or "upload"
-    target = folder / name
-    if target.exists() and not _same_bytes(target, path):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
-        target = folder / f"{Path(name).stem}-{digest}{Path(name).suffix}"
-    if not target.exists():
-        shutil.copyfile(path, target)
-    return target
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()

@@ -10,6 +10,7 @@ from assistant.coaching.catalogue import AnswerValue
 from assistant.coaching.facts import GoalCandidate
 from assistant.coaching.plan import StrategyPlan
 from assistant.knowledge.models import SearchResult
+from assistant.knowledge.scope import session_scope
 
 Stage = Literal["profile", "current_state", "objectives", "playback", "review", "roadmap", "done"]
 AskField = Literal["baseline", "target", "deadline"]
@@ -31,6 +32,11 @@ class PendingAsk(BaseModel):
 
 
 class SessionState(BaseModel):
+    session_id: str = Field(
+        default="",
+        exclude=True,
+        description="the checkpoint thread, set by the graph on every turn (never stored)",
+    )
     language: str = "en"
     language_fixed: bool = False
     stage: Stage = "profile"
@@ -56,6 +62,12 @@ class SessionState(BaseModel):
     owner_edits: list[str] = Field(
         default_factory=list, description="plan edits made in the app, not yet acknowledged"
     )
+
+    @property
+    def scope(self) -> str | None:
+        """The knowledge this session may search: the shared guidance plus its own uploads
+        (``None``, shared only, for a plan made outside a session)."""
+        return session_scope(self.session_id) if self.session_id else None
 
     @property
     def assistant_turns(self) -> int:

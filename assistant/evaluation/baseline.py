@@ -19,6 +19,8 @@ from assistant.knowledge.loaders import UnreadableDocument, load_document
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.store import make_chroma_client
 
+_BATCH = 1000
+
 
 class BaselineSearch:
     """Vector-only Chroma search with default chunking and the given embedding model."""
@@ -49,8 +51,8 @@ class BaselineSearch:
                     "chunk_id": f"{loaded.doc_id}#{number:03d}",
                 }
                 documents.append(Document(page_content=piece, metadata=metadata))
-        if documents:
-            self.vectorstore.add_documents(documents)
+        for start in range(0, len(documents), _BATCH):  # Chroma caps one write's size
+            self.vectorstore.add_documents(documents[start : start + _BATCH])
         return len(documents)
 
     def search(self, query: str, k: int = 5) -> list[SearchResult]:

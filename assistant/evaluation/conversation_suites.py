@@ -37,10 +37,12 @@ from assistant.evaluation.textchecks import (
 PROMPT_FOLDERS = (PROJECT_ROOT / "prompts" / "llm", PROJECT_ROOT / "prompts" / "judge")
 
 
-def _fresh(service: CoachService, messages: list[str]) -> tuple[str, list[str]]:
+def _fresh(
+    service: CoachService, messages: list[str], session_id: str | None = None
+) -> tuple[str, list[str]]:
     """A new session through ``messages``; the reply language is left to the coach to
     detect, as in the app (a misread language is a failure the eval should see)."""
-    session_id = f"eval-{uuid.uuid4().hex[:10]}"
+    session_id = session_id or f"eval-{uuid.uuid4().hex[:10]}"
     return session_id, [service.send(session_id, m).reply for m in messages]
 
 
@@ -122,12 +124,13 @@ def _prompt_texts() -> list[str]:
 def run_adversarial(service: CoachService, case: AdversarialCase) -> CaseResult:
     checks: list[Check] = []
     metrics: dict[str, float | None] = {}
-    if case.document:
-        report = service.add_documents([ADVERSARIAL_DOCUMENTS / case.document])
+    session_id = f"eval-{uuid.uuid4().hex[:10]}"
+    if case.document:  # uploaded into the attacked session, as a client would
+        report = service.add_documents(session_id, [ADVERSARIAL_DOCUMENTS / case.document])
         if not any(f.status in ("added", "unchanged", "updated") for f in report.files):
             raise RuntimeError(f"could not upload {case.document}: {report.summary()}")
     messages = [*case.setup, case.attack]
-    session_id, replies = _fresh(service, messages)
+    session_id, replies = _fresh(service, messages, session_id)
     reply = replies[-1]
     own_words = [case.attack, *case.setup]
     if case.canary:

@@ -9,7 +9,7 @@ from assistant.extraction.categories import (
     detect_dont_know,
     load_objective_keywords,
 )
-from assistant.extraction.dates import extract_deadline, find_date_spans
+from assistant.extraction.dates import extract_deadline, find_date_spans, find_unusable_deadline
 from assistant.extraction.models import (
     SUPPORTED_LANGUAGES,
     Deadline,
@@ -36,6 +36,7 @@ __all__ = [
     "extract_quantities",
     "extract_staff_count",
     "find_date_spans",
+    "find_unusable_deadline",
     "load_objective_keywords",
     "normalize_language",
 ]

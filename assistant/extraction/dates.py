@@ -241,6 +241,39 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
     return None
 
 
+def find_unusable_deadline(text: str, language: str, today: dt.date) -> tuple[str, str] | None:
+    """The first date in ``text`` that cannot be a deadline, as (its words, why): "past" for
+    one before ``today`` ("by June 2020"), "impossible" for a day that does not exist ("by
+    31 February 2027", "2027-13-01"). Says why a date the owner gave was not taken; deadlines
+    themselves are read by ``extract_deadline``.
+
+    Only the first ``MAX_TEXT_CHARS`` characters are read.
+    """
+    lang = normalize_language(language)
+    for item in _find(text, lang):
+        if item.kind in ("ymd", "day_month") and _no_such_day(item.groups, lang):
+            return item.text, "impossible"
+        resolved = _resolve(item.kind, item.groups, lang, today)
+        if resolved is not None and resolved[0] < today:
+            return item.text, "past"
+    return None
+
+
+def _no_such_day(groups: dict[str, str | None], language: Language) -> bool:
+    """A day and month that no calendar has: day 0, month 13, 30 February (29 February only
+    in a year that is not a leap year)."""
+    raw_month, raw_day, raw_year = groups.get("month") or "", groups.get("day"), groups.get("year")
+    if language == "en" and raw_month == "may" and raw_year is None:
+        return False  # "35 may be enough": the verb, as in ``_resolve``
+    month = int(raw_month) if raw_month.isdigit() else _month_number(raw_month, language)
+    if month is None or raw_day is None:
+        return False  # not a month we know: not a date at all
+    if not 1 <= month <= 12:
+        return True
+    year = int(raw_year) if raw_year and 1 <= int(raw_year) <= 9999 else 2000  # 2000: leap
+    return not 1 <= int(raw_day) <= calendar.monthrange(year, month)[1]
+
+
 def _latest(today: dt.date) -> dt.date:
     return dt.date(min(today.year + _MAX_YEARS_AHEAD, dt.MAXYEAR), 12, 31)
 

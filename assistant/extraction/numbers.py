@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import cache
+from itertools import pairwise
 
 from assistant.extraction.dates import find_date_spans
 from assistant.extraction.models import (
@@ -102,6 +103,17 @@ _NOT_STAFF_MODIFIERS = (
     r"more|new|additional|extra|flere|nye|ekstra|fler|nya|ytterligare|ещё|еще|новых|"
     r"дополнительных"
 )
+# Words that take back a number said just before ("we are 9 people… actually 40"): a staff
+# count after one of them replaces the count before it.
+_CORRECTION: dict[Language, str] = {
+    "en": r"\bactually\b|\bsorry\b|\bi\s+mean\b|\bcorrection\b|\bin\s+fact\b|\brather\b|"
+    r"\bwait\b",
+    "nb": r"\bfaktisk\b|\begentlig\b|\bunnskyld\b|\bjeg\s+mener\b|\brettelse\b|\bvent\b",
+    "sv": r"\bfaktiskt\b|\begentligen\b|\bförlåt\b|\bjag\s+menar\b|\brättelse\b|"
+    r"\brättare\s+sagt\b|\bvänta\b",
+    "ru": r"на\s+самом\s+деле|\bвернее\b|\bточнее\b|\bизвините\b|\bпростите\b|"
+    r"\bпоправка\b|\bто\s+есть\b",
+}
 _RANGE_DASH = r"\s*[-–—‒]\s*"
 _NEGATION_BEFORE = r"(?:\bnot|\bno\s+longer|\bikke|\binte|\bне|\bnei)\s*$"
 
@@ -283,6 +295,7 @@ def _staff_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
         words(_NOT_STAFF_MODIFIERS),
         re.compile(_STAFF_PHRASES[language].format(n=r"(\d{1,7})"), re.IGNORECASE),
         re.compile(_STAFF_CONTEXT[language], re.IGNORECASE),
+        re.compile(_CORRECTION[language], re.IGNORECASE),
     )
 
 
@@ -292,11 +305,12 @@ def extract_staff_count(text: str, language: str) -> int | None:
     Employee words ("12 ansatte") always count; people words ("12 people", "12 человек")
     count in a sentence about the company or team. Negated numbers ("not 9") are skipped,
     and so are counts of hires ("5 more people"). A range gives its upper end; the first
-    count left wins. Zero, negative, fractional and absurd (> 1 000 000) counts give None.
+    count left wins, unless a later one is said as a correction ("we are 9 people… actually
+    40"). Zero, negative, fractional and absurd (> 1 000 000) counts give None.
     """
     lang = normalize_language(language)
     text = text[:MAX_TEXT_CHARS]
-    employees, people, modifiers, phrase, context = _staff_patterns(lang)
+    employees, people, modifiers, phrase, context, correction = _staff_patterns(lang)
     candidates: list[tuple[int, float]] = []
     quantities = extract_quantities(text, lang)
     for position, quantity in enumerate(quantities):
@@ -314,10 +328,16 @@ def extract_staff_count(text: str, language: str) -> int | None:
         group = next(i for i, value in enumerate(match.groups(), start=1) if value)
         if units_by_start.get(match.start(group)) in (None, "people"):  # not "нас 300 клиентов"
             candidates.append((match.start(group), float(match.group(group))))
-    for _, value in sorted(candidates):
-        if value == int(value) and 1 <= value <= _MAX_STAFF:
-            return int(value)
-    return None
+    counts = [
+        (start, int(v)) for start, v in sorted(candidates) if v == int(v) and 1 <= v <= _MAX_STAFF
+    ]
+    if not counts:
+        return None
+    chosen = counts[0]
+    for (before, _), (start, value) in pairwise(counts):
+        if correction.search(text, before, start):
+            chosen = (start, value)
+    return chosen[1]
 
 
 def _sentence_around(text: str, position: int) -> str:

@@ -2,6 +2,10 @@
 
 LangChain's indexing API with a SQL record manager decides which rows to write and which
 to clean up; this module walks the folders, reads each file, and reports per file.
+
+An ingest has a scope (see ``scope.py``): shared for the curated knowledge and the CLI, a
+session's scope for the files uploaded in it. Duplicates are looked for only among the rows
+that scope can see, and ``remove_scope`` takes a session's rows out again.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from assistant.knowledge.loaders import (
     UnreadableDocument,
     load_document,
 )
+from assistant.knowledge.scope import SHARED, chroma_where
 from assistant.knowledge.store import KnowledgeStore
 from assistant.knowledge.views import document_rows, pipeline_signature
 
@@ -85,17 +90,24 @@ def known_paths(store: KnowledgeStore) -> set[str]:
     return {row[0] for row in rows if row[0]}
 
 
-def _stored_file_state(store: KnowledgeStore, path: str) -> tuple[str, str] | None:
+def _stored_file_state(store: KnowledgeStore, path: str) -> tuple[str, str, str] | None:
     found = store.vectorstore.get(where={"path": path}, limit=1, include=["metadatas"])
     metadatas = found.get("metadatas") or []
     if not metadatas:
         return None
     meta = metadatas[0] or {}
-    return str(meta.get("file_sha256", "")), str(meta.get("signature", ""))
+    return (
+        str(meta.get("file_sha256", "")),
+        str(meta.get("signature", "")),
+        str(meta.get("scope", "")),
+    )
 
 
-def _duplicate_of(store: KnowledgeStore, sha256: str, path: str) -> str | None:
-    found = store.vectorstore.get(where={"file_sha256": sha256}, limit=5, include=["metadatas"])
+def _duplicate_of(store: KnowledgeStore, sha256: str, path: str, scope: str) -> str | None:
+    """Another indexed file with the same content that ``scope`` can see (a copy in another
+    session does not count: naming it would tell this client about that one)."""
+    where = {"$and": [{"file_sha256": sha256}, chroma_where(scope)]}
+    found = store.vectorstore.get(where=where, limit=5, include=["metadatas"])
     for meta in found.get("metadatas") or []:
         if meta and meta.get("path") != path:
             return str(meta.get("source") or meta.get("path"))
@@ -120,13 +132,52 @@ def _display(path: Path, roots: list[Path]) -> str:
     return path.name
 
 
+def remove_scope(store: KnowledgeStore, scope: str, folder: Path | None = None) -> int:
+    """Delete every row of ``scope`` (and its record-manager records), plus the records of
+    any file under ``folder``; the number of rows removed."""
+    if scope == SHARED:
+        raise ValueError("the shared knowledge is not removed by scope")
+    ids: list[str] = []
+    paths: set[str] = set()
+    page = 5000
+    while True:  # Chroma answers in pages
+        found = store.vectorstore.get(
+            where={"scope": scope}, limit=page, offset=len(ids), include=["metadatas"]
+        )
+        batch = list(found.get("ids") or [])
+        ids += batch
+        paths |= {str(m.get("path")) for m in found.get("metadatas") or [] if m}
+        if len(batch) < page:
+            break
+    for start in range(0, len(ids), page):
+        store.vectorstore.delete(ids=ids[start : start + page])
+    if folder is not None:
+        inside = str(folder.resolve()).rstrip("/") + "/"
+        paths |= {p for p in known_paths(store) if p.startswith(inside)}
+    keys = set(ids)
+    if paths:
+        keys |= set(store.records.list_keys(group_ids=sorted(paths)))
+    strays = sorted(keys - set(ids))  # rows of those files stored without this scope
+    if strays:
+        store.vectorstore.delete(ids=strays)
+    if keys:
+        store.records.delete_keys(sorted(keys))
+    return len(ids) + len(strays)
+
+
 def ingest(
-    paths: list[Path], store: KnowledgeStore, progress: ProgressCallback | None = None
+    paths: list[Path],
+    store: KnowledgeStore,
+    progress: ProgressCallback | None = None,
+    scope: str = SHARED,
 ) -> IngestReport:
-    """Bring the index in line with the files under ``paths``."""
+    """Bring the index in line with the files under ``paths``; new rows get ``scope``."""
     settings = store.settings
     signature = pipeline_signature(settings.chunk_size, settings.chunk_overlap)
     files, problems = discover_files(paths)
+    if scope == SHARED:
+        files, private = _without_session_uploads(files, settings.uploads_dir)
+        problems += private
     before = known_paths(store)
     removed = _remove_deleted(store, paths, files, before)
     gone = {Path(r.path).name for r in removed}
@@ -136,10 +187,27 @@ def ingest(
         if progress:
             progress(number, len(files), path.name)
         report.files.append(
-            _ingest_file(store, path, _display(path, paths), before, originals, signature)
+            _ingest_file(store, path, _display(path, paths), before, originals, signature, scope)
         )
     report.files.extend(removed)
     return report
+
+
+def _without_session_uploads(
+    files: list[Path], uploads: Path
+) -> tuple[list[Path], list[FileReport]]:
+    """A shared ingest leaves a session's uploads (``uploads/<session>/...``) alone: indexed
+    as shared, one client's document would reach every other client's session."""
+    root = uploads.resolve()
+    kept, private = [], []
+    for path in files:
+        inside = path.is_relative_to(root) and len(path.relative_to(root).parts) > 1
+        if inside:
+            reason = "uploaded in a coaching session; it stays private to that session"
+            private.append(FileReport(path=path.name, status="skipped", reason=reason))
+        else:
+            kept.append(path)
+    return kept, private
 
 
 def _originals(files: list[Path], before: set[str], roots: list[Path]) -> dict[str, str]:
@@ -167,6 +235,7 @@ def _ingest_file(
     before: set[str],
     originals: dict[str, str],
     signature: str,
+    scope: str,
 ) -> FileReport:
     settings = store.settings
     key = str(path)
@@ -178,12 +247,15 @@ def _ingest_file(
     if original != shown:
         return FileReport(path=shown, status="duplicate", reason=f"same content as {original}")
     stored = _stored_file_state(store, key) if key in before else None
-    if stored == (doc.file_sha256, signature):
+    if stored == (doc.file_sha256, signature, scope):
         return FileReport(path=shown, status="unchanged")
-    twin = _duplicate_of(store, doc.file_sha256, key)
+    twin = _duplicate_of(store, doc.file_sha256, key, scope)
     if twin is not None:
         return FileReport(path=shown, status="duplicate", reason=f"same content as {twin}")
-    rows = document_rows(doc, settings.chunk_size, settings.chunk_overlap)
+    if scope != SHARED:  # a front-matter id must not collide with a passage of another scope
+        tag = hashlib.sha256(scope.encode("utf-8")).hexdigest()[:8]
+        doc = doc.model_copy(update={"doc_id": f"{doc.doc_id}~{tag}"})
+    rows = document_rows(doc, settings.chunk_size, settings.chunk_overlap, scope)
     if not rows:
         return FileReport(path=shown, status="skipped", reason="no text to index")
     index(

@@ -36,17 +36,33 @@ class KeywordIndex:
         """BM25 score of every chunk (aligned with ``chunk_ids``)."""
         if not self.chunk_ids:
             return np.zeros(0, dtype=np.float32)
-        scores = self._bm25.get_scores(analyze_query(query))
+        words = analyze_query(query)
+        # a query with no word in it (emoji only, symbols) matches nothing by keyword
+        scores = (
+            self._bm25.get_scores(words)
+            if words
+            else np.zeros(len(self.chunk_ids), dtype=np.float32)
+        )
         extra = [t for t in expansion if t]
         if extra and expansion_weight > 0:
             scores = scores + expansion_weight * self._bm25.get_scores(extra)
         return scores
 
-    def top(self, query: str, k: int, expansion: Sequence[str] = (), expansion_weight: float = 0.5):
-        """``(chunk_id, score)`` of the ``k`` best chunks with a positive score."""
+    def top(
+        self,
+        query: str,
+        k: int,
+        expansion: Sequence[str] = (),
+        expansion_weight: float = 0.5,
+        allowed: np.ndarray | None = None,
+    ):
+        """``(chunk_id, score)`` of the ``k`` best chunks with a positive score; with
+        ``allowed`` (a boolean mask aligned with ``chunk_ids``), among those chunks only."""
         scores = self.scores(query, expansion, expansion_weight)
         if scores.size == 0:
             return []
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
         k = min(k, scores.size)
         best = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(best, key=lambda i: -scores[i])

@@ -1,18 +1,26 @@
 """Hybrid search: BM25 keywords (with glossary expansion) + multilingual vectors, fused by
-reciprocal rank fusion, then diversified so one article does not fill every slot."""
+reciprocal rank fusion, then diversified so one article does not fill every slot.
+
+A search has a scope (see ``scope.py``): both halves see only the shared rows plus the
+searching session's own uploads. The vector query is filtered by Chroma (``where``) and its
+hits checked again; the BM25 scores of rows out of scope are masked before ranking.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
 from sqlalchemy import text as sql
 
 from assistant.knowledge.glossary import Glossary
 from assistant.knowledge.keyword_index import KeywordIndex
 from assistant.knowledge.models import SearchResult
+from assistant.knowledge.scope import chroma_where, visible_scopes
 from assistant.knowledge.store import KnowledgeStore
 from assistant.knowledge.views import VIEW_NOTE, VIEW_TEXT
 
@@ -28,6 +36,34 @@ class _Corpus:
     metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
     keywords: KeywordIndex | None = None
     fingerprint: tuple[int, str] = (0, "")
+    # each chunk's scope as a small integer, aligned with ``keywords.chunk_ids``
+    scope_codes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    scope_ids: dict[str, int] = field(default_factory=dict)
+
+    def keyword_mask(self, allowed: tuple[str, ...]) -> np.ndarray | None:
+        """Which chunks a search may see (``None``: all of them)."""
+        if set(self.scope_ids) <= set(allowed):
+            return None
+        codes = [self.scope_ids[s] for s in allowed if s in self.scope_ids]
+        return np.isin(self.scope_codes, codes)
+
+
+MAX_QUERY_CHARS = 2000
+
+
+class _Stopwatch:
+    """Adds the time since the last lap to ``timings[name]`` (no-op without a dict)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        if self.timings is None:
+            return
+        now = time.perf_counter()
+        self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 class HybridRetriever:
@@ -74,12 +110,16 @@ class HybridRetriever:
                 corpus.metadata[chunk_id] = meta
         ids = sorted(corpus.texts)
         tokens = []
+        codes = []
         for chunk_id in ids:
             meta = corpus.metadata[chunk_id]
+            scope = str(meta.get("scope", ""))  # rows from before scopes: seen by no search
+            codes.append(corpus.scope_ids.setdefault(scope, len(corpus.scope_ids)))
             language = str(meta.get("language", "und"))
             parts = [(corpus.texts[chunk_id], language), (str(meta.get("title", "")), language)]
             tokens.append(KeywordIndex.tokens_for(parts + notes.get(chunk_id, [])))
         corpus.keywords = KeywordIndex(ids, tokens)
+        corpus.scope_codes = np.asarray(codes, dtype=np.int32)
         return corpus
 
     def _all_rows(self):
@@ -95,49 +135,88 @@ class HybridRetriever:
             offset += _PAGE
 
     # ----- search -----
-    def search(self, query: str, k: int | None = None) -> list[SearchResult]:
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        timings: dict[str, float] | None = None,
+        scope: str | None = None,
+    ) -> list[SearchResult]:
+        """The ``k`` best passages. ``timings``, if given, receives the seconds spent per
+        step: ``corpus`` (freshness check), ``embed``, ``vector``, ``bm25``, ``fusion``.
+        ``scope``: ``None`` searches the shared knowledge only; a session's scope adds that
+        session's uploads (never another session's)."""
+        clock = _Stopwatch(timings)
+        allowed = visible_scopes(scope)
         settings = self.store.settings
         k = k or settings.search_k
-        query = " ".join(query.split())
+        query = " ".join(query[:MAX_QUERY_CHARS].split())  # a 1 MB paste: read its start
         if not query:
             return []
         corpus = self.corpus()
-        if not corpus.texts:
+        clock.lap("corpus")
+        mask = corpus.keyword_mask(allowed)
+        if not corpus.texts or (mask is not None and not mask.any()):
             return []
         pool = max(settings.candidate_pool, k * 4)
         rankings: list[tuple[list[str], float]] = []
         similarity: dict[str, float] = {}
         if self.mode in ("hybrid", "vector"):
-            similarity = self._vector_similarities(query, pool)
+            vector = self.store.embeddings.embed_query(query)
+            clock.lap("embed")
+            where = None if mask is None else chroma_where(scope)
+            similarity = self._vector_similarities(vector, pool, where, allowed)
             ranking = sorted(similarity, key=lambda c: -similarity[c])[:pool]
             rankings.append((ranking, settings.vector_weight))
+            clock.lap("vector")
         if self.mode in ("hybrid", "keyword"):
-            rankings.append((self._keyword_ranking(corpus, query, pool), settings.keyword_weight))
+            ranking = self._keyword_ranking(corpus, query, pool, mask)
+            rankings.append((ranking, settings.keyword_weight))
+            clock.lap("bm25")
         fused = _reciprocal_rank_fusion(rankings, settings.rrf_k)
         best_possible = sum(w for _, w in rankings) / (settings.rrf_k + 1)
-        chosen = _diversify(fused, corpus.metadata, k, settings.same_source_decay)
+        visible = [(c, s) for c, s in fused if _in_scope(corpus.metadata.get(c), allowed)]
+        chosen = _diversify(visible, corpus.metadata, k, settings.same_source_decay)
         results = [_result(chunk_id, score / best_possible, corpus) for chunk_id, score in chosen]
         for result in results:
             result.similarity = similarity.get(result.chunk_id)
+        clock.lap("fusion")
         return results
 
-    def _vector_similarities(self, query: str, pool: int) -> dict[str, float]:
-        """Best cosine similarity per chunk over its stored views (text and notes)."""
-        hits = self.store.vectorstore.similarity_search_with_score(query, k=pool * 2)
+    def _vector_similarities(
+        self,
+        vector: list[float],
+        pool: int,
+        where: dict[str, Any] | None,
+        allowed: tuple[str, ...],
+    ) -> dict[str, float]:
+        """Best cosine similarity per visible chunk over its stored views (text and notes).
+        ``where`` is None when every row is visible (no filter: the fastest query)."""
+        hits = self.store.vectorstore.similarity_search_by_vector_with_relevance_scores(
+            vector, k=pool * 2, filter=where
+        )
         best: dict[str, float] = {}
         for doc, distance in hits:
+            if where is not None and not _in_scope(doc.metadata, allowed):
+                continue  # a row added since the corpus was read: checked here too
             chunk_id = str(doc.metadata.get("chunk_id", ""))
             similarity = 1.0 - float(distance)  # cosine space: distance = 1 - cosine
             if chunk_id and similarity > best.get(chunk_id, -1.0):
                 best[chunk_id] = similarity
         return best
 
-    def _keyword_ranking(self, corpus: _Corpus, query: str, pool: int) -> list[str]:
+    def _keyword_ranking(
+        self, corpus: _Corpus, query: str, pool: int, mask: np.ndarray | None
+    ) -> list[str]:
         assert corpus.keywords is not None
         expansion = self.glossary.expand(query)
         weight = self.store.settings.expansion_weight
-        top = corpus.keywords.top(query, pool, expansion, weight)
+        top = corpus.keywords.top(query, pool, expansion, weight, allowed=mask)
         return [chunk_id for chunk_id, _ in top]
+
+
+def _in_scope(meta: dict[str, Any] | None, allowed: tuple[str, ...]) -> bool:
+    return meta is not None and str(meta.get("scope", "")) in allowed
 
 
 def _reciprocal_rank_fusion(

@@ -1,4 +1,8 @@
-"""The knowledge base as one UI-free service: keep the index fresh, ingest, search."""
+"""The knowledge base as one UI-free service: keep the index fresh, ingest, search.
+
+Ingest and search take a scope (see ``scope.py``); left out, both mean the shared knowledge,
+which is what the CLI and the curated folder use. A coaching session passes its own scope.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,16 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.knowledge.glossary import load_glossary
-from assistant.knowledge.ingest import IngestReport, ProgressCallback, discover_files, ingest
+from assistant.knowledge.ingest import (
+    IngestReport,
+    ProgressCallback,
+    discover_files,
+    ingest,
+    remove_scope,
+)
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.retriever import HybridRetriever, SearchMode
+from assistant.knowledge.scope import SHARED
 from assistant.knowledge.store import KnowledgeStore, open_store
 from assistant.knowledge.views import pipeline_signature
 
@@ -56,8 +67,10 @@ class KnowledgeBase:
             return None
         return self.ingest([self.settings.knowledge_dir], progress)
 
-    def ingest(self, paths: list[Path], progress: ProgressCallback | None = None) -> IngestReport:
-        report = ingest(paths, self.store, progress)
+    def ingest(
+        self, paths: list[Path], progress: ProgressCallback | None = None, scope: str = SHARED
+    ) -> IngestReport:
+        report = ingest(paths, self.store, progress, scope)
         knowledge = self.settings.knowledge_dir.resolve()
         if any(p.resolve() == knowledge for p in paths):
             self.settings.ensure_dirs()
@@ -72,5 +85,16 @@ class KnowledgeBase:
         question (both score high against short how-to sentences); the glossary can."""
         return bool(self.retriever.glossary.expand(question))
 
-    def search(self, query: str, k: int | None = None) -> list[SearchResult]:
-        return self.retriever.search(query, k)
+    def remove_scope(self, scope: str, folder: Path | None = None) -> int:
+        """Forget a session's uploads: its rows, and the records of files under ``folder``."""
+        return remove_scope(self.store, scope, folder)
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        timings: dict[str, float] | None = None,
+        scope: str | None = None,
+    ) -> list[SearchResult]:
+        """Shared passages, plus those of ``scope`` when a session searches."""
+        return self.retriever.search(query, k, timings, scope)

@@ -4,6 +4,9 @@ Each chunk is stored once as its exact text (view ``text``) and, for curated art
 per language as a short note (view ``note``: the section's summary and search terms in that
 language). A question in any language can then meet the passage through a note written in
 its own language, while the text a user sees and cites is always the chunk itself.
+
+Every row also carries its ``scope`` (see ``scope.py``): shared, or the session it was
+uploaded in, so searches can keep one client's documents out of another client's session.
 """
 
 from __future__ import annotations
@@ -14,17 +17,21 @@ from langchain_core.documents import Document
 
 from assistant.knowledge.chunking import chunk_text
 from assistant.knowledge.models import Chunk, LoadedDocument, SectionNotes
+from assistant.knowledge.scope import SHARED
 
 VIEW_TEXT = "text"
 VIEW_NOTE = "note"
 
 
 def pipeline_signature(chunk_size: int, overlap: int) -> str:
-    """Changes whenever stored rows would come out differently for the same file."""
-    return f"v1:{chunk_size}:{overlap}"
+    """Changes whenever stored rows would come out differently for the same file
+    (v2: rows carry a ``scope``; an index built before is re-ingested on the next start)."""
+    return f"v2:{chunk_size}:{overlap}"
 
 
-def document_rows(doc: LoadedDocument, chunk_size: int, overlap: int) -> list[Document]:
+def document_rows(
+    doc: LoadedDocument, chunk_size: int, overlap: int, scope: str = SHARED
+) -> list[Document]:
     chunks = chunk_text(doc.text, doc.doc_id, chunk_size, overlap)
     base: dict[str, Any] = {
         "path": doc.path,
@@ -35,6 +42,7 @@ def document_rows(doc: LoadedDocument, chunk_size: int, overlap: int) -> list[Do
         "file_sha256": doc.file_sha256,
         "signature": pipeline_signature(chunk_size, overlap),
         "tags": ", ".join(doc.tags),
+        "scope": scope,
     }
     if doc.author:
         base["author"] = doc.author

@@ -9,9 +9,8 @@ from typing import Any
 
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
-from assistant.knowledge.service import KnowledgeBase
 from assistant.web.plan_panel import PANEL_CSS
-from assistant.web.render import CSS, hint, results_html
+from assistant.web.render import CSS, results_html
 
 APP_CSS = """
 .coach-engine { font-size: .85rem; padding: 2px 8px; border-radius: 10px;
@@ -47,21 +46,6 @@ def offline_environment() -> None:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-
-def _search(kb: KnowledgeBase, query: str, k: float) -> str:
-    query = (query or "").strip()
-    if not query:
-        return results_html("", [])
-    if len(query) > 2000:
-        return hint("That question is very long; please keep it under 2,000 characters.")
-    try:
-        return results_html(query, kb.search(query, int(k)))
-    except Exception as exc:  # the page must answer, whatever happened below
-        return hint(
-            f"Search failed ({type(exc).__name__}). Try again; if it keeps failing, "
-            "rebuild the index with 'strategy-coach ingest'."
-        )
 
 
 def build_app(service: CoachService):  # -> gr.Blocks
@@ -180,14 +164,19 @@ def build_app(service: CoachService):  # -> gr.Blocks
                     save_item = gr.Button("Save initiative", elem_id="save-item")
                     edit_note = gr.Markdown(elem_id="edit-note")
                 with gr.Tab("Knowledge", id="knowledge"):
-                    gr.Markdown("Add documents (.md, .txt, .html, .pdf, .docx) to the guidance.")
+                    gr.Markdown(
+                        "Add documents (.md, .txt, .html, .pdf, .docx, up to "
+                        f"{service.settings.upload_max_mb} MB each) to this session's "
+                        "guidance. Only this session sees them; deleting the session "
+                        "deletes them."
+                    )
                     uploads = gr.File(
                         elem_id="uploads",
                         file_count="multiple",
                         file_types=[".md", ".txt", ".html", ".htm", ".pdf", ".docx"],
                         label="Documents",
                     )
-                    add_button = gr.Button("Add to knowledge base", elem_id="add-documents")
+                    add_button = gr.Button("Add to this session", elem_id="add-documents")
                     upload_report = gr.Markdown(elem_id="upload-report")
                     query = gr.Textbox(
                         label="Search the guidance", max_length=2000, elem_id="search-query"
@@ -293,11 +282,12 @@ def build_app(service: CoachService):  # -> gr.Blocks
         export_button.click(
             app.export, [session_id, export_format], [export_file, export_note], **hidden
         )
-        add_button.click(app.upload, [uploads], upload_report, **hidden)
-        search_button.click(
-            lambda q, n: _search(service.kb, q, n), [query, k], results, api_name="search"
+        add_button.click(app.upload, [uploads, session_id], upload_report, **hidden).then(
+            app.screen, [session_id], screen, **hidden
         )
-        query.submit(lambda q, n: _search(service.kb, q, n), [query, k], results, **hidden)
+        # the API endpoint has no session (State is not an API input): shared guidance only
+        search_button.click(app.search, [query, k, session_id], results, api_name="search")
+        query.submit(app.search, [query, k, session_id], results, **hidden)
 
         gr.api(chat_endpoint(service), api_name="chat")
     return demo
@@ -324,6 +314,9 @@ def launch(
         css=CSS + PANEL_CSS + APP_CSS,
         js=CITATION_JS,
         show_error=False,
+        max_file_size=service.settings.upload_max_bytes,
+        # exports are written to the data dir (deleted with their session), then served
+        allowed_paths=[str(service.settings.exports_dir)],
         quiet=not block,
         prevent_thread_lock=not block,
         auth=logins or None,

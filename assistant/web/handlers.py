@@ -8,7 +8,6 @@ hints at run time to know what to pass in.
 """
 
 import logging
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from assistant.coaching.quick_answers import parse
 from assistant.coaching.service import CoachService, TurnResult
 from assistant.coaching.sessions import SessionNotFound
 from assistant.web import session_view as view
+from assistant.web.render import hint, results_html
 
 log = logging.getLogger(__name__)
 LANGUAGE_CHOICES = [
@@ -54,7 +54,6 @@ def _language(choice: str | None) -> str | None:
 class CoachApp:
     def __init__(self, service: CoachService) -> None:
         self.service = service
-        self.exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
 
     # ----- what the engine is -----
     def engine_badge(self) -> str:
@@ -141,7 +140,8 @@ class CoachApp:
             yield gr.skip(), message, None, "Type a message or pick an answer first."
             return
         state = self.service.session(session_id)
-        history = [*view.chat_messages(state), {"role": "user", "content": message or "…"}]
+        shown = view.as_text(message) or "…"
+        history = [*view.chat_messages(state), {"role": "user", "content": shown}]
         pending = {"text": message, "turns": len(state.transcript)}
         yield [*history, {"role": "assistant", "content": "…"}], "", pending, ""
         steps = self.service.stream(
@@ -158,7 +158,8 @@ class CoachApp:
                     yield final, "", None, " ".join(notices)
                     return
                 written += piece
-                yield [*history, {"role": "assistant", "content": written}], "", pending, ""
+                streamed = {"role": "assistant", "content": view.as_text(written)}
+                yield [*history, streamed], "", pending, ""
         except SessionNotFound:
             yield gr.skip(), message, None, self._warn("This session is not yours or was deleted.")
         except Exception:  # the screen must answer, and the message must survive
@@ -211,7 +212,7 @@ class CoachApp:
                 if isinstance(piece, TurnResult):
                     break
                 written += piece
-                yield [*history, {"role": "assistant", "content": written}], ""
+                yield [*history, {"role": "assistant", "content": view.as_text(written)}], ""
             yield view.chat_messages(self.service.session(session_id)), ""
         except EditRefused as refused:
             yield gr.skip(), str(refused)
@@ -320,21 +321,28 @@ class CoachApp:
         self, session_id: str, fmt: str, request: gr.Request | None = None
     ) -> tuple[Any, str]:
         try:
-            file = self.service.export(session_id, fmt, owner_of(request))  # type: ignore[arg-type]
+            # kept in the session's export folder, deleted with the session
+            path = self.service.save_export(session_id, fmt, owner_of(request))  # type: ignore[arg-type]
+        except SessionNotFound:
+            return None, self._warn("This session is not yours or was deleted.")
         except Exception:
             log.exception("export failed")
             return None, self._warn("The export failed; the plan is unchanged. Try again.")
-        folder = self.exports / uuid.uuid4().hex
-        folder.mkdir()
-        path = folder / file.filename
-        path.write_bytes(file.content)
-        return str(path), f"Ready: {file.filename}"
+        return str(path), f"Ready: {path.name}"
 
-    def upload(self, files: list[str] | None) -> str:
+    def upload(
+        self, files: list[str] | None, session_id: str, request: gr.Request | None = None
+    ) -> str:
+        """Add documents to this session's knowledge (other sessions never see them)."""
         if not files:
             return "Choose one or more files first (.md, .txt, .html, .pdf, .docx)."
+        if not session_id:
+            return self._warn("Open a session first; documents belong to one session.")
         try:
-            report = self.service.add_documents([Path(f) for f in files])
+            uploads = [Path(f) for f in files]
+            report = self.service.add_documents(session_id, uploads, owner_of(request))
+        except SessionNotFound:
+            return self._warn("This session is not yours or was deleted.")
         except Exception:
             log.exception("upload failed")
             return self._warn("Adding the files failed; nothing was changed.")
@@ -345,6 +353,26 @@ class CoachApp:
                 result += f" — {item.reason}"
             rows.append(f"| {_cell(Path(item.path).name)} | {_cell(result)} |")
         return report.summary() + "\n\n" + "\n".join(rows)
+
+    def search(
+        self, query: str, k: float, session_id: str | None, request: gr.Request | None = None
+    ) -> str:
+        """The Knowledge tab's search: the shared guidance plus this session's uploads."""
+        query = (query or "").strip()
+        if not query:
+            return results_html("", [])
+        if len(query) > 2000:
+            return hint("That question is very long; please keep it under 2,000 characters.")
+        try:
+            found = self.service.search_knowledge(session_id, query, int(k), owner_of(request))
+        except SessionNotFound:
+            return hint("This session is not yours or was deleted.")
+        except Exception as exc:  # the page must answer, whatever happened below
+            return hint(
+                f"Search failed ({type(exc).__name__}). Try again; if it keeps failing, "
+                "rebuild the index with 'strategy-coach ingest'."
+            )
+        return results_html(query, found)
 
     @staticmethod
     def _warn(message: str) -> str:

@@ -68,14 +68,20 @@ def link_markers(text: str, known: int) -> str:
     return _MARKER.sub(link, text)
 
 
+def as_text(text: str) -> str:
+    """Markdown-safe text: any HTML a person or a document wrote shows as the characters
+    typed, never as markup (``<script>`` stays visible and inert; Markdown still works)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def chat_messages(state: SessionState) -> list[dict[str, str]]:
     known = len(state.sources)
     return [
         {
             "role": turn.role,
-            "content": link_markers(turn.content, known)
+            "content": link_markers(as_text(turn.content), known)
             if turn.role == "assistant"
-            else turn.content,
+            else as_text(turn.content),
         }
         for turn in state.transcript
     ]
