@@ -14,7 +14,8 @@ from datetime import date
 import pytest
 from app_server import running_app
 
-from assistant.benchmarks.app_bench import RoundRobinForwarder, concurrency
+from assistant.benchmarks.app_bench import concurrency
+from assistant.benchmarks.processes import RoundRobinForwarder
 from assistant.coaching.service import CoachService
 from assistant.config import PROJECT_ROOT, Settings
 
