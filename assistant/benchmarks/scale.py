@@ -106,9 +106,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def chroma_server(path: Path) -> Iterator[str]:
-    """A real ``chroma run`` serving ``path``; yields its URL."""
-    port = _free_port()
+def chroma_server(path: Path, port: int | None = None) -> Iterator[str]:
+    """A real ``chroma run`` serving ``path`` (on ``port``, or a free one); yields its URL."""
+    port = port or _free_port()
     process = subprocess.Popen(
         [_chroma_binary(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL,

@@ -173,6 +173,9 @@ class CoachService:
                 steps.close()
             self._restore(session_id, before)
             raise
+        except Exception:  # a failed turn (store down, a bug) leaves no half turn behind
+            self._restore(session_id, before)
+            raise
         result = self._result(final)
         name = result.plan.get("profile", {}).get("business_name")
         self.catalogue.touch(session_id, owner, suggested_title=name)
