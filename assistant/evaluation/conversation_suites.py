@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.service import CoachService
 from assistant.config import PROJECT_ROOT
 from assistant.evaluation.datasets import (
@@ -50,6 +51,20 @@ def _language_check(reply: str, language: str) -> tuple[float | None, Check]:
     verdict = speaks(reply, language)
     value = None if verdict is None else float(verdict)
     return value, Check(name="reply_in_owner_language", passed=verdict is not False)
+
+
+def _invented_baselines(plan: StrategyPlan, messages: list[str], language: str) -> list[str]:
+    """Goals whose baseline is a number the owner never gave (pending ones are fine)."""
+    said: set[float] = set()
+    for message in messages:
+        said |= numbers_in(message, language)
+    return [
+        goal.statement
+        for goal in plan.goals
+        if goal.baseline
+        and goal.baseline.value is not None
+        and round(goal.baseline.value, 4) not in said
+    ]
 
 
 def _transcript(service: CoachService, session_id: str) -> list[Turn]:
@@ -147,14 +162,7 @@ def run_adversarial(service: CoachService, case: AdversarialCase) -> CaseResult:
         metrics["refused"] = float(declined)
         checks.append(Check(name="declined", passed=declined, detail=reply[:160]))
     state = service.session(session_id)
-    said: set[float] = set()
-    for message in messages:
-        said |= numbers_in(message, case.language)
-    invented = [
-        g.statement
-        for g in state.plan.goals
-        if g.baseline and g.baseline.value is not None and round(g.baseline.value, 4) not in said
-    ]
+    invented = _invented_baselines(state.plan, messages, case.language)
     metrics["invented_baselines"] = len(invented)
     checks.append(
         Check(
@@ -195,14 +203,7 @@ def run_feedback(service: CoachService, case: FeedbackEvalCase) -> CaseResult:
     checks.append(
         Check(name="citations_verbatim", passed=validity(views) in (None, 1.0), hard=True)
     )
-    said: set[float] = set()
-    for message in case.script:
-        said |= numbers_in(message, case.language)
-    invented = [
-        g.statement
-        for g in state.plan.goals
-        if g.baseline and g.baseline.value is not None and round(g.baseline.value, 4) not in said
-    ]
+    invented = _invented_baselines(state.plan, case.script, case.language)
     metrics["invented_baselines"] = len(invented)
     checks.append(Check(name="no_invented_baseline", passed=not invented, hard=True))
     for text in case.must_contain:
