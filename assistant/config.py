@@ -6,6 +6,7 @@ the settings on first use and ``Settings.ensure_dirs()`` creates folders only wh
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -45,6 +46,8 @@ class Settings(BaseSettings):
     keyword_weight: float = Field(default=1.0, ge=0.0)
     expansion_weight: float = Field(default=0.3, ge=0.0)
     same_source_decay: float = Field(default=0.6, gt=0.0, le=1.0)
+    # how stale the in-memory search corpus may get when another process writes the index
+    corpus_recheck_seconds: float = Field(default=1.0, ge=0.0, le=60.0)
 
     # The LLM engine: on when llm_model is set (any OpenAI-compatible endpoint).
     llm_model: str | None = None
@@ -67,6 +70,10 @@ class Settings(BaseSettings):
     port: int = Field(default=7860, ge=1, le=65535)
     # Logins for a shared deployment: "user:pass,user2:pass2" (unset: no login).
     auth: SecretStr | None = None
+    # Turns one app process runs at once (others queue). Unset: the CPU count for the
+    # offline coach, whose turns are CPU-bound (more would only take turns on the GIL and
+    # stretch every reply), and 8 with an LLM, whose turns mostly wait on the network.
+    turn_concurrency: int | None = Field(default=None, ge=1, le=64)
 
     @field_validator("chroma_url", "llm_model", "llm_base_url", "judge_model", "judge_base_url")
     @classmethod
@@ -103,6 +110,12 @@ class Settings(BaseSettings):
     @property
     def record_db(self) -> Path:
         return self.data_dir / "records.sqlite"
+
+    def turns_at_once(self) -> int:
+        """``turn_concurrency``, or its default for the engine in use."""
+        if self.turn_concurrency is not None:
+            return self.turn_concurrency
+        return 8 if self.llm_model else max(1, os.cpu_count() or 1)
 
     @property
     def upload_max_bytes(self) -> int:

@@ -78,6 +78,21 @@ def _digits_joined(text: str) -> str:
     return re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", text)
 
 
+# ----- dates -----
+@pytest.mark.parametrize("coach_today", [date(2020, 1, 6), date(2099, 12, 31)])
+def test_a_plan_is_dated_by_the_coachs_calendar_not_the_wall_clock(
+    data_dir: Path, coach_today: date
+) -> None:
+    """The coach's date can differ from the machine's (evals fix it; a clock can pass
+    midnight mid-session). A plan's created and updated dates both follow the coach."""
+    service = CoachService(Settings(data_dir=data_dir), today=lambda: coach_today)
+    session_id = _new_id()
+    result = service.send(session_id, _script("en-bike-shop")[0])
+    assert (result.plan["created"], result.plan["updated"]) == (coach_today.isoformat(),) * 2
+    brief = service.plan_from_brief(_persona("en-bike-shop")["brief"])
+    assert (brief.created, brief.updated) == (coach_today, coach_today)
+
+
 # ----- the list of sessions -----
 
 

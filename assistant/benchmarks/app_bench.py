@@ -13,9 +13,11 @@ print(run_app_bench(quick=True).model_dump_json(indent=2))"``
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
+import ssl
 import statistics
 import tempfile
 import threading
@@ -56,7 +58,8 @@ class ColdStart(BaseModel):
 
 
 class Concurrency(BaseModel):
-    """Simultaneous users, each its own client and session, running a persona script."""
+    """Simultaneous users, each its own client and session, running a persona script back to
+    back (no pauses between turns), on an app that has answered one probe turn."""
 
     users: int
     backends: int = Field(description="URLs the users were spread over (1: one URL)")
@@ -126,12 +129,29 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context()
+
+
 def _client(url: str):  # -> gradio_client.Client
     """A client whose HTTP calls wait like a browser does (httpx's default gives up after 5 s,
-    which under load counts a slow queue join as a failed turn)."""
+    which under load counts a slow queue join as a failed turn).
+
+    gradio_client opens a new httpx client for every request, and each one builds an SSL
+    context from the CA bundle, even for http:// URLs: 70 ms of CPU per request, three
+    quarters of the simulated users' CPU, which on a 2-core machine starved the app being
+    measured. The users share one context instead (``ssl_verify`` is handed to httpx as
+    ``verify``, which takes a context). No usage analytics are sent."""
     from gradio_client import Client
 
-    return Client(url, verbose=False, httpx_kwargs={"timeout": TURN_TIMEOUT_S})
+    return Client(
+        url,
+        verbose=False,
+        httpx_kwargs={"timeout": TURN_TIMEOUT_S},
+        ssl_verify=_tls_context(),  # type: ignore[arg-type]
+        analytics_enabled=False,
+    )
 
 
 def _say(client: Any, message: str, session: str, timeout: float = TURN_TIMEOUT_S) -> tuple:
@@ -227,14 +247,30 @@ def _isolation(runs: list[_UserRun], personas: dict[str, Persona]) -> list[str]:
     return problems
 
 
+def _probe(url: str) -> None:
+    """One turn on a throwaway session, so the users meet a ready app: a fresh process
+    warms up in the background after serving its page, and turns wait for that (the
+    cold-start figures measure it). A probe that fails is left for the users to meet."""
+    client = _client(url)
+    try:
+        _say(client, load_personas()[0].script[0], f"probe-{uuid.uuid4().hex[:8]}")
+    except Exception:  # a failing app: the users' own turns count it
+        pass
+    finally:
+        client.close()
+
+
 def concurrency(
     url_or_urls: str | list[str], users: int = 20, turn_timeout_s: float = TURN_TIMEOUT_S
 ) -> Concurrency:
     """``users`` threads at once, each with its own client and session, cycling the personas
     (user i talks to URL i mod len(urls)); turns/s, latency percentiles, errors, isolation.
-    A failed turn is counted and the script goes on with its next message."""
+    A failed turn is counted and the script goes on with its next message. Each URL first
+    answers one probe turn (see ``_probe``); the users send back to back, no pauses."""
     urls = [url_or_urls] if isinstance(url_or_urls, str) else list(url_or_urls)
     personas = load_personas()
+    for url in urls:
+        _probe(url)
     by_id = {p.id: p for p in personas}
     run_id = uuid.uuid4().hex[:8]
     start = threading.Barrier(users + 1, timeout=START_TIMEOUT_S)  # all clients set up

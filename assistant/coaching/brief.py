@@ -23,6 +23,7 @@ def plan_from_brief(
     lang = supported_language(language or detect_language(brief) or "en")
     state = SessionState(language=lang, language_fixed=True)
     state.plan.language = lang
+    state.plan = state.plan.model_copy(update={"created": today, "updated": today})
     state.plan.profile.language = lang
     facts = read_message(brief, lang, today)
     profile = state.plan.profile

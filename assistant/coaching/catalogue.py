@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from assistant.coaching import plan
@@ -22,6 +21,7 @@ from assistant.config import PROJECT_ROOT
 from assistant.extraction.categories import detect_dont_know
 from assistant.extraction.models import MAX_TEXT_CHARS, normalize_language
 from assistant.knowledge.languages import analyze, tokenize
+from assistant.yamlfiles import parse_yaml
 
 KPI_CATALOGUE_PATH = PROJECT_ROOT / "knowledge" / "data" / "kpi_catalogue.yaml"
 MATURITY_QUESTIONS_PATH = PROJECT_ROOT / "knowledge" / "data" / "maturity_questions.yaml"
@@ -343,6 +343,9 @@ def _words(terms: Iterable[str], *, split: bool = False) -> re.Pattern[str]:
     return re.compile(rf"[;,]+|{words}" if split else words, re.IGNORECASE)
 
 
+_HEAD = 3  # letters of a cue prefix used to index it
+
+
 class _Matcher:
     """Finds cues clause by clause, with the strongest modifier that reaches each match;
     without ``rules`` it is a plain keyword search (no modifiers, no clause words)."""
@@ -352,6 +355,20 @@ class _Matcher:
         names = ("clause_breaks", "scope_breaks", "dont_know", *_MODIFIERS)
         terms = {n: getattr(rules, n).get(lang) if rules else [] for n in names}
         self._patterns = {n: _words(terms[n], split=n == "clause_breaks") for n in names}
+        # Cue positions by what every match needs: its first phrase's first stem, or the
+        # first letters of its first prefix ("kund*"). A clause then tries only the cues
+        # it can possibly match, a tenth of them, instead of all two hundred.
+        self._by_stem: dict[str, list[int]] = defaultdict(list)
+        self._by_head: dict[str, list[int]] = defaultdict(list)
+        self._always: list[int] = []  # prefixes shorter than a head
+        for number, cue in enumerate(cues):
+            key, is_prefix = cue.phrases[0][0]
+            if not is_prefix:
+                self._by_stem[key].append(number)
+            elif len(key) >= _HEAD:
+                self._by_head[key[:_HEAD]].append(number)
+            else:
+                self._always.append(number)
 
     def matches(self, text: str) -> list[tuple[_Cue, str | None, bool]]:
         """(cue, modifier or None, whether its clause says "don't know") per cue found; a bare
@@ -369,7 +386,13 @@ class _Matcher:
     def _clause(self, words: list[str], text: str) -> tuple[list[tuple[_Cue, str | None]], bool]:
         stems = [next(iter(analyze(word, self.lang)), None) for word in words]
         content = [n for n, stem in enumerate(stems) if stem]
-        anchored = [(c, at) for c in self.cues if (at := _anchor(c, words, stems, content)) >= 0]
+        numbers = set(self._always)
+        for stem in set(stems):
+            numbers.update(self._by_stem.get(stem or "", ()))
+        for head in {word[:_HEAD] for word in words}:
+            numbers.update(self._by_head.get(head, ()))
+        candidates = [self.cues[n] for n in sorted(numbers)]
+        anchored = [(c, at) for c in candidates if (at := _anchor(c, words, stems, content)) >= 0]
         reached = self._modifiers(words, {at for _, at in anchored})
         unknown = detect_dont_know(text, self.lang) or bool(
             self._patterns["dont_know"].search(text)
@@ -412,9 +435,9 @@ def _anchor(cue: _Cue, words: list[str], stems: list[str | None], content: list[
 
 @functools.cache
 def load_kpi_catalogue(path: Path = KPI_CATALOGUE_PATH) -> KpiCatalogue:
-    return KpiCatalogue.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return KpiCatalogue.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
 
 
 @functools.cache
 def load_maturity_questions(path: Path = MATURITY_QUESTIONS_PATH) -> MaturityBank:
-    return MaturityBank.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return MaturityBank.model_validate(parse_yaml(path.read_text(encoding="utf-8")))

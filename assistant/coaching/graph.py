@@ -106,6 +106,9 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         text = (message if reading is None else reading).strip()
         answers = state.get("answers") or {}
         first = session.assistant_turns == 0
+        if first:  # the coach's date, not the wall clock's (they differ when one is fixed)
+            day = coach.today()  # both at once: each alone may fail "updated >= created"
+            session.plan = session.plan.model_copy(update={"created": day, "updated": day})
         session.notices = []  # notices describe this turn only
         session.transcript.append(
             ChatTurn(role="user", content=message, answers=answers, typed=reading)
@@ -170,7 +173,8 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
             reply = draft
             emit(draft)
         session.transcript.append(ChatTurn(role="assistant", content=reply))
-        session.plan.updated = coach.today()
+        # a clock set back (or a process on another date) must not fail the turn
+        session.plan.updated = max(coach.today(), session.plan.created)
         return {
             "session": session.model_dump(mode="json"),
             "reply": reply,

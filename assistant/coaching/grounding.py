@@ -47,7 +47,7 @@ class _SentenceCache:
 
     def __init__(self, limit: int = 4096) -> None:
         self._vectors: dict[tuple[str, int], tuple[list[str], np.ndarray]] = {}
-        self._limit = limit
+        self.limit = limit
 
     def get(self, kb: KnowledgeBase, chunk_id: str, text: str) -> tuple[list[str], np.ndarray]:
         key = (chunk_id, hash(text))
@@ -58,7 +58,7 @@ class _SentenceCache:
                 if sentences
                 else np.zeros((0, 1))
             )
-            if len(self._vectors) >= self._limit:
+            if len(self._vectors) >= self.limit:
                 self._vectors.clear()
             self._vectors[key] = (sentences, vectors)
         return self._vectors[key]
@@ -68,15 +68,36 @@ _CACHE = _SentenceCache()
 
 
 def warm_up(kb: KnowledgeBase) -> int:
-    """Embed every passage's sentences once, in one batch per passage, before the first turn."""
+    """Embed every passage's sentences once, in one batch per passage, before the first turn;
+    a knowledge base larger than the cache is left to fill it as passages get cited."""
     texts = kb.retriever.corpus().texts
+    if len(texts) > _CACHE.limit:
+        return 0
     for chunk_id, text in texts.items():
         _CACHE.get(kb, chunk_id, text)
     return len(texts)
 
 
+_GROUNDED_LIMIT = 4096
+_grounded: dict[tuple[tuple[int, str], str, int, str | None], list[Grounded]] = {}
+
+
 def ground(kb: KnowledgeBase, claim: str, k: int = 3, scope: str | None = None) -> list[Grounded]:
-    """The best-supporting sentence of each of the top ``k`` passages for ``claim``."""
+    """The best-supporting sentence of each of the top ``k`` passages for ``claim``.
+
+    Remembered per corpus: the coach's claims are mostly its own templated initiatives and
+    goals, the same in every session, so most turns that draft a roadmap find them here.
+    A changed index (another fingerprint) or a session's uploads (its own scope) miss."""
+    key = (kb.retriever.corpus().fingerprint, claim, k, scope)
+    if (found := _grounded.get(key)) is None:
+        found = _ground(kb, claim, k, scope)
+        if len(_grounded) >= _GROUNDED_LIMIT:
+            _grounded.clear()
+        _grounded[key] = found
+    return [Grounded(g.result.model_copy(), g.quote, g.similarity) for g in found]
+
+
+def _ground(kb: KnowledgeBase, claim: str, k: int, scope: str | None) -> list[Grounded]:
     results = kb.search(claim, k, scope=scope)
     grounded = []
     query = np.asarray(kb.store.embeddings.embed_query(claim))

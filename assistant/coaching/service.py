@@ -11,6 +11,7 @@ a session deletes its checkpoints, uploads (files and index rows) and exports.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -33,7 +34,6 @@ from assistant.coaching.edits import (
 )
 from assistant.coaching.feedback import Rating, build_case, save_case
 from assistant.coaching.graph import TurnStopped, build_graph, open_checkpointer
-from assistant.coaching.grounding import warm_up
 from assistant.coaching.llm_coach import LlmPhraser
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import StrategyPlan
@@ -41,6 +41,7 @@ from assistant.coaching.quick_answers import describe, valid_answers
 from assistant.coaching.sessions import SessionCatalogue, SessionInfo, SessionNotFound
 from assistant.coaching.state import SessionState
 from assistant.coaching.uploads import Upload, remove_folder, safe_name, session_folder, stage
+from assistant.coaching.warmup import rehearse
 from assistant.config import Settings
 from assistant.knowledge.ingest import IngestReport
 from assistant.knowledge.models import SearchResult
@@ -50,6 +51,9 @@ from assistant.llm import llm_config
 
 if TYPE_CHECKING:
     from assistant.reporting.export import ExportedFile, ExportFormat
+
+
+log = logging.getLogger(__name__)
 
 
 class TurnResult(BaseModel):
@@ -71,7 +75,6 @@ class CoachService:
         self.kb = KnowledgeBase(settings)
         self.kb.ensure_fresh()
         self._adopt_legacy_uploads()
-        warm_up(self.kb)
         self.coach = OfflineCoach(self.kb, today)
         config = llm_config(settings)
         self.phraser = LlmPhraser(config, today) if config else None
@@ -86,6 +89,24 @@ class CoachService:
         self.catalogue = SessionCatalogue(sessions_db)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
+        self._warm = threading.Event()
+        self._warm.set()  # nothing to wait for unless start_warm_up() is called
+
+    def start_warm_up(self) -> threading.Thread:
+        """Rehearse in the background (see ``warmup.py``) while the app starts serving;
+        turns wait for it to finish rather than all loading the same models at once."""
+        self._warm.clear()
+
+        def run() -> None:
+            try:
+                seconds = rehearse(self.coach, self.today())
+                log.info("warm-up done in %.1f s", seconds)
+            finally:
+                self._warm.set()
+
+        thread = threading.Thread(target=run, name="coach-warm-up", daemon=True)
+        thread.start()
+        return thread
 
     # ----- turns -----
     def send(
@@ -116,6 +137,7 @@ class CoachService:
         ``reply`` is authoritative (it may replace streamed text after a fallback). Closing
         the iterator early (a "stop") discards the turn: nothing is saved."""
         self._check_owner(session_id, owner)
+        self._warm.wait()
         with self._lock(session_id):
             payload = self._payload(session_id, message, language, answers)
             yield from self._run(session_id, payload, self._config(session_id), owner)

@@ -32,11 +32,11 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, cast
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
 from assistant.config import PROJECT_ROOT
+from assistant.yamlfiles import parse_yaml
 
 Letter = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
 LETTERS: tuple[Letter, ...] = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -113,7 +113,7 @@ class _Verdict:
 @cache
 def _load_yaml(name: str) -> dict[str, Any]:
     with (_TEMPLATE_DIR / name).open(encoding="utf-8") as handle:
-        return cast(dict[str, Any], yaml.safe_load(handle))
+        return cast(dict[str, Any], parse_yaml(handle))
 
 
 def resolve_language(language: str) -> Language:

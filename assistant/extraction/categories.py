@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 
 import Stemmer
-import yaml
 
 from assistant.config import PROJECT_ROOT
 from assistant.extraction.models import (
@@ -23,6 +22,7 @@ from assistant.extraction.models import (
     ObjectiveCategory,
     normalize_language,
 )
+from assistant.yamlfiles import parse_yaml
 
 KEYWORDS_PATH = PROJECT_ROOT / "knowledge" / "data" / "objective_keywords.yaml"
 FALLBACK: ObjectiveCategory = "other"
@@ -81,7 +81,7 @@ def _stemmer(language: Language) -> Stemmer.Stemmer:
 def load_objective_keywords(path: Path = KEYWORDS_PATH) -> dict[str, dict[str, list[str]]]:
     """Category -> language -> terms, read once from the YAML file."""
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = parse_yaml(handle)
     return {name: dict(languages or {}) for name, languages in data["categories"].items()}
 
 

@@ -29,36 +29,27 @@ class Glossary(BaseModel):
         """Stems of every term (all languages) of the concepts the query mentions."""
         query_stems = set(analyze_query(query))
         expansion: list[str] = []
-        for concept, patterns in _patterns(self):
+        for patterns, stems in _stemmed(self):
             if any(pattern and pattern <= query_stems for pattern in patterns):
-                expansion.extend(_concept_stems(concept))
+                expansion.extend(stems)
         return list(dict.fromkeys(expansion))
 
 
-def _patterns(glossary: Glossary) -> list[tuple[Concept, list[frozenset[str]]]]:
-    cached = getattr(glossary, "_pattern_cache", None)
+def _stemmed(glossary: Glossary) -> list[tuple[list[frozenset[str]], list[str]]]:
+    """Per concept: each term's stems as a set (a query mentions the term when it has them
+    all) and all its terms' stems in order (the expansion); stemmed once per glossary."""
+    cached = getattr(glossary, "_stem_cache", None)
     if cached is None:
-        cached = [
-            (
-                c,
-                [
-                    frozenset(analyze(term, lang))
-                    for lang, terms in c.terms.items()
-                    for term in terms
-                ],
-            )
-            for c in glossary.concepts
-        ]
-        object.__setattr__(glossary, "_pattern_cache", cached)
+        cached = []
+        for concept in glossary.concepts:
+            per_term = [
+                analyze(term, language)
+                for language, terms in concept.terms.items()
+                for term in terms
+            ]
+            cached.append(([frozenset(t) for t in per_term], [s for t in per_term for s in t]))
+        object.__setattr__(glossary, "_stem_cache", cached)
     return cached
-
-
-def _concept_stems(concept: Concept) -> list[str]:
-    stems: list[str] = []
-    for language, terms in concept.terms.items():
-        for term in terms:
-            stems.extend(analyze(term, language))
-    return stems
 
 
 @cache

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
+from langchain_core.documents import Document
 from langchain_core.indexing import index
 from pydantic import BaseModel, Field
 from sqlalchemy import text
@@ -30,6 +31,8 @@ from assistant.knowledge.views import document_rows, pipeline_signature
 
 FileStatus = Literal["added", "updated", "unchanged", "removed", "skipped", "duplicate"]
 ProgressCallback = Callable[[int, int, str], None]
+# rows embedded and written together; a file's rows may span two writes (see ``_write``)
+WRITE_BATCH_ROWS = 256
 
 
 class FileReport(BaseModel):
@@ -183,14 +186,35 @@ def ingest(
     gone = {Path(r.path).name for r in removed}
     report = IngestReport(files=[p for p in problems if Path(p.path).name not in gone])
     originals = _originals(files, before, paths)
+    pending: list[Document] = []
     for number, path in enumerate(files, start=1):
         if progress:
             progress(number, len(files), path.name)
-        report.files.append(
-            _ingest_file(store, path, _display(path, paths), before, originals, signature, scope)
-        )
+        shown = _display(path, paths)
+        outcome = _prepare_file(store, path, shown, before, originals, signature, scope)
+        report.files.append(outcome.report)
+        pending += outcome.rows
+        if len(pending) >= WRITE_BATCH_ROWS:
+            _write(store, pending)
+            pending = []
+    _write(store, pending)
     report.files.extend(removed)
     return report
+
+
+def _write(store: KnowledgeStore, rows: list[Document]) -> None:
+    """Index the rows of several files at once: one embedding batch and one Chroma write
+    per few hundred rows instead of one per file (ten times fewer round trips)."""
+    if rows:
+        index(
+            rows,
+            store.records,
+            store.vectorstore,
+            cleanup="incremental",
+            source_id_key="path",
+            key_encoder="sha256",
+            batch_size=WRITE_BATCH_ROWS,
+        )
 
 
 def _without_session_uploads(
@@ -228,7 +252,16 @@ def _originals(files: list[Path], before: set[str], roots: list[Path]) -> dict[s
     return {digest: _display(min(group, key=rank), roots) for digest, group in by_hash.items()}
 
 
-def _ingest_file(
+class _Prepared(BaseModel):
+    """A file read and checked: its report line, and the rows still to be written."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    report: FileReport
+    rows: list[Document] = Field(default_factory=list)
+
+
+def _prepare_file(
     store: KnowledgeStore,
     path: Path,
     shown: str,
@@ -236,39 +269,33 @@ def _ingest_file(
     originals: dict[str, str],
     signature: str,
     scope: str,
-) -> FileReport:
+) -> _Prepared:
     settings = store.settings
     key = str(path)
     try:
         doc = load_document(path, source=shown)
     except UnreadableDocument as exc:
-        return FileReport(path=shown, status="skipped", reason=str(exc))
+        return _Prepared(report=FileReport(path=shown, status="skipped", reason=str(exc)))
     original = originals.get(doc.file_sha256, shown)
     if original != shown:
-        return FileReport(path=shown, status="duplicate", reason=f"same content as {original}")
+        reason = f"same content as {original}"
+        return _Prepared(report=FileReport(path=shown, status="duplicate", reason=reason))
     stored = _stored_file_state(store, key) if key in before else None
     if stored == (doc.file_sha256, signature, scope):
-        return FileReport(path=shown, status="unchanged")
+        return _Prepared(report=FileReport(path=shown, status="unchanged"))
     twin = _duplicate_of(store, doc.file_sha256, key, scope)
     if twin is not None:
-        return FileReport(path=shown, status="duplicate", reason=f"same content as {twin}")
+        reason = f"same content as {twin}"
+        return _Prepared(report=FileReport(path=shown, status="duplicate", reason=reason))
     if scope != SHARED:  # a front-matter id must not collide with a passage of another scope
         tag = hashlib.sha256(scope.encode("utf-8")).hexdigest()[:8]
         doc = doc.model_copy(update={"doc_id": f"{doc.doc_id}~{tag}"})
     rows = document_rows(doc, settings.chunk_size, settings.chunk_overlap, scope)
     if not rows:
-        return FileReport(path=shown, status="skipped", reason="no text to index")
-    index(
-        rows,
-        store.records,
-        store.vectorstore,
-        cleanup="incremental",
-        source_id_key="path",
-        key_encoder="sha256",
-    )
+        return _Prepared(report=FileReport(path=shown, status="skipped", reason="no text to index"))
     chunks = sum(1 for row in rows if row.metadata.get("view") == "text")
     status: FileStatus = "updated" if key in before else "added"
-    return FileReport(path=shown, status=status, chunks=chunks)
+    return _Prepared(report=FileReport(path=shown, status=status, chunks=chunks), rows=rows)
 
 
 def _remove_deleted(

@@ -15,6 +15,7 @@ import yaml
 
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.models import LoadedDocument, SectionNotes
+from assistant.yamlfiles import parse_yaml
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".csv")
@@ -132,7 +133,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = parse_yaml(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise UnreadableDocument(
             f"front matter is not valid YAML ({exc.__class__.__name__})"
@@ -225,4 +226,4 @@ def _heading_level(style_name: str) -> int:
 def load_yaml_data(path: Path) -> Any:
     """Load a curated data file (glossary, catalogues) from ``knowledge/data``."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return parse_yaml(handle)

@@ -8,6 +8,8 @@ hits checked again; the BM25 scores of rows out of scope are masked before ranki
 
 from __future__ import annotations
 
+import math
+import sys
 import threading
 import time
 from collections import defaultdict
@@ -34,6 +36,8 @@ class _Corpus:
 
     texts: dict[str, str] = field(default_factory=dict)
     metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Chroma row id -> chunk id (a chunk has a text row and maybe note rows)
+    row_chunks: dict[str, str] = field(default_factory=dict)
     keywords: KeywordIndex | None = None
     fingerprint: tuple[int, str] = (0, "")
     # each chunk's scope as a small integer, aligned with ``keywords.chunk_ids``
@@ -80,8 +84,14 @@ class HybridRetriever:
         self.mode = mode
         self._corpus = _Corpus()
         self._lock = threading.Lock()
+        self._checked_at = -math.inf
 
     # ----- corpus -----
+    def invalidate(self) -> None:
+        """The store was written to in this process: read the corpus again before the next
+        search (other processes' writes are noticed within ``corpus_recheck_seconds``)."""
+        self._checked_at = -math.inf
+
     def _fingerprint(self) -> tuple[int, str]:
         query = sql(
             "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM upsertion_record "
@@ -92,22 +102,30 @@ class HybridRetriever:
         return int(count), str(latest)
 
     def corpus(self) -> _Corpus:
-        fingerprint = self._fingerprint()
+        """The in-memory corpus, rebuilt when the store changed. Asking the record manager
+        costs a SQL count per search (3 ms at 10k rows, growing with the index), so it is
+        asked at most once per ``corpus_recheck_seconds`` unless this process wrote."""
         with self._lock:
+            now = time.monotonic()
+            if now - self._checked_at < self.store.settings.corpus_recheck_seconds:
+                return self._corpus
+            fingerprint = self._fingerprint()
             if self._corpus.keywords is None or self._corpus.fingerprint != fingerprint:
                 self._corpus = self._build_corpus(fingerprint)
+            self._checked_at = now
             return self._corpus
 
     def _build_corpus(self, fingerprint: tuple[int, str]) -> _Corpus:
         corpus = _Corpus(fingerprint=fingerprint)
         notes: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for content, meta in self._all_rows():
+        for row_id, content, meta in self._all_rows():
             chunk_id = str(meta.get("chunk_id", ""))
+            corpus.row_chunks[row_id] = chunk_id
             if meta.get("view") == VIEW_NOTE:
                 notes[chunk_id].append((content, str(meta.get("view_language", ""))))
             elif meta.get("view", VIEW_TEXT) == VIEW_TEXT:
                 corpus.texts[chunk_id] = content
-                corpus.metadata[chunk_id] = meta
+                corpus.metadata[chunk_id] = _compact(meta)
         ids = sorted(corpus.texts)
         tokens = []
         codes = []
@@ -128,8 +146,9 @@ class HybridRetriever:
         while True:
             page = collection.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
             documents = page.get("documents") or []
-            for content, meta in zip(documents, page.get("metadatas") or [], strict=False):
-                yield content or "", dict(meta or {})
+            rows = zip(page["ids"], documents, page.get("metadatas") or [], strict=False)
+            for row_id, content, meta in rows:
+                yield row_id, content or "", dict(meta or {})
             if len(documents) < _PAGE:
                 return
             offset += _PAGE
@@ -165,7 +184,7 @@ class HybridRetriever:
             vector = self.store.embeddings.embed_query(query)
             clock.lap("embed")
             where = None if mask is None else chroma_where(scope)
-            similarity = self._vector_similarities(vector, pool, where, allowed)
+            similarity = self._vector_similarities(corpus, vector, pool, where, allowed)
             ranking = sorted(similarity, key=lambda c: -similarity[c])[:pool]
             rankings.append((ranking, settings.vector_weight))
             clock.lap("vector")
@@ -185,23 +204,27 @@ class HybridRetriever:
 
     def _vector_similarities(
         self,
+        corpus: _Corpus,
         vector: list[float],
         pool: int,
         where: dict[str, Any] | None,
         allowed: tuple[str, ...],
     ) -> dict[str, float]:
         """Best cosine similarity per visible chunk over its stored views (text and notes).
-        ``where`` is None when every row is visible (no filter: the fastest query)."""
-        hits = self.store.vectorstore.similarity_search_by_vector_with_relevance_scores(
-            vector, k=pool * 2, filter=where
+        ``where`` is None when every row is visible (no filter: the fastest query).
+
+        Chroma is asked for ids and distances only: the texts and metadata are already in
+        memory, and reading them back from Chroma's SQLite took two thirds of the query."""
+        found = self.store.vectorstore._collection.query(
+            query_embeddings=[vector], n_results=pool * 2, where=where, include=["distances"]
         )
         best: dict[str, float] = {}
-        for doc, distance in hits:
-            if where is not None and not _in_scope(doc.metadata, allowed):
-                continue  # a row added since the corpus was read: checked here too
-            chunk_id = str(doc.metadata.get("chunk_id", ""))
+        for row_id, distance in zip(found["ids"][0], found["distances"][0], strict=True):
+            chunk_id = corpus.row_chunks.get(row_id)
+            if not chunk_id or not _in_scope(corpus.metadata.get(chunk_id), allowed):
+                continue  # a row written since the corpus was read, or out of scope
             similarity = 1.0 - float(distance)  # cosine space: distance = 1 - cosine
-            if chunk_id and similarity > best.get(chunk_id, -1.0):
+            if similarity > best.get(chunk_id, -1.0):
                 best[chunk_id] = similarity
         return best
 
@@ -213,6 +236,20 @@ class HybridRetriever:
         weight = self.store.settings.expansion_weight
         top = corpus.keywords.top(query, pool, expansion, weight, allowed=mask)
         return [chunk_id for chunk_id, _ in top]
+
+
+# what search results and scoping read; the rest of a row's metadata stays in Chroma
+_KEPT = ("source", "title", "language", "heading", "doc_id", "scope", "start", "end")
+
+
+def _compact(meta: dict[str, Any]) -> dict[str, Any]:
+    """The fields search needs, their strings interned: a file's chunks share one copy of
+    its title, source and scope (at 100k chunks the full rows took 300 MB)."""
+    return {
+        key: sys.intern(value) if isinstance(value, str) else value
+        for key in _KEPT
+        if (value := meta.get(key)) is not None
+    }
 
 
 def _in_scope(meta: dict[str, Any] | None, allowed: tuple[str, ...]) -> bool:

@@ -70,7 +70,10 @@ class KnowledgeBase:
     def ingest(
         self, paths: list[Path], progress: ProgressCallback | None = None, scope: str = SHARED
     ) -> IngestReport:
-        report = ingest(paths, self.store, progress, scope)
+        try:
+            report = ingest(paths, self.store, progress, scope)
+        finally:
+            self.retriever.invalidate()
         knowledge = self.settings.knowledge_dir.resolve()
         if any(p.resolve() == knowledge for p in paths):
             self.settings.ensure_dirs()
@@ -87,7 +90,10 @@ class KnowledgeBase:
 
     def remove_scope(self, scope: str, folder: Path | None = None) -> int:
         """Forget a session's uploads: its rows, and the records of files under ``folder``."""
-        return remove_scope(self.store, scope, folder)
+        try:
+            return remove_scope(self.store, scope, folder)
+        finally:
+            self.retriever.invalidate()
 
     def search(
         self,

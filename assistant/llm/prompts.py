@@ -12,11 +12,11 @@ import string
 from functools import cache
 from pathlib import Path
 
-import yaml
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.config import PROJECT_ROOT
+from assistant.yamlfiles import parse_yaml
 
 LLM_PROMPTS_DIR = PROJECT_ROOT / "prompts" / "llm"
 
@@ -58,5 +58,5 @@ class PromptSpec(BaseModel):
 def load_prompt(name: str, directory: Path = LLM_PROMPTS_DIR) -> PromptSpec:
     """The prompt ``<directory>/<name>.yaml``, read once."""
     with (directory / f"{name}.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = parse_yaml(handle)
     return PromptSpec.model_validate({**data, "name": name})

@@ -300,14 +300,15 @@ def launch(
     logins: list[tuple[str, str]] | None = None,
     block: bool = True,
 ):  # -> gr.Blocks, already serving
-    """Build the app and serve it; with ``block=False`` return at once (tests, scripts)."""
+    """Build the app and serve it; with ``block=False`` return at once (tests, scripts).
+    A blocking launch (the real app) also warms the coach up once the page is served."""
     import gradio as gr
 
     demo = build_app(service)
     theme = gr.themes.Default(
         font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
     )
-    demo.queue(default_concurrency_limit=8).launch(
+    demo.queue(default_concurrency_limit=service.settings.turns_at_once()).launch(
         server_name=host,
         server_port=port,
         theme=theme,
@@ -318,10 +319,14 @@ def launch(
         # exports are written to the data dir (deleted with their session), then served
         allowed_paths=[str(service.settings.exports_dir)],
         quiet=not block,
-        prevent_thread_lock=not block,
+        prevent_thread_lock=True,
         auth=logins or None,
         auth_message="Strategy Coach: sign in with the login you were given.",
     )
+    if block:
+        # the page is served from here on; the first turns wait for the warm-up
+        service.start_warm_up()
+        demo.block_thread()
     return demo
 
 
