@@ -240,16 +240,35 @@ def bench(
         bool, typer.Option("--no-app", help="Skip cold start, concurrency and two processes")
     ] = False,
     systems: Annotated[str, typer.Option("--systems", help="ours,baseline")] = "ours,baseline",
+    again: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--remeasure",
+            help="Measure SYSTEM:SIZE again (e.g. ours:100000) into the saved results",
+        ),
+    ] = None,
 ) -> None:
     """Benchmark speed, memory and scale, side by side with the plain LangChain recipe."""
-    from assistant.benchmarks.run import markdown, run_bench, write
+    from assistant.benchmarks.run import markdown, remeasure, run_bench, write
 
     chosen = tuple(s.strip() for s in systems.split(",") if s.strip())
     if not chosen or any(s not in ("ours", "baseline") for s in chosen):
         _fail("--systems takes ours and/or baseline", 2)
-    results = run_bench(
-        quick=quick, systems=chosen, app=not no_app, say=lambda text: console.print(text)
-    )
+    pairs = [tuple(item.split(":", 1)) for item in again or []]
+    known = {(s, n) for s in ("ours", "baseline") for n in ("knowledge", "10000", "100000")}
+    if any(pair not in known for pair in pairs):
+        _fail("--remeasure takes SYSTEM:SIZE: ours or baseline, knowledge, 10000 or 100000", 2)
+
+    def say(text: str) -> None:
+        console.print(text)
+
+    if pairs:
+        try:
+            results = remeasure(pairs, say=say)  # type: ignore[arg-type]
+        except (OSError, ValueError) as exc:
+            _fail(f"no saved results to update (run 'strategy-coach bench' first): {exc}")
+    else:
+        results = run_bench(quick=quick, systems=chosen, app=not no_app, say=say)
     data, table = write(results)
     if as_json:
         print(results.model_dump_json(indent=2))

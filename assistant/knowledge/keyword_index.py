@@ -6,7 +6,7 @@ A chunk's keyword document is its own text stemmed in its language plus the cura
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -16,13 +16,21 @@ from assistant.knowledge.languages import analyze, analyze_query
 class KeywordIndex:
     """BM25 over a fixed list of chunk ids, built in memory."""
 
-    def __init__(self, chunk_ids: Sequence[str], token_lists: Sequence[list[str]]) -> None:
+    def __init__(self, chunk_ids: Sequence[str], token_lists: Iterable[list[str]]) -> None:
+        """``token_lists`` (aligned with ``chunk_ids``) may be a generator: each chunk's
+        tokens become vocabulary ids as they come, so a 100k-chunk corpus is held as small
+        shared ints, never as ten million token strings at once."""
         import bm25s
 
         self.chunk_ids = list(chunk_ids)
         self._bm25 = bm25s.BM25()
         if self.chunk_ids:
-            self._bm25.index([tokens or ["\u2400"] for tokens in token_lists], show_progress=False)
+            vocabulary: dict[str, int] = {}
+            ids = [
+                [vocabulary.setdefault(token, len(vocabulary)) for token in tokens or ["\u2400"]]
+                for tokens in token_lists
+            ]
+            self._bm25.index((ids, vocabulary), show_progress=False)
 
     @staticmethod
     def tokens_for(parts: Sequence[tuple[str, str]]) -> list[str]:
