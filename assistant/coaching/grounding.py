@@ -7,6 +7,7 @@ guidance plus that session's own uploads. ``None`` means the shared guidance onl
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -79,7 +80,11 @@ def warm_up(kb: KnowledgeBase) -> int:
 
 
 _GROUNDED_LIMIT = 4096
-_grounded: dict[tuple[tuple[int, str], str, int, str | None], list[Grounded]] = {}
+_GroundedKey = tuple[tuple[int, str], str, int, str | None]
+# per knowledge base (two in one process never share answers), forgotten with it
+_grounded: weakref.WeakKeyDictionary[KnowledgeBase, dict[_GroundedKey, list[Grounded]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def ground(kb: KnowledgeBase, claim: str, k: int = 3, scope: str | None = None) -> list[Grounded]:
@@ -88,12 +93,13 @@ def ground(kb: KnowledgeBase, claim: str, k: int = 3, scope: str | None = None) 
     Remembered per corpus: the coach's claims are mostly its own templated initiatives and
     goals, the same in every session, so most turns that draft a roadmap find them here.
     A changed index (another fingerprint) or a session's uploads (its own scope) miss."""
+    remembered = _grounded.setdefault(kb, {})
     key = (kb.retriever.corpus().fingerprint, claim, k, scope)
-    if (found := _grounded.get(key)) is None:
+    if (found := remembered.get(key)) is None:
         found = _ground(kb, claim, k, scope)
-        if len(_grounded) >= _GROUNDED_LIMIT:
-            _grounded.clear()
-        _grounded[key] = found
+        if len(remembered) >= _GROUNDED_LIMIT:
+            remembered.clear()
+        remembered[key] = found
     return [Grounded(g.result.model_copy(), g.quote, g.similarity) for g in found]
 
 
