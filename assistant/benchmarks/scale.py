@@ -164,6 +164,18 @@ def _release_embedded_chroma() -> None:
     SharedSystemClient.clear_system_cache()
 
 
+def _built(system: str, size: str, files: int, chunks: int, build_s: float) -> ScaleResult:
+    """A result holding the index build's figures; search figures are added after."""
+    return ScaleResult(
+        system=system,
+        corpus=size,
+        files=files,
+        chunks=chunks,
+        build_s=round(build_s, 2),
+        chunks_per_s=round(chunks / build_s, 1) if build_s else 0.0,
+    )
+
+
 def measure_ours(size: str, workdir: Path, server: bool) -> ScaleResult:
     from assistant.evaluation.retrieval_suite import article_ranking
     from assistant.knowledge.service import KnowledgeBase
@@ -175,14 +187,7 @@ def measure_ours(size: str, workdir: Path, server: bool) -> ScaleResult:
     report = kb.ingest([folder])
     build_s = time.perf_counter() - started
     chunks = sum(item.chunks for item in report.files)
-    result = ScaleResult(
-        system="ours",
-        corpus=size,
-        files=files,
-        chunks=chunks,
-        build_s=round(build_s, 2),
-        chunks_per_s=round(chunks / build_s, 1) if build_s else 0.0,
-    )
+    result = _built("ours", size, files, chunks, build_s)
     splits: dict[str, float] = {}
     embeddings = kb.store.embeddings
     forget = getattr(embeddings, "forget_queries", lambda: None)
@@ -217,14 +222,7 @@ def measure_baseline(size: str, workdir: Path, server: bool) -> ScaleResult:
     started = time.perf_counter()
     chunks = baseline.build(folder)
     build_s = time.perf_counter() - started
-    result = ScaleResult(
-        system="baseline",
-        corpus=size,
-        files=files,
-        chunks=chunks,
-        build_s=round(build_s, 2),
-        chunks_per_s=round(chunks / build_s, 1) if build_s else 0.0,
-    )
+    result = _built("baseline", size, files, chunks, build_s)
     result.search_ms = latency(_timed_searches(lambda q: baseline.search(q, 5)))
     if size == "knowledge":
         result.hit_at_3, result.mrr = _quality(lambda q: article_ranking(baseline.search(q, 10)))
