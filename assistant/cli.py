@@ -144,7 +144,8 @@ def evaluate(
     suite: Annotated[
         str,
         typer.Argument(
-            help="retrieval | coaching | answers | adversarial | feedback | all, or a task: "
+            help="retrieval | coaching | answers | adversarial | feedback | understanding | all, "
+            "or a task: "
             "import-feedback | manifest | schemas"
         ),
     ] = "all",
@@ -168,6 +169,9 @@ def evaluate(
         Path | None,
         typer.Option("--from", help="import-feedback: folder of saved feedback cases"),
     ] = None,
+    reader: Annotated[
+        str, typer.Option("--reader", help="understanding: typed (the coach's) or rules (before)")
+    ] = "typed",
 ) -> None:
     """Run the answer-quality evals (exit 0 pass, 2 a quality gate failed, 1 harness error)."""
     from assistant import eval_cli
@@ -176,6 +180,8 @@ def evaluate(
     settings = get_settings()
     if suite in eval_cli.TASKS:
         raise typer.Exit(_eval_task(suite, settings, source))
+    if suite == "understanding":
+        raise typer.Exit(_eval_understanding(split, reader, as_json, report))
     if suite not in eval_cli.SUITE_CHOICES:
         _fail(f"unknown suite {suite!r}; choose from {', '.join(eval_cli.SUITE_CHOICES)}", 2)
     if engine not in ("offline", "llm"):
@@ -191,6 +197,22 @@ def evaluate(
     except (EvalSetupError, ValueError, EmbeddingUnavailable) as exc:
         _fail(str(exc), 1)
     raise typer.Exit(code)
+
+
+def _eval_understanding(split: str, reader: str, as_json: bool, report: Path) -> int:
+    from assistant.evaluation.understanding_eval import run
+    from assistant.evaluation.understanding_readers import READERS
+
+    if split not in ("dev", "test", "all"):
+        _fail("--split must be dev, test or all", 2)
+    if reader not in READERS:
+        _fail(f"--reader must be one of {', '.join(READERS)}", 2)
+    splits = ("dev", "test") if split == "all" else (split,)
+    codes = [
+        run(name, reader, as_json, report / f"understanding-{name}-{reader}.json")
+        for name in splits
+    ]
+    return max(codes)
 
 
 def _eval_task(task: str, settings, source: Path | None) -> int:

@@ -49,8 +49,9 @@ _DURATION_PREP: dict[Language, str] = {
     "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
     r"within|inside|in",
     "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|på",
-    "sv": r"inom\s+loppet\s+av|under\s+de\s+närmaste|de\s+närmaste|inom|om|på",
-    "ru": r"в\s+течение|в\s+ближайшие|через",
+    "sv": r"inom\s+loppet\s+av|under\s+de\s+(?:närmaste|kommande)|de\s+(?:närmaste|kommande)|"
+    r"inom\s+de\s+(?:närmaste|kommande)|inom|om|på",
+    "ru": r"в\s+течение|в\s+ближайшие|через|за",
 }
 _DURATION_UNIT: dict[Language, str] = {
     "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|years?",
@@ -131,6 +132,19 @@ _PHRASES: dict[Language, dict[str, str]] = {
     },
 }
 
+# Parts of a year, as the month a deadline in them ends: "by summer 2027" -> 2027-08-31.
+_SEASONS: dict[Language, str] = {
+    "en": r"(?P<spring>spring)|(?P<summer>summer)|(?P<mid>mid|the\s+middle\s+of|middle\s+of)"
+    r"|(?P<autumn>autumn|fall)",
+    "nb": r"(?P<spring>våren|vår)|(?P<summer>sommeren|sommer)|(?P<mid>midten\s+av|midt\s+i)"
+    r"|(?P<autumn>høsten|høst)",
+    "sv": r"(?P<spring>våren|vår)|(?P<summer>sommaren|sommar)|(?P<mid>mitten\s+av|halvårsskiftet)"
+    r"|(?P<autumn>hösten|höst)",
+    "ru": r"(?P<spring>весн[аеуы])|(?P<summer>лет[оау])|(?P<mid>середин[аеуы])"
+    r"|(?P<autumn>осен[ьи])",
+}
+_SEASON_END_MONTH = {"spring": 5, "mid": 6, "summer": 8, "autumn": 11}
+
 _PERIODS = {  # kind -> (months in the period, how many periods ahead)
     "this_month": (1, 0), "next_month": (1, 1), "this_quarter": (3, 0),
     "next_quarter": (3, 1), "this_year": (12, 0), "next_year": (12, 1),
@@ -176,6 +190,7 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         ("quarter", rf"{prep}Q(?P<quarter>[1-4])(?:\s*[-/]?\s*(?P<year>\d{{4}}|'\d{{2}}))?"),
         ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER[language][0]})\s*"
                     rf"{_QUARTER[language][1]}(?:\s+(?:of\s+)?{year})?"),
+        ("season", rf"{prep}(?:the\s+)?(?P<season>{_SEASONS[language]})[\s-]*(?:of\s+)?{year}"),
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
         ("duration", duration),
     ]  # fmt: skip
@@ -336,6 +351,9 @@ def _resolve(
             return _month_end(year, quarter * 3), "quarter"
         if kind == "year":
             return (dt.date(year, 12, 31), "year") if year else None
+        if kind == "season":
+            part = next(key for key in _SEASON_END_MONTH if groups.get(key))
+            return (_month_end(year, _SEASON_END_MONTH[part]), "month") if year else None
         if kind == "duration":
             return _resolve_duration(groups.get("num"), groups["unit"], language, today)
         return _resolve_phrase(kind, today)

@@ -40,6 +40,7 @@ _CURRENCY_WORDS = (
     ("SEK", r"(?-i:SEK)|kronor|krona|svenska\s+kronor"),
     ("kr", r"kr\.?(?:-|,-)?"),
     ("EUR", r"(?-i:EUR)|€|euros?|евро"),
+    ("GBP", r"(?-i:GBP)|£|pounds?|quid|фунт(?:ов|а)?"),
     ("USD", r"(?-i:USD)|\$|dollars?|доллар(?:ов|а)?"),
     ("RUB", r"(?-i:RUB)|₽|roubles?|rubles?|руб\.?|рубл(?:ей|я|ь)"),
 )
@@ -126,7 +127,7 @@ def _alternation(words: str) -> str:
 def _number_pattern(language: Language) -> re.Pattern[str]:
     grouped = r",\d{3}(?!\d)" if language == "en" else r"\.\d{3}(?!\d)"
     return re.compile(
-        rf"(?:(?P<pre>[$€₽]|(?<![^\W\d_])(?:kr\.?|(?-i:NOK|SEK|EUR|USD|RUB))){_SPACE}?)?"
+        rf"(?:(?P<pre>[$€₽£]|(?<![^\W\d_])(?:kr\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP))){_SPACE}?)?"
         rf"(?<![\w.,:/])(?P<sign>[-−+])?"
         rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
         rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d)",
@@ -139,7 +140,7 @@ def _suffix_pattern() -> re.Pattern[str]:
     scale_words = "|".join(f"(?P<s{i}>{body})" for i, (_, body) in enumerate(_SCALE_WORDS))
     currencies = "|".join(f"(?P<c{i}>{body})" for i, (_, body) in enumerate(_CURRENCY_WORDS))
     return re.compile(
-        rf"(?:{_SPACE}?(?P<combo_scale>[MmKkTt])(?P<combo_cur>nok|sek|eur|usd|kr)"
+        rf"(?:{_SPACE}?(?P<combo_scale>[MmKkTt])(?P<combo_cur>nok|sek|eur|usd|gbp|kr)"
         rf"(?![^\W\d_]))?"
         rf"(?:(?P<att>k|к|m|mn|bn)(?![^\W\d_])|{_SPACE}?(?:{scale_words})(?![^\W\d_]))?"
         rf"(?:{_SPACE}?(?:(?P<pp>{_alternation(_POINT_WORDS)})|(?P<pct>%|{_alternation(_PERCENT_WORDS)})"

@@ -1,0 +1,62 @@
+"""The reader's language knowledge, loaded from ``knowledge/data/reading_cues.yaml``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from assistant.config import PROJECT_ROOT
+from assistant.yamlfiles import parse_yaml
+
+CUES_FILE = PROJECT_ROOT / "knowledge" / "data" / "reading_cues.yaml"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return parse_yaml(CUES_FILE.read_text(encoding="utf-8"))
+
+
+def raw(key: str) -> Any:
+    return _data()[key]
+
+
+CASE_SENSITIVE = frozenset({"location"})  # names are told by their capital letter
+
+
+@cache
+def patterns(key: str, language: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled expressions of ``key`` for ``language`` (case-insensitive, except for
+    keys whose capital letters mean something)."""
+    flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
+    return tuple(re.compile(p, flags) for p in _data()[key].get(language, ()))
+
+
+@cache
+def command_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    found = []
+    for action, by_language in _data()["commands"].items():
+        found += [(action, re.compile(p, re.IGNORECASE)) for p in by_language.get(language, ())]
+    return tuple(found)
+
+
+@cache
+def period_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    found = []
+    for period, by_language in _data()["periods"].items():
+        found += [(period, re.compile(p, re.IGNORECASE)) for p in by_language.get(language, ())]
+    return tuple(found)
+
+
+def search(key: str, language: str, text: str) -> re.Match[str] | None:
+    for pattern in patterns(key, language):
+        if match := pattern.search(text):
+            return match
+    return None
+
+
+def number_word(word: str, language: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    value = _data()["number_words"].get(language, {}).get(word.lower())
+    return float(value) if value is not None else None

@@ -1,0 +1,119 @@
+"""What a message does: answer, correct, command, approve, object, ask, drift off topic, or
+say "don't know" — the first intent is the main one, the rest come along."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extraction import detect_dont_know
+from assistant.understanding import cues
+from assistant.understanding.reading import CommandFact, CorrectionFact, Intent, Span
+from assistant.understanding.text import Piece, sentences
+
+_GREETING = re.compile(r"^(?:hi|hey|hello|hei|hej|привет|здравствуйте|ok so|so|well|ну)\W+", re.I)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
+
+
+def questions(text: str, language: str) -> list[Span]:
+    """Each sentence that asks something (ends with "?", or opens with a question word and
+    has a "?"); rhetorical "??" after a single word is an objection, not a question."""
+    found = []
+    for piece in sentences(text):
+        body = piece.text.strip()
+        if not body.endswith("?") and "?" not in body:
+            continue
+        if re.search(r"\?\?", body) and len(_words(body.split("?")[0])) <= 3:
+            continue
+        parts = re.split(r"(?<=[.!])\s+", body)
+        asked = next((p for p in parts if "?" in p), body)
+        start = piece.start + body.find(asked)
+        found.append(_span(text, start, start + len(asked)))
+    return found
+
+
+def commands(text: str, language: str) -> list[CommandFact]:
+    found: list[CommandFact] = []
+    taken: list[tuple[int, int]] = []
+    for action, pattern in cues.command_patterns(language):
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            number = match.groupdict().get("n")
+            found.append(
+                CommandFact(
+                    action=action,  # type: ignore[arg-type]
+                    goal_number=int(number) if number else None,
+                    span=_span(text, match.start(), match.end()),
+                )
+            )
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda c: c.span.start)
+
+
+def corrections(text: str, language: str, numbers: list[tuple[float, Span]]) -> list[CorrectionFact]:  # fmt: skip
+    found = []
+    for piece in sentences(text):
+        if cues.search("correction", language, piece.text) is None:
+            continue
+        inside = [(v, s) for v, s in numbers if piece.start <= s.start < piece.end]
+        value = inside[-1][0] if inside else None
+        found.append(CorrectionFact(field="", value=value, span=piece.span()))
+    return found
+
+
+def _approves(text: str, language: str) -> bool:
+    cleaned = _GREETING.sub("", text.strip().lower())
+    limit = cues.raw("approval_max_words")
+    return len(_words(cleaned)) <= limit and cues.search("approval", language, cleaned) is not None
+
+
+def _whole_dont_know(text: str, language: str, has_facts: bool) -> bool:
+    return not has_facts and len(_words(text)) <= 14 and detect_dont_know(text, language)
+
+
+def _is_question_only(text: str, asked: list[Span]) -> bool:
+    if not asked:
+        return False
+    rest = text
+    for span in asked:
+        rest = rest.replace(span.text, " ")
+    return len(_words(rest)) <= 3
+
+
+def classify(text: str, language: str, has_facts: bool, asked: list[Span], ordered: list[CommandFact], corrected: list[CorrectionFact]) -> list[Intent]:  # fmt: skip
+    """Intents, the main one first."""
+    kinds: list[tuple[str, float]] = []
+    if ordered:
+        kinds.append(("command", 0.8))
+    if corrected:
+        kinds.append(("correction", 0.6))
+    if _approves(text, language) and not ordered:
+        kinds.append(("approval", 0.8))
+    elif not has_facts and not ordered and cues.search("objection", language, text):
+        kinds.append(("objection", 0.6))
+    if _is_question_only(text, asked) and not ordered:
+        kinds.insert(0, ("question", 0.8))
+    elif asked:
+        kinds.append(("question", 0.7))
+    if _whole_dont_know(text, language, has_facts):
+        kinds.insert(0, ("dont_know", 0.8))
+    if has_facts and not any(k in ("command", "correction") for k, _ in kinds[:1]):
+        kinds.insert(0, ("answer", 0.8))
+    if not kinds:
+        off = cues.search("off_topic", language, text) is not None
+        kinds.append(("off_topic", 0.6) if off else ("answer", 0.4))
+    seen: dict[str, float] = {}
+    for kind, confidence in kinds:
+        seen.setdefault(kind, confidence)
+    return [Intent(kind=k, confidence=c) for k, c in seen.items()]  # type: ignore[arg-type]
+
+
+def pieces(text: str) -> list[Piece]:
+    return sentences(text)

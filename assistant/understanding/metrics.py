@@ -1,0 +1,129 @@
+"""Which metric a number belongs to, by meaning and unit (``knowledge/data/metric_bank.yaml``).
+
+A number is bound to a metric whose unit fits it: first by the metric's cue words in the
+number's own clause, nearest to the number; failing that, by the nearest labelled example
+phrasing in the shipped multilingual embedding model, when it is close enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from assistant.config import PROJECT_ROOT
+from assistant.understanding.reading import Amount
+from assistant.yamlfiles import parse_yaml
+
+BANK_FILE = PROJECT_ROOT / "knowledge" / "data" / "metric_bank.yaml"
+MIN_SIMILARITY = 0.42  # below this, the nearest example is not the same metric
+_UNIT_GROUPS = {"money": "money", "%": "%", "count": "count", "hours": "hours",
+                "days": "days", "minutes": "minutes", "score": "score", "stars": "stars"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    label: str
+    units: tuple[str, ...]
+    category: str
+    kpi: str | None
+    cues: dict[str, tuple[re.Pattern[str], ...]]
+    examples: dict[str, tuple[str, ...]]
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_]){re.escape(cue.lower())}", re.IGNORECASE)
+
+
+@cache
+def metric_bank() -> dict[str, MetricSpec]:
+    data = parse_yaml(BANK_FILE.read_text(encoding="utf-8"))["metrics"]
+    return {
+        label: MetricSpec(
+            label=label,
+            units=tuple(spec["units"]),
+            category=spec.get("category", "other"),
+            kpi=spec.get("kpi"),
+            cues={lang: tuple(_cue_pattern(c) for c in cs) for lang, cs in spec["cues"].items()},
+            examples={lang: tuple(xs) for lang, xs in spec["examples"].items()},
+        )
+        for label, spec in data.items()
+    }
+
+
+def label_for_catalogue_kpi(kpi_id: str | None) -> str | None:
+    """The bank's label for a catalogue KPI id (None when the bank has none)."""
+    return next((m.label for m in metric_bank().values() if m.kpi == kpi_id), kpi_id)
+
+
+def catalogue_kpi(label: str | None) -> str | None:
+    spec = metric_bank().get(label or "")
+    return spec.kpi if spec else None
+
+
+def fits(spec: MetricSpec, amount: Amount) -> bool:
+    unit = _UNIT_GROUPS.get(amount.unit or "count", "count")
+    if unit == "stars":
+        unit = "score" if "score" in spec.units and "stars" not in spec.units else unit
+    return unit in spec.units
+
+
+def cue_hits(text: str, language: str, position: int) -> list[tuple[int, str]]:
+    """(distance from ``position``, label) for every cue found in ``text``, nearest first.
+    A cue after the number counts a little more than one before it at the same distance."""
+    hits = []
+    for spec in metric_bank().values():
+        for pattern in spec.cues.get(language, ()):
+            for match in pattern.finditer(text):
+                before = match.end() <= position
+                distance = position - match.end() if before else match.start() - position
+                hits.append((max(distance, 0) * (1.2 if before else 1.0), spec.label))
+    return sorted(hits)
+
+
+def bind_by_cues(text: str, language: str, position: int, amount: Amount) -> str | None:
+    bank = metric_bank()
+    for _, label in cue_hits(text, language, position):
+        if fits(bank[label], amount):
+            return label
+    return None
+
+
+@cache
+def _example_matrix(language: str) -> tuple[tuple[str, ...], np.ndarray]:
+    from assistant.knowledge.embeddings import USEEmbeddings
+
+    labels, texts = [], []
+    for spec in metric_bank().values():
+        for example in spec.examples.get(language, ()) + spec.examples.get("en", ()):
+            labels.append(spec.label)
+            texts.append(example)
+    vectors = np.asarray(USEEmbeddings().embed_documents(texts), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return tuple(labels), vectors
+
+
+def bind_by_meaning(text: str, language: str, amount: Amount | None) -> tuple[str, float] | None:
+    """The nearest example's metric among those whose unit fits, with its similarity."""
+    from assistant.knowledge.embeddings import USEEmbeddings
+
+    labels, matrix = _example_matrix(language)
+    query = np.asarray(USEEmbeddings().embed_query(text), dtype=np.float32)
+    scores = matrix @ (query / (np.linalg.norm(query) or 1.0))
+    bank = metric_bank()
+    for index in np.argsort(-scores):
+        label = labels[index]
+        if amount is None or fits(bank[label], amount):
+            similarity = float(scores[index])
+            return (label, similarity) if similarity >= MIN_SIMILARITY else None
+    return None
+
+
+def bind(clause: str, language: str, position: int, amount: Amount) -> tuple[str, float] | None:
+    """The metric ``amount`` (at ``position`` in ``clause``) belongs to, and a confidence."""
+    label = bind_by_cues(clause, language, position, amount)
+    if label is not None:
+        return label, 0.8
+    return bind_by_meaning(clause, language, amount)

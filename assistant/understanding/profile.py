@@ -1,0 +1,125 @@
+"""Profile facts: business name, trade, place, staff, yearly revenue, founding year."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.understanding import cues
+from assistant.understanding.places import nominative
+from assistant.understanding.quantities import Found
+from assistant.understanding.reading import ProfileFact, Span
+
+_PEOPLE = "people"
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return frozenset(word.lower() for word in cues.raw("not_places"))
+
+
+def business_name(text: str, language: str) -> ProfileFact | None:
+    for pattern in cues.patterns("business_name", language):
+        for match in pattern.finditer(text):
+            name = match.group("name").strip(" .,!:;\"'«»“”")
+            if len(name) >= 2 and name.lower() not in _not_places():
+                start = match.start("name")
+                return ProfileFact(
+                    field="business_name",
+                    value=name,
+                    confidence=0.7,
+                    span=_span(text, start, start + len(name)),
+                )
+    return None
+
+
+def location(text: str, language: str) -> ProfileFact | None:
+    for pattern in cues.patterns("location", language):
+        for match in pattern.finditer(text):
+            place = match.group("place")
+            first = place.split()[0].split("-")[0]
+            if first.lower() in _not_places() or place.lower() in _not_places():
+                continue
+            if not _capitalised_in_text(text, match.start("place")):
+                continue
+            return ProfileFact(
+                field="location",
+                value=nominative(place, language),
+                confidence=0.6,
+                span=_span(text, match.start("place"), match.end("place")),
+            )
+    return None
+
+
+def _capitalised_in_text(text: str, start: int) -> bool:
+    """A capital at a sentence start says nothing; mid-sentence it marks a name."""
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?\n"
+
+
+def industry(text: str, language: str) -> ProfileFact | None:
+    match = cues.search("industry", language, text)
+    if match is None:
+        return None
+    words = match.group("industry").strip()
+    start = match.start("industry")
+    return ProfileFact(
+        field="industry", value=words, confidence=0.5, span=_span(text, start, start + len(words))
+    )
+
+
+def founded(text: str, language: str) -> ProfileFact | None:
+    match = cues.search("founded", language, text)
+    if match is None:
+        return None
+    return ProfileFact(
+        field="founded",
+        value=int(match.group("year")),
+        confidence=0.7,
+        span=_span(text, match.start("year"), match.end("year")),
+    )
+
+
+def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
+    """The number of people: the last one said, so "9 of us, sorry 11" gives 11."""
+    candidates: list[tuple[int, float, Span]] = [
+        (f.start, f.amount.value, f.amount.span)
+        for f in amounts
+        if f.counted == _PEOPLE and f.amount.value == int(f.amount.value) and f.amount.low is None
+    ]
+    for pattern in cues.patterns("staff", language):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            raw, extra = (groups.get("n"), 0) if groups.get("n") else (groups.get("plus_one"), 1)
+            value = cues.number_word(raw or "", language)
+            if value is not None:
+                span = _span(text, match.start(), match.end())
+                candidates.append((match.start(), value + extra, span))
+    if not candidates:
+        return None
+    _, value, span = max(candidates, key=lambda c: c[0])
+    return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
+
+
+def revenue(amount: Found) -> ProfileFact:
+    return ProfileFact(
+        field="revenue",
+        value=amount.amount.value,
+        currency=amount.amount.currency,
+        confidence=0.8,
+        span=amount.amount.span,
+    )
+
+
+def read_profile(text: str, language: str, amounts: list[Found]) -> list[ProfileFact]:
+    found = [
+        business_name(text, language),
+        industry(text, language),
+        location(text, language),
+        staff(text, language, amounts),
+        founded(text, language),
+    ]
+    return [fact for fact in found if fact is not None]

@@ -1,0 +1,145 @@
+"""Every number in a message as an ``Amount`` with its span: money in any currency and
+scale, percentages, ratios as shares ("1 in 5", "hver tredje"), ranges with both ends,
+counts, time units, "about", and what the figure is counted per."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.extraction import Quantity, extract_quantities, find_date_spans
+from assistant.understanding import cues
+from assistant.understanding.reading import Amount, Span
+
+_KR = {"nb": "NOK", "sv": "SEK"}
+_LOOK_AHEAD = 40
+_LOOK_BEHIND = 25
+
+
+@dataclass(frozen=True)
+class Found:
+    """An amount and the count unit the number reader saw after it ("people", "customers")."""
+
+    amount: Amount
+    counted: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.amount.span.start
+
+    @property
+    def end(self) -> int:
+        return self.amount.span.end
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _currency(unit: str | None, language: str) -> str | None:
+    if unit == "kr":
+        return _KR.get(language, "NOK")
+    return unit
+
+
+def _time_unit(text: str, end: int, language: str) -> tuple[str, int] | None:
+    after = text[end : end + 25]
+    for unit, by_language in cues.raw("time_units").items():
+        for pattern in by_language.get(language, ()):
+            if match := re.match(pattern, after, re.IGNORECASE):
+                return unit, end + match.end()
+    return None
+
+
+def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
+    """(unit, currency, end of the amount's words)."""
+    if quantity.kind == "money":
+        return "money", _currency(quantity.unit, language), quantity.end
+    if quantity.kind == "percent":
+        return "%", None, quantity.end
+    timed = _time_unit(text, quantity.end, language)
+    if timed:
+        return timed[0], None, timed[1]
+    return "count", None, quantity.end
+
+
+def _period(text: str, end: int, language: str) -> str | None:
+    after = text[end : end + _LOOK_AHEAD].split(".")[0]
+    best: tuple[int, str] | None = None
+    for period, pattern in cues.period_patterns(language):
+        if (match := pattern.search(after)) and (best is None or match.start() < best[0]):
+            best = (match.start(), period)
+    return best[1] if best else None
+
+
+def _estimated(text: str, start: int, end: int, language: str) -> bool:
+    window = text[max(0, start - _LOOK_BEHIND) : end + 4]
+    return cues.search("estimate", language, window) is not None
+
+
+def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None = None) -> Found:
+    last = high or quantity
+    unit, currency, end = _unit(last, text, language)
+    if quantity.kind == "number" and last.kind == "money":  # "20-30k NOK": low shares the unit
+        currency = _currency(last.unit, language)
+    low = quantity.value if high else None
+    value = (quantity.value + high.value) / 2 if high else quantity.value
+    amount = Amount(
+        value=value,
+        unit=unit,
+        currency=currency,
+        period=_period(text, end, language),  # type: ignore[arg-type]
+        low=low,
+        high=high.value if high else None,
+        estimated=bool(high) or _estimated(text, quantity.start, end, language),
+        span=_span(text, quantity.start, end),
+    )
+    counted = last.unit if last.kind == "count" else None
+    return Found(amount, counted)
+
+
+def _ratios(text: str, language: str) -> list[Found]:
+    values = cues.raw("ratio_values")
+    found = []
+    for pattern in cues.patterns("ratios", language):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            if groups.get("a") and groups.get("b") and float(groups["b"]) > 0:
+                share = 100 * float(groups["a"]) / float(groups["b"])
+            else:
+                word = (groups.get("ord") or groups.get("word") or "").lower()
+                key = next((k for k in values if k in word or word.endswith(k)), None)
+                if key is None:
+                    continue
+                share = float(values[key])
+            amount = Amount(
+                value=round(share, 2), unit="%", span=_span(text, match.start(), match.end())
+            )
+            found.append(Found(amount))
+    return found
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def read_amounts(text: str, language: str) -> list[Found]:
+    """Amounts in text order. Dates and years are not amounts."""
+    quantities = extract_quantities(text, language)
+    dates = find_date_spans(text, language)
+    found: list[Found] = []
+    index = 0
+    while index < len(quantities):
+        quantity = quantities[index]
+        if any(s <= quantity.start < e for s, e in dates):
+            index += 1
+            continue
+        if quantity.range_role == "low" and index + 1 < len(quantities):
+            found.append(_amount(text, quantity, language, high=quantities[index + 1]))
+            index += 2
+            continue
+        found.append(_amount(text, quantity, language))
+        index += 1
+    ratios = _ratios(text, language)
+    kept = [f for f in found if not any(_overlaps(f, r) for r in ratios)]
+    return sorted(kept + ratios, key=lambda f: f.start)

@@ -1,0 +1,74 @@
+"""Cutting a message into sentences and clauses, keeping their character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.understanding.reading import Span
+
+# A sentence ends at . ! ? ; or a line break, or before an inline list marker ("1) ", "2.").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|\s+(?=\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
+)
+_CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
+
+
+# Where a sentence may hold a second objective: "... and", "; ", ", also", "og", "och", "и".
+_JOINS = re.compile(
+    r";\s+|,?\s+(?:and also|and|also|plus|og så|og|også|samt|och så|och|också|а также|а ещё|и ещё|и)\s+"
+    r"(?=\S+\s+\S+)|,\s+(?=[^\d\s])|\s+(?=\d[.)]\s)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of the text and where it starts."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+    def sub(self, start: int, end: int) -> Piece:
+        return Piece(self.text[start:end], self.start + start)
+
+
+def _split(text: str, start: int, pattern: re.Pattern[str]) -> list[Piece]:
+    pieces, cursor = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(Piece(text[cursor : match.start()], start + cursor))
+        cursor = match.end()
+    pieces.append(Piece(text[cursor:], start + cursor))
+    return [_trimmed(p) for p in pieces if p.text.strip()]
+
+
+def _trimmed(piece: Piece) -> Piece:
+    left = len(piece.text) - len(piece.text.lstrip())
+    return Piece(piece.text.strip(), piece.start + left)
+
+
+def sentences(text: str) -> list[Piece]:
+    return _split(text, 0, _SENTENCE_END)
+
+
+def clauses(sentence: Piece) -> list[Piece]:
+    return _split(sentence.text, sentence.start, _CLAUSE_END)
+
+
+def units_of(sentence: Piece) -> list[Piece]:
+    return _split(sentence.text, sentence.start, _JOINS)
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def containing(pieces: list[Piece], position: int) -> Piece | None:
+    return next((p for p in pieces if p.start <= position < p.end), None)
