@@ -65,6 +65,7 @@ eval: install-dev
 	COACH_LLM_MODEL= COACH_LLM_BASE_URL=http://127.0.0.1:9/v1 OPENAI_BASE_URL=http://127.0.0.1:9/v1 \
 	  $(BIN)/strategy-coach eval all --engine offline --report build/eval-report \
 	  --baseline evals/baseline/results.json
+	$(BIN)/strategy-coach eval understanding --split all --report build/eval-report
 
 eval-systems: install-dev
 	$(BIN)/strategy-coach eval retrieval --systems ours,ours-minilm,vector-usem3,keyword-only,baseline-usem3,baseline

@@ -17,8 +17,15 @@ from assistant.evaluation.understanding_score import ItemResult, report, score
 
 FLOORS = CORPUS_DIR / "floors.json"
 FROZEN = CORPUS_DIR / "frozen.json"
-HEADLINE = ("fact_f1", "fact_precision", "fact_recall", "objectives_recall", "intent_accuracy",
-            "invented_numbers", "numbers_without_span")  # fmt: skip
+HEADLINE = (
+    "fact_f1",
+    "fact_precision",
+    "fact_recall",
+    "objectives_recall",
+    "intent_accuracy",
+    "invented_numbers",
+    "numbers_without_span",
+)
 LOWER_IS_BETTER = {"invented_numbers", "numbers_without_span"}
 
 
@@ -27,7 +34,8 @@ def check_frozen() -> str | None:
     frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
     actual = file_sha256(CORPUS_DIR / "test.jsonl")
     if actual != frozen["test_sha256"]:
-        return f"evals/understanding/test.jsonl changed (sha256 {actual[:12]}…, frozen {frozen['test_sha256'][:12]}…)"  # fmt: skip
+        recorded = frozen["test_sha256"][:12]
+        return f"evals/understanding/test.jsonl changed (sha256 {actual[:12]}…, frozen {recorded}…)"
     return None
 
 
@@ -37,13 +45,21 @@ def _misses(results: list[ItemResult]) -> list[dict[str, Any]]:
         wrong_intent = r.item.gold.intent != r.reading.intent
         if not (r.missed or r.extra or r.invented or wrong_intent):
             continue
-        rows.append({
-            "id": r.item.id, "lang": r.item.lang, "text": r.item.text,
-            "intent": {"gold": r.item.gold.intent, "read": r.reading.intent},
-            "missed": [f"{f.field}={f.value!r} ({f.extra.get('kpi', '')}) «{f.span}»" for f in r.missed],
-            "extra": [f"{f.field}={f.value!r} ({f.extra.get('kpi', '')}) «{f.span}»" for f in r.extra],
-            "invented": r.invented,
-        })  # fmt: skip
+        rows.append(
+            {
+                "id": r.item.id,
+                "lang": r.item.lang,
+                "text": r.item.text,
+                "intent": {"gold": r.item.gold.intent, "read": r.reading.intent},
+                "missed": [
+                    f"{f.field}={f.value!r} ({f.extra.get('kpi', '')}) «{f.span}»" for f in r.missed
+                ],
+                "extra": [
+                    f"{f.field}={f.value!r} ({f.extra.get('kpi', '')}) «{f.span}»" for f in r.extra
+                ],
+                "invented": r.invented,
+            }
+        )
     return rows
 
 
@@ -72,7 +88,9 @@ def _table(figures: dict[str, Any], title: str) -> Table:
     for column in ["all", *languages]:
         table.add_column(column, justify="right")
     for metric in HEADLINE:
-        row = [figures["all"].get(metric)] + [figures["by_language"][x].get(metric) for x in languages]  # fmt: skip
+        row = [figures["all"].get(metric)] + [
+            figures["by_language"][x].get(metric) for x in languages
+        ]
         table.add_row(metric, *("—" if v is None else f"{v:g}" for v in row))
     for name in figures["all"]["fields"]:
         row = [figures["all"]["fields"].get(name, {}).get("f1")] + [

@@ -68,14 +68,23 @@ def read_with_rules(item: CorpusItem) -> Reading:
 
     facts = read_message(item.text, item.lang, CORPUS_TODAY)
     reading = Reading(text=item.text, language=item.lang, intents=_rules_intents(facts))
-    simple = {"business_name": facts.business_name, "industry": facts.industry, "staff": facts.staff}
+    simple = {
+        "business_name": facts.business_name,
+        "industry": facts.industry,
+        "staff": facts.staff,
+    }
     for field, value in simple.items():
         if value is not None:
             reading.profile.append(ProfileFact(field=field, value=value, span=NO_SPAN))
     if facts.revenue is not None:
         reading.profile.append(
-            ProfileFact(field="revenue", value=facts.revenue.amount, currency=facts.revenue.currency, span=NO_SPAN)
-        )  # fmt: skip
+            ProfileFact(
+                field="revenue",
+                value=facts.revenue.amount,
+                currency=facts.revenue.currency,
+                span=NO_SPAN,
+            )
+        )
     if facts.markets:
         reading.profile.append(ProfileFact(field="location", value=facts.markets[0], span=NO_SPAN))
     catalogue = load_kpi_catalogue()
@@ -88,17 +97,28 @@ def read_with_rules(item: CorpusItem) -> Reading:
         span = Span(start=max(start, 0), end=max(start, 0) + len(goal.text), text=goal.text)
         deadline = Deadline(date=goal.deadline, span=NO_SPAN) if goal.deadline else None
         reading.objectives.append(
-            ObjectiveFact(category=goal.category, kpi=label_for_catalogue_kpi(goal.kpi_id) if goal.kpi_id else None,
-                          baseline=_amount(goal.baseline), target=_amount(goal.target),
-                          deadline=deadline, span=span)
-        )  # fmt: skip
+            ObjectiveFact(
+                category=goal.category,
+                kpi=label_for_catalogue_kpi(goal.kpi_id) if goal.kpi_id else None,
+                baseline=_amount(goal.baseline),
+                target=_amount(goal.target),
+                deadline=deadline,
+                span=span,
+            )
+        )
     for question_id, value in facts.maturity.items():
         topic = question_id[2:]
-        reading.maturity.append(MaturityFact(topic=topic, answer=_maturity_answer(value), span=NO_SPAN))  # type: ignore[arg-type]
+        reading.maturity.append(
+            MaturityFact(topic=topic, answer=_maturity_answer(value), span=NO_SPAN)
+        )  # type: ignore[arg-type]
     if facts.drop_goal:
-        reading.commands.append(CommandFact(action="drop_goal", goal_number=facts.drop_goal, span=NO_SPAN))
+        reading.commands.append(
+            CommandFact(action="drop_goal", goal_number=facts.drop_goal, span=NO_SPAN)
+        )
     if facts.move_deadline:
-        reading.commands.append(CommandFact(action="change_goal", goal_number=facts.move_deadline[0], span=NO_SPAN))
+        reading.commands.append(
+            CommandFact(action="change_goal", goal_number=facts.move_deadline[0], span=NO_SPAN)
+        )
     return reading
 
 

@@ -47,8 +47,13 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
-                "gold": self.tp + self.fn, "predicted": self.tp + self.fp}  # fmt: skip
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f1, 4),
+            "gold": self.tp + self.fn,
+            "predicted": self.tp + self.fp,
+        }
 
 
 def _norm(text: Any) -> str:
@@ -151,7 +156,12 @@ def gold_facts(gold: Gold) -> list[Fact]:
     for o in gold.objectives:
         facts.append(Fact("objective", o.category, o.span, {"kpi": o.kpi}))
         spans = (o.baseline_span or "", o.target_span or "", o.deadline_span or "")
-        for name, value, span in zip(("baseline", "target", "deadline"), (o.baseline, o.target, o.deadline), spans, strict=True):  # fmt: skip
+        for name, value, span in zip(
+            ("baseline", "target", "deadline"),
+            (o.baseline, o.target, o.deadline),
+            spans,
+            strict=True,
+        ):
             if value is not None:
                 facts.append(Fact(f"objective.{name}", value, span))
     facts += [Fact("maturity", (m.topic, m.answer), m.span) for m in gold.maturity]
@@ -176,7 +186,9 @@ def reading_facts(reading: Reading) -> list[Fact]:
             if amount is not None:
                 facts.append(Fact(f"objective.{name}", amount.value, amount.span.text))
         if o.deadline is not None:
-            facts.append(Fact("objective.deadline", o.deadline.date.isoformat(), o.deadline.span.text))
+            facts.append(
+                Fact("objective.deadline", o.deadline.date.isoformat(), o.deadline.span.text)
+            )
     facts += [Fact("maturity", (m.topic, m.answer), m.span.text) for m in reading.maturity]
     facts += [Fact("correction", c.value, c.span.text) for c in reading.corrections]
     facts += [Fact("command", c.action, c.span.text) for c in reading.commands]
@@ -258,7 +270,10 @@ def _objective_fields(results: list[ItemResult]) -> dict[str, float | None]:
             total += 1
             hits["category"] += gold.category == pred.category
             hits["kpi"] += (gold.kpi or None) == (pred.kpi or None)
-    return {f"objective_{k}_accuracy": round(hits[k] / total, 4) if total else None for k in ("category", "kpi")}  # fmt: skip
+    return {
+        f"objective_{k}_accuracy": round(hits[k] / total, 4) if total else None
+        for k in ("category", "kpi")
+    }
 
 
 def _intents(results: list[ItemResult]) -> tuple[float | None, dict[str, dict[str, int]]]:
@@ -304,5 +319,7 @@ def report(results: list[ItemResult]) -> dict[str, Any]:
     languages = sorted({r.item.lang for r in results})
     return {
         "all": summarize(results),
-        "by_language": {lang: summarize([r for r in results if r.item.lang == lang]) for lang in languages},  # fmt: skip
+        "by_language": {
+            lang: summarize([r for r in results if r.item.lang == lang]) for lang in languages
+        },
     }

@@ -51,7 +51,7 @@ _DURATION_PREP: dict[Language, str] = {
     "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|på",
     "sv": r"inom\s+loppet\s+av|under\s+de\s+(?:närmaste|kommande)|de\s+(?:närmaste|kommande)|"
     r"inom\s+de\s+(?:närmaste|kommande)|inom|om|på",
-    "ru": r"в\s+течение|в\s+ближайшие|через|за",
+    "ru": r"в\s+течение|в\s+ближайшие|через",
 }
 _DURATION_UNIT: dict[Language, str] = {
     "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|years?",
@@ -197,7 +197,9 @@ def _sources(language: Language) -> list[tuple[str, str]]:
     if language == "en":
         sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
                                     rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
-    if language == "ru":
+    if language == "ru":  # "за полгода", "за 6 месяцев" (not "за год": that is a past year)
+        sources.append(("duration", rf"за\s+(?:(?P<num>\d{{1,3}}|{numbers})\s+)?(?P<unit>"
+                                    r"полгода|месяц(?:а|ев)?|недел[иь]|недель)"))  # fmt: skip
         sources.append(("year", rf"(?P<year>\d{{4}}){_RU_YEAR_WORD}"))
     sources.extend(_PHRASES[language].items())
     sources.append(("month", rf"(?:{_PREP[language]})\s+{month}"))

@@ -7,7 +7,6 @@ each with the span of the owner's words it came from.
 
 from __future__ import annotations
 
-
 from assistant.understanding.reader import read
 from assistant.understanding.reading import Reading
 

@@ -57,7 +57,9 @@ def commands(text: str, language: str) -> list[CommandFact]:
     return sorted(found, key=lambda c: c.span.start)
 
 
-def corrections(text: str, language: str, numbers: list[tuple[float, Span]]) -> list[CorrectionFact]:  # fmt: skip
+def corrections(
+    text: str, language: str, numbers: list[tuple[float, Span]]
+) -> list[CorrectionFact]:
     found = []
     for piece in sentences(text):
         if cues.search("correction", language, piece.text) is None:
@@ -87,7 +89,14 @@ def _is_question_only(text: str, asked: list[Span]) -> bool:
     return len(_words(rest)) <= 3
 
 
-def classify(text: str, language: str, has_facts: bool, asked: list[Span], ordered: list[CommandFact], corrected: list[CorrectionFact]) -> list[Intent]:  # fmt: skip
+def classify(
+    text: str,
+    language: str,
+    has_facts: bool,
+    asked: list[Span],
+    ordered: list[CommandFact],
+    corrected: list[CorrectionFact],
+) -> list[Intent]:
     """Intents, the main one first."""
     kinds: list[tuple[str, float]] = []
     if ordered:

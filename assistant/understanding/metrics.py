@@ -19,8 +19,16 @@ from assistant.yamlfiles import parse_yaml
 
 BANK_FILE = PROJECT_ROOT / "knowledge" / "data" / "metric_bank.yaml"
 MIN_SIMILARITY = 0.42  # below this, the nearest example is not the same metric
-_UNIT_GROUPS = {"money": "money", "%": "%", "count": "count", "hours": "hours",
-                "days": "days", "minutes": "minutes", "score": "score", "stars": "stars"}  # fmt: skip
+_UNIT_GROUPS = {
+    "money": "money",
+    "%": "%",
+    "count": "count",
+    "hours": "hours",
+    "days": "days",
+    "minutes": "minutes",
+    "score": "score",
+    "stars": "stars",
+}
 
 
 @dataclass(frozen=True)
@@ -70,22 +78,24 @@ def fits(spec: MetricSpec, amount: Amount) -> bool:
     return unit in spec.units
 
 
-def cue_hits(text: str, language: str, position: int) -> list[tuple[int, str]]:
+def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, str]]:
     """(distance from ``position``, label) for every cue found in ``text``, nearest first.
-    A cue after the number counts a little more than one before it at the same distance."""
+    A cue after the number counts a little more than one before it at the same distance;
+    among equals the longer cue wins ("new patients" over "patients")."""
     hits = []
     for spec in metric_bank().values():
         for pattern in spec.cues.get(language, ()):
             for match in pattern.finditer(text):
                 before = match.end() <= position
                 distance = position - match.end() if before else match.start() - position
-                hits.append((max(distance, 0) * (1.2 if before else 1.0), spec.label))
+                weight = max(distance, 0) * (1.2 if before else 1.0)
+                hits.append((weight, -len(pattern.pattern), spec.label))
     return sorted(hits)
 
 
 def bind_by_cues(text: str, language: str, position: int, amount: Amount) -> str | None:
     bank = metric_bank()
-    for _, label in cue_hits(text, language, position):
+    for _, _, label in cue_hits(text, language, position):
         if fits(bank[label], amount):
             return label
     return None

@@ -61,7 +61,11 @@ def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadli
         if found.granularity in ("month", "day") and "20" not in found.text:
             months = round((found.date - today).days / 30.44, 1)
         start = scope.start + found.start
-        return Deadline(date=found.date, duration_months=months, span=_span(text, start, start + len(found.text)))  # fmt: skip
+        return Deadline(
+            date=found.date,
+            duration_months=months,
+            span=_span(text, start, start + len(found.text)),
+        )
     unusable = find_unusable_deadline(words, language, today)
     if unusable is not None and unusable[1] == "past":
         start = text.find(unusable[0], scope.start)
@@ -70,7 +74,9 @@ def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadli
     return None
 
 
-def _numbers(text: str, scope: _Scope, language: str) -> tuple[Found | None, Found | None, Found | None]:
+def _numbers(
+    text: str, scope: _Scope, language: str
+) -> tuple[Found | None, Found | None, Found | None]:
     """(baseline, target, relative change) among the scope's amounts."""
     baseline = target = change = None
     unassigned = []
@@ -98,7 +104,9 @@ def _derived_target(text: str, baseline: Amount, change: Found, decrease: bool) 
     sign = -1 if decrease else 1
     value = round(baseline.value * (1 + sign * change.amount.value / 100), 4)
     start, end = min(baseline.span.start, change.start), max(baseline.span.end, change.end)
-    return baseline.model_copy(update={"value": value, "low": None, "high": None, "span": _span(text, start, end)})  # fmt: skip
+    return baseline.model_copy(
+        update={"value": value, "low": None, "high": None, "span": _span(text, start, end)}
+    )
 
 
 def _kpi(text: str, scope: _Scope, language: str, amount: Amount | None) -> str | None:
@@ -120,14 +128,18 @@ def _category(words: str, language: str, kpi: str | None) -> str:
     return spec.category if spec else "other"
 
 
-def _objective(text: str, scope: _Scope, language: str, today: dt.date, metrics: list[MetricFact]) -> ObjectiveFact:  # fmt: skip
+def _objective(
+    text: str, scope: _Scope, language: str, today: dt.date, metrics: list[MetricFact]
+) -> ObjectiveFact:
     baseline_found, target_found, change = _numbers(text, scope, language)
     baseline = baseline_found.amount if baseline_found else None
     target = target_found.amount if target_found else None
     kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
     if baseline is None and kpi is not None:
         known = next((m for m in metrics if m.kpi == kpi), None)
-        baseline = known.amount if known and (target is None or known.amount.unit == target.unit) else None  # fmt: skip
+        baseline = (
+            known.amount if known and (target is None or known.amount.unit == target.unit) else None
+        )
     words = text[scope.start : scope.end]
     decrease = cues.search("decrease", language, words) is not None
     if change is not None and target is None and baseline is not None:
@@ -171,5 +183,7 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     return scopes
 
 
-def read_objectives(text: str, language: str, today: dt.date, amounts: list[Found], metrics: list[MetricFact]) -> list[ObjectiveFact]:  # fmt: skip
+def read_objectives(
+    text: str, language: str, today: dt.date, amounts: list[Found], metrics: list[MetricFact]
+) -> list[ObjectiveFact]:
     return [_objective(text, s, language, today, metrics) for s in _scopes(text, language, amounts)]

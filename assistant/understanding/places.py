@@ -20,8 +20,10 @@ def _nominative_word(word: str) -> str:
     chosen = place or parses[0]
     if "NOUN" not in chosen.tag and place is None:
         return word
-    form = chosen.inflect({"nomn", "sing"}) if "Pltm" not in chosen.tag else chosen.inflect({"nomn"})
-    normal = (form.word if form else chosen.normal_form)
+    form = (
+        chosen.inflect({"nomn", "sing"}) if "Pltm" not in chosen.tag else chosen.inflect({"nomn"})
+    )
+    normal = form.word if form else chosen.normal_form
     return "-".join(part.capitalize() for part in normal.split("-"))
 
 

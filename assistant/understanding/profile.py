@@ -92,16 +92,33 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
     ]
     for pattern in cues.patterns("staff", language):
         for match in pattern.finditer(text):
-            groups = match.groupdict()
-            raw, extra = (groups.get("n"), 0) if groups.get("n") else (groups.get("plus_one"), 1)
-            value = cues.number_word(raw or "", language)
+            value = _people(match.groupdict(), language)
             if value is not None:
                 span = _span(text, match.start(), match.end())
-                candidates.append((match.start(), value + extra, span))
-    if not candidates:
+                candidates.append((match.start(), value, span))
+    longest_first = sorted(candidates, key=lambda c: -len(c[2].text))
+    kept: list[tuple[int, float, Span]] = []
+    for candidate in longest_first:  # "me + 3 lads" wins over the "3 lads" inside it
+        if not any(_overlap(candidate[2], other[2]) for other in kept):
+            kept.append(candidate)
+    if not kept:
         return None
-    _, value, span = max(candidates, key=lambda c: c[0])
+    _, value, span = max(kept, key=lambda c: c[0])
     return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _people(groups: dict[str, str | None], language: str) -> float | None:
+    """The head count a staff pattern says: "n", "owner + n", or "a directors + b staff"."""
+    if groups.get("a") and groups.get("b"):
+        return float(groups["a"]) + float(groups["b"])  # type: ignore[arg-type]
+    if groups.get("plus_one"):
+        value = cues.number_word(groups["plus_one"] or "", language)
+        return value + 1 if value is not None else None
+    return cues.number_word(groups.get("n") or "", language)
 
 
 def revenue(amount: Found) -> ProfileFact:

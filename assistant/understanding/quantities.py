@@ -60,6 +60,8 @@ def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None
     timed = _time_unit(text, quantity.end, language)
     if timed:
         return timed[0], None, timed[1]
+    if quantity.value != int(quantity.value) and quantity.value <= 10 and quantity.kind == "number":
+        return "score", None, quantity.end  # "4.8 on google": no count has a fraction
     return "count", None, quantity.end
 
 

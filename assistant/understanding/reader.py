@@ -18,8 +18,8 @@ _PEOPLE = "people"
 
 
 def _maturity_answer(value: object) -> str:
-    if isinstance(value, list):
-        return "partly" if value else "no"
+    if isinstance(value, list):  # a checklist: any channel ticked is a yes
+        return "yes" if value else "no"
     if isinstance(value, int):
         return "yes" if value >= 4 else "partly" if value >= 1 else "no"
     return {"partial": "partly"}.get(str(value), str(value))
@@ -31,12 +31,16 @@ def read_maturity(text: str, language: str) -> list[MaturityFact]:
     bank = load_maturity_questions()
     found: dict[str, MaturityFact] = {}
     for piece in sentences(text):
+        if piece.text.rstrip().endswith("?"):
+            continue  # a question about a thing is not an answer about it
         for question_id, value in bank.find_answers(piece.text, language).items():
             answer = _maturity_answer(value)
             if question_id in found and answer == "unknown":
                 continue
             found[question_id] = MaturityFact(
-                topic=question_id[2:], answer=answer, span=piece.span()  # type: ignore[arg-type]
+                topic=question_id[2:],
+                answer=answer,
+                span=piece.span(),  # type: ignore[arg-type]
             )
     return list(found.values())
 
@@ -53,7 +57,9 @@ def _bound(text: str, language: str, found: Found) -> tuple[str, float] | None:
     return None
 
 
-def _metrics(text: str, language: str, amounts: list[Found], staff: Span | None) -> tuple[list[MetricFact], ProfileFact | None, list[Span]]:  # fmt: skip
+def _metrics(
+    text: str, language: str, amounts: list[Found], staff: Span | None
+) -> tuple[list[MetricFact], ProfileFact | None, list[Span]]:
     metrics: list[MetricFact] = []
     revenue: ProfileFact | None = None
     unplaced: list[Span] = []
@@ -69,7 +75,11 @@ def _metrics(text: str, language: str, amounts: list[Found], staff: Span | None)
         if label == "revenue" and yearly and revenue is None and found.amount.value >= 1000:
             revenue = profile.revenue(found)
             continue
-        metrics.append(MetricFact(kpi=label, amount=found.amount, confidence=confidence, span=found.amount.span))  # fmt: skip
+        metrics.append(
+            MetricFact(
+                kpi=label, amount=found.amount, confidence=confidence, span=found.amount.span
+            )
+        )
     return metrics, revenue, unplaced
 
 

@@ -16,7 +16,8 @@ _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 
 # Where a sentence may hold a second objective: "... and", "; ", ", also", "og", "och", "и".
 _JOINS = re.compile(
-    r";\s+|,?\s+(?:and also|and|also|plus|og så|og|også|samt|och så|och|också|а также|а ещё|и ещё|и)\s+"
+    r";\s+|,?\s+(?:and also|and|also|plus|og så|og|også|samt|och så|och|också|"
+    r"а также|а ещё|и ещё|и)\s+"
     r"(?=\S+\s+\S+)|,\s+(?=[^\d\s])|\s+(?=\d[.)]\s)",
     re.IGNORECASE,
 )
