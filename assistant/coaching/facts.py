@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from assistant.coaching.catalogue import AnswerValue, load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.cues import cues
 from assistant.coaching.plan import Money
+from assistant.coaching.reading_facts import fill_from_reading
 from assistant.extraction import (
     Quantity,
     classify_objective,
@@ -20,6 +21,7 @@ from assistant.extraction import (
     extract_staff_count,
     find_unusable_deadline,
 )
+from assistant.understanding import read
 
 MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
@@ -103,7 +105,7 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts.deadline = found.date if found else None
     if found is None:
         facts.unusable_deadline = find_unusable_deadline(text, language, today)
-    return facts
+    return fill_from_reading(facts, read(text, language, today))
 
 
 def _is_approval(text: str, words: list[str]) -> bool:

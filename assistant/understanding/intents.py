@@ -57,22 +57,35 @@ def commands(text: str, language: str) -> list[CommandFact]:
     return sorted(found, key=lambda c: c.span.start)
 
 
+_OLD_VALUE = re.compile(r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\bnot the|\bа не)\s*$", re.I)
+
+
 def corrections(
     text: str, language: str, numbers: list[tuple[float, Span]]
 ) -> list[CorrectionFact]:
-    found = []
-    for piece in sentences(text):
-        if cues.search("correction", language, piece.text) is None:
-            continue
-        inside = [(v, s) for v, s in numbers if piece.start <= s.start < piece.end]
-        value = inside[-1][0] if inside else None
-        found.append(CorrectionFact(field="", value=value, span=piece.span()))
-    return found
+    """In a message that corrects something, each new value it gives ("its 1.4m not 1.2"
+    gives 1.4m; the value after "not" is the old one)."""
+    if cues.search("correction", language, text) is None:
+        return []
+    found = [
+        CorrectionFact(field="", value=value, span=span)
+        for value, span in numbers
+        if not _OLD_VALUE.search(text[max(0, span.start - 8) : span.start])
+    ]
+    if found:
+        return found
+    first = next(p for p in sentences(text) if cues.search("correction", language, p.text))
+    return [CorrectionFact(field="", value=None, confidence=0.4, span=first.span())]
 
 
 def _approves(text: str, language: str) -> bool:
-    cleaned = _GREETING.sub("", text.strip().lower())
+    """A short agreement, or a strong one ("looks good", "kjør på") in the first sentence."""
+    first = next(iter(sentences(text)), None)
+    opening = _GREETING.sub("", (first.text if first else text).strip().lower())
+    if cues.search("approval_anywhere", language, opening):
+        return True
     limit = cues.raw("approval_max_words")
+    cleaned = _GREETING.sub("", text.strip().lower())
     return len(_words(cleaned)) <= limit and cues.search("approval", language, cleaned) is not None
 
 
@@ -96,15 +109,18 @@ def classify(
     asked: list[Span],
     ordered: list[CommandFact],
     corrected: list[CorrectionFact],
+    wants: bool = False,
 ) -> list[Intent]:
-    """Intents, the main one first."""
+    """Intents, the main one first: a command or a correction wins over what comes with it;
+    an approval wins over small talk; facts make an answer."""
     kinds: list[tuple[str, float]] = []
     if ordered:
         kinds.append(("command", 0.8))
     if corrected:
         kinds.append(("correction", 0.6))
-    if _approves(text, language) and not ordered:
-        kinds.append(("approval", 0.8))
+    approves = _approves(text, language)
+    if approves and not ordered and not corrected and not wants:
+        kinds.insert(0, ("approval", 0.8))
     elif not has_facts and not ordered and cues.search("objection", language, text):
         kinds.append(("objection", 0.6))
     if _is_question_only(text, asked) and not ordered:
@@ -113,7 +129,7 @@ def classify(
         kinds.append(("question", 0.7))
     if _whole_dont_know(text, language, has_facts):
         kinds.insert(0, ("dont_know", 0.8))
-    if has_facts and not any(k in ("command", "correction") for k, _ in kinds[:1]):
+    if has_facts and (not kinds or kinds[0][0] not in ("command", "correction", "approval")):
         kinds.insert(0, ("answer", 0.8))
     if not kinds:
         off = cues.search("off_topic", language, text) is not None

@@ -18,7 +18,7 @@ from assistant.understanding.reading import Amount
 from assistant.yamlfiles import parse_yaml
 
 BANK_FILE = PROJECT_ROOT / "knowledge" / "data" / "metric_bank.yaml"
-MIN_SIMILARITY = 0.42  # below this, the nearest example is not the same metric
+MIN_SIMILARITY = 0.5  # below this, the nearest example is not the same metric
 _UNIT_GROUPS = {
     "money": "money",
     "%": "%",

@@ -5,16 +5,28 @@ deadline when said — several per message, figures that follow in the next sent
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from assistant.extraction import classify_objective, extract_deadline, find_unusable_deadline
+from assistant.extraction import (
+    classify_objective,
+    extract_deadline,
+    find_unusable_deadline,
+)
 from assistant.understanding import cues
-from assistant.understanding.metrics import bind, metric_bank
+from assistant.understanding.metrics import (
+    bind_by_cues,
+    bind_by_meaning,
+    cue_hits,
+    metric_bank,
+)
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
-from assistant.understanding.text import Piece, sentences, units_of
+from assistant.understanding.text import CONJUNCTION, Piece, sentences, units_of
 
+UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
 _CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
+_OPENING = 12  # how far into a clause its wish may start to open a new objective
 
 
 @dataclass
@@ -34,10 +46,15 @@ class _Scope:
 
 
 def _states_objective(piece: Piece, language: str) -> bool:
-    """A clause that wants something, or that opens with a change ("cut no-shows to ...")."""
+    """A clause that wants something, opens with a change ("cut no-shows to ..."), or goes
+    "from X to Y"; not a question, a correction, or talk about having no goals."""
     text = piece.text
-    if text.rstrip().endswith("?") or len(text.split()) < 2:
+    if text.rstrip().endswith("?") or len(text.split()) < 3:
         return False
+    if cues.search("not_objective", language, text) or cues.search("correction", language, text):
+        return False
+    if cues.search("from_to", language, text):
+        return True
     return any(pattern.search(text) for pattern in cues.patterns("objective", language))
 
 
@@ -74,58 +91,122 @@ def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadli
     return None
 
 
+def _said_as_today(text: str, found: Found, language: str) -> bool:
+    before = text[max(0, found.start - 40) : found.start]
+    return cues.search("today_words", language, before) is not None
+
+
+def _comparable(a: Found, b: Found) -> bool:
+    return a.amount.unit == b.amount.unit or "count" in (a.amount.unit, b.amount.unit)
+
+
 def _numbers(
     text: str, scope: _Scope, language: str
 ) -> tuple[Found | None, Found | None, Found | None]:
-    """(baseline, target, relative change) among the scope's amounts."""
+    """(baseline, target, relative change) among the scope's amounts: by the words before
+    each ("from", "to", "by", "now"), else the last is the target and an earlier one of the
+    same unit today's value."""
     baseline = target = change = None
-    unassigned = []
+    rest = []
     for found in scope.amounts:
         role = _role(text, found, language)
         if role == "change_by" and found.amount.unit == "%":
             change = found
         elif role == "change_to":
             target = found
-        elif role == "change_from":
+        elif role == "change_from" or (baseline is None and _said_as_today(text, found, language)):
             baseline = found
         else:
-            unassigned.append(found)
-    for found in unassigned:
-        if baseline is None and target is not None and found.start < target.start:
-            baseline = found
-        elif target is None:
-            target = found
-        elif baseline is None:
-            baseline, target = target, found
+            rest.append(found)
+    if target is None and rest:
+        target = rest.pop()
+    if baseline is None and target is not None:
+        earlier = [f for f in rest if f.start < target.start and _comparable(f, target)]
+        baseline = earlier[0] if earlier else None
     return baseline, target, change
 
 
-def _derived_target(text: str, baseline: Amount, change: Found, decrease: bool) -> Amount:
-    sign = -1 if decrease else 1
-    value = round(baseline.value * (1 + sign * change.amount.value / 100), 4)
-    start, end = min(baseline.span.start, change.start), max(baseline.span.end, change.end)
+def _change_word(words: str, language: str) -> float | None:
+    lowered = words.lower()
+    for word, percent in cues.raw("change_words").get(language, {}).items():
+        if re.search(rf"(?<!\w){re.escape(word)}", lowered):
+            return float(percent)
+    return None
+
+
+def _shared_unit(baseline: Amount, target: Amount) -> Amount:
+    """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
+    and, a thousandfold below it, the target's scale word."""
+    if baseline.unit != "count" or target.unit in ("count", None) or baseline.value <= 0:
+        return baseline
+    value = baseline.value
+    if target.unit == "money" and target.value / value >= 1000:
+        factor = next((f for f in (1e3, 1e6, 1e9) if target.value / (value * f) <= 100), 1.0)
+        value *= factor
+    return baseline.model_copy(
+        update={"value": value, "unit": target.unit, "currency": target.currency}
+    )
+
+
+def _known_baseline(metrics: list[MetricFact], kpi: str, target: Amount | None) -> Amount | None:
+    """Today's value of the objective's metric, said elsewhere in the message."""
+    for metric in metrics:
+        if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
+            continue
+        if target is None or metric.amount.unit == target.unit:
+            return metric.amount
+    return None
+
+
+def _derived_target(text: str, baseline: Amount, percent: float, scope: _Scope) -> Amount:
+    """Today's value changed by ``percent``, spanning both the value and the change."""
+    value = round(baseline.value * (1 + percent / 100), 4)
+    start, end = min(baseline.span.start, scope.start), max(baseline.span.end, scope.end)
     return baseline.model_copy(
         update={"value": value, "low": None, "high": None, "span": _span(text, start, end)}
     )
 
 
+def _lead_in(text: str, start: int) -> str:
+    """What comes before an objective's words: its own sentence so far and the sentence
+    before ("Reception spends hours on e-mail. We want that down from 20 to 10 hours")."""
+    before = [p for p in sentences(text) if p.start < start]
+    first = before[-2].start if len(before) > 1 else before[0].start if before else start
+    return text[first:start].strip()
+
+
 def _kpi(text: str, scope: _Scope, language: str, amount: Amount | None) -> str | None:
+    """The objective's metric: by cue words in its own words, then in the sentence before
+    ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
+    meaning."""
     words = text[scope.start : scope.end]
-    if amount is None:
-        from assistant.understanding.metrics import bind_by_meaning
+    position = amount.span.start - scope.start if amount else len(words)
+    context = _lead_in(text, scope.start)
+    for piece, offset in ((words, 0), (f"{context} {words}", len(context) + 1)):
+        if amount is None:
+            hits = cue_hits(piece, language, offset + position)
+            if hits:
+                return hits[0][2]
+            continue
+        label = bind_by_cues(piece, language, offset + position, amount)
+        if label is not None:
+            return label
+    found = bind_by_meaning(words, language, amount)
+    if found is None or (amount is None and found[1] < UNITLESS_SIMILARITY):
+        return None
+    return found[0]
 
-        found = bind_by_meaning(words, language, None)
-        return found[0] if found else None
-    bound = bind(words, language, amount.span.start - scope.start, amount)
-    return bound[0] if bound else None
 
-
-def _category(words: str, language: str, kpi: str | None) -> str:
+def _category(words: str, lead_in: str, language: str, kpi: str | None) -> str:
+    """By the objective's own words, else its metric, else the words leading up to it."""
     ranking = classify_objective(words, language)
     if ranking and ranking[0][1] > 0:
         return ranking[0][0]
     spec = metric_bank().get(kpi or "")
-    return spec.category if spec else "other"
+    if spec is not None:
+        return spec.category
+    ranking = classify_objective(lead_in, language) if lead_in else []
+    return ranking[0][0] if ranking and ranking[0][1] > 0 else "other"
 
 
 def _objective(
@@ -135,20 +216,21 @@ def _objective(
     baseline = baseline_found.amount if baseline_found else None
     target = target_found.amount if target_found else None
     kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
+    if baseline is not None and target is not None:
+        baseline = _shared_unit(baseline, target)
     if baseline is None and kpi is not None:
-        known = next((m for m in metrics if m.kpi == kpi), None)
-        baseline = (
-            known.amount if known and (target is None or known.amount.unit == target.unit) else None
-        )
+        baseline = _known_baseline(metrics, kpi, target)
     words = text[scope.start : scope.end]
     decrease = cues.search("decrease", language, words) is not None
-    if change is not None and target is None and baseline is not None:
-        target = _derived_target(text, baseline, change, decrease)
     change_percent = None
     if change is not None:
         change_percent = -change.amount.value if decrease else change.amount.value
+    elif target is None:
+        change_percent = _change_word(words, language)
+    if change_percent is not None and target is None and baseline is not None:
+        target = _derived_target(text, baseline, change_percent, scope)
     return ObjectiveFact(
-        category=_category(words, language, kpi),
+        category=_category(words, _lead_in(text, scope.start), language, kpi),
         kpi=kpi,
         baseline=baseline,
         target=target,
@@ -159,27 +241,60 @@ def _objective(
     )
 
 
-def _units(text: str) -> list[Piece]:
-    """Sentences cut where a new objective may start: list items and joined clauses."""
-    units = []
-    for sentence in sentences(text):
-        units += units_of(sentence)
-    return units
+def _opens_objective(piece: Piece, language: str) -> bool:
+    """The clause starts with what the owner wants ("and cut admin in half")."""
+    return any(
+        (match := pattern.search(piece.text)) is not None and match.start() <= _OPENING
+        for pattern in cues.patterns("objective", language)
+    )
+
+
+def _at_conjunctions(unit: Piece, language: str) -> list[Piece]:
+    """A clause cut at "and" only where the part after it opens a new objective: "get paid
+    quicker and cut admin in half" is two, "enquiries about courses and conferences" one."""
+    pieces, cursor = [], 0
+    for match in CONJUNCTION.finditer(unit.text):
+        rest = unit.sub(match.end(), len(unit.text))
+        if _opens_objective(rest, language) and len(unit.text[cursor : match.start()].split()) > 1:
+            pieces.append(unit.sub(cursor, match.start()))
+            cursor = match.end()
+    pieces.append(unit.sub(cursor, len(unit.text)))
+    return [p for p in pieces if p.text.strip()]
+
+
+def _units(text: str, language: str) -> list[tuple[int, Piece]]:
+    """Sentences cut where a new objective may start (list items, clauses, "and" before a
+    new wish), each with the number of the sentence it is in."""
+    return [
+        (n, part)
+        for n, sentence in enumerate(sentences(text))
+        for unit in units_of(sentence)
+        for part in _at_conjunctions(unit, language)
+    ]
 
 
 def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
+    """Each objective's words: the clause that states it with what leads up to it in its
+    sentence ("First of all, we want ..."), the rest of its sentence up to the next
+    objective, and the next sentence when only that one gives the figures."""
     scopes: list[_Scope] = []
-    previous_was_objective = False
-    for piece in _units(text):
+    open_sentence: int | None = None
+    lead: list[tuple[int, Piece]] = []
+    for number, piece in _units(text, language):
         inside = [a for a in amounts if piece.start <= a.start < piece.end]
         if _states_objective(piece, language):
-            scopes.append(_Scope([piece], inside))
-            previous_was_objective = True
-        elif previous_was_objective and inside and not scopes[-1].amounts:
-            scopes[-1].pieces.append(piece)  # the figures follow the objective
-            scopes[-1].amounts = inside
+            before = [p for n, p in lead if n == number]
+            scopes.append(_Scope([*before, piece], inside))
+            open_sentence, lead = number, []
+        elif open_sentence is not None and (
+            number == open_sentence or (inside and not scopes[-1].amounts)
+        ):
+            scopes[-1].pieces.append(piece)
+            scopes[-1].amounts += inside
+            open_sentence = number if number == open_sentence else None
         else:
-            previous_was_objective = False
+            open_sentence = None
+            lead = [*lead, (number, piece)] if not inside else []
     return scopes
 
 

@@ -10,6 +10,8 @@ from assistant.understanding.quantities import Found
 from assistant.understanding.reading import ProfileFact, Span
 
 _PEOPLE = "people"
+MAX_STAFF = 1_000_000  # more than any small or medium business employs: a slip, not a fact
+MAX_REVENUE = 1e12  # more than any small business turns over in any currency
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -88,15 +90,18 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
     candidates: list[tuple[int, float, Span]] = [
         (f.start, f.amount.value, f.amount.span)
         for f in amounts
-        if f.counted == _PEOPLE and f.amount.value == int(f.amount.value) and f.amount.low is None
+        if f.counted == _PEOPLE and f.amount.low is None
     ]
     for pattern in cues.patterns("staff", language):
         for match in pattern.finditer(text):
             value = _people(match.groupdict(), language)
-            if value is not None:
+            number = next(g for g in ("n", "plus_one", "a") if match.groupdict().get(g))
+            signed = text[max(0, match.start(number) - 1) : match.start(number)]
+            if value is not None and not (signed and signed in "-−"):
                 span = _span(text, match.start(), match.end())
                 candidates.append((match.start(), value, span))
-    longest_first = sorted(candidates, key=lambda c: -len(c[2].text))
+    possible = [c for c in candidates if c[1] == int(c[1]) and 1 <= c[1] <= MAX_STAFF]
+    longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
     for candidate in longest_first:  # "me + 3 lads" wins over the "3 lads" inside it
         if not any(_overlap(candidate[2], other[2]) for other in kept):
@@ -121,7 +126,10 @@ def _people(groups: dict[str, str | None], language: str) -> float | None:
     return cues.number_word(groups.get("n") or "", language)
 
 
-def revenue(amount: Found) -> ProfileFact:
+def revenue(amount: Found) -> ProfileFact | None:
+    """Yearly revenue, when it can be true (above zero, below any small business's)."""
+    if not 0 < amount.amount.value <= MAX_REVENUE:
+        return None
     return ProfileFact(
         field="revenue",
         value=amount.amount.value,

@@ -125,9 +125,25 @@ def _overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_LIST_MARKER = re.compile(r"(?:^|[\s(])\d{1,2}[.)](?=\s)")
+
+
+def _names_something(text: str, quantity: Quantity, language: str) -> bool:
+    """ "goal 2", "G3", a list marker "1)": a number that names, not an amount."""
+    if quantity.kind != "number":
+        return False
+    before = text[max(0, quantity.start - 12) : quantity.start]
+    if cues.search("not_amounts", language, before):
+        return True
+    marker = _LIST_MARKER.match(text, max(0, quantity.start - 1))
+    return marker is not None and marker.end() == quantity.end + 1
+
+
 def read_amounts(text: str, language: str) -> list[Found]:
-    """Amounts in text order. Dates and years are not amounts."""
-    quantities = extract_quantities(text, language)
+    """Amounts in text order. Dates, years, goal numbers and list markers are not amounts."""
+    quantities = [
+        q for q in extract_quantities(text, language) if not _names_something(text, q, language)
+    ]
     dates = find_date_spans(text, language)
     found: list[Found] = []
     index = 0

@@ -4,57 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.coaching.catalogue import load_maturity_questions
 from assistant.extraction import normalize_language
 from assistant.extraction.models import MAX_TEXT_CHARS
-from assistant.understanding import intents, profile
-from assistant.understanding.metrics import bind
+from assistant.understanding import cues, intents, profile
+from assistant.understanding.maturity import read_maturity
+from assistant.understanding.metrics import bind_by_cues, bind_by_meaning
 from assistant.understanding.objectives import read_objectives
 from assistant.understanding.quantities import Found, read_amounts
-from assistant.understanding.reading import MaturityFact, MetricFact, ProfileFact, Reading, Span
+from assistant.understanding.reading import (
+    Amount,
+    MetricFact,
+    ObjectiveFact,
+    ProfileFact,
+    Reading,
+    Span,
+)
 from assistant.understanding.text import clauses, containing, sentences
 
 _PEOPLE = "people"
 
 
-def _maturity_answer(value: object) -> str:
-    if isinstance(value, list):  # a checklist: any channel ticked is a yes
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return "yes" if value >= 4 else "partly" if value >= 1 else "no"
-    return {"partial": "partly"}.get(str(value), str(value))
-
-
-def read_maturity(text: str, language: str) -> list[MaturityFact]:
-    """Answers to the maturity questions, each from its own sentence, so a "don't know"
-    covers only the sentence it is in."""
-    bank = load_maturity_questions()
-    found: dict[str, MaturityFact] = {}
-    for piece in sentences(text):
-        if piece.text.rstrip().endswith("?"):
-            continue  # a question about a thing is not an answer about it
-        for question_id, value in bank.find_answers(piece.text, language).items():
-            answer = _maturity_answer(value)
-            if question_id in found and answer == "unknown":
-                continue
-            found[question_id] = MaturityFact(
-                topic=question_id[2:],
-                answer=answer,
-                span=piece.span(),  # type: ignore[arg-type]
-            )
-    return list(found.values())
-
-
-def _bound(text: str, language: str, found: Found) -> tuple[str, float] | None:
+def _bound(
+    text: str, language: str, found: Found, by_meaning: bool = True
+) -> tuple[str, float] | None:
+    """The metric of an amount, from its clause, else its sentence. People ("30 people")
+    are bound only by a cue: most counts of people are staff, not a metric."""
     sentence = containing(sentences(text), found.start)
     if sentence is None:
         return None
     clause = containing(clauses(sentence), found.start) or sentence
     for piece in (clause, sentence):
-        label = bind(piece.text, language, found.start - piece.start, found.amount)
+        position = found.start - piece.start
+        label = bind_by_cues(piece.text, language, position, found.amount)
         if label is not None:
-            return label
-    return None
+            return label, 0.8
+    return bind_by_meaning(clause.text, language, found.amount) if by_meaning else None
 
 
 def _metrics(
@@ -64,9 +48,9 @@ def _metrics(
     revenue: ProfileFact | None = None
     unplaced: list[Span] = []
     for found in amounts:
-        if found.counted == _PEOPLE or (staff and staff.start <= found.start < staff.end):
+        if staff and staff.start <= found.start < staff.end:
             continue
-        bound = _bound(text, language, found)
+        bound = _bound(text, language, found, by_meaning=found.counted != _PEOPLE)
         if bound is None:
             unplaced.append(found.amount.span)
             continue
@@ -74,6 +58,8 @@ def _metrics(
         yearly = found.amount.period in (None, "year")
         if label == "revenue" and yearly and revenue is None and found.amount.value >= 1000:
             revenue = profile.revenue(found)
+            if revenue is None:
+                unplaced.append(found.amount.span)
             continue
         metrics.append(
             MetricFact(
@@ -83,9 +69,42 @@ def _metrics(
     return metrics, revenue, unplaced
 
 
-def _numbers(reading: Reading) -> list[tuple[float, Span]]:
-    found = [(m.amount.value, m.amount.span) for m in reading.metrics]
-    found += [(float(p.value), p.span) for p in reading.profile if p.field in ("staff", "revenue")]
+def _zero_online_sales(text: str, language: str) -> MetricFact | None:
+    """ "We sell nothing online": online sales are zero today, in the owner's words."""
+    match = cues.search("zero_online_sales", language, text)
+    if match is None:
+        return None
+    span = Span(start=match.start(), end=match.end(), text=match.group())
+    amount = Amount(value=0.0, unit="%", span=span)
+    return MetricFact(kpi="online_revenue_share", amount=amount, confidence=0.7, span=span)
+
+
+def _without_targets(
+    metrics: list[MetricFact], objectives: list[ObjectiveFact]
+) -> list[MetricFact]:
+    """Today's figures only: an objective's target is not one, and a figure that is an
+    objective's baseline belongs to the objective's metric."""
+    targets = {o.target.span.start for o in objectives if o.target is not None}
+    baselines = {o.baseline.span.start: o.kpi for o in objectives if o.baseline is not None}
+    kept = []
+    for metric in metrics:
+        start = metric.amount.span.start
+        if start in targets:
+            continue
+        if start in baselines:
+            if baselines[start] is None:
+                continue
+            metric = metric.model_copy(update={"kpi": baselines[start]})
+        kept.append(metric)
+    return kept
+
+
+def _numbers(reading: Reading, amounts: list[Found]) -> list[tuple[float, Span]]:
+    """Every value the message gives, as (value, span): read amounts and the staff count."""
+    found = [(f.amount.value, f.amount.span) for f in amounts]
+    staff = reading.profile_value("staff")
+    if staff is not None and not any(s.start <= staff.span.start < s.end for _, s in found):
+        found.append((float(staff.value), staff.span))
     return sorted(found, key=lambda pair: pair[1].start)
 
 
@@ -98,22 +117,31 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     staff = next((f.span for f in facts if f.field == "staff"), None)
     metrics, revenue, unplaced = _metrics(text, lang, amounts, staff)
     objectives = read_objectives(text, lang, today, amounts, metrics)
-    targets = {o.target.span.start for o in objectives if o.target is not None}
-    metrics = [m for m in metrics if m.amount.span.start not in targets]
+    metrics = _without_targets(metrics, objectives)
+    zero = _zero_online_sales(text, lang)
+    if zero is not None and not any(m.kpi == zero.kpi for m in metrics):
+        metrics.append(zero)
     reading = Reading(
         text=text,
         language=lang,
         profile=facts + ([revenue] if revenue else []),
         metrics=metrics,
         objectives=objectives,
-        maturity=read_maturity(text, lang),
         questions=intents.questions(text, lang),
         commands=intents.commands(text, lang),
         unplaced=unplaced,
     )
-    reading.corrections = intents.corrections(text, lang, _numbers(reading))
+    wishes = [o.span for o in objectives] + [c.span for c in reading.commands]
+    reading.maturity = read_maturity(text, lang, wishes)
+    reading.corrections = intents.corrections(text, lang, _numbers(reading, amounts))
     has_facts = bool(reading.profile or reading.metrics or reading.objectives or reading.maturity)
     reading.intents = intents.classify(
-        text, lang, has_facts, reading.questions, reading.commands, reading.corrections
+        text,
+        lang,
+        has_facts,
+        reading.questions,
+        reading.commands,
+        reading.corrections,
+        wants=bool(reading.objectives),
     )
     return reading

@@ -14,12 +14,11 @@ _SENTENCE_END = re.compile(
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 
 
-# Where a sentence may hold a second objective: "... and", "; ", ", also", "og", "och", "и".
-_JOINS = re.compile(
-    r";\s+|,?\s+(?:and also|and|also|plus|og så|og|også|samt|och så|och|också|"
-    r"а также|а ещё|и ещё|и)\s+"
-    r"(?=\S+\s+\S+)|,\s+(?=[^\d\s])|\s+(?=\d[.)]\s)",
-    re.IGNORECASE,
+# Where a sentence may hold a second objective: "; ", ", ", an inline list item ("2) ").
+_JOINS = re.compile(r";\s+|,\s+(?=[^\d\s])|\s+(?=\d[.)]\s)")
+# A conjunction that may join two objectives: "... and cut admin in half".
+CONJUNCTION = re.compile(
+    r",?\s+(?:and also|and|plus|og så|og|och så|och|а также|а ещё|и ещё|и)\s+", re.IGNORECASE
 )
 
 

@@ -1,0 +1,151 @@
+"""What the coach stores from a message, taken from the typed reading: every number comes
+from a fact with a span of the owner's words. The older rules still supply what the typed
+reading does not carry (dated deadline moves, unusable dates, markets, "don't know")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.plan import Money
+from assistant.understanding.metrics import catalogue_kpi
+from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
+
+if TYPE_CHECKING:
+    from assistant.coaching.facts import Facts, Figure, GoalCandidate
+
+_CURRENCIES = {"NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP"}
+_DEFAULT_CURRENCY = {"nb": "NOK", "sv": "SEK", "ru": "RUB", "en": "GBP"}
+FOLLOWERS = "social_followers"
+
+
+def _figure(amount: Amount, kpi_id: str | None = None) -> Figure:
+    from assistant.coaching.facts import Figure
+
+    unit = amount.currency if amount.unit == "money" else "%" if amount.unit == "%" else None
+    return Figure(value=amount.value, unit=unit, kpi_id=kpi_id)
+
+
+def _kpi_id(label: str | None, text: str, language: str, category: str | None) -> str | None:
+    if label == FOLLOWERS:
+        return FOLLOWERS
+    found = catalogue_kpi(label)
+    if found is not None:
+        return found
+    from assistant.coaching.facts import match_kpi
+
+    return match_kpi(text, language, category)
+
+
+def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
+    from assistant.coaching.facts import GoalCandidate
+
+    category = objective.category
+    valid = {"revenue_growth", "operational_efficiency", "brand_awareness"}
+    valid |= {"customer_experience", "market_reach"}
+    return GoalCandidate(
+        text=objective.span.text,
+        category=category if category in valid else "other",
+        kpi_id=_kpi_id(objective.kpi, objective.span.text, language, category),
+        baseline=_figure(objective.baseline) if objective.baseline else None,
+        target=_figure(objective.target) if objective.target else None,
+        deadline=objective.deadline.date if objective.deadline else None,
+    )
+
+
+def _bare(objective: ObjectiveFact) -> bool:
+    return not (objective.baseline or objective.target or objective.deadline)
+
+
+def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
+    between = text[first.span.end : second.span.start]
+    return not re.search(r"[.!?\n]|\d[.)]\s", between)
+
+
+def _joined(text: str, first: ObjectiveFact, second: ObjectiveFact) -> ObjectiveFact:
+    """One objective said in two clauses: the words of both, the figures of the second."""
+    keep, other = (second, first) if _bare(first) else (first, second)
+    start, end = first.span.start, second.span.end
+    category = keep.category if keep.category != "other" else other.category
+    span = Span(start=start, end=end, text=text[start:end])
+    return keep.model_copy(
+        update={"span": span, "category": category, "kpi": keep.kpi or other.kpi}
+    )
+
+
+def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
+    """The objectives the coach plans with: a clause with no figure or date joins the
+    clause of its sentence that has them ("be more visible online and get more enquiries,
+    from 10 to 25 a quarter" is one goal), so the owner is not asked three questions about
+    a half-sentence."""
+    merged: list[ObjectiveFact] = []
+    for objective in reading.objectives:
+        last = merged[-1] if merged else None
+        if (
+            last
+            and (_bare(last) or _bare(objective))
+            and _same_sentence(reading.text, last, objective)
+        ):
+            merged[-1] = _joined(reading.text, last, objective)
+        else:
+            merged.append(objective)
+    return merged
+
+
+def _plausible(goal: GoalCandidate) -> GoalCandidate:
+    """A number that cannot be true ("-300 customers") is left out, so the coach asks."""
+    from assistant.coaching.facts import possible
+
+    for name in ("baseline", "target"):
+        figure = getattr(goal, name)
+        if figure is not None and not possible(figure.value, figure.unit, goal.kpi_id):
+            setattr(goal, name, None)
+    return goal
+
+
+def _revenue(reading: Reading) -> Money | None:
+    fact = reading.profile_value("revenue")
+    if fact is None:
+        return None
+    currency = fact.currency if fact.currency in _CURRENCIES else None
+    return Money(amount=float(fact.value), currency=currency or _DEFAULT_CURRENCY[reading.language])
+
+
+def _maturity(reading: Reading) -> dict:
+    """Answers per sentence, merged: a "don't know" covers only its own sentence."""
+    bank = load_maturity_questions()
+    answers: dict = {}
+    for fact in {f.span.start: f for f in reading.maturity}.values():
+        answers = bank.merge(answers, bank.find_answers(fact.span.text, reading.language))
+    return answers
+
+
+def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
+    """``facts`` (read by the rules) with everything the typed reading knows put in."""
+    from assistant.coaching.facts import possible
+
+    catalogue = load_kpi_catalogue()
+    profile = {fact.field: fact for fact in reading.profile}
+    if "business_name" in profile:
+        facts.business_name = str(profile["business_name"].value)
+    staff = profile.get("staff")
+    facts.staff = int(staff.value) if staff is not None else None
+    facts.revenue = _revenue(reading)
+    if "location" in profile and str(profile["location"].value) not in facts.markets:
+        facts.markets = [str(profile["location"].value), *facts.markets]
+    facts.figures = [
+        _figure(m.amount, _kpi_id(m.kpi, m.span.text, reading.language, None))
+        for m in reading.metrics
+        if catalogue_kpi(m.kpi) in {k.id for k in catalogue.kpis} or m.kpi == FOLLOWERS
+    ]
+    facts.figures = [f for f in facts.figures if possible(f.value, f.unit, f.kpi_id)]
+    facts.goals = [_plausible(_goal(o, reading.language)) for o in coach_objectives(reading)]
+    facts.maturity = _maturity(reading)
+    facts.approve = reading.intent == "approval"
+    facts.disagree = reading.intent == "objection"
+    facts.question = bool(reading.questions)
+    facts.opens_with_question_word = reading.intent == "question"
+    drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
+    facts.drop_goal = drop.goal_number if drop else facts.drop_goal
+    return facts

@@ -1,0 +1,77 @@
+"""Maturity answers in free text, clause by clause: the question bank's cues name the topic
+and say yes or no, a "don't know" covers only its own clause, and a hedge softens a yes
+("backups go to the cloud i think" is unknown; "website yes, a bit dated now" is partly).
+Questions and wishes say nothing about today: "get online booking live" is not a webshop."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.coaching.catalogue import load_maturity_questions
+from assistant.understanding import cues
+from assistant.understanding.reading import MaturityFact, Span
+from assistant.understanding.text import Piece, sentences
+
+_CLAUSE = re.compile(
+    r",\s+|;\s+|\s+[-–—]\s+|\s+(?:but|though|although|men|fast|но|а|однако|хотя)\s+", re.I
+)
+
+
+def _answer(value: object) -> str:
+    if isinstance(value, list):  # a checklist: any option ticked is a yes
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return "yes" if value >= 4 else "partly" if value >= 1 else "no"
+    return {"partial": "partly"}.get(str(value), str(value))
+
+
+def _hedged(answer: str, clause: str, language: str) -> str:
+    if answer != "yes":
+        return answer
+    hedges = cues.raw("maturity_hedges")
+    for level in ("unknown", "partly"):
+        if any(re.search(p, clause, re.I) for p in hedges[level].get(language, ())):
+            return level
+    return answer
+
+
+def _clauses(sentence: Piece) -> list[Piece]:
+    pieces, cursor = [], 0
+    for match in _CLAUSE.finditer(sentence.text):
+        pieces.append(sentence.sub(cursor, match.start()))
+        cursor = match.end()
+    pieces.append(sentence.sub(cursor, len(sentence.text)))
+    return [p for p in pieces if p.text.strip()]
+
+
+def _overlaps(piece: Piece, span: Span) -> bool:
+    return piece.start < span.end and span.start < piece.end
+
+
+def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
+    bank = load_maturity_questions()
+    found: dict[str, MaturityFact] = {}
+    for sentence in sentences(text):
+        if sentence.text.rstrip().endswith("?") or any(_overlaps(sentence, w) for w in wishes):
+            continue
+        previous: list[str] = []
+        for clause in _clauses(sentence):
+            answers = bank.find_answers(clause.text, language)
+            if not answers and previous:  # "website yes, (but) a bit dated now"
+                for question_id in previous:
+                    fact = found[question_id]
+                    answer = _hedged(fact.answer, clause.text, language)
+                    found[question_id] = fact.model_copy(update={"answer": answer})
+                continue
+            previous = []
+            for question_id, value in answers.items():
+                answer = _hedged(_answer(value), clause.text, language)
+                if question_id in found and answer == "unknown":
+                    continue
+                found[question_id] = MaturityFact(
+                    topic=question_id[2:],
+                    answer=answer,
+                    span=clause.span(),  # type: ignore[arg-type]
+                )
+                previous.append(question_id)
+    return list(found.values())
