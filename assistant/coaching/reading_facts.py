@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.plan import Money
+from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
 
@@ -20,10 +21,11 @@ _DEFAULT_CURRENCY = {"nb": "NOK", "sv": "SEK", "ru": "RUB", "en": "GBP"}
 FOLLOWERS = "social_followers"
 
 
-def _figure(amount: Amount, kpi_id: str | None = None) -> Figure:
+def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> Figure:
     from assistant.coaching.facts import Figure
 
-    unit = amount.currency if amount.unit == "money" else "%" if amount.unit == "%" else None
+    currency = amount.currency or _DEFAULT_CURRENCY.get(language)
+    unit = currency if amount.unit == "money" else "%" if amount.unit == "%" else None
     return Figure(value=amount.value, unit=unit, kpi_id=kpi_id)
 
 
@@ -48,8 +50,8 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
         text=objective.span.text,
         category=category if category in valid else "other",
         kpi_id=_kpi_id(objective.kpi, objective.span.text, language, category),
-        baseline=_figure(objective.baseline) if objective.baseline else None,
-        target=_figure(objective.target) if objective.target else None,
+        baseline=_figure(objective.baseline, language=language) if objective.baseline else None,
+        target=_figure(objective.target, language=language) if objective.target else None,
         deadline=objective.deadline.date if objective.deadline else None,
     )
 
@@ -112,12 +114,34 @@ def _revenue(reading: Reading) -> Money | None:
     return Money(amount=float(fact.value), currency=currency or _DEFAULT_CURRENCY[reading.language])
 
 
+_SCALE = {"yes": 4, "partly": 2, "no": 0}
+
+
+def _bank_answer(kind: str, answer: str) -> object | None:
+    """A typed answer in the question's own kind; a checklist "yes" by meaning names no
+    option to tick, so it is left for the coach to ask."""
+    if answer == "unknown":
+        return "unknown"
+    if kind == "scale_0_5":
+        return _SCALE[answer]
+    if kind == "checklist":
+        return [] if answer == "no" else None
+    return {"partly": "partial"}.get(answer, answer)
+
+
 def _maturity(reading: Reading) -> dict:
-    """Answers per sentence, merged: a "don't know" covers only its own sentence."""
+    """The reading's answers in the question bank's terms: the cue words of each clause
+    where they give the answer, else the answer read by meaning."""
     bank = load_maturity_questions()
+    kinds = {q.id: q.kind for q in bank.questions}
     answers: dict = {}
-    for fact in {f.span.start: f for f in reading.maturity}.values():
-        answers = bank.merge(answers, bank.find_answers(fact.span.text, reading.language))
+    for fact in reading.maturity:
+        found = bank.find_answers(fact.span.text, reading.language)
+        question_id = question_ids().get(fact.topic)
+        if question_id not in found and question_id is not None:
+            typed = _bank_answer(kinds[question_id], fact.answer)
+            found = {question_id: typed} if typed is not None else {}
+        answers = bank.merge(answers, {k: v for k, v in found.items() if k == question_id})
     return answers
 
 
@@ -135,7 +159,7 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     if "location" in profile and str(profile["location"].value) not in facts.markets:
         facts.markets = [str(profile["location"].value), *facts.markets]
     facts.figures = [
-        _figure(m.amount, _kpi_id(m.kpi, m.span.text, reading.language, None))
+        _figure(m.amount, _kpi_id(m.kpi, m.span.text, reading.language, None), reading.language)
         for m in reading.metrics
         if catalogue_kpi(m.kpi) in {k.id for k in catalogue.kpis} or m.kpi == FOLLOWERS
     ]

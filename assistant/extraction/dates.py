@@ -43,10 +43,11 @@ _PREP: dict[Language, str] = {
     r"innan|inom|under|i",
     "ru": r"не\s+позднее|(?:до|к|в)\s+конц[ауе]|до|к|в|во",
 }
-_RU_YEAR_WORD = r"\s*(?:год[ауе]?|г\.)"  # "к 2028 году", "2027 г."
+_RU_YEAR_WORD = r"(?:\s*(?:год[ауе]?|г\.)|-?м\b)"  # "к 2028 году", "2027 г.", "в 2027м"
 
 _DURATION_PREP: dict[Language, str] = {
     "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
+    r"over\s+next|in\s+next|within\s+next|"
     r"within|inside|in",
     "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|på",
     "sv": r"inom\s+loppet\s+av|under\s+de\s+(?:närmaste|kommande)|de\s+(?:närmaste|kommande)|"
@@ -54,12 +55,12 @@ _DURATION_PREP: dict[Language, str] = {
     "ru": r"в\s+течение|в\s+ближайшие|через",
 }
 _DURATION_UNIT: dict[Language, str] = {
-    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|years?",
+    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|mos?|mths?|years?|yrs?",
     "nb": r"halvt\s+år|halvår(?:et)?|dager|dagene|dag|døgn|uker|ukene|uke|måneder|månedene|"
     r"måned|mnd|år|årene",
     "sv": r"halvt\s+år|halvår(?:et)?|dagar|dagarna|dag|veckor|veckorna|vecka|månader|"
     r"månaderna|månad|mån|år|åren",
-    "ru": r"полгода|полугода|дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|год(?:а)?|лет",
+    "ru": r"полгода|полугода|дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|мес\.?|год(?:а)?|лет",
 }
 _NUMBER_WORDS: dict[Language, dict[str, float]] = {
     "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -135,15 +136,17 @@ _PHRASES: dict[Language, dict[str, str]] = {
 # Parts of a year, as the month a deadline in them ends: "by summer 2027" -> 2027-08-31.
 _SEASONS: dict[Language, str] = {
     "en": r"(?P<spring>spring)|(?P<summer>summer)|(?P<mid>mid|the\s+middle\s+of|middle\s+of)"
-    r"|(?P<autumn>autumn|fall)",
-    "nb": r"(?P<spring>våren|vår)|(?P<summer>sommeren|sommer)|(?P<mid>midten\s+av|midt\s+i)"
-    r"|(?P<autumn>høsten|høst)",
+    r"|(?P<autumn>autumn|fall)|(?P<christmas>christmas|xmas)",
+    "nb": r"(?P<spring>våren|vår)|(?P<summer>sommeren|sommern|sommer)|(?P<mid>midten\s+av|midt\s+i)"
+    r"|(?P<autumn>høsten|høst)|(?P<christmas>jul|julen)",
     "sv": r"(?P<spring>våren|vår)|(?P<summer>sommaren|sommar)|(?P<mid>mitten\s+av|halvårsskiftet)"
-    r"|(?P<autumn>hösten|höst)",
-    "ru": r"(?P<spring>весн[аеуы])|(?P<summer>лет[оау])|(?P<mid>середин[аеуы])"
-    r"|(?P<autumn>осен[ьи])",
+    r"|(?P<autumn>hösten|höst)|(?P<christmas>jul|julen)",
+    "ru": r"(?P<spring>весн[аеуы])|(?P<summer>лет[оау])|(?P<mid>середин[аеуы]|сер\.)"
+    r"|(?P<autumn>осен[ьи])|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
 }
-_SEASON_END_MONTH = {"spring": 5, "mid": 6, "summer": 8, "autumn": 11}
+_SEASON_END_MONTH = {"spring": 5, "mid": 6, "summer": 8, "autumn": 11, "christmas": 12}
+# "by next summer", "innen sommeren", "к лету": the next one to come
+_NEXT = r"(?:the\s+|next\s+|this\s+|neste\s+|nästa\s+|следующ\w+\s+|этой\s+|этим\s+)?"
 
 _PERIODS = {  # kind -> (months in the period, how many periods ahead)
     "this_month": (1, 0), "next_month": (1, 1), "this_quarter": (3, 0),
@@ -191,6 +194,8 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER[language][0]})\s*"
                     rf"{_QUARTER[language][1]}(?:\s+(?:of\s+)?{year})?"),
         ("season", rf"{prep}(?:the\s+)?(?P<season>{_SEASONS[language]})[\s-]*(?:of\s+)?{year}"),
+        ("next_season", rf"(?:{_PREP[language]})\s+{_NEXT}(?P<season>{_SEASONS[language]})"
+                        r"(?![\s-]*\d)"),
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
         ("duration", duration),
     ]  # fmt: skip
@@ -198,8 +203,14 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
                                     rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
     if language == "ru":  # "за полгода", "за 6 месяцев" (not "за год": that is a past year)
-        sources.append(("duration", rf"за\s+(?:(?P<num>\d{{1,3}}|{numbers})\s+)?(?P<unit>"
-                                    r"полгода|месяц(?:а|ев)?|недел[иь]|недель)"))  # fmt: skip
+        sources.append(
+            (
+                "duration",
+                rf"за\s+(?:(?P<num>\d{{1,3}}|{numbers})\s+)?(?P<unit>"
+                r"полгода|месяц(?:а|ев)?|мес\.?|недел[иь]|недель)",
+            )
+        )
+        sources.append(("duration", rf"за\s+(?P<num>\d{{1,2}}|{numbers})\s+(?P<unit>года|лет)"))
         sources.append(("year", rf"(?P<year>\d{{4}}){_RU_YEAR_WORD}"))
     sources.extend(_PHRASES[language].items())
     sources.append(("month", rf"(?:{_PREP[language]})\s+{month}"))
@@ -353,9 +364,12 @@ def _resolve(
             return _month_end(year, quarter * 3), "quarter"
         if kind == "year":
             return (dt.date(year, 12, 31), "year") if year else None
-        if kind == "season":
+        if kind in ("season", "next_season"):
             part = next(key for key in _SEASON_END_MONTH if groups.get(key))
-            return (_month_end(year, _SEASON_END_MONTH[part]), "month") if year else None
+            month = _SEASON_END_MONTH[part]
+            if kind == "next_season" and part != "mid":
+                year = today.year if month > today.month else today.year + 1
+            return (_month_end(year, month), "month") if year else None
         if kind == "duration":
             return _resolve_duration(groups.get("num"), groups["unit"], language, today)
         return _resolve_phrase(kind, today)
@@ -398,7 +412,7 @@ def _resolve_duration(
         return today + dt.timedelta(days=round(count)), "day"
     if unit.startswith(("w", "uke", "veck", "vecka", "недел")):
         return today + dt.timedelta(days=round(7 * count)), "day"
-    if unit.startswith(("mo", "må", "mn", "месяц")):
+    if unit.startswith(("mo", "mth", "må", "mn", "мес")):
         return _add_months(today, round(count)), "month"
     return _add_months(today, round(12 * count)), "year"
 

@@ -78,15 +78,17 @@ def corrections(
     return [CorrectionFact(field="", value=None, confidence=0.4, span=first.span())]
 
 
-def _approves(text: str, language: str) -> bool:
-    """A short agreement, or a strong one ("looks good", "kjør på") in the first sentence."""
+def _approves(text: str, language: str, has_facts: bool) -> bool:
+    """A strong agreement ("looks good", "kjør på") in the first sentence, or a short one
+    that gives no facts of its own ("ja, svare innen 24 timer" answers, it does not approve)."""
     first = next(iter(sentences(text)), None)
     opening = _GREETING.sub("", (first.text if first else text).strip().lower())
     if cues.search("approval_anywhere", language, opening):
         return True
     limit = cues.raw("approval_max_words")
     cleaned = _GREETING.sub("", text.strip().lower())
-    return len(_words(cleaned)) <= limit and cues.search("approval", language, cleaned) is not None
+    short = len(_words(cleaned)) <= limit
+    return short and not has_facts and cues.search("approval", language, cleaned) is not None
 
 
 def _whole_dont_know(text: str, language: str, has_facts: bool) -> bool:
@@ -114,16 +116,19 @@ def classify(
     """Intents, the main one first: a command or a correction wins over what comes with it;
     an approval wins over small talk; facts make an answer."""
     kinds: list[tuple[str, float]] = []
-    if ordered:
+    only_export = bool(ordered) and all(c.action == "export" for c in ordered)
+    approves = _approves(text, language, has_facts)
+    if ordered and not (only_export and approves):
         kinds.append(("command", 0.8))
     if corrected:
         kinds.append(("correction", 0.6))
-    approves = _approves(text, language)
-    if approves and not ordered and not corrected and not wants:
+    if approves and (not ordered or only_export) and not corrected and not wants:
         kinds.insert(0, ("approval", 0.8))
+        kinds += [("command", 0.8)] if ordered else []
     elif not has_facts and not ordered and cues.search("objection", language, text):
         kinds.append(("objection", 0.6))
-    if _is_question_only(text, asked) and not ordered:
+    asking = asked and not has_facts and not corrected and not approves
+    if (_is_question_only(text, asked) or asking) and not ordered:
         kinds.insert(0, ("question", 0.8))
     elif asked:
         kinds.append(("question", 0.7))

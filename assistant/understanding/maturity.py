@@ -6,15 +6,28 @@ Questions and wishes say nothing about today: "get online booking live" is not a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.coaching.catalogue import load_maturity_questions
 from assistant.understanding import cues
+from assistant.understanding import maturity_meaning as meaning
+from assistant.understanding.maturity_meaning import EXAMPLES_FILE
 from assistant.understanding.reading import MaturityFact, Span
 from assistant.understanding.text import Piece, sentences
 
 _CLAUSE = re.compile(
     r",\s+|;\s+|\s+[-–—]\s+|\s+(?:but|though|although|men|fast|но|а|однако|хотя)\s+", re.I
 )
+
+
+@cache
+def question_ids() -> dict[str, str]:
+    """Topic -> question id ("backup" -> "d_backup")."""
+    return {q.id[2:]: q.id for q in load_maturity_questions().questions}
+
+
+def _to_bank(answer: str) -> str:
+    return {"partly": "partial"}.get(answer, answer)
 
 
 def _answer(value: object) -> str:
@@ -26,9 +39,14 @@ def _answer(value: object) -> str:
 
 
 def _hedged(answer: str, clause: str, language: str) -> str:
+    """A hedge softens a yes ("i think" unknown, "sort of" partly) or a no ("not very")."""
+    hedges = cues.raw("maturity_hedges")
+    if answer == "no" and any(
+        re.search(p, clause, re.I) for p in hedges["soft_no"].get(language, ())
+    ):
+        return "partly"
     if answer != "yes":
         return answer
-    hedges = cues.raw("maturity_hedges")
     for level in ("unknown", "partly"):
         if any(re.search(p, clause, re.I) for p in hedges[level].get(language, ())):
             return level
@@ -44,6 +62,19 @@ def _clauses(sentence: Piece) -> list[Piece]:
     return [p for p in pieces if p.text.strip()]
 
 
+def by_meaning(clause: str, language: str, known: set[str]) -> dict[str, str]:
+    """An answer for a clause no cue word placed, by the nearest example phrasing."""
+    if not EXAMPLES_FILE.exists():
+        return {}
+    found = meaning.topic(clause, language)
+    if found is None:
+        return {}
+    question_id = question_ids().get(found[0])
+    if question_id is None or question_id in known:
+        return {}
+    return {question_id: _to_bank(meaning.polarity(clause, language))}
+
+
 def _overlaps(piece: Piece, span: Span) -> bool:
     return piece.start < span.end and span.start < piece.end
 
@@ -51,12 +82,15 @@ def _overlaps(piece: Piece, span: Span) -> bool:
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
     bank = load_maturity_questions()
     found: dict[str, MaturityFact] = {}
+    extra: list[MaturityFact] = []
     for sentence in sentences(text):
         if sentence.text.rstrip().endswith("?") or any(_overlaps(sentence, w) for w in wishes):
             continue
         previous: list[str] = []
         for clause in _clauses(sentence):
             answers = bank.find_answers(clause.text, language)
+            if not answers and (meant := by_meaning(clause.text, language, set(found))):
+                answers = meant
             if not answers and previous:  # "website yes, (but) a bit dated now"
                 for question_id in previous:
                     fact = found[question_id]
@@ -68,10 +102,12 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                 answer = _hedged(_answer(value), clause.text, language)
                 if question_id in found and answer == "unknown":
                     continue
+                if question_id in found and found[question_id].answer != answer:
+                    extra.append(found[question_id])  # "instagram yes, facebook sort of"
                 found[question_id] = MaturityFact(
                     topic=question_id[2:],
                     answer=answer,
                     span=clause.span(),  # type: ignore[arg-type]
                 )
                 previous.append(question_id)
-    return list(found.values())
+    return extra + list(found.values())

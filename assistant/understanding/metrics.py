@@ -71,10 +71,24 @@ def catalogue_kpi(label: str | None) -> str | None:
     return spec.kpi if spec else None
 
 
+_SCALED = re.compile(
+    r"\d\s*(?:k|m|mn|bn|mill\w*|million\w*|miljon\w*|milj\w*|mln|mkr|msek|mnok|tusen|"
+    r"thousand|grand|тыс\w*|млн|миллион\w*)\.?$",
+    re.IGNORECASE,
+)
+
+
+def scaled(amount: Amount) -> bool:
+    """ "6,5 mill", "20k", "45 млн": a sum of money said without its currency."""
+    return amount.unit == "count" and _SCALED.search(amount.span.text.strip()) is not None
+
+
 def fits(spec: MetricSpec, amount: Amount) -> bool:
     unit = _UNIT_GROUPS.get(amount.unit or "count", "count")
     if unit == "stars":
         unit = "score" if "score" in spec.units and "stars" not in spec.units else unit
+    if "money" in spec.units and scaled(amount):
+        return True
     return unit in spec.units
 
 
@@ -118,7 +132,10 @@ def _example_matrix(language: str) -> tuple[tuple[str, ...], np.ndarray]:
 def bind_by_meaning(text: str, language: str, amount: Amount | None) -> tuple[str, float] | None:
     """The nearest example's metric among those whose unit fits, with its similarity."""
     from assistant.knowledge.embeddings import USEEmbeddings
+    from assistant.understanding.maturity_meaning import MEANING_LANGUAGES
 
+    if language not in MEANING_LANGUAGES:
+        return None
     labels, matrix = _example_matrix(language)
     query = np.asarray(USEEmbeddings().embed_query(text), dtype=np.float32)
     scores = matrix @ (query / (np.linalg.norm(query) or 1.0))

@@ -22,7 +22,7 @@ from assistant.understanding.metrics import (
 )
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
-from assistant.understanding.text import CONJUNCTION, Piece, sentences, units_of
+from assistant.understanding.text import CONJUNCTION, Piece, list_items, sentences, units_of
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
 _CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
@@ -53,7 +53,9 @@ def _states_objective(piece: Piece, language: str) -> bool:
         return False
     if cues.search("not_objective", language, text) or cues.search("correction", language, text):
         return False
-    if cues.search("from_to", language, text):
+    if cues.search("from_to", language, text) or cues.search(
+        "objective_imperative", language, text
+    ):
         return True
     return any(pattern.search(text) for pattern in cues.patterns("objective", language))
 
@@ -91,8 +93,9 @@ def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadli
     return None
 
 
-def _said_as_today(text: str, found: Found, language: str) -> bool:
-    before = text[max(0, found.start - 40) : found.start]
+def _said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
+    """ "now about 15 %": the words just before the figure, within its own objective."""
+    before = text[max(start, found.start - 40) : found.start]
     return cues.search("today_words", language, before) is not None
 
 
@@ -114,7 +117,9 @@ def _numbers(
             change = found
         elif role == "change_to":
             target = found
-        elif role == "change_from" or (baseline is None and _said_as_today(text, found, language)):
+        elif role == "change_from" or (
+            baseline is None and _said_as_today(text, found, language, scope.start)
+        ):
             baseline = found
         else:
             rest.append(found)
@@ -146,6 +151,27 @@ def _shared_unit(baseline: Amount, target: Amount) -> Amount:
     return baseline.model_copy(
         update={"value": value, "unit": target.unit, "currency": target.currency}
     )
+
+
+def _referred_baseline(
+    text: str, scope: _Scope, language: str, target: Amount, amounts: list[Found]
+) -> Amount | None:
+    """ "Bathroom jobs are 30 % of our work. I want that to 50 %": the figure of the sentence
+    before, in the target's unit, when the objective points back at it."""
+    words = text[scope.start : scope.end]
+    if cues.search("anaphora", language, words) is None:
+        return None
+    lead = sentences(text)
+    before = [p for p in lead if p.end <= scope.start]
+    if not before:
+        return None
+    previous = before[-1]
+    found = [
+        a
+        for a in amounts
+        if previous.start <= a.start < previous.end and a.amount.unit == target.unit
+    ]
+    return found[-1].amount if found else None
 
 
 def _known_baseline(metrics: list[MetricFact], kpi: str, target: Amount | None) -> Amount | None:
@@ -210,7 +236,12 @@ def _category(words: str, lead_in: str, language: str, kpi: str | None) -> str:
 
 
 def _objective(
-    text: str, scope: _Scope, language: str, today: dt.date, metrics: list[MetricFact]
+    text: str,
+    scope: _Scope,
+    language: str,
+    today: dt.date,
+    metrics: list[MetricFact],
+    everything: list[Found],
 ) -> ObjectiveFact:
     baseline_found, target_found, change = _numbers(text, scope, language)
     baseline = baseline_found.amount if baseline_found else None
@@ -220,6 +251,8 @@ def _objective(
         baseline = _shared_unit(baseline, target)
     if baseline is None and kpi is not None:
         baseline = _known_baseline(metrics, kpi, target)
+    if baseline is None and target is not None:
+        baseline = _referred_baseline(text, scope, language, target, everything)
     words = text[scope.start : scope.end]
     decrease = cues.search("decrease", language, words) is not None
     change_percent = None
@@ -298,7 +331,69 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     return scopes
 
 
+def _in_one_item(text: str, scopes: list[_Scope]) -> list[_Scope]:
+    """An inline list's item is one objective: "1) get paid quicker. 45 days is silly, want
+    it under 20 by next summer" is one, with the words of its first clause."""
+    items = list_items(text)
+    if len(items) < 2:
+        return scopes
+    merged: list[_Scope] = []
+    for scope in scopes:
+        last = merged[-1] if merged else None
+        same = last is not None and any(
+            i.start <= last.start < i.end and i.start <= scope.start < i.end for i in items
+        )
+        if last is not None and same:
+            merged[-1] = _Scope(last.pieces + scope.pieces, last.amounts + scope.amounts)
+        else:
+            merged.append(scope)
+    return merged
+
+
 def read_objectives(
-    text: str, language: str, today: dt.date, amounts: list[Found], metrics: list[MetricFact]
+    text: str,
+    language: str,
+    today: dt.date,
+    amounts: list[Found],
+    metrics: list[MetricFact],
+    orders: tuple[Span, ...] = (),
 ) -> list[ObjectiveFact]:
-    return [_objective(text, s, language, today, metrics) for s in _scopes(text, language, amounts)]
+    """Objectives, leaving out the clauses that order a change to the plan ("drop goal 4")."""
+    scopes = [
+        s
+        for s in _in_one_item(text, _scopes(text, language, amounts))
+        if not any(o.start < s.end and s.start < o.end for o in orders)
+    ]
+    found = [_objective(text, s, language, today, metrics, amounts) for s in scopes]
+    return _completed(found, text)
+
+
+def _completed(objectives: list[ObjectiveFact], text: str) -> list[ObjectiveFact]:
+    """ "Bathroom jobs are 30 % of our work. I want that to 50 % within 18 months": an
+    objective with only today's value and the next with only a target are one."""
+    merged: list[ObjectiveFact] = []
+    for objective in objectives:
+        last = merged[-1] if merged else None
+        if last is not None and _halves(last, objective):
+            start, end = last.span.start, objective.span.end
+            merged[-1] = objective.model_copy(
+                update={
+                    "baseline": last.baseline,
+                    "kpi": last.kpi or objective.kpi,
+                    "category": last.category
+                    if objective.category == "other"
+                    else objective.category,
+                    "span": _span(text, start, end),
+                }
+            )
+        else:
+            merged.append(objective)
+    return merged
+
+
+def _halves(first: ObjectiveFact, second: ObjectiveFact) -> bool:
+    if first.target is not None or first.baseline is None or second.baseline is not None:
+        return False
+    if second.target is None or second.target.unit != first.baseline.unit:
+        return False
+    return first.kpi is None or second.kpi is None or first.kpi == second.kpi

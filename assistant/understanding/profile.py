@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from assistant.understanding import cues
@@ -62,12 +63,24 @@ def _capitalised_in_text(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?\n"
 
 
+@cache
+def _trades(language: str) -> re.Pattern[str]:
+    stems = sorted(cues.raw("trades").get(language, ()), key=len, reverse=True)
+    alternation = "|".join(re.escape(stem) for stem in stems)
+    return re.compile(
+        rf"(?<![^\W\d_])(?:{alternation})[\w-]*(?:\s+(?:and|og|och|и|&|\+)\s+[\w-]+)?", re.I
+    )
+
+
 def industry(text: str, language: str) -> ProfileFact | None:
+    """What the business does: a "we are a ..." phrase, else the first trade word."""
     match = cues.search("industry", language, text)
-    if match is None:
+    if match is not None:
+        words, start = match.group("industry").strip(), match.start("industry")
+    elif (trade := _trades(language).search(text)) is not None:
+        words, start = trade.group(), trade.start()
+    else:
         return None
-    words = match.group("industry").strip()
-    start = match.start("industry")
     return ProfileFact(
         field="industry", value=words, confidence=0.5, span=_span(text, start, start + len(words))
     )
@@ -139,12 +152,19 @@ def revenue(amount: Found) -> ProfileFact | None:
     )
 
 
-def read_profile(text: str, language: str, amounts: list[Found]) -> list[ProfileFact]:
+def read_profile(
+    text: str, language: str, amounts: list[Found], revenue_said: bool = False
+) -> list[ProfileFact]:
+    """Profile facts. The trade is read where the owner describes the business (with its
+    name, place, size or revenue), so "the shop" in a later answer is not an industry."""
     found = [
         business_name(text, language),
-        industry(text, language),
         location(text, language),
         staff(text, language, amounts),
         founded(text, language),
     ]
-    return [fact for fact in found if fact is not None]
+    facts = [fact for fact in found if fact is not None]
+    if facts or revenue_said:
+        trade = industry(text, language)
+        facts += [trade] if trade is not None else []
+    return facts

@@ -8,7 +8,13 @@ from assistant.extraction import normalize_language
 from assistant.extraction.models import MAX_TEXT_CHARS
 from assistant.understanding import cues, intents, profile
 from assistant.understanding.maturity import read_maturity
-from assistant.understanding.metrics import bind_by_cues, bind_by_meaning
+from assistant.understanding.metrics import (
+    bind_by_cues,
+    bind_by_meaning,
+    fits,
+    metric_bank,
+    scaled,
+)
 from assistant.understanding.objectives import read_objectives
 from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.reading import (
@@ -55,6 +61,8 @@ def _metrics(
             unplaced.append(found.amount.span)
             continue
         label, confidence = bound
+        if "money" in metric_bank()[label].units and scaled(found.amount):
+            found = Found(found.amount.model_copy(update={"unit": "money"}), found.counted)
         yearly = found.amount.period in (None, "year")
         if label == "revenue" and yearly and revenue is None and found.amount.value >= 1000:
             revenue = profile.revenue(found)
@@ -91,10 +99,9 @@ def _without_targets(
         start = metric.amount.span.start
         if start in targets:
             continue
-        if start in baselines:
-            if baselines[start] is None:
-                continue
-            metric = metric.model_copy(update={"kpi": baselines[start]})
+        objective_kpi = baselines.get(start)
+        if objective_kpi is not None and fits(metric_bank()[objective_kpi], metric.amount):
+            metric = metric.model_copy(update={"kpi": objective_kpi})
         kept.append(metric)
     return kept
 
@@ -116,7 +123,11 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     facts = profile.read_profile(text, lang, amounts)
     staff = next((f.span for f in facts if f.field == "staff"), None)
     metrics, revenue, unplaced = _metrics(text, lang, amounts, staff)
-    objectives = read_objectives(text, lang, today, amounts, metrics)
+    if revenue is not None and not any(f.field == "industry" for f in facts):
+        facts = profile.read_profile(text, lang, amounts, revenue_said=True)
+    ordered = intents.commands(text, lang)
+    orders = tuple(c.span for c in ordered if c.action not in ("add_goal", "export"))
+    objectives = read_objectives(text, lang, today, amounts, metrics, orders)
     metrics = _without_targets(metrics, objectives)
     zero = _zero_online_sales(text, lang)
     if zero is not None and not any(m.kpi == zero.kpi for m in metrics):
@@ -128,7 +139,7 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
         metrics=metrics,
         objectives=objectives,
         questions=intents.questions(text, lang),
-        commands=intents.commands(text, lang),
+        commands=ordered,
         unplaced=unplaced,
     )
     wishes = [o.span for o in objectives] + [c.span for c in reading.commands]

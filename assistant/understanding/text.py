@@ -54,6 +54,16 @@ def _trimmed(piece: Piece) -> Piece:
     return Piece(piece.text.strip(), piece.start + left)
 
 
+_LIST_ITEM = re.compile(r"(?:^|\s)(?=\d[.)]\s)")
+
+
+def list_items(text: str) -> list[Piece]:
+    """An inline numbered list's items ("1) ... 2) ..."), or the whole text when it has none."""
+    if len(_LIST_ITEM.findall(text)) < 2:
+        return [Piece(text, 0)]
+    return _split(text, 0, _LIST_ITEM)
+
+
 def sentences(text: str) -> list[Piece]:
     return _split(text, 0, _SENTENCE_END)
 

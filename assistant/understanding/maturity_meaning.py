@@ -1,0 +1,76 @@
+"""Maturity topics by meaning: the nearest labelled example phrasing
+(``knowledge/data/maturity_examples.yaml``) in the shipped multilingual embedding model
+names the topic of a clause the cue words missed; its polarity is read by rules
+(negation is "no", a hedge "partly" or "unknown", "don't know" unknown)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import numpy as np
+
+from assistant.coaching.catalogue import load_maturity_questions
+from assistant.config import PROJECT_ROOT
+from assistant.extraction import detect_dont_know
+from assistant.understanding import cues
+from assistant.yamlfiles import parse_yaml
+
+EXAMPLES_FILE = PROJECT_ROOT / "knowledge" / "data" / "maturity_examples.yaml"
+MIN_SIMILARITY = 0.65  # below this, no example is about the same thing
+MIN_WORDS = 3
+# Languages the embedding model was trained on (Universal Sentence Encoder multilingual):
+# Norwegian and Swedish are not among them, and their nearest examples are noise.
+MEANING_LANGUAGES = frozenset({"en", "ru"})
+
+
+@cache
+def _examples(language: str) -> tuple[tuple[str, ...], np.ndarray]:
+    from assistant.knowledge.embeddings import USEEmbeddings
+
+    data = parse_yaml(EXAMPLES_FILE.read_text(encoding="utf-8"))["examples"]
+    labels, texts = [], []
+    for topic, by_language in data.items():
+        for lang in dict.fromkeys((language, "en")):
+            for text in by_language.get(lang, ()):
+                labels.append(topic)
+                texts.append(text)
+    vectors = np.asarray(USEEmbeddings().embed_documents(texts), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return tuple(labels), vectors
+
+
+def topic(clause: str, language: str) -> tuple[str, float] | None:
+    """The topic of the nearest example, when it is near enough."""
+    if len(clause.split()) < MIN_WORDS or language not in MEANING_LANGUAGES:
+        return None
+    from assistant.knowledge.embeddings import USEEmbeddings
+
+    labels, matrix = _examples(language)
+    query = np.asarray(USEEmbeddings().embed_query(clause), dtype=np.float32)
+    scores = matrix @ (query / (np.linalg.norm(query) or 1.0))
+    best = int(np.argmax(scores))
+    return (labels[best], float(scores[best])) if scores[best] >= MIN_SIMILARITY else None
+
+
+@cache
+def _negation(language: str) -> re.Pattern[str]:
+    terms = load_maturity_questions().language_rules.negation.get(language)
+    words = [re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else r"\b") for t in terms]
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})", re.IGNORECASE)
+
+
+def polarity(clause: str, language: str) -> str:
+    """What the clause says about its topic: unknown, no, partly or yes."""
+    hedges = cues.raw("maturity_hedges")
+    if detect_dont_know(clause, language) or _any(hedges["unknown"], clause, language):
+        return "unknown"
+    if _negation(language).search(clause):
+        return "no"
+    if _any(hedges["partly"], clause, language):
+        return "partly"
+    return "yes"
+
+
+def _any(patterns: dict[str, list[str]], clause: str, language: str) -> bool:
+    return any(re.search(p, clause, re.IGNORECASE) for p in patterns.get(language, ()))
