@@ -145,6 +145,21 @@ def _maturity(reading: Reading) -> dict:
     return answers
 
 
+def _apply_corrections(facts: Facts, reading: Reading) -> None:
+    """Corrected staff and revenue ("we're 12 now, not 11") replace what was said before."""
+    for correction in reading.corrections:
+        if correction.value is None:
+            continue
+        value = float(correction.value)
+        if correction.field == "staff" and value == int(value) and value >= 1:
+            facts.staff = int(value)
+        elif correction.field == "revenue" and value > 0:
+            currency = correction.currency if correction.currency in _CURRENCIES else None
+            facts.revenue = Money(
+                amount=value, currency=currency or _DEFAULT_CURRENCY[reading.language]
+            )
+
+
 def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     """``facts`` (read by the rules) with everything the typed reading knows put in."""
     from assistant.coaching.facts import possible
@@ -170,6 +185,7 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     facts.disagree = reading.intent == "objection"
     facts.question = bool(reading.questions)
     facts.opens_with_question_word = reading.intent == "question"
+    _apply_corrections(facts, reading)
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal
     return facts

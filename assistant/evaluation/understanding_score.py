@@ -218,6 +218,9 @@ def stored_numbers(reading: Reading) -> Iterable[tuple[float, Span | None]]:
         for amount in (o.baseline, o.target):
             if amount is not None:
                 yield amount.value, amount.span
+    for correction in reading.corrections:
+        if isinstance(correction.value, int | float):
+            yield float(correction.value), correction.span
 
 
 def invented(reading: Reading) -> list[str]:

@@ -39,9 +39,11 @@ def business_name(text: str, language: str) -> ProfileFact | None:
     return None
 
 
-def location(text: str, language: str) -> ProfileFact | None:
+def location(text: str, language: str, name: ProfileFact | None = None) -> ProfileFact | None:
     for pattern in cues.patterns("location", language):
         for match in pattern.finditer(text):
+            if name is not None and _overlap(name.span, _span(text, *match.span("place"))):
+                continue  # "Bakeriet på Hjørnet AS": part of the name, not a place
             place = match.group("place")
             first = place.split()[0].split("-")[0]
             if first.lower() in _not_places() or place.lower() in _not_places():
@@ -139,15 +141,19 @@ def _people(groups: dict[str, str | None], language: str) -> float | None:
     return cues.number_word(groups.get("n") or "", language)
 
 
-def revenue(amount: Found) -> ProfileFact | None:
-    """Yearly revenue, when it can be true (above zero, below any small business's)."""
+def revenue(amount: Found, language: str) -> ProfileFact | None:
+    """Yearly revenue, when it can be true (above zero, below any small business's). Said
+    without a currency ("14 mill"), it is in the country's own currency where the language
+    names one country (kroner, kronor, roubles), with less confidence."""
     if not 0 < amount.amount.value <= MAX_REVENUE:
         return None
+    currency = amount.amount.currency or cues.raw("home_currency").get(language)
+    confident = amount.amount.currency is not None
     return ProfileFact(
         field="revenue",
         value=amount.amount.value,
-        currency=amount.amount.currency,
-        confidence=0.8,
+        currency=currency,
+        confidence=0.8 if confident else 0.6,
         span=amount.amount.span,
     )
 
@@ -157,9 +163,10 @@ def read_profile(
 ) -> list[ProfileFact]:
     """Profile facts. The trade is read where the owner describes the business (with its
     name, place, size or revenue), so "the shop" in a later answer is not an industry."""
+    name = business_name(text, language)
     found = [
-        business_name(text, language),
-        location(text, language),
+        name,
+        location(text, language, name),
         staff(text, language, amounts),
         founded(text, language),
     ]

@@ -160,4 +160,42 @@ def read_amounts(text: str, language: str) -> list[Found]:
         index += 1
     ratios = _ratios(text, language)
     kept = [f for f in found if not any(_overlaps(f, r) for r in ratios)]
-    return sorted(kept + ratios, key=lambda f: f.start)
+    return _between(text, language, sorted(kept + ratios, key=lambda f: f.start))
+
+
+def _between(text: str, language: str, found: list[Found]) -> list[Found]:
+    """ "between 2 and 2.5 million", "mellom 7 og 8 mill", "от 2 до 3 млн": one range, both
+    ends kept, the low end in the high end's unit and scale."""
+    merged: list[Found] = []
+    for item in found:
+        last = merged[-1] if merged else None
+        if last is not None and _joins_range(text, language, last, item):
+            merged[-1] = _range(text, last, item)
+        else:
+            merged.append(item)
+    return merged
+
+
+def _joins_range(text: str, language: str, low: Found, high: Found) -> bool:
+    if low.amount.low is not None or high.amount.low is not None:
+        return False
+    before = text[max(0, low.start - 12) : low.start]
+    middle = text[low.end : high.start]
+    opens = cues.search("range_open", language, before) is not None
+    return opens and re.fullmatch(r"\s*(?:and|og|och|и|to|til|till|до|-|–)\s*", middle) is not None
+
+
+def _range(text: str, low: Found, high: Found) -> Found:
+    value = low.amount.value
+    if value < high.amount.value / 100:  # "2 and 2.5 million": the low end shares the scale
+        value *= next((f for f in (1e3, 1e6, 1e9) if high.amount.value / (value * f) < 100), 1.0)
+    amount = high.amount.model_copy(
+        update={
+            "value": (value + high.amount.value) / 2,
+            "low": value,
+            "high": high.amount.value,
+            "estimated": True,
+            "span": _span(text, low.start, high.end),
+        }
+    )
+    return Found(amount, high.counted)

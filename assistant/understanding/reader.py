@@ -65,7 +65,7 @@ def _metrics(
             found = Found(found.amount.model_copy(update={"unit": "money"}), found.counted)
         yearly = found.amount.period in (None, "year")
         if label == "revenue" and yearly and revenue is None and found.amount.value >= 1000:
-            revenue = profile.revenue(found)
+            revenue = profile.revenue(found, language)
             if revenue is None:
                 unplaced.append(found.amount.span)
             continue
@@ -155,4 +155,31 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
         reading.corrections,
         wants=bool(reading.objectives),
     )
+    return _corrected(reading) if reading.intent == "correction" else reading
+
+
+def _inside(span: Span, other: Span) -> bool:
+    return other.start <= span.start and span.end <= other.end
+
+
+def _corrected(reading: Reading) -> Reading:
+    """In a correction ("its 1.4m not 1.2"), the new values fix facts said before: each
+    becomes a correction naming what it fixes, not a new fact of its own."""
+    fixes = []
+    for correction in reading.corrections:
+        fact = next((p for p in reading.profile if p.span == correction.span), None)
+        metric = next((m for m in reading.metrics if m.amount.span == correction.span), None)
+        if fact is not None and fact.field in ("staff", "revenue"):
+            reading.profile.remove(fact)
+            correction = correction.model_copy(
+                update={"field": fact.field, "currency": fact.currency}
+            )
+        elif metric is not None:
+            reading.metrics.remove(metric)
+            correction = correction.model_copy(update={"field": metric.kpi})
+        fixes.append(correction)
+    reading.corrections = fixes
+    reading.objectives = [
+        o for o in reading.objectives if not any(_inside(c.span, o.span) for c in fixes)
+    ]
     return reading

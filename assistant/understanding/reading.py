@@ -125,10 +125,12 @@ class MaturityFact(BaseModel):
 
 
 class CorrectionFact(BaseModel):
-    """A fix of something said before: the field, and the new value when one is given."""
+    """A fix of something said before: the field ("staff", "revenue", a metric, or "" when
+    it is not known), and the new value when one is given."""
 
     field: str
     value: str | float | None = None
+    currency: str | None = None
     confidence: float = Field(default=0.6, ge=0, le=1)
     span: Span
 
