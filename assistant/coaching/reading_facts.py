@@ -106,6 +106,21 @@ def _plausible(goal: GoalCandidate) -> GoalCandidate:
     return goal
 
 
+def _markets(said: list[str], profile: dict, language: str) -> list[str]:
+    """The place the reading found first; the rules' markets after it, without the same
+    place in another case ("Казани") or a word of the business's name."""
+    from assistant.understanding.places import nominative
+
+    place = str(profile["location"].value) if "location" in profile else None
+    name = str(profile["business_name"].value).lower() if "business_name" in profile else ""
+    kept = [place] if place else []
+    for market in said:
+        same = place is not None and nominative(market, language) == place
+        if not same and market.lower() not in name and market not in kept:
+            kept.append(market)
+    return kept
+
+
 def _revenue(reading: Reading) -> Money | None:
     fact = reading.profile_value("revenue")
     if fact is None:
@@ -171,8 +186,9 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     staff = profile.get("staff")
     facts.staff = int(staff.value) if staff is not None else None
     facts.revenue = _revenue(reading)
-    if "location" in profile and str(profile["location"].value) not in facts.markets:
-        facts.markets = [str(profile["location"].value), *facts.markets]
+    if "industry" in profile:
+        facts.industry = str(profile["industry"].value)
+    facts.markets = _markets(facts.markets, profile, reading.language)
     facts.figures = [
         _figure(m.amount, _kpi_id(m.kpi, m.span.text, reading.language, None), reading.language)
         for m in reading.metrics

@@ -163,8 +163,16 @@ def match(golds: list[Fact], preds: list[Fact], text: str) -> tuple[Tally, list,
 
 
 def gold_facts(gold: Gold) -> list[Fact]:
+    """The gold as comparable facts. A yearly revenue annotated both as the profile's revenue
+    and as a revenue metric (the guide left it open; one author did so throughout) counts
+    once, as the profile's."""
     facts = [Fact(f"profile.{p.field}", p.value, p.span) for p in gold.profile]
-    facts += [Fact("metric", m.value, m.span, {"kpi": m.kpi}) for m in gold.metrics]
+    revenues = [_num(p.value) for p in gold.profile if p.field == "revenue"]
+    facts += [
+        Fact("metric", m.value, m.span, {"kpi": m.kpi})
+        for m in gold.metrics
+        if not (m.kpi == "revenue" and any(_close(m.value, r) for r in revenues))
+    ]
     for o in gold.objectives:
         facts.append(Fact("objective", o.category, o.span, {"kpi": o.kpi}))
         spans = (o.baseline_span or "", o.target_span or "", o.deadline_span or "")

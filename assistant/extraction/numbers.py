@@ -127,7 +127,7 @@ def _alternation(words: str) -> str:
 def _number_pattern(language: Language) -> re.Pattern[str]:
     grouped = r",\d{3}(?!\d)" if language == "en" else r"\.\d{3}(?!\d)"
     return re.compile(
-        rf"(?:(?P<pre>[$€₽£]|(?<![^\W\d_])(?:kr\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP))){_SPACE}?)?"
+        rf"(?:(?P<pre>[$€₽£]|(?<![^\W\d_])(?:kr\.?|руб\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP))){_SPACE}?)?"
         rf"(?<![\w.,:/])(?P<sign>[-−+])?"
         rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
         rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d)",

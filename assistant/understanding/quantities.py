@@ -51,6 +51,15 @@ def _time_unit(text: str, end: int, language: str) -> tuple[str, int] | None:
     return None
 
 
+def _unit_before(text: str, start: int, language: str) -> str | None:
+    """ "часов 20 в месяц": Russian puts the unit first when the figure is rough."""
+    before = text[max(0, start - 12) : start]
+    for unit, by_language in cues.raw("units_before").items():
+        if any(re.search(p, before, re.IGNORECASE) for p in by_language.get(language, ())):
+            return unit
+    return None
+
+
 def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
     """(unit, currency, end of the amount's words)."""
     if quantity.kind == "money":
@@ -60,18 +69,27 @@ def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None
     timed = _time_unit(text, quantity.end, language)
     if timed:
         return timed[0], None, timed[1]
+    before = _unit_before(text, quantity.start, language)
+    if before:
+        return before, None, quantity.end
     if quantity.value != int(quantity.value) and quantity.value <= 10 and quantity.kind == "number":
         return "score", None, quantity.end  # "4.8 on google": no count has a fraction
     return "count", None, quantity.end
 
 
-def _period(text: str, end: int, language: str) -> str | None:
+def _period(text: str, start: int, end: int, language: str) -> str | None:
+    """What the figure is counted per: said after it ("40 a week"), else just before it in
+    its clause ("оборот в месяц около 2 млн")."""
     after = text[end : end + _LOOK_AHEAD].split(".")[0]
-    best: tuple[int, str] | None = None
-    for period, pattern in cues.period_patterns(language):
-        if (match := pattern.search(after)) and (best is None or match.start() < best[0]):
-            best = (match.start(), period)
-    return best[1] if best else None
+    clause = re.split(r"[.,;!?\n]", text[max(0, start - _LOOK_BEHIND) : start])[-1]
+    for window in (after, clause):
+        best: tuple[int, str] | None = None
+        for period, pattern in cues.period_patterns(language):
+            if (match := pattern.search(window)) and (best is None or match.start() < best[0]):
+                best = (match.start(), period)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _estimated(text: str, start: int, end: int, language: str) -> bool:
@@ -90,7 +108,7 @@ def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None 
         value=value,
         unit=unit,
         currency=currency,
-        period=_period(text, end, language),  # type: ignore[arg-type]
+        period=_period(text, quantity.start, end, language),  # type: ignore[arg-type]
         low=low,
         high=high.value if high else None,
         estimated=bool(high) or _estimated(text, quantity.start, end, language),
