@@ -135,8 +135,8 @@ def _matches(gold: Fact, pred: Fact, text: str) -> bool:
         return _close(gold.value, pred.value)
     if gold.field == "objective.deadline":
         return _same_date(gold.value, pred.value)
-    if gold.field == "objective":
-        return _overlap(gold.span, pred.span, text)
+    if gold.field == "objective":  # where the owner stated it, with its figures
+        return any(_overlap(words, pred.span, text) for words in gold.extra["spans"])
     if gold.field == "correction":
         g, p = _num(gold.value), _num(pred.value)
         return g is None or _close(g, p) or _same_string(gold.value, pred.value)
@@ -174,7 +174,8 @@ def gold_facts(gold: Gold) -> list[Fact]:
         if not (m.kpi == "revenue" and any(_close(m.value, r) for r in revenues))
     ]
     for o in gold.objectives:
-        facts.append(Fact("objective", o.category, o.span, {"kpi": o.kpi}))
+        words = [o.span, o.baseline_span or "", o.target_span or "", o.deadline_span or ""]
+        facts.append(Fact("objective", o.category, o.span, {"kpi": o.kpi, "spans": words}))
         spans = (o.baseline_span or "", o.target_span or "", o.deadline_span or "")
         for name, value, span in zip(
             ("baseline", "target", "deadline"),
@@ -286,7 +287,15 @@ def _objective_fields(results: list[ItemResult]) -> dict[str, float | None]:
     for r in results:
         preds = list(r.reading.objectives)
         for gold in r.item.gold.objectives:
-            pred = next((p for p in preds if _overlap(gold.span, p.span.text, r.item.text)), None)
+            words = [gold.span, gold.baseline_span, gold.target_span, gold.deadline_span]
+            pred = next(
+                (
+                    p
+                    for p in preds
+                    if any(_overlap(w or "", p.span.text, r.item.text) for w in words)
+                ),
+                None,
+            )
             if pred is None:
                 continue
             preds.remove(pred)

@@ -100,10 +100,13 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
             previous = []
             for question_id, value in answers.items():
                 answer = _hedged(_answer(value), clause.text, language)
-                if question_id in found and answer == "unknown":
+                known = found.get(question_id)
+                if known is not None and (answer == "unknown" or known.answer == answer):
                     continue
-                if question_id in found and found[question_id].answer != answer:
-                    extra.append(found[question_id])  # "instagram yes, facebook sort of"
+                if known is not None and not isinstance(value, list) and known.answer != "unknown":
+                    continue  # said once; a later passing mention ("Shopify is scary") is not
+                if known is not None and known.answer != "unknown":
+                    extra.append(known)  # a checklist: "instagram yes, facebook sort of"
                 found[question_id] = MaturityFact(
                     topic=question_id[2:],
                     answer=answer,
@@ -111,3 +114,12 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                 )
                 previous.append(question_id)
     return extra + list(found.values())
+
+
+def zero_online_sales(text: str, language: str, found: list[MaturityFact]) -> list[MaturityFact]:
+    """ "We sell nothing online" answers the webshop question: no."""
+    match = cues.search("zero_online_sales", language, text)
+    if match is None or any(f.topic == "webshop" for f in found):
+        return found
+    span = Span(start=match.start(), end=match.end(), text=match.group())
+    return [*found, MaturityFact(topic="webshop", answer="no", span=span)]

@@ -7,7 +7,7 @@ import datetime as dt
 from assistant.extraction import normalize_language
 from assistant.extraction.models import MAX_TEXT_CHARS
 from assistant.understanding import cues, intents, profile
-from assistant.understanding.maturity import read_maturity
+from assistant.understanding.maturity import read_maturity, zero_online_sales
 from assistant.understanding.metrics import (
     bind_by_cues,
     bind_by_meaning,
@@ -143,7 +143,7 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
         unplaced=unplaced,
     )
     wishes = [o.span for o in objectives] + [c.span for c in reading.commands]
-    reading.maturity = read_maturity(text, lang, wishes)
+    reading.maturity = zero_online_sales(text, lang, read_maturity(text, lang, wishes))
     reading.corrections = intents.corrections(text, lang, _numbers(reading, amounts))
     has_facts = bool(reading.profile or reading.metrics or reading.objectives or reading.maturity)
     reading.intents = intents.classify(
