@@ -311,6 +311,16 @@ def _units(text: str, language: str) -> list[tuple[int, Piece]]:
     ]
 
 
+def _after_header(text: str, language: str) -> list[tuple[int, int]]:
+    """Where a list of objectives runs: from "Objectives:" to the end of its line."""
+    found = []
+    for pattern in cues.patterns("objectives_header", language):
+        for match in pattern.finditer(text):
+            end = text.find("\n", match.end())
+            found.append((match.end(), end if end >= 0 else len(text)))
+    return found
+
+
 def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     """Each objective's words: the clause that states it with what leads up to it in its
     sentence ("First of all, we want ..."), the rest of its sentence up to the next
@@ -318,9 +328,11 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     scopes: list[_Scope] = []
     open_sentence: int | None = None
     lead: list[tuple[int, Piece]] = []
+    listed = _after_header(text, language)
     for number, piece in _units(text, language):
         inside = [a for a in amounts if piece.start <= a.start < piece.end]
-        if _states_objective(piece, language):
+        in_list = any(s <= piece.start < e for s, e in listed) and len(piece.text.split()) >= 2
+        if in_list or _states_objective(piece, language):
             before = [p for n, p in lead if n == number]
             scopes.append(_Scope([*before, piece], inside))
             open_sentence, lead = number, []
