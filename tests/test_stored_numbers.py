@@ -58,3 +58,28 @@ def test_every_number_in_the_plan_was_written_by_the_owner(conversation, seeded_
     assert numbers, "the plan recorded none of the owner's figures"
     invented = [(where, value) for where, value in numbers if not traceable(value, said)]
     assert invented == []
+
+
+def test_an_objective_about_followers_is_drafted_not_a_failed_turn(seeded_data_dir) -> None:
+    """Followers are a figure the coach records but no KPI in its catalogue; an objective
+    about them once failed every turn with a KeyError (found by a tester in the web app)."""
+    service = CoachService(
+        Settings(data_dir=seeded_data_dir("followers")), today=lambda: date(2026, 12, 3)
+    )
+    script = [
+        "We're Hartley Plumbing & Heating in Leeds, 9 of us, turnover about £1.2m.",
+        "Website yes, no online booking, facebook page nobody posts on.",
+        "lads aren't great with computers, invoicing is in Tradify, backups no idea",
+        "customers in a spreadsheet, no analytics, nothing written down",
+        "Online sales 0%, about 300-400 visits a month and 250 followers on facebook.",
+        "We want to grow facebook followers from 250 to 600 by the end of 2027.",
+        "that's all",
+        "yes",
+    ]
+    for message in script:
+        assert service.send("followers", message).reply.strip()
+    plan = service.session("followers").plan
+    assert plan.current_state.marketing.social_followers == 250
+    (goal,) = plan.goals
+    assert goal.baseline is not None and goal.baseline.value == 250
+    assert goal.target is not None and goal.target.value == 600

@@ -30,14 +30,21 @@ def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> 
 
 
 def _kpi_id(label: str | None, text: str, language: str, category: str | None) -> str | None:
-    if label == FOLLOWERS:
-        return FOLLOWERS
+    """The catalogue KPI a goal is about: the reading's metric when the catalogue has it,
+    else the catalogue's own keywords. Never a metric the catalogue lacks (followers are
+    recorded, never a goal's KPI)."""
+    ids = {k.id for k in load_kpi_catalogue().kpis}
     found = catalogue_kpi(label)
-    if found is not None:
+    if found in ids:
         return found
     from assistant.coaching.facts import match_kpi
 
     return match_kpi(text, language, category)
+
+
+def _figure_kpi(label: str | None, text: str, language: str) -> str | None:
+    """A figure's KPI: followers are kept as such (the marketing state records them)."""
+    return FOLLOWERS if label == FOLLOWERS else _kpi_id(label, text, language, None)
 
 
 def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
@@ -190,7 +197,7 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
         facts.industry = str(profile["industry"].value)
     facts.markets = _markets(facts.markets, profile, reading.language)
     facts.figures = [
-        _figure(m.amount, _kpi_id(m.kpi, m.span.text, reading.language, None), reading.language)
+        _figure(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)
         for m in reading.metrics
         if catalogue_kpi(m.kpi) in {k.id for k in catalogue.kpis} or m.kpi == FOLLOWERS
     ]

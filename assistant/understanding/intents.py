@@ -83,7 +83,7 @@ def _approves(text: str, language: str, has_facts: bool) -> bool:
     that gives no facts of its own ("ja, svare innen 24 timer" answers, it does not approve)."""
     first = next(iter(sentences(text)), None)
     opening = _GREETING.sub("", (first.text if first else text).strip().lower())
-    if cues.search("approval_anywhere", language, opening):
+    if any(cues.search("approval_anywhere", lang, opening) for lang in {language, "en"}):
         return True
     limit = cues.raw("approval_max_words")
     cleaned = _GREETING.sub("", text.strip().lower())
@@ -104,6 +104,37 @@ def _is_question_only(text: str, asked: list[Span]) -> bool:
     return len(_words(rest)) <= 3
 
 
+def _aside(text: str, language: str) -> bool:
+    return cues.search("aside", language, text) is not None
+
+
+def _mostly_questions(text: str, asked: list[Span]) -> bool:
+    all_sentences = sentences(text)
+    return bool(asked) and len(asked) * 2 >= len(all_sentences)
+
+
+def _main(
+    text: str, language: str, facts: bool, asked: list[Span], signals: dict[str, bool]
+) -> str:
+    """The one thing the message mainly does, in order of what the coach must act on."""
+    if signals["aside"] and not facts and not signals["command"] and not signals["approval"]:
+        return "off_topic"
+    for kind in ("command", "correction", "approval"):
+        if signals[kind]:
+            return kind
+    if asked and (not facts or _mostly_questions(text, asked)) and not signals["wants"]:
+        return "question"
+    if _whole_dont_know(text, language, facts):
+        return "dont_know"
+    if facts:
+        return "answer"
+    if signals["objection"]:
+        return "objection"
+    if signals["aside"] or cues.search("off_topic", language, text):
+        return "off_topic"
+    return "answer"
+
+
 def classify(
     text: str,
     language: str,
@@ -113,36 +144,27 @@ def classify(
     corrected: list[CorrectionFact],
     wants: bool = False,
 ) -> list[Intent]:
-    """Intents, the main one first: a command or a correction wins over what comes with it;
-    an approval wins over small talk; facts make an answer."""
-    kinds: list[tuple[str, float]] = []
+    """Intents, the main one first: a command or a correction wins over what comes with it,
+    an approval over small talk and an export request; facts make an answer; an aside with
+    nothing else is off topic."""
     only_export = bool(ordered) and all(c.action == "export" for c in ordered)
-    approves = _approves(text, language, has_facts)
-    if ordered and not (only_export and approves):
-        kinds.append(("command", 0.8))
-    if corrected:
-        kinds.append(("correction", 0.6))
-    if approves and (not ordered or only_export) and not corrected and not wants:
-        kinds.insert(0, ("approval", 0.8))
-        kinds += [("command", 0.8)] if ordered else []
-    elif not has_facts and not ordered and cues.search("objection", language, text):
-        kinds.append(("objection", 0.6))
-    asking = asked and not has_facts and not corrected and not approves
-    if (_is_question_only(text, asked) or asking) and not ordered:
-        kinds.insert(0, ("question", 0.8))
-    elif asked:
-        kinds.append(("question", 0.7))
-    if _whole_dont_know(text, language, has_facts):
-        kinds.insert(0, ("dont_know", 0.8))
-    if has_facts and (not kinds or kinds[0][0] not in ("command", "correction", "approval")):
-        kinds.insert(0, ("answer", 0.8))
-    if not kinds:
-        off = cues.search("off_topic", language, text) is not None
-        kinds.append(("off_topic", 0.6) if off else ("answer", 0.4))
-    seen: dict[str, float] = {}
-    for kind, confidence in kinds:
-        seen.setdefault(kind, confidence)
-    return [Intent(kind=k, confidence=c) for k, c in seen.items()]  # type: ignore[arg-type]
+    approves = _approves(text, language, has_facts) and not corrected and not wants
+    signals = {
+        "command": bool(ordered) and not (only_export and approves),
+        "correction": bool(corrected),
+        "approval": approves and (not ordered or only_export),
+        "objection": not has_facts
+        and not ordered
+        and bool(cues.search("objection", language, text)),
+        "aside": _aside(text, language),
+        "wants": wants,
+    }
+    main = _main(text, language, has_facts, asked, signals)
+    present = [k for k in ("command", "correction", "approval", "objection") if signals[k]]
+    present += ["question"] if asked else []
+    intents = [Intent(kind=main, confidence=0.8)]  # type: ignore[arg-type]
+    intents += [Intent(kind=k, confidence=0.6) for k in present if k != main]  # type: ignore[arg-type]
+    return intents
 
 
 def pieces(text: str) -> list[Piece]:
