@@ -105,7 +105,9 @@ def _said_as_today(text: str, found: Found, language: str, start: int = 0) -> bo
 
 
 def _comparable(a: Found, b: Found) -> bool:
-    return a.amount.unit == b.amount.unit or "count" in (a.amount.unit, b.amount.unit)
+    """Two figures of one metric: the same unit, a bare count beside a unit, or a zero."""
+    units = (a.amount.unit, b.amount.unit)
+    return units[0] == units[1] or "count" in units or 0 in (a.amount.value, b.amount.value)
 
 
 def _numbers(
@@ -147,8 +149,10 @@ def _change_word(words: str, language: str) -> float | None:
 def _shared_unit(baseline: Amount, target: Amount) -> Amount:
     """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
     and, a thousandfold below it, the target's scale word."""
-    if baseline.unit != "count" or target.unit in ("count", None) or baseline.value <= 0:
+    if baseline.unit != "count" or target.unit in ("count", None) or baseline.value < 0:
         return baseline
+    if baseline.value == 0:  # "today 0": nothing, in the target's unit
+        return baseline.model_copy(update={"unit": target.unit, "currency": target.currency})
     value = baseline.value
     if target.unit == "money" and target.value / value >= 1000:
         factor = next((f for f in (1e3, 1e6, 1e9) if target.value / (value * f) <= 100), 1.0)
@@ -334,7 +338,15 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
         in_list = any(s <= piece.start < e for s, e in listed) and len(piece.text.split()) >= 2
         if in_list or _states_objective(piece, language):
             before = [p for n, p in lead if n == number]
-            scopes.append(_Scope([*before, piece], inside))
+            today = [  # "online booking today 0, we want 1 in 3": today's value leads in
+                a
+                for p in before
+                for a in amounts
+                if p.start <= a.start < p.end
+                and a.counted != "people"
+                and _said_as_today(text, a, language, p.start)
+            ]
+            scopes.append(_Scope([*before, piece], today + inside))
             open_sentence, lead = number, []
         elif open_sentence is not None and (
             number == open_sentence or (inside and not scopes[-1].amounts)
@@ -344,7 +356,7 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
             open_sentence = number if number == open_sentence else None
         else:
             open_sentence = None
-            lead = [*lead, (number, piece)] if not inside else []
+            lead = [*lead, (number, piece)]
     return scopes
 
 

@@ -124,8 +124,8 @@ def _ratios(text: str, language: str) -> list[Found]:
     for pattern in cues.patterns("ratios", language):
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            if groups.get("a") and groups.get("b") and float(groups["b"]) > 0:
-                share = 100 * float(groups["a"]) / float(groups["b"])
+            if groups.get("b") and float(groups["b"]) > 0:  # "1 in 5"; "every 10th" is 1 in 10
+                share = 100 * float(groups.get("a") or 1) / float(groups["b"])
             else:
                 word = (groups.get("ord") or groups.get("word") or "").lower()
                 key = next((k for k in values if k in word or word.endswith(k)), None)
