@@ -110,7 +110,7 @@ def _aside(text: str, language: str) -> bool:
 
 def _mostly_questions(text: str, asked: list[Span]) -> bool:
     all_sentences = sentences(text)
-    return bool(asked) and len(asked) * 2 >= len(all_sentences)
+    return bool(asked) and len(asked) * 2 > len(all_sentences)
 
 
 def _main(

@@ -101,7 +101,8 @@ def founded(text: str, language: str) -> ProfileFact | None:
 
 
 def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
-    """The number of people: the last one said, so "9 of us, sorry 11" gives 11."""
+    """The number of people: the largest said, so "9 of us, sorry 11" gives 11 and "9 of us
+    incl. me and 2 apprentices" gives 9, not the part after it."""
     candidates: list[tuple[int, float, Span]] = [
         (f.start, f.amount.value, f.amount.span)
         for f in amounts
@@ -123,7 +124,7 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
             kept.append(candidate)
     if not kept:
         return None
-    _, value, span = max(kept, key=lambda c: c[0])
+    _, value, span = max(kept, key=lambda c: (c[1], c[0]))
     return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
 
 
