@@ -170,7 +170,7 @@ def evaluate(
         typer.Option("--from", help="import-feedback: folder of saved feedback cases"),
     ] = None,
     reader: Annotated[
-        str, typer.Option("--reader", help="understanding: typed (the coach's) or rules (before)")
+        str, typer.Option("--reader", help="understanding: typed, or coach (what the coach keeps)")
     ] = "typed",
 ) -> None:
     """Run the answer-quality evals (exit 0 pass, 2 a quality gate failed, 1 harness error)."""

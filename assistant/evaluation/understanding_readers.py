@@ -1,9 +1,10 @@
 """The readers ``strategy-coach eval understanding`` can score.
 
-- ``typed``: the typed reader (``assistant.understanding``), what the coach stores from.
-- ``rules``: the keyword-and-pattern reader the coach used before it (``read_message``),
-  adapted to a ``Reading`` without spans; kept so its figures stay reproducible as the
-  baseline.
+- ``typed``: the typed reader (``assistant.understanding``).
+- ``coach``: what the coach keeps of a message (``read_message``: the typed reading put into
+  the coach's ``Facts``, with catalogue KPIs), adapted back to a ``Reading`` without spans.
+  Run on the code before the typed reader (commit fb67057), the same adapter scored the
+  keyword-and-pattern reader: ``evals/understanding/baseline-rules-*.json``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from assistant.understanding.reading import (
 
 CORPUS_TODAY = date(2026, 12, 3)  # "today" in every corpus conversation and brief
 NO_SPAN = Span(start=0, end=0, text="")
-READERS = ("typed", "rules")
+READERS = ("typed", "coach")
 
 
 def _maturity_answer(value: object) -> str:
@@ -40,7 +41,7 @@ def _maturity_answer(value: object) -> str:
     return {"partial": "partly"}.get(str(value), str(value))
 
 
-def _rules_intents(facts) -> list[Intent]:  # type: ignore[no-untyped-def]
+def _facts_intents(facts) -> list[Intent]:  # type: ignore[no-untyped-def]
     if facts.approve:
         kind = "approval"
     elif facts.disagree:
@@ -62,12 +63,12 @@ def _amount(figure) -> Amount | None:  # type: ignore[no-untyped-def]
     return Amount(value=figure.value, unit=figure.unit, span=NO_SPAN)
 
 
-def read_with_rules(item: CorpusItem) -> Reading:
-    """The pre-typed reader's ``Facts``, as a ``Reading`` (it records no spans)."""
+def read_coach_facts(item: CorpusItem) -> Reading:
+    """The coach's ``Facts`` of a message, as a ``Reading`` (``Facts`` record no spans)."""
     from assistant.coaching.facts import read_message
 
     facts = read_message(item.text, item.lang, CORPUS_TODAY)
-    reading = Reading(text=item.text, language=item.lang, intents=_rules_intents(facts))
+    reading = Reading(text=item.text, language=item.lang, intents=_facts_intents(facts))
     simple = {
         "business_name": facts.business_name,
         "industry": facts.industry,
@@ -129,4 +130,4 @@ def read_typed(item: CorpusItem) -> Reading:
 
 
 def reader(name: str) -> Callable[[CorpusItem], Reading]:
-    return {"typed": read_typed, "rules": read_with_rules}[name]
+    return {"typed": read_typed, "coach": read_coach_facts}[name]
