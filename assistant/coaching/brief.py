@@ -16,6 +16,8 @@ from assistant.coaching.plan import Objective, StrategyPlan
 from assistant.coaching.state import SessionState
 from assistant.knowledge.languages import detect_language
 
+MAX_BRIEF_OBJECTIVES = 5
+
 
 def plan_from_brief(
     coach: OfflineCoach, brief: str, language: str | None, today: date
@@ -47,8 +49,9 @@ def plan_from_brief(
     state.maturity_answers.update(facts.maturity)
     coach._record_figures(state, facts.figures)
     coach._score_maturity(state)
-    objectives = [g for g in facts.goals if (g.baseline or g.deadline) and g.target]
-    for candidate in objectives[:4]:
+    # Every objective the brief states, with numbers or not ("stop wasting hours on manual
+    # order handling"): a goal the SMART check explains, and an open question for its gaps.
+    for candidate in facts.goals[:MAX_BRIEF_OBJECTIVES]:
         objective_id = f"o{len(state.plan.objectives) + 1}"
         state.plan.objectives.append(
             Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)

@@ -68,8 +68,17 @@ def _bare(objective: ObjectiveFact) -> bool:
 
 
 def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
-    between = text[first.span.end : second.span.start]
+    between = text[max(first.span.end - 1, 0) : second.span.start]
     return not re.search(r"[.!?\n]|\d[.)]\s", between)
+
+
+def _one_aim(first: ObjectiveFact, second: ObjectiveFact) -> bool:
+    """A clause with no figures joins its neighbour only when it names no other metric:
+    "be more visible online and get more enquiries, from 10 to 25" is one aim, "grow
+    cake sales online and stop wasting hours on orders" two."""
+    bare = first if _bare(first) else second
+    other = second if bare is first else first
+    return bare.kpi is None or other.kpi is None or bare.kpi == other.kpi
 
 
 def _joined(text: str, first: ObjectiveFact, second: ObjectiveFact) -> ObjectiveFact:
@@ -86,16 +95,17 @@ def _joined(text: str, first: ObjectiveFact, second: ObjectiveFact) -> Objective
 def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
     """The objectives the coach plans with: a clause with no figure or date joins the
     clause of its sentence that has them ("be more visible online and get more enquiries,
-    from 10 to 25 a quarter" is one goal), so the owner is not asked three questions about
-    a half-sentence."""
+    from 10 to 25 a quarter" is one goal), or the next objective when that one gives its
+    figures ("More course guests. We want course enquiries from 60 to 90 a year"), so the
+    owner is not asked three questions about a half-sentence. Aims about different metrics
+    stay apart."""
     merged: list[ObjectiveFact] = []
     for objective in reading.objectives:
         last = merged[-1] if merged else None
-        if (
-            last
-            and (_bare(last) or _bare(objective))
-            and _same_sentence(reading.text, last, objective)
-        ):
+        near = last is not None and (
+            _same_sentence(reading.text, last, objective) or (_bare(last) and not _bare(objective))
+        )
+        if last and (_bare(last) or _bare(objective)) and near and _one_aim(last, objective):
             merged[-1] = _joined(reading.text, last, objective)
         else:
             merged.append(objective)

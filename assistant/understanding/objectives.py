@@ -60,6 +60,15 @@ def _states_objective(piece: Piece, language: str) -> bool:
     return any(pattern.search(text) for pattern in cues.patterns("objective", language))
 
 
+def _only_from_to(piece: Piece, language: str) -> bool:
+    """ "from about 10 to 25 a quarter": figures with no wish of their own, which belong to
+    the objective just said when there is one."""
+    text = piece.text
+    if not cues.search("from_to", language, text):
+        return False
+    return not any(pattern.search(text) for pattern in cues.patterns("objective", language))
+
+
 def _role(text: str, found: Found, language: str) -> str:
     before = text[max(0, found.start - _CONTEXT) : found.start]
     for role in ("change_by", "change_to", "change_from"):
@@ -98,7 +107,7 @@ def _said_as_today(text: str, found: Found, language: str, start: int = 0) -> bo
     the figure, within its own clause, or just after it."""
     clause_start = max(start, text.rfind(",", start, found.start) + 1)
     before = text[max(clause_start, found.start - 40) : found.start]
-    after = text[found.end : found.end + 12]
+    after = text[found.end : found.end + 30]
     return cues.search("today_words", language, before) is not None or (
         cues.search("today_after", language, after) is not None
     )
@@ -336,7 +345,9 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     for number, piece in _units(text, language):
         inside = [a for a in amounts if piece.start <= a.start < piece.end]
         in_list = any(s <= piece.start < e for s, e in listed) and len(piece.text.split()) >= 2
-        if in_list or _states_objective(piece, language):
+        figures_only = _only_from_to(piece, language)
+        continues = open_sentence == number and scopes and not scopes[-1].amounts
+        if (in_list or _states_objective(piece, language)) and not (figures_only and continues):
             before = [p for n, p in lead if n == number]
             today = [  # "online booking today 0, we want 1 in 3": today's value leads in
                 a
