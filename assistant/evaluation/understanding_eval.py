@@ -14,6 +14,7 @@ from rich.table import Table
 from assistant.evaluation.understanding_gold import CORPUS_DIR, file_sha256, load_corpus
 from assistant.evaluation.understanding_readers import reader
 from assistant.evaluation.understanding_score import ItemResult, report, score
+from assistant.evaluation.understanding_smart import SMART_GOALS, smart_goal_figures
 
 FLOORS = CORPUS_DIR / "floors.json"
 FROZEN = CORPUS_DIR / "frozen.json"
@@ -30,12 +31,14 @@ LOWER_IS_BETTER = {"invented_numbers", "numbers_without_span"}
 
 
 def check_frozen() -> str | None:
-    """A message when the frozen test split no longer matches its recorded hash."""
+    """A message when a frozen file (the test split, the SMART goals) no longer matches
+    its recorded hash."""
     frozen = json.loads(FROZEN.read_text(encoding="utf-8"))
-    actual = file_sha256(CORPUS_DIR / "test.jsonl")
-    if actual != frozen["test_sha256"]:
-        recorded = frozen["test_sha256"][:12]
-        return f"evals/understanding/test.jsonl changed (sha256 {actual[:12]}…, frozen {recorded}…)"
+    for name, key in (("test.jsonl", "test_sha256"), ("smart_goals.jsonl", "smart_goals_sha256")):
+        actual = file_sha256(CORPUS_DIR / name)
+        if actual != frozen[key]:
+            recorded = frozen[key][:12]
+            return f"evals/understanding/{name} changed (sha256 {actual[:12]}…, frozen {recorded}…)"
     return None
 
 
@@ -81,6 +84,25 @@ def gate(figures: dict[str, Any], split: str, reader_name: str) -> list[str]:
     return failures
 
 
+def gate_smart_goals(figures: dict[str, Any]) -> list[str]:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get("smart_goals", {})
+    failures = []
+    for key, floor in floors.items():
+        metric, _, lang = key.partition("@")
+        block = figures["by_language"].get(lang, {}) if lang else figures["all"]
+        if block.get(metric) is not None and block[metric] < floor:
+            failures.append(f"smart_goals {key} = {block[metric]} (floor {floor})")
+    return failures
+
+
+def _smart_line(figures: dict[str, Any]) -> str:
+    per = ", ".join(f"{lang} {v['smart_goal']:g}" for lang, v in figures["by_language"].items())
+    return (
+        f"SMART goals read with target and deadline: {figures['all']['smart_goal']:g} "
+        f"of {figures['goals']} ({per})"
+    )
+
+
 def _table(figures: dict[str, Any], title: str) -> Table:
     table = Table(title=title)
     table.add_column("metric")
@@ -108,6 +130,9 @@ def run(split: str, reader_name: str, as_json: bool, out: Path | None) -> int:
     results = score(load_corpus(split), reader(reader_name))  # type: ignore[arg-type]
     figures = report(results)
     failures = gate(figures, split, reader_name)
+    if split == "test" and reader_name == "typed" and SMART_GOALS.exists():
+        figures["smart_goals"] = smart_goal_figures()
+        failures += gate_smart_goals(figures["smart_goals"])
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         payload = {"split": split, "reader": reader_name, **figures, "misses": _misses(results)}
@@ -117,6 +142,8 @@ def run(split: str, reader_name: str, as_json: bool, out: Path | None) -> int:
     else:
         console.print(_table(figures, f"understanding · {split} split · {reader_name} reader"))
         console.print(f"intent confusion (gold → read): {figures['all']['intent_confusion']}")
+        if "smart_goals" in figures:
+            console.print(_smart_line(figures["smart_goals"]))
         for failure in failures:
             console.print(f"[red]✗ below floor: {failure}[/red]")
     return 2 if failures else 0
