@@ -162,18 +162,21 @@ def _bank_answer(kind: str, answer: str) -> object | None:
 
 
 def _maturity(reading: Reading) -> dict:
-    """The reading's answers in the question bank's terms: the cue words of each clause
-    where they give the answer, else the answer read by meaning."""
+    """The reading's answers in the question bank's terms. The reading decides yes, partly,
+    no or unknown (it weighs hedges and "but nobody looks at it"); a checklist keeps the
+    options its clause ticks."""
     bank = load_maturity_questions()
     kinds = {q.id: q.kind for q in bank.questions}
     answers: dict = {}
     for fact in reading.maturity:
-        found = bank.find_answers(fact.span.text, reading.language)
         question_id = question_ids().get(fact.topic)
-        if question_id not in found and question_id is not None:
-            typed = _bank_answer(kinds[question_id], fact.answer)
-            found = {question_id: typed} if typed is not None else {}
-        answers = bank.merge(answers, {k: v for k, v in found.items() if k == question_id})
+        if question_id is None:
+            continue
+        typed = _bank_answer(kinds[question_id], fact.answer)
+        if kinds[question_id] == "checklist" and fact.answer in ("yes", "partly"):
+            typed = bank.find_answers(fact.span.text, reading.language).get(question_id)
+        if typed is not None:
+            answers = bank.merge(answers, {question_id: typed})
     return answers
 
 
@@ -216,8 +219,8 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     facts.maturity = _maturity(reading)
     facts.approve = reading.intent == "approval"
     facts.disagree = reading.intent == "objection"
-    facts.question = bool(reading.questions)
-    facts.opens_with_question_word = reading.intent == "question"
+    facts.question = facts.question or bool(reading.questions)
+    facts.opens_with_question_word = facts.opens_with_question_word or reading.intent == "question"
     _apply_corrections(facts, reading)
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal

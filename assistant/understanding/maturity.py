@@ -53,6 +53,15 @@ def _hedged(answer: str, clause: str, language: str) -> str:
     return answer
 
 
+def _softened(answer: str, clause: str, language: str) -> str:
+    """A clause after a yes that hedges it, or negates something about it ("Analytics is on
+    the site, but nobody looks at it"), makes it partly."""
+    hedged = _hedged(answer, clause, language)
+    if hedged == "yes" and meaning.negated(clause, language):
+        return "partly"
+    return hedged
+
+
 def _clauses(sentence: Piece) -> list[Piece]:
     pieces, cursor = [], 0
     for match in _CLAUSE.finditer(sentence.text):
@@ -94,7 +103,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
             if not answers and previous:  # "website yes, (but) a bit dated now"
                 for question_id in previous:
                     fact = found[question_id]
-                    answer = _hedged(fact.answer, clause.text, language)
+                    answer = _softened(fact.answer, clause.text, language)
                     found[question_id] = fact.model_copy(update={"answer": answer})
                 continue
             previous = []
@@ -103,7 +112,8 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                 known = found.get(question_id)
                 if known is not None and (answer == "unknown" or known.answer == answer):
                     continue
-                if known is not None and not isinstance(value, list) and known.answer != "unknown":
+                passing = answer == "yes" and known is not None and known.answer != "unknown"
+                if passing and not isinstance(value, list):
                     continue  # said once; a later passing mention ("Shopify is scary") is not
                 if known is not None and known.answer != "unknown":
                     extra.append(known)  # a checklist: "instagram yes, facebook sort of"

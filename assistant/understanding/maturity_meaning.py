@@ -60,6 +60,10 @@ def _negation(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})", re.IGNORECASE)
 
 
+def negated(clause: str, language: str) -> bool:
+    return _negation(language).search(clause) is not None
+
+
 def polarity(clause: str, language: str) -> str:
     """What the clause says about its topic: unknown, no, partly or yes."""
     hedges = cues.raw("maturity_hedges")

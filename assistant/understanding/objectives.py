@@ -192,10 +192,14 @@ def _referred_baseline(
     return found[-1].amount if found else None
 
 
-def _known_baseline(metrics: list[MetricFact], kpi: str, target: Amount | None) -> Amount | None:
-    """Today's value of the objective's metric, said elsewhere in the message."""
+def _known_baseline(
+    metrics: list[MetricFact], kpi: str, target: Amount | None, before: int
+) -> Amount | None:
+    """Today's value of the objective's metric, said earlier in the message."""
     for metric in metrics:
         if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
+            continue
+        if metric.amount.span.start >= before:
             continue
         if target is None or metric.amount.unit == target.unit:
             return metric.amount
@@ -226,7 +230,8 @@ def _kpi(text: str, scope: _Scope, language: str, amount: Amount | None) -> str 
     words = text[scope.start : scope.end]
     position = amount.span.start - scope.start if amount else len(words)
     context = _lead_in(text, scope.start)
-    for piece, offset in ((words, 0), (f"{context} {words}", len(context) + 1)):
+    pieces = [(words, 0)] + ([(f"{context} {words}", len(context) + 1)] if amount else [])
+    for piece, offset in pieces:
         if amount is None:
             hits = cue_hits(piece, language, offset + position)
             if hits:
@@ -268,7 +273,7 @@ def _objective(
     if baseline is not None and target is not None:
         baseline = _shared_unit(baseline, target)
     if baseline is None and kpi is not None:
-        baseline = _known_baseline(metrics, kpi, target)
+        baseline = _known_baseline(metrics, kpi, target, scope.end)
     if baseline is None and target is not None:
         baseline = _referred_baseline(text, scope, language, target, everything)
     words = text[scope.start : scope.end]
@@ -315,10 +320,12 @@ def _at_conjunctions(unit: Piece, language: str) -> list[Piece]:
 
 def _units(text: str, language: str) -> list[tuple[int, Piece]]:
     """Sentences cut where a new objective may start (list items, clauses, "and" before a
-    new wish), each with the number of the sentence it is in."""
+    new wish), each with the number of the sentence it is in. A question states no
+    objective ("how long should I boil an egg if I want a soft yolk?")."""
     return [
         (n, part)
         for n, sentence in enumerate(sentences(text))
+        if not sentence.text.rstrip().endswith("?")
         for unit in units_of(sentence)
         for part in _at_conjunctions(unit, language)
     ]
