@@ -128,7 +128,8 @@ def _ratios(text: str, language: str) -> list[Found]:
                 share = 100 * float(groups.get("a") or 1) / float(groups["b"])
             else:
                 word = (groups.get("ord") or groups.get("word") or "").lower()
-                key = next((k for k in values if k in word or word.endswith(k)), None)
+                keys = sorted(values, key=len, reverse=True)  # "две трети" before "трет"
+                key = next((k for k in keys if k in word or word.endswith(k)), None)
                 if key is None:
                     continue
                 share = float(values[key])

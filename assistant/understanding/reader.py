@@ -87,6 +87,25 @@ def _zero_online_sales(text: str, language: str) -> MetricFact | None:
     return MetricFact(kpi="online_revenue_share", amount=amount, confidence=0.7, span=span)
 
 
+def _other_figures(
+    unplaced: list[Span], amounts: list[Found], objectives: list[ObjectiveFact]
+) -> list[MetricFact]:
+    """Figures that name no metric the reader knows but are plainly figures ("footfall
+    about 9,000 a week", "open rate ~45 %"): kept as "other" with the owner's words, never
+    dropped. Bare counts ("4 vans") are not kept."""
+    used = {a.span.start for o in objectives for a in (o.baseline, o.target) if a is not None}
+    by_start = {f.start: f for f in amounts}
+    kept = []
+    for span in unplaced:
+        found = by_start.get(span.start)
+        if found is None or span.start in used or found.counted == _PEOPLE:
+            continue
+        figure_like = found.amount.period is not None or found.amount.unit not in ("count",)
+        if figure_like:
+            kept.append(MetricFact(kpi="other", amount=found.amount, confidence=0.3, span=span))
+    return kept
+
+
 def _without_targets(
     metrics: list[MetricFact], objectives: list[ObjectiveFact]
 ) -> list[MetricFact]:
@@ -129,6 +148,7 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     orders = tuple(c.span for c in ordered if c.action not in ("add_goal", "export"))
     objectives = read_objectives(text, lang, today, amounts, metrics, orders)
     metrics = _without_targets(metrics, objectives)
+    metrics += _other_figures(unplaced, amounts, objectives)
     zero = _zero_online_sales(text, lang)
     if zero is not None and not any(m.kpi == zero.kpi for m in metrics):
         metrics.append(zero)
