@@ -195,6 +195,22 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
             )
 
 
+_BY = re.compile(
+    r"^(?:by|before|until|till|no later than|innen|før|til|senest|senast|före|innan"
+    r"|до|к|не позднее)\b",
+    re.IGNORECASE,
+)
+
+
+def _unusable(unusable: tuple[str, str] | None, reading: Reading) -> tuple[str, str] | None:
+    """A date gone by is a deadline problem only when it is said as a deadline ("by June
+    2020") or in an objective or a command; "the site was built in 2019" is history."""
+    if unusable is None:
+        return None
+    wishes = bool(reading.objectives or reading.commands)
+    return unusable if wishes or _BY.match(unusable[0].strip()) else None
+
+
 def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     """``facts`` (read by the rules) with everything the typed reading knows put in."""
     from assistant.coaching.facts import possible
@@ -222,6 +238,7 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     facts.question = facts.question or bool(reading.questions)
     facts.opens_with_question_word = facts.opens_with_question_word or reading.intent == "question"
     _apply_corrections(facts, reading)
+    facts.unusable_deadline = _unusable(facts.unusable_deadline, reading)
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal
     return facts

@@ -58,7 +58,7 @@ def derivable(text: str) -> set[float]:
     """Values an honest reader may take from ``text``."""
     base = numerals(text)
     scaled = {n * s for n in base for s in _SCALES}
-    derived = set(scaled) | {0.0} | {n + 1 for n in base}  # "me + 6" is seven people
+    derived = set(scaled) | {0.0} | {n + k for n in base for k in (1, 2)}  # "me and my wife + 6"
     pairs = list(product(base, base))
     for a, b in pairs:
         if b:

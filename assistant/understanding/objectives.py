@@ -81,9 +81,19 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
+def _last_deadline(words: str, language: str, today: dt.date):  # type: ignore[no-untyped-def]
+    """The last deadline said: "returns within a month — we want one in three, in half a
+    year" is due in half a year; the first phrase measures, the last one dates."""
+    found, offset = None, 0
+    while (later := extract_deadline(words[offset:], language, today)) is not None:
+        found = later.model_copy(update={"start": offset + later.start, "end": offset + later.end})
+        offset += later.end
+    return found
+
+
 def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadline | None:
     words = text[scope.start : scope.end]
-    found = extract_deadline(words, language, today)
+    found = _last_deadline(words, language, today)
     if found is not None:
         months = None
         if found.granularity in ("month", "day") and "20" not in found.text:
@@ -265,6 +275,7 @@ def _objective(
     today: dt.date,
     metrics: list[MetricFact],
     everything: list[Found],
+    taken: frozenset[int] = frozenset(),
 ) -> ObjectiveFact:
     baseline_found, target_found, change = _numbers(text, scope, language)
     baseline = baseline_found.amount if baseline_found else None
@@ -273,7 +284,8 @@ def _objective(
     if baseline is not None and target is not None:
         baseline = _shared_unit(baseline, target)
     if baseline is None and kpi is not None:
-        baseline = _known_baseline(metrics, kpi, target, scope.end)
+        free = [m for m in metrics if m.amount.span.start not in taken]
+        baseline = _known_baseline(free, kpi, target, scope.end)
     if baseline is None and target is not None:
         baseline = _referred_baseline(text, scope, language, target, everything)
     words = text[scope.start : scope.end]
@@ -331,13 +343,20 @@ def _units(text: str, language: str) -> list[tuple[int, Piece]]:
     ]
 
 
+_LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+[^\n]*")
+
+
 def _after_header(text: str, language: str) -> list[tuple[int, int]]:
-    """Where a list of objectives runs: from "Objectives:" to the end of its line."""
+    """Where a list of objectives runs: from "Objectives:" to the end of its line, and on
+    over the list lines under it ("Objectives:\n1. ...\n2. ...")."""
     found = []
     for pattern in cues.patterns("objectives_header", language):
         for match in pattern.finditer(text):
             end = text.find("\n", match.end())
-            found.append((match.end(), end if end >= 0 else len(text)))
+            end = end if end >= 0 else len(text)
+            while (item := _LIST_LINE.match(text, end)) is not None:
+                end = item.end()
+            found.append((match.end(), end))
     return found
 
 
@@ -367,7 +386,10 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
             scopes.append(_Scope([*before, piece], today + inside))
             open_sentence, lead = number, []
         elif open_sentence is not None and (
-            number == open_sentence or (inside and not scopes[-1].amounts)
+            number == open_sentence
+            or (
+                inside and not scopes[-1].amounts and "\n" not in text[scopes[-1].end : piece.start]
+            )
         ):
             scopes[-1].pieces.append(piece)
             scopes[-1].amounts += inside
@@ -411,7 +433,8 @@ def read_objectives(
         for s in _in_one_item(text, _scopes(text, language, amounts))
         if not any(o.start < s.end and s.start < o.end for o in orders)
     ]
-    found = [_objective(text, s, language, today, metrics, amounts) for s in scopes]
+    taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures
+    found = [_objective(text, s, language, today, metrics, amounts, taken) for s in scopes]
     return _completed(found, text)
 
 

@@ -65,12 +65,18 @@ def _capitalised_in_text(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?\n"
 
 
+def _ending(stem: str) -> str:
+    return rf"{re.escape(stem)}[\w-]*" if len(stem) > 4 else rf"{re.escape(stem)}(?:s|es|er)?\b"
+
+
 @cache
 def _trades(language: str) -> re.Pattern[str]:
+    """Trade words: a long stem takes any ending ("plumb" plumbing, "пекарн" пекарня); a
+    short one only a plural ("shop", not "Shopify")."""
     stems = sorted(cues.raw("trades").get(language, ()), key=len, reverse=True)
-    alternation = "|".join(re.escape(stem) for stem in stems)
+    alternation = "|".join(_ending(stem) for stem in stems)
     return re.compile(
-        rf"(?<![^\W\d_])(?:{alternation})[\w-]*(?:\s+(?:and|og|och|и|&|\+)\s+[\w-]+)?", re.I
+        rf"(?<![^\W\d_])(?:{alternation})(?:\s+(?:and|og|och|и|&|\+)\s+[\w-]+)?", re.I
     )
 
 
@@ -111,7 +117,7 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
     for pattern in cues.patterns("staff", language):
         for match in pattern.finditer(text):
             value = _people(match.groupdict(), language)
-            number = next(g for g in ("n", "plus_one", "a") if match.groupdict().get(g))
+            number = next(g for g in ("n", "plus_one", "plus_two", "a") if match.groupdict().get(g))
             signed = text[max(0, match.start(number) - 1) : match.start(number)]
             if value is not None and not (signed and signed in "-−"):
                 span = _span(text, match.start(), match.end())
@@ -136,9 +142,10 @@ def _people(groups: dict[str, str | None], language: str) -> float | None:
     """The head count a staff pattern says: "n", "owner + n", or "a directors + b staff"."""
     if groups.get("a") and groups.get("b"):
         return float(groups["a"]) + float(groups["b"])  # type: ignore[arg-type]
-    if groups.get("plus_one"):
-        value = cues.number_word(groups["plus_one"] or "", language)
-        return value + 1 if value is not None else None
+    for group, owners in (("plus_one", 1), ("plus_two", 2)):  # "6 fitters plus me (and my wife)"
+        if groups.get(group):
+            value = cues.number_word(groups[group] or "", language)
+            return value + owners if value is not None else None
     return cues.number_word(groups.get("n") or "", language)
 
 

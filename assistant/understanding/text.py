@@ -54,12 +54,14 @@ def _trimmed(piece: Piece) -> Piece:
     return Piece(piece.text.strip(), piece.start + left)
 
 
-_LIST_ITEM = re.compile(r"(?:^|\s)(?=\d[.)]\s)")
+_LIST_MARKER = re.compile(r"(?:^|\s)(?=\d[.)]\s)")
+_LIST_ITEM = re.compile(r"(?:^|\s)(?=\d[.)]\s)|\n")
 
 
 def list_items(text: str) -> list[Piece]:
-    """An inline numbered list's items ("1) ... 2) ..."), or the whole text when it has none."""
-    if len(_LIST_ITEM.findall(text)) < 2:
+    """A numbered list's items ("1) ... 2) ...", an item ending at its line's end), or the
+    whole text when it has no list."""
+    if len(_LIST_MARKER.findall(text)) < 2:
         return [Piece(text, 0)]
     return _split(text, 0, _LIST_ITEM)
 
