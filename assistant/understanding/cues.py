@@ -33,19 +33,21 @@ def patterns(key: str, language: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def labelled_patterns(key: str, language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, expression) for a key whose entries are labelled: commands by action,
+    periods by what a figure is counted per."""
+    found = []
+    for label, by_language in _data()[key].items():
+        found += [(label, re.compile(p, re.IGNORECASE)) for p in by_language.get(language, ())]
+    return tuple(found)
+
+
 def command_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    found = []
-    for action, by_language in _data()["commands"].items():
-        found += [(action, re.compile(p, re.IGNORECASE)) for p in by_language.get(language, ())]
-    return tuple(found)
+    return labelled_patterns("commands", language)
 
 
-@cache
 def period_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    found = []
-    for period, by_language in _data()["periods"].items():
-        found += [(period, re.compile(p, re.IGNORECASE)) for p in by_language.get(language, ())]
-    return tuple(found)
+    return labelled_patterns("periods", language)
 
 
 def search(key: str, language: str, text: str) -> re.Match[str] | None:

@@ -8,13 +8,9 @@ import re
 from assistant.extraction import detect_dont_know
 from assistant.understanding import cues
 from assistant.understanding.reading import CommandFact, CorrectionFact, Intent, Span
-from assistant.understanding.text import Piece, sentences
+from assistant.understanding.text import Piece, sentences, span_of
 
 _GREETING = re.compile(r"^(?:hi|hey|hello|hei|hej|привет|здравствуйте|ok so|so|well|ну)\W+", re.I)
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
 
 
 def _words(text: str) -> list[str]:
@@ -34,7 +30,7 @@ def questions(text: str, language: str) -> list[Span]:
         parts = re.split(r"(?<=[.!])\s+", body)
         asked = next((p for p in parts if "?" in p), body)
         start = piece.start + body.find(asked)
-        found.append(_span(text, start, start + len(asked)))
+        found.append(span_of(text, start, start + len(asked)))
     return found
 
 
@@ -50,7 +46,7 @@ def commands(text: str, language: str) -> list[CommandFact]:
                 CommandFact(
                     action=action,  # type: ignore[arg-type]
                     goal_number=int(number) if number else None,
-                    span=_span(text, match.start(), match.end()),
+                    span=span_of(text, match.start(), match.end()),
                 )
             )
             taken.append((match.start(), match.end()))

@@ -22,7 +22,14 @@ from assistant.understanding.metrics import (
 )
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
-from assistant.understanding.text import CONJUNCTION, Piece, list_items, sentences, units_of
+from assistant.understanding.text import (
+    CONJUNCTION,
+    Piece,
+    list_items,
+    sentences,
+    span_of,
+    units_of,
+)
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
 _CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
@@ -77,10 +84,6 @@ def _role(text: str, found: Found, language: str) -> str:
     return ""
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
-
-
 def _last_deadline(words: str, language: str, today: dt.date):  # type: ignore[no-untyped-def]
     """The last deadline said: "returns within a month — we want one in three, in half a
     year" is due in half a year; the first phrase measures, the last one dates."""
@@ -102,7 +105,7 @@ def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadli
         return Deadline(
             date=found.date,
             duration_months=months,
-            span=_span(text, start, start + len(found.text)),
+            span=span_of(text, start, start + len(found.text)),
         )
     unusable = find_unusable_deadline(words, language, today)
     if unusable is not None and unusable[1] == "past":
@@ -221,7 +224,7 @@ def _derived_target(text: str, baseline: Amount, percent: float, scope: _Scope) 
     value = round(baseline.value * (1 + percent / 100), 4)
     start, end = min(baseline.span.start, scope.start), max(baseline.span.end, scope.end)
     return baseline.model_copy(
-        update={"value": value, "low": None, "high": None, "span": _span(text, start, end)}
+        update={"value": value, "low": None, "high": None, "span": span_of(text, start, end)}
     )
 
 
@@ -305,7 +308,7 @@ def _objective(
         change_percent=change_percent,
         deadline=_deadline(text, scope, language, today),
         confidence=0.7 if target or baseline else 0.5,
-        span=_span(text, scope.start, scope.end),
+        span=span_of(text, scope.start, scope.end),
     )
 
 
@@ -453,7 +456,7 @@ def _completed(objectives: list[ObjectiveFact], text: str) -> list[ObjectiveFact
                     "category": last.category
                     if objective.category == "other"
                     else objective.category,
-                    "span": _span(text, start, end),
+                    "span": span_of(text, start, end),
                 }
             )
         else:

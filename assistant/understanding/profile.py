@@ -9,14 +9,11 @@ from assistant.understanding import cues
 from assistant.understanding.places import nominative
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import ProfileFact, Span
+from assistant.understanding.text import span_of
 
 _PEOPLE = "people"
 MAX_STAFF = 1_000_000  # more than any small or medium business employs: a slip, not a fact
 MAX_REVENUE = 1e12  # more than any small business turns over in any currency
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
 
 
 @cache
@@ -34,7 +31,7 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                     field="business_name",
                     value=name,
                     confidence=0.7,
-                    span=_span(text, start, start + len(name)),
+                    span=span_of(text, start, start + len(name)),
                 )
     return None
 
@@ -42,7 +39,7 @@ def business_name(text: str, language: str) -> ProfileFact | None:
 def location(text: str, language: str, name: ProfileFact | None = None) -> ProfileFact | None:
     for pattern in cues.patterns("location", language):
         for match in pattern.finditer(text):
-            if name is not None and _overlap(name.span, _span(text, *match.span("place"))):
+            if name is not None and _overlap(name.span, span_of(text, *match.span("place"))):
                 continue  # "Bakeriet på Hjørnet AS": part of the name, not a place
             place = match.group("place")
             first = place.split()[0].split("-")[0]
@@ -54,7 +51,7 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
                 field="location",
                 value=nominative(place, language),
                 confidence=0.6,
-                span=_span(text, match.start("place"), match.end("place")),
+                span=span_of(text, match.start("place"), match.end("place")),
             )
     return None
 
@@ -90,7 +87,7 @@ def industry(text: str, language: str) -> ProfileFact | None:
     else:
         return None
     return ProfileFact(
-        field="industry", value=words, confidence=0.5, span=_span(text, start, start + len(words))
+        field="industry", value=words, confidence=0.5, span=span_of(text, start, start + len(words))
     )
 
 
@@ -102,7 +99,7 @@ def founded(text: str, language: str) -> ProfileFact | None:
         field="founded",
         value=int(match.group("year")),
         confidence=0.7,
-        span=_span(text, match.start("year"), match.end("year")),
+        span=span_of(text, match.start("year"), match.end("year")),
     )
 
 
@@ -120,7 +117,7 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
             number = next(g for g in ("n", "plus_one", "plus_two", "a") if match.groupdict().get(g))
             signed = text[max(0, match.start(number) - 1) : match.start(number)]
             if value is not None and not (signed and signed in "-−"):
-                span = _span(text, match.start(), match.end())
+                span = span_of(text, match.start(), match.end())
                 candidates.append((match.start(), value, span))
     possible = [c for c in candidates if c[1] == int(c[1]) and 1 <= c[1] <= MAX_STAFF]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from assistant.extraction import Quantity, extract_quantities, find_date_spans
 from assistant.understanding import cues
-from assistant.understanding.reading import Amount, Span
+from assistant.understanding.reading import Amount
+from assistant.understanding.text import span_of
 
 _KR = {"nb": "NOK", "sv": "SEK"}
 _LOOK_AHEAD = 40
@@ -30,10 +31,6 @@ class Found:
     @property
     def end(self) -> int:
         return self.amount.span.end
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
 
 
 def _currency(unit: str | None, language: str) -> str | None:
@@ -112,7 +109,7 @@ def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None 
         low=low,
         high=high.value if high else None,
         estimated=bool(high) or _estimated(text, quantity.start, end, language),
-        span=_span(text, quantity.start, end),
+        span=span_of(text, quantity.start, end),
     )
     counted = last.unit if last.kind == "count" else None
     return Found(amount, counted)
@@ -134,7 +131,7 @@ def _ratios(text: str, language: str) -> list[Found]:
                     continue
                 share = float(values[key])
             amount = Amount(
-                value=round(share, 2), unit="%", span=_span(text, match.start(), match.end())
+                value=round(share, 2), unit="%", span=span_of(text, match.start(), match.end())
             )
             found.append(Found(amount))
     return found
@@ -214,7 +211,7 @@ def _range(text: str, low: Found, high: Found) -> Found:
             "low": value,
             "high": high.amount.value,
             "estimated": True,
-            "span": _span(text, low.start, high.end),
+            "span": span_of(text, low.start, high.end),
         }
     )
     return Found(amount, high.counted)
