@@ -50,6 +50,13 @@ def period_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return labelled_patterns("periods", language)
 
 
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A cue expression compiled once (case-insensitive): the reader has more expressions
+    than Python's own regular-expression cache holds."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def search(key: str, language: str, text: str) -> re.Match[str] | None:
     for pattern in patterns(key, language):
         if match := pattern.search(text):

@@ -42,13 +42,13 @@ def _hedged(answer: str, clause: str, language: str) -> str:
     """A hedge softens a yes ("i think" unknown, "sort of" partly) or a no ("not very")."""
     hedges = cues.raw("maturity_hedges")
     if answer == "no" and any(
-        re.search(p, clause, re.I) for p in hedges["soft_no"].get(language, ())
+        cues.compiled(p).search(clause) for p in hedges["soft_no"].get(language, ())
     ):
         return "partly"
     if answer != "yes":
         return answer
     for level in ("unknown", "partly"):
-        if any(re.search(p, clause, re.I) for p in hedges[level].get(language, ())):
+        if any(cues.compiled(p).search(clause) for p in hedges[level].get(language, ())):
             return level
     return answer
 
@@ -71,14 +71,14 @@ def _clauses(sentence: Piece) -> list[Piece]:
     return [p for p in pieces if p.text.strip()]
 
 
-def by_meaning(clause: str, language: str, known: set[str]) -> dict[str, str]:
+def by_meaning(
+    clause: str, language: str, known: set[str], meant: dict[str, str]
+) -> dict[str, str]:
     """An answer for a clause no cue word placed, by the nearest example phrasing."""
-    if not EXAMPLES_FILE.exists():
+    topic = meant.get(clause)
+    if topic is None:
         return {}
-    found = meaning.topic(clause, language)
-    if found is None:
-        return {}
-    question_id = question_ids().get(found[0])
+    question_id = question_ids().get(topic)
     if question_id is None or question_id in known:
         return {}
     return {question_id: _to_bank(meaning.polarity(clause, language))}
@@ -92,14 +92,20 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     bank = load_maturity_questions()
     found: dict[str, MaturityFact] = {}
     extra: list[MaturityFact] = []
-    for sentence in sentences(text):
-        if sentence.text.rstrip().endswith("?") or any(_overlaps(sentence, w) for w in wishes):
-            continue
+    stated = [
+        s
+        for s in sentences(text)
+        if not s.text.rstrip().endswith("?") and not any(_overlaps(s, w) for w in wishes)
+    ]
+    cued = {c.start: bank.find_answers(c.text, language) for s in stated for c in _clauses(s)}
+    unplaced = [c.text for s in stated for c in _clauses(s) if not cued[c.start]]
+    meant = meaning.topics(unplaced, language) if EXAMPLES_FILE.exists() else {}
+    for sentence in stated:
         previous: list[str] = []
         for clause in _clauses(sentence):
-            answers = bank.find_answers(clause.text, language)
-            if not answers and (meant := by_meaning(clause.text, language, set(found))):
-                answers = meant
+            answers = cued[clause.start]
+            if not answers and (by_topic := by_meaning(clause.text, language, set(found), meant)):
+                answers = by_topic
             if not answers and previous:  # "website yes, (but) a bit dated now"
                 for question_id in previous:
                     fact = found[question_id]

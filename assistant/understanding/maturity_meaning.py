@@ -40,17 +40,30 @@ def _examples(language: str) -> tuple[tuple[str, ...], np.ndarray]:
     return tuple(labels), vectors
 
 
-def topic(clause: str, language: str) -> tuple[str, float] | None:
-    """The topic of the nearest example, when it is near enough."""
-    if len(clause.split()) < MIN_WORDS or language not in MEANING_LANGUAGES:
-        return None
+def topics(clauses: list[str], language: str) -> dict[str, str]:
+    """The topic of each clause whose nearest example is near enough, embedded in one
+    batch (one model call per message, not one per clause)."""
+    wanted = [c for c in dict.fromkeys(clauses) if len(c.split()) >= MIN_WORDS]
+    if not wanted or language not in MEANING_LANGUAGES:
+        return {}
     from assistant.knowledge.embeddings import USEEmbeddings
 
     labels, matrix = _examples(language)
-    query = np.asarray(USEEmbeddings().embed_query(clause), dtype=np.float32)
-    scores = matrix @ (query / (np.linalg.norm(query) or 1.0))
-    best = int(np.argmax(scores))
-    return (labels[best], float(scores[best])) if scores[best] >= MIN_SIMILARITY else None
+    queries = np.asarray(USEEmbeddings().embed_documents(wanted), dtype=np.float32)
+    queries /= np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-9)
+    scores = queries @ matrix.T
+    found = {}
+    for clause, row in zip(wanted, scores, strict=True):
+        best = int(np.argmax(row))
+        if row[best] >= MIN_SIMILARITY:
+            found[clause] = labels[best]
+    return found
+
+
+def topic(clause: str, language: str) -> tuple[str, float] | None:
+    """The topic of one clause (see ``topics``)."""
+    found = topics([clause], language)
+    return (found[clause], MIN_SIMILARITY) if clause in found else None
 
 
 @cache
@@ -77,4 +90,4 @@ def polarity(clause: str, language: str) -> str:
 
 
 def _any(patterns: dict[str, list[str]], clause: str, language: str) -> bool:
-    return any(re.search(p, clause, re.IGNORECASE) for p in patterns.get(language, ()))
+    return any(cues.compiled(p).search(clause) for p in patterns.get(language, ()))

@@ -163,7 +163,7 @@ def _numbers(
 def _change_word(words: str, language: str) -> float | None:
     lowered = words.lower()
     for word, percent in cues.raw("change_words").get(language, {}).items():
-        if re.search(rf"(?<!\w){re.escape(word)}", lowered):
+        if cues.compiled(rf"(?<!\w){re.escape(word)}").search(lowered):
             return float(percent)
     return None
 

@@ -43,7 +43,7 @@ def _time_unit(text: str, end: int, language: str) -> tuple[str, int] | None:
     after = text[end : end + 25]
     for unit, by_language in cues.raw("time_units").items():
         for pattern in by_language.get(language, ()):
-            if match := re.match(pattern, after, re.IGNORECASE):
+            if match := cues.compiled(pattern).match(after):
                 return unit, end + match.end()
     return None
 
@@ -52,7 +52,7 @@ def _unit_before(text: str, start: int, language: str) -> str | None:
     """ "часов 20 в месяц": Russian puts the unit first when the figure is rough."""
     before = text[max(0, start - 12) : start]
     for unit, by_language in cues.raw("units_before").items():
-        if any(re.search(p, before, re.IGNORECASE) for p in by_language.get(language, ())):
+        if any(cues.compiled(p).search(before) for p in by_language.get(language, ())):
             return unit
     return None
 
