@@ -8,7 +8,7 @@ import re
 from assistant.extraction import detect_dont_know
 from assistant.understanding import cues
 from assistant.understanding.reading import CommandFact, CorrectionFact, Intent, Span
-from assistant.understanding.text import Piece, sentences, span_of
+from assistant.understanding.text import sentences, span_of
 
 _GREETING = re.compile(r"^(?:hi|hey|hello|hei|hej|привет|здравствуйте|ok so|so|well|ну)\W+", re.I)
 
@@ -91,15 +91,6 @@ def _whole_dont_know(text: str, language: str, has_facts: bool) -> bool:
     return not has_facts and len(_words(text)) <= 14 and detect_dont_know(text, language)
 
 
-def _is_question_only(text: str, asked: list[Span]) -> bool:
-    if not asked:
-        return False
-    rest = text
-    for span in asked:
-        rest = rest.replace(span.text, " ")
-    return len(_words(rest)) <= 3
-
-
 def _aside(text: str, language: str) -> bool:
     return cues.search("aside", language, text) is not None
 
@@ -161,7 +152,3 @@ def classify(
     intents = [Intent(kind=main, confidence=0.8)]  # type: ignore[arg-type]
     intents += [Intent(kind=k, confidence=0.6) for k in present if k != main]  # type: ignore[arg-type]
     return intents
-
-
-def pieces(text: str) -> list[Piece]:
-    return sentences(text)

@@ -60,12 +60,6 @@ def topics(clauses: list[str], language: str) -> dict[str, str]:
     return found
 
 
-def topic(clause: str, language: str) -> tuple[str, float] | None:
-    """The topic of one clause (see ``topics``)."""
-    found = topics([clause], language)
-    return (found[clause], MIN_SIMILARITY) if clause in found else None
-
-
 @cache
 def _negation(language: str) -> re.Pattern[str]:
     terms = load_maturity_questions().language_rules.negation.get(language)

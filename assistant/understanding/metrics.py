@@ -146,11 +146,3 @@ def bind_by_meaning(text: str, language: str, amount: Amount | None) -> tuple[st
             similarity = float(scores[index])
             return (label, similarity) if similarity >= MIN_SIMILARITY else None
     return None
-
-
-def bind(clause: str, language: str, position: int, amount: Amount) -> tuple[str, float] | None:
-    """The metric ``amount`` (at ``position`` in ``clause``) belongs to, and a confidence."""
-    label = bind_by_cues(clause, language, position, amount)
-    if label is not None:
-        return label, 0.8
-    return bind_by_meaning(clause, language, amount)

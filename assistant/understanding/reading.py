@@ -21,16 +21,6 @@ IntentKind = Literal[
     "off_topic",
     "dont_know",
 ]
-INTENT_KINDS: tuple[IntentKind, ...] = (
-    "answer",
-    "correction",
-    "command",
-    "approval",
-    "objection",
-    "question",
-    "off_topic",
-    "dont_know",
-)
 ProfileField = Literal["business_name", "industry", "location", "staff", "revenue", "founded"]
 MaturityAnswer = Literal["yes", "partly", "no", "unknown"]
 Period = Literal["year", "month", "week", "day"]
