@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from assistant.evaluation.understanding_agreement import SECOND_ANNOTATOR, agreement_figures
 from assistant.evaluation.understanding_gold import CORPUS_DIR, file_sha256, load_corpus
 from assistant.evaluation.understanding_readers import reader
 from assistant.evaluation.understanding_score import ItemResult, report, score
@@ -103,6 +104,15 @@ def _smart_line(figures: dict[str, Any]) -> str:
     )
 
 
+def _agreement_line(figures: dict[str, Any]) -> str:
+    per = ", ".join(f"{lang} {v['fact_f1']:g}" for lang, v in figures.items() if lang != "all")
+    return (
+        f"a second annotator on {figures['all']['items']} dev items agrees with the gold at "
+        f"fact F1 {figures['all']['fact_f1']:g} ({per}), intents "
+        f"{figures['all']['intent_agreement']:g}: the ceiling a reader can be held to"
+    )
+
+
 def _table(figures: dict[str, Any], title: str) -> Table:
     table = Table(title=title)
     table.add_column("metric")
@@ -133,6 +143,8 @@ def run(split: str, reader_name: str, as_json: bool, out: Path | None) -> int:
     if split == "test" and reader_name == "typed" and SMART_GOALS.exists():
         figures["smart_goals"] = smart_goal_figures()
         failures += gate_smart_goals(figures["smart_goals"])
+    if split == "dev" and SECOND_ANNOTATOR.exists():
+        figures["annotator_agreement"] = agreement_figures()
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         payload = {"split": split, "reader": reader_name, **figures, "misses": _misses(results)}
@@ -144,6 +156,8 @@ def run(split: str, reader_name: str, as_json: bool, out: Path | None) -> int:
         console.print(f"intent confusion (gold → read): {figures['all']['intent_confusion']}")
         if "smart_goals" in figures:
             console.print(_smart_line(figures["smart_goals"]))
+        if "annotator_agreement" in figures:
+            console.print(_agreement_line(figures["annotator_agreement"]))
         for failure in failures:
             console.print(f"[red]✗ below floor: {failure}[/red]")
     return 2 if failures else 0

@@ -168,7 +168,10 @@ def gold_facts(gold: Gold) -> list[Fact]:
     """The gold as comparable facts. A yearly revenue annotated both as the profile's revenue
     and as a revenue metric (the guide left it open; one author did so throughout) counts
     once, as the profile's."""
-    facts = [Fact(f"profile.{p.field}", p.value, p.span) for p in gold.profile]
+    facts = [
+        Fact(f"profile.{p.field}", p.value, p.span, {"currency": _currency(p.value)})
+        for p in gold.profile
+    ]
     revenues = [_num(p.value) for p in gold.profile if p.field == "revenue"]
     facts += [
         Fact("metric", m.value, m.span, {"kpi": m.kpi})
@@ -191,6 +194,10 @@ def gold_facts(gold: Gold) -> list[Fact]:
     facts += [Fact("correction", c.value, c.span) for c in gold.corrections]
     facts += [Fact("command", c.action, c.span) for c in gold.commands]
     return facts
+
+
+def _currency(value: Any) -> str | None:
+    return value.get("currency") if isinstance(value, dict) else None
 
 
 def _amount_value(amount: Amount | None) -> float | None:

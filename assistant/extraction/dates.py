@@ -49,9 +49,11 @@ _DURATION_PREP: dict[Language, str] = {
     "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
     r"over\s+next|in\s+next|within\s+next|"
     r"within|inside|in",
-    "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|på",
+    # "på 3 måneder" is a deadline, "ligger på 45 dager" a figure
+    "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|"
+    r"(?<!ligger\s)(?<!\ber\s)(?<!står\s)(?<!snitt\s)på",
     "sv": r"inom\s+loppet\s+av|under\s+de\s+(?:närmaste|kommande)|de\s+(?:närmaste|kommande)|"
-    r"inom\s+de\s+(?:närmaste|kommande)|inom|om|på",
+    r"inom\s+de\s+(?:närmaste|kommande)|inom|om|(?<!ligger\s)(?<!\bär\s)(?<!snitt\s)på",
     "ru": r"в\s+течение|в\s+ближайшие|через",
 }
 _DURATION_UNIT: dict[Language, str] = {

@@ -84,6 +84,19 @@ def by_meaning(
     return {question_id: _to_bank(meaning.polarity(clause, language))}
 
 
+def _own_words(answers: dict[str, object], clause: str, language: str) -> dict[str, object]:
+    """A tool named is not an answer to every checklist: "invoices in QuickBooks" says
+    nothing about automation unless the clause says so ("automatic", "by hand")."""
+    strict = cues.raw("maturity_needs_own_words")
+    kept = {}
+    for question_id, value in answers.items():
+        own = strict.get(question_id, {}).get(language, ())
+        if own and not any(cues.compiled(p).search(clause) for p in own):
+            continue
+        kept[question_id] = value
+    return kept
+
+
 def _overlaps(piece: Piece, span: Span) -> bool:
     return piece.start < span.end and span.start < piece.end
 
@@ -97,7 +110,11 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
         for s in sentences(text)
         if not s.text.rstrip().endswith("?") and not any(_overlaps(s, w) for w in wishes)
     ]
-    cued = {c.start: bank.find_answers(c.text, language) for s in stated for c in _clauses(s)}
+    cued = {
+        c.start: _own_words(bank.find_answers(c.text, language), c.text, language)
+        for s in stated
+        for c in _clauses(s)
+    }
     unplaced = [c.text for s in stated for c in _clauses(s) if not cued[c.start]]
     meant = meaning.topics(unplaced, language) if EXAMPLES_FILE.exists() else {}
     for sentence in stated:

@@ -41,8 +41,18 @@ class MetricSpec:
     examples: dict[str, tuple[str, ...]]
 
 
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W\d_]){re.escape(cue.lower())}", re.IGNORECASE)
+WHOLE_WORD = "="  # "=ig": a whole word only ("ig" is not in "big")
+COMPOUND_LANGUAGES = frozenset({"nb", "sv"})  # "grossistkunder": the head ends the word
+COMPOUND_HEAD = 6
+
+
+def _cue_pattern(cue: str, language: str) -> re.Pattern[str]:
+    word = re.escape(cue.lower().removeprefix(WHOLE_WORD))
+    if cue.startswith(WHOLE_WORD):
+        return re.compile(rf"(?<![^\W\d_]){word}(?![^\W\d_])", re.IGNORECASE)
+    if language in COMPOUND_LANGUAGES and len(cue) >= COMPOUND_HEAD and cue.isalpha():
+        return re.compile(rf"{word}", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_]){word}", re.IGNORECASE)
 
 
 @cache
@@ -54,7 +64,9 @@ def metric_bank() -> dict[str, MetricSpec]:
             units=tuple(spec["units"]),
             category=spec.get("category", "other"),
             kpi=spec.get("kpi"),
-            cues={lang: tuple(_cue_pattern(c) for c in cs) for lang, cs in spec["cues"].items()},
+            cues={
+                lang: tuple(_cue_pattern(c, lang) for c in cs) for lang, cs in spec["cues"].items()
+            },
             examples={lang: tuple(xs) for lang, xs in spec["examples"].items()},
         )
         for label, spec in data.items()
@@ -94,11 +106,14 @@ def fits(spec: MetricSpec, amount: Amount) -> bool:
 
 def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, str]]:
     """(distance from ``position``, label) for every cue found in ``text``, nearest first.
-    A cue after the number counts a little more than one before it at the same distance;
-    among equals the longer cue wins ("new patients" over "patients")."""
+    Owners borrow English terms in every language ("AOV", "leads", "churn"), so English
+    cues count everywhere. A cue after the number counts a little more than one before it
+    at the same distance; among equals the longer cue wins ("new patients" over
+    "patients")."""
     hits = []
     for spec in metric_bank().values():
-        for pattern in spec.cues.get(language, ()):
+        borrowed = spec.cues.get("en", ()) if language != "en" else ()
+        for pattern in spec.cues.get(language, ()) + borrowed:
             for match in pattern.finditer(text):
                 before = match.end() <= position
                 distance = position - match.end() if before else match.start() - position

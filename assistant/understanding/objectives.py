@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from assistant.extraction import (
     classify_objective,
     extract_deadline,
+    find_date_spans,
     find_unusable_deadline,
 )
 from assistant.understanding import cues
@@ -64,7 +65,21 @@ def _states_objective(piece: Piece, language: str) -> bool:
         "objective_imperative", language, text
     ):
         return True
-    return any(pattern.search(text) for pattern in cues.patterns("objective", language))
+    wish, change = cues.patterns("objective", language)
+    return wish.search(text) is not None or _changes_something(text, change, language)
+
+
+def _changes_something(text: str, change: re.Pattern[str], language: str) -> bool:
+    """A change word states an objective when it opens the clause ("cut no-shows to 1 in
+    25") or comes with a figure or a deadline after it; "we go up to about 30 in spring"
+    in a staff count, or "more weddings" said in passing, is not one."""
+    match = change.search(text)
+    if match is None:
+        return False
+    if match.start() <= _OPENING or ":" in text[: match.start()]:
+        return True  # "Sånn ellers: vokse eksporten" opens after its label
+    rest = text[match.start() :]
+    return bool(find_date_spans(rest, language)) or re.search(r"\d", rest) is not None
 
 
 def _only_from_to(piece: Piece, language: str) -> bool:

@@ -44,7 +44,16 @@ def _bound(
         label = bind_by_cues(piece.text, language, position, found.amount)
         if label is not None:
             return label, 0.8
-    return bind_by_meaning(clause.text, language, found.amount) if by_meaning else None
+    meant = bind_by_meaning(clause.text, language, found.amount) if by_meaning else None
+    return meant or _time_spent(found.amount)
+
+
+def _time_spent(amount: Amount) -> tuple[str, float] | None:
+    """ "15 hrs a week", "часа 2 в день": hours per period with no other metric named are
+    time the team spends on work, which the bank calls admin hours."""
+    if amount.unit == "hours" and amount.period in ("day", "week", "month"):
+        return "admin_hours", 0.5
+    return None
 
 
 def _metrics(

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from assistant.understanding.reading import Span
 
-# A sentence ends at . ! ? ; or a line break, or before an inline list marker ("1) ", "2.").
+# A sentence ends at . ! ? ; or a line break, or before an inline list marker ("1) ", "2.";
+# "2." only in a numbered sequence: "ner till 2. Fast ..." ends a sentence with a figure).
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|\s+(?=\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
 )
+_DOTTED_MARKER = re.compile(r"(?:^|\s)(\d)\.\s+[^\d\s]")
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 
 
@@ -67,7 +69,26 @@ def list_items(text: str) -> list[Piece]:
 
 
 def sentences(text: str) -> list[Piece]:
-    return _split(text, 0, _SENTENCE_END)
+    pieces = _split(text, 0, _SENTENCE_END)
+    return _rejoined(text, pieces, _unlisted_figures(text))
+
+
+def _unlisted_figures(text: str) -> set[int]:
+    """Where a sentence was cut before "N." that is a figure ending a sentence, not an item
+    of a numbered list ("1. ... 2. ..."): the item before it is missing."""
+    numbers = [(m.start(1), int(m.group(1))) for m in _DOTTED_MARKER.finditer(text)]
+    said = {n for _, n in numbers}
+    return {start for start, n in numbers if n - 1 not in said and n + 1 not in said}
+
+
+def _rejoined(text: str, pieces: list[Piece], joins: set[int]) -> list[Piece]:
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and piece.start in joins:
+            last = merged.pop()
+            piece = Piece(text[last.start : piece.end], last.start)
+        merged.append(piece)
+    return merged
 
 
 def clauses(sentence: Piece) -> list[Piece]:
