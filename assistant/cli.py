@@ -386,9 +386,20 @@ def chat(
             break
         if message.strip() in ("/quit", "/exit"):
             break
+        if message.strip().startswith("/export"):
+            out.print(_export_from_chat(service, session_id, message))
+            continue
         result = service.send(session_id, message, first_lang)
         first_lang = None
         out.print(Markdown(result.reply))
+
+
+def _export_from_chat(service, session_id: str, command: str) -> str:
+    """ "/export pdf" (or docx, md) in the terminal chat: the plan saved as a file."""
+    fmt = (command.split()[1:] or ["pdf"])[0].lower()
+    if fmt not in ("pdf", "docx", "md"):
+        return "Use /export pdf, /export docx or /export md."
+    return f"Saved: {service.save_export(session_id, fmt)}"
 
 
 @app.command()

@@ -13,12 +13,16 @@ from datetime import date
 
 from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.chat_edits import apply_commands
+from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
+from assistant.coaching.definitions import definition
 from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
-from assistant.coaching.grounding import RELEVANT_SIMILARITY, ground
+from assistant.coaching.grounding import Grounded, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric, Objective
+from assistant.coaching.plan_answers import answer_plan_question, plan_question
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
@@ -38,6 +42,27 @@ def top_gaps(answers: dict, language: str, limit: int = 3) -> list[str]:
         if value is not None and value < 0.5:
             weak.append((value, question.gap.get(language)))
     return [gap for _, gap in sorted(weak, key=lambda item: item[0])[:limit]]
+
+
+# A quote this close to a side question, or closer, answers it; below, the coach says it has
+# no guidance rather than quote something beside the point (see the answers eval).
+SIDE_ANSWER_SIMILARITY = 0.2
+LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
+
+
+def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
+    if not found:
+        return found
+    best = found[0].similarity
+    own = [
+        g for g in found if g.result.language == language and g.similarity >= best - LANGUAGE_SLACK
+    ]
+    return own + [g for g in found if g not in own]
+
+
+def say_confirm(state: SessionState, step: str) -> str:
+    """The one question a draft waits on: yes, or what to change."""
+    return Messages(state.language).say(f"{step}_confirm")
 
 
 class OfflineCoach:
@@ -65,20 +90,25 @@ class OfflineCoach:
             parts.append(say.say("too_long"))
         today = self.today()
         changes = self._apply_corrections(state, facts, today)
+        ordered = apply_commands(state, facts, today)
+        if ordered.goals_added:
+            apply_smart(state.plan, today)
+            cite_goals(state.plan, self.kb, state.sources, state.scope)
+        changes += ordered.changes
         if changes:
             parts.append(say.say("correction_done", change="; ".join(changes)))
+        parts += ordered.asks + ordered.notes
         unusable = self._unusable_deadline(state, text, facts)
         if unusable is not None:
             words, why = unusable
             parts.append(say.say(f"deadline_{why}", date=words))
         if self.boundary(state.language, text, facts.question):
             return parts, "side_question"
-        side_question = facts.question and (
-            facts.opens_with_question_word or not self._answers_current_step(state, facts)
-        )
-        if side_question and not facts.goals:
+        aside = facts.intent in ("question", "off_topic") and not facts.goals
+        if aside and not self._answers_pending(state, facts):
             return parts, "side_question"
-        if (changes or unusable) and state.stage in ("review", "done") and not facts.approve:
+        shown = state.stage in ("review", "roadmap", "done")
+        if (changes or unusable or ordered.asks) and shown and not facts.approve:
             return parts, "show_goals"
         return parts, state.stage
 
@@ -107,14 +137,35 @@ class OfflineCoach:
         say = Messages(state.language)
         return "\n\n".join(p for p in (say.say("empty_message"), state.last_question) if p)
 
-    def side_question(self, state: SessionState, text: str) -> str:
+    def side_question(self, state: SessionState, text: str, facts: Facts | None = None) -> str:
+        """A question or an aside: answered (or declined) in a few lines, and the interview
+        resumes with the question it was waiting on."""
         say = Messages(state.language)
         text = text[:MAX_MESSAGE_CHARS]  # a pasted book is not searched whole
-        declined = self.boundary(state.language, text, asked=True)
-        parts = [say.say(declined) if declined else self.answer_question(state, text)]
+        if facts is not None and facts.intent == "off_topic" and not facts.asked:
+            parts = [say.say("off_topic_ack")]
+        else:
+            parts = [self.answer(state, text)]
         if state.last_question:
             parts += [say.say("resume"), state.last_question]
         return "\n\n".join(parts)
+
+    def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:
+        """Answers to the questions asked inside a longer message (its facts are stored as
+        well); a turn that was itself a side question has none."""
+        return [self.answer(state, question) for question in facts.asked]
+
+    def answer(self, state: SessionState, question: str) -> str:
+        """A decline for what the coach does not do, the plan's own answer to a question
+        about the plan, else the guidance."""
+        declined = self.boundary(state.language, question, asked=True)
+        if declined:
+            return Messages(state.language).say(declined)
+        kind = plan_question(question, state.language)
+        found = answer_plan_question(state.plan, kind, question) if kind else None
+        return (
+            found or definition(question, state.language) or self.answer_question(state, question)
+        )
 
     @staticmethod
     def boundary(language: str, text: str, asked: bool) -> str | None:
@@ -130,8 +181,13 @@ class OfflineCoach:
         return None
 
     def show_goals(self, state: SessionState) -> str:
+        """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
-        return render.goals(state, self.today())
+        shown = (
+            render.roadmap(state) if state.stage == "roadmap" else render.goals(state, self.today())
+        )
+        state.last_question = shown  # a side question later resumes with the plan as it is now
+        return shown
 
     def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
         question = self._advance(state, facts, self.today(), first)
@@ -154,8 +210,10 @@ class OfflineCoach:
         if table.compiled(table.specifics).search(question):
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
-        found = ground(self.kb, question, 3, state.scope) if on_topic else []
-        found = [g for g in found if g.similarity >= RELEVANT_SIMILARITY]
+        found = ground(self.kb, question, 5, state.scope) if on_topic else []
+        found = _own_language_first(
+            [g for g in found if g.similarity >= SIDE_ANSWER_SIMILARITY], state.language
+        )
         if not found:
             return say.say("side_answer_none")
         lines = [say.say("side_answer_head")]
@@ -170,35 +228,32 @@ class OfflineCoach:
             lines.append(f"> {grounded.quote} {render.cite_marks(state, [citation])}")
         return "\n\n".join([*lines, render.sources_block(state, citations)])
 
-    def _answers_current_step(self, state: SessionState, facts: Facts) -> bool:
-        if state.stage == "profile":
-            return bool(facts.business_name or facts.staff or facts.revenue)
-        if state.stage == "current_state":
-            return bool(facts.maturity or facts.figures)
-        if state.stage == "objectives":
-            return bool(facts.goals or (state.pending and (facts.figures or facts.dont_know)))
-        return False
+    @staticmethod
+    def _answers_pending(state: SessionState, facts: Facts) -> bool:
+        """A number or date given while the coach waits for one ("about 40?") answers it."""
+        return state.pending is not None and bool(facts.figures or facts.deadline)
 
     # ----- corrections -----
     def _apply_corrections(self, state: SessionState, facts: Facts, today: date) -> list[str]:
         say = Messages(state.language)
         plan = state.plan
         changes = []
-        if facts.drop_goal and 1 <= facts.drop_goal <= len(plan.goals):
-            plan.goals.pop(facts.drop_goal - 1)
-            changes.append(say.say("goal_dropped", number=facts.drop_goal))
-        if facts.move_deadline and plan.goals:
+        commanded = {c.action for c in facts.commands}
+        if facts.drop_goal and "drop_goal" not in commanded:
+            facts.commands.append(PlanCommand(action="drop_goal", number=facts.drop_goal, words=""))
+        if facts.move_deadline and plan.goals and "change_goal" not in commanded:
             number, deadline = facts.move_deadline
-            index = (number or len(plan.goals)) - 1
-            if 0 <= index < len(plan.goals):
-                plan.goals[index].deadline = deadline
-                changes.append(
-                    say.say("deadline_moved", number=index + 1, date=deadline.isoformat())
-                )
+            facts.commands.append(
+                PlanCommand(action="change_goal", number=number, words="", deadline=deadline)
+            )
         staff = facts.staff
         if staff and plan.profile.staff and staff != plan.profile.staff:
             plan.profile.staff = staff
             changes.append(say.say("staff_changed", staff=staff))
+        revenue = facts.revenue
+        if revenue and plan.profile.annual_revenue and revenue != plan.profile.annual_revenue:
+            plan.profile.annual_revenue = revenue
+            changes.append(say.say("revenue_changed", revenue=render.money(revenue)))
         return changes
 
     # ----- the interview -----
@@ -215,18 +270,34 @@ class OfflineCoach:
             return self._objectives(state, facts, today)
         if stage == "playback":
             self._add_objectives(state, facts)  # a late objective, said with its numbers
-            if facts.disagree and not state.playback_questioned:
-                state.playback_questioned = True  # ask once what to fix, then move on
-                return Messages(state.language).say("playback_what_to_fix")
-            return self._draft_goals(state, today)
+            if facts.approve:
+                return self._draft_goals(state, today)
+            changed = facts.intent in ("correction", "command") or bool(
+                facts.goals or facts.staff or facts.revenue
+            )
+            confirm = render.playback(state) if changed else say_confirm(state, "playback")
+            return self._not_yet(state, facts, confirm)
         if stage == "review":
+            if not facts.approve:
+                return self._not_yet(state, facts, say_confirm(state, "goals"))
             state.stage = "roadmap"
-            draft_roadmap(state.plan, self.kb, today, state.sources, state.scope)
+            leave_out = state.removed_initiatives
+            draft_roadmap(state.plan, self.kb, today, state.sources, state.scope, leave_out)
             return render.roadmap(state)
         if stage == "roadmap":
+            if not facts.approve:
+                return self._not_yet(state, facts, say_confirm(state, "roadmap"))
             state.stage = "done"
-            return render.summary(state)
         return render.summary(state)
+
+    @staticmethod
+    def _not_yet(state: SessionState, facts: Facts, confirm: str) -> str:
+        """Only an approval moves a draft on: an objection is asked what to change, and
+        anything else (an answer, "don't know", small talk) is asked to confirm."""
+        say = Messages(state.language)
+        if facts.intent == "objection" or facts.disagree:
+            return say.say("what_to_change")
+        return confirm
 
     def _profile(self, state: SessionState, facts: Facts, first: bool) -> str:
         say = Messages(state.language)
@@ -283,6 +354,8 @@ class OfflineCoach:
             state.marketing_asked = True
             return prefix + say.say("ask_marketing")
         state.stage = "objectives"
+        if state.plan.objectives:  # given already, with the figures: not asked again
+            return prefix + self._objectives(state, Facts(), self.today())
         return prefix + say.say("ask_objectives")
 
     def _record_figures(self, state: SessionState, figures: list[Figure]) -> None:
@@ -324,7 +397,9 @@ class OfflineCoach:
     def _objectives(self, state: SessionState, facts: Facts, today: date) -> str:
         say = Messages(state.language)
         plan = state.plan
-        if state.pending is not None:
+        if state.pending is not None and facts.approve:
+            self._skip_pending(state)  # "yes, go on": no more questions about this one
+        elif state.pending is not None:
             self._fill_pending(state, facts)
         known = {c.text for c in state.candidates}
         for candidate in facts.goals:
@@ -365,6 +440,13 @@ class OfflineCoach:
                 Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
             )
             state.candidates.append(candidate)
+
+    @staticmethod
+    def _skip_pending(state: SessionState) -> None:
+        pending = state.pending
+        assert pending is not None
+        for field in ("baseline", "target", "deadline"):
+            state.asked_fields.append(f"{pending.candidate}:{field}")
 
     def _fill_pending(self, state: SessionState, facts: Facts) -> None:
         pending = state.pending

@@ -7,6 +7,8 @@ question). Initiatives come from the KPI catalogue, each grounded in a retrieved
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from datetime import date
 
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
@@ -22,8 +24,10 @@ from assistant.coaching.plan import (
     Target,
 )
 from assistant.coaching.smart import check_goal
+from assistant.extraction import find_date_spans
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
+from assistant.understanding import cues
 
 MIN_INITIATIVES = 6
 MAX_INITIATIVES = 10
@@ -60,7 +64,7 @@ def goal_from_candidate(
 ) -> Goal:
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
-    metric = spec.name.get(language) if spec else candidate.text
+    metric = spec.name.get(language) if spec else metric_words(candidate.text, language)
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
     target_unit = _unit(given[0] if given else (spec.unit if spec else None))
     direction = spec.direction if spec else "increase"
@@ -94,6 +98,37 @@ def goal_from_candidate(
         owner="owner",
         measuring_step=step,
     )
+
+
+_LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
+
+
+def metric_words(text: str, language: str) -> str:
+    """What an objective is about, without its figures, dates and lead-in: "2) more boiler
+    installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
+    statement is rendered from its fields, so the owner's numbers are never said twice."""
+    whole = _LIST_MARK.sub("", text).strip()
+    dates = find_date_spans(whole, language)
+    words = whole[: dates[0][0]] if dates else whole
+    figures = re.search(r"\d", words)
+    if figures:
+        words = words[: figures.start()]
+    words = re.split(r"[.!?;]\s+", words)[-1]  # the sentence the figures are in
+    words = cues.compiled(_lead_in(language)).sub("", words.strip())
+    words = cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
+    return words if len(re.findall(r"[^\W\d_]", words)) >= 4 else whole
+
+
+def _lead_in(language: str) -> str:
+    """Wish and change words that open an objective ("what i want: more", "få flere")."""
+    said = "|".join(cues.raw("metric_lead_in").get(language, ()))
+    return rf"^(?:\W*(?:{said})\b)+" if said else r"^$"
+
+
+def _trailing(language: str) -> str:
+    """Words that lead into a figure ("from about", "fra ca", "с", "minst")."""
+    said = "|".join(cues.raw("figure_lead_in").get(language, ()))
+    return rf"(?:\b(?:{said})\W*)+$" if said else r"$^"
 
 
 def goal_statement(
@@ -177,10 +212,16 @@ def draft_roadmap(
     today: date,
     seen: dict[str, SearchResult],
     scope: str | None = None,
+    leave_out: Collection[str] = (),
 ) -> None:
     """Initiatives for the owner's objectives (plus foundations), prioritised and cited
-    from the guidance ``scope`` sees (see ``grounding``)."""
+    from the guidance ``scope`` sees (see ``grounding``); never those in ``leave_out``
+    (catalogue ids the owner removed)."""
     catalogue = load_kpi_catalogue()
+
+    def offered(specs: list[InitiativeSpec]) -> list[InitiativeSpec]:
+        return [s for s in specs if s.id not in leave_out]
+
     language = plan.language
     chosen: dict[str, InitiativeSpec] = {}
     categories = list(dict.fromkeys(o.category for o in plan.objectives))
@@ -189,17 +230,19 @@ def draft_roadmap(
         return sorted(specs, key=lambda s: -(s.impact * s.feasibility))
 
     for category in categories:
-        ranked = [s for s in by_priority(catalogue.initiatives_for(category)) if s.id not in chosen]
+        offer = by_priority(offered(catalogue.initiatives_for(category)))
+        ranked = [s for s in offer if s.id not in chosen]
         picks = ranked[:1]
         other_horizon = [s for s in ranked[1:] if s.horizon != ranked[0].horizon]
         picks += (other_horizon or ranked[1:])[: PER_OBJECTIVE - 1]
         chosen.update((s.id, s) for s in picks)
     if not any(spec.horizon == "long" for spec in chosen.values()):
-        later = [s for c in categories for s in catalogue.initiatives_for(c) if s.horizon == "long"]
+        offer = [s for c in categories for s in offered(catalogue.initiatives_for(c))]
+        later = [s for s in offer if s.horizon == "long"]
         if later:
             best = by_priority(later)[0]
             chosen[best.id] = best
-    foundations = [s for s in by_priority(catalogue.initiatives) if s.foundation]
+    foundations = [s for s in by_priority(offered(catalogue.initiatives)) if s.foundation]
     for spec in [s for s in foundations if s.id not in chosen][:FOUNDATIONS]:
         chosen[spec.id] = spec
     for spec in [s for s in foundations if s.id not in chosen]:

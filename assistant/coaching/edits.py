@@ -84,6 +84,16 @@ def edit_goal(state: SessionState, goal_id: str, edit: GoalEdit, today: date) ->
     goal = next((g for g in plan.goals if g.id == goal_id), None)
     if goal is None:
         raise EditRefused(say.say("edit_unknown_item", item=goal_id))
+    changes = change_goal(plan, goal, edit, today)
+    if not changes:
+        return ""
+    return _remember(state, say.say("edit_goal_done", goal=goal.id, changes="; ".join(changes)))
+
+
+def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> list[str]:
+    """Apply ``edit`` to ``goal`` of ``plan``: the statement the coach wrote is rendered again
+    from the new numbers and the SMART check reruns. Returns each change in words."""
+    say = Messages(plan.language)
     before = goal.model_copy(deep=True)
     coach_worded = goal.statement == _statement(before, plan.language)
     changes: list[str] = []
@@ -112,14 +122,24 @@ def edit_goal(state: SessionState, goal_id: str, edit: GoalEdit, today: date) ->
         changes.append(_field(say, "wording", f"“{statement}”"))
     elif coach_worded:
         goal.statement = _statement(goal, plan.language)
-    if not changes:
-        return ""
-    goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
-    return _remember(state, say.say("edit_goal_done", goal=goal.id, changes="; ".join(changes)))
+    if changes:
+        goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
+    return changes
 
 
 def edit_initiative(state: SessionState, item_id: str, edit: InitiativeEdit, today: date) -> str:
-    plan = state.plan
+    say = Messages(state.plan.language)
+    title, changes = change_initiative(state.plan, item_id, edit, today)
+    if not changes:
+        return ""
+    return _remember(state, say.say("edit_item_done", item=title, changes="; ".join(changes)))
+
+
+def change_initiative(
+    plan: StrategyPlan, item_id: str, edit: InitiativeEdit, today: date
+) -> tuple[str, list[str]]:
+    """Move an initiative to another horizon or give it a priority; returns its title and
+    each change in words."""
     say = Messages(plan.language)
     item = next((i for i in plan.roadmap if i.id == item_id), None)
     if item is None:
@@ -135,9 +155,7 @@ def edit_initiative(state: SessionState, item_id: str, edit: InitiativeEdit, tod
     if edit.priority and edit.priority != item.priority:
         item.priority_override = edit.priority
         changes.append(_field(say, "priority", say.label("priorities", edit.priority)))
-    if not changes:
-        return ""
-    return _remember(state, say.say("edit_item_done", item=item.title, changes="; ".join(changes)))
+    return item.title, changes
 
 
 def _statement(goal: Goal, language: str) -> str:

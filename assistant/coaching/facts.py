@@ -9,6 +9,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from assistant.coaching.catalogue import AnswerValue, load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues
 from assistant.coaching.plan import Money
 from assistant.coaching.reading_facts import fill_from_reading
@@ -67,7 +68,6 @@ class Facts(BaseModel):
     approve: bool = False
     disagree: bool = False
     question: bool = False
-    opens_with_question_word: bool = False
     drop_goal: int | None = None
     move_deadline: tuple[int | None, date] | None = None
     deadline: date | None = None  # the first usable deadline anywhere in the message
@@ -75,6 +75,9 @@ class Facts(BaseModel):
     # has no usable one: "by June 2020" after that date, "by 31 February 2027"
     unusable_deadline: tuple[str, str] | None = None
     truncated: bool = False
+    intent: str = "answer"  # what the message mainly does (the typed reading's main intent)
+    asked: list[str] = Field(default_factory=list)  # each question the message asks
+    commands: list[PlanCommand] = Field(default_factory=list)
 
 
 def read_message(message: str, language: str, today: date) -> Facts:
@@ -86,7 +89,6 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts.approve = _is_approval(text, table.approve)
     facts.disagree = not facts.approve and _is_approval(text, table.disagree)
     facts.question = _is_question(text, table.question_words)
-    facts.opens_with_question_word = facts.question and _opens_with(text, table.question_words)
     facts.business_name = _first_group(text, table.name_patterns, "name")
     industry = _first_group(text, table.industry_patterns, "industry")
     facts.industry = industry.strip() if industry else None
@@ -105,7 +107,7 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts.deadline = found.date if found else None
     if found is None:
         facts.unusable_deadline = find_unusable_deadline(text, language, today)
-    return fill_from_reading(facts, read(text, language, today))
+    return fill_from_reading(facts, read(text, language, today), today)
 
 
 def _is_approval(text: str, words: list[str]) -> bool:
@@ -120,11 +122,6 @@ def _is_question(text: str, words: list[str]) -> bool:
     if "?" not in stripped:
         return False
     return any(re.match(rf"{re.escape(w)}\b", stripped) for w in words) or stripped.endswith("?")
-
-
-def _opens_with(text: str, words: list[str]) -> bool:
-    stripped = text.strip().lower()
-    return any(re.match(rf"{re.escape(w)}\b", stripped) for w in words)
 
 
 def _first_group(text: str, patterns: list[str], group: str) -> str | None:

@@ -142,7 +142,9 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
 
     def side_question(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state, config)
-        part = coach.side_question(session, (state.get("reading") or state["message"]).strip())
+        facts = Facts.model_validate(state["facts"]) if state.get("facts") else None
+        text = (state.get("reading") or state["message"]).strip()
+        part = coach.side_question(session, text, facts)
         return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
 
     def show_goals(state: TurnState, config: RunnableConfig) -> TurnState:
@@ -153,8 +155,10 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
     def stage_node(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state, config)
         facts = Facts.model_validate(state.get("facts") or {})
+        answers = coach.inline_answers(session, facts)  # before the stage moves on
         part = coach.stage_reply(session, facts, bool(state.get("first")))
-        return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
+        parts = [*state["parts"], *answers, part]
+        return {"session": session.model_dump(mode="json"), "parts": parts}
 
     def respond(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state, config)

@@ -38,6 +38,8 @@ def candidate_sentences(text: str) -> list[str]:
     sentences = []
     for piece in _SENTENCE_END.split(text):
         sentence = re.sub(r"^\s*(?:#+|[-*•]|\d+\.)\s*", "", piece).strip()
+        if sentence.endswith((":", "?")):
+            continue  # a heading or a question leads in to guidance; it is not guidance
         if _MIN_QUOTE <= len(sentence) <= _MAX_QUOTE and sentence in text:
             sentences.append(sentence)
     return sentences

@@ -5,10 +5,13 @@ reading does not carry (dated deadline moves, unusable dates, markets, "don't kn
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.commands import plan_commands
 from assistant.coaching.plan import Money
+from assistant.understanding import cues
 from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
@@ -72,10 +75,13 @@ def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bo
     return not re.search(r"[.!?\n]|\d[.)]\s", between)
 
 
-def _one_aim(first: ObjectiveFact, second: ObjectiveFact) -> bool:
+def _one_aim(first: ObjectiveFact, second: ObjectiveFact, language: str = "en") -> bool:
     """A clause with no figures joins its neighbour only when it names no other metric:
     "be more visible online and get more enquiries, from 10 to 25" is one aim, "grow
-    cake sales online and stop wasting hours on orders" two."""
+    cake sales online and stop wasting hours on orders" two; "more boiler jobs. so win rate
+    from 33 to 45 %" is one, the second says how the first is measured."""
+    if _bare(first) and cues.search("continuation", language, second.span.text):
+        return True
     bare = first if _bare(first) else second
     other = second if bare is first else first
     return bare.kpi is None or other.kpi is None or bare.kpi == other.kpi
@@ -105,7 +111,12 @@ def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
         near = last is not None and (
             _same_sentence(reading.text, last, objective) or (_bare(last) and not _bare(objective))
         )
-        if last and (_bare(last) or _bare(objective)) and near and _one_aim(last, objective):
+        if (
+            last
+            and (_bare(last) or _bare(objective))
+            and near
+            and _one_aim(last, objective, reading.language)
+        ):
             merged[-1] = _joined(reading.text, last, objective)
         else:
             merged.append(objective)
@@ -211,7 +222,7 @@ def _unusable(unusable: tuple[str, str] | None, reading: Reading) -> tuple[str, 
     return unusable if wishes or _BY.match(unusable[0].strip()) else None
 
 
-def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
+def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     """``facts`` (read by the rules) with everything the typed reading knows put in."""
     from assistant.coaching.facts import possible
 
@@ -236,9 +247,11 @@ def fill_from_reading(facts: Facts, reading: Reading) -> Facts:
     facts.approve = reading.intent == "approval"
     facts.disagree = reading.intent == "objection"
     facts.question = facts.question or bool(reading.questions)
-    facts.opens_with_question_word = facts.opens_with_question_word or reading.intent == "question"
     _apply_corrections(facts, reading)
     facts.unusable_deadline = _unusable(facts.unusable_deadline, reading)
+    facts.intent = reading.intent
+    facts.asked = [q.text for q in reading.questions]
+    facts.commands = plan_commands(reading, today)
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal
     return facts

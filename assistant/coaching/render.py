@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Citation, StrategyPlan
+from assistant.coaching.plan import Citation, Initiative, Money, StrategyPlan
 from assistant.coaching.smart import check_goal
 from assistant.coaching.state import SessionState
 
@@ -41,11 +41,7 @@ def playback(state: SessionState) -> str:
     plan = state.plan
     profile = plan.profile
     unknown = say.say("unknown")
-    revenue = (
-        f"{profile.annual_revenue.amount:,.0f} {profile.annual_revenue.currency}".replace(",", " ")
-        if profile.annual_revenue
-        else unknown
-    )
+    revenue = money(profile.annual_revenue) if profile.annual_revenue else unknown
     parts = [
         say.say("playback_head"),
         say.say(
@@ -101,20 +97,35 @@ def goals(state: SessionState, today: date) -> str:
     return "\n\n".join([*lines, block] if block else lines)
 
 
+def money(amount: Money) -> str:
+    return f"{amount.amount:,.0f} {amount.currency}".replace(",", " ")
+
+
+_LANES = (("lane_now", "short"), ("lane_next", "medium"), ("lane_later", "long"))
+
+
+def roadmap_order(plan: StrategyPlan) -> list[Initiative]:
+    """The initiatives in the order the roadmap shows and numbers them: Now, Next, Later."""
+    return [i for _, horizon in _LANES for i in plan.roadmap if i.horizon == horizon]
+
+
 def roadmap(state: SessionState) -> str:
     say = Messages(state.language)
     plan = state.plan
     lines = [say.say("roadmap_head")]
     cited: list[Citation] = []
-    for lane, horizon in (("lane_now", "short"), ("lane_next", "medium"), ("lane_later", "long")):
+    number = 0
+    for lane, horizon in _LANES:
         items = [i for i in plan.roadmap if i.horizon == horizon]
         if not items:
             continue
         lines.append(say.say(lane))
         for item in items:
+            number += 1
             lines.append(
                 say.say(
                     "initiative_line",
+                    number=number,
                     title=item.title,
                     start=item.start,
                     end=f"–{item.end}" if item.end != item.start else "",

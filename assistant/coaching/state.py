@@ -47,9 +47,7 @@ class SessionState(BaseModel):
     profile_asks: int = 0
     marketing_asked: bool = False
     more_objectives_asked: bool = False
-    review_rounds: int = 0
     objective_asks: int = 0
-    playback_questioned: bool = False
     candidates: list[GoalCandidate] = Field(default_factory=list)
     pending: PendingAsk | None = None
     last_question: str = ""
@@ -59,6 +57,10 @@ class SessionState(BaseModel):
         default_factory=dict, description="chunk_id -> sentences quoted in answers to questions"
     )
     notices: list[str] = Field(default_factory=list, description="what happened this turn")
+    removed_initiatives: list[str] = Field(
+        default_factory=list,
+        description="catalogue ids of initiatives the owner removed: never drafted again",
+    )
     owner_edits: list[str] = Field(
         default_factory=list, description="plan edits made in the app, not yet acknowledged"
     )

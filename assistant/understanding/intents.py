@@ -10,6 +10,7 @@ from assistant.understanding import cues
 from assistant.understanding.reading import CommandFact, CorrectionFact, Intent, Span
 from assistant.understanding.text import sentences, span_of
 
+RHETORICAL_WORDS = 12
 _GREETING = re.compile(r"^(?:hi|hey|hello|hei|hej|привет|здравствуйте|ok so|so|well|ну)\W+", re.I)
 
 
@@ -25,13 +26,33 @@ def questions(text: str, language: str) -> list[Span]:
         body = piece.text.strip()
         if not body.endswith("?") and "?" not in body:
             continue
-        if re.search(r"\?\?", body) and len(_words(body.split("?")[0])) <= 3:
-            continue
+        if re.search(r"\?\?|\?!", body) and not _asks(body, language):
+            continue  # "a webshop?? we're plumbers": rhetorical, an objection
         parts = re.split(r"(?<=[.!])\s+", body)
         asked = next((p for p in parts if "?" in p), body)
         start = piece.start + body.find(asked)
         found.append(span_of(text, start, start + len(asked)))
     return found
+
+
+def _asks(sentence: str, language: str) -> bool:
+    """The sentence opens with a question word ("what does KPI mean??")."""
+    first = next(iter(_words(sentence.lower())), "")
+    return first in cues.raw("question_words").get(language, ())
+
+
+def _rhetorical(text: str, language: str) -> bool:
+    """ "a webshop?? we're plumbers": a short "??" that asks nothing, with words of
+    objection besides, is an objection, whatever else the message names."""
+    doubled = [
+        s.text
+        for s in sentences(text)
+        if re.search(r"\?\?|\?!", s.text)
+        and not _asks(s.text, language)
+        and len(_words(s.text)) <= RHETORICAL_WORDS
+    ]
+    plain = re.sub(r"[?!]{2,}", ".", text)
+    return bool(doubled) and cues.search("objection", language, plain) is not None
 
 
 def commands(text: str, language: str) -> list[CommandFact]:
@@ -54,6 +75,10 @@ def commands(text: str, language: str) -> list[CommandFact]:
 
 
 _OLD_VALUE = re.compile(r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\bnot the|\bа не)\s*$", re.I)
+# "€480k was 2024", "24 var 2024", "2 млн было в 2024": the value of another year
+_OTHER_YEAR = re.compile(
+    r"^\s*(?:was|were|is|var|är|er|было|был|была)\s+(?:in\s+|i\s+|в\s+)?\d{4}\b", re.I
+)
 
 
 def corrections(
@@ -67,6 +92,7 @@ def corrections(
         CorrectionFact(field="", value=value, span=span)
         for value, span in numbers
         if not _OLD_VALUE.search(text[max(0, span.start - 8) : span.start])
+        and not _OTHER_YEAR.match(text[span.end : span.end + 16])
     ]
     if found:
         return found
@@ -140,13 +166,17 @@ def classify(
         "command": bool(ordered) and not (only_export and approves),
         "correction": bool(corrected),
         "approval": approves and (not ordered or only_export),
-        "objection": not has_facts
+        "objection": (not has_facts or _rhetorical(text, language))
         and not ordered
         and bool(cues.search("objection", language, text)),
         "aside": _aside(text, language),
         "wants": wants,
     }
     main = _main(text, language, has_facts, asked, signals)
+    if main == "answer" and signals["objection"] and _rhetorical(text, language):
+        main = "objection"  # "a webshop?? we're plumbers": what it names is not an answer
+    if main == "question" and signals["objection"] and not _asks(text, language):
+        main = "objection"  # "TikTok in Now? that's not us at all": no question word
     present = [k for k in ("command", "correction", "approval", "objection") if signals[k]]
     present += ["question"] if asked else []
     intents = [Intent(kind=main, confidence=0.8)]  # type: ignore[arg-type]

@@ -464,13 +464,12 @@ def _completed(objectives: list[ObjectiveFact], text: str) -> list[ObjectiveFact
         last = merged[-1] if merged else None
         if last is not None and _halves(last, objective):
             start, end = last.span.start, objective.span.end
-            merged[-1] = objective.model_copy(
+            whole, today = (objective, last) if last.target is None else (last, objective)
+            merged[-1] = whole.model_copy(
                 update={
-                    "baseline": last.baseline,
+                    "baseline": today.baseline,
                     "kpi": last.kpi or objective.kpi,
-                    "category": last.category
-                    if objective.category == "other"
-                    else objective.category,
+                    "category": today.category if whole.category == "other" else whole.category,
                     "span": span_of(text, start, end),
                 }
             )
@@ -480,8 +479,16 @@ def _completed(objectives: list[ObjectiveFact], text: str) -> list[ObjectiveFact
 
 
 def _halves(first: ObjectiveFact, second: ObjectiveFact) -> bool:
-    if first.target is not None or first.baseline is None or second.baseline is not None:
+    """Today's value in one clause and the target in the next, in either order ("... to
+    100 % by March. today it's 0")."""
+    if first.baseline is not None and first.target is None:
+        today, aim = first.baseline, second.target
+        other = second.baseline
+    elif second.baseline is not None and second.target is None and second.deadline is None:
+        today, aim = second.baseline, first.target
+        other = first.baseline
+    else:
         return False
-    if second.target is None or second.target.unit != first.baseline.unit:
-        return False
+    if aim is None or other is not None or (aim.unit != today.unit and today.value != 0):
+        return False  # "today it's 0" is zero of whatever the target counts
     return first.kpi is None or second.kpi is None or first.kpi == second.kpi

@@ -174,7 +174,10 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     wishes = [o.span for o in objectives] + [c.span for c in reading.commands]
     reading.maturity = zero_online_sales(text, lang, read_maturity(text, lang, wishes))
     reading.corrections = intents.corrections(text, lang, _numbers(reading, amounts))
-    has_facts = bool(reading.profile or reading.metrics or reading.objectives or reading.maturity)
+    # an aim with no figure and no date ("ok goals are fine now", "need to show my
+    # accountant") does not stop a message from approving
+    aims = [o for o in reading.objectives if o.baseline or o.target or o.deadline]
+    has_facts = bool(reading.profile or reading.metrics or aims or reading.maturity)
     reading.intents = intents.classify(
         text,
         lang,
@@ -182,7 +185,7 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
         reading.questions,
         reading.commands,
         reading.corrections,
-        wants=bool(reading.objectives),
+        wants=bool(aims),
     )
     return _corrected(reading) if reading.intent == "correction" else reading
 

@@ -1,0 +1,308 @@
+"""Plan commands said in chat, applied to the session's plan.
+
+Goals change through the same edit as the app's form (``edits.change_goal``): the statement
+the coach wrote is rendered again from the new numbers and the SMART check reruns, so no
+text can disagree with its numbers. A removed initiative is remembered by its catalogue id
+and never comes back in later drafts of the session. What cannot be applied (no such goal,
+"remove this" with nothing to point at) becomes one short question instead of a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.commands import PlanCommand
+from assistant.coaching.drafting import goal_from_candidate
+from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, change_goal
+from assistant.coaching.edits import change_initiative as move_initiative
+from assistant.coaching.facts import Facts, Figure
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import Initiative, Objective
+from assistant.coaching.render import money, roadmap_order
+from assistant.coaching.state import SessionState
+from assistant.coaching.words import shares_a_word
+
+
+@dataclass
+class Outcome:
+    """What the commands of one message did: changes said back, and questions to ask."""
+
+    changes: list[str] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    goals_added: bool = False
+
+
+def apply_commands(state: SessionState, facts: Facts, today: date) -> Outcome:
+    outcome = Outcome()
+    for command in facts.commands:
+        handler = _HANDLERS.get(command.action)
+        if handler is not None:
+            handler(state, command, facts, today, outcome)
+    return outcome
+
+
+def _say(state: SessionState) -> Messages:
+    return Messages(state.plan.language)
+
+
+# ------------------------------------------------------------------------------------ goals
+
+
+def _drafted(state: SessionState) -> bool:
+    """Goals are drafted; before that, "goal 2" is the owner's second objective."""
+    return bool(state.plan.goals)
+
+
+def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> int | None:
+    """Goal N when a number is said; else the one goal whose metric the owner names ("bump
+    the reviews goal to 120"); else the only goal; else one short question."""
+    names = (
+        [g.metric or "" for g in state.plan.goals]
+        if _drafted(state)
+        else [c.text for c in state.candidates]
+    )
+    goals = names
+    if command.number is not None and 1 <= command.number <= len(goals):
+        return command.number - 1
+    if command.number is None:
+        named = [n for n, name in enumerate(names) if shares_a_word(command.words, name)]
+        if len(named) == 1:
+            return named[0]
+        if len(goals) == 1:
+            return 0
+    outcome.asks.append(_say(state).say("which_goal", count=len(goals)))
+    return None
+
+
+def _drop_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    index = _goal_index(state, command, outcome)
+    if index is None:
+        return
+    plan = state.plan
+    if not _drafted(state):
+        said = state.candidates.pop(index).text
+        plan.objectives.pop(index)
+        outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=said))
+        return
+    goal = plan.goals.pop(index)
+    objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
+    if objective is not None:
+        position = plan.objectives.index(objective)
+        plan.objectives.remove(objective)
+        if position < len(state.candidates):
+            state.candidates.pop(position)
+    outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=goal.statement))
+
+
+def _change_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    index = _goal_index(state, command, outcome)
+    if index is None:
+        return
+    say = _say(state)
+    deadline = command.deadline.isoformat() if command.deadline else None
+    edit = GoalEdit(baseline=command.baseline, target=command.target, deadline=deadline)
+    if edit == GoalEdit():
+        outcome.asks.append(say.say("what_goal_change", number=index + 1))
+        return
+    if not _drafted(state):
+        changes = _change_objective(state, index, command)
+        if changes:
+            outcome.changes.append(
+                say.say("goal_changed", number=index + 1, changes="; ".join(changes))
+            )
+        return
+    goal = state.plan.goals[index]
+    try:
+        changes = change_goal(state.plan, goal, edit, today)
+    except EditRefused as refused:
+        outcome.asks.append(str(refused))
+        return
+    if changes:
+        outcome.changes.append(
+            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
+        )
+
+
+def _change_objective(state: SessionState, index: int, command: PlanCommand) -> list[str]:
+    """New numbers for an objective before its goal is drafted: the goal will carry them."""
+    say = _say(state)
+    candidate = state.candidates[index]
+    unit = next((f.unit for f in (candidate.target, candidate.baseline) if f and f.unit), None)
+    changes = []
+    for name, value in (("baseline", command.baseline), ("target", command.target)):
+        if value is not None:
+            setattr(candidate, name, Figure(value=value, unit=unit))
+            changes.append(
+                say.say("edit_field", field=say.label("edit_fields", name), value=f"{value:g}")
+            )
+    if command.deadline is not None:
+        candidate.deadline = command.deadline
+        changes.append(
+            say.say(
+                "edit_field",
+                field=say.label("edit_fields", "deadline"),
+                value=command.deadline.isoformat(),
+            )
+        )
+    return changes
+
+
+def _add_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    plan = state.plan
+    known = {c.text for c in state.candidates}
+    new = [c for c in facts.goals if c.text not in known]
+    if not new:
+        outcome.asks.append(_say(state).say("what_new_goal"))
+        return
+    for candidate in new:
+        number = max((int(o.id[1:]) for o in plan.objectives if o.id[1:].isdigit()), default=0)
+        objective = Objective(
+            id=f"o{number + 1}", category=candidate.category, owner_words=candidate.text
+        )
+        plan.objectives.append(objective)
+        state.candidates.append(candidate)
+        if state.stage in ("review", "roadmap", "done"):
+            goal_number = max((int(g.id[1:]) for g in plan.goals if g.id[1:].isdigit()), default=0)
+            scope = ", ".join(plan.profile.markets) or plan.profile.business_name
+            goal = goal_from_candidate(
+                goal_number + 1, candidate, objective.id, plan.language, today, scope
+            )
+            plan.goals.append(goal)
+            outcome.goals_added = True
+            shown = len(plan.goals)
+        else:
+            shown = len(plan.objectives)
+        outcome.changes.append(_say(state).say("goal_added", number=shown, goal=candidate.text))
+
+
+# ------------------------------------------------------------------------------ initiatives
+
+
+def _named(state: SessionState, command: PlanCommand) -> list[Initiative]:
+    """The initiatives the command points at: by number in the roadmap as shown, else by a
+    word of their title the owner used ("the webshop", "nettbutikk og markedsplass")."""
+    shown = roadmap_order(state.plan)
+    if command.number is not None:
+        return [shown[command.number - 1]] if 1 <= command.number <= len(shown) else []
+    return [i for i in shown if shares_a_word(command.words, i.title, state.plan.language)]
+
+
+def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[str]:
+    """The catalogue's initiatives named by these titles, or (before a roadmap exists) by a
+    word the owner used for them."""
+    language = state.plan.language
+    specs = load_kpi_catalogue().initiatives
+    by_title = [s.id for s in specs if s.title.get(language) in titles]
+    if by_title or titles:
+        return by_title
+    return [s.id for s in specs if shares_a_word(words, s.title.get(language), language)]
+
+
+def _drop_initiative(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    say = _say(state)
+    named = _named(state, command)
+    spec_ids = _catalogue_ids(state, command.words, [i.title for i in named])
+    if not named and not spec_ids:
+        outcome.asks.append(say.say("which_initiative"))
+        return
+    state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
+    gone = {i.id for i in named}
+    state.plan.roadmap = [i for i in state.plan.roadmap if i.id not in gone]
+    for item in state.plan.roadmap:
+        item.depends_on = [d for d in item.depends_on if d not in gone]
+    language = state.plan.language
+    specs = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
+    titles = [i.title for i in named] or [specs[i] for i in spec_ids]
+    for title in titles:
+        outcome.changes.append(say.say("initiative_removed", item=title))
+
+
+def _change_initiative(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    say = _say(state)
+    named = _named(state, command)
+    if len(named) != 1 or command.horizon is None:
+        outcome.asks.append(say.say("which_initiative_move"))
+        return
+    item = named[0]
+    title, changes = move_initiative(
+        state.plan, item.id, InitiativeEdit(horizon=command.horizon), today
+    )
+    if changes:
+        outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
+
+
+# ------------------------------------------------------------------------- earlier values
+
+
+SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
+
+
+def _rescaled(value: float, old: float, new: float) -> float | None:
+    """``new`` in the scale of ``value`` when ``value`` is ``old`` in some scale, else None."""
+    for scale in SCALES:
+        if old and abs(value - old * scale) <= 0.01 * abs(value):
+            return new if 0.2 <= new / value <= 5 else new * scale
+    return None
+
+
+def _replace_value(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """A fact found by the value it had: the profile's staff or revenue, then a goal's
+    today's value or target."""
+    if command.old is None or command.target is None:
+        return
+    say, plan = _say(state), state.plan
+    profile = plan.profile
+    if profile.staff and (new := _rescaled(profile.staff, command.old, command.target)):
+        profile.staff = int(new)
+        outcome.changes.append(say.say("staff_changed", staff=profile.staff))
+        return
+    revenue = profile.annual_revenue
+    if revenue and (new := _rescaled(revenue.amount, command.old, command.target)):
+        profile.annual_revenue = revenue.model_copy(update={"amount": new})
+        outcome.changes.append(say.say("revenue_changed", revenue=money(profile.annual_revenue)))
+        return
+    for number, goal in enumerate(plan.goals, start=1):
+        for name in ("baseline", "target"):
+            held = getattr(goal, name)
+            if held is None or held.value is None:
+                continue
+            if (new := _rescaled(held.value, command.old, command.target)) is not None:
+                changes = change_goal(plan, goal, GoalEdit(**{name: new}), today)
+                outcome.changes.append(
+                    say.say("goal_changed", number=number, changes="; ".join(changes))
+                )
+                return
+
+
+def _export(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """The chat cannot hand over a file; it says where the export is."""
+    facts.asked = [q for q in facts.asked if q not in command.words]
+    outcome.notes.append(_say(state).say("export_hint"))
+
+
+_HANDLERS = {
+    "drop_goal": _drop_goal,
+    "change_goal": _change_goal,
+    "add_goal": _add_goal,
+    "drop_initiative": _drop_initiative,
+    "change_initiative": _change_initiative,
+    "replace_value": _replace_value,
+    "export": _export,
+}

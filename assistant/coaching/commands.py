@@ -1,0 +1,141 @@
+"""What the owner ordered in chat, with the values that go with it: "goal 3 should be 3,200
+to 4,500", "change the G1 deadline to end of march", "mål 2 skulle være 1,8% ikke 1,5",
+"fjern tiltaket om nettbutikk", "move initiative 2 to Later". Read from the typed reading
+(``assistant.understanding``); applied to the plan by ``chat_edits``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel
+
+from assistant.extraction import extract_deadline
+from assistant.understanding import cues
+from assistant.understanding.quantities import Found, read_amounts
+from assistant.understanding.reading import Reading
+from assistant.understanding.text import containing, sentences
+
+_OLD_VALUE = re.compile(
+    r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\binstead of|\brather than|i stedet for|"
+    r"i stället för|istället för|вместо|\bwas|\bvar|\bбыло)\s*$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"^\s*(?:to|til|till|до|->|→|-|–)\s*$", re.IGNORECASE)
+
+
+class PlanCommand(BaseModel):
+    """One change to the plan the owner asked for, with the words it was said in."""
+
+    action: str
+    number: int | None = None  # the goal's or initiative's number, when said
+    words: str  # the sentence the command is in
+    baseline: float | None = None
+    target: float | None = None
+    deadline: date | None = None
+    horizon: str | None = None  # short | medium | long, for an initiative moved
+    old: float | None = None  # a corrected value as said before ("its 1.4m not 1.2": 1.2)
+
+
+def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
+    """Each command of the reading, and each correction of a goal by number ("goal 2
+    should be 1.8 %"), as a ``PlanCommand`` with its new values."""
+    found: list[PlanCommand] = []
+    for said in reading.commands:
+        command = _command(
+            reading, said.action, said.goal_number, said.span.start, today, said.span.end
+        )
+        if not any(c.action == command.action and c.words == command.words for c in found):
+            found.append(command)
+    found += _replaced_values(reading)
+    if reading.corrections and not any(c.action == "change_goal" for c in found):
+        for sentence in sentences(reading.text):
+            number = _goal_number(sentence.text, reading.language)
+            if number is not None:
+                found.append(_command(reading, "change_goal", number, sentence.start, today))
+    return found
+
+
+def _replaced_values(reading: Reading) -> list[PlanCommand]:
+    """ "its 1.4m not 1.2", "vi er 15, ikke 14": a new value said against the old one, for a
+    correction that does not say which fact it fixes. The plan finds the fact by its value."""
+    found: list[PlanCommand] = []
+    if any(c.field for c in reading.corrections):
+        return found  # the correction says what it fixes ("vi er 15": staff)
+    for correction in reading.corrections:
+        if not isinstance(correction.value, int | float):
+            continue
+        sentence = containing(sentences(reading.text), correction.span.start)
+        words = sentence.text if sentence else reading.text
+        old = [a.amount.value for a in read_amounts(words, reading.language) if _old(words, a)]
+        if len(old) == 1:
+            found.append(
+                PlanCommand(
+                    action="replace_value", words=words, target=float(correction.value), old=old[0]
+                )
+            )
+    return found
+
+
+def _goal_number(text: str, language: str) -> int | None:
+    match = cues.search("goal_reference", language, text)
+    return int(match.group("n")) if match else None
+
+
+def _words(text: str, start: int, end: int) -> str:
+    """The sentences a command's words run through ("goal 3, the admin one - change the
+    deadline to end of june" is one order, though a dash starts a new line of a list)."""
+    pieces = sentences(text)
+    first, last = containing(pieces, start), containing(pieces, max(start, end - 1))
+    if first is None:
+        return text
+    return text[first.start : (last or first).end]
+
+
+def _command(
+    reading: Reading,
+    action: str,
+    number: int | None,
+    position: int,
+    today: date,
+    end: int | None = None,
+) -> PlanCommand:
+    words = _words(reading.text, position, end or position + 1)
+    command = PlanCommand(action=action, number=number, words=words)
+    if action == "change_goal":
+        command.baseline, command.target = _new_values(words, reading.language)
+        found = extract_deadline(words, reading.language, today)
+        command.deadline = found.date if found else None
+    if action == "change_initiative":
+        command.horizon = _horizon(words, reading.language)
+    if action in ("drop_initiative", "change_initiative") and number is None:
+        match = cues.search("initiative_reference", reading.language, words)
+        command.number = int(match.group("n")) if match else None
+    return command
+
+
+def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
+    """(today's value, target) said in a change: "from 2 to 5" gives both, "should be 40 %"
+    the target, "today it's 63" today's value; an old value ("not 1.5") is left out."""
+    amounts = [a for a in read_amounts(words, language) if not _old(words, a)]
+    if len(amounts) >= 2 and _BETWEEN.match(words[amounts[0].end : amounts[1].start]):
+        return amounts[0].amount.value, amounts[1].amount.value
+    baseline = next((a.amount.value for a in amounts if _said_as_today(words, a, language)), None)
+    aims = [a.amount.value for a in amounts if not _said_as_today(words, a, language)]
+    return baseline, (aims[-1] if aims else None)  # "4 % is too much, make it 5 %": the last
+
+
+def _old(words: str, found: Found) -> bool:
+    return _OLD_VALUE.search(words[max(0, found.start - 16) : found.start]) is not None
+
+
+def _said_as_today(words: str, found: Found, language: str) -> bool:
+    before = words[max(0, found.start - 24) : found.start]
+    return cues.search("today_words", language, before) is not None
+
+
+def _horizon(words: str, language: str) -> str | None:
+    for horizon, by_language in cues.raw("horizon_words").items():
+        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
+            return str(horizon)
+    return None
