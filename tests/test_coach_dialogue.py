@@ -140,7 +140,7 @@ def test_cli_plan_from_a_brief(tmp_path, monkeypatch):
     assert len(plan["goals"]) >= 3 and len(plan["roadmap"]) >= 6
 
 
-def test_a_no_at_playback_asks_what_to_fix_once(service):
+def test_only_an_approval_moves_the_summary_on(service):
     _to_objectives(service, "disagree")
     service.send(
         "disagree", "We want to grow online sales from 15% to 25% of revenue by December 2027."
@@ -149,9 +149,12 @@ def test_a_no_at_playback_asks_what_to_fix_once(service):
     assert service.session("disagree").stage == "playback"
     reply = service.send("disagree", "No, that's wrong.").reply
     assert "correct" in reply and service.session("disagree").stage == "playback"
-    service.send("disagree", "We are 12 people, not 9.")
+    reply = service.send("disagree", "We are 12 people, not 9.").reply
     state = service.session("disagree")
-    assert state.plan.profile.staff == 12 and state.stage == "review"
+    assert state.plan.profile.staff == 12 and state.stage == "playback"
+    assert "12 people" in reply  # said back, and the summary shown again to confirm
+    service.send("disagree", "Yes, that's right now.")
+    assert service.session("disagree").stage == "review"
 
 
 def test_the_offline_coach_streams_its_reply_and_the_turn(service):
@@ -181,7 +184,8 @@ def test_side_questions_are_answered_only_when_the_guidance_covers_them(
     sid = f"topic-{abs(hash(question))}"
     service.send(sid, PROFILE)
     reply = service.send(sid, question).reply
-    assert ("[1]" in reply) is on_topic, reply
+    acts = service.session(sid).acts
+    assert ("answered" in acts) is on_topic and ("declined" in acts) is not on_topic, reply
 
 
 def test_a_restart_resumes_the_session_at_its_last_turn(seeded_data_dir):

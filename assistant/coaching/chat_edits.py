@@ -24,6 +24,8 @@ from assistant.coaching.render import money, roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import shares_a_word
 
+MAX_UNSEEN = 2  # initiatives left out of a roadmap not drafted yet, by one order
+
 
 @dataclass
 class Outcome:
@@ -204,7 +206,8 @@ def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[s
     by_title = [s.id for s in specs if s.title.get(language) in titles]
     if by_title or titles:
         return by_title
-    return [s.id for s in specs if shares_a_word(words, s.title.get(language), language)]
+    named = [s.id for s in specs if shares_a_word(words, s.title.get(language), language)]
+    return named if len(named) <= MAX_UNSEEN else []  # many: the words name nothing clear
 
 
 def _drop_initiative(
@@ -276,6 +279,13 @@ def _replace_value(
         profile.annual_revenue = revenue.model_copy(update={"amount": new})
         outcome.changes.append(say.say("revenue_changed", revenue=money(profile.annual_revenue)))
         return
+    for metric in plan.current_state.metrics:
+        if metric.value is not None and (
+            new := _rescaled(metric.value, command.old, command.target)
+        ):
+            metric.value = new
+            outcome.changes.append(f"{metric.name}: {new:g}")
+            return
     for number, goal in enumerate(plan.goals, start=1):
         for name in ("baseline", "target"):
             held = getattr(goal, name)

@@ -96,6 +96,7 @@ class OfflineCoach:
             cite_goals(state.plan, self.kb, state.sources, state.scope)
         changes += ordered.changes
         if changes:
+            state.acts.append("changed")
             parts.append(say.say("correction_done", change="; ".join(changes)))
         parts += ordered.asks + ordered.notes
         unusable = self._unusable_deadline(state, text, facts)
@@ -144,6 +145,7 @@ class OfflineCoach:
         text = text[:MAX_MESSAGE_CHARS]  # a pasted book is not searched whole
         if facts is not None and facts.intent == "off_topic" and not facts.asked:
             parts = [say.say("off_topic_ack")]
+            state.acts.append("acknowledged")
         else:
             parts = [self.answer(state, text)]
         if state.last_question:
@@ -160,12 +162,19 @@ class OfflineCoach:
         about the plan, else the guidance."""
         declined = self.boundary(state.language, question, asked=True)
         if declined:
+            state.acts.append("declined")
             return Messages(state.language).say(declined)
         kind = plan_question(question, state.language)
         found = answer_plan_question(state.plan, kind, question) if kind else None
-        return (
-            found or definition(question, state.language) or self.answer_question(state, question)
-        )
+        if found:
+            state.acts.append("answered")
+            return found
+        defined = definition(question, state.language)
+        if defined is None:
+            return self.answer_question(state, question)
+        state.acts.append("answered")  # in plain words, then what the guidance says, if any
+        quoted = self.answer_question(state, question, quiet=True)
+        return "\n\n".join(p for p in (defined, quoted) if p)
 
     @staticmethod
     def boundary(language: str, text: str, asked: bool) -> str | None:
@@ -191,6 +200,8 @@ class OfflineCoach:
 
     def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
         question = self._advance(state, facts, self.today(), first)
+        if state.stage in ("profile", "current_state", "objectives"):
+            state.acts.append("asked")  # an interview question (the eval counts repeats)
         state.last_question = question
         return question
 
@@ -204,10 +215,15 @@ class OfflineCoach:
             state.plan.profile.language = state.language
 
     # ----- questions on the side -----
-    def answer_question(self, state: SessionState, question: str) -> str:
+    def answer_question(self, state: SessionState, question: str, quiet: bool = False) -> str:
+        """Quotes from the guidance that answer ``question``, or an honest "no guidance"
+        (nothing at all when ``quiet``: another answer was given already)."""
         say = Messages(state.language)
         table = cues(state.language)
         if table.compiled(table.specifics).search(question):
+            if quiet:
+                return ""
+            state.acts.append("declined")
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
         found = ground(self.kb, question, 5, state.scope) if on_topic else []
@@ -215,7 +231,11 @@ class OfflineCoach:
             [g for g in found if g.similarity >= SIDE_ANSWER_SIMILARITY], state.language
         )
         if not found:
+            if quiet:
+                return ""
+            state.acts.append("declined")
             return say.say("side_answer_none")
+        state.acts.append("answered")
         lines = [say.say("side_answer_head")]
         citations = []
         for grounded in found[:2]:
@@ -246,6 +266,8 @@ class OfflineCoach:
             facts.commands.append(
                 PlanCommand(action="change_goal", number=number, words="", deadline=deadline)
             )
+        if facts.intent != "correction":
+            return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff
         if staff and plan.profile.staff and staff != plan.profile.staff:
             plan.profile.staff = staff
@@ -271,6 +293,7 @@ class OfflineCoach:
         if stage == "playback":
             self._add_objectives(state, facts)  # a late objective, said with its numbers
             if facts.approve:
+                state.acts.append("approved")
                 return self._draft_goals(state, today)
             changed = facts.intent in ("correction", "command") or bool(
                 facts.goals or facts.staff or facts.revenue
@@ -280,6 +303,7 @@ class OfflineCoach:
         if stage == "review":
             if not facts.approve:
                 return self._not_yet(state, facts, say_confirm(state, "goals"))
+            state.acts.append("approved")
             state.stage = "roadmap"
             leave_out = state.removed_initiatives
             draft_roadmap(state.plan, self.kb, today, state.sources, state.scope, leave_out)
@@ -287,6 +311,7 @@ class OfflineCoach:
         if stage == "roadmap":
             if not facts.approve:
                 return self._not_yet(state, facts, say_confirm(state, "roadmap"))
+            state.acts.append("approved")
             state.stage = "done"
         return render.summary(state)
 
@@ -296,7 +321,10 @@ class OfflineCoach:
         anything else (an answer, "don't know", small talk) is asked to confirm."""
         say = Messages(state.language)
         if facts.intent == "objection" or facts.disagree:
-            return say.say("what_to_change")
+            state.acts.append("asked_what_to_change")
+            fix = "playback_what_to_fix" if state.stage == "playback" else "what_to_change"
+            return say.say(fix)
+        state.acts.append("asked_to_confirm")
         return confirm
 
     def _profile(self, state: SessionState, facts: Facts, first: bool) -> str:

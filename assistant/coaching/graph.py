@@ -109,7 +109,8 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         if first:  # the coach's date, not the wall clock's (they differ when one is fixed)
             day = coach.today()  # both at once: each alone may fail "updated >= created"
             session.plan = session.plan.model_copy(update={"created": day, "updated": day})
-        session.notices = []  # notices describe this turn only
+        session.notices = []  # notices and acts describe this turn only
+        session.acts = []
         session.transcript.append(
             ChatTurn(role="user", content=message, answers=answers, typed=reading)
         )
@@ -162,7 +163,8 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
 
     def respond(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state, config)
-        draft = "\n\n".join(p for p in state.get("parts", []) if p)
+        # the same line twice (two questions both without guidance) is said once
+        draft = "\n\n".join(dict.fromkeys(p for p in state.get("parts", []) if p))
         writer = get_stream_writer()
         stop = (config.get("configurable") or {}).get("stop")
 

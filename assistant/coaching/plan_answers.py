@@ -30,8 +30,11 @@ def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None
         now = [i.title for i in roadmap_order(plan) if i.horizon == "short"][:NOW_SHOWN]
         if now:
             return say.say("plan_first_steps", steps="; ".join(now))
-        goal = plan.goals[0] if plan.goals else None
-        return say.say("plan_first_goal", goal=goal.statement) if goal else None
+        if plan.goals:
+            return say.say("plan_first_goal", goal=plan.goals[0].statement)
+        if plan.objectives:
+            return say.say("plan_first_goal", goal=plan.objectives[0].owner_words)
+        return None
     goal = _goal_named(plan, text)
     if goal is None:
         return None

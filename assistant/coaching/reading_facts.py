@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _CURRENCIES = {"NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP"}
 _DEFAULT_CURRENCY = {"nb": "NOK", "sv": "SEK", "ru": "RUB", "en": "GBP"}
 FOLLOWERS = "social_followers"
+_QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words").items()}
 
 
 def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> Figure:
@@ -251,6 +252,12 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.unusable_deadline = _unusable(facts.unusable_deadline, reading)
     facts.intent = reading.intent
     facts.asked = [q.text for q in reading.questions]
+    if reading.intent == "objection":  # "a webshop for tyres? no, not our thing": not asked
+        facts.asked = [
+            q
+            for q in facts.asked
+            if q.split()[0].lower() in _QUESTION_WORDS.get(reading.language, ())
+        ]
     facts.commands = plan_commands(reading, today)
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal

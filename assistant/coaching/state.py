@@ -57,6 +57,11 @@ class SessionState(BaseModel):
         default_factory=dict, description="chunk_id -> sentences quoted in answers to questions"
     )
     notices: list[str] = Field(default_factory=list, description="what happened this turn")
+    acts: list[str] = Field(
+        default_factory=list,
+        description="what the coach did this turn, typed: answered, declined, acknowledged, "
+        "changed, asked_to_confirm, asked_what_to_change, approved",
+    )
     removed_initiatives: list[str] = Field(
         default_factory=list,
         description="catalogue ids of initiatives the owner removed: never drafted again",

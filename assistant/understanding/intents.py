@@ -28,11 +28,25 @@ def questions(text: str, language: str) -> list[Span]:
             continue
         if re.search(r"\?\?|\?!", body) and not _asks(body, language):
             continue  # "a webshop?? we're plumbers": rhetorical, an objection
+        if (
+            re.search(r"\d", body)
+            and not _asks(body, language)
+            and not _asks_anywhere(body, language)
+        ):
+            continue  # "maybe 1000 visits a month?": a figure said unsure, not a question
         parts = re.split(r"(?<=[.!])\s+", body)
         asked = next((p for p in parts if "?" in p), body)
         start = piece.start + body.find(asked)
         found.append(span_of(text, start, start + len(asked)))
     return found
+
+
+def _asks_anywhere(sentence: str, language: str) -> bool:
+    """A question word after a comma ("…, is it worth it?", "…, kan man koppla ihop det?")."""
+    words = set(cues.raw("question_words").get(language, ()))
+    return any(
+        next(iter(_words(part.lower())), "") in words for part in re.split(r"[,;:]\s*", sentence)
+    )
 
 
 def _asks(sentence: str, language: str) -> bool:
