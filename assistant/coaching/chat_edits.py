@@ -22,9 +22,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Initiative, Objective
 from assistant.coaching.render import money, roadmap_order
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import shares_a_word
-
-MAX_UNSEEN = 2  # initiatives left out of a roadmap not drafted yet, by one order
+from assistant.coaching.words import initiatives_named, shares_a_word
 
 
 @dataclass
@@ -61,8 +59,9 @@ def _drafted(state: SessionState) -> bool:
 def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> int | None:
     """Goal N when a number is said; else the one goal whose metric the owner names ("bump
     the reviews goal to 120"); else the only goal; else one short question."""
+    said = {o.id: o.owner_words for o in state.plan.objectives}
     names = (
-        [g.metric or "" for g in state.plan.goals]
+        [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
         if _drafted(state)
         else [c.text for c in state.candidates]
     )
@@ -195,7 +194,14 @@ def _named(state: SessionState, command: PlanCommand) -> list[Initiative]:
     shown = roadmap_order(state.plan)
     if command.number is not None:
         return [shown[command.number - 1]] if 1 <= command.number <= len(shown) else []
-    return [i for i in shown if shares_a_word(command.words, i.title, state.plan.language)]
+    language = state.plan.language
+    ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
+    named = set(initiatives_named(command.words, language))
+    by_name = [i for i in shown if ids.get(i.title) in named]
+    if by_name:
+        return by_name
+    by_title = [i for i in shown if shares_a_word(command.words, i.title, language)]
+    return by_title if len(by_title) == 1 else []
 
 
 def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[str]:
@@ -206,13 +212,23 @@ def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[s
     by_title = [s.id for s in specs if s.title.get(language) in titles]
     if by_title or titles:
         return by_title
-    named = [s.id for s in specs if shares_a_word(words, s.title.get(language), language)]
-    return named if len(named) <= MAX_UNSEEN else []  # many: the words name nothing clear
+    return initiatives_named(words, language)
+
+
+def leave_out(state: SessionState, words: str) -> list[str]:
+    """Initiatives the owner rejects before a roadmap exists ("a webshop?? we're plumbers"):
+    remembered, so the roadmap never proposes them; returns their titles."""
+    spec_ids = _catalogue_ids(state, words, [])
+    state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
+    titles = {s.id: s.title.get(state.plan.language) for s in load_kpi_catalogue().initiatives}
+    return [titles[i] for i in spec_ids]
 
 
 def _drop_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
+    if state.stage in ("profile", "current_state", "objectives"):
+        return  # "we want to get rid of paper": an aim, there is no roadmap to change yet
     say = _say(state)
     named = _named(state, command)
     spec_ids = _catalogue_ids(state, command.words, [i.title for i in named])
@@ -286,6 +302,15 @@ def _replace_value(
             metric.value = new
             outcome.changes.append(f"{metric.name}: {new:g}")
             return
+    for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
+        for name in ("baseline", "target"):
+            held = getattr(candidate, name)
+            if held is not None and (new := _rescaled(held.value, command.old, command.target)):
+                setattr(candidate, name, held.model_copy(update={"value": new}))
+                field = say.label("edit_fields", name)
+                change = say.say("edit_field", field=field, value=f"{new:g}")
+                outcome.changes.append(say.say("goal_changed", number=number, changes=change))
+                return
     for number, goal in enumerate(plan.goals, start=1):
         for name in ("baseline", "target"):
             held = getattr(goal, name)

@@ -24,6 +24,9 @@ _OLD_VALUE = re.compile(
 _BETWEEN = re.compile(r"^\s*(?:to|til|till|до|->|→|-|–)\s*$", re.IGNORECASE)
 
 
+PROFILE_FIELDS = ("staff", "revenue")  # corrections the coach applies to the profile itself
+
+
 class PlanCommand(BaseModel):
     """One change to the plan the owner asked for, with the words it was said in."""
 
@@ -60,7 +63,7 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
     """ "its 1.4m not 1.2", "vi er 15, ikke 14": a new value said against the old one, for a
     correction that does not say which fact it fixes. The plan finds the fact by its value."""
     found: list[PlanCommand] = []
-    if any(c.field for c in reading.corrections):
+    if any(c.field in PROFILE_FIELDS for c in reading.corrections):
         return found  # the correction says what it fixes ("vi er 15": staff)
     for correction in reading.corrections:
         if not isinstance(correction.value, int | float):
@@ -106,8 +109,11 @@ def _command(
         command.baseline, command.target = _new_values(words, reading.language)
         found = extract_deadline(words, reading.language, today)
         command.deadline = found.date if found else None
+    horizon = _horizon(words, reading.language)
+    if action == "change_goal" and number is None and horizon and command.deadline is None:
+        action = command.action = "change_initiative"  # "move it to Later": a lane, no goal
     if action == "change_initiative":
-        command.horizon = _horizon(words, reading.language)
+        command.horizon = horizon
     if action in ("drop_initiative", "change_initiative") and number is None:
         match = cues.search("initiative_reference", reading.language, words)
         command.number = int(match.group("n")) if match else None

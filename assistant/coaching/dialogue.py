@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
-from assistant.coaching.chat_edits import apply_commands
+from assistant.coaching.chat_edits import apply_commands, leave_out
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.definitions import definition
@@ -105,6 +105,9 @@ class OfflineCoach:
             parts.append(say.say(f"deadline_{why}", date=words))
         if self.boundary(state.language, text, facts.question):
             return parts, "side_question"
+        early = state.stage in ("profile", "current_state", "objectives", "playback")
+        if facts.intent == "objection" and early and not changes:
+            return parts, "side_question"  # nothing drafted to object to: noted, then on
         aside = facts.intent in ("question", "off_topic") and not facts.goals
         if aside and not self._answers_pending(state, facts):
             return parts, "side_question"
@@ -145,6 +148,11 @@ class OfflineCoach:
         text = text[:MAX_MESSAGE_CHARS]  # a pasted book is not searched whole
         if facts is not None and facts.intent == "off_topic" and not facts.asked:
             parts = [say.say("off_topic_ack")]
+            state.acts.append("acknowledged")
+        elif facts is not None and facts.intent == "objection":
+            left_out = leave_out(state, text)
+            noted = say.say("left_out", items="; ".join(left_out)) if left_out else None
+            parts = [noted or say.say("objection_noted")]
             state.acts.append("acknowledged")
         else:
             parts = [self.answer(state, text)]

@@ -122,7 +122,7 @@ def metric_words(text: str, language: str) -> str:
 def _lead_in(language: str) -> str:
     """Wish and change words that open an objective ("what i want: more", "få flere")."""
     said = "|".join(cues.raw("metric_lead_in").get(language, ()))
-    return rf"^(?:\W*(?:{said})\b)+" if said else r"^$"
+    return rf"^(?:\W*(?:{said})(?!\w))+" if said else r"^$"
 
 
 def _trailing(language: str) -> str:

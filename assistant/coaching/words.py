@@ -4,11 +4,14 @@ goal"), an initiative's title ("take the webshop out", "nettbutikk og markedspla
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from assistant.config import PROJECT_ROOT
 from assistant.understanding import cues
+from assistant.yamlfiles import parse_yaml
 
 MIN_STEM = 5  # "nettbutikk" and "nettbutikken", "marketplace" and "marketplaces"
-_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = re.compile(r"[^\W\d_]{4,}")  # shorter words ("the", "и", "på") name nothing
 
 
 def _stems(text: str, language: str | None = None) -> set[str]:
@@ -17,11 +20,40 @@ def _stems(text: str, language: str | None = None) -> set[str]:
 
 
 def shares_a_word(words: str, name: str, language: str | None = None) -> bool:
-    """A word of ``words`` is a word of ``name``, or one starts the other (five letters or
-    more: inflections and compounds); words of an order that name nothing are left out."""
+    """A word of ``words`` is a word of ``name``, or the two share their first five letters
+    (inflections and compounds: "сверке" and "сверку", "nettbutikk" and "nettbutikken");
+    words of an order that name nothing are left out."""
     said, named = _stems(words, language), _stems(name)
+    return any(a == b or a[:MIN_STEM] == b[:MIN_STEM] for a in said for b in named)
+
+
+NAMES_FILE = PROJECT_ROOT / "knowledge" / "data" / "initiative_names.yaml"
+
+
+@cache
+def _names() -> dict[str, dict[str, list[str]]]:
+    return parse_yaml(NAMES_FILE.read_text(encoding="utf-8"))["names"]
+
+
+def _says(text: str, alias: str, stems: set[str]) -> bool:
+    alias = alias.lower()
+    if " " in alias or "-" in alias or "." in alias:
+        return alias in text
+    if len(alias) < MIN_STEM:
+        return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text) is not None
     return any(
-        a == b or (min(len(a), len(b)) >= MIN_STEM and (a.startswith(b) or b.startswith(a)))
-        for a in said
-        for b in named
+        word[:MIN_STEM] == alias[:MIN_STEM] and alias[: len(word)] == word[: len(alias)]
+        for word in stems
     )
+
+
+def initiatives_named(words: str, language: str) -> list[str]:
+    """Catalogue ids of the initiatives the owner's words name ("nettbutikk og markedsplass"
+    names the webshop and the marketplace), by the names owners use for them."""
+    text = words.lower()
+    stems = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    return [
+        spec_id
+        for spec_id, by_language in _names().items()
+        if any(_says(text, alias, stems) for alias in by_language.get(language, ()))
+    ]

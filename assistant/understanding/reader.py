@@ -190,6 +190,14 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     return _corrected(reading) if reading.intent == "correction" else reading
 
 
+def _stale_revenue(reading: Reading, metric: MetricFact) -> ProfileFact | None:
+    """The revenue this message gave first, when the correction is an unnamed sum of money:
+    the correction is the revenue, the first figure the one it replaces."""
+    if metric.kpi != "other" or metric.amount.unit != "money":
+        return None
+    return next((p for p in reading.profile if p.field == "revenue"), None)
+
+
 def _inside(span: Span, other: Span) -> bool:
     return other.start <= span.start and span.end <= other.end
 
@@ -205,6 +213,12 @@ def _corrected(reading: Reading) -> Reading:
             reading.profile.remove(fact)
             correction = correction.model_copy(
                 update={"field": fact.field, "currency": fact.currency}
+            )
+        elif metric is not None and _stale_revenue(reading, metric) is not None:
+            reading.metrics.remove(metric)  # "€480k was 2024. last year was €510k"
+            reading.profile.remove(_stale_revenue(reading, metric))  # type: ignore[arg-type]
+            correction = correction.model_copy(
+                update={"field": "revenue", "currency": metric.amount.currency}
             )
         elif metric is not None:
             reading.metrics.remove(metric)
