@@ -152,7 +152,18 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     if cues.search("not_amounts", language, before):
         return True
     marker = _LIST_MARKER.match(text, max(0, quantity.start - 1))
-    return marker is not None and marker.end() == quantity.end + 1
+    if marker is None or marker.end() != quantity.end + 1:
+        return False
+    return text[quantity.end] == ")" or _in_sequence(text, quantity)
+
+
+def _in_sequence(text: str, quantity: Quantity) -> bool:
+    """ "2." marks a list item only at a line's start or next to "1." or "3." ("idag 0. Sen"
+    ends a sentence with a figure)."""
+    number = int(quantity.value)
+    line_start = text[: quantity.start].rstrip(" \t").endswith(("\n", ":")) or quantity.start == 0
+    neighbours = (rf"(?:^|\s){n}\.\s" for n in (number - 1, number + 1) if n >= 1)
+    return number >= 1 and (line_start or any(re.search(p, text) for p in neighbours))
 
 
 def read_amounts(text: str, language: str) -> list[Found]:
