@@ -1,22 +1,55 @@
 """Consultant mode: a free-text client brief in, a complete plan out, in one shot.
 
-Facts the brief does not give become open questions; nothing is invented.
+Facts the brief does not give become open questions; nothing is invented. Every objective
+the brief states is kept; a target or deadline it leaves out is proposed, marked "proposed"
+in the plan and listed as an open question for the client to confirm.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.cues import supported_language
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.drafting import draft_roadmap
-from assistant.coaching.facts import read_message
+from assistant.coaching.facts import Figure, GoalCandidate, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, StrategyPlan
 from assistant.coaching.state import SessionState
+from assistant.extraction.dates import months_ahead_end
 from assistant.knowledge.languages import detect_language
 
-MAX_BRIEF_OBJECTIVES = 5
+PROPOSED_MONTHS = 12  # a deadline the brief does not give: a year out, to confirm
+
+
+def propose(candidate: GoalCandidate, today: date) -> GoalCandidate:
+    """What a consultant would pencil in where the brief is silent, marked as proposed: a
+    deadline a year out, and a target from the KPI's prudent yearly change when today's
+    value is known. A baseline is never proposed: it is measured."""
+    if candidate.deadline is None:
+        candidate.deadline = months_ahead_end(today, PROPOSED_MONTHS)
+        candidate.proposed.append("deadline")
+    spec = load_kpi_catalogue().kpi(candidate.kpi_id) if candidate.kpi_id else None
+    if candidate.target is None and candidate.baseline is not None and spec is not None:
+        months = max(1, round((candidate.deadline - today).days / 30.4))
+        candidate.target = Figure(
+            value=_typical_target(candidate.baseline.value, spec, months),
+            unit=candidate.baseline.unit,
+        )
+        candidate.proposed.append("target")
+    return candidate
+
+
+def _typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
+    change = spec.typical_change
+    years = months / 12
+    sign = -1 if spec.direction == "decrease" else 1
+    if change.per_year_points is not None:
+        moved = baseline + sign * change.per_year_points * years
+    else:
+        moved = baseline * (1 + sign * (change.per_year_relative or 0) * years)
+    return round(max(moved, 0.0), 1 if abs(moved) < 100 else 0)
 
 
 def plan_from_brief(
@@ -51,14 +84,19 @@ def plan_from_brief(
     coach._score_maturity(state)
     # Every objective the brief states, with numbers or not ("stop wasting hours on manual
     # order handling"): a goal the SMART check explains, and an open question for its gaps.
-    for candidate in facts.goals[:MAX_BRIEF_OBJECTIVES]:
+    for candidate in facts.goals:
         objective_id = f"o{len(state.plan.objectives) + 1}"
         state.plan.objectives.append(
             Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
         )
-        state.candidates.append(candidate)
-        if candidate.target is None or candidate.deadline is None:
-            state.plan.open_questions.append(candidate.text)
+        state.candidates.append(propose(candidate, today))
+        if candidate.proposed or candidate.target is None:
+            missing = [say.label("edit_fields", f) for f in candidate.proposed]
+            if candidate.target is None:
+                missing.append(say.label("edit_fields", "target"))
+            state.plan.open_questions.append(
+                say.say("open_proposed", objective=candidate.text, fields=", ".join(missing))
+            )
     coach._draft_goals(state, today)
     draft_roadmap(state.plan, coach.kb, today, state.sources)
     return state.plan

@@ -544,7 +544,7 @@ class OfflineCoach:
         ]
         for goal in plan.goals:
             if goal.baseline and goal.baseline.status == "pending":
-                step = goal.measuring_step or ""
+                step = goal.measuring_step or say.say("plan_measure_default")
                 plan.open_questions.append(say.say("open_baseline", metric=goal.metric, step=step))
         apply_smart(plan, today)
         if self.goal_wording is not None:

@@ -80,8 +80,17 @@ def goal_from_candidate(
         step = None
     else:
         baseline = Baseline(status="pending")
-    target = Target(value=candidate.target.value, unit=target_unit) if candidate.target else None
+    target = (
+        Target(
+            value=candidate.target.value,
+            unit=target_unit,
+            status="proposed" if "target" in candidate.proposed else "given",
+        )
+        if candidate.target
+        else None
+    )
     statement = goal_statement(metric, direction, baseline, target, candidate.deadline, language)
+    statement += proposal_note(candidate.proposed, language)
     kpis = [_kpi(spec, language)] if spec else []
     return Goal(
         id=f"g{number}",
@@ -93,11 +102,21 @@ def goal_from_candidate(
         baseline=baseline,
         target=target,
         deadline=candidate.deadline,
+        deadline_status="proposed" if "deadline" in candidate.proposed else "given",
         horizon=horizon_for(today, candidate.deadline),
         kpis=kpis,
         owner="owner",
         measuring_step=step,
     )
+
+
+def proposal_note(proposed: Collection[str], language: str) -> str:
+    """ " (target proposed — please confirm)": what the coach suggested, said in the goal."""
+    if not proposed:
+        return ""
+    say = Messages(language)
+    fields = ", ".join(say.label("edit_fields", name) for name in proposed)
+    return say.say("proposed_note", fields=fields)
 
 
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")

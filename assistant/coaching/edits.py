@@ -13,7 +13,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.coaching.drafting import HORIZON_QUARTERS, goal_statement, horizon_for, quarter_of
+from assistant.coaching.drafting import (
+    HORIZON_QUARTERS,
+    goal_statement,
+    horizon_for,
+    proposal_note,
+    quarter_of,
+)
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import (
     Baseline,
@@ -107,13 +113,14 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         goal.measuring_step = None
         changes.append(_field(say, "baseline", _number(edit.baseline, unit)))
     if edit.target is not None and not (goal.target and goal.target.value == edit.target):
-        goal.target = Target(value=edit.target, unit=unit or "units")
+        goal.target = Target(value=edit.target, unit=unit or "units")  # the owner's: given
         changes.append(_field(say, "target", _number(edit.target, unit)))
     if goal.baseline and goal.baseline.value is not None and goal.target:
         goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
     current = goal.deadline.isoformat() if goal.deadline else None
     if edit.deadline and edit.deadline.strip() != current:
         goal.deadline = _parse_deadline(edit.deadline, today, say, plan.language)
+        goal.deadline_status = "given"
         goal.horizon = horizon_for(today, goal.deadline)
         changes.append(_field(say, "deadline", goal.deadline.isoformat()))
     statement = (edit.statement or "").strip()
@@ -159,9 +166,18 @@ def change_initiative(
 
 
 def _statement(goal: Goal, language: str) -> str:
-    return goal_statement(
+    proposed = [
+        name
+        for name, status in (
+            ("target", goal.target.status if goal.target else "given"),
+            ("deadline", goal.deadline_status),
+        )
+        if status == "proposed"
+    ]
+    written = goal_statement(
         goal.metric or "", goal.direction, goal.baseline, goal.target, goal.deadline, language
     )
+    return written + proposal_note(proposed, language)
 
 
 def _remember(state: SessionState, change: str) -> str:

@@ -53,6 +53,9 @@ class GoalCandidate(BaseModel):
     baseline: Figure | None = None
     target: Figure | None = None
     deadline: date | None = None
+    proposed: list[str] = Field(
+        default_factory=list, description="fields the coach proposed (target, deadline)"
+    )
 
 
 class Facts(BaseModel):

@@ -276,9 +276,15 @@ class Baseline(PlanModel):
         return self
 
 
+ValueStatus = Literal["given", "proposed"]
+
+
 class Target(PlanModel):
     value: float
     unit: Text
+    status: ValueStatus = Field(
+        default="given", description="proposed: suggested by the coach, for the owner to confirm"
+    )
 
 
 class LetterCheck(PlanModel):
@@ -306,6 +312,9 @@ class Goal(PlanModel):
     baseline: Baseline | None = None
     target: Target | None = None
     deadline: IsoDate | None = None
+    deadline_status: ValueStatus = Field(
+        default="given", description="proposed: suggested by the coach, for the owner to confirm"
+    )
     horizon: Horizon | None = None
     kpis: list[Kpi] = Field(default_factory=list)
     owner: str | None = None

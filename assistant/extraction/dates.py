@@ -308,6 +308,12 @@ def _latest(today: dt.date) -> dt.date:
     return dt.date(min(today.year + _MAX_YEARS_AHEAD, dt.MAXYEAR), 12, 31)
 
 
+def months_ahead_end(day: dt.date, months: int) -> dt.date:
+    """The last day of the month ``months`` after ``day`` (a deadline said as a duration)."""
+    later = _add_months(day, months)
+    return _month_end(later.year, later.month)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 

@@ -177,7 +177,9 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     # an aim with no figure and no date ("ok goals are fine now", "need to show my
     # accountant") does not stop a message from approving
     aims = [o for o in reading.objectives if o.baseline or o.target or o.deadline]
-    has_facts = bool(reading.profile or reading.metrics or aims or reading.maturity)
+    # a place named in passing ("btw the weather in Dublin is awful") is no answer
+    said = [p for p in reading.profile if p.field != "location"]
+    has_facts = bool(said or reading.metrics or aims or reading.maturity)
     reading.intents = intents.classify(
         text,
         lang,
