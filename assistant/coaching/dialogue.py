@@ -200,14 +200,47 @@ class OfflineCoach:
     def show_goals(self, state: SessionState) -> str:
         """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
+        self.tidy_open_questions(state)
         shown = (
             render.roadmap(state) if state.stage == "roadmap" else render.goals(state, self.today())
         )
         state.last_question = shown  # a side question later resumes with the plan as it is now
         return shown
 
+    @staticmethod
+    def tidy_open_questions(state: SessionState) -> None:
+        """An open question the owner has since answered leaves the plan (and every export):
+        a profile field now known, today's value of a goal now given or a goal removed."""
+        say = Messages(state.language)
+        profile = state.plan.profile
+        known = {
+            "business_name": profile.business_name,
+            "industry": profile.industry,
+            "staff": profile.staff,
+            "revenue": profile.annual_revenue,
+            "markets": profile.markets,
+        }
+        answered = {
+            say.say("open_profile", field=say.label("profile_fields", key))
+            for key, value in known.items()
+            if value
+        }
+        waiting = {
+            say.say("open_baseline", metric=g.metric, step="")
+            for g in state.plan.goals
+            if g.baseline and g.baseline.status == "pending"
+        }
+        baseline_asks = say.say("open_baseline", metric="\0", step="").split("\0")[0]
+        answered |= {
+            q
+            for q in state.plan.open_questions
+            if q.startswith(baseline_asks) and not any(q.startswith(w) for w in waiting)
+        }
+        state.plan.open_questions = [q for q in state.plan.open_questions if q not in answered]
+
     def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
         question = self._advance(state, facts, self.today(), first)
+        self.tidy_open_questions(state)
         if state.stage in ("profile", "current_state", "objectives"):
             state.acts.append("asked")  # an interview question (the eval counts repeats)
         state.last_question = question
@@ -287,8 +320,20 @@ class OfflineCoach:
         return changes
 
     # ----- the interview -----
+    @staticmethod
+    def _fill_profile_gaps(state: SessionState, facts: Facts) -> None:
+        """A profile fact given later ("we do plumbing, by the way") fills its gap; what is
+        known already changes only by a correction."""
+        profile = state.plan.profile
+        profile.business_name = profile.business_name or facts.business_name
+        profile.industry = profile.industry or facts.industry
+        profile.staff = profile.staff or facts.staff
+        profile.annual_revenue = profile.annual_revenue or facts.revenue
+
     def _advance(self, state: SessionState, facts: Facts, today: date, first: bool) -> str:
         stage = state.stage
+        if stage != "profile":
+            self._fill_profile_gaps(state, facts)
         if stage in ("profile", "current_state"):
             self._record_figures(state, facts.figures)
             self._add_objectives(state, facts)
@@ -321,7 +366,7 @@ class OfflineCoach:
                 return self._not_yet(state, facts, say_confirm(state, "roadmap"))
             state.acts.append("approved")
             state.stage = "done"
-        return render.summary(state)
+        return render.summary(state, today)
 
     @staticmethod
     def _not_yet(state: SessionState, facts: Facts, confirm: str) -> str:

@@ -140,19 +140,28 @@ def roadmap(state: SessionState) -> str:
     return "\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]) + ("\n\n" + block if block else "")
 
 
-def summary(state: SessionState) -> str:
+def summary(state: SessionState, today: date) -> str:
     say = Messages(state.language)
     plan = state.plan
     horizons = len({i.horizon for i in plan.roadmap if i.horizon})
+    verdicts = [check_goal(g, plan.objectives, today, plan.language) for g in plan.goals]
     parts = [
         say.say("summary_head"),
         say.say(
             "summary_counts",
             goals=len(plan.goals),
+            smart=sum(1 for v in verdicts if v.passed),
             initiatives=len(plan.roadmap),
             horizons=horizons,
         ),
     ]
+    fixes = [
+        say.say("summary_goal_fix", number=n, fix=v.top_fix)
+        for n, v in enumerate(verdicts, start=1)
+        if not v.passed and v.top_fix
+    ]
+    if fixes:
+        parts.append("\n".join(fixes))
     if plan.open_questions:
         parts.append(
             say.say("open_questions_head") + "\n" + "\n".join(f"- {q}" for q in plan.open_questions)
