@@ -140,3 +140,9 @@ def test_the_blind_conversations_are_listened_to(service):
     figures = listening.run_listening(service, "dev")["all"]
     assert figures["objection_held"] == 1.0 and figures["question_handled"] == 1.0
     assert figures["question_not_repeated"] == 1.0
+
+
+def test_a_listening_figure_below_its_floor_fails_the_gate():
+    figures = {"split": "dev", "all": {"objection_held": 0.5}, "by_language": {}}
+    assert listening.gate(figures) == ["objection_held = 0.5 (floor 1.0)"]
+    assert listening.frozen_changed() is None
