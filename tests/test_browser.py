@@ -314,3 +314,21 @@ def test_html_and_script_show_as_text_and_never_run(browser, app, tmp_path) -> N
     page.wait_for_timeout(500)  # give any injected handler the chance to fire
     assert page.evaluate("window.__pwned") is None
     assert screen.errors == [] and screen.outside == []
+
+
+def test_a_misread_fact_is_fixed_in_the_what_i_understood_table(browser, app) -> None:
+    url, service = app
+    screen = Screen(browser, url)
+    page = screen.page
+    screen.send("Hi, we're Hallam & Sons, plumbers in Manchester, 9 of us, turnover about £1.2m")
+    screen.tab("Understood")
+    staff = page.locator("#fact-staff input")
+    page.wait_for_function("document.querySelector('#fact-staff input').value === '9'")
+    assert "9 of us" in page.locator("#fact-staff").inner_text()  # the owner's own words
+    staff.fill("11")
+    page.click("#save-profile")
+    page.wait_for_selector("#profile-note :text('Saved')")
+    screen.tab("Plan")
+    page.locator("[data-testid='profile'] dd", has_text="11").first.wait_for()
+    assert service.session(screen_session(page)).plan.profile.staff == 11
+    assert not screen.errors and not screen.outside

@@ -13,17 +13,16 @@ from datetime import date
 
 from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
-from assistant.coaching.chat_edits import apply_commands, leave_out
+from assistant.coaching.chat_edits import apply_commands
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
-from assistant.coaching.definitions import definition
 from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
-from assistant.coaching.grounding import Grounded, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric, Objective
-from assistant.coaching.plan_answers import answer_plan_question, plan_question
+from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import PendingAsk, SessionState
+from assistant.coaching.upkeep import fill_profile_gaps, remember_words, tidy_open_questions
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
@@ -44,22 +43,6 @@ def top_gaps(answers: dict, language: str, limit: int = 3) -> list[str]:
     return [gap for _, gap in sorted(weak, key=lambda item: item[0])[:limit]]
 
 
-# A quote this close to a side question, or closer, answers it; below, the coach says it has
-# no guidance rather than quote something beside the point (see the answers eval).
-SIDE_ANSWER_SIMILARITY = 0.2
-LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
-
-
-def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
-    if not found:
-        return found
-    best = found[0].similarity
-    own = [
-        g for g in found if g.result.language == language and g.similarity >= best - LANGUAGE_SLACK
-    ]
-    return own + [g for g in found if g not in own]
-
-
 def say_confirm(state: SessionState, step: str) -> str:
     """The one question a draft waits on: yes, or what to change."""
     return Messages(state.language).say(f"{step}_confirm")
@@ -73,6 +56,7 @@ class OfflineCoach:
     def __init__(self, kb: KnowledgeBase, today: Callable[[], date] = date.today) -> None:
         self.kb = kb
         self.today = today
+        self.answers = SideAnswers(kb)
         # The LLM engine may reword drafted goals (see llm_coach.LlmPhraser.word_goals).
         self.goal_wording: Callable[[SessionState], None] | None = None
 
@@ -103,7 +87,7 @@ class OfflineCoach:
         if unusable is not None:
             words, why = unusable
             parts.append(say.say(f"deadline_{why}", date=words))
-        if self.boundary(state.language, text, facts.question):
+        if boundary(state.language, text, facts.question):
             return parts, "side_question"
         early = state.stage in ("profile", "current_state", "objectives", "playback")
         if facts.intent == "objection" and early and not changes:
@@ -142,105 +126,25 @@ class OfflineCoach:
         return "\n\n".join(p for p in (say.say("empty_message"), state.last_question) if p)
 
     def side_question(self, state: SessionState, text: str, facts: Facts | None = None) -> str:
-        """A question or an aside: answered (or declined) in a few lines, and the interview
-        resumes with the question it was waiting on."""
-        say = Messages(state.language)
-        text = text[:MAX_MESSAGE_CHARS]  # a pasted book is not searched whole
-        if facts is not None and facts.intent == "off_topic" and not facts.asked:
-            parts = [say.say("off_topic_ack")]
-            state.acts.append("acknowledged")
-        elif facts is not None and facts.intent == "objection":
-            left_out = leave_out(state, text)
-            noted = say.say("left_out", items="; ".join(left_out)) if left_out else None
-            parts = [noted or say.say("objection_noted")]
-            state.acts.append("acknowledged")
-        else:
-            parts = [self.answer(state, text)]
-        if state.last_question:
-            parts += [say.say("resume"), state.last_question]
-        return "\n\n".join(parts)
+        return self.answers.side_question(state, text, facts)
 
     def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:
-        """Answers to the questions asked inside a longer message (its facts are stored as
-        well); a turn that was itself a side question has none."""
-        return [self.answer(state, question) for question in facts.asked]
-
-    def answer(self, state: SessionState, question: str) -> str:
-        """A decline for what the coach does not do, the plan's own answer to a question
-        about the plan, else the guidance."""
-        declined = self.boundary(state.language, question, asked=True)
-        if declined:
-            state.acts.append("declined")
-            return Messages(state.language).say(declined)
-        kind = plan_question(question, state.language)
-        found = answer_plan_question(state.plan, kind, question) if kind else None
-        if found:
-            state.acts.append("answered")
-            return found
-        defined = definition(question, state.language)
-        if defined is None:
-            return self.answer_question(state, question)
-        state.acts.append("answered")  # in plain words, then what the guidance says, if any
-        quoted = self.answer_question(state, question, quiet=True)
-        return "\n\n".join(p for p in (defined, quoted) if p)
-
-    @staticmethod
-    def boundary(language: str, text: str, asked: bool) -> str | None:
-        """The template key of a request the coach declines, if the message is one: a
-        guarantee of results, legal/tax/financial advice (when asked), or its instructions."""
-        table = cues(language)
-        if table.compiled(table.instructions).search(text):
-            return "boundary_instructions"
-        if table.compiled(table.guarantee).search(text):
-            return "boundary_guarantee"
-        if asked and table.compiled(table.advice).search(text):
-            return "boundary_advice"
-        return None
+        return self.answers.inline_answers(state, facts)
 
     def show_goals(self, state: SessionState) -> str:
         """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
-        self.tidy_open_questions(state)
+        tidy_open_questions(state)
         shown = (
             render.roadmap(state) if state.stage == "roadmap" else render.goals(state, self.today())
         )
         state.last_question = shown  # a side question later resumes with the plan as it is now
         return shown
 
-    @staticmethod
-    def tidy_open_questions(state: SessionState) -> None:
-        """An open question the owner has since answered leaves the plan (and every export):
-        a profile field now known, today's value of a goal now given or a goal removed."""
-        say = Messages(state.language)
-        profile = state.plan.profile
-        known = {
-            "business_name": profile.business_name,
-            "industry": profile.industry,
-            "staff": profile.staff,
-            "revenue": profile.annual_revenue,
-            "markets": profile.markets,
-        }
-        answered = {
-            say.say("open_profile", field=say.label("profile_fields", key))
-            for key, value in known.items()
-            if value
-        }
-        waiting = {
-            say.say("open_baseline", metric=g.metric, step="")
-            for g in state.plan.goals
-            if g.baseline and g.baseline.status == "pending"
-        }
-        baseline_asks = say.say("open_baseline", metric="\0", step="").split("\0")[0]
-        answered |= {
-            q
-            for q in state.plan.open_questions
-            if q.startswith(baseline_asks) and not any(q.startswith(w) for w in waiting)
-        }
-        state.plan.open_questions = [q for q in state.plan.open_questions if q not in answered]
-
     def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
         question = self._advance(state, facts, self.today(), first)
-        self.tidy_open_questions(state)
+        tidy_open_questions(state)
+        remember_words(state, facts)
         if state.stage in ("profile", "current_state", "objectives"):
             state.acts.append("asked")  # an interview question (the eval counts repeats)
         state.last_question = question
@@ -254,40 +158,6 @@ class OfflineCoach:
             state.language = detected
             state.plan.language = state.language
             state.plan.profile.language = state.language
-
-    # ----- questions on the side -----
-    def answer_question(self, state: SessionState, question: str, quiet: bool = False) -> str:
-        """Quotes from the guidance that answer ``question``, or an honest "no guidance"
-        (nothing at all when ``quiet``: another answer was given already)."""
-        say = Messages(state.language)
-        table = cues(state.language)
-        if table.compiled(table.specifics).search(question):
-            if quiet:
-                return ""
-            state.acts.append("declined")
-            return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
-        on_topic = self.kb.is_on_topic(question)
-        found = ground(self.kb, question, 5, state.scope) if on_topic else []
-        found = _own_language_first(
-            [g for g in found if g.similarity >= SIDE_ANSWER_SIMILARITY], state.language
-        )
-        if not found:
-            if quiet:
-                return ""
-            state.acts.append("declined")
-            return say.say("side_answer_none")
-        state.acts.append("answered")
-        lines = [say.say("side_answer_head")]
-        citations = []
-        for grounded in found[:2]:
-            state.sources.setdefault(grounded.result.chunk_id, grounded.result)
-            citation = grounded.citation()
-            citations.append(citation)
-            quoted = state.side_quotes.setdefault(citation.chunk_id, [])
-            if citation.quote not in quoted:
-                quoted.append(citation.quote)
-            lines.append(f"> {grounded.quote} {render.cite_marks(state, [citation])}")
-        return "\n\n".join([*lines, render.sources_block(state, citations)])
 
     @staticmethod
     def _answers_pending(state: SessionState, facts: Facts) -> bool:
@@ -320,20 +190,10 @@ class OfflineCoach:
         return changes
 
     # ----- the interview -----
-    @staticmethod
-    def _fill_profile_gaps(state: SessionState, facts: Facts) -> None:
-        """A profile fact given later ("we do plumbing, by the way") fills its gap; what is
-        known already changes only by a correction."""
-        profile = state.plan.profile
-        profile.business_name = profile.business_name or facts.business_name
-        profile.industry = profile.industry or facts.industry
-        profile.staff = profile.staff or facts.staff
-        profile.annual_revenue = profile.annual_revenue or facts.revenue
-
     def _advance(self, state: SessionState, facts: Facts, today: date, first: bool) -> str:
         stage = state.stage
         if stage != "profile":
-            self._fill_profile_gaps(state, facts)
+            fill_profile_gaps(state, facts)
         if stage in ("profile", "current_state"):
             self._record_figures(state, facts.figures)
             self._add_objectives(state, facts)

@@ -26,6 +26,7 @@ from assistant.coaching.plan import (
     Goal,
     Horizon,
     Initiative,
+    Money,
     Priority,
     StrategyPlan,
     Target,
@@ -55,6 +56,19 @@ class InitiativeEdit(BaseModel):
 
     horizon: Horizon | None = None
     priority: Priority | None = None
+
+
+class ProfileEdit(BaseModel):
+    """New values for the business profile (the "What I understood" table); ``None`` or an
+    unchanged value leaves a field as it is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    business_name: str | None = Field(default=None, max_length=200)
+    industry: str | None = Field(default=None, max_length=200)
+    staff: int | None = Field(default=None, ge=1, le=1_000_000)
+    revenue: float | None = Field(default=None, ge=0, le=1e12, allow_inf_nan=False)
+    markets: str | None = Field(default=None, max_length=300)
 
 
 EditKind = Literal["goal", "initiative"]
@@ -163,6 +177,48 @@ def change_initiative(
         item.priority_override = edit.priority
         changes.append(_field(say, "priority", say.label("priorities", edit.priority)))
     return item.title, changes
+
+
+def edit_profile(state: SessionState, edit: ProfileEdit) -> str:
+    """Apply the owner's fixes to the profile; each changed field is noted as edited."""
+    plan = state.plan
+    say = Messages(plan.language)
+    profile = plan.profile
+    wanted: dict[str, object] = {
+        "business_name": (edit.business_name or "").strip() or None,
+        "industry": (edit.industry or "").strip() or None,
+        "staff": edit.staff,
+        "markets": [m.strip() for m in (edit.markets or "").split(",") if m.strip()] or None,
+    }
+    if edit.revenue is not None:
+        currency = profile.annual_revenue.currency if profile.annual_revenue else None
+        home = HOME_CURRENCY.get(plan.language, "EUR")
+        wanted["annual_revenue"] = Money(amount=edit.revenue, currency=currency or home)
+    changes = []
+    for field, value in wanted.items():
+        if value is None or getattr(profile, field) == value:
+            continue
+        setattr(profile, field, value)
+        key = "revenue" if field == "annual_revenue" else field
+        shown = money_text(value) if isinstance(value, Money) else _listed(value)
+        changes.append(
+            say.say("edit_field", field=say.label("understood_fields", key), value=shown)
+        )
+        state.understood[key] = say.say("understood_edited")
+    if not changes:
+        return ""
+    return _remember(state, "; ".join(changes))
+
+
+HOME_CURRENCY = {"en": "GBP", "nb": "NOK", "sv": "SEK", "ru": "RUB"}
+
+
+def money_text(amount: Money) -> str:
+    return f"{amount.amount:,.0f} {amount.currency}".replace(",", " ")
+
+
+def _listed(value: object) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
 def _statement(goal: Goal, language: str) -> str:

@@ -28,8 +28,10 @@ from assistant.coaching.edits import (
     EditRefused,
     GoalEdit,
     InitiativeEdit,
+    ProfileEdit,
     edit_goal,
     edit_initiative,
+    edit_profile,
     plan_after_edit,
 )
 from assistant.coaching.feedback import Rating, build_case, save_case
@@ -263,6 +265,9 @@ class CoachService:
         self, session_id: str, goal_id: str, edit: GoalEdit, owner: str = ""
     ) -> EditResult:
         return self._edit(session_id, owner, lambda s: edit_goal(s, goal_id, edit, self.today()))
+
+    def edit_profile(self, session_id: str, edit: ProfileEdit, owner: str = "") -> EditResult:
+        return self._edit(session_id, owner, lambda s: edit_profile(s, edit))
 
     def edit_initiative(
         self, session_id: str, item_id: str, edit: InitiativeEdit, owner: str = ""

@@ -62,6 +62,10 @@ class SessionState(BaseModel):
         description="what the coach did this turn, typed: answered, declined, acknowledged, "
         "changed, asked_to_confirm, asked_what_to_change, approved",
     )
+    understood: dict[str, str] = Field(
+        default_factory=dict,
+        description="profile field -> the owner's words it was read from (or an edit note)",
+    )
     removed_initiatives: list[str] = Field(
         default_factory=list,
         description="catalogue ids of initiatives the owner removed: never drafted again",

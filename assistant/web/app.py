@@ -139,6 +139,20 @@ def build_app(service: CoachService):  # -> gr.Blocks
                     timeline_heading = gr.HTML()
                     timeline = gr.Plot(show_label=False, elem_id="timeline-chart")
                     open_questions = gr.HTML()
+                with gr.Tab("Understood", id="understood"):
+                    gr.Markdown(
+                        "What I understood from you, each with your own words. Fix anything "
+                        "I got wrong here and the plan follows."
+                    )
+                    understood = [
+                        gr.Textbox(elem_id="fact-business_name"),
+                        gr.Textbox(elem_id="fact-industry"),
+                        gr.Number(elem_id="fact-staff", precision=0),
+                        gr.Number(elem_id="fact-revenue"),
+                        gr.Textbox(elem_id="fact-markets"),
+                    ]
+                    save_profile = gr.Button("Save", elem_id="save-profile")
+                    profile_note = gr.Markdown(elem_id="profile-note")
                 with gr.Tab("Sources", id="sources"):
                     sources = gr.HTML(elem_id="sources")
                 with gr.Tab("Edit plan", id="edit"):
@@ -186,6 +200,7 @@ def build_app(service: CoachService):  # -> gr.Blocks
                     results = gr.HTML(results_html("", []), elem_id="search-results")
 
         screen = [
+            *understood,
             chatbot,
             profile,
             maturity_heading,
@@ -251,6 +266,9 @@ def build_app(service: CoachService):  # -> gr.Blocks
         item_pick.change(
             app.pick_initiative, [session_id, item_pick], [horizon, priority], **hidden
         )
+        save_profile.click(
+            app.save_profile, [session_id, *understood], profile_note, **hidden
+        ).then(app.screen, [session_id], screen, **hidden)
         save_goal.click(
             app.save_goal,
             [session_id, goal_pick, statement, baseline, target, deadline],

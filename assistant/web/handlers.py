@@ -16,7 +16,7 @@ from typing import Any
 import gradio as gr
 from pydantic import ValidationError
 
-from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit
+from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, ProfileEdit
 from assistant.coaching.quick_answers import parse
 from assistant.coaching.service import CoachService, TurnResult
 from assistant.coaching.sessions import SessionNotFound
@@ -92,6 +92,7 @@ class CoachApp:
             )
         sessions = view.session_choices(self.service.sessions(owner_of(request)))
         return [
+            *self.understood(state),
             view.chat_messages(state),
             panels.profile,
             panels.maturity_heading,
@@ -111,6 +112,32 @@ class CoachApp:
             gr.update(choices=sessions, value=session_id),
             f"<span data-turns='{len(state.transcript)}' data-stage='{state.stage}'></span>",
         ]
+
+    @staticmethod
+    def understood(state: Any) -> list[Any]:
+        """The "What I understood" boxes: each fact, with the owner's words under it."""
+        updates = []
+        for field in view.understood_fields(state).values():
+            said = f"You said: “{field['words']}”" if field["words"] else "Not said yet"
+            updates.append(gr.update(value=field["value"], label=field["label"], info=said))
+        return updates
+
+    def save_profile(self, session_id: str, *values: Any, request: gr.Request | None = None) -> str:
+        """Fix what the coach understood; the plan changes at once."""
+        fields = dict(zip(view.UNDERSTOOD_FIELDS, values, strict=True))
+        try:
+            staff, revenue = fields["staff"], fields["revenue"]
+            edit = ProfileEdit(
+                business_name=fields["business_name"] or None,
+                industry=fields["industry"] or None,
+                staff=int(staff) if staff not in (None, "") else None,
+                revenue=float(revenue) if revenue not in (None, "") else None,
+                markets=fields["markets"] or None,
+            )
+            done = self.service.edit_profile(session_id, edit, owner_of(request))
+        except (EditRefused, ValueError) as refused:
+            return f"Not saved: {_first_line(refused)}"
+        return f"Saved — {done.change}" if done.change else "Nothing changed."
 
     # ----- a turn -----
     def turn(

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from assistant.coaching.catalogue import MaturityQuestion
+from assistant.coaching.messages import Messages
 from assistant.coaching.quick_answers import choices
 from assistant.coaching.sessions import SessionInfo
 from assistant.coaching.state import SessionState
@@ -152,3 +153,28 @@ def initiative_fields(state: SessionState, item_id: str | None) -> dict[str, Any
     if item is None:
         return {"horizon": None, "priority": None}
     return {"horizon": item.horizon, "priority": item.priority}
+
+
+UNDERSTOOD_FIELDS = ("business_name", "industry", "staff", "revenue", "markets")
+
+
+def understood_fields(state: SessionState) -> dict[str, dict[str, Any]]:
+    """Each profile fact as the plan holds it, with the owner's words it was read from (for
+    the "What I understood" table): field -> {"label", "value", "words"}."""
+    say = Messages(state.plan.language)
+    profile = state.plan.profile
+    values: dict[str, Any] = {
+        "business_name": profile.business_name or "",
+        "industry": profile.industry or "",
+        "staff": profile.staff,
+        "revenue": profile.annual_revenue.amount if profile.annual_revenue else None,
+        "markets": ", ".join(profile.markets),
+    }
+    return {
+        field: {
+            "label": say.label("understood_fields", field),
+            "value": values[field],
+            "words": state.understood.get(field, ""),
+        }
+        for field in UNDERSTOOD_FIELDS
+    }

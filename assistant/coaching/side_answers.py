@@ -1,0 +1,128 @@
+"""Questions and asides during the interview: declined when the coach does not do that,
+answered from the owner's own plan, in plain words ("what is a KPI?"), or from the guidance
+when a passage is close enough; an off-topic line gets one line back, an objection before
+anything is drafted is noted. The interview then resumes where it was."""
+
+from __future__ import annotations
+
+from assistant.coaching import render
+from assistant.coaching.chat_edits import leave_out
+from assistant.coaching.cues import cues
+from assistant.coaching.definitions import definition
+from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts
+from assistant.coaching.grounding import Grounded, ground
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan_answers import answer_plan_question, plan_question
+from assistant.coaching.state import SessionState
+from assistant.knowledge.service import KnowledgeBase
+
+# A quote this close to a side question, or closer, answers it; below, the coach says it has
+# no guidance rather than quote something beside the point (see the answers eval).
+SIDE_ANSWER_SIMILARITY = 0.2
+LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
+
+
+def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
+    if not found:
+        return found
+    best = found[0].similarity
+    own = [
+        g for g in found if g.result.language == language and g.similarity >= best - LANGUAGE_SLACK
+    ]
+    return own + [g for g in found if g not in own]
+
+
+def boundary(language: str, text: str, asked: bool) -> str | None:
+    """The template key of a request the coach declines, if the message is one: a
+    guarantee of results, legal/tax/financial advice (when asked), or its instructions."""
+    table = cues(language)
+    if table.compiled(table.instructions).search(text):
+        return "boundary_instructions"
+    if table.compiled(table.guarantee).search(text):
+        return "boundary_guarantee"
+    if asked and table.compiled(table.advice).search(text):
+        return "boundary_advice"
+    return None
+
+
+class SideAnswers:
+    """Answers on the side of the interview, from the plan, definitions and the guidance."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def side_question(self, state: SessionState, text: str, facts: Facts | None = None) -> str:
+        """A question or an aside: answered (or declined) in a few lines, and the interview
+        resumes with the question it was waiting on."""
+        say = Messages(state.language)
+        text = text[:MAX_MESSAGE_CHARS]  # a pasted book is not searched whole
+        if facts is not None and facts.intent == "off_topic" and not facts.asked:
+            parts = [say.say("off_topic_ack")]
+            state.acts.append("acknowledged")
+        elif facts is not None and facts.intent == "objection":
+            left_out = leave_out(state, text)
+            noted = say.say("left_out", items="; ".join(left_out)) if left_out else None
+            parts = [noted or say.say("objection_noted")]
+            state.acts.append("acknowledged")
+        else:
+            parts = [self.answer(state, text)]
+        if state.last_question:
+            parts += [say.say("resume"), state.last_question]
+        return "\n\n".join(parts)
+
+    def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:
+        """Answers to the questions asked inside a longer message (its facts are stored as
+        well); a turn that was itself a side question has none."""
+        return [self.answer(state, question) for question in facts.asked]
+
+    def answer(self, state: SessionState, question: str) -> str:
+        """A decline for what the coach does not do, the plan's own answer to a question
+        about the plan, else the guidance."""
+        declined = boundary(state.language, question, asked=True)
+        if declined:
+            state.acts.append("declined")
+            return Messages(state.language).say(declined)
+        kind = plan_question(question, state.language)
+        found = answer_plan_question(state.plan, kind, question) if kind else None
+        if found:
+            state.acts.append("answered")
+            return found
+        defined = definition(question, state.language)
+        if defined is None:
+            return self.answer_question(state, question)
+        state.acts.append("answered")  # in plain words, then what the guidance says, if any
+        quoted = self.answer_question(state, question, quiet=True)
+        return "\n\n".join(p for p in (defined, quoted) if p)
+
+    def answer_question(self, state: SessionState, question: str, quiet: bool = False) -> str:
+        """Quotes from the guidance that answer ``question``, or an honest "no guidance"
+        (nothing at all when ``quiet``: another answer was given already)."""
+        say = Messages(state.language)
+        table = cues(state.language)
+        if table.compiled(table.specifics).search(question):
+            if quiet:
+                return ""
+            state.acts.append("declined")
+            return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
+        on_topic = self.kb.is_on_topic(question)
+        found = ground(self.kb, question, 5, state.scope) if on_topic else []
+        found = _own_language_first(
+            [g for g in found if g.similarity >= SIDE_ANSWER_SIMILARITY], state.language
+        )
+        if not found:
+            if quiet:
+                return ""
+            state.acts.append("declined")
+            return say.say("side_answer_none")
+        state.acts.append("answered")
+        lines = [say.say("side_answer_head")]
+        citations = []
+        for grounded in found[:2]:
+            state.sources.setdefault(grounded.result.chunk_id, grounded.result)
+            citation = grounded.citation()
+            citations.append(citation)
+            quoted = state.side_quotes.setdefault(citation.chunk_id, [])
+            if citation.quote not in quoted:
+                quoted.append(citation.quote)
+            lines.append(f"> {grounded.quote} {render.cite_marks(state, [citation])}")
+        return "\n\n".join([*lines, render.sources_block(state, citations)])

@@ -1,0 +1,58 @@
+"""Keeping the plan true to what the owner said after a turn: the owner's words behind each
+profile fact, open questions that were answered since, and profile gaps filled later."""
+
+from __future__ import annotations
+
+from assistant.coaching.facts import Facts
+from assistant.coaching.messages import Messages
+from assistant.coaching.state import SessionState
+
+
+def remember_words(state: SessionState, facts: Facts) -> None:
+    """The owner's words behind each profile fact the plan holds (the "What I
+    understood" table shows them, so a misreading is seen and fixed in one place)."""
+    fixing = facts.intent == "correction"
+    for field, words in facts.sources.items():
+        if fixing or field not in state.understood:
+            state.understood[field] = words
+
+
+def tidy_open_questions(state: SessionState) -> None:
+    """An open question the owner has since answered leaves the plan (and every export):
+    a profile field now known, today's value of a goal now given or a goal removed."""
+    say = Messages(state.language)
+    profile = state.plan.profile
+    known = {
+        "business_name": profile.business_name,
+        "industry": profile.industry,
+        "staff": profile.staff,
+        "revenue": profile.annual_revenue,
+        "markets": profile.markets,
+    }
+    answered = {
+        say.say("open_profile", field=say.label("profile_fields", key))
+        for key, value in known.items()
+        if value
+    }
+    waiting = {
+        say.say("open_baseline", metric=g.metric, step="")
+        for g in state.plan.goals
+        if g.baseline and g.baseline.status == "pending"
+    }
+    baseline_asks = say.say("open_baseline", metric="\0", step="").split("\0")[0]
+    answered |= {
+        q
+        for q in state.plan.open_questions
+        if q.startswith(baseline_asks) and not any(q.startswith(w) for w in waiting)
+    }
+    state.plan.open_questions = [q for q in state.plan.open_questions if q not in answered]
+
+
+def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
+    """A profile fact given later ("we do plumbing, by the way") fills its gap; what is
+    known already changes only by a correction."""
+    profile = state.plan.profile
+    profile.business_name = profile.business_name or facts.business_name
+    profile.industry = profile.industry or facts.industry
+    profile.staff = profile.staff or facts.staff
+    profile.annual_revenue = profile.annual_revenue or facts.revenue
