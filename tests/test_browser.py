@@ -332,3 +332,21 @@ def test_a_misread_fact_is_fixed_in_the_what_i_understood_table(browser, app) ->
     page.locator("[data-testid='profile'] dd", has_text="11").first.wait_for()
     assert service.session(screen_session(page)).plan.profile.staff == 11
     assert not screen.errors and not screen.outside
+
+
+def test_a_plan_is_started_from_a_pasted_brief(browser, app) -> None:
+    url, _ = app
+    screen = Screen(browser, url)
+    page = screen.page
+    screen.tab("Brief")
+    page.fill(
+        "#brief-text textarea",
+        "Client: Nordvik Bakeri AS, bakery in Bergen, 12 staff, revenue about 9 MNOK. "
+        "Goals: grow catering orders from 15 to 40 a month by end of 2027; more online orders.",
+    )
+    page.click("#brief-button")
+    page.wait_for_selector("#brief-note :text('Drafted')")
+    screen.wait_turns(2)
+    screen.tab("Plan")
+    assert page.locator("[data-testid='goals-table'] tr[data-goal-id]").count() >= 2
+    assert "Bergen" in page.locator("[data-testid='profile']").inner_text()

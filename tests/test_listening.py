@@ -146,3 +146,20 @@ def test_a_listening_figure_below_its_floor_fails_the_gate():
     figures = {"split": "dev", "all": {"objection_held": 0.5}, "by_language": {}}
     assert listening.gate(figures) == ["objection_held = 0.5 (floor 1.0)"]
     assert listening.frozen_changed() is None
+
+
+def test_a_session_started_from_a_brief_holds_the_plan_and_is_never_overwritten(service):
+    from assistant.coaching.edits import EditRefused
+
+    brief = (
+        "Client: Harbour Physio, a physiotherapy clinic in Galway, 8 staff, revenue about "
+        "EUR 600k. Objectives: cut no-shows from 10% to 5% by end of 2027; more corporate clients."
+    )
+    state = service.start_from_brief("from-brief", brief)
+    saved = service.session("from-brief")
+    assert saved.stage == "roadmap" and saved.plan.goals and saved.plan.roadmap
+    assert saved.transcript[0].content == brief and state.plan == saved.plan
+    service.send("from-brief", "yes, looks good")
+    assert service.session("from-brief").stage == "done"
+    with pytest.raises(EditRefused):
+        service.start_from_brief("from-brief", brief)

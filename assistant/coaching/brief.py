@@ -55,6 +55,13 @@ def _typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
 def plan_from_brief(
     coach: OfflineCoach, brief: str, language: str | None, today: date
 ) -> StrategyPlan:
+    return session_from_brief(coach, brief, language, today).plan
+
+
+def session_from_brief(
+    coach: OfflineCoach, brief: str, language: str | None, today: date
+) -> SessionState:
+    """A session whose plan is drafted from the brief, waiting on the roadmap's approval."""
     lang = supported_language(language or detect_language(brief) or "en")
     state = SessionState(language=lang, language_fixed=True)
     state.plan.language = lang
@@ -99,4 +106,5 @@ def plan_from_brief(
             )
     coach._draft_goals(state, today)
     draft_roadmap(state.plan, coach.kb, today, state.sources)
-    return state.plan
+    state.stage = "roadmap"
+    return state

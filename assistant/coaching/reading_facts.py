@@ -73,7 +73,7 @@ def _bare(objective: ObjectiveFact) -> bool:
 
 def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
     between = text[max(first.span.end - 1, 0) : second.span.start]
-    return not re.search(r"[.!?\n]|\d[.)]\s", between)
+    return not re.search(r"[.!?;\n]|\d[.)]\s", between)  # "…; more online orders": a new item
 
 
 def _one_aim(first: ObjectiveFact, second: ObjectiveFact, language: str = "en") -> bool:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from assistant.coaching.brief import plan_from_brief
+from assistant.coaching import render
+from assistant.coaching.brief import plan_from_brief, session_from_brief
 from assistant.coaching.catalogue import AnswerValue, MaturityQuestion, load_maturity_questions
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.edits import (
@@ -41,7 +42,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.quick_answers import describe, valid_answers
 from assistant.coaching.sessions import SessionCatalogue, SessionInfo, SessionNotFound
-from assistant.coaching.state import SessionState
+from assistant.coaching.state import ChatTurn, SessionState
 from assistant.coaching.uploads import Upload, remove_folder, safe_name, session_folder, stage
 from assistant.coaching.warmup import rehearse
 from assistant.config import Settings
@@ -398,6 +399,32 @@ class CoachService:
     # ----- plans without a conversation -----
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
         return plan_from_brief(self.coach, brief, language, self.today())
+
+    def start_from_brief(
+        self, session_id: str, brief: str, language: str | None = None, owner: str = ""
+    ) -> SessionState:
+        """An empty session's plan drafted from a pasted brief (consultant mode in the app):
+        the brief is kept as the first message, the goals and roadmap as the reply, and the
+        session waits on the roadmap's approval; the facts can then be fixed as in any
+        session. A session with a conversation is never overwritten."""
+        self._check_owner(session_id, owner)
+        with self._lock(session_id):
+            if self.session(session_id).transcript:
+                raise EditRefused("This session already has a conversation; start a new one.")
+            state = session_from_brief(self.coach, brief, language, self.today())
+            state.session_id = session_id
+            reply = "\n\n".join((render.goals(state, self.today()), render.roadmap(state)))
+            state.transcript = [
+                ChatTurn(role="user", content=brief),
+                ChatTurn(role="assistant", content=reply),
+            ]
+            state.last_question = reply
+            self._graph.update_state(
+                self._config(session_id),
+                {"session": state.model_dump(mode="json")},
+                as_node="respond",
+            )
+        return state
 
     # ----- plumbing -----
     @staticmethod

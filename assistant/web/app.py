@@ -139,6 +139,17 @@ def build_app(service: CoachService):  # -> gr.Blocks
                     timeline_heading = gr.HTML()
                     timeline = gr.Plot(show_label=False, elem_id="timeline-chart")
                     open_questions = gr.HTML()
+                with gr.Tab("Brief", id="brief"):
+                    gr.Markdown(
+                        "Start from a client brief: paste what you know about the business "
+                        "and its objectives, and I draft the whole plan in one go. Check what "
+                        "I understood in the next tab; anything I proposed is marked."
+                    )
+                    brief_text = gr.Textbox(
+                        lines=8, max_length=8000, label="Client brief", elem_id="brief-text"
+                    )
+                    brief_button = gr.Button("Draft from this brief", elem_id="brief-button")
+                    brief_note = gr.Markdown(elem_id="brief-note")
                 with gr.Tab("Understood", id="understood"):
                     gr.Markdown(
                         "What I understood from you, each with your own words. Fix anything "
@@ -266,6 +277,9 @@ def build_app(service: CoachService):  # -> gr.Blocks
         item_pick.change(
             app.pick_initiative, [session_id, item_pick], [horizon, priority], **hidden
         )
+        brief_button.click(
+            app.from_brief, [session_id, brief_text, language], brief_note, **hidden
+        ).then(app.screen, [session_id], screen, **hidden)
         save_profile.click(
             app.save_profile, [session_id, *understood], profile_note, **hidden
         ).then(app.screen, [session_id], screen, **hidden)

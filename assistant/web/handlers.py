@@ -139,6 +139,18 @@ class CoachApp:
             return f"Not saved: {_first_line(refused)}"
         return f"Saved — {done.change}" if done.change else "Nothing changed."
 
+    def from_brief(
+        self, session_id: str, brief: str, choice: str | None, request: gr.Request | None = None
+    ) -> str:
+        """Consultant mode: the session's plan drafted from a pasted brief."""
+        if not (brief or "").strip():
+            return "Paste a brief first."
+        try:
+            self.service.start_from_brief(session_id, brief, _language(choice), owner_of(request))
+        except (EditRefused, ValueError) as refused:
+            return f"Not drafted: {_first_line(refused)}"
+        return "Drafted — see the chat and the plan; fix anything in “Understood”."
+
     # ----- a turn -----
     def turn(
         self,
