@@ -36,12 +36,26 @@ class Outcome:
 
 
 def apply_commands(state: SessionState, facts: Facts, today: date) -> Outcome:
+    """Numbers are read against the plan as the owner saw it: "remove 7, 6 and 5" removes
+    those three, though the first removal renumbers what is left."""
     outcome = Outcome()
+    _pin_numbers(state, facts.commands)
     for command in facts.commands:
         handler = _HANDLERS.get(command.action)
         if handler is not None:
             handler(state, command, facts, today, outcome)
     return outcome
+
+
+def _pin_numbers(state: SessionState, commands: list[PlanCommand]) -> None:
+    goals = [g.id for g in state.plan.goals]
+    items = [i.id for i in roadmap_order(state.plan)]
+    for command in commands:
+        if command.number is None:
+            continue
+        listed = items if "initiative" in command.action else goals
+        if 1 <= command.number <= len(listed):
+            command.item_id = listed[command.number - 1]
 
 
 def _say(state: SessionState) -> Messages:
@@ -66,7 +80,10 @@ def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> 
         else [c.text for c in state.candidates]
     )
     goals = names
-    if command.number is not None and 1 <= command.number <= len(goals):
+    pinned = [n for n, g in enumerate(state.plan.goals) if g.id == command.item_id]
+    if pinned:
+        return pinned[0]
+    if command.item_id is None and command.number is not None and 1 <= command.number <= len(goals):
         return command.number - 1
     if command.number is None:
         named = [n for n, name in enumerate(names) if shares_a_word(command.words, name)]
@@ -193,7 +210,7 @@ def _named(state: SessionState, command: PlanCommand) -> list[Initiative]:
     word of their title the owner used ("the webshop", "nettbutikk og markedsplass")."""
     shown = roadmap_order(state.plan)
     if command.number is not None:
-        return [shown[command.number - 1]] if 1 <= command.number <= len(shown) else []
+        return [i for i in shown if i.id == command.item_id]
     language = state.plan.language
     ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
     named = set(initiatives_named(command.words, language))

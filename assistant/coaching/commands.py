@@ -37,6 +37,7 @@ class PlanCommand(BaseModel):
     target: float | None = None
     deadline: date | None = None
     horizon: str | None = None  # short | medium | long, for an initiative moved
+    item_id: str | None = None  # the goal or initiative the number named when said
     old: float | None = None  # a corrected value as said before ("its 1.4m not 1.2": 1.2)
 
 
@@ -44,12 +45,13 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
     """Each command of the reading, and each correction of a goal by number ("goal 2
     should be 1.8 %"), as a ``PlanCommand`` with its new values."""
     found: list[PlanCommand] = []
+    starts = [c.span.start for c in reading.commands]
     for said in reading.commands:
-        command = _command(
-            reading, said.action, said.goal_number, said.span.start, today, said.span.end
-        )
+        later = [s for s in starts if s > said.span.end]
+        reach = _reach(reading.text, said.span.end, later[0] if later else len(reading.text))
+        command = _command(reading, said.action, said.goal_number, said.span.start, today, reach)
         if not any(c.action == command.action and c.words == command.words for c in found):
-            found.append(command)
+            found += _each_listed(command)
     found += _replaced_values(reading)
     if reading.corrections and not any(c.action == "change_goal" for c in found):
         for sentence in sentences(reading.text):
@@ -80,9 +82,37 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
     return found
 
 
+_LISTED = re.compile(r"\s*(?:,|and|og|och|и|&)\s*(?:[^\W\d]+\s*)?#?(\d{1,2})\b", re.IGNORECASE)
+LISTABLE = ("drop_goal", "drop_initiative", "change_initiative")
+
+
+def _each_listed(command: PlanCommand) -> list[PlanCommand]:
+    """ "drop goals 2 and 3", "fjern tiltak 7, 6 og 5": one order for each number."""
+    if command.action not in LISTABLE or command.number is None:
+        return [command]
+    first = re.search(rf"(?<!\d){command.number}(?!\d)", command.words)
+    numbers = [command.number]
+    cursor = first.end() if first else len(command.words)
+    while match := _LISTED.match(command.words, cursor):
+        numbers.append(int(match.group(1)))
+        cursor = match.end()
+    return [command.model_copy(update={"number": n}) for n in dict.fromkeys(numbers)]
+
+
 def _goal_number(text: str, language: str) -> int | None:
     match = cues.search("goal_reference", language, text)
     return int(match.group("n")) if match else None
+
+
+def _reach(text: str, end: int, next_command: int) -> int:
+    """Where a command's words end: its sentence, and the sentences after it that give no
+    other order ("3000 is too many, we have 0 today. say 1000 by end of 2027")."""
+    pieces = sentences(text)
+    own = containing(pieces, max(end - 1, 0))
+    if own is None:
+        return end
+    after = [p.end for p in pieces if p.start >= own.end and p.end <= next_command]
+    return max([end, own.end, *after])
 
 
 def _words(text: str, start: int, end: int) -> str:
@@ -131,12 +161,21 @@ def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
     return baseline, (aims[-1] if aims else None)  # "4 % is too much, make it 5 %": the last
 
 
+# "3000 is far too many", "4 % er for mye", "150 нереально": the value being replaced
+_TOO_MUCH = re.compile(
+    r"^\W*(?:[^\W\d]+\s+){0,3}(?:too|far too|way too|unrealistic|not realistic|alt for|for mye|"
+    r"for høyt|for lite|urealistisk|för mycket|för högt|orealistisk|слишком|нереально)",
+    re.IGNORECASE,
+)
+
+
 def _old(words: str, found: Found) -> bool:
-    return _OLD_VALUE.search(words[max(0, found.start - 16) : found.start]) is not None
+    before = words[max(0, found.start - 16) : found.start]
+    return _OLD_VALUE.search(before) is not None or _TOO_MUCH.match(words[found.end :]) is not None
 
 
 def _said_as_today(words: str, found: Found, language: str) -> bool:
-    before = words[max(0, found.start - 24) : found.start]
+    before = re.split(r"[.!?;]\s", words[max(0, found.start - 24) : found.start])[-1]
     return cues.search("today_words", language, before) is not None
 
 

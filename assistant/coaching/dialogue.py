@@ -23,6 +23,7 @@ from assistant.coaching.plan import Metric, Objective
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.upkeep import fill_profile_gaps, remember_words, tidy_open_questions
+from assistant.coaching.words import initiatives_named
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
@@ -90,7 +91,8 @@ class OfflineCoach:
         if boundary(state.language, text, facts.question):
             return parts, "side_question"
         early = state.stage in ("profile", "current_state", "objectives", "playback")
-        if facts.intent == "objection" and early and not changes:
+        rejected = initiatives_named(text, state.language) if facts.intent == "objection" else []
+        if rejected and early and not changes:
             return parts, "side_question"  # nothing drafted to object to: noted, then on
         aside = facts.intent in ("question", "off_topic") and not facts.goals
         if aside and not self._answers_pending(state, facts):

@@ -124,7 +124,13 @@ def _approves(text: str, language: str, has_facts: bool) -> bool:
     limit = cues.raw("approval_max_words")
     cleaned = _GREETING.sub("", text.strip().lower())
     short = len(_words(cleaned)) <= limit
-    return short and not has_facts and cues.search("approval", language, cleaned) is not None
+    asks = "?" in text  # "ok, how do I measure goal 2?" asks; it does not approve
+    return (
+        short
+        and not has_facts
+        and not asks
+        and cues.search("approval", language, cleaned) is not None
+    )
 
 
 def _whole_dont_know(text: str, language: str, has_facts: bool) -> bool:

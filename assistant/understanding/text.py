@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -68,9 +69,23 @@ def list_items(text: str) -> list[Piece]:
     return _split(text, 0, _LIST_ITEM)
 
 
+# "30. juni 2027", "1. mars": a day written with a dot does not end a sentence
+_DAY_DOT = re.compile(r"\b\d{1,2}\.$")
+_MONTH_START = re.compile(
+    r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec|янв|фев|мар|апр|ма[яй]|"
+    r"июн|июл|авг|сен|окт|ноя|дек)",
+    re.IGNORECASE,
+)
+
+
 def sentences(text: str) -> list[Piece]:
     pieces = _split(text, 0, _SENTENCE_END)
-    return _rejoined(text, pieces, _unlisted_figures(text))
+    dates = {
+        after.start
+        for before, after in itertools.pairwise(pieces)
+        if _DAY_DOT.search(before.text) and _MONTH_START.match(after.text)
+    }
+    return _rejoined(text, pieces, _unlisted_figures(text) | dates)
 
 
 def _unlisted_figures(text: str) -> set[int]:
