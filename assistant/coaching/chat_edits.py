@@ -33,6 +33,7 @@ class Outcome:
     asks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     goals_added: bool = False
+    show: bool = False  # "show me the goals again"
 
 
 def apply_commands(state: SessionState, facts: Facts, today: date) -> Outcome:
@@ -349,6 +350,12 @@ def _export(
     outcome.notes.append(_say(state).say("export_hint"))
 
 
+def _show(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    outcome.show = True
+
+
 _HANDLERS = {
     "drop_goal": _drop_goal,
     "change_goal": _change_goal,
@@ -357,4 +364,5 @@ _HANDLERS = {
     "change_initiative": _change_initiative,
     "replace_value": _replace_value,
     "export": _export,
+    "show": _show,
 }

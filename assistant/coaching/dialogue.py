@@ -98,7 +98,7 @@ class OfflineCoach:
         if aside and not self._answers_pending(state, facts):
             return parts, "side_question"
         shown = state.stage in ("review", "roadmap", "done")
-        if (changes or unusable or ordered.asks) and shown and not facts.approve:
+        if (changes or unusable or ordered.asks or ordered.show) and shown and not facts.approve:
             return parts, "show_goals"
         return parts, state.stage
 
@@ -179,6 +179,12 @@ class OfflineCoach:
             facts.commands.append(
                 PlanCommand(action="change_goal", number=number, words="", deadline=deadline)
             )
+        named = facts.business_name if facts.renamed else None
+        if named and plan.profile.business_name and named != plan.profile.business_name:
+            plan.profile.business_name = named  # "the company is called ...": said outright
+            state.understood["business_name"] = facts.sources["business_name"]
+            label = say.label("understood_fields", "business_name")
+            changes.append(say.say("edit_field", field=label, value=named))
         if facts.intent != "correction":
             return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff

@@ -251,6 +251,9 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     _apply_corrections(facts, reading)
     facts.unusable_deadline = _unusable(facts.unusable_deadline, reading)
     facts.intent = reading.intent
+    facts.renamed = "business_name" in profile and bool(
+        cues.search("names_itself", reading.language, reading.text)
+    )
     facts.sources = {
         ("markets" if f.field == "location" else f.field): f.span.text for f in reading.profile
     }

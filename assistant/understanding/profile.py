@@ -25,6 +25,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
     for pattern in cues.patterns("business_name", language):
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .,!:;\"'«»“”")
+            if _dash_without_trade(text, match, language):
+                continue  # "Skills - not really": a topic, not "calder joinery - joinery"
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
@@ -34,6 +36,13 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                     span=span_of(text, start, start + len(name)),
                 )
     return None
+
+
+def _dash_without_trade(text: str, match: re.Match[str], language: str) -> bool:
+    """A name said as "name - what we do" counts only when a trade follows the dash."""
+    if not re.search(r"[-–—]\s*$", match.group()):
+        return False
+    return _trades(language).search(text[match.end() : match.end() + 60]) is None
 
 
 def location(text: str, language: str, name: ProfileFact | None = None) -> ProfileFact | None:

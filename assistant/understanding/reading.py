@@ -32,6 +32,7 @@ CommandAction = Literal[
     "add_initiative",
     "change_initiative",
     "export",
+    "show",
     "other",
 ]
 
