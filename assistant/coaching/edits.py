@@ -92,9 +92,12 @@ def _field(say: Messages, field: str, value: str) -> str:
     return say.say("edit_field", field=say.label("edit_fields", field), value=value)
 
 
-def _number(value: float, unit: str | None) -> str:
+def _number(value: float, unit: str | None, say: Messages) -> str:
+    """ "250", "40%", "12 hours" in the plan's language ("units" is no word an owner uses)."""
     shown = f"{value:g}"
-    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit or ''}".strip()
+    if unit == "%":
+        return f"{shown}%"
+    return f"{shown} {say.label('units', unit or 'units')}".strip()
 
 
 def edit_goal(state: SessionState, goal_id: str, edit: GoalEdit, today: date) -> str:
@@ -125,10 +128,10 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
             value=edit.baseline, unit=unit or "units", date=today, status="measured"
         )
         goal.measuring_step = None
-        changes.append(_field(say, "baseline", _number(edit.baseline, unit)))
+        changes.append(_field(say, "baseline", _number(edit.baseline, unit, say)))
     if edit.target is not None and not (goal.target and goal.target.value == edit.target):
         goal.target = Target(value=edit.target, unit=unit or "units")  # the owner's: given
-        changes.append(_field(say, "target", _number(edit.target, unit)))
+        changes.append(_field(say, "target", _number(edit.target, unit, say)))
     if goal.baseline and goal.baseline.value is not None and goal.target:
         goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
     current = goal.deadline.isoformat() if goal.deadline else None
