@@ -219,7 +219,12 @@ class OfflineCoach:
             changed = facts.intent in ("correction", "command") or bool(
                 facts.goals or facts.staff or facts.revenue
             )
-            confirm = render.playback(state) if changed else say_confirm(state, "playback")
+            # shown again after a change, it ends with the shorter confirm question
+            confirm = (
+                render.playback(state, "playback_confirm")
+                if changed
+                else say_confirm(state, "playback")
+            )
             return self._not_yet(state, facts, confirm)
         if stage == "review":
             if not facts.approve:

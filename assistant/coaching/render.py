@@ -36,7 +36,7 @@ def sources_block(state: SessionState, citations: list[Citation]) -> str:
     return (say.say("sources_head") + "\n" + "\n".join(lines)) if lines else ""
 
 
-def playback(state: SessionState) -> str:
+def playback(state: SessionState, ask: str = "playback_ask") -> str:
     say = Messages(state.language)
     plan = state.plan
     profile = plan.profile
@@ -75,7 +75,7 @@ def playback(state: SessionState) -> str:
         parts.append(say.say("playback_gaps", gaps=gaps))
     objectives = "".join(f"\n- {o.owner_words}" for o in plan.objectives) or unknown
     parts.append(say.say("playback_objectives", objectives=objectives))
-    parts.append(say.say("playback_ask"))
+    parts.append(say.say(ask))
     return "\n\n".join(parts)
 
 

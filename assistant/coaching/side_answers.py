@@ -18,8 +18,8 @@ from assistant.knowledge.service import KnowledgeBase
 
 # A quote this close to a side question, or closer, answers it; below, the coach says it has
 # no guidance rather than quote something beside the point (see the answers eval).
-SIDE_ANSWER_SIMILARITY = 0.2
-LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
+SIDE_ANSWER_SIMILARITY = 0.1
+LANGUAGE_SLACK = 0.0  # a passage in the owner's language wins only when as close (answers eval)
 
 
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
@@ -105,7 +105,7 @@ class SideAnswers:
             state.acts.append("declined")
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
-        found = ground(self.kb, question, 5, state.scope) if on_topic else []
+        found = ground(self.kb, question, 3, state.scope) if on_topic else []
         found = _own_language_first(
             [g for g in found if g.similarity >= SIDE_ANSWER_SIMILARITY], state.language
         )
