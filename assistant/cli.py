@@ -437,7 +437,10 @@ def _export_from_chat(service, session_id: str, command: str) -> str:
     fmt = (command.split()[1:] or ["pdf"])[0].lower()
     if fmt not in ("pdf", "docx", "md"):
         return "Use /export pdf, /export docx or /export md."
-    return f"Saved: {service.save_export(session_id, fmt)}"
+    try:
+        return f"Saved: {service.save_export(session_id, fmt)}"
+    except Exception as problem:  # the chat goes on; the plan is untouched
+        return f"The export failed ({type(problem).__name__}); the plan is unchanged. Try again."
 
 
 @app.command()

@@ -163,3 +163,13 @@ def test_a_session_started_from_a_brief_holds_the_plan_and_is_never_overwritten(
     assert service.session("from-brief").stage == "done"
     with pytest.raises(EditRefused):
         service.start_from_brief("from-brief", brief)
+
+
+def test_an_objective_added_after_one_was_dropped_gets_a_fresh_id(service):
+    for message in PERSONA["script"][:6]:
+        service.send("fresh-id", message)
+    assert service.session("fresh-id").stage == "playback"
+    service.send("fresh-id", "drop goal 1")
+    service.send("fresh-id", "we also want newsletter subscribers from 800 to 2,000 by end of 2027")
+    ids = [o.id for o in service.session("fresh-id").plan.objectives]
+    assert len(ids) == 3 and len(set(ids)) == 3, ids

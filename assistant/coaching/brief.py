@@ -15,7 +15,7 @@ from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.drafting import draft_roadmap
 from assistant.coaching.facts import Figure, GoalCandidate, read_message
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Objective, StrategyPlan
+from assistant.coaching.plan import Objective, StrategyPlan, next_id
 from assistant.coaching.state import SessionState
 from assistant.extraction.dates import months_ahead_end
 from assistant.knowledge.languages import detect_language
@@ -92,7 +92,7 @@ def session_from_brief(
     # Every objective the brief states, with numbers or not ("stop wasting hours on manual
     # order handling"): a goal the SMART check explains, and an open question for its gaps.
     for candidate in facts.goals:
-        objective_id = f"o{len(state.plan.objectives) + 1}"
+        objective_id = next_id("o", [o.id for o in state.plan.objectives])
         state.plan.objectives.append(
             Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
         )

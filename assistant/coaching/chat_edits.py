@@ -19,7 +19,7 @@ from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, chan
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Initiative, Objective
+from assistant.coaching.plan import Initiative, Objective, next_id
 from assistant.coaching.render import money, roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, shares_a_word
@@ -80,19 +80,18 @@ def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> 
         if _drafted(state)
         else [c.text for c in state.candidates]
     )
-    goals = names
     pinned = [n for n, g in enumerate(state.plan.goals) if g.id == command.item_id]
     if pinned:
         return pinned[0]
-    if command.item_id is None and command.number is not None and 1 <= command.number <= len(goals):
+    if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
         return command.number - 1
     if command.number is None:
         named = [n for n, name in enumerate(names) if shares_a_word(command.words, name)]
         if len(named) == 1:
             return named[0]
-        if len(goals) == 1:
+        if len(names) == 1:
             return 0
-    outcome.asks.append(_say(state).say("which_goal", count=len(goals)))
+    outcome.asks.append(_say(state).say("which_goal", count=len(names)))
     return None
 
 
@@ -132,17 +131,12 @@ def _change_goal(
         return
     if not _drafted(state):
         changes = _change_objective(state, index, command)
-        if changes:
-            outcome.changes.append(
-                say.say("goal_changed", number=index + 1, changes="; ".join(changes))
-            )
-        return
-    goal = state.plan.goals[index]
-    try:
-        changes = change_goal(state.plan, goal, edit, today)
-    except EditRefused as refused:
-        outcome.asks.append(str(refused))
-        return
+    else:
+        try:
+            changes = change_goal(state.plan, state.plan.goals[index], edit, today)
+        except EditRefused as refused:
+            outcome.asks.append(str(refused))
+            return
     if changes:
         outcome.changes.append(
             say.say("goal_changed", number=index + 1, changes="; ".join(changes))
@@ -183,18 +177,17 @@ def _add_goal(
         outcome.asks.append(_say(state).say("what_new_goal"))
         return
     for candidate in new:
-        number = max((int(o.id[1:]) for o in plan.objectives if o.id[1:].isdigit()), default=0)
         objective = Objective(
-            id=f"o{number + 1}", category=candidate.category, owner_words=candidate.text
+            id=next_id("o", [o.id for o in plan.objectives]),
+            category=candidate.category,
+            owner_words=candidate.text,
         )
         plan.objectives.append(objective)
         state.candidates.append(candidate)
         if state.stage in ("review", "roadmap", "done"):
-            goal_number = max((int(g.id[1:]) for g in plan.goals if g.id[1:].isdigit()), default=0)
+            number = int(next_id("g", [g.id for g in plan.goals])[1:])
             scope = ", ".join(plan.profile.markets) or plan.profile.business_name
-            goal = goal_from_candidate(
-                goal_number + 1, candidate, objective.id, plan.language, today, scope
-            )
+            goal = goal_from_candidate(number, candidate, objective.id, plan.language, today, scope)
             plan.goals.append(goal)
             outcome.goals_added = True
             shown = len(plan.goals)

@@ -19,7 +19,7 @@ from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Metric, Objective
+from assistant.coaching.plan import Metric, Objective, next_id
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.upkeep import fill_profile_gaps, remember_words, tidy_open_questions
@@ -361,7 +361,7 @@ class OfflineCoach:
                 continue
             if state.pending is not None and not (candidate.baseline and candidate.target):
                 continue  # an answer to the pending question, not a new objective
-            objective_id = f"o{len(plan.objectives) + 1}"
+            objective_id = next_id("o", [o.id for o in plan.objectives])
             plan.objectives.append(
                 Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
             )
@@ -389,7 +389,7 @@ class OfflineCoach:
                 continue  # an answer to the pending question, not a new objective
             if state.stage != "objectives" and not (candidate.baseline and candidate.target):
                 continue  # early on, only clear objectives: "from X to Y"
-            objective_id = f"o{len(plan.objectives) + 1}"
+            objective_id = next_id("o", [o.id for o in plan.objectives])
             plan.objectives.append(
                 Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
             )

@@ -114,6 +114,13 @@ def priority_for(impact: int | None, feasibility: int | None) -> Priority | None
     return "medium" if product >= MEDIUM_PRIORITY_FROM else "low"
 
 
+def next_id(prefix: str, taken: list[str]) -> str:
+    """The next free id ("o4" after o1, o3): one past the highest number, so an id freed by a
+    removal is never given again to something else."""
+    numbers = [int(i[len(prefix) :]) for i in taken if i[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
 def _require_unique_ids(items: list[Any], what: str) -> None:
     seen: set[str] = set()
     for item in items:
