@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -62,6 +63,30 @@ def test_a_goal_dropped_by_its_words_goes_and_a_goal_added_with_numbers_arrives(
     )
     plan = service.session("drop-add").plan
     assert len(plan.goals) == count and plan.goals[-1].target.value == 2000
+
+
+def test_a_goal_added_with_todays_value_after_it_is_one_goal_worded_from_its_numbers(service):
+    _at_goals(service, "add-today")
+    count = len(service.session("add-today").plan.goals)
+    reply = service.send(
+        "add-today",
+        "And add a goal: online bookings for 100% of new customers by end of March 2027, "
+        "today it's 0.",
+    ).reply
+    plan = service.session("add-today").plan
+    added = plan.goals[-1]
+    assert len(plan.goals) == count + 1
+    assert (added.baseline.value, added.target.value) == (0, 100)
+    assert added.deadline == date(2027, 3, 31)
+    assert "add a goal" not in added.statement.lower() and added.statement in reply
+
+
+def test_a_plan_asked_for_as_a_file_in_chat_is_saved_and_its_place_said(service):
+    _at_goals(service, "file")
+    reply = service.send("file", "can I get it as a Word file?").reply
+    saved = [w.strip(" .()") for w in reply.split() if w.strip(" .()").endswith(".docx")]
+    assert saved and "exported" in service.session("file").acts
+    assert Path(saved[0]).read_bytes()[:2] == b"PK"  # a docx is a zip
 
 
 def test_an_initiative_rejected_before_the_roadmap_never_appears_in_it(service):

@@ -9,6 +9,8 @@ and never comes back in later drafts of the session. What cannot be applied (no 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,12 +19,12 @@ from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, change_goal
 from assistant.coaching.edits import change_initiative as move_initiative
-from assistant.coaching.facts import Facts, Figure
+from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Initiative, Objective, next_id
+from assistant.coaching.plan import Initiative, Metric, Objective, next_id
 from assistant.coaching.render import money, roadmap_order
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named, shares_a_word
+from assistant.coaching.words import content_words, initiatives_named, shares_a_word
 
 
 @dataclass
@@ -34,12 +36,19 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     goals_added: bool = False
     show: bool = False  # "show me the goals again"
+    exported: bool = False  # a file of the plan was saved
+    save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
 
 
-def apply_commands(state: SessionState, facts: Facts, today: date) -> Outcome:
+def apply_commands(
+    state: SessionState,
+    facts: Facts,
+    today: date,
+    save_export: Callable[[SessionState, str], str] | None = None,
+) -> Outcome:
     """Numbers are read against the plan as the owner saw it: "remove 7, 6 and 5" removes
     those three, though the first removal renumbers what is left."""
-    outcome = Outcome()
+    outcome = Outcome(save_export=save_export)
     _pin_numbers(state, facts.commands)
     for command in facts.commands:
         handler = _HANDLERS.get(command.action)
@@ -172,7 +181,7 @@ def _add_goal(
 ) -> None:
     plan = state.plan
     known = {c.text for c in state.candidates}
-    new = [c for c in facts.goals if c.text not in known]
+    new = _one_goal_per_order([c for c in facts.goals if c.text not in known], command)
     if not new:
         outcome.asks.append(_say(state).say("what_new_goal"))
         return
@@ -190,10 +199,34 @@ def _add_goal(
             goal = goal_from_candidate(number, candidate, objective.id, plan.language, today, scope)
             plan.goals.append(goal)
             outcome.goals_added = True
-            shown = len(plan.goals)
+            shown, said = len(plan.goals), goal.statement
         else:
-            shown = len(plan.objectives)
-        outcome.changes.append(_say(state).say("goal_added", number=shown, goal=candidate.text))
+            shown, said = len(plan.objectives), candidate.text
+        outcome.changes.append(_say(state).say("goal_added", number=shown, goal=said))
+
+
+_ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
+
+
+def _one_goal_per_order(
+    candidates: list[GoalCandidate], command: PlanCommand
+) -> list[GoalCandidate]:
+    """ "add a goal: intake forms for 100 % by March, today it's 0" is one goal: the
+    objectives read inside the order's words become one, with the numbers the order gives,
+    worded without the order itself."""
+    inside = [c for c in candidates if c.text.strip() in command.words]
+    if not inside:
+        return candidates
+    goal = inside[0].model_copy()
+    goal.text = _ORDER_HEAD.sub("", goal.text, count=1).strip() or goal.text
+    said = command.unit if command.unit not in (None, "count") else None  # a count: the KPI's
+    unit = said or next((f.unit for f in (goal.target, goal.baseline) if f), None)
+    if command.target is not None:
+        goal.target = Figure(value=command.target, unit=unit, kpi_id=goal.kpi_id)
+    if command.baseline is not None:
+        goal.baseline = Figure(value=command.baseline, unit=unit, kpi_id=goal.kpi_id)
+    goal.deadline = command.deadline or goal.deadline
+    return [goal, *(c for c in candidates if c not in inside)]
 
 
 # ------------------------------------------------------------------------------ initiatives
@@ -205,13 +238,20 @@ def _named(state: SessionState, command: PlanCommand) -> list[Initiative]:
     shown = roadmap_order(state.plan)
     if command.number is not None:
         return [i for i in shown if i.id == command.item_id]
-    language = state.plan.language
+    for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
+        named = _named_in(shown, words, state.plan.language)
+        if named:
+            return named
+    return []
+
+
+def _named_in(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
     ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
-    named = set(initiatives_named(command.words, language))
+    named = set(initiatives_named(words, language))
     by_name = [i for i in shown if ids.get(i.title) in named]
     if by_name:
         return by_name
-    by_title = [i for i in shown if shares_a_word(command.words, i.title, language)]
+    by_title = [i for i in shown if shares_a_word(words, i.title, language)]
     return by_title if len(by_title) == 1 else []
 
 
@@ -244,7 +284,11 @@ def _drop_initiative(
     named = _named(state, command)
     spec_ids = _catalogue_ids(state, command.words, [i.title for i in named])
     if not named and not spec_ids:
-        outcome.asks.append(say.say("which_initiative"))
+        thing = _thing_named(command, state.plan.language)
+        if thing:
+            outcome.notes.append(say.say("not_in_roadmap", thing=thing))
+        else:
+            outcome.asks.append(say.say("which_initiative"))
         return
     state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
     gone = {i.id for i in named}
@@ -254,14 +298,25 @@ def _drop_initiative(
     language = state.plan.language
     specs = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
     titles = [i.title for i in named] or [specs[i] for i in spec_ids]
+    said = "initiative_removed" if named else "initiative_left_out"
     for title in titles:
-        outcome.changes.append(say.say("initiative_removed", item=title))
+        outcome.changes.append(say.say(said, item=title))
+
+
+def _thing_named(command: PlanCommand, language: str) -> str | None:
+    """The word an order names an initiative by ("drop the TikTok one": TikTok), a proper
+    name first."""
+    words = content_words(command.focus or command.words, language)
+    return next((w for w in words if w[:1].isupper()), words[0] if words else None)
 
 
 def _change_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
     say = _say(state)
+    if not state.plan.roadmap:
+        outcome.asks.append(say.say("no_roadmap_yet"))
+        return
     named = _named(state, command)
     if len(named) != 1 or command.horizon is None:
         outcome.asks.append(say.say("which_initiative_move"))
@@ -333,14 +388,51 @@ def _replace_value(
                     say.say("goal_changed", number=number, changes="; ".join(changes))
                 )
                 return
+    if command.metric:
+        _record_metric(state, command.metric, command.target, today, outcome)
+
+
+def _record_metric(
+    state: SessionState, kpi_id: str, value: float, today: date, outcome: Outcome
+) -> None:
+    """A corrected figure the plan did not hold yet ("students 480, not 520"): today's
+    value of that KPI from now on."""
+    spec = next((k for k in load_kpi_catalogue().kpis if k.id == kpi_id), None)
+    if spec is None:
+        return
+    name = spec.name.get(state.plan.language)
+    metrics = [m for m in state.plan.current_state.metrics if m.name != name]
+    fixed = Metric(name=name, value=value, unit=spec.unit, as_of=today, source="owner")
+    state.plan.current_state.metrics = [*metrics, fixed]
+    outcome.changes.append(f"{name}: {value:g}")
+
+
+_FORMATS = {  # the words owners use for a file format
+    "docx": re.compile(r"\b(?:docx|word)", re.IGNORECASE),
+    "pdf": re.compile(r"\bpdf", re.IGNORECASE),
+    "md": re.compile(r"\b(?:markdown|md)\b", re.IGNORECASE),
+}
 
 
 def _export(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
-    """The chat cannot hand over a file; it says where the export is."""
+    """ "send it as docx", "kan jag få den som Word-dokument? och pdf": each format asked
+    for is saved as a file and its place said; without a file store, where to export."""
     facts.asked = [q for q in facts.asked if q not in command.words]
-    outcome.notes.append(_say(state).say("export_hint"))
+    say = _say(state)
+    if outcome.save_export is None:
+        outcome.notes.append(say.say("export_hint"))
+        return
+    asked = [f for f, words in _FORMATS.items() if words.search(command.words)] or ["pdf"]
+    for fmt in asked:
+        try:
+            path = outcome.save_export(state, fmt)
+        except Exception:  # a plan that cannot be written out is still the plan
+            outcome.notes.append(say.say("export_failed"))
+            continue
+        outcome.notes.append(say.say("export_saved", kind=say.label("file_kinds", fmt), path=path))
+        outcome.exported = True
 
 
 def _show(

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from assistant.extraction import extract_deadline
 from assistant.understanding import cues
 from assistant.understanding.quantities import Found, read_amounts
-from assistant.understanding.reading import Reading
+from assistant.understanding.reading import Reading, Span
 from assistant.understanding.text import containing, sentences
 
 _OLD_VALUE = re.compile(
@@ -39,6 +39,9 @@ class PlanCommand(BaseModel):
     horizon: str | None = None  # short | medium | long, for an initiative moved
     item_id: str | None = None  # the goal or initiative the number named when said
     old: float | None = None  # a corrected value as said before ("its 1.4m not 1.2": 1.2)
+    unit: str | None = None  # the unit of the values said ("%", "count", "hours")
+    focus: str = ""  # the clause of the order itself ("and move the CRM one to Now")
+    metric: str | None = None  # the KPI a corrected value belongs to, when the reader knew it
 
 
 def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
@@ -46,10 +49,14 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
     should be 1.8 %"), as a ``PlanCommand`` with its new values."""
     found: list[PlanCommand] = []
     starts = [c.span.start for c in reading.commands]
+    previous_end = 0
     for said in reading.commands:
         later = [s for s in starts if s > said.span.end]
         reach = _reach(reading.text, said.span.end, later[0] if later else len(reading.text))
         command = _command(reading, said.action, said.goal_number, said.span.start, today, reach)
+        if said.action in INITIATIVE_ACTIONS:
+            command = _own_clause(reading, command, said.span, previous_end, later, reach)
+        previous_end = said.span.end
         if not any(c.action == command.action and c.words == command.words for c in found):
             found += _each_listed(command)
     found += _replaced_values(reading)
@@ -59,6 +66,40 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             if number is not None:
                 found.append(_command(reading, "change_goal", number, sentence.start, today))
     return found
+
+
+INITIATIVE_ACTIONS = ("drop_initiative", "change_initiative")
+_CLAUSE = re.compile(r"[^,;]+", re.IGNORECASE)
+
+
+def _own_clause(
+    reading: Reading,
+    command: PlanCommand,
+    span: Span,
+    previous_end: int,
+    later: list[int],
+    reach: int,
+) -> PlanCommand:
+    """An order about an initiative shares its sentence with the next one ("move the Google
+    Ads to Later, and put intake forms first in Now"): its words, lane and number are those
+    between the order before it and the order after it."""
+    text = reading.text
+    own = containing(sentences(text), span.start)
+    start = max(own.start if own else 0, previous_end if previous_end <= span.start else 0)
+    end = min(later[0], reach) if later else reach
+    words = text[start:end].strip(" ,;")
+    clauses = [c for c in _CLAUSE.finditer(text, start, end) if c.start() <= span.start]
+    focus = clauses[-1].group(0) if clauses else words
+    horizon = _horizon(words, reading.language) if command.action == "change_initiative" else None
+    number = cues.search("initiative_reference", reading.language, words)
+    return command.model_copy(
+        update={
+            "words": words,
+            "horizon": horizon,
+            "number": int(number.group("n")) if number else None,
+            "focus": focus,
+        }
+    )
 
 
 def _replaced_values(reading: Reading) -> list[PlanCommand]:
@@ -73,10 +114,14 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
         sentence = containing(sentences(reading.text), correction.span.start)
         words = sentence.text if sentence else reading.text
         old = [a.amount.value for a in read_amounts(words, reading.language) if _old(words, a)]
-        if len(old) == 1:
+        if len(old) == 1 and not any(f.old == old[0] and f.words == words for f in found):
             found.append(
                 PlanCommand(
-                    action="replace_value", words=words, target=float(correction.value), old=old[0]
+                    action="replace_value",
+                    words=words,
+                    target=float(correction.value),
+                    old=old[0],
+                    metric=correction.field or None,
                 )
             )
     return found
@@ -135,10 +180,14 @@ def _command(
 ) -> PlanCommand:
     words = _words(reading.text, position, end or position + 1)
     command = PlanCommand(action=action, number=number, words=words)
-    if action == "change_goal":
+    if action in ("change_goal", "add_goal"):
         command.baseline, command.target = _new_values(words, reading.language)
+        command.unit = _unit(words, reading.language)
         found = extract_deadline(words, reading.language, today)
-        command.deadline = found.date if found else None
+        if found is not None and _own_date(reading, words, position, found.start):
+            command.deadline = found.date
+    if action in ("change_goal", "drop_goal") and number is None:
+        command.number = _goal_number(words, reading.language)
     horizon = _horizon(words, reading.language)
     if action == "change_goal" and number is None and horizon and command.deadline is None:
         action = command.action = "change_initiative"  # "move it to Later": a lane, no goal
@@ -148,6 +197,16 @@ def _command(
         match = cues.search("initiative_reference", reading.language, words)
         command.number = int(match.group("n")) if match else None
     return command
+
+
+def _own_date(reading: Reading, words: str, position: int, date_start: int) -> bool:
+    """A date in the order's own clause, or anywhere when the order names the deadline."""
+    if cues.search("deadline_nouns", reading.language, words) is not None:
+        return True
+    at = position - max(reading.text.find(words), 0)
+    bounds = [m.start() for m in re.finditer(r"[,;]\s", words)]
+    clause_of = [sum(b < i for b in bounds) for i in (at, date_start)]
+    return clause_of[0] == clause_of[1] or at < 0
 
 
 def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
@@ -161,12 +220,19 @@ def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
     return baseline, (aims[-1] if aims else None)  # "4 % is too much, make it 5 %": the last
 
 
-# "3000 is far too many", "4 % er for mye", "150 нереально": the value being replaced
+# "3000 is far too many", "4 % er for mye", "150 нереально", "260 er litt optimistisk":
+# the value being replaced
 _TOO_MUCH = re.compile(
-    r"^\W*(?:[^\W\d]+\s+){0,3}(?:too|far too|way too|unrealistic|not realistic|alt for|for mye|"
-    r"for høyt|for lite|urealistisk|för mycket|för högt|orealistisk|слишком|нереально)",
+    r"^\W*(?:[^\W\d]+\s+){0,3}(?:too|far too|way too|unrealistic|not realistic|optimistic|"
+    r"ambitious|alt for|for mye|for høyt|for lite|urealistisk|optimistisk|ambisiøst|för mycket|"
+    r"för högt|orealistisk|ambitiöst|слишком|нереально|оптимистично|амбициозно)",
     re.IGNORECASE,
 )
+
+
+def _unit(words: str, language: str) -> str | None:
+    amounts = [a for a in read_amounts(words, language) if not _old(words, a)]
+    return amounts[-1].amount.unit if amounts else None
 
 
 def _old(words: str, found: Found) -> bool:

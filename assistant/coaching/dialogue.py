@@ -60,6 +60,8 @@ class OfflineCoach:
         self.answers = SideAnswers(kb)
         # The LLM engine may reword drafted goals (see llm_coach.LlmPhraser.word_goals).
         self.goal_wording: Callable[[SessionState], None] | None = None
+        # The service saves a plan asked for in chat ("send it as PDF") and says where.
+        self.save_export: Callable[[SessionState, str], str] | None = None
 
     # ----- one turn, in steps (the graph in graph.py calls these) -----
     def understand(self, state: SessionState, text: str, facts: Facts) -> tuple[list[str], str]:
@@ -75,7 +77,7 @@ class OfflineCoach:
             parts.append(say.say("too_long"))
         today = self.today()
         changes = self._apply_corrections(state, facts, today)
-        ordered = apply_commands(state, facts, today)
+        ordered = apply_commands(state, facts, today, self.save_export)
         if ordered.goals_added:
             apply_smart(state.plan, today)
             cite_goals(state.plan, self.kb, state.sources, state.scope)
@@ -84,6 +86,8 @@ class OfflineCoach:
             state.acts.append("changed")
             parts.append(say.say("correction_done", change="; ".join(changes)))
         parts += ordered.asks + ordered.notes
+        if ordered.exported:
+            state.acts.append("exported")
         unusable = self._unusable_deadline(state, text, facts)
         if unusable is not None:
             words, why = unusable

@@ -72,8 +72,13 @@ def _bare(objective: ObjectiveFact) -> bool:
 
 
 def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
-    between = text[max(first.span.end - 1, 0) : second.span.start]
+    between = text[max(first.span.end - 1, 0) : second.span.start + 4]  # "…, 2) more …"
     return not re.search(r"[.!?;\n]|\d[.)]\s", between)  # "…; more online orders": a new item
+
+
+def _next_list_item(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
+    """ "2) sell gift cards online; 3) fewer cancellations": items of a list stay apart."""
+    return re.search(r"(?:^|\s)\d[.)]\s", text[first.span.end : second.span.start + 4]) is not None
 
 
 def _one_aim(first: ObjectiveFact, second: ObjectiveFact, language: str = "en") -> bool:
@@ -86,6 +91,22 @@ def _one_aim(first: ObjectiveFact, second: ObjectiveFact, language: str = "en") 
     bare = first if _bare(first) else second
     other = second if bare is first else first
     return bare.kpi is None or other.kpi is None or bare.kpi == other.kpi
+
+
+def _new_aim_after_figures(first: ObjectiveFact, second: ObjectiveFact, language: str) -> bool:
+    """ "new pupils to 60 a month within a year, reduce drop-outs": a whole objective, then
+    a clause opening with a change of its own, is two aims."""
+    if _bare(first) or not _bare(second):
+        return False
+    opening = second.span.text.lstrip(" ,;-–—").lower()
+    patterns = [
+        *cues.patterns("objective", language),
+        *cues.patterns("objective_imperative", language),
+    ]
+    return any(
+        (match := pattern.search(opening)) is not None and match.start() == 0
+        for pattern in patterns
+    )
 
 
 def _joined(text: str, first: ObjectiveFact, second: ObjectiveFact) -> ObjectiveFact:
@@ -109,14 +130,20 @@ def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
     merged: list[ObjectiveFact] = []
     for objective in reading.objectives:
         last = merged[-1] if merged else None
-        near = last is not None and (
-            _same_sentence(reading.text, last, objective) or (_bare(last) and not _bare(objective))
+        near = (
+            last is not None
+            and not _next_list_item(reading.text, last, objective)
+            and (
+                _same_sentence(reading.text, last, objective)
+                or (_bare(last) and not _bare(objective))
+            )
         )
         if (
             last
             and (_bare(last) or _bare(objective))
             and near
             and _one_aim(last, objective, reading.language)
+            and not _new_aim_after_figures(last, objective, reading.language)
         ):
             merged[-1] = _joined(reading.text, last, objective)
         else:
@@ -192,6 +219,13 @@ def _maturity(reading: Reading) -> dict:
     return answers
 
 
+def _approves_the_rest(reading: Reading) -> bool:
+    """ "nearly right, but revenue was 12m, otherwise correct": a fix that approves the rest."""
+    return reading.intent == "correction" and any(
+        cues.search("rest_is_right", lang, reading.text) for lang in {reading.language, "en"}
+    )
+
+
 def _apply_corrections(facts: Facts, reading: Reading) -> None:
     """Corrected staff and revenue ("we're 12 now, not 11") replace what was said before."""
     for correction in reading.corrections:
@@ -245,7 +279,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.figures = [f for f in facts.figures if possible(f.value, f.unit, f.kpi_id)]
     facts.goals = [_plausible(_goal(o, reading.language)) for o in coach_objectives(reading)]
     facts.maturity = _maturity(reading)
-    facts.approve = reading.intent == "approval"
+    facts.approve = reading.intent == "approval" or _approves_the_rest(reading)
     facts.disagree = reading.intent == "objection"
     facts.question = facts.question or bool(reading.questions)
     _apply_corrections(facts, reading)

@@ -83,6 +83,7 @@ class CoachService:
         self.phraser = LlmPhraser(config, today) if config else None
         if self.phraser is not None:
             self.coach.goal_wording = self.phraser.word_goals
+        self.coach.save_export = self._export_in_turn
         self.engine = self.phraser.name if self.phraser else self.coach.name
         self.today = today
         settings.ensure_dirs()
@@ -314,7 +315,16 @@ class CoachService:
     def save_export(self, session_id: str, fmt: ExportFormat, owner: str = "") -> Path:
         """The export as a file in the session's export folder (``exports/<session>/``),
         for the web app to serve; it is deleted with the session."""
-        file = self.export(session_id, fmt, owner)
+        return self._write_export(session_id, self.export(session_id, fmt, owner))
+
+    def _export_in_turn(self, state: SessionState, fmt: str) -> str:
+        """A plan asked for in chat, as it is at this turn, saved; where it is."""
+        from assistant.reporting.export import export
+
+        file = export(state, fmt, self.today())  # type: ignore[arg-type]
+        return str(self._write_export(state.session_id or "unsaved", file))
+
+    def _write_export(self, session_id: str, file: ExportedFile) -> Path:
         folder = session_folder(self.settings.exports_dir, session_id)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / safe_name(file.filename)

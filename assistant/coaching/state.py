@@ -60,7 +60,7 @@ class SessionState(BaseModel):
     acts: list[str] = Field(
         default_factory=list,
         description="what the coach did this turn, typed: answered, declined, acknowledged, "
-        "changed, asked_to_confirm, asked_what_to_change, approved",
+        "changed, exported, asked_to_confirm, asked_what_to_change, approved",
     )
     understood: dict[str, str] = Field(
         default_factory=dict,

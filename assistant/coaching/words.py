@@ -19,6 +19,13 @@ def _stems(text: str, language: str | None = None) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)} - filler
 
 
+def content_words(text: str, language: str) -> list[str]:
+    """The words of an order that could name something, as said, in order."""
+    filler = set(cues.raw("initiative_filler").get(language, ()))
+    found = (w.split("-")[0] for w in re.findall(r"[^\W\d_][\w-]{3,}", text))
+    return [w for w in found if w.lower() not in filler and len(w) >= 4]
+
+
 def shares_a_word(words: str, name: str, language: str | None = None) -> bool:
     """A word of ``words`` is a word of ``name``, or the two share their first five letters
     (inflections and compounds: "сверке" and "сверку", "nettbutikk" and "nettbutikken");

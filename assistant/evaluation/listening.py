@@ -106,7 +106,7 @@ def _turns(service: CoachService, conversation: Conversation) -> dict[str, Tally
         if message.does("question"):
             tallies["question_handled"].add(bool({"answered", "declined"} & set(state.acts)))
         if message.kind in ("correction", "command"):
-            tallies["change_said_back"].add("changed" in state.acts)
+            tallies["change_said_back"].add(bool({"changed", "exported"} & set(state.acts)))
         if first_draft is None and state.stage not in (*INTERVIEW_STAGES, "playback"):
             first_draft = number
         if "asked" in state.acts:

@@ -248,6 +248,20 @@ def _read_one(text: str, match: re.Match[str], language: Language) -> tuple[Quan
     return quantity, scale
 
 
+_YEAR_SPAN = re.compile(r"\S*\s+(?P<year>\d{4})$")  # "til 2000", "до 8000": read as a year
+
+
+def counted_not_year(text: str, span: tuple[int, int], number_end: int, language: str) -> bool:
+    """ "fra 1500 til 2000 kunder", "till 8000": a number the date reader took for a year
+    ("til 2027") that is no year: a count follows it, or no calendar year is that large."""
+    match = _YEAR_SPAN.match(text[span[0] : span[1]])
+    if match is None or span[1] != number_end:
+        return False
+    year = int(match.group("year"))
+    lang = normalize_language(language)
+    return not 1900 <= year <= 2100 or _count_unit(text, number_end, lang) is not None
+
+
 def extract_quantities(text: str, language: str) -> list[Quantity]:
     """Every quantity in ``text`` in order of appearance (see module docs for locale rules).
 
@@ -260,7 +274,8 @@ def extract_quantities(text: str, language: str) -> list[Quantity]:
     found: list[tuple[Quantity, float]] = []
     for match in _number_pattern(lang).finditer(text):
         index = bisect_right(date_starts, match.start("int")) - 1
-        if index >= 0 and date_spans[index][1] > match.start("int"):
+        in_date = index >= 0 and date_spans[index][1] > match.start("int")
+        if in_date and not counted_not_year(text, date_spans[index], match.end("int"), lang):
             continue
         read = _read_one(text, match, lang)
         if read is not None:

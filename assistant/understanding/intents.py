@@ -89,9 +89,11 @@ def commands(text: str, language: str) -> list[CommandFact]:
 
 
 _OLD_VALUE = re.compile(r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\bnot the|\bа не)\s*$", re.I)
-# "€480k was 2024", "24 var 2024", "2 млн было в 2024": the value of another year
+# "€480k was 2024", "24 var 2024", "520 было в прошлом году": the value of another year
 _OTHER_YEAR = re.compile(
-    r"^\s*(?:was|were|is|var|är|er|было|был|была)\s+(?:in\s+|i\s+|в\s+)?\d{4}\b", re.I
+    r"^\s*(?:was|were|is|var|är|er|было|был|была)\s+(?:(?:in\s+|i\s+|в\s+)?\d{4}\b"
+    r"|last year|i fjor|i fjol|förra året|в прошлом году)",
+    re.I,
 )
 
 
@@ -106,7 +108,7 @@ def corrections(
         CorrectionFact(field="", value=value, span=span)
         for value, span in numbers
         if not _OLD_VALUE.search(text[max(0, span.start - 8) : span.start])
-        and not _OTHER_YEAR.match(text[span.end : span.end + 16])
+        and not _OTHER_YEAR.match(text[span.end : span.end + 24])
     ]
     if found:
         return found

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from assistant.extraction import (
     classify_objective,
     extract_deadline,
-    find_date_spans,
     find_unusable_deadline,
 )
 from assistant.understanding import cues
@@ -21,20 +20,23 @@ from assistant.understanding.metrics import (
     cue_hits,
     metric_bank,
 )
+from assistant.understanding.objective_clauses import (
+    after_header,
+    only_from_to,
+    states_objective,
+    units,
+)
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
 from assistant.understanding.text import (
-    CONJUNCTION,
     Piece,
     list_items,
     sentences,
     span_of,
-    units_of,
 )
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
 _CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
-_OPENING = 12  # how far into a clause its wish may start to open a new objective
 
 
 @dataclass
@@ -51,44 +53,6 @@ class _Scope:
     @property
     def end(self) -> int:
         return self.pieces[-1].end
-
-
-def _states_objective(piece: Piece, language: str) -> bool:
-    """A clause that wants something, opens with a change ("cut no-shows to ..."), or goes
-    "from X to Y"; not a question, a correction, or talk about having no goals."""
-    text = piece.text
-    if text.rstrip().endswith("?") or len(text.split()) < 3:
-        return False
-    if cues.search("not_objective", language, text) or cues.search("correction", language, text):
-        return False
-    if cues.search("from_to", language, text) or cues.search(
-        "objective_imperative", language, text
-    ):
-        return True
-    wish, change = cues.patterns("objective", language)
-    return wish.search(text) is not None or _changes_something(text, change, language)
-
-
-def _changes_something(text: str, change: re.Pattern[str], language: str) -> bool:
-    """A change word states an objective when it opens the clause ("cut no-shows to 1 in
-    25") or comes with a figure or a deadline after it; "we go up to about 30 in spring"
-    in a staff count, or "more weddings" said in passing, is not one."""
-    match = change.search(text)
-    if match is None:
-        return False
-    if match.start() <= _OPENING or ":" in text[: match.start()]:
-        return True  # "Sånn ellers: vokse eksporten" opens after its label
-    rest = text[match.start() :]
-    return bool(find_date_spans(rest, language)) or re.search(r"\d", rest) is not None
-
-
-def _only_from_to(piece: Piece, language: str) -> bool:
-    """ "from about 10 to 25 a quarter": figures with no wish of their own, which belong to
-    the objective just said when there is one."""
-    text = piece.text
-    if not cues.search("from_to", language, text):
-        return False
-    return not any(pattern.search(text) for pattern in cues.patterns("objective", language))
 
 
 def _role(text: str, found: Found, language: str) -> str:
@@ -327,57 +291,6 @@ def _objective(
     )
 
 
-def _opens_objective(piece: Piece, language: str) -> bool:
-    """The clause starts with what the owner wants ("and cut admin in half")."""
-    return any(
-        (match := pattern.search(piece.text)) is not None and match.start() <= _OPENING
-        for pattern in cues.patterns("objective", language)
-    )
-
-
-def _at_conjunctions(unit: Piece, language: str) -> list[Piece]:
-    """A clause cut at "and" only where the part after it opens a new objective: "get paid
-    quicker and cut admin in half" is two, "enquiries about courses and conferences" one."""
-    pieces, cursor = [], 0
-    for match in CONJUNCTION.finditer(unit.text):
-        rest = unit.sub(match.end(), len(unit.text))
-        if _opens_objective(rest, language) and len(unit.text[cursor : match.start()].split()) > 1:
-            pieces.append(unit.sub(cursor, match.start()))
-            cursor = match.end()
-    pieces.append(unit.sub(cursor, len(unit.text)))
-    return [p for p in pieces if p.text.strip()]
-
-
-def _units(text: str, language: str) -> list[tuple[int, Piece]]:
-    """Sentences cut where a new objective may start (list items, clauses, "and" before a
-    new wish), each with the number of the sentence it is in. A question states no
-    objective ("how long should I boil an egg if I want a soft yolk?")."""
-    return [
-        (n, part)
-        for n, sentence in enumerate(sentences(text))
-        if not sentence.text.rstrip().endswith("?")
-        for unit in units_of(sentence)
-        for part in _at_conjunctions(unit, language)
-    ]
-
-
-_LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+[^\n]*")
-
-
-def _after_header(text: str, language: str) -> list[tuple[int, int]]:
-    """Where a list of objectives runs: from "Objectives:" to the end of its line, and on
-    over the list lines under it ("Objectives:\n1. ...\n2. ...")."""
-    found = []
-    for pattern in cues.patterns("objectives_header", language):
-        for match in pattern.finditer(text):
-            end = text.find("\n", match.end())
-            end = end if end >= 0 else len(text)
-            while (item := _LIST_LINE.match(text, end)) is not None:
-                end = item.end()
-            found.append((match.end(), end))
-    return found
-
-
 def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     """Each objective's words: the clause that states it with what leads up to it in its
     sentence ("First of all, we want ..."), the rest of its sentence up to the next
@@ -385,13 +298,13 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     scopes: list[_Scope] = []
     open_sentence: int | None = None
     lead: list[tuple[int, Piece]] = []
-    listed = _after_header(text, language)
-    for number, piece in _units(text, language):
+    listed = after_header(text, language)
+    for number, piece in units(text, language):
         inside = [a for a in amounts if piece.start <= a.start < piece.end]
         in_list = any(s <= piece.start < e for s, e in listed) and len(piece.text.split()) >= 2
-        figures_only = _only_from_to(piece, language)
+        figures_only = only_from_to(piece, language)
         continues = open_sentence == number and scopes and not scopes[-1].amounts
-        if (in_list or _states_objective(piece, language)) and not (figures_only and continues):
+        if (in_list or states_objective(piece, language)) and not (figures_only and continues):
             before = [p for n, p in lead if n == number]
             today = [  # "online booking today 0, we want 1 in 3": today's value leads in
                 a

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.extraction import Quantity, extract_quantities, find_date_spans
+from assistant.extraction.numbers import counted_not_year
 from assistant.understanding import cues
 from assistant.understanding.reading import Amount
 from assistant.understanding.text import span_of
@@ -137,6 +138,20 @@ def _ratios(text: str, language: str) -> list[Found]:
     return found
 
 
+def _spoken_durations(text: str, language: str) -> list[Found]:
+    """ "half an hour", "en halvtime", "полчаса": hours said in words."""
+    table: dict[str, float] = cues.raw("spoken_durations").get(language, {})
+    found: list[Found] = []
+    lowered = text.lower()
+    for words in sorted(table, key=len, reverse=True):  # "an hour and a half" before "an hour"
+        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", lowered):
+            span = span_of(text, match.start(), match.end())
+            amount = Found(Amount(value=float(table[words]), unit="hours", span=span))
+            if not any(_overlaps(amount, f) for f in found):
+                found.append(amount)
+    return found
+
+
 def _overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -166,6 +181,11 @@ def _in_sequence(text: str, quantity: Quantity) -> bool:
     return number >= 1 and (line_start or any(re.search(p, text) for p in neighbours))
 
 
+def _not_year(text: str, start: int, end: int, language: str) -> bool:
+    """ "til 2000 kunder": the date reader's year is the count (see ``counted_not_year``)."""
+    return counted_not_year(text, (start, end), end, language)
+
+
 def read_amounts(text: str, language: str) -> list[Found]:
     """Amounts in text order. Dates, years, goal numbers and list markers are not amounts."""
     quantities = [
@@ -176,7 +196,7 @@ def read_amounts(text: str, language: str) -> list[Found]:
     index = 0
     while index < len(quantities):
         quantity = quantities[index]
-        if any(s <= quantity.start < e for s, e in dates):
+        if any(s <= quantity.start < e and not _not_year(text, s, e, language) for s, e in dates):
             index += 1
             continue
         if quantity.range_role == "low" and index + 1 < len(quantities):
@@ -185,7 +205,7 @@ def read_amounts(text: str, language: str) -> list[Found]:
             continue
         found.append(_amount(text, quantity, language))
         index += 1
-    ratios = _ratios(text, language)
+    ratios = _ratios(text, language) + _spoken_durations(text, language)
     kept = [f for f in found if not any(_overlaps(f, r) for r in ratios)]
     return _between(text, language, sorted(kept + ratios, key=lambda f: f.start))
 

@@ -110,8 +110,21 @@ def clauses(sentence: Piece) -> list[Piece]:
     return _split(sentence.text, sentence.start, _CLAUSE_END)
 
 
+# "not 3 hours a day, but half an hour": one contrast, not two objectives
+_NOT_FIGURE = re.compile(r"(?:\bnot|\bikke|\bikkje|\binte|(?<!\w)не)\s+[^,;]*\d[^,;]*$", re.I)
+_BUT = re.compile(r"(?:but|men|utan|а)\b", re.I)
+
+
 def units_of(sentence: Piece) -> list[Piece]:
-    return _split(sentence.text, sentence.start, _JOINS)
+    pieces = _split(sentence.text, sentence.start, _JOINS)
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and _NOT_FIGURE.search(merged[-1].text) and _BUT.match(piece.text):
+            last = merged.pop()
+            offset = last.start - sentence.start
+            piece = Piece(sentence.text[offset : piece.end - sentence.start], last.start)
+        merged.append(piece)
+    return merged
 
 
 def span_of(text: str, start: int, end: int) -> Span:

@@ -1,0 +1,111 @@
+"""Which clauses of a message state an objective: cut at list items, clauses and an "and"
+before a new wish; a clause that wants something, opens with a change or goes "from X to Y"."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extraction import find_date_spans
+from assistant.understanding import cues
+from assistant.understanding.text import CONJUNCTION, Piece, sentences, units_of
+
+OPENING = 12  # how far into a clause its wish may start to open a new objective
+
+
+MIN_WORDS = 3  # "minska avhoppen" (two words) only when it opens with a change
+
+
+def opens_with_change(text: str, language: str) -> bool:
+    match = cues.patterns("objective", language)[1].search(text)
+    return match is not None and match.start() == 0 and match.end() < len(text.rstrip(" .,;"))
+
+
+def states_objective(piece: Piece, language: str) -> bool:
+    """A clause that wants something, opens with a change ("cut no-shows to ..."), or goes
+    "from X to Y"; not a question, a correction, or talk about having no goals."""
+    text = piece.text
+    if text.rstrip().endswith("?") or len(text.split()) < MIN_WORDS - opens_with_change(
+        text, language
+    ):
+        return False
+    if cues.search("not_objective", language, text) or cues.search("correction", language, text):
+        return False
+    if cues.search("from_to", language, text) or cues.search(
+        "objective_imperative", language, text
+    ):
+        return True
+    wish, change = cues.patterns("objective", language)
+    return wish.search(text) is not None or changes_something(text, change, language)
+
+
+def changes_something(text: str, change: re.Pattern[str], language: str) -> bool:
+    """A change word states an objective when it opens the clause ("cut no-shows to 1 in
+    25") or comes with a figure or a deadline after it; "we go up to about 30 in spring"
+    in a staff count, or "more weddings" said in passing, is not one."""
+    match = change.search(text)
+    if match is None:
+        return False
+    if match.start() <= OPENING or ":" in text[: match.start()]:
+        return True  # "Sånn ellers: vokse eksporten" opens after its label
+    rest = text[match.start() :]
+    return bool(find_date_spans(rest, language)) or re.search(r"\d", rest) is not None
+
+
+def only_from_to(piece: Piece, language: str) -> bool:
+    """ "from about 10 to 25 a quarter": figures with no wish of their own, which belong to
+    the objective just said when there is one."""
+    text = piece.text
+    if not cues.search("from_to", language, text):
+        return False
+    return not any(pattern.search(text) for pattern in cues.patterns("objective", language))
+
+
+def opens_objective(piece: Piece, language: str) -> bool:
+    """The clause starts with what the owner wants ("and cut admin in half")."""
+    return any(
+        (match := pattern.search(piece.text)) is not None and match.start() <= OPENING
+        for pattern in cues.patterns("objective", language)
+    )
+
+
+def at_conjunctions(unit: Piece, language: str) -> list[Piece]:
+    """A clause cut at "and" only where the part after it opens a new objective: "get paid
+    quicker and cut admin in half" is two, "enquiries about courses and conferences" one."""
+    pieces, cursor = [], 0
+    for match in CONJUNCTION.finditer(unit.text):
+        rest = unit.sub(match.end(), len(unit.text))
+        if opens_objective(rest, language) and len(unit.text[cursor : match.start()].split()) > 1:
+            pieces.append(unit.sub(cursor, match.start()))
+            cursor = match.end()
+    pieces.append(unit.sub(cursor, len(unit.text)))
+    return [p for p in pieces if p.text.strip()]
+
+
+def units(text: str, language: str) -> list[tuple[int, Piece]]:
+    """Sentences cut where a new objective may start (list items, clauses, "and" before a
+    new wish), each with the number of the sentence it is in. A question states no
+    objective ("how long should I boil an egg if I want a soft yolk?")."""
+    return [
+        (n, part)
+        for n, sentence in enumerate(sentences(text))
+        if not sentence.text.rstrip().endswith("?")
+        for unit in units_of(sentence)
+        for part in at_conjunctions(unit, language)
+    ]
+
+
+_LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+[^\n]*")
+
+
+def after_header(text: str, language: str) -> list[tuple[int, int]]:
+    """Where a list of objectives runs: from "Objectives:" to the end of its line, and on
+    over the list lines under it ("Objectives:\n1. ...\n2. ...")."""
+    found = []
+    for pattern in cues.patterns("objectives_header", language):
+        for match in pattern.finditer(text):
+            end = text.find("\n", match.end())
+            end = end if end >= 0 else len(text)
+            while (item := _LIST_LINE.match(text, end)) is not None:
+                end = item.end()
+            found.append((match.end(), end))
+    return found
