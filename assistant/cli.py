@@ -145,7 +145,7 @@ def evaluate(
         str,
         typer.Argument(
             help="retrieval | coaching | answers | adversarial | feedback | understanding | "
-            "listening | all, "
+            "listening | plan-fit | all, "
             "or a task: "
             "import-feedback | manifest | schemas"
         ),
@@ -175,7 +175,7 @@ def evaluate(
     ] = "typed",
 ) -> None:
     """Run the answer-quality evals (exit 0 pass, 2 a quality gate failed, 1 harness error)."""
-    from assistant import eval_cli
+    from assistant import blind_evals, eval_cli
     from assistant.knowledge.embeddings import EmbeddingUnavailable
 
     settings = get_settings()
@@ -183,8 +183,8 @@ def evaluate(
         raise typer.Exit(_eval_task(suite, settings, source))
     if suite == "understanding":
         raise typer.Exit(_eval_understanding(split, reader, as_json, report))
-    if suite == "listening":
-        raise typer.Exit(_eval_listening(settings, split, as_json, report))
+    if suite in blind_evals.SUITES:
+        raise typer.Exit(blind_evals.run(suite, settings, split, as_json, report))
     if suite not in eval_cli.SUITE_CHOICES:
         _fail(f"unknown suite {suite!r}; choose from {', '.join(eval_cli.SUITE_CHOICES)}", 2)
     if engine not in ("offline", "llm"):
@@ -216,41 +216,6 @@ def _eval_understanding(split: str, reader: str, as_json: bool, report: Path) ->
         for name in splits
     ]
     return max(codes)
-
-
-def _eval_listening(settings, split: str, as_json: bool, report: Path) -> int:
-    """The coach in owners' blind conversations; exit 2 when a floor breaks."""
-    from assistant.evaluation import listening
-
-    if split not in ("dev", "test", "all"):
-        _fail("--split must be dev, test or all", 2)
-    if split in ("test", "all") and (changed := listening.frozen_changed()):
-        _fail(f"the frozen listening test split was modified ({changed})", 2)
-    broken: list[str] = []
-    for name in ("dev", "test") if split == "all" else (split,):
-        figures = listening.evaluate(settings, name)
-        report.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(figures, ensure_ascii=False, indent=1)
-        listening.report_path(report, name).write_text(text, encoding="utf-8")
-        print(text if as_json else _listening_table(figures))
-        broken += listening.gate(figures)
-    for line in broken:
-        print(f"✗ below floor: {line}")
-    return 2 if broken else 0
-
-
-def _listening_table(figures: dict) -> str:
-    languages = sorted(figures["by_language"])
-    rows = [
-        f"listening · {figures['split']} split",
-        "metric".ljust(24) + "".join(c.rjust(8) for c in ["all", *languages]),
-    ]
-    for metric, value in figures["all"].items():
-        cells = [value] + [figures["by_language"][x].get(metric) for x in languages]
-        rows.append(
-            metric.ljust(24) + "".join(("—" if v is None else f"{v:.2f}").rjust(8) for v in cells)
-        )
-    return "\n".join(rows)
 
 
 def _eval_task(task: str, settings, source: Path | None) -> int:

@@ -114,3 +114,17 @@ def test_not_this_but_that_is_one_goal_from_today_to_the_target(language, text):
     goals = read_message(f"{text}, within six months", language, TODAY).goals
     assert len(goals) == 1
     assert (goals[0].baseline.value, goals[0].target.value) == (3, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "move initiative 3 to Later"),
+        ("nb", "flytt tiltak 3 til Senere"),
+        ("sv", "flytta initiativ 3 till Senare"),
+        ("ru", "перенесите инициативу 3 на потом"),
+    ],
+)
+def test_moving_an_initiative_by_number_is_one_order_with_its_lane(language, text):
+    orders = plan_commands(read(text, language, TODAY), TODAY)
+    assert [(o.action, o.number, o.horizon) for o in orders] == [("change_initiative", 3, "long")]

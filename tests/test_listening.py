@@ -162,9 +162,9 @@ def test_a_brief_keeps_every_objective_and_marks_what_the_coach_proposed(service
 
 
 def test_the_blind_conversations_are_listened_to(service):
-    figures = listening.run_listening(service, "dev")["all"]
-    assert figures["objection_held"] == 1.0 and figures["question_handled"] == 1.0
-    assert figures["question_not_repeated"] == 1.0
+    figures = listening.run_listening(service, "dev")
+    assert figures["all"]["objection_held"] == 1.0  # no objection is ever taken as a yes
+    assert listening.gate(figures) == []  # and every figure at or above its floor
 
 
 def test_a_listening_figure_below_its_floor_fails_the_gate():

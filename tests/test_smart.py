@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Baseline, Goal, Objective, Target
 from assistant.coaching.smart import (
     LETTERS,
@@ -281,9 +282,10 @@ def test_numbers_are_written_the_local_way() -> None:
         "20,000 customers"
         in check_goal(make_goal(), OBJECTIVES, TODAY, "en").letters.measurable.reason
     )
-    for language in OTHER_LANGUAGES:
+    for language in OTHER_LANGUAGES:  # the number and the unit the local way ("kunder")
         reason = check_goal(make_goal(), OBJECTIVES, TODAY, language).letters.measurable.reason
-        assert "20\u00a0000 customers" in reason
+        unit = Messages(language).label("units", "customers")
+        assert f"20\u00a0000 {unit}" in reason and "customers" not in reason
     loss = make_goal(baseline=base(-100_000, "NOK"), target=tgt(50_000, "NOK"))
     assert "−100,000 NOK" in check_goal(loss, OBJECTIVES, TODAY).letters.measurable.reason
     assert (

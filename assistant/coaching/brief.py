@@ -12,10 +12,10 @@ from datetime import date
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.cues import supported_language
 from assistant.coaching.dialogue import OfflineCoach
-from assistant.coaching.drafting import draft_roadmap
 from assistant.coaching.facts import Figure, GoalCandidate, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, StrategyPlan, next_id
+from assistant.coaching.roadmap import draft_roadmap, session_traits
 from assistant.coaching.state import SessionState
 from assistant.extraction.dates import months_ahead_end
 from assistant.knowledge.languages import detect_language
@@ -105,6 +105,7 @@ def session_from_brief(
                 say.say("open_proposed", objective=candidate.text, fields=", ".join(missing))
             )
     coach._draft_goals(state, today)
-    draft_roadmap(state.plan, coach.kb, today, state.sources)
+    traits = session_traits(state, also_said=brief)
+    draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits)
     state.stage = "roadmap"
     return state

@@ -17,6 +17,7 @@ from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from assistant.coaching import plan
+from assistant.coaching.business import Fit
 from assistant.config import PROJECT_ROOT
 from assistant.extraction.categories import detect_dont_know
 from assistant.extraction.models import MAX_TEXT_CHARS, normalize_language
@@ -24,13 +25,28 @@ from assistant.knowledge.languages import analyze, tokenize
 from assistant.yamlfiles import parse_yaml
 
 KPI_CATALOGUE_PATH = PROJECT_ROOT / "knowledge" / "data" / "kpi_catalogue.yaml"
+INITIATIVES_PATH = PROJECT_ROOT / "knowledge" / "data" / "initiatives.yaml"
 MATURITY_QUESTIONS_PATH = PROJECT_ROOT / "knowledge" / "data" / "maturity_questions.yaml"
 
 T = TypeVar("T")
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, Field(min_length=1)]
 Terms = Annotated[list[Text], Field(min_length=1)]
-Unit = Literal["%", "currency", "customers", "orders", "visits", "leads", "hours", "days", "score"]
+Unit = Literal[
+    "%",
+    "currency",
+    "customers",
+    "orders",
+    "visits",
+    "leads",
+    "hours",
+    "days",
+    "score",
+    "reviews",
+    "bookings",
+    "subscribers",
+    "followers",
+]
 AnswerValue = Literal["yes", "partial", "no", "unknown"] | int | list[str]
 
 _YES_PARTIAL_NO = {"yes": 1.0, "partial": 0.5, "no": 0.0}
@@ -100,6 +116,8 @@ class InitiativeSpec(CatalogueModel):
     kpis: list[Id] = Field(min_length=1)
     evidence_query: Text  # an English search that finds a supporting passage ...
     evidence_doc: Text  # ... in this article of knowledge/articles
+    fit: Fit = Field(default_factory=Fit)  # for which businesses (see coaching/business.py)
+    why: Localized[Text] | None = None  # one line: why it is in this plan ({objective})
 
 
 def _unique(ids: Iterable[str], what: str) -> set[str]:
@@ -434,8 +452,13 @@ def _anchor(cue: _Cue, words: list[str], stems: list[str | None], content: list[
 
 
 @functools.cache
-def load_kpi_catalogue(path: Path = KPI_CATALOGUE_PATH) -> KpiCatalogue:
-    return KpiCatalogue.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+def load_kpi_catalogue(
+    path: Path = KPI_CATALOGUE_PATH, initiatives: Path = INITIATIVES_PATH
+) -> KpiCatalogue:
+    data = parse_yaml(path.read_text(encoding="utf-8"))
+    if "initiatives" not in data:
+        data["initiatives"] = parse_yaml(initiatives.read_text(encoding="utf-8"))["initiatives"]
+    return KpiCatalogue.model_validate(data)
 
 
 @functools.cache

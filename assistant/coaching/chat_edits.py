@@ -11,33 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.chat_exports import export_order
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.chat_values import replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, change_goal
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Initiative, Metric, Objective, next_id
-from assistant.coaching.render import money, roadmap_order
+from assistant.coaching.plan import Initiative, Objective, next_id
+from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import content_words, initiatives_named, shares_a_word
-
-
-@dataclass
-class Outcome:
-    """What the commands of one message did: changes said back, and questions to ask."""
-
-    changes: list[str] = field(default_factory=list)
-    asks: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    goals_added: bool = False
-    show: bool = False  # "show me the goals again"
-    exported: bool = False  # a file of the plan was saved
-    save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
 
 
 def apply_commands(
@@ -69,7 +58,7 @@ def _pin_numbers(state: SessionState, commands: list[PlanCommand]) -> None:
 
 
 def _say(state: SessionState) -> Messages:
-    return Messages(state.plan.language)
+    return say_for(state)
 
 
 # ------------------------------------------------------------------------------------ goals
@@ -83,25 +72,34 @@ def _drafted(state: SessionState) -> bool:
 def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> int | None:
     """Goal N when a number is said; else the one goal whose metric the owner names ("bump
     the reviews goal to 120"); else the only goal; else one short question."""
-    said = {o.id: o.owner_words for o in state.plan.objectives}
-    names = (
-        [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
-        if _drafted(state)
-        else [c.text for c in state.candidates]
-    )
+    names = _goal_names(state)
     pinned = [n for n, g in enumerate(state.plan.goals) if g.id == command.item_id]
     if pinned:
         return pinned[0]
     if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
         return command.number - 1
     if command.number is None:
-        named = [n for n, name in enumerate(names) if shares_a_word(command.words, name)]
-        if len(named) == 1:
-            return named[0]
+        for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
+            named = [n for n, name in enumerate(names) if shares_a_word(words, name)]
+            if len(named) == 1:
+                return named[0]
         if len(names) == 1:
             return 0
     outcome.asks.append(_say(state).say("which_goal", count=len(names)))
     return None
+
+
+def _goal_names(state: SessionState) -> list[str]:
+    said = {o.id: o.owner_words for o in state.plan.objectives}
+    if _drafted(state):
+        return [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
+    return [c.text for c in state.candidates]
+
+
+def _names_one_goal(state: SessionState, command: PlanCommand) -> bool:
+    words = command.focus or command.words
+    language = state.plan.language
+    return sum(shares_a_word(words, name, language) for name in _goal_names(state)) == 1
 
 
 def _drop_goal(
@@ -278,11 +276,14 @@ def leave_out(state: SessionState, words: str) -> list[str]:
 def _drop_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
+    named = _named(state, command)
+    spec_ids = _catalogue_ids(state, command.focus or command.words, [i.title for i in named])
+    if not named and not spec_ids and _names_one_goal(state, command):
+        _drop_goal(state, command, facts, today, outcome)  # "drop the churn one": a goal
+        return
     if state.stage in ("profile", "current_state", "objectives"):
         return  # "we want to get rid of paper": an aim, there is no roadmap to change yet
     say = _say(state)
-    named = _named(state, command)
-    spec_ids = _catalogue_ids(state, command.words, [i.title for i in named])
     if not named and not spec_ids:
         thing = _thing_named(command, state.plan.language)
         if thing:
@@ -301,6 +302,7 @@ def _drop_initiative(
     said = "initiative_removed" if named else "initiative_left_out"
     for title in titles:
         outcome.changes.append(say.say(said, item=title))
+    outcome.roadmap_changed = bool(titles)
 
 
 def _thing_named(command: PlanCommand, language: str) -> str | None:
@@ -327,112 +329,7 @@ def _change_initiative(
     )
     if changes:
         outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
-
-
-# ------------------------------------------------------------------------- earlier values
-
-
-SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
-
-
-def _rescaled(value: float, old: float, new: float) -> float | None:
-    """``new`` in the scale of ``value`` when ``value`` is ``old`` in some scale, else None."""
-    for scale in SCALES:
-        if old and abs(value - old * scale) <= 0.01 * abs(value):
-            return new if 0.2 <= new / value <= 5 else new * scale
-    return None
-
-
-def _replace_value(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    """A fact found by the value it had: the profile's staff or revenue, then a goal's
-    today's value or target."""
-    if command.old is None or command.target is None:
-        return
-    say, plan = _say(state), state.plan
-    profile = plan.profile
-    if profile.staff and (new := _rescaled(profile.staff, command.old, command.target)):
-        profile.staff = int(new)
-        outcome.changes.append(say.say("staff_changed", staff=profile.staff))
-        return
-    revenue = profile.annual_revenue
-    if revenue and (new := _rescaled(revenue.amount, command.old, command.target)):
-        profile.annual_revenue = revenue.model_copy(update={"amount": new})
-        outcome.changes.append(say.say("revenue_changed", revenue=money(profile.annual_revenue)))
-        return
-    for metric in plan.current_state.metrics:
-        if metric.value is not None and (
-            new := _rescaled(metric.value, command.old, command.target)
-        ):
-            metric.value = new
-            outcome.changes.append(f"{metric.name}: {new:g}")
-            return
-    for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
-        for name in ("baseline", "target"):
-            held = getattr(candidate, name)
-            if held is not None and (new := _rescaled(held.value, command.old, command.target)):
-                setattr(candidate, name, held.model_copy(update={"value": new}))
-                field = say.label("edit_fields", name)
-                change = say.say("edit_field", field=field, value=f"{new:g}")
-                outcome.changes.append(say.say("goal_changed", number=number, changes=change))
-                return
-    for number, goal in enumerate(plan.goals, start=1):
-        for name in ("baseline", "target"):
-            held = getattr(goal, name)
-            if held is None or held.value is None:
-                continue
-            if (new := _rescaled(held.value, command.old, command.target)) is not None:
-                changes = change_goal(plan, goal, GoalEdit(**{name: new}), today)
-                outcome.changes.append(
-                    say.say("goal_changed", number=number, changes="; ".join(changes))
-                )
-                return
-    if command.metric:
-        _record_metric(state, command.metric, command.target, today, outcome)
-
-
-def _record_metric(
-    state: SessionState, kpi_id: str, value: float, today: date, outcome: Outcome
-) -> None:
-    """A corrected figure the plan did not hold yet ("students 480, not 520"): today's
-    value of that KPI from now on."""
-    spec = next((k for k in load_kpi_catalogue().kpis if k.id == kpi_id), None)
-    if spec is None:
-        return
-    name = spec.name.get(state.plan.language)
-    metrics = [m for m in state.plan.current_state.metrics if m.name != name]
-    fixed = Metric(name=name, value=value, unit=spec.unit, as_of=today, source="owner")
-    state.plan.current_state.metrics = [*metrics, fixed]
-    outcome.changes.append(f"{name}: {value:g}")
-
-
-_FORMATS = {  # the words owners use for a file format
-    "docx": re.compile(r"\b(?:docx|word)", re.IGNORECASE),
-    "pdf": re.compile(r"\bpdf", re.IGNORECASE),
-    "md": re.compile(r"\b(?:markdown|md)\b", re.IGNORECASE),
-}
-
-
-def _export(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    """ "send it as docx", "kan jag få den som Word-dokument? och pdf": each format asked
-    for is saved as a file and its place said; without a file store, where to export."""
-    facts.asked = [q for q in facts.asked if q not in command.words]
-    say = _say(state)
-    if outcome.save_export is None:
-        outcome.notes.append(say.say("export_hint"))
-        return
-    asked = [f for f, words in _FORMATS.items() if words.search(command.words)] or ["pdf"]
-    for fmt in asked:
-        try:
-            path = outcome.save_export(state, fmt)
-        except Exception:  # a plan that cannot be written out is still the plan
-            outcome.notes.append(say.say("export_failed"))
-            continue
-        outcome.notes.append(say.say("export_saved", kind=say.label("file_kinds", fmt), path=path))
-        outcome.exported = True
+        outcome.roadmap_changed = True
 
 
 def _show(
@@ -447,7 +344,7 @@ _HANDLERS = {
     "add_goal": _add_goal,
     "drop_initiative": _drop_initiative,
     "change_initiative": _change_initiative,
-    "replace_value": _replace_value,
-    "export": _export,
+    "replace_value": replace_value,
+    "export": export_order,
     "show": _show,
 }

@@ -13,12 +13,13 @@ from pydantic import BaseModel
 from assistant.extraction import extract_deadline
 from assistant.understanding import cues
 from assistant.understanding.quantities import Found, read_amounts
-from assistant.understanding.reading import Reading, Span
-from assistant.understanding.text import containing, sentences
+from assistant.understanding.reading import CommandFact, Reading, Span
+from assistant.understanding.text import containing, sentences, span_of
 
 _OLD_VALUE = re.compile(
     r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\binstead of|\brather than|i stedet for|"
-    r"i stället för|istället för|вместо|\bwas|\bvar|\bбыло)\s*$",
+    r"i stället för|istället för|вместо|\bwas|\bvar|\bбыло|\bscratch the|"
+    r"\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev))\s*$",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"^\s*(?:to|til|till|до|->|→|-|–)\s*$", re.IGNORECASE)
@@ -48,14 +49,19 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
     """Each command of the reading, and each correction of a goal by number ("goal 2
     should be 1.8 %"), as a ``PlanCommand`` with its new values."""
     found: list[PlanCommand] = []
-    starts = [c.span.start for c in reading.commands]
+    said_orders = _one_per_order(reading)
+    starts = [c.span.start for c in said_orders]
     previous_end = 0
-    for said in reading.commands:
+    for said in said_orders:
         later = [s for s in starts if s > said.span.end]
         reach = _reach(reading.text, said.span.end, later[0] if later else len(reading.text))
         command = _command(reading, said.action, said.goal_number, said.span.start, today, reach)
-        if said.action in INITIATIVE_ACTIONS:
-            command = _own_clause(reading, command, said.span, previous_end, later, reach)
+        own = _own_clause(reading, command, said.span, previous_end, later, reach)
+        command = (
+            own
+            if said.action in INITIATIVE_ACTIONS
+            else command.model_copy(update={"focus": own.focus})
+        )
         previous_end = said.span.end
         if not any(c.action == command.action and c.words == command.words for c in found):
             found += _each_listed(command)
@@ -66,6 +72,32 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             if number is not None:
                 found.append(_command(reading, "change_goal", number, sentence.start, today))
     return found
+
+
+_NO_BREAK = re.compile(r"^[^,.;!?]*$")
+_JOINED_BY = re.compile(r"\b(?:and|og|och|и|also|også|också|ещё)\b", re.IGNORECASE)
+
+
+def _one_per_order(reading: Reading) -> list[CommandFact]:
+    """ "move initiative 3 to Later" matches two cues (the verb, the lane): one order, when
+    nothing between them starts another clause."""
+    merged: list[CommandFact] = []
+    for said in reading.commands:
+        last = merged[-1] if merged else None
+        between = reading.text[last.span.end : said.span.start] if last else ""
+        if (
+            last
+            and last.action == said.action
+            and _NO_BREAK.match(between)
+            and not _JOINED_BY.search(between)
+        ):
+            span = span_of(reading.text, last.span.start, said.span.end)
+            merged[-1] = last.model_copy(
+                update={"span": span, "goal_number": last.goal_number or said.goal_number}
+            )
+        else:
+            merged.append(said)
+    return merged
 
 
 INITIATIVE_ACTIONS = ("drop_initiative", "change_initiative")
@@ -114,6 +146,9 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
         sentence = containing(sentences(reading.text), correction.span.start)
         words = sentence.text if sentence else reading.text
         old = [a.amount.value for a in read_amounts(words, reading.language) if _old(words, a)]
+        if not old:  # "scratch the 300 trials, that was october. more like 180"
+            words = reading.text
+            old = [a.amount.value for a in read_amounts(words, reading.language) if _old(words, a)]
         if len(old) == 1 and not any(f.old == old[0] and f.words == words for f in found):
             found.append(
                 PlanCommand(

@@ -14,15 +14,22 @@ from datetime import date
 from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
+from assistant.coaching.chat_exports import save_pending_exports
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
-from assistant.coaching.drafting import apply_smart, cite_goals, draft_roadmap, goal_from_candidate
+from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric, Objective, next_id
+from assistant.coaching.roadmap import draft_roadmap, session_traits
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import PendingAsk, SessionState
-from assistant.coaching.upkeep import fill_profile_gaps, remember_words, tidy_open_questions
+from assistant.coaching.upkeep import (
+    baselines_from_figures,
+    fill_profile_gaps,
+    remember_words,
+    tidy_open_questions,
+)
 from assistant.coaching.words import initiatives_named
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
@@ -86,15 +93,23 @@ class OfflineCoach:
             state.acts.append("changed")
             parts.append(say.say("correction_done", change="; ".join(changes)))
         parts += ordered.asks + ordered.notes
-        if ordered.exported:
-            state.acts.append("exported")
+        state.acts += [
+            a
+            for a, did in (
+                ("exported", ordered.exported),
+                ("roadmap_changed", ordered.roadmap_changed),
+            )
+            if did
+        ]
         unusable = self._unusable_deadline(state, text, facts)
         if unusable is not None:
             words, why = unusable
             parts.append(say.say(f"deadline_{why}", date=words))
         if boundary(state.language, text, facts.question):
             return parts, "side_question"
-        early = state.stage in ("profile", "current_state", "objectives", "playback")
+        early = state.stage in ("profile", "current_state", "objectives", "playback") or (
+            state.stage == "review" and not state.plan.roadmap
+        )
         rejected = initiatives_named(text, state.language) if facts.intent == "objection" else []
         if rejected and early and not changes:
             return parts, "side_question"  # nothing drafted to object to: noted, then on
@@ -137,21 +152,30 @@ class OfflineCoach:
     def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:
         return self.answers.inline_answers(state, facts)
 
+    def exports_after_approval(self, state: SessionState) -> list[str]:
+        return save_pending_exports(state, self.save_export)
+
     def show_goals(self, state: SessionState) -> str:
         """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
         tidy_open_questions(state)
-        shown = (
-            render.roadmap(state) if state.stage == "roadmap" else render.goals(state, self.today())
+        on_roadmap = state.stage == "roadmap" or (
+            bool(state.plan.roadmap) and "roadmap_changed" in state.acts
         )
+        shown = render.roadmap(state) if on_roadmap else render.goals(state, self.today())
         state.last_question = shown  # a side question later resumes with the plan as it is now
         return shown
 
     def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
+        baselines_from_figures(state)  # "48 reviews" said before: not asked again
         question = self._advance(state, facts, self.today(), first)
         tidy_open_questions(state)
         remember_words(state, facts)
-        if state.stage in ("profile", "current_state", "objectives"):
+        interviewing = state.stage in ("profile", "current_state", "objectives")
+        if interviewing and question == state.last_question and "changed" in state.acts:
+            state.acts.append("reminded")  # only a fix was said: the open question again
+            return f"{Messages(state.language).say('resume')}\n\n{question}"
+        if interviewing:
             state.acts.append("asked")  # an interview question (the eval counts repeats)
         state.last_question = question
         return question
@@ -236,7 +260,8 @@ class OfflineCoach:
             state.acts.append("approved")
             state.stage = "roadmap"
             leave_out = state.removed_initiatives
-            draft_roadmap(state.plan, self.kb, today, state.sources, state.scope, leave_out)
+            traits = session_traits(state)
+            draft_roadmap(state.plan, self.kb, today, state.sources, state.scope, leave_out, traits)
             return render.roadmap(state)
         if stage == "roadmap":
             if not facts.approve:

@@ -11,14 +11,13 @@ import re
 from collections.abc import Collection
 from datetime import date
 
-from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import GoalCandidate
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import (
     Baseline,
     Goal,
-    Initiative,
     Kpi,
     StrategyPlan,
     Target,
@@ -29,10 +28,6 @@ from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues
 
-MIN_INITIATIVES = 6
-MAX_INITIATIVES = 10
-PER_OBJECTIVE = 2
-FOUNDATIONS = 2
 NOW_CAPACITY = 4
 # Where each horizon sits, as (first, last) quarter offsets from the current quarter.
 HORIZON_QUARTERS = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
@@ -132,10 +127,40 @@ def metric_words(text: str, language: str) -> str:
     figures = re.search(r"\d", words)
     if figures:
         words = words[: figures.start()]
-    words = re.split(r"[.!?;]\s+", words)[-1]  # the sentence the figures are in
+    words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
+    if _names_enough(words):
+        return words
+    number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
+    ends = [start for start, _ in dates if number and start >= number.end()]
+    rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
+    counted = _cleaned(_after_figure(rest), language)
+    if _names_enough(counted):  # "want 40 full re-roofs a year": what the figure counts
+        return counted
+    sentence = _cleaned(re.split(r"[.!?;]\s+", whole)[0], language)
+    return sentence if _names_enough(sentence) else whole
+
+
+_COUNTED = re.compile(r"^[\s%kKmM.,]*((?:[^\W\d_][\w&'-]*\s*){1,4})")
+_PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the period, not the metric
+    r"\s+(?:a|an|per|pr|om|i|в|за|each|every|hver|varje|by|innen|senast|к|до)(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _after_figure(rest: str) -> str:
+    """The words right after a figure, up to four ("40 full re-roofs a year" -> "full
+    re-roofs a year"); a period said after them is cut by the caller's trailing words."""
+    match = _COUNTED.match(rest)
+    return _PER.sub("", match.group(1).strip()) if match else ""
+
+
+def _cleaned(words: str, language: str) -> str:
     words = cues.compiled(_lead_in(language)).sub("", words.strip())
-    words = cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
-    return words if len(re.findall(r"[^\W\d_]", words)) >= 4 else whole
+    return cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
+
+
+def _names_enough(words: str) -> bool:
+    return len(re.findall(r"[^\W\d_]", words)) >= 4
 
 
 def _lead_in(language: str) -> str:
@@ -223,96 +248,3 @@ def cite_goals(
             citation, passage = found
             goal.citations = [citation]
             seen[passage.chunk_id] = passage
-
-
-def draft_roadmap(
-    plan: StrategyPlan,
-    kb: KnowledgeBase,
-    today: date,
-    seen: dict[str, SearchResult],
-    scope: str | None = None,
-    leave_out: Collection[str] = (),
-) -> None:
-    """Initiatives for the owner's objectives (plus foundations), prioritised and cited
-    from the guidance ``scope`` sees (see ``grounding``); never those in ``leave_out``
-    (catalogue ids the owner removed)."""
-    catalogue = load_kpi_catalogue()
-
-    def offered(specs: list[InitiativeSpec]) -> list[InitiativeSpec]:
-        return [s for s in specs if s.id not in leave_out]
-
-    language = plan.language
-    chosen: dict[str, InitiativeSpec] = {}
-    categories = list(dict.fromkeys(o.category for o in plan.objectives))
-
-    def by_priority(specs: list[InitiativeSpec]) -> list[InitiativeSpec]:
-        return sorted(specs, key=lambda s: -(s.impact * s.feasibility))
-
-    for category in categories:
-        offer = by_priority(offered(catalogue.initiatives_for(category)))
-        ranked = [s for s in offer if s.id not in chosen]
-        picks = ranked[:1]
-        other_horizon = [s for s in ranked[1:] if s.horizon != ranked[0].horizon]
-        picks += (other_horizon or ranked[1:])[: PER_OBJECTIVE - 1]
-        chosen.update((s.id, s) for s in picks)
-    if not any(spec.horizon == "long" for spec in chosen.values()):
-        offer = [s for c in categories for s in offered(catalogue.initiatives_for(c))]
-        later = [s for s in offer if s.horizon == "long"]
-        if later:
-            best = by_priority(later)[0]
-            chosen[best.id] = best
-    foundations = [s for s in by_priority(offered(catalogue.initiatives)) if s.foundation]
-    for spec in [s for s in foundations if s.id not in chosen][:FOUNDATIONS]:
-        chosen[spec.id] = spec
-    for spec in [s for s in foundations if s.id not in chosen]:
-        if len(chosen) >= MIN_INITIATIVES:
-            break
-        chosen[spec.id] = spec
-    chosen = dict(list(chosen.items())[:MAX_INITIATIVES])
-    offsets = HORIZON_QUARTERS
-    initiatives: list[Initiative] = []
-    short_started = 0
-    for number, spec in enumerate(chosen.values(), start=1):
-        start, end = offsets[spec.horizon]
-        if spec.horizon == "short":
-            short_started += 1
-            if short_started > NOW_CAPACITY:  # a small team starts a few things at a time
-                start, end = 1, 1
-        goal_ids = [
-            g.id
-            for g in plan.goals
-            if any(
-                k.name == catalogue.kpi(kid).name.get(language) for k in g.kpis for kid in spec.kpis
-            )
-        ]
-        initiative = Initiative(
-            id=f"i{number}",
-            title=spec.title.get(language),
-            description=spec.description.get(language),
-            horizon=spec.horizon,
-            start=quarter_of(today, start),
-            end=quarter_of(today, end),
-            impact=spec.impact,
-            feasibility=spec.feasibility,
-            goal_ids=goal_ids,
-            resources=list(spec.resources.get(language)),
-            owner="owner",
-        )
-        found = best_citation(kb, spec.evidence_query, language, scope=scope)
-        if found:
-            citation, passage = found
-            initiative.citations = [citation]
-            seen[passage.chunk_id] = passage
-        initiatives.append(initiative)
-    ids = {spec_id: f"i{n}" for n, spec_id in enumerate(chosen, start=1)}
-    for initiative, spec in zip(initiatives, chosen.values(), strict=True):
-        initiative.depends_on = [
-            ids[d] for d in spec.depends_on if d in ids and ids[d] != initiative.id
-        ]
-    plan.roadmap = sorted(
-        initiatives,
-        key=lambda i: (
-            ["short", "medium", "long"].index(i.horizon or "medium"),
-            -(i.impact or 0) * (i.feasibility or 0),
-        ),
-    )

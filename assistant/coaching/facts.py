@@ -53,6 +53,7 @@ class GoalCandidate(BaseModel):
     baseline: Figure | None = None
     target: Figure | None = None
     deadline: date | None = None
+    change_percent: float | None = None  # "by 50 %", "halve": applied to today's value
     proposed: list[str] = Field(
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )

@@ -150,15 +150,19 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
 
     def show_goals(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state, config)
+        facts = Facts.model_validate(state.get("facts") or {})
+        answers = coach.inline_answers(session, facts)  # "… and what do we do first?"
         part = coach.show_goals(session)
-        return {"session": session.model_dump(mode="json"), "parts": [*state["parts"], part]}
+        parts = [*state["parts"], *answers, part]
+        return {"session": session.model_dump(mode="json"), "parts": parts}
 
     def stage_node(state: TurnState, config: RunnableConfig) -> TurnState:
         session = _session(state, config)
         facts = Facts.model_validate(state.get("facts") or {})
         answers = coach.inline_answers(session, facts)  # before the stage moves on
         part = coach.stage_reply(session, facts, bool(state.get("first")))
-        parts = [*state["parts"], *answers, part]
+        files = coach.exports_after_approval(session)  # "approved, send it as PDF"
+        parts = [*state["parts"], *answers, part, *files]
         return {"session": session.model_dump(mode="json"), "parts": parts}
 
     def respond(state: TurnState, config: RunnableConfig) -> TurnState:

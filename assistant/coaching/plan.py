@@ -336,6 +336,7 @@ class Initiative(PlanModel):
     id: Text
     title: Text
     description: str = ""
+    rationale: str = Field(default="", description="why it is in this plan, in one line")
     horizon: Horizon | None = None
     start: Quarter | None = None
     end: Quarter | None = None

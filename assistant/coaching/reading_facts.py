@@ -64,6 +64,7 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
         baseline=_figure(objective.baseline, language=language) if objective.baseline else None,
         target=_figure(objective.target, language=language) if objective.target else None,
         deadline=objective.deadline.date if objective.deadline else None,
+        change_percent=objective.change_percent,
     )
 
 

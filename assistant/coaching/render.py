@@ -133,6 +133,8 @@ def roadmap(state: SessionState) -> str:
                     cites=cite_marks(state, item.citations),
                 ).rstrip()
             )
+            if item.rationale:
+                lines.append(f"   {item.rationale}")  # why it is in this plan
             cited.extend(item.citations)
     lines.append(say.say("review_line", months=plan.review_cadence.reassess_maturity_months))
     lines.append(say.say("roadmap_ask"))

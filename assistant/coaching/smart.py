@@ -34,6 +34,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.coaching.messages import Messages  # the owner's word for a unit
 from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
 from assistant.config import PROJECT_ROOT
 from assistant.yamlfiles import parse_yaml
@@ -164,6 +165,7 @@ def _unit_key(unit: str | None) -> str:
 class _Say:
     def __init__(self, language: Language) -> None:
         self.text: dict[str, Any] = _load_yaml("smart_reasons.yaml")[language]
+        self.language = language
 
     def reason(self, code: str, params: dict[str, str]) -> str:
         return str(self.text["reasons"][code]).format(**params)
@@ -180,7 +182,8 @@ class _Say:
     def quantity(self, value: float, unit: str | None) -> str:
         if _is_percent(unit):
             return str(self.text["percent"]).format(n=self.number(value))
-        return f"{self.number(value)} {unit or ''}".strip()
+        shown = Messages(self.language).label("units", unit) if unit else ""
+        return f"{self.number(value)} {shown}".strip()
 
     def change(self, amount: float, in_points: bool) -> str:
         """A signed change: ``amount`` in points, or as a fraction (0.1 -> +10 %)."""

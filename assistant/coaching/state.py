@@ -60,7 +60,8 @@ class SessionState(BaseModel):
     acts: list[str] = Field(
         default_factory=list,
         description="what the coach did this turn, typed: answered, declined, acknowledged, "
-        "changed, exported, asked_to_confirm, asked_what_to_change, approved",
+        "changed, exported, roadmap_changed, reminded, asked_to_confirm, asked_what_to_change, "
+        "approved",
     )
     understood: dict[str, str] = Field(
         default_factory=dict,
@@ -69,6 +70,9 @@ class SessionState(BaseModel):
     removed_initiatives: list[str] = Field(
         default_factory=list,
         description="catalogue ids of initiatives the owner removed: never drafted again",
+    )
+    exports_pending: list[str] = Field(
+        default_factory=list, description="file formats asked for with an approval, this turn"
     )
     owner_edits: list[str] = Field(
         default_factory=list, description="plan edits made in the app, not yet acknowledged"

@@ -1,9 +1,11 @@
 """Keeping the plan true to what the owner said after a turn: the owner's words behind each
-profile fact, open questions that were answered since, and profile gaps filled later."""
+profile fact, open questions that were answered since, profile gaps filled later, and
+objectives that start from a figure given earlier."""
 
 from __future__ import annotations
 
-from assistant.coaching.facts import Facts
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.facts import Facts, Figure
 from assistant.coaching.messages import Messages
 from assistant.coaching.state import SessionState
 
@@ -56,3 +58,23 @@ def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
     profile.industry = profile.industry or facts.industry
     profile.staff = profile.staff or facts.staff
     profile.annual_revenue = profile.annual_revenue or facts.revenue
+
+
+def baselines_from_figures(state: SessionState) -> None:
+    """An objective without today's value, whose KPI the owner gave a figure for earlier
+    ("48 google reviews", then "reviews up to 150"), starts from that figure, so it is not
+    asked again; a relative aim ("halve the no-shows") gets its target from it."""
+    catalogue = load_kpi_catalogue()
+    language = state.plan.language
+    known = {m.name: m for m in state.plan.current_state.metrics}
+    for candidate in state.candidates:
+        if candidate.baseline is not None or not candidate.kpi_id:
+            continue
+        spec = next((k for k in catalogue.kpis if k.id == candidate.kpi_id), None)
+        metric = known.get(spec.name.get(language)) if spec else None
+        if metric is None:
+            continue
+        candidate.baseline = Figure(value=metric.value, unit=metric.unit, kpi_id=candidate.kpi_id)
+        if candidate.target is None and candidate.change_percent is not None:
+            value = round(metric.value * (1 + candidate.change_percent / 100), 2)
+            candidate.target = Figure(value=value, unit=metric.unit, kpi_id=candidate.kpi_id)

@@ -104,7 +104,8 @@ def _turns(service: CoachService, conversation: Conversation) -> dict[str, Tally
         if message.does("objection"):
             tallies["objection_held"].add("approved" not in state.acts and state.stage == before)
         if message.does("question"):
-            tallies["question_handled"].add(bool({"answered", "declined"} & set(state.acts)))
+            handled = {"answered", "declined", "exported"}  # "can you send it as a PDF?": done
+            tallies["question_handled"].add(bool(handled & set(state.acts)))
         if message.kind in ("correction", "command"):
             tallies["change_said_back"].add(bool({"changed", "exported"} & set(state.acts)))
         if first_draft is None and state.stage not in (*INTERVIEW_STAGES, "playback"):
@@ -168,10 +169,6 @@ def run_listening(service: CoachService, split: str) -> dict[str, Any]:
             for lang, t in sorted(by_language.items())
         },
     }
-
-
-def report_path(out: Path, split: str) -> Path:
-    return out / f"listening-{split}.json"
 
 
 FLOORS = CORPUS_DIR / "floors.json"

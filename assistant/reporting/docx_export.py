@@ -143,6 +143,8 @@ def _roadmap(document: Document, doc: PlanDocument) -> None:
             paragraph.add_run(f" — {initiative_meta(item, doc.priority_label)}")
             if item.description:
                 paragraph.add_run(f"\n{item.description}")
+            if item.rationale:
+                paragraph.add_run(f"\n{item.rationale}").italic = True
 
 
 def _sources(document: Document, doc: PlanDocument) -> None:

@@ -187,6 +187,8 @@ def _roadmap(pdf: FPDF, doc: PlanDocument) -> None:
             _text(pdf, initiative_meta(item, doc.priority_label), SMALL, indent=5)
             if item.description:
                 _text(pdf, item.description, SMALL, indent=5)
+            if item.rationale:
+                _text(pdf, item.rationale, SMALL, "I", indent=5)
             pdf.ln(1.5)
 
 

@@ -71,6 +71,8 @@ def _roadmap(doc: PlanDocument) -> list[str]:
             lines.append(f"- **{item.title}** — {initiative_meta(item, doc.priority_label)}")
             if item.description:
                 lines.append(f"  {item.description}")
+            if item.rationale:
+                lines.append(f"  *{item.rationale}*")
         lines.append("")
     return lines
 

@@ -85,6 +85,7 @@ class InitiativeRow(BaseModel):
     id: str
     title: str
     description: str
+    rationale: str = ""  # why it is in this plan
     horizon: Horizon | None
     lane: str
     start: str | None
@@ -217,6 +218,7 @@ def _initiative_row(item: Initiative, labels: Labels, numbers: dict[str, int]) -
         id=item.id,
         title=item.title,
         description=item.description,
+        rationale=item.rationale,
         horizon=item.horizon,
         lane=labels.of("lanes", item.horizon or "none"),
         start=item.start,

@@ -71,7 +71,8 @@ def _rhetorical(text: str, language: str) -> bool:
 
 def commands(text: str, language: str) -> list[CommandFact]:
     found: list[CommandFact] = []
-    taken: list[tuple[int, int]] = []
+    taken = [s.span() for s in sentences(text) if cues.search("why_question", language, s.text)]
+    taken = [(span.start, span.end) for span in taken]
     for action, pattern in cues.command_patterns(language):
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -88,10 +89,19 @@ def commands(text: str, language: str) -> list[CommandFact]:
     return sorted(found, key=lambda c: c.span.start)
 
 
-_OLD_VALUE = re.compile(r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\bnot the|\bа не)\s*$", re.I)
+_OLD_VALUE = re.compile(
+    r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\bnot the|\bа не|\bscratch the"
+    r"|\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev)|\bя (?:писал|говорил|сказал)\w*)"
+    r"\s*$",
+    re.I,
+)
+# "9 staff earlier", "18 mill, det var 2024-tallet": a value said before, being replaced
+_SAID_BEFORE = re.compile(
+    r"^\s*(?:[^\W\d]+\s+){0,2}(?:earlier|before|tidligere|tidigare|innan|раньше)\b", re.I
+)
 # "€480k was 2024", "24 var 2024", "520 было в прошлом году": the value of another year
 _OTHER_YEAR = re.compile(
-    r"^\s*(?:was|were|is|var|är|er|было|был|была)\s+(?:(?:in\s+|i\s+|в\s+)?\d{4}\b"
+    r"^[\s,]*(?:that|det|это|de)?\s*(?:was|were|is|var|är|er|было|был|была)\s+(?:(?:in\s+|i\s+|в\s+)?\d{4}\b"
     r"|last year|i fjor|i fjol|förra året|в прошлом году)",
     re.I,
 )
@@ -107,8 +117,9 @@ def corrections(
     found = [
         CorrectionFact(field="", value=value, span=span)
         for value, span in numbers
-        if not _OLD_VALUE.search(text[max(0, span.start - 8) : span.start])
+        if not _OLD_VALUE.search(text[max(0, span.start - 12) : span.start])
         and not _OTHER_YEAR.match(text[span.end : span.end + 24])
+        and not _SAID_BEFORE.match(text[span.end : span.end + 24])
     ]
     if found:
         return found

@@ -4,6 +4,7 @@ before a new wish; a clause that wants something, opens with a change or goes "f
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
@@ -109,3 +110,24 @@ def after_header(text: str, language: str) -> list[tuple[int, int]]:
                 end = item.end()
             found.append((match.end(), end))
     return found
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def adds_to_previous(piece: Piece, language: str, figures: list[Any], open_baseline: bool) -> bool:
+    """A clause of a listed objective that only says when ("say end of june", "altså
+    slutten av juni"), or today's value ("i dag bruker vi ca 25 000 kr") when the objective
+    before it has none yet, belongs to that objective."""
+    if states_objective(piece, language):
+        return False
+    text = piece.text
+    if figures:
+        opening = cues.search("today_words", language, text)
+        return open_baseline and opening is not None and opening.start() <= OPENING
+    dates = find_date_spans(text, language)
+    if not dates:
+        return False
+    starts, ends = [0] + [e for _, e in dates], [s for s, _ in dates] + [len(text)]
+    rest = "".join(text[a:b] for a, b in zip(starts, ends, strict=True))
+    return len(_WORD.findall(rest)) <= 2

@@ -21,6 +21,7 @@ from assistant.understanding.metrics import (
     metric_bank,
 )
 from assistant.understanding.objective_clauses import (
+    adds_to_previous,
     after_header,
     only_from_to,
     states_objective,
@@ -304,6 +305,15 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
         in_list = any(s <= piece.start < e for s, e in listed) and len(piece.text.split()) >= 2
         figures_only = only_from_to(piece, language)
         continues = open_sentence == number and scopes and not scopes[-1].amounts
+        open_baseline = (  # "cut it by 40 %, today we spend 25 000": the base of the change
+            bool(scopes)
+            and [_role(text, a, language) for a in scopes[-1].amounts] == ["change_by"]
+            and len(inside) == 1
+        )
+        if in_list and scopes and adds_to_previous(piece, language, inside, open_baseline):
+            scopes[-1].pieces.append(piece)  # "…by next summer, say end of june"
+            scopes[-1].amounts += inside
+            continue
         if (in_list or states_objective(piece, language)) and not (figures_only and continues):
             before = [p for n, p in lead if n == number]
             today = [  # "online booking today 0, we want 1 in 3": today's value leads in

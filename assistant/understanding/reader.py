@@ -195,9 +195,23 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
 def _stale_revenue(reading: Reading, metric: MetricFact) -> ProfileFact | None:
     """The revenue this message gave first, when the correction is an unnamed sum of money:
     the correction is the revenue, the first figure the one it replaces."""
-    if metric.kpi != "other" or metric.amount.unit != "money":
+    revenue = next((p for p in reading.profile if p.field == "revenue"), None)
+    if metric.kpi != "other" or revenue is None:
         return None
-    return next((p for p in reading.profile if p.field == "revenue"), None)
+    if metric.amount.unit == "money" or _revenue_scale(metric, revenue) is not None:
+        return revenue  # "18 mill was 2024. last year we ended at 21,5": millions too
+    return None
+
+
+def _revenue_scale(metric: MetricFact, revenue: ProfileFact) -> float | None:
+    """The scale ("21,5" after "18 mill": a million) that puts a bare number beside the
+    revenue said in the same message."""
+    if metric.amount.unit not in (None, "count") or not isinstance(revenue.value, int | float):
+        return None
+    for scale in (1.0, 1e3, 1e6):
+        if 0.5 <= metric.amount.value * scale / float(revenue.value) <= 2:
+            return scale
+    return None
 
 
 def _inside(span: Span, other: Span) -> bool:
@@ -216,11 +230,16 @@ def _corrected(reading: Reading) -> Reading:
             correction = correction.model_copy(
                 update={"field": fact.field, "currency": fact.currency}
             )
-        elif metric is not None and _stale_revenue(reading, metric) is not None:
+        elif metric is not None and (stale := _stale_revenue(reading, metric)) is not None:
             reading.metrics.remove(metric)  # "€480k was 2024. last year was €510k"
-            reading.profile.remove(_stale_revenue(reading, metric))  # type: ignore[arg-type]
+            reading.profile.remove(stale)
+            scale = _revenue_scale(metric, stale) or 1.0
             correction = correction.model_copy(
-                update={"field": "revenue", "currency": metric.amount.currency}
+                update={
+                    "field": "revenue",
+                    "currency": metric.amount.currency or stale.currency,
+                    "value": float(correction.value or 0) * scale,
+                }
             )
         elif metric is not None:
             reading.metrics.remove(metric)

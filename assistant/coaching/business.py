@@ -1,0 +1,148 @@
+"""What kind of business this is, as far as the plan should care: its family (trades,
+clinic, shop, ...), whether it sells products or services, how customers buy (orders,
+bookings, projects, subscriptions), to businesses or consumers, whether it sells online,
+and the channels it uses or wants to leave. Read from the trade and the owner's own words;
+the families and their defaults are data (``knowledge/data/business_families.yaml``).
+
+An initiative's ``Fit`` says for which businesses it is meant; ``misfit`` says why one does
+not fit this business, so a plumber is never offered a webshop."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.config import PROJECT_ROOT
+from assistant.yamlfiles import parse_yaml
+
+FAMILIES_FILE = PROJECT_ROOT / "knowledge" / "data" / "business_families.yaml"
+MIN_STEM = 5  # a shorter trade word must be whole ("spa", "pub", "vvs")
+
+Sells = Literal["products", "services"]
+Via = Literal["orders", "bookings", "projects", "subscriptions"]
+Customers = Literal["b2b", "b2c"]
+Need = Literal[
+    "sells_online", "website", "on_marketplaces", "on_delivery_platforms", "on_booking_platforms"
+]
+Never = Literal["leaving_marketplaces", "on_booking_platforms", "sells_online"]
+
+
+class Fit(BaseModel):
+    """For which businesses an initiative is meant; an empty list means any."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sells: list[Sells] = Field(default_factory=list)
+    via: list[Via] = Field(default_factory=list)
+    customers: list[Customers] = Field(default_factory=list)
+    families: list[str] = Field(default_factory=list)
+    never_families: list[str] = Field(default_factory=list)
+    needs: list[Need] = Field(default_factory=list)
+    never_when: list[Never] = Field(default_factory=list)
+
+
+class BusinessTraits(BaseModel):
+    family: str | None = None
+    sells: set[str] = Field(default_factory=set)
+    via: set[str] = Field(default_factory=set)
+    customers: set[str] = Field(default_factory=set)
+    sells_online: bool | None = None
+    has_website: bool | None = None
+    channels: set[str] = Field(default_factory=set)  # marketplaces, booking_platforms, ...
+    leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
+
+
+@cache
+def _data() -> dict:
+    return parse_yaml(FAMILIES_FILE.read_text(encoding="utf-8"))
+
+
+def _says(text: str, word: str) -> bool:
+    word = word.lower()
+    if len(word) >= MIN_STEM and " " not in word:
+        return re.search(rf"(?<!\w){re.escape(word)}", text) is not None
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+def family_of(words: str, language: str) -> str | None:
+    text = words.lower()
+    for name, family in _data()["families"].items():
+        if any(_says(text, w) for w in family["words"].get(language, ())):
+            return name
+    return None
+
+
+def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
+    """Channels named, and those named right after a wish to leave ("уйти с маркетплейсов")."""
+    named, leaving = set(), set()
+    patterns = [re.compile(p, re.IGNORECASE) for p in _data()["leaving"].get(language, ())]
+    for channel, by_language in _data()["channels"].items():
+        for word in by_language.get(language, ()):
+            for match in re.finditer(rf"(?<!\w){re.escape(word.lower())}", text):
+                named.add(channel)
+                before = text[max(0, match.start() - 40) : match.start()]
+                if any(p.search(before) for p in patterns):
+                    leaving.add(channel)
+    return named, leaving
+
+
+def traits_of(
+    industry: str | None,
+    owner_words: str,
+    language: str,
+    sells_online: bool | None = None,
+    has_website: bool | None = None,
+) -> BusinessTraits:
+    """The traits of a business from its trade and what the owner said (all their messages,
+    or a brief); a trade that names no family falls back to the owner's words."""
+    family = family_of(industry or "", language) or family_of(owner_words, language)
+    defaults = _data()["families"].get(family or "", {})
+    named, leaving = _channels(owner_words.lower(), language)
+    return BusinessTraits(
+        family=family,
+        sells=set(defaults.get("sells", ())),
+        via=set(defaults.get("via", ())),
+        customers=set(defaults.get("customers", ())),
+        sells_online=sells_online,
+        has_website=has_website,
+        channels=named,
+        leaving=leaving,
+    )
+
+
+def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
+    """Why an initiative does not fit this business, or None when it may. Unknown traits
+    never rule an initiative out; a stated one does."""
+    checks: list[tuple[str, list[str], set[str]]] = [
+        ("sells", list(fit.sells), traits.sells),
+        ("via", list(fit.via), traits.via),
+        ("customers", list(fit.customers), traits.customers),
+    ]
+    for name, wanted, has in checks:
+        if wanted and has and not set(wanted) & has:
+            return name
+    if traits.family and fit.families and traits.family not in fit.families:
+        return "family"
+    if traits.family and traits.family in fit.never_families:
+        return "family"
+    if "sells_online" in fit.needs and traits.sells_online is False:
+        return "sells_online"
+    if "website" in fit.needs and traits.has_website is False:
+        return "website"
+    for need in fit.needs:  # "on_marketplaces": only for a business that sells there
+        if need.startswith("on_") and need[3:] not in traits.channels:
+            return need
+    return _never(fit, traits)
+
+
+def _never(fit: Fit, traits: BusinessTraits) -> str | None:
+    if "leaving_marketplaces" in fit.never_when and "marketplaces" in traits.leaving:
+        return "leaving_marketplaces"
+    if "on_booking_platforms" in fit.never_when and "booking_platforms" in traits.channels:
+        return "on_booking_platforms"
+    if "sells_online" in fit.never_when and traits.sells_online:
+        return "sells_online"
+    return None

@@ -1,0 +1,27 @@
+"""What the plan commands of one message did (see ``chat_edits``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.coaching.messages import Messages
+from assistant.coaching.state import SessionState
+
+
+@dataclass
+class Outcome:
+    """What the commands of one message did: changes said back, and questions to ask."""
+
+    changes: list[str] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    goals_added: bool = False
+    show: bool = False  # "show me the goals again"
+    exported: bool = False  # a file of the plan was saved
+    roadmap_changed: bool = False  # an initiative was removed, left out or moved
+    save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
+
+
+def say_for(state: SessionState) -> Messages:
+    return Messages(state.plan.language)

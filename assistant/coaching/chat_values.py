@@ -1,0 +1,99 @@
+"""A value corrected against the one said before ("its 1.4m not 1.2", "students 480, not
+520"): found in the plan by its old value (staff, revenue, followers, a metric, a goal) and
+replaced, or recorded as today's value of the KPI it belongs to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.commands import PlanCommand
+from assistant.coaching.edits import GoalEdit, change_goal
+from assistant.coaching.facts import Facts
+from assistant.coaching.plan import Metric
+from assistant.coaching.render import money
+from assistant.coaching.state import SessionState
+
+SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
+
+
+def _rescaled(value: float, old: float, new: float) -> float | None:
+    """``new`` in the scale of ``value`` when ``value`` is ``old`` in some scale, else None."""
+    for scale in SCALES:
+        if old and abs(value - old * scale) <= 0.01 * abs(value):
+            return new if 0.2 <= new / value <= 5 else new * scale
+    return None
+
+
+def replace_value(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """A fact found by the value it had: the profile's staff or revenue, then a goal's
+    today's value or target."""
+    if command.old is None or command.target is None:
+        return
+    say, plan = say_for(state), state.plan
+    profile = plan.profile
+    if profile.staff and (new := _rescaled(profile.staff, command.old, command.target)):
+        profile.staff = int(new)
+        outcome.changes.append(say.say("staff_changed", staff=profile.staff))
+        return
+    revenue = profile.annual_revenue
+    if revenue and (new := _rescaled(revenue.amount, command.old, command.target)):
+        profile.annual_revenue = revenue.model_copy(update={"amount": new})
+        outcome.changes.append(say.say("revenue_changed", revenue=money(profile.annual_revenue)))
+        return
+    marketing = plan.current_state.marketing
+    followers = marketing.social_followers
+    if followers and (new := _rescaled(followers, command.old, command.target)):
+        marketing.social_followers = int(new)
+        outcome.changes.append(f"{say.label('edit_fields', 'followers')}: {int(new)}")
+        return
+    for metric in plan.current_state.metrics:
+        if metric.value is not None and (
+            new := _rescaled(metric.value, command.old, command.target)
+        ):
+            metric.value = new
+            outcome.changes.append(f"{metric.name}: {new:g}")
+            return
+    for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
+        for name in ("baseline", "target"):
+            held = getattr(candidate, name)
+            if held is not None and (new := _rescaled(held.value, command.old, command.target)):
+                setattr(candidate, name, held.model_copy(update={"value": new}))
+                if name == "baseline" and candidate.change_percent is not None and candidate.target:
+                    aim = round(new * (1 + candidate.change_percent / 100), 2)  # "+50 %" of 180
+                    candidate.target = candidate.target.model_copy(update={"value": aim})
+                field = say.label("edit_fields", name)
+                change = say.say("edit_field", field=field, value=f"{new:g}")
+                outcome.changes.append(say.say("goal_changed", number=number, changes=change))
+                return
+    for number, goal in enumerate(plan.goals, start=1):
+        for name in ("baseline", "target"):
+            held = getattr(goal, name)
+            if held is None or held.value is None:
+                continue
+            if (new := _rescaled(held.value, command.old, command.target)) is not None:
+                changes = change_goal(plan, goal, GoalEdit(**{name: new}), today)
+                outcome.changes.append(
+                    say.say("goal_changed", number=number, changes="; ".join(changes))
+                )
+                return
+    if command.metric:
+        _record_metric(state, command.metric, command.target, today, outcome)
+
+
+def _record_metric(
+    state: SessionState, kpi_id: str, value: float, today: date, outcome: Outcome
+) -> None:
+    """A corrected figure the plan did not hold yet ("students 480, not 520"): today's
+    value of that KPI from now on."""
+    spec = next((k for k in load_kpi_catalogue().kpis if k.id == kpi_id), None)
+    if spec is None:
+        return
+    name = spec.name.get(state.plan.language)
+    metrics = [m for m in state.plan.current_state.metrics if m.name != name]
+    fixed = Metric(name=name, value=value, unit=spec.unit, as_of=today, source="owner")
+    state.plan.current_state.metrics = [*metrics, fixed]
+    outcome.changes.append(f"{name}: {value:g}")

@@ -1,0 +1,202 @@
+"""The roadmap, drafted from the owner's objectives and the business they run.
+
+Every objective first gets the initiatives that serve it directly (they move its KPI, or
+serve its kind of aim), chosen only among those that fit the business (see ``business``: a
+plumber is never offered a webshop, a brand leaving the marketplaces never a marketplace).
+Then the groundwork the maturity gaps call for, then the planning routine every plan needs.
+Each initiative says in one line why it is in this plan, and cites the guidance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.coaching.business import BusinessTraits, misfit, traits_of
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
+from assistant.coaching.drafting import HORIZON_QUARTERS, NOW_CAPACITY, quarter_of
+from assistant.coaching.grounding import best_citation
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
+from assistant.coaching.state import SessionState
+from assistant.knowledge.models import SearchResult
+from assistant.knowledge.service import KnowledgeBase
+
+MAX_INITIATIVES = 10
+MIN_INITIATIVES = 6
+PER_OBJECTIVE = 2  # the best one, and one on another horizon
+FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
+ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
+
+
+@dataclass
+class _Pick:
+    spec: InitiativeSpec
+    objective: Objective | None = None  # the owner's objective it serves, if any
+
+
+def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
+    """The business as the owner described it (in the interview, or ``also_said`` in a
+    brief): trade, their own words, and whether they sell online and have a website."""
+    said = " ".join([also_said, *(t.content for t in state.transcript if t.role == "user")])
+    said += " " + " ".join(o.owner_words for o in state.plan.objectives)
+    answers = state.maturity_answers
+    share = state.plan.current_state.marketing.online_revenue_share_percent
+    sells_online = {"yes": True, "partial": True, "no": False}.get(str(answers.get("r_webshop")))
+    if sells_online is None and share is not None:
+        sells_online = share > 0
+    has_website = {"yes": True, "partial": True, "no": False}.get(str(answers.get("r_website")))
+    return traits_of(state.plan.profile.industry, said, state.language, sells_online, has_website)
+
+
+def draft_roadmap(
+    plan: StrategyPlan,
+    kb: KnowledgeBase,
+    today: date,
+    seen: dict[str, SearchResult],
+    scope: str | None = None,
+    leave_out: Collection[str] = (),
+    traits: BusinessTraits | None = None,
+) -> None:
+    """Initiatives for the owner's objectives (plus groundwork), prioritised and cited from
+    the guidance ``scope`` sees; never one in ``leave_out`` (removed by the owner) or one
+    that does not fit the business."""
+    traits = traits or BusinessTraits()
+    offer = [
+        s
+        for s in load_kpi_catalogue().initiatives
+        if s.id not in leave_out and misfit(s.fit, traits) is None
+    ]
+    picks = _for_objectives(plan, offer)
+    picks += _groundwork(plan, offer, picks)
+    initiatives = [_initiative(n, p, plan, kb, today, seen, scope) for n, p in enumerate(picks, 1)]
+    ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
+    for pick, initiative in zip(picks, initiatives, strict=True):
+        initiative.depends_on = [ids[d] for d in pick.spec.depends_on if d in ids]
+    plan.roadmap = sorted(
+        initiatives,
+        key=lambda i: (
+            ["short", "medium", "long"].index(i.horizon or "medium"),
+            -(i.impact or 0) * (i.feasibility or 0),
+        ),
+    )
+
+
+def _priority(spec: InitiativeSpec) -> int:
+    return spec.impact * spec.feasibility
+
+
+def _serving(
+    objective: Objective, goal: Goal | None, offer: list[InitiativeSpec]
+) -> list[InitiativeSpec]:
+    """Initiatives that move the objective's KPI; else those for its kind of aim."""
+    catalogue = load_kpi_catalogue()
+    names = {k.name for k in goal.kpis} if goal else set()
+    kpi_ids = {
+        k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)
+    }
+    direct = [s for s in offer if set(s.kpis) & kpi_ids]
+    by_kind = [s for s in offer if objective.category in s.categories and not s.foundation]
+    return sorted(direct or by_kind, key=_priority, reverse=True)
+
+
+def _for_objectives(plan: StrategyPlan, offer: list[InitiativeSpec]) -> list[_Pick]:
+    picks: list[_Pick] = []
+    for objective in plan.objectives:
+        goal = next((g for g in plan.goals if g.objective_id == objective.id), None)
+        ranked = [s for s in _serving(objective, goal, offer)]
+        fresh = [s for s in ranked if s.id not in {p.spec.id for p in picks}]
+        chosen = fresh[:1]
+        other = [s for s in fresh[1:] if chosen and s.horizon != chosen[0].horizon]
+        chosen += (other or fresh[1:])[: PER_OBJECTIVE - 1]
+        picks += [_Pick(spec, objective) for spec in chosen]
+    return picks[: MAX_INITIATIVES - FOUNDATIONS]
+
+
+def _groundwork(plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick]) -> list[_Pick]:
+    """Foundations for the weakest maturity dimensions, then the planning routine, up to
+    a roadmap a small team can carry."""
+    taken = {p.spec.id for p in picks}
+    foundations = [s for s in offer if s.foundation and s.id not in taken]
+    weakest = _weakest_dimensions(plan)
+    by_gap = sorted(
+        foundations,
+        key=lambda s: (weakest.index(s.dimension) if s.dimension in weakest else 99, -_priority(s)),
+    )
+    added = [_Pick(s) for s in by_gap if s.dimension in weakest][:FOUNDATIONS]
+    taken |= {p.spec.id for p in added}
+    routine = [_Pick(s) for s in foundations if s.id in ALWAYS and s.id not in taken]
+    added += routine
+    taken |= {p.spec.id for p in routine}
+    rest = [_Pick(s) for s in sorted(foundations, key=_priority, reverse=True) if s.id not in taken]
+    room = max(MIN_INITIATIVES - len(picks) - len(added), 0)
+    return (added + rest[:room])[: max(MAX_INITIATIVES - len(picks), 0)]
+
+
+def _weakest_dimensions(plan: StrategyPlan) -> list[str]:
+    """Dimensions with a score, weakest first (unknown ones are not gaps)."""
+    scores = plan.current_state.maturity.model_dump()
+    known = [
+        (state["score"], name)
+        for name, state in scores.items()
+        if isinstance(state, dict) and state.get("score") is not None
+    ]
+    return [name for _, name in sorted(known)]
+
+
+def _initiative(
+    number: int,
+    pick: _Pick,
+    plan: StrategyPlan,
+    kb: KnowledgeBase,
+    today: date,
+    seen: dict[str, SearchResult],
+    scope: str | None,
+) -> Initiative:
+    spec, language = pick.spec, plan.language
+    start, end = HORIZON_QUARTERS[spec.horizon]
+    if spec.horizon == "short" and number > NOW_CAPACITY:
+        start, end = 1, 1  # a small team starts a few things at a time
+    goals = [g for g in plan.goals if pick.objective and g.objective_id == pick.objective.id]
+    initiative = Initiative(
+        id=f"i{number}",
+        title=spec.title.get(language),
+        description=spec.description.get(language),
+        rationale=_why(pick, language, goals[0] if goals else None),
+        horizon=spec.horizon,
+        start=quarter_of(today, start),
+        end=quarter_of(today, end),
+        impact=spec.impact,
+        feasibility=spec.feasibility,
+        goal_ids=[g.id for g in goals],
+        resources=list(spec.resources.get(language)),
+        owner="owner",
+    )
+    found = best_citation(kb, spec.evidence_query, language, scope=scope)
+    if found:
+        citation, passage = found
+        initiative.citations = [citation]
+        seen[passage.chunk_id] = passage
+    return initiative
+
+
+def _why(pick: _Pick, language: str, goal: Goal | None = None) -> str:
+    say = Messages(language)
+    if pick.objective is None and pick.spec.id in ALWAYS:
+        return say.say("why_routine")
+    if pick.objective is None:
+        return say.say("why_groundwork", dimension=say.label("dimensions", pick.spec.dimension))
+    objective = goal.metric if goal is not None and goal.metric else pick.objective.owner_words
+    objective = _short(objective)
+    if pick.spec.why is not None:
+        return pick.spec.why.get(language).format(objective=objective)
+    return say.say("why_objective", objective=objective)
+
+
+SHORT = 90  # characters of the owner's objective quoted in a why line
+
+
+def _short(words: str) -> str:
+    text = " ".join(words.split()).strip(" .;,")
+    return text if len(text) <= SHORT else text[:SHORT].rsplit(" ", 1)[0] + " …"
