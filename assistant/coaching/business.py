@@ -27,7 +27,7 @@ Customers = Literal["b2b", "b2c"]
 Need = Literal[
     "sells_online", "website", "on_marketplaces", "on_delivery_platforms", "on_booking_platforms"
 ]
-Never = Literal["leaving_marketplaces", "on_booking_platforms", "sells_online"]
+Never = Literal["leaving_marketplaces", "on_booking_platforms", "sells_online", "has_crm"]
 
 
 class Fit(BaseModel):
@@ -51,6 +51,7 @@ class BusinessTraits(BaseModel):
     customers: set[str] = Field(default_factory=set)
     sells_online: bool | None = None
     has_website: bool | None = None
+    has_crm: bool | None = None
     channels: set[str] = Field(default_factory=set)  # marketplaces, booking_platforms, ...
     leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
 
@@ -145,4 +146,6 @@ def _never(fit: Fit, traits: BusinessTraits) -> str | None:
         return "on_booking_platforms"
     if "sells_online" in fit.never_when and traits.sells_online:
         return "sells_online"
+    if "has_crm" in fit.never_when and traits.has_crm:
+        return "has_crm"
     return None

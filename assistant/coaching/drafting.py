@@ -155,7 +155,8 @@ def _after_figure(rest: str) -> str:
 
 
 def _cleaned(words: str, language: str) -> str:
-    words = cues.compiled(_lead_in(language)).sub("", words.strip())
+    words = re.sub(r"^['’]\w+\s+", "", words.strip())  # "'re open ...": a contraction's tail
+    words = cues.compiled(_lead_in(language)).sub("", words)
     return cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
 
 

@@ -10,7 +10,7 @@ Each initiative says in one line why it is in this plan, and cites the guidance.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.coaching.business import BusinessTraits, misfit, traits_of
@@ -20,6 +20,7 @@ from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
 from assistant.coaching.state import SessionState
+from assistant.coaching.words import shared_words
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 
@@ -27,6 +28,7 @@ MAX_INITIATIVES = 10
 MIN_INITIATIVES = 6
 PER_OBJECTIVE = 2  # the best one, and one on another horizon
 FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
+SLACK = 0.03  # a passage in the reader's language wins only when nearly as close
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
 
 
@@ -34,6 +36,7 @@ ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of ever
 class _Pick:
     spec: InitiativeSpec
     objective: Objective | None = None  # the owner's objective it serves, if any
+    also: list[Objective] = field(default_factory=list)  # more objectives it serves
 
 
 def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
@@ -47,7 +50,9 @@ def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
     if sells_online is None and share is not None:
         sells_online = share > 0
     has_website = {"yes": True, "partial": True, "no": False}.get(str(answers.get("r_website")))
-    return traits_of(state.plan.profile.industry, said, state.language, sells_online, has_website)
+    traits = traits_of(state.plan.profile.industry, said, state.language, sells_online, has_website)
+    has_crm = {"yes": True, "partial": False, "no": False}.get(str(answers.get("r_crm")))
+    return traits.model_copy(update={"has_crm": has_crm})
 
 
 def draft_roadmap(
@@ -70,14 +75,16 @@ def draft_roadmap(
     ]
     picks = _for_objectives(plan, offer)
     picks += _groundwork(plan, offer, picks)
+    picks += _more_for_objectives(plan, offer, picks)
     initiatives = [_initiative(n, p, plan, kb, today, seen, scope) for n, p in enumerate(picks, 1)]
     ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
     for pick, initiative in zip(picks, initiatives, strict=True):
         initiative.depends_on = [ids[d] for d in pick.spec.depends_on if d in ids]
-    plan.roadmap = sorted(
+    plan.roadmap = sorted(  # in each lane, the work on the owner's goals before the routine
         initiatives,
         key=lambda i: (
             ["short", "medium", "long"].index(i.horizon or "medium"),
+            not i.goal_ids,
             -(i.impact or 0) * (i.feasibility or 0),
         ),
     )
@@ -88,7 +95,7 @@ def _priority(spec: InitiativeSpec) -> int:
 
 
 def _serving(
-    objective: Objective, goal: Goal | None, offer: list[InitiativeSpec]
+    objective: Objective, goal: Goal | None, offer: list[InitiativeSpec], language: str
 ) -> list[InitiativeSpec]:
     """Initiatives that move the objective's KPI; else those for its kind of aim."""
     catalogue = load_kpi_catalogue()
@@ -97,50 +104,98 @@ def _serving(
         k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)
     }
     direct = [s for s in offer if set(s.kpis) & kpi_ids]
-    by_kind = [s for s in offer if objective.category in s.categories and not s.foundation]
+    said = _said_about(objective.owner_words, offer, language)
+    if said:  # the owner named what they want ("order cakes online and pick them up")
+        return said + [s for s in sorted(direct, key=_priority, reverse=True) if s not in said]
+    by_kind = [  # an aim of no known kind ("other") is served by no kind of initiative
+        s
+        for s in offer
+        if objective.category != "other" and objective.category in s.categories and not s.foundation
+    ]
     return sorted(direct or by_kind, key=_priority, reverse=True)
+
+
+MIN_SHARED = 2  # words an objective must share with an initiative to name it
+
+
+def _said_about(words: str, offer: list[InitiativeSpec], language: str) -> list[InitiativeSpec]:
+    """Initiatives whose title and description share at least two words with what the owner
+    wants (inflections and compounds by their first letters), most shared first."""
+    scored = []
+    for spec in offer:
+        if spec.foundation:
+            continue
+        text = f"{spec.title.get(language)} {spec.description.get(language)}"
+        shared = shared_words(words, text)
+        if shared >= MIN_SHARED:
+            scored.append((shared, _priority(spec), spec))
+    return [spec for *_, spec in sorted(scored, key=lambda t: (-t[0], -t[1]))]
 
 
 def _for_objectives(plan: StrategyPlan, offer: list[InitiativeSpec]) -> list[_Pick]:
     picks: list[_Pick] = []
     for objective in plan.objectives:
         goal = next((g for g in plan.goals if g.objective_id == objective.id), None)
-        ranked = [s for s in _serving(objective, goal, offer)]
+        ranked = _serving(objective, goal, offer, plan.language)
+        best = next((p for p in picks if ranked and p.spec.id == ranked[0].id), None)
+        if best is not None:  # the best one for this objective is in the plan already
+            best.also.append(objective)
         fresh = [s for s in ranked if s.id not in {p.spec.id for p in picks}]
-        chosen = fresh[:1]
+        chosen = fresh[: 0 if best else 1]
         other = [s for s in fresh[1:] if chosen and s.horizon != chosen[0].horizon]
-        chosen += (other or fresh[1:])[: PER_OBJECTIVE - 1]
+        chosen += (other or fresh[1:])[: PER_OBJECTIVE - len(chosen) - (1 if best else 0)]
         picks += [_Pick(spec, objective) for spec in chosen]
     return picks[: MAX_INITIATIVES - FOUNDATIONS]
 
 
+GAP_SCORE = 50  # a dimension scored under this (of 100) calls for groundwork
+
+
 def _groundwork(plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick]) -> list[_Pick]:
-    """Foundations for the weakest maturity dimensions, then the planning routine, up to
-    a roadmap a small team can carry."""
+    """Foundations only for dimensions that are truly weak, the planning routine (today's
+    values only when a goal still lacks one), then more for the objectives, up to a
+    roadmap a small team can carry."""
     taken = {p.spec.id for p in picks}
-    foundations = [s for s in offer if s.foundation and s.id not in taken]
+    foundations = [s for s in offer if s.foundation and s.id not in taken and s.id not in ALWAYS]
     weakest = _weakest_dimensions(plan)
     by_gap = sorted(
-        foundations,
-        key=lambda s: (weakest.index(s.dimension) if s.dimension in weakest else 99, -_priority(s)),
+        (s for s in foundations if s.dimension in weakest),
+        key=lambda s: (weakest.index(s.dimension), -_priority(s)),
     )
-    added = [_Pick(s) for s in by_gap if s.dimension in weakest][:FOUNDATIONS]
-    taken |= {p.spec.id for p in added}
-    routine = [_Pick(s) for s in foundations if s.id in ALWAYS and s.id not in taken]
-    added += routine
-    taken |= {p.spec.id for p in routine}
-    rest = [_Pick(s) for s in sorted(foundations, key=_priority, reverse=True) if s.id not in taken]
-    room = max(MIN_INITIATIVES - len(picks) - len(added), 0)
-    return (added + rest[:room])[: max(MAX_INITIATIVES - len(picks), 0)]
+    added = [_Pick(s) for s in by_gap][:FOUNDATIONS]
+    pending = any(g.baseline is None or g.baseline.status == "pending" for g in plan.goals)
+    routine = [
+        s for s in offer if s.id == "monthly_review" or (s.id == "measure_baselines" and pending)
+    ]
+    added += [_Pick(s) for s in routine if s.id not in taken]
+    return added[: max(MAX_INITIATIVES - len(picks), 0)]
+
+
+def _more_for_objectives(
+    plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick]
+) -> list[_Pick]:
+    """A roadmap shorter than ``MIN_INITIATIVES``: the next best for each objective."""
+    more: list[_Pick] = []
+    taken = {p.spec.id for p in picks}
+    for objective in plan.objectives:
+        goal = next((g for g in plan.goals if g.objective_id == objective.id), None)
+        for spec in _serving(objective, goal, offer, plan.language):
+            if len(picks) + len(more) >= MIN_INITIATIVES:
+                return more
+            if spec.id not in taken:
+                more.append(_Pick(spec, objective))
+                taken.add(spec.id)
+                break
+    return more
 
 
 def _weakest_dimensions(plan: StrategyPlan) -> list[str]:
-    """Dimensions with a score, weakest first (unknown ones are not gaps)."""
+    """Dimensions scored under ``GAP_SCORE``, weakest first (unknown ones are not gaps)."""
     scores = plan.current_state.maturity.model_dump()
     known = [
         (state["score"], name)
         for name, state in scores.items()
-        if isinstance(state, dict) and state.get("score") is not None
+        if isinstance(state, dict) and state.get("score") is not None and state["score"] < GAP_SCORE
     ]
     return [name for _, name in sorted(known)]
 
@@ -158,7 +213,8 @@ def _initiative(
     start, end = HORIZON_QUARTERS[spec.horizon]
     if spec.horizon == "short" and number > NOW_CAPACITY:
         start, end = 1, 1  # a small team starts a few things at a time
-    goals = [g for g in plan.goals if pick.objective and g.objective_id == pick.objective.id]
+    served = {o.id for o in [pick.objective, *pick.also] if o is not None}
+    goals = [g for g in plan.goals if g.objective_id in served]
     initiative = Initiative(
         id=f"i{number}",
         title=spec.title.get(language),
@@ -173,7 +229,10 @@ def _initiative(
         resources=list(spec.resources.get(language)),
         owner="owner",
     )
-    found = best_citation(kb, spec.evidence_query, language, scope=scope)
+    claim = f"{initiative.title}. {initiative.description}"  # what the owner reads
+    found = best_citation(kb, claim, language, SLACK, scope) or best_citation(
+        kb, spec.evidence_query, language, scope=scope
+    )
     if found:
         citation, passage = found
         initiative.citations = [citation]

@@ -26,6 +26,14 @@ def content_words(text: str, language: str) -> list[str]:
     return [w for w in found if w.lower() not in filler and len(w) >= 4]
 
 
+def shared_words(words: str, text: str) -> int:
+    """How many distinct words of ``words`` (five letters or more) appear in ``text``, an
+    inflection or compound counted by its first five letters."""
+    said = {w[:MIN_STEM] for w in _stems(words) if len(w) >= MIN_STEM}
+    found = {w[:MIN_STEM] for w in _stems(text) if len(w) >= MIN_STEM}
+    return len(said & found)
+
+
 def shares_a_word(words: str, name: str, language: str | None = None) -> bool:
     """A word of ``words`` is a word of ``name``, or the two share their first five letters
     (inflections and compounds: "сверке" and "сверку", "nettbutikk" and "nettbutikken");
