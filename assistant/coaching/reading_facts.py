@@ -110,6 +110,23 @@ def _new_aim_after_figures(first: ObjectiveFact, second: ObjectiveFact, language
     )
 
 
+def _two_wishes(first: ObjectiveFact, second: ObjectiveFact, language: str) -> bool:
+    """ "Хочу онлайн-запись, … и поднять загрузку до 75 %": a wish with no figure, then an
+    "and" that opens a change of its own with the figures, are two aims; a purpose clause
+    ("so that …", "чтобы …") or a plain description still joins its neighbour."""
+    if not (_bare(first) and not _bare(second)):
+        return False
+    opening = second.span.text.lower()
+    joined = re.match(r"^\W*(?:and|og|och|и|а также|plus)\s+", opening, re.IGNORECASE)
+    if joined is None:
+        return False
+    rest = opening[joined.end() :]
+    wish, change = cues.patterns("objective", language)
+    return (change.match(rest) is not None or wish.match(rest) is not None) and (
+        wish.search(first.span.text) is not None
+    )
+
+
 def _joined(text: str, first: ObjectiveFact, second: ObjectiveFact) -> ObjectiveFact:
     """One objective said in two clauses: the words of both, the figures of the second."""
     keep, other = (second, first) if _bare(first) else (first, second)
@@ -145,6 +162,7 @@ def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
             and near
             and _one_aim(last, objective, reading.language)
             and not _new_aim_after_figures(last, objective, reading.language)
+            and not _two_wishes(last, objective, reading.language)
         ):
             merged[-1] = _joined(reading.text, last, objective)
         else:

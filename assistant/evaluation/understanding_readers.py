@@ -42,18 +42,8 @@ def _maturity_answer(value: object) -> str:
 
 
 def _facts_intents(facts) -> list[Intent]:  # type: ignore[no-untyped-def]
-    if facts.approve:
-        kind = "approval"
-    elif facts.disagree:
-        kind = "objection"
-    elif facts.drop_goal or facts.move_deadline:
-        kind = "command"
-    elif facts.question and facts.opens_with_question_word:
-        kind = "question"
-    elif facts.dont_know and not (facts.figures or facts.goals or facts.maturity):
-        kind = "dont_know"
-    else:
-        kind = "answer"
+    """The coach's intent: the typed reading's main intent, as it keeps it."""
+    kind = "approval" if facts.approve else facts.intent or "answer"
     return [Intent(kind=kind, confidence=1.0)]
 
 
