@@ -151,6 +151,10 @@ class KpiCatalogue(CatalogueModel):
         """The KPI with this id (KeyError when there is none)."""
         return {k.id: k for k in self.kpis}[kpi_id]
 
+    def find_kpi(self, kpi_id: str | None) -> KpiSpec | None:
+        """The KPI with this id, or None when there is none."""
+        return next((k for k in self.kpis if k.id == kpi_id), None)
+
     def kpis_for(self, category: plan.ObjectiveCategory) -> list[KpiSpec]:
         return [k for k in self.kpis if category in k.categories]
 

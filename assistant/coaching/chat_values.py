@@ -11,9 +11,9 @@ from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.edits import GoalEdit, change_goal
 from assistant.coaching.facts import Facts
-from assistant.coaching.plan import Metric
 from assistant.coaching.render import money
 from assistant.coaching.state import SessionState
+from assistant.coaching.upkeep import record_metric
 
 SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
 
@@ -62,8 +62,8 @@ def replace_value(
             held = getattr(candidate, name)
             if held is not None and (new := _rescaled(held.value, command.old, command.target)):
                 setattr(candidate, name, held.model_copy(update={"value": new}))
-                if name == "baseline" and candidate.change_percent is not None and candidate.target:
-                    aim = round(new * (1 + candidate.change_percent / 100), 2)  # "+50 %" of 180
+                aim = candidate.relative_target(new) if name == "baseline" else None
+                if aim is not None and candidate.target:  # "+50 %" of 180, not of 300
                     candidate.target = candidate.target.model_copy(update={"value": aim})
                 field = say.label("edit_fields", name)
                 change = say.say("edit_field", field=field, value=f"{new:g}")
@@ -89,11 +89,7 @@ def _record_metric(
 ) -> None:
     """A corrected figure the plan did not hold yet ("students 480, not 520"): today's
     value of that KPI from now on."""
-    spec = next((k for k in load_kpi_catalogue().kpis if k.id == kpi_id), None)
-    if spec is None:
-        return
-    name = spec.name.get(state.plan.language)
-    metrics = [m for m in state.plan.current_state.metrics if m.name != name]
-    fixed = Metric(name=name, value=value, unit=spec.unit, as_of=today, source="owner")
-    state.plan.current_state.metrics = [*metrics, fixed]
-    outcome.changes.append(f"{name}: {value:g}")
+    spec = load_kpi_catalogue().find_kpi(kpi_id)
+    if spec is not None:
+        name = record_metric(state, spec, value, None, today)
+        outcome.changes.append(f"{name}: {value:g}")

@@ -20,13 +20,14 @@ from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Metric, Objective, next_id
+from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.roadmap import draft_roadmap, session_traits
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.upkeep import (
     baselines_from_figures,
     fill_profile_gaps,
+    record_metric,
     remember_words,
     tidy_open_questions,
 )
@@ -351,16 +352,7 @@ class OfflineCoach:
             if not figure.kpi_id:
                 continue
             spec = catalogue.kpi(figure.kpi_id)
-            name = spec.name.get(state.language)
-            metric = Metric(
-                name=name,
-                value=figure.value,
-                unit=figure.unit or spec.unit,
-                as_of=self.today(),
-                source="owner",
-            )
-            metrics = [m for m in state.plan.current_state.metrics if m.name != name]
-            state.plan.current_state.metrics = [*metrics, metric]
+            record_metric(state, spec, figure.value, figure.unit, self.today())
             if (
                 figure.kpi_id == "online_revenue_share"
                 and figure.unit == "%"

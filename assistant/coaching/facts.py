@@ -58,6 +58,12 @@ class GoalCandidate(BaseModel):
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )
 
+    def relative_target(self, baseline: float) -> float | None:
+        """The target a relative aim ("+50 %", "halve") gives from today's value."""
+        if self.change_percent is None:
+            return None
+        return round(baseline * (1 + self.change_percent / 100), 2)
+
 
 class Facts(BaseModel):
     business_name: str | None = None

@@ -4,9 +4,12 @@ objectives that start from a figure given earlier."""
 
 from __future__ import annotations
 
-from assistant.coaching.catalogue import load_kpi_catalogue
+from datetime import date
+
+from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.facts import Facts, Figure
 from assistant.coaching.messages import Messages
+from assistant.coaching.plan import Metric
 from assistant.coaching.state import SessionState
 
 
@@ -70,11 +73,22 @@ def baselines_from_figures(state: SessionState) -> None:
     for candidate in state.candidates:
         if candidate.baseline is not None or not candidate.kpi_id:
             continue
-        spec = next((k for k in catalogue.kpis if k.id == candidate.kpi_id), None)
+        spec = catalogue.find_kpi(candidate.kpi_id)
         metric = known.get(spec.name.get(language)) if spec else None
         if metric is None:
             continue
         candidate.baseline = Figure(value=metric.value, unit=metric.unit, kpi_id=candidate.kpi_id)
-        if candidate.target is None and candidate.change_percent is not None:
-            value = round(metric.value * (1 + candidate.change_percent / 100), 2)
-            candidate.target = Figure(value=value, unit=metric.unit, kpi_id=candidate.kpi_id)
+        aim = candidate.relative_target(metric.value)
+        if candidate.target is None and aim is not None:
+            candidate.target = Figure(value=aim, unit=metric.unit, kpi_id=candidate.kpi_id)
+
+
+def record_metric(
+    state: SessionState, spec: KpiSpec, value: float, unit: str | None, today: date
+) -> str:
+    """Today's value of a KPI as the owner gave it, replacing one given before; its name."""
+    name = spec.name.get(state.language)
+    metric = Metric(name=name, value=value, unit=unit or spec.unit, as_of=today, source="owner")
+    metrics = [m for m in state.plan.current_state.metrics if m.name != name]
+    state.plan.current_state.metrics = [*metrics, metric]
+    return name
