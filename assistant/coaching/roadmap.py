@@ -44,15 +44,19 @@ def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
     brief): trade, their own words, and whether they sell online and have a website."""
     said = " ".join([also_said, *(t.content for t in state.transcript if t.role == "user")])
     said += " " + " ".join(o.owner_words for o in state.plan.objectives)
-    answers = state.maturity_answers
+    answers = {k: str(v) for k, v in state.maturity_answers.items()}
     share = state.plan.current_state.marketing.online_revenue_share_percent
-    sells_online = {"yes": True, "partial": True, "no": False}.get(str(answers.get("r_webshop")))
+    sells_online = _ANSWERED.get(answers.get("r_webshop", ""))
     if sells_online is None and share is not None:
         sells_online = share > 0
-    has_website = {"yes": True, "partial": True, "no": False}.get(str(answers.get("r_website")))
+    has_website = _ANSWERED.get(answers.get("r_website", ""))
     traits = traits_of(state.plan.profile.industry, said, state.language, sells_online, has_website)
-    has_crm = {"yes": True, "partial": False, "no": False}.get(str(answers.get("r_crm")))
+    has_crm = _IN_FULL_USE.get(answers.get("r_crm", ""))
     return traits.model_copy(update={"has_crm": has_crm})
+
+
+_ANSWERED = {"yes": True, "partial": True, "no": False}  # some of it counts as having it
+_IN_FULL_USE = {"yes": True, "partial": False, "no": False}  # a CRM half the team ignores
 
 
 def draft_roadmap(
@@ -73,9 +77,10 @@ def draft_roadmap(
         for s in load_kpi_catalogue().initiatives
         if s.id not in leave_out and misfit(s.fit, traits) is None
     ]
-    picks = _for_objectives(plan, offer)
+    ranked = {o.id: _serving(o, _goal_of(plan, o), offer, plan.language) for o in plan.objectives}
+    picks = _for_objectives(plan, ranked)
     picks += _groundwork(plan, offer, picks)
-    picks += _more_for_objectives(plan, offer, picks)
+    picks += _more_for_objectives(plan, ranked, picks)
     initiatives = [_initiative(n, p, plan, kb, today, seen, scope) for n, p in enumerate(picks, 1)]
     ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
     for pick, initiative in zip(picks, initiatives, strict=True):
@@ -88,6 +93,10 @@ def draft_roadmap(
             -(i.impact or 0) * (i.feasibility or 0),
         ),
     )
+
+
+def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
+    return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
 def _priority(spec: InitiativeSpec) -> int:
@@ -132,11 +141,10 @@ def _said_about(words: str, offer: list[InitiativeSpec], language: str) -> list[
     return [spec for *_, spec in sorted(scored, key=lambda t: (-t[0], -t[1]))]
 
 
-def _for_objectives(plan: StrategyPlan, offer: list[InitiativeSpec]) -> list[_Pick]:
+def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[_Pick]:
     picks: list[_Pick] = []
     for objective in plan.objectives:
-        goal = next((g for g in plan.goals if g.objective_id == objective.id), None)
-        ranked = _serving(objective, goal, offer, plan.language)
+        ranked = rankings[objective.id]
         best = next((p for p in picks if ranked and p.spec.id == ranked[0].id), None)
         if best is not None:  # the best one for this objective is in the plan already
             best.also.append(objective)
@@ -152,9 +160,9 @@ GAP_SCORE = 50  # a dimension scored under this (of 100) calls for groundwork
 
 
 def _groundwork(plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick]) -> list[_Pick]:
-    """Foundations only for dimensions that are truly weak, the planning routine (today's
-    values only when a goal still lacks one), then more for the objectives, up to a
-    roadmap a small team can carry."""
+    """Foundations only for dimensions that are truly weak, then the planning routine
+    (today's values only when a goal still lacks one), up to a roadmap a small team can
+    carry."""
     taken = {p.spec.id for p in picks}
     foundations = [s for s in offer if s.foundation and s.id not in taken and s.id not in ALWAYS]
     weakest = _weakest_dimensions(plan)
@@ -172,14 +180,13 @@ def _groundwork(plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pi
 
 
 def _more_for_objectives(
-    plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick]
+    plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]], picks: list[_Pick]
 ) -> list[_Pick]:
     """A roadmap shorter than ``MIN_INITIATIVES``: the next best for each objective."""
     more: list[_Pick] = []
     taken = {p.spec.id for p in picks}
     for objective in plan.objectives:
-        goal = next((g for g in plan.goals if g.objective_id == objective.id), None)
-        for spec in _serving(objective, goal, offer, plan.language):
+        for spec in rankings[objective.id]:
             if len(picks) + len(more) >= MIN_INITIATIVES:
                 return more
             if spec.id not in taken:
