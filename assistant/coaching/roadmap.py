@@ -149,9 +149,11 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
         if best is not None:  # the best one for this objective is in the plan already
             best.also.append(objective)
         fresh = [s for s in ranked if s.id not in {p.spec.id for p in picks}]
-        chosen = fresh[: 0 if best else 1]
-        other = [s for s in fresh[1:] if chosen and s.horizon != chosen[0].horizon]
-        chosen += (other or fresh[1:])[: PER_OBJECTIVE - len(chosen) - (1 if best else 0)]
+        first = best.spec if best else (fresh[0] if fresh else None)
+        chosen = [] if best or first is None else [first]
+        rest = [s for s in fresh if s not in chosen]
+        other = [s for s in rest if first and s.horizon != first.horizon]
+        chosen += (other or rest)[: PER_OBJECTIVE - 1]
         picks += [_Pick(spec, objective) for spec in chosen]
     return picks[: MAX_INITIATIVES - FOUNDATIONS]
 
