@@ -33,23 +33,25 @@ def export_order(
     if facts.approve:  # "approved, send it as PDF": the file holds the plan as approved
         state.exports_pending = asked
         return
-    outcome.notes += _saved(state, asked, outcome.save_export)
-    outcome.exported = not any(n == say.say("export_failed") for n in outcome.notes)
+    notes, outcome.exported = _saved(state, asked, outcome.save_export)
+    outcome.notes += notes
 
 
 def _saved(
     state: SessionState, formats: list[str], save: Callable[[SessionState, str], str]
-) -> list[str]:
+) -> tuple[list[str], bool]:
+    """What to say for each file, and whether every one was written."""
     say = say_for(state)
-    notes = []
+    notes, failed = [], False
     for fmt in formats:
         try:
             path = save(state, fmt)
         except Exception:  # a plan that cannot be written out is still the plan
             notes.append(say.say("export_failed"))
+            failed = True
             continue
         notes.append(say.say("export_saved", kind=say.label("file_kinds", fmt), path=path))
-    return notes
+    return notes, not failed
 
 
 def save_pending_exports(
@@ -59,7 +61,7 @@ def save_pending_exports(
     formats, state.exports_pending = state.exports_pending, []
     if not formats or save is None:
         return []
-    notes = _saved(state, formats, save)
-    if any(n != say_for(state).say("export_failed") for n in notes):
+    notes, written = _saved(state, formats, save)
+    if written:
         state.acts.append("exported")
     return notes
