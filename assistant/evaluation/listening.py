@@ -12,10 +12,8 @@ deadlines within 31 days, the staff count, revenue within 2 %).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -24,6 +22,7 @@ from assistant.coaching.service import CoachService
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import shares_a_word
 from assistant.config import PROJECT_ROOT
+from assistant.evaluation import blind_corpus
 
 CORPUS_DIR = PROJECT_ROOT / "evals" / "listening"
 FIRST_DRAFT_WITHIN = 12  # replies
@@ -82,9 +81,7 @@ def load(split: str) -> list[Conversation]:
 
 
 def frozen_changed() -> str | None:
-    recorded = json.loads((CORPUS_DIR / "frozen.json").read_text(encoding="utf-8"))
-    actual = hashlib.sha256((CORPUS_DIR / "test.jsonl").read_bytes()).hexdigest()
-    return None if actual == recorded["test.jsonl"] else f"sha256 {actual[:12]}…"
+    return blind_corpus.frozen_changed(CORPUS_DIR)
 
 
 def _close(a: float | None, b: float | None, share: float = 0.02) -> bool:
@@ -172,7 +169,7 @@ def run_listening(service: CoachService, split: str) -> dict[str, Any]:
 
 
 FLOORS = CORPUS_DIR / "floors.json"
-TODAY = dt.date(2026, 12, 3)  # the date the conversations were written for
+TODAY = blind_corpus.TODAY
 
 
 def gate(figures: dict[str, Any]) -> list[str]:
@@ -192,15 +189,5 @@ def gate(figures: dict[str, Any]) -> list[str]:
 
 def evaluate(settings: Any, split: str) -> dict[str, Any]:
     """The listening figures of ``split``, with the offline coach on a fresh data folder."""
-    import shutil
-    import tempfile
-
-    workdir = Path(tempfile.mkdtemp(prefix="coach-listening-"))
-    try:
-        run_settings = settings.model_copy(
-            update={"data_dir": workdir, "chroma_url": None, "llm_model": None}
-        )
-        service = CoachService(run_settings, today=lambda: TODAY)
+    with blind_corpus.offline_coach(settings, "listening") as service:
         return run_listening(service, split)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)

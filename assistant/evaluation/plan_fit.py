@@ -8,12 +8,10 @@ The consultant's 1-5 ratings of the drafted plans live beside the profiles
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -22,6 +20,7 @@ from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.service import CoachService
 from assistant.config import PROJECT_ROOT
+from assistant.evaluation import blind_corpus
 from assistant.yamlfiles import parse_yaml
 
 CORPUS_DIR = PROJECT_ROOT / "evals" / "plan_fit"
@@ -51,9 +50,7 @@ def load(split: str) -> list[Profile]:
 
 
 def frozen_changed() -> str | None:
-    recorded = json.loads((CORPUS_DIR / "frozen.json").read_text(encoding="utf-8"))
-    actual = hashlib.sha256((CORPUS_DIR / "test.jsonl").read_bytes()).hexdigest()
-    return None if actual == recorded["test.jsonl"] else f"sha256 {actual[:12]}…"
+    return blind_corpus.frozen_changed(CORPUS_DIR)
 
 
 @cache
@@ -131,16 +128,5 @@ def gate(figures: dict[str, Any]) -> list[str]:
 
 def evaluate(settings: Any, split: str) -> dict[str, Any]:
     """The figures of ``split`` with the offline coach on a fresh data folder."""
-    import shutil
-    import tempfile
-
-    from assistant.evaluation.listening import TODAY
-
-    workdir = Path(tempfile.mkdtemp(prefix="coach-plan-fit-"))
-    try:
-        run_settings = settings.model_copy(
-            update={"data_dir": workdir, "chroma_url": None, "llm_model": None}
-        )
-        return run_plan_fit(CoachService(run_settings, today=lambda: TODAY), split)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    with blind_corpus.offline_coach(settings, "plan-fit") as service:
+        return run_plan_fit(service, split)
