@@ -53,3 +53,56 @@ def test_todays_value_after_a_relative_cut_gives_the_target():
     ).goals
     assert len(goals) == 1
     assert (goals[0].baseline.value, goals[0].target.value) == (25_000, 15_000)
+
+
+# Briefs list their objectives in many shapes; each item is one goal, whatever the shape.
+@pytest.mark.parametrize(
+    ("language", "text", "aims"),
+    [
+        (  # an inline list numbered "(1) … (2) … (3)" after a wish
+            "en",
+            "The owners would like to (1) lift repeat bookings to 40% by June 2027, (2) put "
+            "the price list online, and (3) halve the time spent on invoices within a year.",
+            3,
+        ),
+        (  # a header, then items cut by semicolons, the first right after the label
+            "en",
+            "Objectives: answer every quote request within one day by March 2027; digitise "
+            "job sheets; renew the trade accreditation; and grow service contracts by 30% "
+            "over two years (currently about 120).",
+            4,
+        ),
+        (  # a header with a year, then bullets; a bullet that says how stays with its aim
+            "nb",
+            "Mål for 2027:\n- flere firmakunder, særlig ved å selge lunsjavtaler på nett\n"
+            "- øke lunsjleveransene fra 20 til 50 i uka innen juni 2027\n"
+            "- mindre tid på telefon",
+            3,
+        ),
+        (  # a sentence that enumerates four wishes, one with "f.eks." inside brackets
+            "sv",
+            "Önskemål: bokning på nätet före april 2027, högst 5 dagars väntetid, jämnare "
+            "intäkter på vintern (t.ex. vinterförvaring av båtar), kanske sälja begagnade "
+            "motorer på Blocket.",
+            4,
+        ),
+        (  # two wishes joined by "и", neither with figures
+            "ru",
+            "Собственник хочет перейти на электронные накладные и сократить время на сверку "
+            "остатков, но бюджет ограничен.",
+            2,
+        ),
+    ],
+)
+def test_every_objective_of_a_brief_is_its_own_goal(language, text, aims):
+    assert len(read_message(text, language, TODAY).goals) == aims
+
+
+def test_a_list_header_in_conversation_does_not_split_one_objective_into_its_figures():
+    goals = read_message(
+        "lägg till ett mål: leveranstid på beställningar, idag ca 5 dagar, ner till 2 dagar "
+        "till sista maj 2027.",
+        "sv",
+        TODAY,
+    ).goals
+    assert len(goals) == 1 and goals[0].deadline == date(2027, 5, 31)

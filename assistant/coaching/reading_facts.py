@@ -14,7 +14,9 @@ from assistant.coaching.plan import Money
 from assistant.understanding import cues
 from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi
+from assistant.understanding.objective_clauses import after_header, opens_objective
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
+from assistant.understanding.text import Piece, sentences
 
 if TYPE_CHECKING:
     from assistant.coaching.facts import Facts, Figure, GoalCandidate
@@ -74,12 +76,17 @@ def _bare(objective: ObjectiveFact) -> bool:
 
 def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
     between = text[max(first.span.end - 1, 0) : second.span.start + 4]  # "…, 2) more …"
-    return not re.search(r"[.!?;\n]|\d[.)]\s", between)  # "…; more online orders": a new item
+    return not re.search(r"[.!?;\n]|\(?\d[.)]\s", between)  # "…; more online orders": a new item
+
+
+# a list item starts: "2) ", "(2) ", a bullet on a new line, or after a semicolon
+_NEXT_ITEM = re.compile(r"(?:^|\s)\(?\d[.)]\s|\n[ \t]*[-•*–]\s|;")
 
 
 def _next_list_item(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:
-    """ "2) sell gift cards online; 3) fewer cancellations": items of a list stay apart."""
-    return re.search(r"(?:^|\s)\d[.)]\s", text[first.span.end : second.span.start + 4]) is not None
+    """ "2) sell gift cards online; 3) fewer cancellations", "renew Cyber Essentials asap;
+    and grow probate income by 25 %", bullets: items of a list stay apart."""
+    return _NEXT_ITEM.search(text[first.span.end - 1 : second.span.start + 4]) is not None
 
 
 def _one_aim(first: ObjectiveFact, second: ObjectiveFact, language: str = "en") -> bool:
@@ -99,7 +106,27 @@ def _new_aim_after_figures(first: ObjectiveFact, second: ObjectiveFact, language
     a clause opening with a change of its own, is two aims."""
     if _bare(first) or not _bare(second):
         return False
-    opening = second.span.text.lstrip(" ,;-–—").lower()
+    return _opens_aim(second.span.text, language)
+
+
+def _two_aims(first: ObjectiveFact, second: ObjectiveFact, language: str) -> bool:
+    """ "перейти на ЭДО и сократить время на подготовку документов", "minska avhoppen och få
+    en ny hemsida före vårterminen": two clauses that each open with what the owner wants
+    are two aims when neither has figures, or when the first names its own metric; "be
+    more visible online and get more enquiries, from 10 to 25" stays one."""
+    if not (_bare(first) and opens_objective(Piece(first.span.text, 0), language)):
+        return False
+    if not _opens_aim(second.span.text, language):
+        return False
+    return _bare(second) or first.kpi is not None
+
+
+_LEADING_JOIN = re.compile(r"^[\W\d]*(?:(?:and|og|och|и|а также|plus)\s+)?", re.IGNORECASE)
+
+
+def _opens_aim(text: str, language: str) -> bool:
+    """The clause starts with a change or a wish ("and cut admin in half", "- øke …")."""
+    opening = text[_LEADING_JOIN.match(text).end() :].lower()  # type: ignore[union-attr]
     patterns = [
         *cues.patterns("objective", language),
         *cues.patterns("objective_imperative", language),
@@ -125,6 +152,26 @@ def _two_wishes(first: ObjectiveFact, second: ObjectiveFact, language: str) -> b
     return (change.match(rest) is not None or wish.match(rest) is not None) and (
         wish.search(first.span.text) is not None
     )
+
+
+ENUMERATION = 3  # clauses of one sentence after "Ønsker:" that make it a list of objectives
+
+
+def _listed_apart(reading: Reading, first: ObjectiveFact, second: ObjectiveFact) -> bool:
+    """ "Ønsker: nettbooking innen april, maks 1 uke ventetid, jevnere inntekter vinterstid,
+    kanskje selge brukte sykler": the items of a sentence that lists objectives stay apart,
+    unless the second only says how ("mest ved å selge kaker …"); "mål: fylla tisdag-onsdag.
+    från 40 % till 65 %" and "mål: bli mindre avhengig av mittanbud, det koster skjorta" do
+    not list."""
+    if not _same_sentence(reading.text, first, second):
+        return False
+    listed = after_header(reading.text, reading.language)
+    if not any(s <= first.span.start < e for s, e in listed):
+        return False
+    sentence = next(p for p in sentences(reading.text) if p.start <= first.span.start < p.end)
+    items = [o for o in reading.objectives if sentence.start <= o.span.start < sentence.end]
+    enumerated = len(items) >= ENUMERATION
+    return enumerated and cues.search("continuation", reading.language, second.span.text) is None
 
 
 def _joined(text: str, first: ObjectiveFact, second: ObjectiveFact) -> ObjectiveFact:
@@ -163,6 +210,8 @@ def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
             and _one_aim(last, objective, reading.language)
             and not _new_aim_after_figures(last, objective, reading.language)
             and not _two_wishes(last, objective, reading.language)
+            and not _listed_apart(reading, last, objective)
+            and not _two_aims(last, objective, reading.language)
         ):
             merged[-1] = _joined(reading.text, last, objective)
         else:

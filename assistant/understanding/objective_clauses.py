@@ -112,6 +112,23 @@ def after_header(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
+LABEL_WORDS = 3  # "Objectives:", "Цели на 2027:"; "lägg till ett mål:" is an order
+
+
+def after_label(piece: Piece, listed: list[tuple[int, int]]) -> Piece:
+    """The part of a clause after the label it opens with ("Objectives: respond to every
+    web enquiry within 2 hours"), or the whole clause."""
+    start = next((s for s, _ in listed if piece.start < s < piece.end), None)
+    if start is None or len(piece.text[: start - piece.start].split()) > LABEL_WORDS:
+        return piece
+    return piece.sub(start - piece.start, len(piece.text))
+
+
+def is_label(text: str, piece: Piece, listed: list[tuple[int, int]]) -> bool:
+    """The clause only opens the list that follows it ("The partners want to", "Mål:")."""
+    return any(piece.end <= s and not text[piece.end : s].strip() for s, _ in listed)
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 

@@ -23,6 +23,8 @@ from assistant.understanding.metrics import (
 from assistant.understanding.objective_clauses import (
     adds_to_previous,
     after_header,
+    after_label,
+    is_label,
     only_from_to,
     states_objective,
     units,
@@ -38,6 +40,7 @@ from assistant.understanding.text import (
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
 _CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
+OPENING_WORDS = 3  # "idag ca 5 dagar": today's value opens the clause
 
 
 @dataclass
@@ -103,6 +106,20 @@ def _said_as_today(text: str, found: Found, language: str, start: int = 0) -> bo
     after = text[found.end : found.end + 30]
     return cues.search("today_words", language, before) is not None or (
         cues.search("today_after", language, after) is not None
+    )
+
+
+def _gives_figures(
+    text: str, previous: _Scope, piece: Piece, inside: list[Found], language: str
+) -> bool:
+    """ "lägg till ett mål: svarstid på kundmejl, idag ca ett dygn, ner till 4 timmar": a
+    listed clause that opens with today's value gives the figures of the objective just
+    named without any."""
+    if previous.amounts or not inside or states_objective(piece, language):
+        return False
+    lead = text[piece.start : inside[0].start]
+    return len(lead.split()) <= OPENING_WORDS and _said_as_today(
+        text, inside[0], language, piece.start
     )
 
 
@@ -300,9 +317,17 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
     open_sentence: int | None = None
     lead: list[tuple[int, Piece]] = []
     listed = after_header(text, language)
-    for number, piece in units(text, language):
+    for number, whole in units(text, language):
+        piece = after_label(whole, listed)  # "Objectives: respond to every enquiry …"
+        if is_label(text, piece, listed):  # "The partners want to (1) …"
+            lead = [*lead, (number, piece)]
+            continue
         inside = [a for a in amounts if piece.start <= a.start < piece.end]
-        in_list = any(s <= piece.start < e for s, e in listed) and len(piece.text.split()) >= 2
+        in_list = (
+            any(s <= piece.start < e for s, e in listed)
+            and len(piece.text.split()) >= 2
+            and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
+        )
         figures_only = only_from_to(piece, language)
         continues = open_sentence == number and scopes and not scopes[-1].amounts
         open_baseline = (  # "cut it by 40 %, today we spend 25 000": the base of the change

@@ -5,20 +5,22 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from assistant.understanding import cues
 from assistant.understanding.reading import Span
 
 # A sentence ends at . ! ? ; or a line break, or before an inline list marker ("1) ", "2.";
 # "2." only in a numbered sequence: "ner till 2. Fast ..." ends a sentence with a figure).
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|\s+(?=\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
+    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|\s+(?=\(?\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
 )
 _DOTTED_MARKER = re.compile(r"(?:^|\s)(\d)\.\s+[^\d\s]")
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 
 
 # Where a sentence may hold a second objective: "; ", ", ", an inline list item ("2) ").
-_JOINS = re.compile(r";\s+|,\s+(?=[^\d\s])|\s+(?=\d[.)]\s)")
+_JOINS = re.compile(r";\s+|,\s+(?=[^\d\s])|\s+(?=\(?\d[.)]\s)")
 # A conjunction that may join two objectives: "... and cut admin in half".
 CONJUNCTION = re.compile(
     r",?\s+(?:and also|and|plus|og så|og|och så|och|а также|а ещё|и ещё|и)\s+", re.IGNORECASE
@@ -57,8 +59,8 @@ def _trimmed(piece: Piece) -> Piece:
     return Piece(piece.text.strip(), piece.start + left)
 
 
-_LIST_MARKER = re.compile(r"(?:^|\s)(?=\d[.)]\s)")
-_LIST_ITEM = re.compile(r"(?:^|\s)(?=\d[.)]\s)|\n")
+_LIST_MARKER = re.compile(r"(?:^|\s)(?=\(?\d[.)]\s)")
+_LIST_ITEM = re.compile(r"(?:^|\s)(?=\(?\d[.)]\s)|\n")
 
 
 def list_items(text: str) -> list[Piece]:
@@ -85,7 +87,21 @@ def sentences(text: str) -> list[Piece]:
         for before, after in itertools.pairwise(pieces)
         if _DAY_DOT.search(before.text) and _MONTH_START.match(after.text)
     }
-    return _rejoined(text, pieces, _unlisted_figures(text) | dates)
+    abbreviated = {
+        after.start for before, after in itertools.pairwise(pieces) if _abbreviated(before.text)
+    }
+    return _rejoined(text, pieces, _unlisted_figures(text) | dates | abbreviated)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for words in cues.raw("abbreviations").values() for a in words)
+
+
+def _abbreviated(sentence: str) -> bool:
+    """The sentence "ends" on an abbreviation's dot ("jevnere inntekter (f.eks.")."""
+    last = sentence.rsplit(None, 1)[-1].lstrip("(\"'«").lower() if sentence.strip() else ""
+    return last in _abbreviations()
 
 
 def _unlisted_figures(text: str) -> set[int]:
