@@ -403,6 +403,47 @@ def test_scores_drop_straight_into_the_plan(bank):
     assert again.data_security.score is None
 
 
+def test_overall_is_the_mean_and_the_dma_comparable_score_counts_unanswered_as_zero(bank):
+    """Worked by hand: strategy (3 questions) yes + partial = 75 over the answers given,
+    50 over all three; readiness (4 questions) yes + no = 50 over the answers, 25 over all
+    four; the four other dimensions are unanswered. Overall = mean(75, 50) = 62.5;
+    DMA-comparable = (50 + 25 + 0 + 0 + 0 + 0) / 6 = 12.5, in the DMA's lowest band."""
+    strategy, readiness = _ids(bank, "strategy"), _ids(bank, "readiness")
+    in_all = Counter(q.dimension for q in bank.questions)
+    assert (in_all["strategy"], in_all["readiness"]) == (3, 4)
+    answers = {strategy[0]: "yes", strategy[1]: "partial"}
+    answers |= {readiness[0]: "yes", readiness[1]: "no"}
+    maturity = plan.Maturity(**bank.score(answers))
+    assert maturity.strategy.dma_score == pytest.approx(50.0)
+    assert maturity.readiness.dma_score == pytest.approx(25.0)
+    assert maturity.overall == pytest.approx(62.5)
+    assert maturity.overall_band == "moderately_advanced" and not maturity.overall_complete
+    assert maturity.dma_overall == pytest.approx(12.5) and maturity.dma_band == "basic"
+
+
+def test_a_fully_answered_assessment_scores_the_same_both_ways(bank):
+    answers = {q.id: "yes" if q.kind == "yes_partial_no" else None for q in bank.questions}
+    answers = {k: v for k, v in answers.items() if v is not None}
+    answers |= {q.id: 5 for q in bank.questions if q.kind == "scale_0_5"}
+    answers |= {q.id: [o.id for o in q.options] for q in bank.questions if q.kind == "checklist"}
+    maturity = plan.Maturity(**bank.score(answers))
+    assert maturity.overall == maturity.dma_overall == pytest.approx(100.0)
+    assert maturity.overall_complete
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I assume GDPR is covered by the software company"),
+        ("nb", "GDPR er antakelig i orden hos leverandøren"),
+        ("sv", "GDPR sköts förmodligen av leverantören"),
+        ("ru", "с GDPR у поставщика наверное всё в порядке"),
+    ],
+)
+def test_a_hedged_answer_is_not_a_yes(bank, language, text):
+    assert bank.find_answers(text, language).get("d_security_gdpr") == "partial"
+
+
 # ---------------------------------------------------------------------- reading free answers
 WEBSITE_WEBSHOP_NO_CRM = [
     ("en", "We have a website and a Shopify webshop but no CRM"),

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.plan import DimensionState, LetterCheck, SmartLetters, StrategyPlan
 from assistant.coaching.state import SessionState
 from assistant.reporting import views
@@ -255,6 +256,27 @@ def test_unknown_maturity_is_not_drawn_as_zero() -> None:
     assert all(labels.text("unknown_score") in bar.text for bar in unknown_bars[1:])
     assert [bar.kind for bar in zero_bars] == ["scored"] * 6
     assert maturity_png(unknown, labels) != maturity_png(zeros, labels)
+
+
+@pytest.mark.parametrize("language", ["en", "nb", "sv", "ru"])
+def test_every_export_shows_the_dma_comparable_score_and_how_the_questionnaire_differs(
+    language,
+) -> None:
+    state = SessionState(language=language)
+    state.plan = _plan_with({"strategy": DimensionState(score=60, answered_share=0.5)})
+    state.plan.language = language
+    labels = views.Labels(language)
+    dma = labels.dimension("dma_overall")
+    count = len(load_maturity_questions().questions)
+    note = labels.interview.say("maturity_note", count=count)
+    texts = {
+        "md": export(state, "md", TODAY).content.decode("utf-8"),
+        "docx": _docx_text(export(state, "docx", TODAY).content)[0],
+        "pdf": _pdf_text(export(state, "pdf", TODAY).content),
+    }
+    for fmt, text in texts.items():
+        assert _squash(f"{dma}: 5 – {labels.band('basic')}") in _squash(text), fmt
+        assert _squash(note) in _squash(text), fmt
 
 
 def test_provisional_scores_are_marked() -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import StrategyPlan
-
-_DIMENSIONS = ("strategy", "readiness", "human_centric", "data_security", "automation_ai", "green")
+from assistant.coaching.render import maturity_block
 
 
 def plan_markdown(plan: StrategyPlan) -> str:
@@ -16,10 +15,7 @@ def plan_markdown(plan: StrategyPlan) -> str:
     markets = ", ".join(profile.markets) or unknown
     lines.append(f"{profile.industry or unknown} · {profile.staff or unknown} · {markets}")
     lines += ["", "## " + say.say("playback_maturity_head").strip("*: "), ""]
-    for name in _DIMENSIONS:
-        dim = getattr(plan.current_state.maturity, name)
-        score = f"{dim.score:.0f}" if dim.score is not None else say.say("unknown_score")
-        lines.append(f"- {say.label('dimensions', name)}: {score}")
+    lines += maturity_block(plan).splitlines()[1:]
     lines += ["", "## " + say.say("goals_head").rstrip(":"), ""]
     for number, goal in enumerate(plan.goals, start=1):
         letters = goal.smart.model_dump() if goal.smart else {}

@@ -187,9 +187,17 @@ class DimensionState(PlanModel):
     def provisional(self) -> bool:
         return self.score is not None and self.answered_share < PROVISIONAL_BELOW
 
+    @computed_field
+    @property
+    def dma_score(self) -> float:
+        """As the DMA counts: an item not answered scores 0 (an unticked box), so the score
+        over every question of the dimension, not only the answered ones."""
+        return round((self.score or 0.0) * self.answered_share, 1)
+
 
 class Maturity(PlanModel):
-    """The six dimensions of the EU Digital Maturity Assessment."""
+    """The six dimensions of the EU Digital Maturity Assessment; the overall score is their
+    mean, as in the DMA."""
 
     strategy: DimensionState = Field(default_factory=DimensionState)
     readiness: DimensionState = Field(default_factory=DimensionState)
@@ -197,6 +205,39 @@ class Maturity(PlanModel):
     data_security: DimensionState = Field(default_factory=DimensionState)
     automation_ai: DimensionState = Field(default_factory=DimensionState)
     green: DimensionState = Field(default_factory=DimensionState)
+
+    def dimensions(self) -> list[DimensionState]:
+        return [getattr(self, name) for name in DIMENSION_NAMES]
+
+    @computed_field
+    @property
+    def overall(self) -> float | None:
+        """The mean of the dimensions scored so far, over the answers given."""
+        scores = [d.score for d in self.dimensions() if d.score is not None]
+        return round(sum(scores) / len(scores), 1) if scores else None
+
+    @computed_field
+    @property
+    def overall_band(self) -> Band | None:
+        return band_for(self.overall)
+
+    @computed_field
+    @property
+    def overall_complete(self) -> bool:
+        """Every dimension scored, none provisional."""
+        return all(d.score is not None and not d.provisional for d in self.dimensions())
+
+    @computed_field
+    @property
+    def dma_overall(self) -> float:
+        """The mean of the six dimensions with every unanswered item counted as 0, as the
+        DMA counts it: comparable with a DMA report, lower while answers are missing."""
+        return round(sum(d.dma_score for d in self.dimensions()) / len(DIMENSION_NAMES), 1)
+
+    @computed_field
+    @property
+    def dma_band(self) -> Band:
+        return band_for(self.dma_overall) or "basic"
 
 
 class TrafficSource(PlanModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Citation, Initiative, Money, StrategyPlan
 from assistant.coaching.smart import check_goal
@@ -53,23 +54,7 @@ def playback(state: SessionState, ask: str = "playback_ask") -> str:
             markets=", ".join(profile.markets) or unknown,
         ),
     ]
-    dimensions = [say.say("playback_maturity_head")]
-    for name in DIMENSIONS:
-        dimension = getattr(plan.current_state.maturity, name)
-        score = (
-            f"{dimension.score:.0f}" if dimension.score is not None else say.say("unknown_score")
-        )
-        band = say.label("bands", dimension.band) if dimension.band else unknown
-        dimensions.append(
-            say.say(
-                "playback_dimension",
-                dimension=say.label("dimensions", name),
-                score=score,
-                band=band,
-                provisional=say.say("provisional") if dimension.provisional else "",
-            )
-        )
-    parts.append("\n".join(dimensions))
+    parts.append(maturity_block(plan))
     if plan.current_state.top_gaps:
         gaps = "".join(f"\n- {gap}" for gap in plan.current_state.top_gaps)
         parts.append(say.say("playback_gaps", gaps=gaps))
@@ -77,6 +62,38 @@ def playback(state: SessionState, ask: str = "playback_ask") -> str:
     parts.append(say.say("playback_objectives", objectives=objectives))
     parts.append(say.say(ask))
     return "\n\n".join(parts)
+
+
+def maturity_block(plan: StrategyPlan) -> str:
+    """The six dimensions, the overall score over the answers given, the DMA-comparable
+    overall (unanswered items as 0) and how the short questionnaire differs from the DMA."""
+    say = Messages(plan.language)
+    maturity = plan.current_state.maturity
+    rows = [(name, getattr(maturity, name)) for name in DIMENSIONS]
+    lines = [say.say("playback_maturity_head")]
+    for name, dimension in rows:
+        lines.append(_score_line(say, name, dimension.score, dimension.band, dimension.provisional))
+    lines.append(
+        _score_line(
+            say, "overall", maturity.overall, maturity.overall_band, not maturity.overall_complete
+        )
+    )
+    lines.append(_score_line(say, "dma_overall", maturity.dma_overall, maturity.dma_band, False))
+    count = len(load_maturity_questions().questions)
+    return "\n".join(lines) + "\n\n" + say.say("maturity_note", count=count)
+
+
+def _score_line(
+    say: Messages, name: str, score: float | None, band: str | None, provisional: bool
+) -> str:
+    unknown = say.say("unknown")
+    return say.say(
+        "playback_dimension",
+        dimension=say.label("dimensions", name),
+        score=f"{score:.0f}" if score is not None else say.say("unknown_score"),
+        band=say.label("bands", band) if band else unknown,
+        provisional=say.say("provisional") if provisional else "",
+    )
 
 
 def goals(state: SessionState, today: date) -> str:

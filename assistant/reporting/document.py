@@ -11,6 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.state import SessionState
 from assistant.reporting import views
 from assistant.reporting.views import GoalRow, InitiativeRow, Labels, MaturityRow, SourceRow
@@ -43,6 +44,8 @@ class PlanDocument(BaseModel):
     sections: dict[str, str]
     profile: list[tuple[str, str]]
     maturity: list[MaturityRow]
+    maturity_overall: list[MaturityRow]
+    maturity_note: str
     top_gaps: list[str]
     goal_headers: list[str]
     goals: list[GoalRow]
@@ -72,6 +75,10 @@ def plan_document(state: SessionState, today: date) -> PlanDocument:
         sections={key: labels.of("sections", key) for key in SECTION_KEYS},
         profile=views.profile_rows(plan, labels),
         maturity=views.maturity_rows(plan, labels),
+        maturity_overall=views.overall_rows(plan, labels),
+        maturity_note=labels.interview.say(
+            "maturity_note", count=len(load_maturity_questions().questions)
+        ),
         top_gaps=list(plan.current_state.top_gaps),
         goal_headers=[labels.of("goal_headers", key) for key in GOAL_COLUMNS],
         goals=views.goal_rows(plan, labels, today, numbers),

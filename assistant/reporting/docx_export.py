@@ -178,8 +178,9 @@ def plan_docx(state: SessionState, today: date) -> bytes:
 
     document.add_heading(doc.sections["maturity"], level=1)
     _picture(document, static_charts.maturity_png(state.plan, labels))
-    for row in doc.maturity:
+    for row in doc.maturity + doc.maturity_overall:
         document.add_paragraph(f"{row.label}: {maturity_text(row, labels)}", style="List Bullet")
+    document.add_paragraph(doc.maturity_note)
     if doc.top_gaps:
         document.add_heading(doc.sections["top_gaps"], level=2)
         for gap in doc.top_gaps:

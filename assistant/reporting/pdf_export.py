@@ -130,8 +130,9 @@ def _profile(pdf: FPDF, doc: PlanDocument) -> None:
 def _maturity(pdf: FPDF, doc: PlanDocument, labels: Labels, png: bytes) -> None:
     _heading(pdf, doc.sections["maturity"])
     _image(pdf, png)
-    for row in doc.maturity:
+    for row in doc.maturity + doc.maturity_overall:
         _bullet(pdf, f"{row.label}: {maturity_text(row, labels)}", SMALL)
+    _text(pdf, doc.maturity_note, SMALL)
     if doc.top_gaps:
         _heading(pdf, doc.sections["top_gaps"], level=2)
         for gap in doc.top_gaps:

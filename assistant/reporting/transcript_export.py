@@ -109,7 +109,9 @@ def plan_markdown_document(state: SessionState, today: date) -> str:
     lines += [f"## {heads['profile']}", ""]
     lines += [f"- **{field}:** {value}" for field, value in doc.profile]
     lines += ["", f"## {heads['maturity']}", ""]
-    lines += [f"- {row.label}: {maturity_text(row, labels)}" for row in doc.maturity]
+    rows = doc.maturity + doc.maturity_overall
+    lines += [f"- {row.label}: {maturity_text(row, labels)}" for row in rows]
+    lines += ["", doc.maturity_note]
     lines.append("")
     if doc.top_gaps:
         lines += [f"### {heads['top_gaps']}", "", *[f"- {gap}" for gap in doc.top_gaps], ""]

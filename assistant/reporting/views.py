@@ -169,6 +169,27 @@ def maturity_rows(plan: StrategyPlan, labels: Labels) -> list[MaturityRow]:
     return rows
 
 
+def overall_rows(plan: StrategyPlan, labels: Labels) -> list[MaturityRow]:
+    """The overall score over the answers given, and the DMA-comparable one."""
+    maturity = plan.current_state.maturity
+    return [
+        MaturityRow(
+            dimension="overall",
+            label=labels.dimension("overall"),
+            score=maturity.overall,
+            band=labels.band(maturity.overall_band) if maturity.overall_band else None,
+            provisional=not maturity.overall_complete,
+        ),
+        MaturityRow(
+            dimension="dma_overall",
+            label=labels.dimension("dma_overall"),
+            score=maturity.dma_overall,
+            band=labels.band(maturity.dma_band),
+            provisional=False,
+        ),
+    ]
+
+
 def source_numbers(sources: dict[str, SearchResult]) -> dict[str, int]:
     """The [n] marker of each retrieved passage: its place in the session's sources."""
     return {chunk_id: number for number, chunk_id in enumerate(sources, start=1)}
