@@ -326,3 +326,17 @@ def test_an_empty_plan_renders_with_localized_empty_messages(language):
     ]
     for figure in (maturity, timeline):
         assert figure.to_json()  # serialisable for gr.Plot
+
+
+@pytest.mark.parametrize("language", ["en", "nb", "sv", "ru"])
+def test_maturity_panel_shows_the_overall_and_the_dma_comparable_score(language):
+    from assistant.web.plan_panel import maturity_heading_html
+
+    plan = StrategyPlan(language=language)
+    plan.current_state.maturity.strategy = DimensionState(score=80, answered_share=0.5)
+    labels = Labels(language)
+    text = unescape(re.sub(r"<[^>]+>", " ", maturity_heading_html(plan, labels)))
+    assert labels.dimension("overall") in text and "80" in text
+    assert labels.dimension("dma_overall") in text
+    assert "7" in text.split(labels.dimension("dma_overall"))[1]  # 80 x 0.5 / 6 = 6.7
+    assert "DMA" in text.split(labels.dimension("dma_overall"))[1]  # the note says how it differs

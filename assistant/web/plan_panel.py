@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from datetime import date
 from html import escape
 
+from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.plan import StrategyPlan
+from assistant.reporting.document import maturity_text
 from assistant.reporting.static_charts import PRIORITY_COLOURS
 from assistant.reporting.views import (
     LANES,
@@ -22,6 +24,7 @@ from assistant.reporting.views import (
     LetterView,
     goal_rows,
     lanes,
+    overall_rows,
     profile_rows,
 )
 
@@ -54,6 +57,22 @@ def _section(key: str, labels: Labels, body: str, testid: str) -> str:
 def heading_html(key: str, labels: Labels) -> str:
     """A section heading on its own (above a chart, which draws no title of its own)."""
     return f'<h3 class="sc-heading">{escape(labels.of("sections", key))}</h3>'
+
+
+def maturity_heading_html(plan: StrategyPlan, labels: Labels) -> str:
+    """The maturity heading with the overall score, the DMA-comparable one and how the
+    short questionnaire differs from the DMA (the chart shows the six dimensions)."""
+    rows = "".join(
+        f'<div class="sc-field"><dt>{escape(row.label)}</dt>'
+        f"<dd>{escape(maturity_text(row, labels))}</dd></div>"
+        for row in overall_rows(plan, labels)
+    )
+    count = len(load_maturity_questions().questions)
+    note = escape(labels.interview.say("maturity_note", count=count))
+    return (
+        f'{heading_html("maturity", labels)}<dl class="sc-profile">{rows}</dl>'
+        f'<p class="sc-note">{note}</p>'
+    )
 
 
 def profile_html(plan: StrategyPlan, labels: Labels) -> str:
@@ -240,6 +259,7 @@ _BASE_CSS = """
 }
 .sc-heading { font-size: 1.05em; margin: 0 0 8px; }
 .sc-empty { color: var(--sc-muted); font-style: italic; margin: 4px 0; }
+.sc-note { color: var(--sc-muted); font-size: 0.82em; margin: 6px 0; }
 .sc-profile { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
   gap: 6px 18px; margin: 0; }
 .sc-field dt { color: var(--sc-muted); font-size: 0.82em; }

@@ -22,6 +22,7 @@ from assistant.web.plan_panel import (
     goals_html,
     heading_html,
     lanes_html,
+    maturity_heading_html,
     open_questions_html,
     profile_html,
 )
@@ -103,7 +104,7 @@ def panels(state: SessionState, today: date) -> PanelView:
     numbers = source_numbers(state.sources)
     return PanelView(
         profile=profile_html(plan, labels),
-        maturity_heading=heading_html("maturity", labels),
+        maturity_heading=maturity_heading_html(plan, labels),
         maturity=maturity_figure(plan, labels),
         goals=goals_html(plan, labels, today, numbers),
         lanes=lanes_html(plan, labels, numbers),
