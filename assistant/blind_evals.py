@@ -1,5 +1,6 @@
-"""`strategy-coach eval listening|plan-fit`: the suites built on text written blind, with a
-dev split to improve on and a frozen test split; exit 2 when a floor breaks."""
+"""`strategy-coach eval listening|plan-fit|smart`: the suites built on text written blind or
+collected from published sources, with a dev split to improve on and a frozen test split;
+exit 2 when a floor breaks."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-SUITES = ("listening", "plan-fit")
+SUITES = ("listening", "plan-fit", "smart")
 
 
 def _module(suite: str) -> ModuleType:
-    from assistant.evaluation import listening, plan_fit
+    from assistant.evaluation import listening, plan_fit, smart_published
 
-    return listening if suite == "listening" else plan_fit
+    return {"listening": listening, "plan-fit": plan_fit, "smart": smart_published}[suite]
 
 
 def run(suite: str, settings: Any, split: str, as_json: bool, report: Path) -> int:
@@ -44,7 +45,7 @@ def table(suite: str, figures: dict[str, Any]) -> str:
         f"{suite} · {figures['split']} split",
         "metric".ljust(24) + "".join(c.rjust(8) for c in ["all", *languages]),
     ]
-    for metric, value in figures["all"].items():
+    for metric, value in figures["all"].items():  # extra keys (judged, disagreements) stay out
         cells = [value] + [figures["by_language"][x].get(metric) for x in languages]
         rows.append(
             metric.ljust(24) + "".join(("—" if v is None else f"{v:.2f}").rjust(8) for v in cells)

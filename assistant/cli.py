@@ -145,7 +145,7 @@ def evaluate(
         str,
         typer.Argument(
             help="retrieval | coaching | answers | adversarial | feedback | understanding | "
-            "listening | plan-fit | all, "
+            "listening | plan-fit | smart | all, "
             "or a task: "
             "import-feedback | manifest | schemas"
         ),

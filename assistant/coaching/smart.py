@@ -5,21 +5,28 @@ prompts/templates/smart_words.yaml. An error fails a letter; a warning (only for
 no error) leaves it ok; "blocked" (Achievable waiting on another fix) fails it at no cost.
 Score = 100 - 20 x errors - 5 x warnings, floor 0; ``top_fix``: first error, else first warning.
 
-- Specific: led by an activity verb = an initiative (error; a warning if metric and target
-  exist); led by a change/vague verb with no digit and no target = vague; no metric. Warnings:
+- Specific: no target and an amount that is no number ("a lot", "a few hundred", in the
+  statement or the owner's words of its objective); led by an activity verb = an initiative
+  (error; a warning if metric and target exist); led by a change/vague verb with no digit and
+  no target = vague; no metric. Warnings:
   no scope; two outcomes joined by "and".
-- Measurable: no target; no or pending baseline (reason: measure it first: ``measuring_step``);
-  units differ (case, spacing, percent spelling ignored); target not moved in ``direction``.
-  Warnings: estimated baseline; no KPI names a data source.
+- Measurable: no target; units differ (case, spacing, percent spelling ignored); target not
+  moved in ``direction``. Warnings: no or pending baseline, its own state (reason: measure it
+  first: ``measuring_step``), Achievable then waits on it (a warning too); estimated
+  baseline; no KPI names a data source.
 - Achievable: q = quarters from the baseline date (or today) to the deadline, at least 1. The
   factor (target/baseline, either way) may be up to ``max_multiple_per_quarter ** sqrt(q)``:
   x2 a quarter, x4 a year, ~x11 in 3 years. Percents within 0..100 (shares, rates) must also
   move at most ``max_points_per_quarter * sqrt(q)`` points and are shown in points: 30 -> 50 %
   in a year passes (x1.67, 20 points); 1 -> 10 % (x10) or 60 -> 95 % (35 points) in a quarter
-  fail. Zero or negative ends (new channel, a loss) are not judged as a percentage. Warnings:
+  fail. Zero or negative ends (new channel, a loss) are not judged as a percentage. Small whole
+  counts (both ends <= ``small_count_max``) move by steps: up to ``small_count_step_per_quarter``
+  x sqrt(q) more or fewer (2 -> 5 meetings a week passes in a quarter). Warnings:
   trivial change (< ``min_relative_change``; shares also < ``min_points_change``); no owner.
-- Relevant: ``objective_id`` names one of the objectives. Time-bound: deadline after today and
-  within the horizon (``SmartBounds``: short <= 100 days, medium <= 395, long 330..1900).
+- Relevant: ``objective_id`` names one of the objectives; a goal measured by reach alone
+  (followers, likes, views) serves only an objective about brand awareness.
+- Time-bound: deadline after today and within the horizon (``SmartBounds``: short <= 100
+  days, medium <= 395, long 330..1900).
 """
 
 from __future__ import annotations
@@ -58,6 +65,8 @@ class SmartBounds(BaseModel):
     max_points_per_quarter: float = Field(default=15.0, gt=0)
     min_relative_change: float = Field(default=0.03, ge=0)
     min_points_change: float = Field(default=1.0, ge=0)
+    small_count_max: float = Field(default=20, ge=0)
+    small_count_step_per_quarter: float = Field(default=3, ge=0)
     short_max_days: int = Field(default=100, ge=1)
     medium_max_days: int = Field(default=395, ge=1)
     long_min_days: int = Field(default=330, ge=1)
@@ -144,6 +153,17 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return statement, re.compile(rf"(?:{alternation('percent_units')})(?!\w)")
 
 
+@cache
+def _word_list(kind: str) -> re.Pattern[str]:
+    """One kind of smart_words.yaml ("vague_amount", "reach_only"), all languages merged."""
+    entries = [
+        r"\s+".join(re.escape(w.rstrip("*")) + r"\w*" * w.endswith("*") for w in words.split())
+        for lists in _load_yaml("smart_words.yaml").values()
+        for words in (str(entry).casefold() for entry in lists.get(kind, []))
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(entries, key=len, reverse=True))})(?!\w)")
+
+
 def _read_statement(statement: str) -> tuple[tuple[str, str] | None, bool]:
     """The first activity/change/vague verb as (kind, word), and whether two change or vague
     verbs are joined by a word like "and", "og", "och", "и" (two outcomes in one goal)."""
@@ -213,11 +233,14 @@ def _fails(issues: list[_Issue]) -> bool:
     return any(issue.severity != "warning" for issue in issues)
 
 
-def _specific(goal: Goal, say: _Say) -> _Verdict:
+def _specific(goal: Goal, say: _Say, owner_words: str = "") -> _Verdict:
     lead, several_outcomes = _read_statement(goal.statement)
     metric = goal.metric or say.text["the_number"]
     issues: list[_Issue] = []
-    if lead and lead[0] == "activity":
+    vague = _word_list("vague_amount").search(f"{goal.statement} {owner_words}".casefold())
+    if goal.target is None and vague is not None:  # "make a lot of money", "sell a few hundred"
+        issues.append(_Issue("vague_amount", "error", {"words": vague.group()}))
+    elif lead and lead[0] == "activity":
         if goal.metric and goal.target is not None:
             issues.append(_Issue("activity_phrased", "warning", {"metric": metric}))
         else:
@@ -240,10 +263,11 @@ def _measurable(goal: Goal, say: _Say) -> _Verdict:
     if target is None:
         issues.append(_Issue("no_target", "error", {"metric": metric}))
     if baseline is None or baseline.value is None:
+        # its own state, not a failure: the goal is measurable once today's value is taken
         step = goal.measuring_step or say.text["default_step"]
-        issues.append(_Issue("baseline_pending", "error", {"step": step}))
+        issues.append(_Issue("baseline_pending", "warning", {"step": step}))
     if target is None or baseline is None or baseline.value is None:
-        return _Verdict(issues, "measurable_ok")
+        return _Verdict(sorted(issues, key=lambda i: i.severity != "error"), "measurable_ok")
     low, high = baseline.value, target.value
     params = {
         "baseline": say.quantity(low, baseline.unit),
@@ -270,6 +294,9 @@ def _measurable(goal: Goal, say: _Say) -> _Verdict:
 def _achievable(
     goal: Goal, numbers_ok: bool, today: date, bounds: SmartBounds, say: _Say
 ) -> _Verdict:
+    pending = goal.baseline is None or goal.baseline.value is None
+    if numbers_ok and goal.target is not None and pending:
+        return _Verdict([_Issue("after_baseline", "warning")], "achievable_ok_unjudged")
     if not numbers_ok or goal.baseline is None or goal.target is None:
         return _Verdict([_Issue("blocked_numbers", "blocked")], "achievable_ok")
     if goal.deadline is None or goal.deadline <= today:
@@ -283,7 +310,9 @@ def _achievable(
     shown = say.change(target - base, True) if is_share else say.change(relative, False)
     period = say.period(days)
     issues: list[_Issue] = []
-    if base > 0 and target > 0:
+    if _small_whole_step(base, target, scale, bounds):
+        pass  # "from 2 to 5 meetings a week": a few more, not a multiple to be afraid of
+    elif base > 0 and target > 0:
         log_limit = math.log(bounds.max_multiple_per_quarter) * scale
         if abs(math.log(target) - math.log(base)) > log_limit:
             factor = math.exp(min(log_limit, 700.0))
@@ -308,6 +337,14 @@ def _achievable(
     return _Verdict(issues, ok_code, {"change": shown, "period": period})
 
 
+def _small_whole_step(base: float, target: float, scale: float, bounds: SmartBounds) -> bool:
+    """Small whole counts change by steps, not by multiples: 2 -> 5 meetings a week is three
+    more, judged against ``small_count_step_per_quarter`` (x the time scale)."""
+    whole = float(base).is_integer() and float(target).is_integer()
+    small = max(base, target) <= bounds.small_count_max and min(base, target) >= 0
+    return whole and small and abs(target - base) <= bounds.small_count_step_per_quarter * scale
+
+
 def _relevant(goal: Goal, objectives: Sequence[Objective]) -> _Verdict:
     if not goal.objective_id:
         return _Verdict([_Issue("no_objective", "error")], "relevant_ok")
@@ -316,6 +353,12 @@ def _relevant(goal: Goal, objectives: Sequence[Objective]) -> _Verdict:
         params = {"objective_id": goal.objective_id}
         return _Verdict([_Issue("unknown_objective", "error", params)], "relevant_ok")
     shown = linked.owner_words if len(linked.owner_words) <= 80 else linked.owner_words[:79] + "…"
+    measured = f"{goal.metric or ''} {goal.statement}".casefold()
+    reach = _word_list("reach_only").search(measured)
+    if reach is not None and linked.category != "brand_awareness":
+        # "Get 10,000 followers" for a firm that wants more clients: reach is not the result
+        params = {"metric": reach.group(), "objective": shown}
+        return _Verdict([_Issue("reach_only", "error", params)], "relevant_ok")
     return _Verdict([], "relevant_ok", {"objective": shown})
 
 
@@ -351,8 +394,9 @@ def check_goal(
     lang = resolve_language(language)
     say = _Say(lang)
     measurable = _measurable(goal, say)
+    linked = next((o for o in objectives if o.id == goal.objective_id), None)
     verdicts: dict[Letter, _Verdict] = {
-        "specific": _specific(goal, say),
+        "specific": _specific(goal, say, linked.owner_words if linked else ""),
         "measurable": measurable,
         "achievable": _achievable(goal, not _fails(measurable.issues), today, bounds, say),
         "relevant": _relevant(goal, objectives),
