@@ -665,3 +665,14 @@ def test_each_initiative_query_finds_its_supporting_article(shared_kb, catalogue
         if item.evidence_doc not in found:
             misses.append((item.id, found))
     assert not misses
+
+
+def test_the_interview_asks_about_all_six_dma_dimensions(bank):
+    by_id = {q.id: q for q in bank.questions}
+    asked = {
+        by_id[qid].dimension
+        for group in bank.interview_groups
+        if not group.optional
+        for qid in group.question_ids
+    }
+    assert asked == set(plan.DIMENSION_NAMES)

@@ -106,3 +106,27 @@ def test_a_list_header_in_conversation_does_not_split_one_objective_into_its_fig
         TODAY,
     ).goals
     assert len(goals) == 1 and goals[0].deadline == date(2027, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "direction"),
+    [
+        ("en", "reduce no-shows from 8% to 10% by June 2027", "decrease"),
+        ("nb", "vi vil kutte purringene fra 40 til 45 i måneden innen juni 2027", "decrease"),
+        ("sv", "öka bokningarna på nätet från 60 % till 50 % till sommaren 2027", "increase"),
+        ("ru", "снизить время ответа с 24 до 30 часов к марту 2027", "decrease"),
+    ],
+)
+def test_the_owners_verb_gives_the_direction_and_a_contrary_target_is_flagged(
+    language, text, direction
+):
+    from assistant.coaching.drafting import goal_from_candidate
+    from assistant.coaching.plan import Objective
+    from assistant.coaching.smart import check_goal
+
+    candidate = read_message(text, language, TODAY).goals[0]
+    goal = goal_from_candidate(1, candidate, "o1", language, TODAY)
+    assert goal.direction == direction
+    objective = Objective(id="o1", category=candidate.category, owner_words=text)
+    verdict = check_goal(goal, [objective], TODAY, language)
+    assert not verdict.letters.measurable.ok  # the numbers go the other way: said, not hidden

@@ -65,6 +65,7 @@ def goal_from_candidate(
     direction = spec.direction if spec else "increase"
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
+    direction = candidate.direction or direction  # the owner's verb before any comparison
     baseline: Baseline
     step = spec.measuring_step.get(language) if spec else None
     if candidate.baseline is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -54,6 +55,7 @@ class GoalCandidate(BaseModel):
     target: Figure | None = None
     deadline: date | None = None
     change_percent: float | None = None  # "by 50 %", "halve": applied to today's value
+    direction: Literal["increase", "decrease"] | None = None  # the owner's verb
     proposed: list[str] = Field(
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )

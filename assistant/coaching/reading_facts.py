@@ -67,6 +67,7 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
         target=_figure(objective.target, language=language) if objective.target else None,
         deadline=objective.deadline.date if objective.deadline else None,
         change_percent=objective.change_percent,
+        direction=objective.direction,
     )
 
 

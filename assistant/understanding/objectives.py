@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from assistant.extraction import (
     classify_objective,
@@ -268,6 +269,15 @@ def _category(words: str, lead_in: str, language: str, kpi: str | None) -> str:
     return ranking[0][0] if ranking and ranking[0][1] > 0 else "other"
 
 
+def _direction(words: str, language: str) -> Literal["increase", "decrease"] | None:
+    """The way the owner's first verb of change points ("cut no-shows", "grow sales")."""
+    down = cues.search("decrease", language, words)
+    up = cues.search("increase", language, words)
+    if down is None or (up is not None and up.start() < down.start()):
+        return "increase" if up is not None else None
+    return "decrease"
+
+
 def _objective(
     text: str,
     scope: _Scope,
@@ -289,7 +299,8 @@ def _objective(
     if baseline is None and target is not None:
         baseline = _referred_baseline(text, scope, language, target, everything)
     words = text[scope.start : scope.end]
-    decrease = cues.search("decrease", language, words) is not None
+    direction = _direction(words, language)
+    decrease = direction == "decrease"
     change_percent = None
     if change is not None:
         change_percent = -change.amount.value if decrease else change.amount.value
@@ -303,6 +314,7 @@ def _objective(
         baseline=baseline,
         target=target,
         change_percent=change_percent,
+        direction=direction,
         deadline=_deadline(text, scope, language, today),
         confidence=0.7 if target or baseline else 0.5,
         span=span_of(text, scope.start, scope.end),

@@ -103,6 +103,7 @@ class ObjectiveFact(BaseModel):
     baseline: Amount | None = None
     target: Amount | None = None
     change_percent: float | None = None
+    direction: Literal["increase", "decrease"] | None = None  # from the owner's verb
     deadline: Deadline | None = None
     confidence: float = Field(default=0.6, ge=0, le=1)
     span: Span
