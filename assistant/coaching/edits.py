@@ -129,10 +129,16 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         )
         goal.measuring_step = None
         changes.append(_field(say, "baseline", _number(edit.baseline, unit, say)))
+        if goal.target is None and goal.change_percent is not None and edit.target is None:
+            aim = round(edit.baseline * (1 + goal.change_percent / 100), 2)  # "by 20 %" of it
+            goal.target = Target(value=aim, unit=unit or "units")
+            goal.change_percent = None
+            changes.append(_field(say, "target", _number(aim, unit, say)))
     if edit.target is not None and not (goal.target and goal.target.value == edit.target):
         goal.target = Target(value=edit.target, unit=unit or "units")  # the owner's: given
         changes.append(_field(say, "target", _number(edit.target, unit, say)))
-    if goal.baseline and goal.baseline.value is not None and goal.target:
+    if goal.direction is None and goal.baseline and goal.baseline.value is not None and goal.target:
+        # the owner's verb keeps the direction; numbers the other way are flagged, not obeyed
         goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
     current = goal.deadline.isoformat() if goal.deadline else None
     if edit.deadline and edit.deadline.strip() != current:
@@ -234,7 +240,13 @@ def _statement(goal: Goal, language: str) -> str:
         if status == "proposed"
     ]
     written = goal_statement(
-        goal.metric or "", goal.direction, goal.baseline, goal.target, goal.deadline, language
+        goal.metric or "",
+        goal.direction,
+        goal.baseline,
+        goal.target,
+        goal.deadline,
+        language,
+        goal.change_percent,
     )
     return written + proposal_note(proposed, language)
 

@@ -96,8 +96,9 @@ class Facts(BaseModel):
     commands: list[PlanCommand] = Field(default_factory=list)
 
 
-def read_message(message: str, language: str, today: date) -> Facts:
-    """Everything the rules can find in ``message`` (written in ``language``)."""
+def read_message(message: str, language: str, today: date, brief: bool = False) -> Facts:
+    """Everything the rules can find in ``message`` (written in ``language``); a ``brief``
+    is read as the first thing said (nothing in it is a correction)."""
     text = message[:MAX_MESSAGE_CHARS]
     table = cues(language)
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS)
@@ -123,7 +124,7 @@ def read_message(message: str, language: str, today: date) -> Facts:
     facts.deadline = found.date if found else None
     if found is None:
         facts.unusable_deadline = find_unusable_deadline(text, language, today)
-    return fill_from_reading(facts, read(text, language, today), today)
+    return fill_from_reading(facts, read(text, language, today, brief=brief), today)
 
 
 def _is_approval(text: str, words: list[str]) -> bool:

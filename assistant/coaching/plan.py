@@ -359,6 +359,9 @@ class Goal(PlanModel):
     direction: Direction | None = None
     baseline: Baseline | None = None
     target: Target | None = None
+    change_percent: float | None = Field(
+        default=None, description="'by 20 %': the aim relative to a today's value still pending"
+    )
     deadline: IsoDate | None = None
     deadline_status: ValueStatus = Field(
         default="given", description="proposed: suggested by the coach, for the owner to confirm"

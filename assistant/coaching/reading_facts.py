@@ -14,7 +14,7 @@ from assistant.coaching.plan import Money
 from assistant.understanding import cues
 from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi
-from assistant.understanding.objective_clauses import after_header, opens_objective
+from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
 
@@ -145,7 +145,11 @@ def _two_wishes(first: ObjectiveFact, second: ObjectiveFact, language: str) -> b
     if not (_bare(first) and not _bare(second)):
         return False
     opening = second.span.text.lower()
-    joined = re.match(r"^\W*(?:and|og|och|и|а также|plus)\s+", opening, re.IGNORECASE)
+    joined = re.match(
+        r"^\W*(?:and|og|och|и|а также|plus)\s+(?:(?:i|we|jeg|vi|jag|я|мы)\s+)?",
+        opening,
+        re.IGNORECASE,
+    )
     if joined is None:
         return False
     rest = opening[joined.end() :]
@@ -213,11 +217,16 @@ def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
             and not _two_wishes(last, objective, reading.language)
             and not _listed_apart(reading, last, objective)
             and not _two_aims(last, objective, reading.language)
+            and not parallel_wish(reading.text, _piece(objective), reading.language)
         ):
             merged[-1] = _joined(reading.text, last, objective)
         else:
             merged.append(objective)
     return merged
+
+
+def _piece(objective: ObjectiveFact) -> Piece:
+    return Piece(objective.span.text, objective.span.start)
 
 
 def _plausible(goal: GoalCandidate) -> GoalCandidate:

@@ -238,7 +238,8 @@ def _specific(goal: Goal, say: _Say, owner_words: str = "") -> _Verdict:
     metric = goal.metric or say.text["the_number"]
     issues: list[_Issue] = []
     vague = _word_list("vague_amount").search(f"{goal.statement} {owner_words}".casefold())
-    if goal.target is None and vague is not None:  # "make a lot of money", "sell a few hundred"
+    no_aim = goal.target is None and goal.change_percent is None
+    if no_aim and vague is not None:  # "make a lot of money", "sell a few hundred"
         issues.append(_Issue("vague_amount", "error", {"words": vague.group()}))
     elif lead and lead[0] == "activity":
         if goal.metric and goal.target is not None:
@@ -260,14 +261,18 @@ def _specific(goal: Goal, say: _Say, owner_words: str = "") -> _Verdict:
 def _measurable(goal: Goal, say: _Say) -> _Verdict:
     target, baseline, metric = goal.target, goal.baseline, goal.metric or say.text["the_number"]
     issues: list[_Issue] = []
-    if target is None:
+    if target is None and goal.change_percent is None:  # "by 20 %" is a target once measured
         issues.append(_Issue("no_target", "error", {"metric": metric}))
     if baseline is None or baseline.value is None:
         # its own state, not a failure: the goal is measurable once today's value is taken
         step = goal.measuring_step or say.text["default_step"]
         issues.append(_Issue("baseline_pending", "warning", {"step": step}))
     if target is None or baseline is None or baseline.value is None:
-        return _Verdict(sorted(issues, key=lambda i: i.severity != "error"), "measurable_ok")
+        issues = sorted(issues, key=lambda i: i.severity != "error")
+        if not issues:  # a relative aim ("by 20 %") on a known value: it reads as a target
+            step = goal.measuring_step or say.text["default_step"]
+            issues = [_Issue("baseline_pending", "warning", {"step": step})]
+        return _Verdict(issues, "measurable_ok")
     low, high = baseline.value, target.value
     params = {
         "baseline": say.quantity(low, baseline.unit),
@@ -295,6 +300,8 @@ def _achievable(
     goal: Goal, numbers_ok: bool, today: date, bounds: SmartBounds, say: _Say
 ) -> _Verdict:
     pending = goal.baseline is None or goal.baseline.value is None
+    if numbers_ok and goal.target is None and goal.change_percent is not None:
+        return _relative_change(goal, goal.change_percent, today, bounds, say)
     if numbers_ok and goal.target is not None and pending:
         return _Verdict([_Issue("after_baseline", "warning")], "achievable_ok_unjudged")
     if not numbers_ok or goal.baseline is None or goal.target is None:
@@ -335,6 +342,25 @@ def _achievable(
     judged = is_share or (base > 0 and target > 0)
     ok_code = "achievable_ok" if judged else "achievable_ok_unjudged"
     return _Verdict(issues, ok_code, {"change": shown, "period": period})
+
+
+def _relative_change(
+    goal: Goal, percent: float, today: date, bounds: SmartBounds, say: _Say
+) -> _Verdict:
+    """ "by 20 % next quarter" before today's value is known: the change itself is judged
+    against the same multiple a quarter; the rest waits on the measured value."""
+    if goal.deadline is None or goal.deadline <= today:
+        return _Verdict([_Issue("blocked_deadline", "blocked")], "achievable_ok")
+    days = (goal.deadline - today).days
+    scale = math.sqrt(max(days / DAYS_PER_QUARTER, 1.0))
+    factor = 1 + percent / 100
+    log_limit = math.log(bounds.max_multiple_per_quarter) * scale
+    change, period = say.change(percent / 100, False), say.period(days)
+    if factor <= 0 or abs(math.log(factor)) > log_limit:
+        limit = math.exp(min(log_limit, 700.0)) - 1 if percent > 0 else math.exp(-log_limit) - 1
+        params = {"change": change, "period": period, "limit": say.change(limit, False)}
+        return _Verdict([_Issue("too_big", "error", params)], "achievable_ok")
+    return _Verdict([_Issue("after_baseline", "warning")], "achievable_ok_unjudged")
 
 
 def _small_whole_step(base: float, target: float, scale: float, bounds: SmartBounds) -> bool:

@@ -96,7 +96,8 @@ _RU_END = r"(?:(?:до|к|в)\s+конц[ауе]\s+)"  # "до конца", "к 
 _PHRASES: dict[Language, dict[str, str]] = {
     "en": {
         "this_year": r"(?:(?:by|before|until|till|at)\s+)?(?:the\s+)?(?:end\s+of\s+"
-        r"(?:the\s+|this\s+)?year|year[-\s]end|eoy)|(?:within\s+|during\s+)?this\s+year",
+        r"(?:the\s+|this\s+)?year|year[-\s]end|eoy)|(?:within\s+|during\s+)?this\s+(?:financial\s+|"
+        r"fiscal\s+|calendar\s+)?year|before\s+the\s+new\s+year",
         "next_year": r"(?:(?:by|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+year",
         "this_quarter": r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|this\s+quarter",
         "next_quarter": r"(?:(?:by|in|during)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+quarter",

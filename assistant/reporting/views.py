@@ -190,6 +190,15 @@ def overall_rows(plan: StrategyPlan, labels: Labels) -> list[MaturityRow]:
     ]
 
 
+def _target_text(goal: Goal, labels: Labels) -> str:
+    """The target, or the change the owner asked for while today's value waits ("+20 %")."""
+    if goal.target is not None:
+        return _amount(goal.target.value, goal.target.unit, labels)
+    if goal.change_percent is not None:
+        return f"{goal.change_percent:+g} %"
+    return ""
+
+
 def source_numbers(sources: dict[str, SearchResult]) -> dict[str, int]:
     """The [n] marker of each retrieved passage: its place in the session's sources."""
     return {chunk_id: number for number, chunk_id in enumerate(sources, start=1)}
@@ -222,7 +231,7 @@ def goal_rows(
                 statement=goal.statement,
                 metric=goal.metric or "",
                 baseline=baseline_text(goal.baseline, labels),
-                target=_amount(goal.target.value, goal.target.unit, labels) if goal.target else "",
+                target=_target_text(goal, labels),
                 deadline=goal.deadline.isoformat() if goal.deadline else "",
                 horizon=labels.of("lanes", goal.horizon) if goal.horizon else "",
                 letters=views,

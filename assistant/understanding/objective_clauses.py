@@ -52,6 +52,17 @@ def changes_something(text: str, change: re.Pattern[str], language: str) -> bool
     return bool(find_date_spans(rest, language)) or re.search(r"\d", rest) is not None
 
 
+def parallel_wish(text: str, piece: Piece, language: str) -> bool:
+    """ "Jeg vil at minst halvparten bestilles på nett, at kundene får påminnelse, og at vi
+    får flere elbiler": a clause opening with the "that" of a wish said before it in the
+    same sentence is a wish of its own."""
+    if cues.search("parallel_wish", language, piece.text) is None:
+        return False
+    sentence = next((s for s in sentences(text) if s.start <= piece.start < s.end), None)
+    before = text[sentence.start : piece.start] if sentence else ""
+    return cues.search("wish_that", language, before) is not None
+
+
 def only_from_to(piece: Piece, language: str) -> bool:
     """ "from about 10 to 25 a quarter": figures with no wish of their own, which belong to
     the objective just said when there is one."""

@@ -27,6 +27,7 @@ from assistant.understanding.objective_clauses import (
     after_label,
     is_label,
     only_from_to,
+    parallel_wish,
     states_objective,
     units,
 )
@@ -351,7 +352,9 @@ def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
             scopes[-1].pieces.append(piece)  # "…by next summer, say end of june"
             scopes[-1].amounts += inside
             continue
-        if (in_list or states_objective(piece, language)) and not (figures_only and continues):
+        wished = in_list or states_objective(piece, language)
+        wished = wished or parallel_wish(text, piece, language)
+        if wished and not (figures_only and continues):
             before = [p for n, p in lead if n == number]
             today = [  # "online booking today 0, we want 1 in 3": today's value leads in
                 a
@@ -413,16 +416,16 @@ def read_objectives(
     ]
     taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures
     found = [_objective(text, s, language, today, metrics, amounts, taken) for s in scopes]
-    return _completed(found, text)
+    return _completed(found, text, language)
 
 
-def _completed(objectives: list[ObjectiveFact], text: str) -> list[ObjectiveFact]:
+def _completed(objectives: list[ObjectiveFact], text: str, language: str) -> list[ObjectiveFact]:
     """ "Bathroom jobs are 30 % of our work. I want that to 50 % within 18 months": an
     objective with only today's value and the next with only a target are one."""
     merged: list[ObjectiveFact] = []
     for objective in objectives:
         last = merged[-1] if merged else None
-        if last is not None and _halves(last, objective):
+        if last is not None and _halves(last, objective, text, language):
             start, end = last.span.start, objective.span.end
             whole, today = (objective, last) if last.target is None else (last, objective)
             merged[-1] = whole.model_copy(
@@ -438,9 +441,12 @@ def _completed(objectives: list[ObjectiveFact], text: str) -> list[ObjectiveFact
     return merged
 
 
-def _halves(first: ObjectiveFact, second: ObjectiveFact) -> bool:
+def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
     """Today's value in one clause and the target in the next, in either order ("... to
-    100 % by March. today it's 0")."""
+    100 % by March. today it's 0"); a wish said in parallel ("…, og at vi får flere
+    elbiler – i dag 10 %") is not a half."""
+    if parallel_wish(text, Piece(second.span.text, second.span.start), language):
+        return False
     if first.baseline is not None and first.target is None:
         today, aim = first.baseline, second.target
         other = second.baseline
@@ -451,4 +457,6 @@ def _halves(first: ObjectiveFact, second: ObjectiveFact) -> bool:
         return False
     if aim is None or other is not None or (aim.unit != today.unit and today.value != 0):
         return False  # "today it's 0" is zero of whatever the target counts
+    if today.value == 0:  # "idag 0": zero of whatever the aim counts, whatever it bound to
+        return True
     return first.kpi is None or second.kpi is None or first.kpi == second.kpi

@@ -144,7 +144,8 @@ def _numbers(reading: Reading, amounts: list[Found]) -> list[tuple[float, Span]]
 
 
 def read(text: str, language: str, today: dt.date, brief: bool = False) -> Reading:
-    """Everything understood in ``text`` (written in ``language``), as of ``today``."""
+    """Everything understood in ``text`` (written in ``language``), as of ``today``; a
+    ``brief`` is the first thing said, so nothing in it corrects what came before."""
     lang = normalize_language(language)
     text = text[:MAX_TEXT_CHARS]
     amounts = read_amounts(text, lang)
@@ -189,6 +190,10 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
         reading.corrections,
         wants=bool(aims),
     )
+    if reading.intent == "correction" and brief:  # a brief is said first: nothing to correct
+        reading.intents = [i for i in reading.intents if i.kind != "correction"]
+        reading.corrections = []
+        return reading
     return _corrected(reading) if reading.intent == "correction" else reading
 
 
