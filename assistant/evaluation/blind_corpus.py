@@ -26,6 +26,22 @@ def frozen_changed(corpus_dir: Path) -> str | None:
     return None if actual == recorded["test.jsonl"] else f"sha256 {actual[:12]}…"
 
 
+def floors_broken(figures: dict[str, Any], floors_file: Path) -> list[str]:
+    """Floors of ``figures["split"]`` in ``floors_file`` that a figure is below: a key is a
+    metric, or metric@language for that language's figure."""
+    if not floors_file.exists():
+        return []
+    floors = json.loads(floors_file.read_text(encoding="utf-8")).get(figures["split"], {})
+    broken = []
+    for key, floor in floors.items():
+        metric, _, lang = key.partition("@")
+        block = figures["by_language"].get(lang, {}) if lang else figures["all"]
+        value = block.get(metric)
+        if value is not None and value < floor:
+            broken.append(f"{key} = {value} (floor {floor})")
+    return broken
+
+
 @contextmanager
 def offline_coach(settings: Any, name: str) -> Iterator[CoachService]:
     """The offline coach (no LLM, no Chroma server) on a data folder removed afterwards."""

@@ -12,7 +12,6 @@ deadlines within 31 days, the staff count, revenue within 2 %).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -174,17 +173,7 @@ TODAY = blind_corpus.TODAY
 
 def gate(figures: dict[str, Any]) -> list[str]:
     """Floors broken (``evals/listening/floors.json``: overall and per language)."""
-    if not FLOORS.exists():
-        return []
-    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get(figures["split"], {})
-    broken = []
-    for key, floor in floors.items():
-        metric, _, lang = key.partition("@")
-        block = figures["by_language"].get(lang, {}) if lang else figures["all"]
-        value = block.get(metric)
-        if value is not None and value < floor:
-            broken.append(f"{key} = {value} (floor {floor})")
-    return broken
+    return blind_corpus.floors_broken(figures, FLOORS)
 
 
 def evaluate(settings: Any, split: str) -> dict[str, Any]:

@@ -10,7 +10,6 @@ suites were written for."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import defaultdict
 from typing import Any, Literal
@@ -101,14 +100,4 @@ def evaluate(settings: Any, split: str) -> dict[str, Any]:
 
 def gate(figures: dict[str, Any]) -> list[str]:
     """Floors broken (``evals/smart/floors.json``: letter or letter@language)."""
-    if not FLOORS.exists():
-        return []
-    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get(figures["split"], {})
-    broken = []
-    for key, floor in floors.items():
-        letter, _, lang = key.partition("@")
-        block = figures["by_language"].get(lang, {}) if lang else figures["all"]
-        value = block.get(letter)
-        if value is not None and value < floor:
-            broken.append(f"{key} = {value} (floor {floor})")
-    return broken
+    return blind_corpus.floors_broken(figures, FLOORS)
