@@ -88,6 +88,7 @@ class TypicalChange(CatalogueModel):
 class KpiSpec(CatalogueModel):
     id: Id
     categories: list[plan.ObjectiveCategory] = Field(min_length=1)
+    generic: bool = False  # customers, orders, leads: what the owner counts names it better
     name: Localized[Text]
     definition: Localized[Text]
     unit: Unit

@@ -28,7 +28,6 @@ from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues
 
-NOW_CAPACITY = 4
 # Where each horizon sits, as (first, last) quarter offsets from the current quarter.
 HORIZON_QUARTERS = {"short": (0, 0), "medium": (1, 3), "long": (4, 11)}
 
@@ -60,8 +59,11 @@ def goal_from_candidate(
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
     metric = spec.name.get(language) if spec else metric_words(candidate.text, language)
+    label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
+    metric = label or metric  # "wellness plan members" over "active customers"
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
-    target_unit = _unit(given[0] if given else (spec.unit if spec else None))
+    counted = None if label else spec.unit if spec else None  # the label says what is counted
+    target_unit = _unit(given[0] if given else counted)
     direction = spec.direction if spec else "increase"
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
@@ -130,20 +132,27 @@ def metric_words(text: str, language: str) -> str:
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
     whole = _LIST_MARK.sub("", text).strip()
+    first_figure = re.search(r"\d", whole)
     dates = find_date_spans(whole, language)
+    for start, end in dates:  # "Om två år vill jag ha 40 procent …": a date said first
+        if first_figure and end <= first_figure.start():
+            whole = whole[:start] + " " * (end - start) + whole[end:]
+    dates = [(start, end) for start, end in dates if whole[start:end].strip()]
     words = whole[: dates[0][0]] if dates else whole
     figures = re.search(r"\d", words)
     if figures:
         words = words[: figures.start()]
     words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
-    if _names_enough(words):
+    if _names_enough(words) and not _clause(words, language):
         return words
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
-    counted = _cleaned(_after_figure(rest), language)
+    counted = _cleaned(_before_clause(_after_figure(rest), language), language)
     if _names_enough(counted):  # "want 40 full re-roofs a year": what the figure counts
         return counted
+    if _names_enough(words):
+        return words
     sentence = _cleaned(re.split(r"[.!?;]\s+", whole)[0], language)
     return sentence if _names_enough(sentence) else whole
 
@@ -153,6 +162,28 @@ _PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the 
     r"\s+(?:a|an|per|pr|om|i|в|за|each|every|hver|varje|by|innen|senast|к|до)(?:\s+\w+)?\s*$",
     re.IGNORECASE,
 )
+
+
+def owner_label(text: str, language: str) -> str | None:
+    """What the owner counts, in their words, when that reads as a name rather than a
+    clause ("wellness plan members", "имплантации", "faste bedriftskunder")."""
+    words = metric_words(text, language)
+    if not _names_enough(words) or _clause(words, language) or re.search(r"\d", words):
+        return None
+    return words if len(words.split()) <= LABEL_WORDS else None
+
+
+LABEL_WORDS = 5  # longer owner's words are a sentence, not the name of a metric
+
+
+def _clause(words: str, language: str) -> bool:
+    return cues.search("not_a_name", language, words) is not None
+
+
+def _before_clause(words: str, language: str) -> str:
+    """ "faste bedriftskunder hadde vært drømmen" -> "faste bedriftskunder"."""
+    found = cues.search("not_a_name", language, words)
+    return words[: found.start()] if found else words
 
 
 def _after_figure(rest: str) -> str:

@@ -15,12 +15,12 @@ from datetime import date
 
 from assistant.coaching.business import BusinessTraits, misfit, traits_of
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
-from assistant.coaching.drafting import HORIZON_QUARTERS, NOW_CAPACITY, quarter_of
+from assistant.coaching.drafting import HORIZON_QUARTERS, quarter_of
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import shared_words
+from assistant.coaching.words import shared_words, shares_a_long_word
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 
@@ -30,6 +30,8 @@ PER_OBJECTIVE = 2  # the best one, and one on another horizon
 FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
 SLACK = 0.03  # a passage in the reader's language wins only when nearly as close
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
+NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
+LANES = ("short", "medium", "long")
 
 
 @dataclass
@@ -37,6 +39,8 @@ class _Pick:
     spec: InitiativeSpec
     objective: Objective | None = None  # the owner's objective it serves, if any
     also: list[Objective] = field(default_factory=list)  # more objectives it serves
+    primary: bool = False  # the best initiative for its objective
+    horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
 
 
 def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
@@ -81,6 +85,7 @@ def draft_roadmap(
     picks = _for_objectives(plan, ranked)
     picks += _groundwork(plan, offer, picks)
     picks += _more_for_objectives(plan, ranked, picks)
+    _place(picks)
     initiatives = [_initiative(n, p, plan, kb, today, seen, scope) for n, p in enumerate(picks, 1)]
     ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
     for pick, initiative in zip(picks, initiatives, strict=True):
@@ -116,12 +121,14 @@ def _serving(
     said = _said_about(objective.owner_words, offer, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in sorted(direct, key=_priority, reverse=True) if s not in said]
+    if direct:
+        return sorted(direct, key=_priority, reverse=True)
     by_kind = [  # an aim of no known kind ("other") is served by no kind of initiative
         s
         for s in offer
         if objective.category != "other" and objective.category in s.categories and not s.foundation
     ]
-    return sorted(direct or by_kind, key=_priority, reverse=True)
+    return sorted(by_kind, key=_priority, reverse=True)[:1]  # a guess: only the likeliest
 
 
 MIN_SHARED = 2  # words an objective must share with an initiative to name it
@@ -134,8 +141,10 @@ def _said_about(words: str, offer: list[InitiativeSpec], language: str) -> list[
     for spec in offer:
         if spec.foundation:
             continue
-        text = f"{spec.title.get(language)} {spec.description.get(language)}"
-        shared = shared_words(words, text)
+        title = spec.title.get(language)
+        shared = shared_words(words, f"{title} {spec.description.get(language)}")
+        if shares_a_long_word(words, title):  # the owner named it: "direktbokningar"
+            shared = max(shared, MIN_SHARED)
         if shared >= MIN_SHARED:
             scored.append((shared, _priority(spec), spec))
     return [spec for *_, spec in sorted(scored, key=lambda t: (-t[0], -t[1]))]
@@ -154,8 +163,29 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
         rest = [s for s in fresh if s not in chosen]
         other = [s for s in rest if first and s.horizon != first.horizon]
         chosen += (other or rest)[: PER_OBJECTIVE - 1]
-        picks += [_Pick(spec, objective) for spec in chosen]
+        picks += [_Pick(s, objective, primary=s is first) for s in chosen]
     return picks[: MAX_INITIATIVES - FOUNDATIONS]
+
+
+def _place(picks: list[_Pick]) -> None:
+    """Lanes a small team can carry: the best initiative for each objective starts now, in
+    the order the owner gave the objectives, up to ``NOW_CAPACITY``; other quick wins fill
+    what is left of Now and the rest waits for Next. The planning routine is always Now, and
+    nothing starts before what it depends on."""
+    started = 0
+    for pick in sorted(picks, key=lambda p: not p.primary):  # stable: the owner's order
+        wanted = "short" if pick.primary else pick.spec.horizon
+        if pick.spec.id in ALWAYS:
+            pick.horizon = "short"
+        elif wanted == "short" and started < NOW_CAPACITY:
+            pick.horizon, started = "short", started + 1
+        else:
+            pick.horizon = "medium" if wanted == "short" else wanted
+    lane = {p.spec.id: p.horizon for p in picks}
+    for pick in picks:
+        after = [LANES.index(lane[d]) for d in pick.spec.depends_on if d in lane]
+        if after and max(after) > LANES.index(pick.horizon):
+            pick.horizon = LANES[max(after)]
 
 
 GAP_SCORE = 50  # a dimension scored under this (of 100) calls for groundwork
@@ -219,9 +249,8 @@ def _initiative(
     scope: str | None,
 ) -> Initiative:
     spec, language = pick.spec, plan.language
-    start, end = HORIZON_QUARTERS[spec.horizon]
-    if spec.horizon == "short" and number > NOW_CAPACITY:
-        start, end = 1, 1  # a small team starts a few things at a time
+    horizon = pick.horizon or spec.horizon
+    start, end = HORIZON_QUARTERS[horizon]
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]
     initiative = Initiative(
@@ -229,7 +258,7 @@ def _initiative(
         title=spec.title.get(language),
         description=spec.description.get(language),
         rationale=_why(pick, language, goals[0] if goals else None),
-        horizon=spec.horizon,
+        horizon=horizon,
         start=quarter_of(today, start),
         end=quarter_of(today, end),
         impact=spec.impact,

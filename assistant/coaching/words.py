@@ -34,6 +34,15 @@ def shared_words(words: str, text: str) -> int:
     return len(said & found)
 
 
+LONG_STEM = 10  # "direktbokningar" and "Direktbokning": one long word names a thing alone
+
+
+def shares_a_long_word(words: str, name: str) -> bool:
+    """A long word of ``words`` begins like a word of ``name`` for ``LONG_STEM`` letters."""
+    said = {w[:LONG_STEM] for w in _stems(words) if len(w) >= LONG_STEM}
+    return bool(said & {w[:LONG_STEM] for w in _stems(name) if len(w) >= LONG_STEM})
+
+
 def shares_a_word(words: str, name: str, language: str | None = None) -> bool:
     """A word of ``words`` is a word of ``name``, or the two share their first five letters
     (inflections and compounds: "сверке" and "сверку", "nettbutikk" and "nettbutikken");

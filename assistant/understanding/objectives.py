@@ -20,6 +20,7 @@ from assistant.understanding.metrics import (
     bind_by_meaning,
     cue_hits,
     metric_bank,
+    scaled,
 )
 from assistant.understanding.objective_clauses import (
     adds_to_previous,
@@ -74,9 +75,26 @@ def _last_deadline(words: str, language: str, today: dt.date):  # type: ignore[n
     year" is due in half a year; the first phrase measures, the last one dates."""
     found, offset = None, 0
     while (later := extract_deadline(words[offset:], language, today)) is not None:
-        found = later.model_copy(update={"start": offset + later.start, "end": offset + later.end})
+        if not _service_level(later, today):
+            found = later.model_copy(
+                update={"start": offset + later.start, "end": offset + later.end}
+            )
         offset += later.end
     return found
+
+
+SERVICE_LEVEL_DAYS = 10  # "invoice within three days", "quotes within 24 hours"
+
+
+def _service_level(found, today: dt.date) -> bool:  # type: ignore[no-untyped-def]
+    """A span of a few days ("within three days of the job") is how fast, not when a goal
+    is due; a date or a period ("by 20 December", "within two weeks") stays a deadline."""
+    days = (found.date - today).days
+    return (
+        found.granularity == "day"
+        and days < SERVICE_LEVEL_DAYS
+        and not re.search(r"\d{4}", found.text)
+    )
 
 
 def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadline | None:
@@ -170,17 +188,27 @@ def _change_word(words: str, language: str) -> float | None:
 def _shared_unit(baseline: Amount, target: Amount) -> Amount:
     """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
     and, a thousandfold below it, the target's scale word."""
-    if baseline.unit != "count" or target.unit in ("count", None) or baseline.value < 0:
+    if baseline.unit != "count" or baseline.value < 0:
+        return baseline
+    if target.unit == "count" and scaled(target) and not scaled(baseline) and baseline.value:
+        return baseline.model_copy(update={"value": _scaled_like(baseline.value, target.value)})
+    if target.unit in ("count", None):  # "fra 10 til 12 millioner": the scale word is shared
         return baseline
     if baseline.value == 0:  # "today 0": nothing, in the target's unit
         return baseline.model_copy(update={"unit": target.unit, "currency": target.currency})
     value = baseline.value
-    if target.unit == "money" and target.value / value >= 1000:
-        factor = next((f for f in (1e3, 1e6, 1e9) if target.value / (value * f) <= 100), 1.0)
-        value *= factor
+    if target.unit == "money":
+        value = _scaled_like(value, target.value)
     return baseline.model_copy(
         update={"value": value, "unit": target.unit, "currency": target.currency}
     )
+
+
+def _scaled_like(value: float, target: float) -> float:
+    """A bare figure a thousandfold or more below its target shares the target's scale."""
+    if target / value < 1000:
+        return value
+    return value * next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
 
 
 def _referred_baseline(

@@ -1,0 +1,122 @@
+"""How a drafted plan reads to the owner: goals named by what the owner counts, deadlines
+that are dates rather than service levels, and a roadmap whose Now lane a small team can
+carry, starting with the work on the owner's own objectives."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.drafting import goal_from_candidate
+from assistant.coaching.facts import read_message
+from assistant.coaching.roadmap import ALWAYS, NOW_CAPACITY
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    data_dir: Path = seeded_data_dir("plan-shape")
+    return CoachService(Settings(data_dir=data_dir), today=lambda: TODAY)
+
+
+def _goals(text: str, language: str):
+    candidates = read_message(text, language, TODAY, brief=True).goals
+    return [goal_from_candidate(n, c, f"o{n}", language, TODAY) for n, c in enumerate(candidates)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "figures"),
+    [
+        (
+            "en",
+            "We also want to grow our wellness plan members from 150 to 500 by the end of 2027.",
+            "wellness plan members",
+            "from 150 to 500 by",
+        ),
+        (
+            "nb",
+            "Vi vil øke antall faste avtalekunder fra 40 til 70 innen utgangen av 2027.",
+            "faste avtalekunder",
+            "fra 40 til 70 innen",
+        ),
+    ],
+)
+def test_a_count_of_something_specific_keeps_the_owners_name_for_it(language, text, label, figures):
+    """Not "active customers from 150 customers to 500 customers": the goal names what the
+    owner counts, and the catalogue KPI stays beside it for measuring."""
+    [goal] = _goals(text, language)
+    assert goal.metric == label
+    assert label in goal.statement and figures in goal.statement
+    assert goal.kpis  # the catalogue's KPI still says how to measure it
+
+
+def test_a_generic_count_said_generically_keeps_the_catalogue_name():
+    [goal] = _goals("Grow active customers from 150 to 500 by the end of 2027.", "en")
+    assert goal.metric.lower() == "active customers"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nb", "Vi vil fakturere innen tre dager etter ferdig jobb."),
+        ("en", "I want every quote out within 24 hours of the site visit."),
+    ],
+)
+def test_how_fast_is_not_when_the_goal_is_due(language, text):
+    """ "Within three days of the job" is a service level: it never becomes a deadline a
+    few days away."""
+    facts = read_message(text, language, TODAY, brief=True)
+    assert all(g.deadline is None for g in facts.goals)
+
+
+def test_a_scale_word_said_once_applies_to_both_figures():
+    [goal] = _goals("Vi vil øke omsetningen fra 10 til 12 millioner innen 2028.", "nb")
+    assert (goal.baseline.value, goal.target.value) == (10_000_000, 12_000_000)
+
+
+BRIEF = (
+    "We run a physiotherapy clinic with six therapists in Bristol. I want to cut no-shows "
+    "from 10% to 4% by June 2027, get half of all appointments booked online by the end of "
+    "2027, reach 100 Google reviews by the end of 2027 (we have 20), and bring back patients "
+    "who have not been in for two years."
+)
+
+
+def test_now_holds_what_a_small_team_can_start_and_the_owners_first_aim_leads(service):
+    plan = service.plan_from_brief(BRIEF, "en")
+    now = [i for i in plan.roadmap if i.horizon == "short"]
+    specs = {s.id: s for s in load_kpi_catalogue().initiatives}
+    routine = {specs[r].title.get("en") for r in ALWAYS}
+    assert len([i for i in now if i.title not in routine]) <= NOW_CAPACITY
+    first_goal = plan.goals[0]
+    assert any(first_goal.id in i.goal_ids for i in now)  # the first aim starts now
+    later = {i.id for i in plan.roadmap if i.horizon != "short"}
+    assert later  # the rest waits for Next or Later
+    lanes = {i.id: ["short", "medium", "long"].index(i.horizon) for i in plan.roadmap}
+    for initiative in plan.roadmap:  # nothing starts before what it depends on
+        assert all(lanes[d] <= lanes[initiative.id] for d in initiative.depends_on)
+
+
+def test_an_objective_that_names_an_initiative_in_one_long_word_gets_it(service):
+    """ "direktbokningarna" names direct booking on its own: the goal gets that initiative,
+    not only the ones its KPI suggests."""
+    plan = service.plan_from_brief(
+        "Vi driver ett litet hotell med 20 rum i Ystad och säljer mest via Booking.com. "
+        "Om två år vill jag ha 40 procent direktbokningar.",
+        "sv",
+    )
+    [goal] = plan.goals
+    serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any("Direktbokning" in title for title in serving), serving
+
+
+def test_a_date_said_before_the_figures_is_not_part_of_the_goals_name():
+    [goal] = _goals("Om två år vill jag ha 40 procent direktbokningar.", "sv")
+    assert goal.metric == "direktbokningar"
+    assert goal.statement.startswith("Öka direktbokningar till 40 %")
