@@ -103,9 +103,9 @@ def test_now_holds_what_a_small_team_can_start_and_the_owners_first_aim_leads(se
         assert all(lanes[d] <= lanes[initiative.id] for d in initiative.depends_on)
 
 
-def test_an_objective_that_names_an_initiative_in_one_long_word_gets_it(service):
-    """ "direktbokningarna" names direct booking on its own: the goal gets that initiative,
-    not only the ones its KPI suggests."""
+def test_a_hotels_direct_bookings_goal_gets_direct_booking(service):
+    """The share of direct bookings is its own KPI, served by a booking engine on the
+    hotel's own website."""
     plan = service.plan_from_brief(
         "Vi driver ett litet hotell med 20 rum i Ystad och säljer mest via Booking.com. "
         "Om två år vill jag ha 40 procent direktbokningar.",
@@ -117,6 +117,43 @@ def test_an_objective_that_names_an_initiative_in_one_long_word_gets_it(service)
 
 
 def test_a_date_said_before_the_figures_is_not_part_of_the_goals_name():
-    [goal] = _goals("Om två år vill jag ha 40 procent direktbokningar.", "sv")
-    assert goal.metric == "direktbokningar"
-    assert goal.statement.startswith("Öka direktbokningar till 40 %")
+    [goal] = _goals("Om två år vill jag ha 300 stamkunder i klubben.", "sv")
+    assert goal.metric == "stamkunder"
+    assert goal.statement.startswith("Öka stamkunder till 300 senast 2028-12-03")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "We're open March to October and did about €290k last year."),
+        ("nb", "Vi er åpne fra mars til oktober og omsatte for 4 millioner i fjor."),
+    ],
+)
+def test_a_description_of_how_things_are_is_not_an_objective(language, text):
+    assert read_message(text, language, TODAY, brief=True).goals == []
+
+
+def test_todays_value_in_the_next_sentence_belongs_to_its_own_metric():
+    """ "I want quotes out the same day. We've only got 11 Google reviews and I'd like 50":
+    the 11 is today's count of reviews, not the quotes' figure nor a target."""
+    goals = read_message(
+        "I want quotes out the same day instead of a week later. We've only got 11 Google "
+        "reviews and I'd like 50 by next summer.",
+        "en",
+        TODAY,
+        brief=True,
+    ).goals
+    reviews = [g for g in goals if g.kpi_id == "review_count"]
+    assert len(reviews) == 1
+    assert (reviews[0].baseline.value, reviews[0].target.value) == (11, 50)
+
+
+def test_a_proposed_target_for_a_count_is_a_whole_number_above_today(service):
+    plan = service.plan_from_brief(
+        "Vi driver en frisersalong i Örebro. Vi har bara 9 omdömen på Google idag och vill "
+        "ha fler.",
+        "sv",
+    )
+    [goal] = [g for g in plan.goals if g.baseline and g.baseline.value == 9]
+    assert goal.target is not None and goal.target.status == "proposed"
+    assert goal.target.value == int(goal.target.value) and goal.target.value > 9

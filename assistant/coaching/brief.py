@@ -7,6 +7,7 @@ in the plan and listed as an open question for the client to confirm.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
@@ -49,7 +50,15 @@ def _typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
         moved = baseline + sign * change.per_year_points * years
     else:
         moved = baseline * (1 + sign * (change.per_year_relative or 0) * years)
+    if spec.unit in COUNTED:  # 12 reviews, not 11.9: at least one whole step away
+        moved = float(math.ceil(moved) if sign > 0 else math.floor(moved))
+        moved = moved if moved != baseline else baseline + sign
     return round(max(moved, 0.0), 1 if abs(moved) < 100 else 0)
+
+
+COUNTED = frozenset(
+    {"bookings", "customers", "followers", "leads", "orders", "reviews", "subscribers", "visits"}
+)  # things counted in whole numbers
 
 
 def plan_from_brief(

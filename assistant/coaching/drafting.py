@@ -91,8 +91,10 @@ def goal_from_candidate(
     if relative is not None and baseline.value is not None:  # "by 20 %" of a known value
         aim = round(baseline.value * (1 + relative / 100), 2)
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
+    figures = (candidate.baseline, candidate.target, candidate.change_percent)
+    milestone = spec is None and all(f is None for f in figures)
     statement = goal_statement(
-        metric, direction, baseline, target, candidate.deadline, language, relative
+        metric, direction, baseline, target, candidate.deadline, language, relative, milestone
     )
     statement += proposal_note(candidate.proposed, language)
     kpis = [_kpi(spec, language)] if spec else []
@@ -131,6 +133,22 @@ def metric_words(text: str, language: str) -> str:
     """What an objective is about, without its figures, dates and lead-in: "2) more boiler
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
+    words, counted, whole = _named_parts(text, language)
+    if _names_enough(words) and not _clause(words, language):
+        return words
+    if _names_enough(counted):  # "want 40 full re-roofs a year": what the figure counts
+        return counted
+    if _names_enough(words):
+        return words
+    sentence = _cleaned(re.split(r"[.!?;]\s+|\d", whole)[0], language)  # up to a figure
+    if _names_enough(sentence):
+        return sentence
+    return words or counted or _cleaned(re.split(r"\d", whole)[0], language) or whole.strip()
+
+
+def _named_parts(text: str, language: str) -> tuple[str, str, str]:
+    """(the words before the first figure in its sentence, the words the figure counts,
+    the whole text with a date said before the figures blanked out)."""
     whole = _LIST_MARK.sub("", text).strip()
     first_figure = re.search(r"\d", whole)
     dates = find_date_spans(whole, language)
@@ -143,18 +161,11 @@ def metric_words(text: str, language: str) -> str:
     if figures:
         words = words[: figures.start()]
     words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
-    if _names_enough(words) and not _clause(words, language):
-        return words
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
     counted = _cleaned(_before_clause(_after_figure(rest), language), language)
-    if _names_enough(counted):  # "want 40 full re-roofs a year": what the figure counts
-        return counted
-    if _names_enough(words):
-        return words
-    sentence = _cleaned(re.split(r"[.!?;]\s+", whole)[0], language)
-    return sentence if _names_enough(sentence) else whole
+    return words, counted, whole
 
 
 _COUNTED = re.compile(r"^[\s%kKmM.,]*((?:[^\W\d_][\w&'-]*\s*){1,4})")
@@ -167,13 +178,20 @@ _PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the 
 def owner_label(text: str, language: str) -> str | None:
     """What the owner counts, in their words, when that reads as a name rather than a
     clause ("wellness plan members", "имплантации", "faste bedriftskunder")."""
-    words = metric_words(text, language)
+    words, counted, _ = _named_parts(text, language)
+    return next((c for c in (words, counted) if _a_name(c, language)), None)
+
+
+def _a_name(words: str, language: str) -> bool:
     if not _names_enough(words) or _clause(words, language) or re.search(r"\d", words):
-        return None
-    return words if len(words.split()) <= LABEL_WORDS else None
+        return False
+    count = len(words.split())
+    named = count >= 2 or len(words) >= LONE_WORD  # "jobs" alone names less than the KPI
+    return named and count <= LABEL_WORDS
 
 
 LABEL_WORDS = 5  # longer owner's words are a sentence, not the name of a metric
+LONE_WORD = 8  # a single word names a metric when it is a compound: "badrumsjobb"
 
 
 def _clause(words: str, language: str) -> bool:
@@ -223,9 +241,12 @@ def goal_statement(
     deadline: date | None,
     language: str,
     change_percent: float | None = None,
+    milestone: bool = False,
 ) -> str:
     """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...",
-    "Increase X by 20 % by ..." while today's value is still to be measured)."""
+    "Increase X by 20 % by ..." while today's value is still to be measured); an aim the
+    owner gave without any figure or metric is a milestone ("In place by ...: online
+    ordering of cakes") until a target is set."""
     say = Messages(language)
     verb = say.say("verb_decrease" if direction == "decrease" else "verb_increase")
 
@@ -234,6 +255,8 @@ def goal_statement(
 
     target_text = shown(target.value, target.unit) if target else "?"
     deadline_text = deadline.isoformat() if deadline else "?"
+    if milestone and target is None and change_percent is None:
+        return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
     if baseline is not None and baseline.value is not None:
         return say.say(
             "goal_statement",

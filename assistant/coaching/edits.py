@@ -247,6 +247,7 @@ def _statement(goal: Goal, language: str) -> str:
         goal.deadline,
         language,
         goal.change_percent,
+        milestone=not goal.kpis and (goal.baseline is None or goal.baseline.value is None),
     )
     return written + proposal_note(proposed, language)
 

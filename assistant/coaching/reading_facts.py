@@ -13,7 +13,7 @@ from assistant.coaching.commands import plan_commands
 from assistant.coaching.plan import Money
 from assistant.understanding import cues
 from assistant.understanding.maturity import question_ids
-from assistant.understanding.metrics import catalogue_kpi
+from assistant.understanding.metrics import catalogue_kpi, cue_hits
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
@@ -99,7 +99,10 @@ def _one_aim(first: ObjectiveFact, second: ObjectiveFact, language: str = "en") 
         return True
     bare = first if _bare(first) else second
     other = second if bare is first else first
-    return bare.kpi is None or other.kpi is None or bare.kpi == other.kpi
+    if bare.kpi is None or other.kpi is None or bare.kpi == other.kpi:
+        return True
+    named = {label for *_, label in cue_hits(bare.span.text, language, 0)}
+    return other.kpi in named  # "flere direktebookinger: andelen av omsetningen …, fra 15 til 25"
 
 
 def _new_aim_after_figures(first: ObjectiveFact, second: ObjectiveFact, language: str) -> bool:

@@ -234,19 +234,24 @@ def _fails(issues: list[_Issue]) -> bool:
 
 
 def _specific(goal: Goal, say: _Say, owner_words: str = "") -> _Verdict:
-    lead, several_outcomes = _read_statement(goal.statement)
+    no_aim = goal.target is None and goal.change_percent is None
+    milestone = no_aim and not goal.kpis and goal.metric  # "In place by …: <the owner's aim>"
+    said = (owner_words or goal.metric or "") if milestone else goal.statement
+    lead, several_outcomes = _read_statement(said)
     metric = goal.metric or say.text["the_number"]
     issues: list[_Issue] = []
     vague = _word_list("vague_amount").search(f"{goal.statement} {owner_words}".casefold())
-    no_aim = goal.target is None and goal.change_percent is None
     if no_aim and vague is not None:  # "make a lot of money", "sell a few hundred"
         issues.append(_Issue("vague_amount", "error", {"words": vague.group()}))
+    elif milestone:  # "online ordering with pick-up" is concrete; "become successful" is not
+        if _word_list("deliverable").search(said.casefold()) is None:
+            issues.append(_Issue("vague", "error", {"verb": lead[1] if lead else said}))
     elif lead and lead[0] == "activity":
         if goal.metric and goal.target is not None:
             issues.append(_Issue("activity_phrased", "warning", {"metric": metric}))
         else:
             issues.append(_Issue("activity_not_goal", "error"))
-    elif lead and goal.target is None and not any(ch.isdigit() for ch in goal.statement):
+    elif lead and goal.target is None and not any(ch.isdigit() for ch in said):
         issues.append(_Issue("vague", "error", {"verb": lead[1]}))
     elif not goal.metric:
         issues.append(_Issue("no_metric", "error"))

@@ -114,8 +114,13 @@ def _profile_match(gold: Fact, pred: Fact, text: str) -> bool:
 
 _NO_ONLINE_SALES = {"online_revenue", "online_revenue_share"}
 # Labels the reader learned after the guide was written, as the guide's labels name them: a
-# quote win rate was annotated as a conversion rate, occupancy as an unnamed ("other") figure.
-_GUIDE_LABEL = {"quote_win_rate": "conversion_rate", "capacity_utilisation": "other"}
+# quote win rate was annotated as a conversion rate, occupancy and the share of direct
+# bookings as unnamed ("other") figures.
+_GUIDE_LABEL = {
+    "quote_win_rate": "conversion_rate",
+    "capacity_utilisation": "other",
+    "direct_booking_share": "other",
+}
 
 
 def guide_label(kpi: str | None) -> str | None:

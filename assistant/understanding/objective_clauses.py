@@ -44,12 +44,18 @@ def changes_something(text: str, change: re.Pattern[str], language: str) -> bool
     25") or comes with a figure or a deadline after it; "we go up to about 30 in spring"
     in a staff count, or "more weddings" said in passing, is not one."""
     match = change.search(text)
-    if match is None:
+    if match is None or _described(text[: match.start()], language):
         return False
     if match.start() <= OPENING or ":" in text[: match.start()]:
         return True  # "Sånn ellers: vokse eksporten" opens after its label
     rest = text[match.start() :]
     return bool(find_date_spans(rest, language)) or re.search(r"\d", rest) is not None
+
+
+def _described(before: str, language: str) -> bool:
+    """ "We're open March to October", "vi er åpne": after a form of "to be" the change
+    word says how things are, not what should change."""
+    return cues.search("state_before", language, before) is not None
 
 
 def parallel_wish(text: str, piece: Piece, language: str) -> bool:

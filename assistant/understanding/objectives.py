@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.extraction import (
@@ -22,52 +21,23 @@ from assistant.understanding.metrics import (
     metric_bank,
     scaled,
 )
-from assistant.understanding.objective_clauses import (
-    adds_to_previous,
-    after_header,
-    after_label,
-    is_label,
-    only_from_to,
-    parallel_wish,
-    states_objective,
-    units,
+from assistant.understanding.objective_clauses import parallel_wish
+from assistant.understanding.objective_scopes import (
+    Scope,
+    figure_role,
+    in_one_item,
+    objective_scopes,
+    said_as_today,
 )
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
 from assistant.understanding.text import (
     Piece,
-    list_items,
     sentences,
     span_of,
 )
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
-_CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
-OPENING_WORDS = 3  # "idag ca 5 dagar": today's value opens the clause
-
-
-@dataclass
-class _Scope:
-    """An objective's words: its sentence, plus a following one that only gives figures."""
-
-    pieces: list[Piece]
-    amounts: list[Found] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0].start
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1].end
-
-
-def _role(text: str, found: Found, language: str) -> str:
-    before = text[max(0, found.start - _CONTEXT) : found.start]
-    for role in ("change_by", "change_to", "change_from"):
-        if cues.search(role, language, before):
-            return role
-    return ""
 
 
 def _last_deadline(words: str, language: str, today: dt.date):  # type: ignore[no-untyped-def]
@@ -97,7 +67,7 @@ def _service_level(found, today: dt.date) -> bool:  # type: ignore[no-untyped-de
     )
 
 
-def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadline | None:
+def _deadline(text: str, scope: Scope, language: str, today: dt.date) -> Deadline | None:
     words = text[scope.start : scope.end]
     found = _last_deadline(words, language, today)
     if found is not None:
@@ -118,31 +88,6 @@ def _deadline(text: str, scope: _Scope, language: str, today: dt.date) -> Deadli
     return None
 
 
-def _said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
-    """ "now about 15 %", "we do about 90 a month", "vi har 63 nå": the words just before
-    the figure, within its own clause, or just after it."""
-    clause_start = max(start, text.rfind(",", start, found.start) + 1)
-    before = text[max(clause_start, found.start - 40) : found.start]
-    after = text[found.end : found.end + 30]
-    return cues.search("today_words", language, before) is not None or (
-        cues.search("today_after", language, after) is not None
-    )
-
-
-def _gives_figures(
-    text: str, previous: _Scope, piece: Piece, inside: list[Found], language: str
-) -> bool:
-    """ "lägg till ett mål: svarstid på kundmejl, idag ca ett dygn, ner till 4 timmar": a
-    listed clause that opens with today's value gives the figures of the objective just
-    named without any."""
-    if previous.amounts or not inside or states_objective(piece, language):
-        return False
-    lead = text[piece.start : inside[0].start]
-    return len(lead.split()) <= OPENING_WORDS and _said_as_today(
-        text, inside[0], language, piece.start
-    )
-
-
 def _comparable(a: Found, b: Found) -> bool:
     """Two figures of one metric: the same unit, a bare count beside a unit, or a zero."""
     units = (a.amount.unit, b.amount.unit)
@@ -150,7 +95,7 @@ def _comparable(a: Found, b: Found) -> bool:
 
 
 def _numbers(
-    text: str, scope: _Scope, language: str
+    text: str, scope: Scope, language: str
 ) -> tuple[Found | None, Found | None, Found | None]:
     """(baseline, target, relative change) among the scope's amounts: by the words before
     each ("from", "to", "by", "now"), else the last is the target and an earlier one of the
@@ -158,13 +103,13 @@ def _numbers(
     baseline = target = change = None
     rest = []
     for found in scope.amounts:
-        role = _role(text, found, language)
+        role = figure_role(text, found, language)
         if role == "change_by" and found.amount.unit == "%":
             change = found
         elif role == "change_to":
             target = found
         elif role == "change_from" or (
-            baseline is None and _said_as_today(text, found, language, scope.start)
+            baseline is None and said_as_today(text, found, language, scope.start)
         ):
             baseline = found
         else:
@@ -212,7 +157,7 @@ def _scaled_like(value: float, target: float) -> float:
 
 
 def _referred_baseline(
-    text: str, scope: _Scope, language: str, target: Amount, amounts: list[Found]
+    text: str, scope: Scope, language: str, target: Amount, amounts: list[Found]
 ) -> Amount | None:
     """ "Bathroom jobs are 30 % of our work. I want that to 50 %": the figure of the sentence
     before, in the target's unit, when the objective points back at it."""
@@ -246,7 +191,7 @@ def _known_baseline(
     return None
 
 
-def _derived_target(text: str, baseline: Amount, percent: float, scope: _Scope) -> Amount:
+def _derived_target(text: str, baseline: Amount, percent: float, scope: Scope) -> Amount:
     """Today's value changed by ``percent``, spanning both the value and the change."""
     value = round(baseline.value * (1 + percent / 100), 4)
     start, end = min(baseline.span.start, scope.start), max(baseline.span.end, scope.end)
@@ -263,7 +208,7 @@ def _lead_in(text: str, start: int) -> str:
     return text[first:start].strip()
 
 
-def _kpi(text: str, scope: _Scope, language: str, amount: Amount | None) -> str | None:
+def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str | None:
     """The objective's metric: by cue words in its own words, then in the sentence before
     ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
     meaning."""
@@ -309,7 +254,7 @@ def _direction(words: str, language: str) -> Literal["increase", "decrease"] | N
 
 def _objective(
     text: str,
-    scope: _Scope,
+    scope: Scope,
     language: str,
     today: dt.date,
     metrics: list[MetricFact],
@@ -322,6 +267,7 @@ def _objective(
     kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
     if baseline is not None and target is not None:
         baseline = _shared_unit(baseline, target)
+        target = _shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
     if baseline is None and kpi is not None:
         free = [m for m in metrics if m.amount.span.start not in taken]
         baseline = _known_baseline(free, kpi, target, scope.end)
@@ -350,84 +296,6 @@ def _objective(
     )
 
 
-def _scopes(text: str, language: str, amounts: list[Found]) -> list[_Scope]:
-    """Each objective's words: the clause that states it with what leads up to it in its
-    sentence ("First of all, we want ..."), the rest of its sentence up to the next
-    objective, and the next sentence when only that one gives the figures."""
-    scopes: list[_Scope] = []
-    open_sentence: int | None = None
-    lead: list[tuple[int, Piece]] = []
-    listed = after_header(text, language)
-    for number, whole in units(text, language):
-        piece = after_label(whole, listed)  # "Objectives: respond to every enquiry …"
-        if is_label(text, piece, listed):  # "The partners want to (1) …"
-            lead = [*lead, (number, piece)]
-            continue
-        inside = [a for a in amounts if piece.start <= a.start < piece.end]
-        in_list = (
-            any(s <= piece.start < e for s, e in listed)
-            and len(piece.text.split()) >= 2
-            and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
-        )
-        figures_only = only_from_to(piece, language)
-        continues = open_sentence == number and scopes and not scopes[-1].amounts
-        open_baseline = (  # "cut it by 40 %, today we spend 25 000": the base of the change
-            bool(scopes)
-            and [_role(text, a, language) for a in scopes[-1].amounts] == ["change_by"]
-            and len(inside) == 1
-        )
-        if in_list and scopes and adds_to_previous(piece, language, inside, open_baseline):
-            scopes[-1].pieces.append(piece)  # "…by next summer, say end of june"
-            scopes[-1].amounts += inside
-            continue
-        wished = in_list or states_objective(piece, language)
-        wished = wished or parallel_wish(text, piece, language)
-        if wished and not (figures_only and continues):
-            before = [p for n, p in lead if n == number]
-            today = [  # "online booking today 0, we want 1 in 3": today's value leads in
-                a
-                for p in before
-                for a in amounts
-                if p.start <= a.start < p.end
-                and a.counted != "people"
-                and _said_as_today(text, a, language, p.start)
-            ]
-            scopes.append(_Scope([*before, piece], today + inside))
-            open_sentence, lead = number, []
-        elif open_sentence is not None and (
-            number == open_sentence
-            or (
-                inside and not scopes[-1].amounts and "\n" not in text[scopes[-1].end : piece.start]
-            )
-        ):
-            scopes[-1].pieces.append(piece)
-            scopes[-1].amounts += inside
-            open_sentence = number if number == open_sentence else None
-        else:
-            open_sentence = None
-            lead = [*lead, (number, piece)]
-    return scopes
-
-
-def _in_one_item(text: str, scopes: list[_Scope]) -> list[_Scope]:
-    """An inline list's item is one objective: "1) get paid quicker. 45 days is silly, want
-    it under 20 by next summer" is one, with the words of its first clause."""
-    items = list_items(text)
-    if len(items) < 2:
-        return scopes
-    merged: list[_Scope] = []
-    for scope in scopes:
-        last = merged[-1] if merged else None
-        same = last is not None and any(
-            i.start <= last.start < i.end and i.start <= scope.start < i.end for i in items
-        )
-        if last is not None and same:
-            merged[-1] = _Scope(last.pieces + scope.pieces, last.amounts + scope.amounts)
-        else:
-            merged.append(scope)
-    return merged
-
-
 def read_objectives(
     text: str,
     language: str,
@@ -439,7 +307,7 @@ def read_objectives(
     """Objectives, leaving out the clauses that order a change to the plan ("drop goal 4")."""
     scopes = [
         s
-        for s in _in_one_item(text, _scopes(text, language, amounts))
+        for s in in_one_item(text, objective_scopes(text, language, amounts))
         if not any(o.start < s.end and s.start < o.end for o in orders)
     ]
     taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures

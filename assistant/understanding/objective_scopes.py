@@ -1,0 +1,180 @@
+"""Where each objective's words begin and end in a message: the clause that states it with
+what leads up to it, the rest of its sentence, and a next sentence that only gives its
+figures; and how each figure in those words is used (today's value, the target, the change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.understanding import cues
+from assistant.understanding.metrics import cue_hits
+from assistant.understanding.objective_clauses import (
+    adds_to_previous,
+    after_header,
+    after_label,
+    is_label,
+    only_from_to,
+    parallel_wish,
+    states_objective,
+    units,
+)
+from assistant.understanding.quantities import Found
+from assistant.understanding.text import Piece, list_items
+
+CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
+OPENING_WORDS = 3  # "idag ca 5 dagar": today's value opens the clause
+
+
+@dataclass
+class Scope:
+    """An objective's words: its sentence, plus a following one that only gives figures."""
+
+    pieces: list[Piece]
+    amounts: list[Found] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+
+def figure_role(text: str, found: Found, language: str) -> str:
+    before = text[max(0, found.start - CONTEXT) : found.start]
+    for role in ("change_by", "change_to", "change_from"):
+        if cues.search(role, language, before):
+            return role
+    return ""
+
+
+def said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
+    """ "now about 15 %", "we do about 90 a month", "vi har 63 nå": the words just before
+    the figure, within its own clause, or just after it."""
+    clause_start = max(start, text.rfind(",", start, found.start) + 1)
+    before = text[max(clause_start, found.start - 40) : found.start]
+    after = text[found.end : found.end + 30]
+    return cues.search("today_words", language, before) is not None or (
+        cues.search("today_after", language, after) is not None
+    )
+
+
+def _gives_figures(
+    text: str, previous: Scope, piece: Piece, inside: list[Found], language: str
+) -> bool:
+    """ "lägg till ett mål: svarstid på kundmejl, idag ca ett dygn, ner till 4 timmar": a
+    listed clause that opens with today's value gives the figures of the objective just
+    named without any."""
+    if previous.amounts or not inside or states_objective(piece, language):
+        return False
+    lead = text[piece.start : inside[0].start]
+    return len(lead.split()) <= OPENING_WORDS and said_as_today(
+        text, inside[0], language, piece.start
+    )
+
+
+def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Scope]:
+    """Each objective's words: the clause that states it with what leads up to it in its
+    sentence ("First of all, we want ..."), the rest of its sentence up to the next
+    objective, and the next sentence when only that one gives the figures."""
+    scopes: list[Scope] = []
+    open_sentence: int | None = None
+    lead: list[tuple[int, Piece]] = []
+    listed = after_header(text, language)
+    for number, whole in units(text, language):
+        piece = after_label(whole, listed)  # "Objectives: respond to every enquiry …"
+        if is_label(text, piece, listed):  # "The partners want to (1) …"
+            lead = [*lead, (number, piece)]
+            continue
+        inside = [a for a in amounts if piece.start <= a.start < piece.end]
+        in_list = (
+            any(s <= piece.start < e for s, e in listed)
+            and len(piece.text.split()) >= 2
+            and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
+        )
+        figures_only = only_from_to(piece, language)
+        continues = open_sentence == number and scopes and not scopes[-1].amounts
+        open_baseline = (  # "cut it by 40 %, today we spend 25 000": the base of the change
+            bool(scopes)
+            and [figure_role(text, a, language) for a in scopes[-1].amounts] == ["change_by"]
+            and len(inside) == 1
+        )
+        if in_list and scopes and adds_to_previous(piece, language, inside, open_baseline):
+            scopes[-1].pieces.append(piece)  # "…by next summer, say end of june"
+            scopes[-1].amounts += inside
+            continue
+        wished = in_list or states_objective(piece, language)
+        wished = wished or parallel_wish(text, piece, language)
+        if wished and not (figures_only and continues):
+            before = [p for n, p in lead if n == number]
+            said = [
+                (p, a)
+                for p in before
+                for a in amounts
+                if p.start <= a.start < p.end and a.counted != "people"
+            ]
+            today = [  # "online booking today 0, we want 1 in 3": today's value leads in
+                a for p, a in said if said_as_today(text, a, language, p.start)
+            ] or _before_bare_target(text, [a for _, a in said], inside, language)
+            scopes.append(Scope([*before, piece], today + inside))
+            open_sentence, lead = number, []
+        elif open_sentence is not None and (
+            number == open_sentence
+            or (
+                inside
+                and not scopes[-1].amounts
+                and "\n" not in text[scopes[-1].end : piece.start]
+                and not _other_metric(text, scopes[-1], piece, inside, language)
+            )
+        ):
+            scopes[-1].pieces.append(piece)
+            scopes[-1].amounts += inside
+            open_sentence = number if number == open_sentence else None
+        else:
+            open_sentence = None
+            lead = [*lead, (number, piece)]
+    return scopes
+
+
+def _before_bare_target(
+    text: str, said: list[Found], inside: list[Found], language: str
+) -> list[Found]:
+    """ "we bin about 8 % of what we bake, and I want it down to 3": a wish whose only
+    figure is where to go takes today's value from the clause before it."""
+    if len(inside) != 1 or figure_role(text, inside[0], language) != "change_to":
+        return []
+    return said[-1:]
+
+
+def _other_metric(
+    text: str, scope: Scope, piece: Piece, inside: list[Found], language: str
+) -> bool:
+    """ "I want quotes out the same day. We've only got 11 Google reviews": the next
+    sentence gives today's value of a metric the objective never mentions, so its figures
+    are not the objective's."""
+    if not all(said_as_today(text, a, language, piece.start) for a in inside):
+        return False
+    named = {label for *_, label in cue_hits(piece.text, language, 0)}
+    said = {label for *_, label in cue_hits(text[scope.start : scope.end], language, 0)}
+    return bool(named) and not named & said
+
+
+def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:
+    """An inline list's item is one objective: "1) get paid quicker. 45 days is silly, want
+    it under 20 by next summer" is one, with the words of its first clause."""
+    items = list_items(text)
+    if len(items) < 2:
+        return scopes
+    merged: list[Scope] = []
+    for scope in scopes:
+        last = merged[-1] if merged else None
+        same = last is not None and any(
+            i.start <= last.start < i.end and i.start <= scope.start < i.end for i in items
+        )
+        if last is not None and same:
+            merged[-1] = Scope(last.pieces + scope.pieces, last.amounts + scope.amounts)
+        else:
+            merged.append(scope)
+    return merged
