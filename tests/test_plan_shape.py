@@ -157,3 +157,33 @@ def test_a_proposed_target_for_a_count_is_a_whole_number_above_today(service):
     [goal] = [g for g in plan.goals if g.baseline and g.baseline.value == 9]
     assert goal.target is not None and goal.target.status == "proposed"
     assert goal.target.value == int(goal.target.value) and goal.target.value > 9
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "opening", "specific"),
+    [
+        ("en", "I want customers to sign engagement letters online.", "In place by", True),
+        (
+            "sv",
+            "Killarna ska kunna rapportera tid och material i mobilen.",
+            "På plats senast",
+            True,
+        ),
+        ("ru", "Мы хотим стать успешными.", "Сделать к", False),
+    ],
+)
+def test_an_aim_without_figures_is_a_milestone_judged_on_what_it_names(
+    language, text, opening, specific
+):
+    """No "Increase <the owner's sentence> to ?": an aim with no figure and no metric reads as
+    something to have in place, and it is specific only when it names something concrete."""
+    from assistant.coaching.plan import Objective
+    from assistant.coaching.smart import check_goal
+
+    [goal] = _goals(text, language)
+    assert goal.statement.startswith(opening)
+    assert "?" not in goal.statement.split(":", 1)[1]  # no "to ?" after the owner's aim
+    objective = Objective(id="o0", category="other", owner_words=text)
+    letters = check_goal(goal, [objective], TODAY, language).letters
+    assert letters.specific.ok is specific
+    assert not letters.measurable.ok  # how to measure it is still to be agreed: said, not hidden

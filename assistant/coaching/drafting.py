@@ -58,6 +58,9 @@ def goal_from_candidate(
 ) -> Goal:
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
+    figures = (candidate.baseline, candidate.target, candidate.change_percent)
+    if spec is not None and spec.generic and all(f is None for f in figures):
+        spec = None  # "customers sign engagement letters online": not a count of customers
     metric = spec.name.get(language) if spec else metric_words(candidate.text, language)
     label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
     metric = label or metric  # "wellness plan members" over "active customers"
@@ -91,7 +94,6 @@ def goal_from_candidate(
     if relative is not None and baseline.value is not None:  # "by 20 %" of a known value
         aim = round(baseline.value * (1 + relative / 100), 2)
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
-    figures = (candidate.baseline, candidate.target, candidate.change_percent)
     milestone = spec is None and all(f is None for f in figures)
     statement = goal_statement(
         metric, direction, baseline, target, candidate.deadline, language, relative, milestone

@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.coaching.messages import Messages  # the owner's word for a unit
 from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
 from assistant.config import PROJECT_ROOT
+from assistant.understanding.cues import number_word
 from assistant.yamlfiles import parse_yaml
 
 Letter = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
@@ -244,7 +245,7 @@ def _specific(goal: Goal, say: _Say, owner_words: str = "") -> _Verdict:
     if no_aim and vague is not None:  # "make a lot of money", "sell a few hundred"
         issues.append(_Issue("vague_amount", "error", {"words": vague.group()}))
     elif milestone:  # "online ordering with pick-up" is concrete; "become successful" is not
-        if _word_list("deliverable").search(said.casefold()) is None:
+        if not _names_something(said, say.language):
             issues.append(_Issue("vague", "error", {"verb": lead[1] if lead else said}))
     elif lead and lead[0] == "activity":
         if goal.metric and goal.target is not None:
@@ -261,6 +262,15 @@ def _specific(goal: Goal, say: _Say, owner_words: str = "") -> _Verdict:
         if not goal.scope:
             issues.append(_Issue("no_scope", "warning", {"metric": metric}))
     return _Verdict(issues, "specific_ok", {"metric": metric, "scope": goal.scope or ""})
+
+
+def _names_something(words: str, language: str) -> bool:
+    """Something concrete to have in place (an app, online ordering, reminders) or an
+    amount said in words ("four new customers", "three hours", "a billion-dollar")."""
+    if _word_list("deliverable").search(words.casefold()) or any(c.isdigit() for c in words):
+        return True
+    tokens = re.findall(r"[^\W\d_]+", words.casefold())
+    return any(number_word(token, language) is not None for token in tokens)
 
 
 def _measurable(goal: Goal, say: _Say) -> _Verdict:
