@@ -163,6 +163,7 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     if figures:
         words = words[: figures.start()]
     words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
+    words = _CONTRAST.split(words)[0]  # "two new electricians, but nobody is out there"
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
@@ -170,6 +171,7 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     return words, counted, whole
 
 
+_CONTRAST = re.compile(r",\s*(?:but|however|men|likevel|dock|но|однако|а)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"^[\s%kKmM.,]*((?:[^\W\d_][\w&'-]*\s*){1,4})")
 _PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the period, not the metric
     r"\s+(?:a|an|per|pr|om|i|в|за|each|every|hver|varje|by|innen|senast|к|до)(?:\s+\w+)?\s*$",

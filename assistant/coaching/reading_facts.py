@@ -72,7 +72,9 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
 
 
 def _bare(objective: ObjectiveFact) -> bool:
-    return not (objective.baseline or objective.target or objective.deadline)
+    """No figure or date of its own ("by about 30 %" is a figure of its own)."""
+    figures = (objective.baseline, objective.target, objective.deadline, objective.change_percent)
+    return all(f is None for f in figures)
 
 
 def _same_sentence(text: str, first: ObjectiveFact, second: ObjectiveFact) -> bool:

@@ -191,6 +191,18 @@ def _known_baseline(
     return None
 
 
+NEW_AFTER = 25  # characters after a target that say what it counts ("20 new clients")
+
+
+def _counts_new(text: str, target: Amount | None, language: str) -> bool:
+    """ "take on 20 new clients": a count of new ones, which the total said earlier ("about
+    140 clients") is not today's value of."""
+    if target is None:
+        return False
+    after = text[target.span.end : target.span.end + NEW_AFTER]
+    return cues.search("counts_new", language, after) is not None
+
+
 def _derived_target(text: str, baseline: Amount, percent: float, scope: Scope) -> Amount:
     """Today's value changed by ``percent``, spanning both the value and the change."""
     value = round(baseline.value * (1 + percent / 100), 4)
@@ -264,11 +276,11 @@ def _objective(
     baseline_found, target_found, change = _numbers(text, scope, language)
     baseline = baseline_found.amount if baseline_found else None
     target = target_found.amount if target_found else None
-    kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
     if baseline is not None and target is not None:
         baseline = _shared_unit(baseline, target)
         target = _shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
-    if baseline is None and kpi is not None:
+    kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
+    if baseline is None and kpi is not None and not _counts_new(text, target, language):
         free = [m for m in metrics if m.amount.span.start not in taken]
         baseline = _known_baseline(free, kpi, target, scope.end)
     if baseline is None and target is not None:
