@@ -128,3 +128,16 @@ def test_not_this_but_that_is_one_goal_from_today_to_the_target(language, text):
 def test_moving_an_initiative_by_number_is_one_order_with_its_lane(language, text):
     orders = plan_commands(read(text, language, TODAY), TODAY)
     assert [(o.action, o.number, o.horizon) for o in orders] == [("change_initiative", 3, "long")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "currency"),
+    [
+        ("ru", "добавьте цель: выручка от заказов с 300 000 руб до 1 000 000 руб", "RUB"),
+        ("nb", "legg til et mål: omsetning fra bedrifter fra 200 000 kr til 500 000 kr", "NOK"),
+    ],
+)
+def test_money_in_an_order_keeps_its_currency(language, text, currency):
+    """ "с 300 000 money до 1 000 000 money": an order's sum is shown in its currency."""
+    [command] = plan_commands(read(text, language, TODAY), TODAY)
+    assert command.unit == currency

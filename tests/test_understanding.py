@@ -161,3 +161,20 @@ def test_a_second_annotator_agrees_with_the_gold_but_not_perfectly(monkeypatch) 
     same = {i.id: i.gold for i in load_corpus("dev")}
     monkeypatch.setattr(agreement, "_second", lambda: same)
     assert agreement.agreement_figures()["all"]["fact_f1"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "asked"),
+    [
+        ("nb", "vet ikke, i løpet av neste år en gang? si desember 2027", False),
+        ("sv", "kanske runt 30 procent?", False),
+        ("en", "by next summer maybe?", False),
+        ("en", "what should we do first?", True),
+        ("ru", "а что такое KPI простыми словами?", True),
+    ],
+)
+def test_an_answer_said_unsure_with_a_question_mark_is_not_a_question(language, text, asked):
+    """ "next year some time? say December 2027" answers the coach; it asks nothing."""
+    from assistant.understanding.intents import questions
+
+    assert bool(questions(text, language)) is asked

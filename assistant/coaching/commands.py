@@ -10,6 +10,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from assistant.coaching.units import figure_unit
 from assistant.extraction import extract_deadline
 from assistant.understanding import cues
 from assistant.understanding.quantities import Found, read_amounts
@@ -267,7 +268,10 @@ _TOO_MUCH = re.compile(
 
 def _unit(words: str, language: str) -> str | None:
     amounts = [a for a in read_amounts(words, language) if not _old(words, a)]
-    return amounts[-1].amount.unit if amounts else None
+    if not amounts:
+        return None
+    last = amounts[-1].amount
+    return figure_unit(last, language) if last.unit == "money" else last.unit
 
 
 def _old(words: str, found: Found) -> bool:

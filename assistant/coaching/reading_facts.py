@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.commands import plan_commands
 from assistant.coaching.plan import Money
+from assistant.coaching.units import DEFAULT_CURRENCY, figure_unit
 from assistant.understanding import cues
 from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi, cue_hits
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from assistant.coaching.facts import Facts, Figure, GoalCandidate
 
 _CURRENCIES = {"NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP"}
-_DEFAULT_CURRENCY = {"nb": "NOK", "sv": "SEK", "ru": "RUB", "en": "GBP"}
 FOLLOWERS = "social_followers"
 _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words").items()}
 
@@ -30,9 +30,7 @@ _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words"
 def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> Figure:
     from assistant.coaching.facts import Figure
 
-    currency = amount.currency or _DEFAULT_CURRENCY.get(language)
-    unit = currency if amount.unit == "money" else "%" if amount.unit == "%" else None
-    return Figure(value=amount.value, unit=unit, kpi_id=kpi_id)
+    return Figure(value=amount.value, unit=figure_unit(amount, language), kpi_id=kpi_id)
 
 
 def _kpi_id(label: str | None, text: str, language: str, category: str | None) -> str | None:
@@ -265,7 +263,7 @@ def _revenue(reading: Reading) -> Money | None:
     if fact is None:
         return None
     currency = fact.currency if fact.currency in _CURRENCIES else None
-    return Money(amount=float(fact.value), currency=currency or _DEFAULT_CURRENCY[reading.language])
+    return Money(amount=float(fact.value), currency=currency or DEFAULT_CURRENCY[reading.language])
 
 
 _SCALE = {"yes": 4, "partly": 2, "no": 0}
@@ -320,7 +318,7 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
         elif correction.field == "revenue" and value > 0:
             currency = correction.currency if correction.currency in _CURRENCIES else None
             facts.revenue = Money(
-                amount=value, currency=currency or _DEFAULT_CURRENCY[reading.language]
+                amount=value, currency=currency or DEFAULT_CURRENCY[reading.language]
             )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.extraction import detect_dont_know
+from assistant.extraction import detect_dont_know, find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.reading import CommandFact, CorrectionFact, Intent, Span
 from assistant.understanding.text import sentences, span_of
@@ -29,16 +29,27 @@ def questions(text: str, language: str) -> list[Span]:
         if re.search(r"\?\?|\?!", body) and not _asks(body, language):
             continue  # "a webshop?? we're plumbers": rhetorical, an objection
         if (
-            re.search(r"\d", body)
-            and not _asks(body, language)
+            not _asks(body, language)
             and not _asks_anywhere(body, language)
+            and _unsure(body, language)
         ):
-            continue  # "maybe 1000 visits a month?": a figure said unsure, not a question
+            continue  # "maybe 1000 visits a month?", "next year some time?": said unsure
         parts = re.split(r"(?<=[.!])\s+", body)
         asked = next((p for p in parts if "?" in p), body)
         start = piece.start + body.find(asked)
         found.append(span_of(text, start, start + len(asked)))
     return found
+
+
+SHORT_ANSWER = 10  # words: "next year some time?" is an answer; a longer clause may ask
+
+
+def _unsure(sentence: str, language: str) -> bool:
+    """A figure, or a short phrase with a date, said with a "?" but no question word: an
+    answer the owner is unsure of ("maybe 1000 a month?", "i løpet av neste år en gang?")."""
+    if re.search(r"\d", sentence):
+        return True
+    return len(sentence.split()) <= SHORT_ANSWER and bool(find_date_spans(sentence, language))
 
 
 def _asks_anywhere(sentence: str, language: str) -> bool:

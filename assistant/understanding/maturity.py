@@ -117,8 +117,10 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     }
     unplaced = [c.text for s in stated for c in _clauses(s) if not cued[c.start]]
     meant = meaning.topics(unplaced, language) if EXAMPLES_FILE.exists() else {}
+    previous: list[str] = []
     for sentence in stated:
-        previous: list[str] = []
+        if not _goes_on(text, sentence):
+            previous = []
         for clause in _clauses(sentence):
             answers = cued[clause.start]
             if not answers and (by_topic := by_meaning(clause.text, language, set(found), meant)):
@@ -147,6 +149,14 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                 )
                 previous.append(question_id)
     return extra + list(found.values())
+
+
+def _goes_on(text: str, sentence: Piece) -> bool:
+    """ "skills - not really": a dash after a word with no full stop goes on with it."""
+    before = text[: sentence.start]
+    said = before.rstrip()
+    same_line = "\n" not in before[len(said) :]  # a bullet on a new line is a new answer
+    return bool(said) and same_line and said[-1] not in ".!?" and sentence.text[:1] in "-–—"
 
 
 def zero_online_sales(text: str, language: str, found: list[MaturityFact]) -> list[MaturityFact]:
