@@ -141,3 +141,17 @@ def test_money_in_an_order_keeps_its_currency(language, text, currency):
     """ "с 300 000 money до 1 000 000 money": an order's sum is shown in its currency."""
     [command] = plan_commands(read(text, language, TODAY), TODAY)
     assert command.unit == currency
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nb", "flytt tiltak 3 til Deretter"),
+        ("sv", "flytta initiativ 3 till Sedan"),
+        ("ru", "перенесите пункт 3 в «Дальше»"),
+    ],
+)
+def test_the_lane_named_as_the_chat_heads_it_is_understood(language, text):
+    """The roadmap in chat heads its middle lane "Deretter", "Sedan", "Дальше": an owner who
+    uses that word moves the initiative there."""
+    assert _orders(text, language) == [("change_initiative", "medium")]

@@ -178,3 +178,25 @@ def test_an_answer_said_unsure_with_a_question_mark_is_not_a_question(language, 
     from assistant.understanding.intents import questions
 
     assert bool(questions(text, language)) is asked
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        (
+            "en",
+            "Hello - we're a small SaaS company, Rotaly Ltd, making rota software.",
+            "Rotaly Ltd",
+        ),
+        (
+            "nb",
+            "nesten. firmanavnet er Solsiden Tannhelse AS, og vi er i Trondheim.",
+            "Solsiden Tannhelse AS",
+        ),
+    ],
+)
+def test_a_greeting_or_the_words_naming_the_name_are_not_the_name(language, text, name):
+    from assistant.understanding.profile import business_name
+
+    found = business_name(text, language)
+    assert found is not None and found.value == name

@@ -27,6 +27,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
             name = match.group("name").strip(" .,!:;\"'«»“”")
             if _dash_without_trade(text, match, language):
                 continue  # "Skills - not really": a topic, not "calder joinery - joinery"
+            if name.lower() in cues.raw("greetings").get(language, ()):
+                continue  # "Hello - we're a small SaaS company": a greeting, not a name
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
