@@ -32,7 +32,7 @@ def propose(candidate: GoalCandidate, today: date) -> GoalCandidate:
         candidate.deadline = months_ahead_end(today, PROPOSED_MONTHS)
         candidate.proposed.append("deadline")
     spec = load_kpi_catalogue().kpi(candidate.kpi_id) if candidate.kpi_id else None
-    if candidate.target is None and candidate.baseline is not None and spec is not None:
+    if candidate.target is None and candidate.baseline is not None and spec and not spec.generic:
         months = max(1, round((candidate.deadline - today).days / 30.4))
         candidate.target = Figure(
             value=_typical_target(candidate.baseline.value, spec, months),

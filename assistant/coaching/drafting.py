@@ -58,9 +58,11 @@ def goal_from_candidate(
 ) -> Goal:
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
+    aimed = candidate.target is not None or candidate.change_percent is not None
+    if spec is not None and spec.generic and not aimed:
+        spec = None  # "clients sign engagement letters online": no count of clients is aimed at
+        candidate = candidate.model_copy(update={"baseline": None})
     figures = (candidate.baseline, candidate.target, candidate.change_percent)
-    if spec is not None and spec.generic and all(f is None for f in figures):
-        spec = None  # "customers sign engagement letters online": not a count of customers
     metric = spec.name.get(language) if spec else metric_words(candidate.text, language)
     label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
     metric = label or metric  # "wellness plan members" over "active customers"

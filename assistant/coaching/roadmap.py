@@ -136,13 +136,16 @@ MIN_SHARED = 2  # words an objective must share with an initiative to name it
 
 def _said_about(words: str, offer: list[InitiativeSpec], language: str) -> list[InitiativeSpec]:
     """Initiatives whose title and description share at least two words with what the owner
-    wants (inflections and compounds by their first letters), most shared first."""
+    wants, one of them in the title (inflections and compounds by their first letters), most
+    shared first."""
     scored = []
     for spec in offer:
         if spec.foundation:
             continue
         title = spec.title.get(language)
         shared = shared_words(words, f"{title} {spec.description.get(language)}")
+        if not shared_words(words, title):
+            continue  # words only its description shares ("bestilling") do not name it
         if shares_a_long_word(words, title):  # the owner named it: "direktbokningar"
             shared = max(shared, MIN_SHARED)
         if shared >= MIN_SHARED:
