@@ -187,3 +187,17 @@ def test_an_aim_without_figures_is_a_milestone_judged_on_what_it_names(
     letters = check_goal(goal, [objective], TODAY, language).letters
     assert letters.specific.ok is specific
     assert not letters.measurable.ok  # how to measure it is still to be agreed: said, not hidden
+
+
+def test_an_aim_named_by_one_word_of_a_title_gets_that_initiative(service):
+    """ "Смету хочу отдавать в течение суток": the estimate is named, in another inflection
+    than the title's ("сметы"); words every business says ("клиенту", "после") name
+    nothing."""
+    plan = service.plan_from_brief(
+        "Мы небольшая кровельная фирма в Твери, 7 человек. Смету хочу отдавать клиенту в "
+        "течение суток после замера.",
+        "ru",
+    )
+    [goal] = plan.goals
+    serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any("смет" in title.lower() for title in serving), serving

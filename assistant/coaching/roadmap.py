@@ -123,6 +123,9 @@ def _serving(
         return said + [s for s in sorted(direct, key=_priority, reverse=True) if s not in said]
     if direct:
         return sorted(direct, key=_priority, reverse=True)
+    titled = _said_about(objective.owner_words, offer, language, least=1)
+    if titled:  # "Смету хочу отдавать в течение суток": one word of a title names it
+        return titled[:1]
     by_kind = [  # an aim of no known kind ("other") is served by no kind of initiative
         s
         for s in offer
@@ -134,21 +137,23 @@ def _serving(
 MIN_SHARED = 2  # words an objective must share with an initiative to name it
 
 
-def _said_about(words: str, offer: list[InitiativeSpec], language: str) -> list[InitiativeSpec]:
-    """Initiatives whose title and description share at least two words with what the owner
-    wants, one of them in the title (inflections and compounds by their first letters), most
-    shared first."""
+def _said_about(
+    words: str, offer: list[InitiativeSpec], language: str, least: int = MIN_SHARED
+) -> list[InitiativeSpec]:
+    """Initiatives whose title and description share at least ``least`` words with what the
+    owner wants, one of them in the title (inflections and compounds by their first
+    letters), most shared first."""
     scored = []
     for spec in offer:
         if spec.foundation:
             continue
         title = spec.title.get(language)
-        shared = shared_words(words, f"{title} {spec.description.get(language)}")
-        if not shared_words(words, title):
+        shared = shared_words(words, f"{title} {spec.description.get(language)}", language)
+        if not shared_words(words, title, language):
             continue  # words only its description shares ("bestilling") do not name it
         if shares_a_long_word(words, title):  # the owner named it: "direktbokningar"
             shared = max(shared, MIN_SHARED)
-        if shared >= MIN_SHARED:
+        if shared >= least:
             scored.append((shared, _priority(spec), spec))
     return [spec for *_, spec in sorted(scored, key=lambda t: (-t[0], -t[1]))]
 

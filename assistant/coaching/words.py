@@ -26,11 +26,28 @@ def content_words(text: str, language: str) -> list[str]:
     return [w for w in found if w.lower() not in filler and len(w) >= 4]
 
 
-def shared_words(words: str, text: str) -> int:
+# Russian endings reach into the fifth letter ("смету", "сметы"): cut them before comparing.
+_RUSSIAN_ENDING = re.compile(
+    r"(?:ами|ями|ого|его|ому|ему|ыми|ими|ах|ях|ам|ям|ов|ев|ой|ей|ом|ем|ую|юю|ая|яя|ое|ее|ые|ие|"
+    r"ый|ий|а|я|у|ю|ы|и|е|о|ь)$"
+)
+CYRILLIC_ROOT = 4  # "смет": the shortest Russian root that names something
+
+
+def _stem(word: str) -> str | None:
+    if re.match(r"[а-яё]", word):
+        root = _RUSSIAN_ENDING.sub("", word)
+        return root[:MIN_STEM] if len(root) >= CYRILLIC_ROOT else None
+    return word[:MIN_STEM] if len(word) >= MIN_STEM else None
+
+
+def shared_words(words: str, text: str, language: str | None = None) -> int:
     """How many distinct words of ``words`` (five letters or more) appear in ``text``, an
-    inflection or compound counted by its first five letters."""
-    said = {w[:MIN_STEM] for w in _stems(words) if len(w) >= MIN_STEM}
-    found = {w[:MIN_STEM] for w in _stems(text) if len(w) >= MIN_STEM}
+    inflection or compound counted by its first five letters (four in Russian); words
+    every business says ("customers", "клиенту") name nothing in ``language``."""
+    common = {_stem(w) for w in cues.raw("common_words").get(language, ())} if language else set()
+    said = {_stem(w) for w in _stems(words)} - {None} - common
+    found = {_stem(w) for w in _stems(text)} - {None}
     return len(said & found)
 
 
