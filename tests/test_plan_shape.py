@@ -201,3 +201,18 @@ def test_an_aim_named_by_one_word_of_a_title_gets_that_initiative(service):
     [goal] = plan.goals
     serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
     assert any("смет" in title.lower() for title in serving), serving
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "said"),
+    [
+        ("sv", "Jag vill få upp tårtorna från 15 till 30 i veckan till 2027.", "30 i veckan"),
+        ("ru", "Хотим увеличить имплантации с 20 до 35 в месяц к концу 2027.", "35 в месяц"),
+        ("en", "Grow orders per month from 200 to 300 a month by 2027.", "to 300 by"),
+    ],
+)
+def test_the_period_the_owner_counts_in_stays_with_the_target(language, text, said):
+    """ "from 15 to 30" loses what the owner said: 30 a week; a metric that names its period
+    ("orders per month") does not say it twice."""
+    [goal] = _goals(text, language)
+    assert said in goal.statement

@@ -97,9 +97,11 @@ def goal_from_candidate(
         aim = round(baseline.value * (1 + relative / 100), 2)
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
     milestone = spec is None and all(f is None for f in figures)
+    period = _period(candidate, metric, language)
     statement = goal_statement(
         metric, direction, baseline, target, candidate.deadline, language, relative, milestone
     )
+    statement = with_period(statement, target, period, language)
     statement += proposal_note(candidate.proposed, language)
     kpis = [_kpi(spec, language)] if spec else []
     return Goal(
@@ -112,6 +114,7 @@ def goal_from_candidate(
         baseline=baseline,
         target=target,
         change_percent=relative,
+        period=period,
         deadline=candidate.deadline,
         deadline_status="proposed" if "deadline" in candidate.proposed else "given",
         horizon=horizon_for(today, candidate.deadline),
@@ -119,6 +122,29 @@ def goal_from_candidate(
         owner="owner",
         measuring_step=step,
     )
+
+
+def _period(candidate: GoalCandidate, metric: str, language: str) -> str | None:
+    """What the owner's figures count per ("30 a week"), unless the metric's name says it
+    ("orders per month")."""
+    said = [f.period for f in (candidate.target, candidate.baseline) if f and f.period]
+    if not said or any(p.search(metric) for _, p in cues.period_patterns(language)):
+        return None
+    return said[0]
+
+
+def with_period(statement: str, target: Target | None, period: str | None, language: str) -> str:
+    """ "… to 30 by 2027-06-30" -> "… to 30 a week by 2027-06-30": the period after the
+    target, where the statement names it."""
+    if target is None or period is None:
+        return statement
+    say = Messages(language)
+    shown = f"{_fmt(target.value)} {say.label('units', target.unit)}".strip()
+    at = statement.find(shown)
+    if at < 0:
+        return statement
+    end = at + len(shown)
+    return f"{statement[:end]} {say.label('per_period', period)}{statement[end:]}"
 
 
 def proposal_note(proposed: Collection[str], language: str) -> str:

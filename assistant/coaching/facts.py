@@ -43,6 +43,7 @@ class Figure(BaseModel):
     value: float
     unit: str | None = None
     kpi_id: str | None = None
+    period: str | None = None  # "30 a week": what the figure counts per
 
 
 class GoalCandidate(BaseModel):

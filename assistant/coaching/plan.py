@@ -362,6 +362,9 @@ class Goal(PlanModel):
     change_percent: float | None = Field(
         default=None, description="'by 20 %': the aim relative to a today's value still pending"
     )
+    period: Literal["year", "month", "week", "day"] | None = Field(
+        default=None, description="what the figures count per ('30 cakes a week')"
+    )
     deadline: IsoDate | None = None
     deadline_status: ValueStatus = Field(
         default="given", description="proposed: suggested by the coach, for the owner to confirm"

@@ -30,7 +30,8 @@ _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words"
 def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> Figure:
     from assistant.coaching.facts import Figure
 
-    return Figure(value=amount.value, unit=figure_unit(amount, language), kpi_id=kpi_id)
+    unit = figure_unit(amount, language)
+    return Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
 
 
 def _kpi_id(label: str | None, text: str, language: str, category: str | None) -> str | None:
