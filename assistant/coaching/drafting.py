@@ -127,8 +127,11 @@ def goal_from_candidate(
 def _period(candidate: GoalCandidate, metric: str, language: str) -> str | None:
     """What the owner's figures count per ("30 a week"), unless the metric's name says it
     ("orders per month")."""
-    said = [f.period for f in (candidate.target, candidate.baseline) if f and f.period]
-    if not said or any(p.search(metric) for _, p in cues.period_patterns(language)):
+    figures = [f for f in (candidate.target, candidate.baseline) if f]
+    said = [f.period for f in figures if f.period]
+    if not said or any(f.unit == "%" for f in figures):  # a share is not counted per day
+        return None
+    if any(p.search(metric) for _, p in cues.period_patterns(language)):
         return None
     return said[0]
 

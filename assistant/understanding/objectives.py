@@ -227,7 +227,9 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
     words = text[scope.start : scope.end]
     position = amount.span.start - scope.start if amount else len(words)
     context = _lead_in(text, scope.start)
-    pieces = [(words, 0)] + ([(f"{context} {words}", len(context) + 1)] if amount else [])
+    sibling = parallel_wish(text, scope.pieces[0], language)  # "…, og at vi får flere elbiler"
+    borrowed = [(f"{context} {words}", len(context) + 1)] if amount and not sibling else []
+    pieces = [(words, 0), *borrowed]
     for piece, offset in pieces:
         if amount is None:
             hits = cue_hits(piece, language, offset + position)
