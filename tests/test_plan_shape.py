@@ -216,3 +216,26 @@ def test_the_period_the_owner_counts_in_stays_with_the_target(language, text, sa
     ("orders per month") does not say it twice."""
     [goal] = _goals(text, language)
     assert said in goal.statement
+
+
+@pytest.mark.parametrize(
+    ("language", "brief", "never"),
+    [
+        (
+            "nb",
+            "Vi er en tannklinikk i Bodø med 8 ansatte. Pasientene kan bestille time på nett "
+            "gjennom journalsystemet, men de fleste ringer. Vi vil at 50 % av timene bestilles "
+            "på nett innen utgangen av 2027.",
+            "Nettbooking og bestillingsskjema på nett",
+        ),
+        (
+            "en",
+            "We're an electrician in Hull, 6 of us. Invoicing goes out of our job app "
+            "automatically. I want to cut admin from 10 to 5 hours a week by June 2027.",
+            "E-invoicing and bank feeds in cloud accounting",
+        ),
+    ],
+)
+def test_a_tool_the_owner_already_has_is_never_proposed(service, language, brief, never):
+    plan = service.plan_from_brief(brief, language)
+    assert never not in [i.title for i in plan.roadmap]

@@ -27,7 +27,14 @@ Customers = Literal["b2b", "b2c"]
 Need = Literal[
     "sells_online", "website", "on_marketplaces", "on_delivery_platforms", "on_booking_platforms"
 ]
-Never = Literal["leaving_marketplaces", "on_booking_platforms", "sells_online", "has_crm"]
+Never = Literal[
+    "leaving_marketplaces",
+    "on_booking_platforms",
+    "sells_online",
+    "has_crm",
+    "has_online_booking",
+    "has_e_invoicing",
+]
 
 
 class Fit(BaseModel):
@@ -53,6 +60,7 @@ class BusinessTraits(BaseModel):
     has_website: bool | None = None
     has_crm: bool | None = None
     channels: set[str] = Field(default_factory=set)  # marketplaces, booking_platforms, ...
+    tools: set[str] = Field(default_factory=set)  # what the owner already has: online_booking
     leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
 
 
@@ -111,7 +119,24 @@ def traits_of(
         has_website=has_website,
         channels=named,
         leaving=leaving,
+        tools=tools_said(owner_words, language),
     )
+
+
+NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|нет)\W+(?:\w+\W+)?$")
+
+
+def tools_said(words: str, language: str) -> set[str]:
+    """Tools the owner says they already have ("kan bestille time på nett gjennom Opus"),
+    unless a negation comes right before ("we can't book online", "не работает")."""
+    text = words.lower()
+    found = set()
+    for tool, by_language in _data()["already_has"].items():
+        for pattern in by_language.get(language, ()):
+            for match in re.finditer(pattern, text):
+                if not NEGATION.search(text[max(0, match.start() - 20) : match.start()]):
+                    found.add(tool)
+    return found
 
 
 def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
@@ -148,4 +173,7 @@ def _never(fit: Fit, traits: BusinessTraits) -> str | None:
         return "sells_online"
     if "has_crm" in fit.never_when and traits.has_crm:
         return "has_crm"
+    for never in fit.never_when:  # "has_online_booking": the owner has it already
+        if never.startswith("has_") and never[4:] in traits.tools:
+            return never
     return None
