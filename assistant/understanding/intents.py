@@ -7,7 +7,6 @@ import re
 
 from assistant.extraction import detect_dont_know, find_date_spans
 from assistant.understanding import cues
-from assistant.understanding.objective_clauses import states_objective
 from assistant.understanding.reading import CommandFact, CorrectionFact, Intent, Span
 from assistant.understanding.text import sentences, span_of
 
@@ -126,22 +125,16 @@ def corrections(
     gives 1.4m; the value after "not" is the old one)."""
     if cues.search("correction", language, text) is None:
         return []
-    first = next(p for p in sentences(text) if cues.search("correction", language, p.text))
-    aims = [  # "… from 10 % to 35 % by 2028. rettelse: omsetningen var 6,3 mill": the aims'
-        p  # figures are aims, not the fix
-        for p in sentences(text)
-        if states_objective(p, language) and cues.search("correction", language, p.text) is None
-    ]
     found = [
         CorrectionFact(field="", value=value, span=span)
         for value, span in numbers
-        if not any(a.start <= span.start < a.end for a in aims)
-        and not _OLD_VALUE.search(text[max(0, span.start - 12) : span.start])
+        if not _OLD_VALUE.search(text[max(0, span.start - 12) : span.start])
         and not _OTHER_YEAR.match(text[span.end : span.end + 24])
         and not _SAID_BEFORE.match(text[span.end : span.end + 24])
     ]
     if found:
         return found
+    first = next(p for p in sentences(text) if cues.search("correction", language, p.text))
     return [CorrectionFact(field="", value=None, confidence=0.4, span=first.span())]
 
 
