@@ -30,6 +30,12 @@ def _goals(text: str, language: str):
     return [goal_from_candidate(n, c, f"o{n}", language, TODAY) for n, c in enumerate(candidates)]
 
 
+def _serving_the_only_goal(plan) -> list[str]:
+    """The titles of the initiatives that serve a plan's one goal."""
+    [goal] = plan.goals
+    return [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "label", "figures"),
     [
@@ -111,8 +117,7 @@ def test_a_hotels_direct_bookings_goal_gets_direct_booking(service):
         "Om två år vill jag ha 40 procent direktbokningar.",
         "sv",
     )
-    [goal] = plan.goals
-    serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    serving = _serving_the_only_goal(plan)
     assert any("Direktbokning" in title for title in serving), serving
 
 
@@ -198,8 +203,7 @@ def test_an_aim_named_by_one_word_of_a_title_gets_that_initiative(service):
         "течение суток после замера.",
         "ru",
     )
-    [goal] = plan.goals
-    serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    serving = _serving_the_only_goal(plan)
     assert any("смет" in title.lower() for title in serving), serving
 
 

@@ -99,9 +99,16 @@ def goal_from_candidate(
     milestone = spec is None and all(f is None for f in figures)
     period = _period(candidate, metric, language)
     statement = goal_statement(
-        metric, direction, baseline, target, candidate.deadline, language, relative, milestone
+        metric,
+        direction,
+        baseline,
+        target,
+        candidate.deadline,
+        language,
+        relative,
+        milestone,
+        period,
     )
-    statement = with_period(statement, target, period, language)
     statement += proposal_note(candidate.proposed, language)
     kpis = [_kpi(spec, language)] if spec else []
     return Goal(
@@ -134,20 +141,6 @@ def _period(candidate: GoalCandidate, metric: str, language: str) -> str | None:
     if any(p.search(metric) for _, p in cues.period_patterns(language)):
         return None
     return said[0]
-
-
-def with_period(statement: str, target: Target | None, period: str | None, language: str) -> str:
-    """ "… to 30 by 2027-06-30" -> "… to 30 a week by 2027-06-30": the period after the
-    target, where the statement names it."""
-    if target is None or period is None:
-        return statement
-    say = Messages(language)
-    shown = f"{_fmt(target.value)} {say.label('units', target.unit)}".strip()
-    at = statement.find(shown)
-    if at < 0:
-        return statement
-    end = at + len(shown)
-    return f"{statement[:end]} {say.label('per_period', period)}{statement[end:]}"
 
 
 def proposal_note(proposed: Collection[str], language: str) -> str:
@@ -277,6 +270,7 @@ def goal_statement(
     language: str,
     change_percent: float | None = None,
     milestone: bool = False,
+    period: str | None = None,
 ) -> str:
     """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...",
     "Increase X by 20 % by ..." while today's value is still to be measured); an aim the
@@ -289,6 +283,8 @@ def goal_statement(
         return f"{_fmt(value)} {say.label('units', unit)}".strip()
 
     target_text = shown(target.value, target.unit) if target else "?"
+    if target is not None and period is not None:  # "to 30 a week": what the owner counts per
+        target_text += f" {say.label('per_period', period)}"
     deadline_text = deadline.isoformat() if deadline else "?"
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)

@@ -19,7 +19,6 @@ from assistant.coaching.drafting import (
     horizon_for,
     proposal_note,
     quarter_of,
-    with_period,
 )
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import (
@@ -249,8 +248,8 @@ def _statement(goal: Goal, language: str) -> str:
         language,
         goal.change_percent,
         milestone=not goal.kpis and (goal.baseline is None or goal.baseline.value is None),
+        period=goal.period,
     )
-    written = with_period(written, goal.target, goal.period, language)
     return written + proposal_note(proposed, language)
 
 
