@@ -34,6 +34,7 @@ Never = Literal[
     "has_crm",
     "has_online_booking",
     "has_e_invoicing",
+    "has_webshop",
 ]
 
 

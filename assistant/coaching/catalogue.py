@@ -119,6 +119,13 @@ class InitiativeSpec(CatalogueModel):
     evidence_doc: Text  # ... in this article of knowledge/articles
     fit: Fit = Field(default_factory=Fit)  # for which businesses (see coaching/business.py)
     why: Localized[Text] | None = None  # one line: why it is in this plan ({objective})
+    why_for: dict[Id, Localized[Text]] = Field(default_factory=dict)  # by the goal's KPI
+
+    @model_validator(mode="after")
+    def _why_for_own_kpis(self) -> InitiativeSpec:
+        if stray := sorted(set(self.why_for) - set(self.kpis)):
+            raise ValueError(f"{self.id}: why_for names KPIs it does not serve: {stray}")
+        return self
 
 
 def _unique(ids: Iterable[str], what: str) -> set[str]:

@@ -160,6 +160,9 @@ def metric_words(text: str, language: str) -> str:
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
     words, counted, whole = _named_parts(text, language)
+    named = next((c for c in (words, counted) if _a_name(c, language)), None)
+    if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
+        return named
     if _names_enough(words) and not _clause(words, language):
         return words
     if _names_enough(counted):  # "want 40 full re-roofs a year": what the figure counts
@@ -175,7 +178,7 @@ def metric_words(text: str, language: str) -> str:
 def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     """(the words before the first figure in its sentence, the words the figure counts,
     the whole text with a date said before the figures blanked out)."""
-    whole = _LIST_MARK.sub("", text).strip()
+    whole = _after_colon(_LIST_MARK.sub("", text).strip())
     first_figure = re.search(r"\d", whole)
     dates = find_date_spans(whole, language)
     for start, end in dates:  # "Om två år vill jag ha 40 procent …": a date said first
@@ -188,6 +191,7 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
         words = words[: figures.start()]
     words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
     words = _CONTRAST.split(words)[0]  # "two new electricians, but nobody is out there"
+    words = _before_aside(_before_verb(words, language))
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
@@ -195,8 +199,30 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     return words, counted, whole
 
 
+def _after_colon(text: str) -> str:
+    """ "Det jeg vil: ned med andelen jobber" -> "ned med andelen jobber"."""
+    _, colon, rest = text.rpartition(":")
+    named = colon and _names_enough(rest) and not rest.strip()[:1].isdigit()
+    return rest.strip() if named else text
+
+
+def _before_verb(words: str, language: str) -> str:
+    """ "Fyllingsgraden ligger vel" -> "Fyllingsgraden": the name before its verb."""
+    found = cues.search("copula", language, words)
+    head = words[: found.start()].strip(" ,.;:-–—") if found else words
+    return head if found and _names_enough(head) else words
+
+
+def _before_aside(words: str) -> str:
+    """ "kontorflyttinger, gjerne dobbelt så mange som" -> "kontorflyttinger"."""
+    head = re.split(r"[,(]", words, maxsplit=1)[0].strip()
+    return head if _names_enough(head) else words
+
+
 _CONTRAST = re.compile(r",\s*(?:but|however|men|likevel|dock|но|однако|а)\b", re.IGNORECASE)
-_COUNTED = re.compile(r"^[\s%kKmM.,]*((?:[^\W\d_][\w&'-]*\s*){1,4})")
+_COUNTED = re.compile(  # "40 full re-roofs", "20k kunder", "30-ish hundar": after the scale
+    r"^(?:%|[kKmM](?![^\W\d_]))?(?:-?ish\b)?[\s.,%]*((?:[^\W\d_][\w&'-]*\s*){1,4})"
+)
 _PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the period, not the metric
     r"\s+(?:a|an|per|pr|om|i|в|за|each|every|hver|varje|by|innen|senast|к|до)(?:\s+\w+)?\s*$",
     re.IGNORECASE,

@@ -112,17 +112,14 @@ def _serving(
     objective: Objective, goal: Goal | None, offer: list[InitiativeSpec], language: str
 ) -> list[InitiativeSpec]:
     """Initiatives that move the objective's KPI; else those for its kind of aim."""
-    catalogue = load_kpi_catalogue()
-    names = {k.name for k in goal.kpis} if goal else set()
-    kpi_ids = {
-        k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)
-    }
+    kpi_ids = goal_kpi_ids(goal)
     direct = [s for s in offer if set(s.kpis) & kpi_ids]
+    direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -_priority(s)))
     said = _said_about(objective.owner_words, offer, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
-        return said + [s for s in sorted(direct, key=_priority, reverse=True) if s not in said]
+        return said + [s for s in direct if s not in said]
     if direct:
-        return sorted(direct, key=_priority, reverse=True)
+        return direct
     titled = _said_about(objective.owner_words, offer, language, least=1)
     if titled:  # "Смету хочу отдавать в течение суток": one word of a title names it
         return titled[:1]
@@ -132,6 +129,21 @@ def _serving(
         if objective.category != "other" and objective.category in s.categories and not s.foundation
     ]
     return sorted(by_kind, key=_priority, reverse=True)[:1]  # a guess: only the likeliest
+
+
+def _kpi_rank(spec: InitiativeSpec, kpi_ids: set[str]) -> int:
+    """How directly the initiative moves one of the KPIs: its first-listed KPI most."""
+    return min((n for n, kpi in enumerate(spec.kpis) if kpi in kpi_ids), default=len(spec.kpis))
+
+
+def goal_kpi_ids(goal: Goal | None) -> set[str]:
+    """The catalogue ids of the goal's KPIs (a goal keeps its KPIs by name)."""
+    names = {k.name for k in goal.kpis} if goal else set()
+    return {
+        k.id
+        for k in load_kpi_catalogue().kpis
+        if any(n in k.name.model_dump().values() for n in names)
+    }
 
 
 MIN_SHARED = 2  # words an objective must share with an initiative to name it
@@ -294,8 +306,11 @@ def _why(pick: _Pick, language: str, goal: Goal | None = None) -> str:
         return say.say("why_groundwork", dimension=say.label("dimensions", pick.spec.dimension))
     objective = goal.metric if goal is not None and goal.metric else pick.objective.owner_words
     objective = _short(objective)
-    if pick.spec.why is not None:
-        return pick.spec.why.get(language).format(objective=objective)
+    served = goal_kpi_ids(goal)
+    by_kpi = [why for kpi, why in pick.spec.why_for.items() if kpi in served]
+    why = next(iter(by_kpi), pick.spec.why)
+    if why is not None:
+        return why.get(language).format(objective=objective)
     return say.say("why_objective", objective=objective)
 
 

@@ -139,15 +139,17 @@ _PHRASES: dict[Language, dict[str, str]] = {
 # Parts of a year, as the month a deadline in them ends: "by summer 2027" -> 2027-08-31.
 _SEASONS: dict[Language, str] = {
     "en": r"(?P<spring>spring)|(?P<summer>summer)|(?P<mid>mid|the\s+middle\s+of|middle\s+of)"
-    r"|(?P<autumn>autumn|fall)|(?P<christmas>christmas|xmas)",
+    r"|(?P<autumn>autumn|fall)|(?P<winter>winter)|(?P<christmas>christmas|xmas)",
     "nb": r"(?P<spring>våren|vår)|(?P<summer>sommeren|sommern|sommer)|(?P<mid>midten\s+av|midt\s+i)"
-    r"|(?P<autumn>høsten|høst)|(?P<christmas>jul|julen)",
+    r"|(?P<autumn>høsten|høst)|(?P<winter>vinteren|vinter)|(?P<christmas>jul|julen)",
     "sv": r"(?P<spring>våren|vår)|(?P<summer>sommaren|sommar)|(?P<mid>mitten\s+av|halvårsskiftet)"
-    r"|(?P<autumn>hösten|höst)|(?P<christmas>jul|julen)",
+    r"|(?P<autumn>hösten|höst)|(?P<winter>vintern|vinter)|(?P<christmas>jul|julen)",
     "ru": r"(?P<spring>весн[аеуы])|(?P<summer>лет[оау])|(?P<mid>середин[аеуы]|сер\.)"
-    r"|(?P<autumn>осен[ьи])|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
+    r"|(?P<autumn>осен[ьи])|(?P<winter>зим[аеуы])|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
 }
-_SEASON_END_MONTH = {"spring": 5, "mid": 6, "summer": 8, "autumn": 11, "christmas": 12}
+_SEASON_END_MONTH = {
+    "spring": 5, "mid": 6, "summer": 8, "autumn": 11, "winter": 12, "christmas": 12
+}  # fmt: skip
 # "by next summer", "innen sommeren", "к лету": the next one to come
 _NEXT = r"(?:the\s+|next\s+|this\s+|neste\s+|nästa\s+|следующ\w+\s+|этой\s+|этим\s+)?"
 

@@ -39,6 +39,7 @@ class MetricSpec:
     kpi: str | None
     cues: dict[str, tuple[re.Pattern[str], ...]]
     examples: dict[str, tuple[str, ...]]
+    once: bool = False  # a time it takes once ("a quote within 24 hours"), never per week
 
 
 WHOLE_WORD = "="  # "=ig": a whole word only ("ig" is not in "big")
@@ -68,6 +69,7 @@ def metric_bank() -> dict[str, MetricSpec]:
                 lang: tuple(_cue_pattern(c, lang) for c in cs) for lang, cs in spec["cues"].items()
             },
             examples={lang: tuple(xs) for lang, xs in spec["examples"].items()},
+            once=bool(spec.get("once", False)),
         )
         for label, spec in data.items()
     }
@@ -96,6 +98,8 @@ def scaled(amount: Amount) -> bool:
 
 
 def fits(spec: MetricSpec, amount: Amount) -> bool:
+    if spec.once and amount.period is not None:  # "6 hours a week on quotes" is a load
+        return False
     unit = _UNIT_GROUPS.get(amount.unit or "count", "count")
     if unit == "stars":
         unit = "score" if "score" in spec.units and "stars" not in spec.units else unit
@@ -123,11 +127,13 @@ def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, 
 
 
 def bind_by_cues(text: str, language: str, position: int, amount: Amount) -> str | None:
+    """The nearest cue whose metric fits the amount; at the same distance a time said once
+    ("quotes within 24 hours") goes to a metric of such times, not to a weekly load."""
     bank = metric_bank()
-    for _, _, label in cue_hits(text, language, position):
-        if fits(bank[label], amount):
-            return label
-    return None
+    fitting = [hit for hit in cue_hits(text, language, position) if fits(bank[hit[2]], amount)]
+    if amount.period is None:  # at the same distance and length, a time said once wins
+        fitting.sort(key=lambda hit: (hit[0], hit[1], not bank[hit[2]].once))
+    return fitting[0][2] if fitting else None
 
 
 @cache

@@ -5,6 +5,7 @@ figures; and how each figure in those words is used (today's value, the target, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.understanding import cues
@@ -75,6 +76,19 @@ def _gives_figures(
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _listed_by_header(text: str, piece: Piece, listed: list[tuple[int, int]]) -> bool:
+    """A clause in the header's own sentence ("Ønsker: nettbooking …, maks 1 uke ventetid,
+    …") is an item of its list; a later clause of a later sentence ("…, group thing, …")
+    goes on with the objective its sentence opened."""
+    return any(
+        s <= piece.start < e and _SENTENCE_END.search(text, s, piece.start) is None
+        for s, e in listed
+    )
+
+
 def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Scope]:
     """Each objective's words: the clause that states it with what leads up to it in its
     sentence ("First of all, we want ..."), the rest of its sentence up to the next
@@ -83,8 +97,10 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
     open_sentence: int | None = None
     lead: list[tuple[int, Piece]] = []
     listed = after_header(text, language)
+    sentence_before = -1
     for number, whole in units(text, language):
         piece = after_label(whole, listed)  # "Objectives: respond to every enquiry …"
+        opens_sentence, sentence_before = number != sentence_before, number
         if is_label(text, piece, listed):  # "The partners want to (1) …"
             lead = [*lead, (number, piece)]
             continue
@@ -92,6 +108,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         in_list = (
             any(s <= piece.start < e for s, e in listed)
             and len(piece.text.split()) >= 2
+            and (opens_sentence or _listed_by_header(text, piece, listed))
             and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
         )
         figures_only = only_from_to(piece, language)

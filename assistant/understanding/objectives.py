@@ -29,7 +29,7 @@ from assistant.understanding.objective_scopes import (
     objective_scopes,
     said_as_today,
 )
-from assistant.understanding.quantities import Found
+from assistant.understanding.quantities import Found, in_unit
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
 from assistant.understanding.text import (
     Piece,
@@ -186,9 +186,20 @@ def _known_baseline(
             continue
         if metric.amount.span.start >= before:
             continue
-        if target is None or metric.amount.unit == target.unit:
+        if target is None or in_unit(metric.amount, target.unit) is not None:
             return metric.amount
     return None
+
+
+def _one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:
+    """ "3–4 days … within 24 hours": both in the baseline's unit when the target stays
+    a whole unit or more in it (1 day), else both in the target's (180 to 30 minutes)."""
+    converted = in_unit(target, baseline.unit)
+    if converted is None or converted is target:
+        return baseline, target
+    if converted.value >= 1:
+        return baseline, converted
+    return in_unit(baseline, target.unit) or baseline, target
 
 
 NEW_AFTER = 25  # characters after a target that say what it counts ("20 new clients")
@@ -257,13 +268,34 @@ def _category(words: str, lead_in: str, language: str, kpi: str | None) -> str:
     return ranking[0][0] if ranking and ranking[0][1] > 0 else "other"
 
 
-def _direction(words: str, language: str) -> Literal["increase", "decrease"] | None:
-    """The way the owner's first verb of change points ("cut no-shows", "grow sales")."""
+Direction = Literal["increase", "decrease"]
+
+
+def _verb(words: str, language: str) -> tuple[Direction, int] | None:
+    """The way the owner's first verb of change points ("cut no-shows", "grow sales"), and
+    where that verb is said."""
     down = cues.search("decrease", language, words)
     up = cues.search("increase", language, words)
     if down is None or (up is not None and up.start() < down.start()):
-        return "increase" if up is not None else None
-    return "decrease"
+        return ("increase", up.start()) if up is not None else None
+    return "decrease", down.start()
+
+
+def _direction(
+    text: str, scope: Scope, language: str, baseline: Amount | None, target: Amount | None
+) -> Direction | None:
+    """The owner's verb, unless it is said in another clause than the target and the two
+    figures go the other way: in "we drop to roughly 40 %, want 70 %" the verb describes
+    today and the figures say the aim; "reduce no-shows from 8 % to 10 %" keeps its verb."""
+    verb = _verb(text[scope.start : scope.end], language)
+    if verb is None or baseline is None or target is None or baseline.value == target.value:
+        return verb[0] if verb else None
+    figures: Direction = "increase" if target.value > baseline.value else "decrease"
+    said_at = scope.start + verb[1]
+    between = text[min(said_at, target.span.start) : max(said_at, target.span.start)]
+    if verb[0] != figures and re.search(r"[,.;:!?\n–—]", between):
+        return figures
+    return verb[0]
 
 
 def _objective(
@@ -281,14 +313,18 @@ def _objective(
     if baseline is not None and target is not None:
         baseline = _shared_unit(baseline, target)
         target = _shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
+        if target.period is None and target.unit == baseline.unit:  # "6 h a week … to 2"
+            target = target.model_copy(update={"period": baseline.period})
     kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
     if baseline is None and kpi is not None and not _counts_new(text, target, language):
         free = [m for m in metrics if m.amount.span.start not in taken]
         baseline = _known_baseline(free, kpi, target, scope.end)
     if baseline is None and target is not None:
         baseline = _referred_baseline(text, scope, language, target, everything)
+    if baseline is not None and target is not None:
+        baseline, target = _one_time_unit(baseline, target)
     words = text[scope.start : scope.end]
-    direction = _direction(words, language)
+    direction = _direction(text, scope, language, baseline, target)
     decrease = direction == "decrease"
     change_percent = None
     if change is not None:

@@ -58,6 +58,9 @@ def _unit_before(text: str, start: int, language: str) -> str | None:
     return None
 
 
+DAYS_IN = {"weeks": 7}  # a duration said in weeks is read in days
+
+
 def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
     """(unit, currency, end of the amount's words)."""
     if quantity.kind == "money":
@@ -100,15 +103,18 @@ def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None 
     unit, currency, end = _unit(last, text, language)
     if quantity.kind == "number" and last.kind == "money":  # "20-30k NOK": low shares the unit
         currency = _currency(last.unit, language)
-    low = quantity.value if high else None
-    value = (quantity.value + high.value) / 2 if high else quantity.value
+    factor = DAYS_IN.get(unit, 1)
+    unit = "days" if unit in DAYS_IN else unit
+    low = quantity.value * factor if high else None
+    top = high.value * factor if high else None
+    value = (low + top) / 2 if low is not None and top is not None else quantity.value * factor
     amount = Amount(
         value=value,
         unit=unit,
         currency=currency,
         period=_period(text, quantity.start, end, language),  # type: ignore[arg-type]
         low=low,
-        high=high.value if high else None,
+        high=top,
         estimated=bool(high) or _estimated(text, quantity.start, end, language),
         span=span_of(text, quantity.start, end),
     )
@@ -139,16 +145,55 @@ def _ratios(text: str, language: str) -> list[Found]:
 
 
 def _spoken_durations(text: str, language: str) -> list[Found]:
-    """ "half an hour", "en halvtime", "полчаса": hours said in words."""
-    table: dict[str, float] = cues.raw("spoken_durations").get(language, {})
+    """ "half an hour", "en halvtime", "полчаса" in hours; "the same day", "innen et døgn"
+    in days; "tre dager", "two to three weeks" with the number in words."""
     found: list[Found] = []
     lowered = text.lower()
-    for words in sorted(table, key=len, reverse=True):  # "an hour and a half" before "an hour"
-        for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", lowered):
-            span = span_of(text, match.start(), match.end())
-            amount = Found(Amount(value=float(table[words]), unit="hours", span=span))
-            if not any(_overlaps(amount, f) for f in found):
-                found.append(amount)
+    for key, unit in (("spoken_durations", "hours"), ("spoken_days", "days")):
+        table: dict[str, float] = cues.raw(key).get(language, {})
+        for words in sorted(table, key=len, reverse=True):  # "an hour and a half" first
+            for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", lowered):
+                span = span_of(text, match.start(), match.end())
+                amount = Found(Amount(value=float(table[words]), unit=unit, span=span))
+                if not any(_overlaps(amount, f) for f in found):
+                    found.append(amount)
+    return found + [f for f in _worded_times(text, language) if not _any_overlap(f, found)]
+
+
+def _any_overlap(item: Found, others: list[Found]) -> bool:
+    return any(_overlaps(item, other) for other in others)
+
+
+_RANGE_JOIN = r"\s*(?:-|–|—|to|til|till|или|или\s+)\s*"
+
+
+def _worded_times(text: str, language: str) -> list[Found]:
+    """ "tre dager", "two to three weeks", "два-три дня": a time with its number in words."""
+    words = cues.raw("number_words").get(language, {})
+    if not words:
+        return []
+    number = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<!\w)(?P<a>{number})(?:{_RANGE_JOIN}(?P<b>{number}))?(?=\s)", re.IGNORECASE
+    )
+    found = []
+    for match in pattern.finditer(text):
+        timed = _time_unit(text, match.end(), language)
+        if timed is None:
+            continue
+        unit, end = timed
+        factor = DAYS_IN.get(unit, 1)
+        low = float(words[match["a"].lower()]) * factor
+        high = float(words[match["b"].lower()]) * factor if match["b"] else None
+        amount = Amount(
+            value=(low + high) / 2 if high else low,
+            unit="days" if unit in DAYS_IN else unit,
+            low=low if high else None,
+            high=high,
+            estimated=high is not None,
+            span=span_of(text, match.start(), end),
+        )
+        found.append(Found(amount))
     return found
 
 
@@ -246,3 +291,28 @@ def _range(text: str, low: Found, high: Found) -> Found:
         }
     )
     return Found(amount, high.counted)
+
+
+HOURS_IN = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0}  # a working day is read as 24 h
+
+
+def in_unit(amount: Amount, unit: str | None) -> Amount | None:
+    """The amount in another unit of time ("24 hours" in days is 1), itself when the units
+    are the same, else None."""
+    if amount.unit == unit:
+        return amount
+    if amount.unit not in HOURS_IN or unit not in HOURS_IN:
+        return None
+    factor = HOURS_IN[amount.unit] / HOURS_IN[unit]
+
+    def scaled(value: float | None) -> float | None:
+        return None if value is None else round(value * factor, 4)
+
+    return amount.model_copy(
+        update={
+            "value": scaled(amount.value),
+            "low": scaled(amount.low),
+            "high": scaled(amount.high),
+            "unit": unit,
+        }
+    )

@@ -1,0 +1,169 @@
+"""Times an owner wants cut ("quotes out the same day instead of 3–4 days", "fakturere
+innen tre dager"), durations said in words, and goal names taken from the owner's words
+around a verb of being, a colon or an aside."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.coaching.drafting import goal_from_candidate
+from assistant.coaching.facts import read_message
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+from assistant.understanding.quantities import read_amounts
+
+TODAY = date(2026, 12, 3)
+
+
+def _goals(text: str, language: str):
+    candidates = read_message(text, language, TODAY, brief=True).goals
+    return [goal_from_candidate(n, c, f"o{n}", language, TODAY) for n, c in enumerate(candidates)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kpi", "baseline", "target"),
+    [
+        (
+            "en",
+            "Our estimator takes 2-3 days to get a quote out. I want every quote sent within "
+            "24 hours by next summer.",
+            "Time to send a quote",
+            2.5,
+            1.0,
+        ),
+        (
+            "nb",
+            "Vi fakturerer først to-tre uker etter at jobben er ferdig. Målet er å fakturere "
+            "innen tre dager etter ferdig jobb.",
+            "Dager fra ferdig jobb til faktura",
+            17.5,
+            3.0,
+        ),
+        (
+            "sv",
+            "Offerterna tar oss en till två veckor i dag. Vi vill skicka varje offert inom "
+            "tre dagar till sommaren 2027.",
+            "Tid tills offerten är skickad",
+            10.5,
+            3.0,
+        ),
+        (
+            "ru",
+            "Смету сейчас готовим два-три дня после замера. Хочу отдавать смету клиенту в "
+            "течение суток.",
+            "Срок подготовки сметы или КП",
+            2.5,
+            1.0,
+        ),
+    ],
+)
+def test_a_time_to_quote_or_invoice_is_a_goal_to_cut_from_todays_time(
+    language, text, kpi, baseline, target
+):
+    [goal] = _goals(text, language)
+    assert [k.name for k in goal.kpis] == [kpi]
+    assert goal.direction == "decrease"
+    assert goal.baseline.value == baseline and goal.baseline.unit == "days"
+    assert goal.target.value == target and goal.target.unit == "days"
+
+
+def test_hours_a_week_on_quotes_stay_an_admin_load_not_a_time_to_quote():
+    [goal] = _goals("We spend 6 hours a week on quotes, I want that down to 2 by June 2027.", "en")
+    assert [k.name for k in goal.kpis] == ["Hours of manual admin per week"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "days"),
+    [
+        ("en", "it takes two to three weeks", (14, 21)),
+        ("nb", "det tar tre dager", (3, 3)),
+        ("sv", "vi svarar samma dag", (1, 1)),
+        ("ru", "обычно два-три дня", (2, 3)),
+    ],
+)
+def test_durations_said_in_words_are_read_in_days(language, text, days):
+    [amount] = [f.amount for f in read_amounts(text, language)]
+    assert amount.unit == "days"
+    assert (amount.low or amount.value, amount.high or amount.value) == days
+
+
+def test_a_verb_describing_today_does_not_turn_the_aim_round():
+    text = "Winter is slow: we drop to roughly 40% utilisation, I want 70% by next winter."
+    [goal] = _goals(text, "en")
+    assert goal.direction == "increase"
+    assert (goal.baseline.value, goal.target.value) == (40, 70)
+    assert goal.deadline == date(2027, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("nb", "Fyllingsgraden ligger vel på 65 %, vil opp til 85 % i 2027.", "fyllingsgraden"),
+        ("nb", "Det jeg vil: selge alle de 120 kassene før jul.", "øke kassene til 120"),
+        ("en", "Then get 4 machine operators hired before spring.", "machine operators hired"),
+        ("sv", "Just nu ligger vi på runt 30-ish hundar om dagen, vill ha 38.", "hundar"),
+    ],
+)
+def test_a_goal_is_named_by_the_owners_words_not_by_the_verb_around_them(language, text, name):
+    [goal] = _goals(text, language)
+    assert goal.statement.lower().find(name) >= 0, goal.statement
+
+
+def test_clauses_after_a_header_sentence_go_on_with_their_objective():
+    text = (
+        "What I want: cut the no-shows in half this year. And I'd like to start a rehab "
+        "class, group thing, maybe 2 classes a week by the autumn."
+    )
+    goals = _goals(text, "en")
+    assert len(goals) == 2
+    assert not any(g.metric == "group thing" for g in goals)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    data_dir: Path = seeded_data_dir("turnaround")
+    return CoachService(Settings(data_dir=data_dir), today=lambda: TODAY)
+
+
+def test_a_quote_time_goal_is_served_by_quoting_work_that_says_why_in_its_terms(service):
+    plan = service.plan_from_brief(
+        "We're roofers in Leeds, 6 of us. Quotes take us 3-4 days because I type them up at "
+        "night. I want every quote out within 24 hours by next summer.",
+        "en",
+    )
+    [goal] = plan.goals
+    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    titles = [i.title for i in serving]
+    assert any("quote" in t.lower() for t in titles), titles
+    assert all("turn into jobs" not in i.rationale for i in serving), [i.rationale for i in serving]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "nb",
+            "Vi har en sportsbutikk i Hamar. Nettbutikken er på WooCommerce og omsetter for "
+            "ca 2 mill i året. Jeg vil øke netthandelen til 4 mill innen utgangen av 2027.",
+        ),
+        (
+            "sv",
+            "Vi säljer keramik via vår Shopify-butik, omsättning ca 3 Mkr. Vi vill öka "
+            "försäljningen på nätet till 5 Mkr nästa år.",
+        ),
+    ],
+)
+def test_a_shop_that_already_sells_online_is_not_told_to_build_a_webshop(service, language, text):
+    plan = service.plan_from_brief(text, language)
+    webshop = load_webshop_title(language)
+    assert webshop not in [i.title for i in plan.roadmap]
+
+
+def load_webshop_title(language: str) -> str:
+    from assistant.coaching.catalogue import load_kpi_catalogue
+
+    [spec] = [s for s in load_kpi_catalogue().initiatives if s.id == "launch_webshop"]
+    return spec.title.get(language)
