@@ -155,3 +155,14 @@ def test_the_lane_named_as_the_chat_heads_it_is_understood(language, text):
     """The roadmap in chat heads its middle lane "Deretter", "Sedan", "Дальше": an owner who
     uses that word moves the initiative there."""
     assert _orders(text, language) == [("change_initiative", "medium")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["цель 2 про отзывы уберите, это не главное", "цель 4 удали, она лишняя"],
+)
+def test_a_russian_goal_named_before_the_verb_is_dropped(text):
+    """Russian puts the object first ("цель 2 … уберите"): a goal removal, not an
+    initiative named «цель»."""
+    orders = plan_commands(read(text, "ru", TODAY), TODAY)
+    assert [(o.action, o.number) for o in orders] == [("drop_goal", int(text.split()[1]))]

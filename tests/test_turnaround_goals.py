@@ -167,3 +167,29 @@ def load_webshop_title(language: str) -> str:
 
     [spec] = [s for s in load_kpi_catalogue().initiatives if s.id == "launch_webshop"]
     return spec.title.get(language)
+
+
+def test_the_invented_number_check_accepts_a_time_in_days_only_where_a_time_was_said():
+    from assistant.evaluation.number_trace import traceable
+
+    assert traceable(17.5, "to-tre uker") and traceable(1, "within 24 hours")
+    assert not traceable(17.5, "to-tre kunder") and not traceable(1, "24 customers")
+
+
+def test_a_wish_not_to_do_something_under_a_header_is_not_a_goal():
+    text = "Mål: fler företagskunder i Skåne. Vi vill INTE börja sälja till privatpersoner."
+    assert all("privatpersoner" not in g.statement for g in _goals(text, "sv"))
+
+
+def test_a_wish_that_points_back_is_the_objective_said_again():
+    text = "What I want: the vans sit idle on Monday mornings, want that filled up a bit."
+    assert len(_goals(text, "en")) == 1
+
+
+def test_a_figure_from_another_sentence_far_from_the_target_is_not_todays_value():
+    text = (
+        "Vi har 1 800 följare på Instagram. Mål: fler hundar per dag, vi vill ha 38 i snitt "
+        "till sommaren 2027."
+    )
+    [goal] = _goals(text, "sv")
+    assert goal.target.value == 38 and goal.baseline.value is None

@@ -14,7 +14,7 @@ from assistant.coaching.plan import Money
 from assistant.coaching.units import DEFAULT_CURRENCY, figure_unit
 from assistant.understanding import cues
 from assistant.understanding.maturity import question_ids
-from assistant.understanding.metrics import catalogue_kpi, cue_hits
+from assistant.understanding.metrics import catalogue_kpi, cue_hits, scaled
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
@@ -34,17 +34,41 @@ def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> 
     return Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
 
 
-def _kpi_id(label: str | None, text: str, language: str, category: str | None) -> str | None:
+def _kpi_id(
+    label: str | None,
+    text: str,
+    language: str,
+    category: str | None,
+    figures: tuple[Amount | None, ...] = (),
+) -> str | None:
     """The catalogue KPI a goal is about: the reading's metric when the catalogue has it,
-    else the catalogue's own keywords. Never a metric the catalogue lacks (followers are
+    else the catalogue's own keywords when the owner's figures can be counted in it ("3,6
+    mill" is never a share in %). Never a metric the catalogue lacks (followers are
     recorded, never a goal's KPI)."""
-    ids = {k.id for k in load_kpi_catalogue().kpis}
+    catalogue = load_kpi_catalogue()
     found = catalogue_kpi(label)
-    if found in ids:
+    if found in {k.id for k in catalogue.kpis}:
         return found
     from assistant.coaching.facts import match_kpi
 
-    return match_kpi(text, language, category)
+    guess = match_kpi(text, language, category)
+    spec = catalogue.kpi(guess) if guess else None
+    if spec is None or not all(_counted_in(f, spec.unit) for f in figures if f is not None):
+        return None
+    return guess
+
+
+_KPI_UNITS = {"%": {"%"}, "currency": {"money"}, "score": {"score", "stars"}}
+_TIMES = {"hours", "days", "minutes"}
+
+
+def _counted_in(amount: Amount, kpi_unit: str) -> bool:
+    """Whether a figure can be a value of a KPI counted in ``kpi_unit``."""
+    if kpi_unit in ("hours", "days"):
+        return amount.unit in _TIMES
+    if kpi_unit == "currency" and scaled(amount):  # "3,6 mill": money said without currency
+        return True
+    return (amount.unit or "count") in _KPI_UNITS.get(kpi_unit, {"count"})
 
 
 def _figure_kpi(label: str | None, text: str, language: str) -> str | None:
@@ -61,7 +85,13 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
     return GoalCandidate(
         text=objective.span.text,
         category=category if category in valid else "other",
-        kpi_id=_kpi_id(objective.kpi, objective.span.text, language, category),
+        kpi_id=_kpi_id(
+            objective.kpi,
+            objective.span.text,
+            language,
+            category,
+            (objective.baseline, objective.target),
+        ),
         baseline=_figure(objective.baseline, language=language) if objective.baseline else None,
         target=_figure(objective.target, language=language) if objective.target else None,
         deadline=objective.deadline.date if objective.deadline else None,

@@ -114,6 +114,8 @@ def _serving(
     """Initiatives that move the objective's KPI; else those for its kind of aim."""
     kpi_ids = goal_kpi_ids(goal)
     direct = [s for s in offer if set(s.kpis) & kpi_ids]
+    if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
+        direct = [s for s in direct if _kpi_rank(s, kpi_ids) == 0]  # only those about them
     direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -_priority(s)))
     said = _said_about(objective.owner_words, offer, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
@@ -129,6 +131,11 @@ def _serving(
         if objective.category != "other" and objective.category in s.categories and not s.foundation
     ]
     return sorted(by_kind, key=_priority, reverse=True)[:1]  # a guess: only the likeliest
+
+
+def _generic(kpi_id: str) -> bool:
+    spec = load_kpi_catalogue().kpi(kpi_id)
+    return spec is not None and spec.generic
 
 
 def _kpi_rank(spec: InitiativeSpec, kpi_ids: set[str]) -> int:

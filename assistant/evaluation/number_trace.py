@@ -17,6 +17,11 @@ from assistant.yamlfiles import parse_yaml
 
 _NUMERAL = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d{3})*(?:[.,]\d+)?")
 _SCALES = (1.0, 1e3, 1e6, 1e9)
+_TIME_UNITS = (7.0, 24.0, 1 / 24, 60.0, 1 / 60)  # weeks, days and hours, hours and minutes
+_TIME_WORD = re.compile(
+    r"week|wk|uke|uka|veck|недел|hour|hrs|time|timm|час|minut|мин|day|dag|døgn|dygn|дн|день|сут",
+    re.IGNORECASE,
+)
 _WORDS_FILE = PROJECT_ROOT / "evals" / "understanding" / "number_words.yaml"
 
 
@@ -57,6 +62,8 @@ def _close(a: float, b: float) -> bool:
 def derivable(text: str) -> set[float]:
     """Values an honest reader may take from ``text``."""
     base = numerals(text)
+    if _TIME_WORD.search(text):  # "2 weeks" in days, "24 hours" as 1 day
+        base |= {n * k for n in base for k in _TIME_UNITS}
     scaled = {n * s for n in base for s in _SCALES}
     derived = set(scaled) | {0.0} | {n + k for n in base for k in (1, 2)}  # "me and my wife + 6"
     pairs = list(product(base, base))

@@ -89,6 +89,20 @@ def _listed_by_header(text: str, piece: Piece, listed: list[tuple[int, int]]) ->
     )
 
 
+def _points_back(
+    piece: Piece, inside: list[Found], scopes: list[Scope], same_sentence: bool, language: str
+) -> bool:
+    """A wish with no figure of its own that points back at what its sentence just said
+    ("…, want that filled up a bit") is that objective said again."""
+    if not (scopes and same_sentence) or inside or scopes[-1].amounts:
+        return False
+    short = len(piece.text.split()) <= POINTING_WORDS
+    return short and cues.search("anaphora", language, piece.text) is not None
+
+
+POINTING_WORDS = 7  # longer wishes name something of their own
+
+
 def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Scope]:
     """Each objective's words: the clause that states it with what leads up to it in its
     sentence ("First of all, we want ..."), the rest of its sentence up to the next
@@ -109,6 +123,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             any(s <= piece.start < e for s, e in listed)
             and len(piece.text.split()) >= 2
             and (opens_sentence or _listed_by_header(text, piece, listed))
+            and not cues.search("not_objective", language, piece.text)  # "vi vill INTE …"
             and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
         )
         figures_only = only_from_to(piece, language)
@@ -124,6 +139,9 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             continue
         wished = in_list or states_objective(piece, language)
         wished = wished or parallel_wish(text, piece, language)
+        if wished and _points_back(piece, inside, scopes, open_sentence == number, language):
+            scopes[-1].pieces.append(piece)  # "the cars sit idle, want that filled up"
+            continue
         if wished and not (figures_only and continues):
             before = [p for n, p in lead if n == number]
             said = [

@@ -139,6 +139,8 @@ def _shared_unit(baseline: Amount, target: Amount) -> Amount:
         return baseline.model_copy(update={"value": _scaled_like(baseline.value, target.value)})
     if target.unit in ("count", None):  # "fra 10 til 12 millioner": the scale word is shared
         return baseline
+    if target.unit == "%" and baseline.value > 100:  # "600 subscribers … 9 %": another figure
+        return baseline
     if baseline.value == 0:  # "today 0": nothing, in the target's unit
         return baseline.model_copy(update={"unit": target.unit, "currency": target.currency})
     value = baseline.value
@@ -200,6 +202,18 @@ def _one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:
     if converted.value >= 1:
         return baseline, converted
     return in_unit(baseline, target.unit) or baseline, target
+
+
+MAX_RATIO = 20  # a small business does not aim 20 times up or down in one goal
+
+
+def _plausible_pair(baseline: Amount, target: Amount) -> bool:
+    """ "from 1 800 to 38", "from 900 to 3": two figures this far apart belong to two
+    different things; the target stands and today's value is left to be measured."""
+    if baseline.unit == "%" or not baseline.value or not target.value:
+        return True
+    ratio = target.value / baseline.value
+    return 1 / MAX_RATIO <= ratio <= MAX_RATIO or baseline.value < MAX_RATIO / 2
 
 
 NEW_AFTER = 25  # characters after a target that say what it counts ("20 new clients")
@@ -323,6 +337,10 @@ def _objective(
         baseline = _referred_baseline(text, scope, language, target, everything)
     if baseline is not None and target is not None:
         baseline, target = _one_time_unit(baseline, target)
+        said_from = baseline_found is not None and baseline.span == baseline_found.amount.span
+        said_from = said_from and figure_role(text, baseline_found, language) == "change_from"
+        if not (said_from or _plausible_pair(baseline, target)):
+            baseline = None  # a figure picked up from elsewhere, not "from X to Y"
     words = text[scope.start : scope.end]
     direction = _direction(text, scope, language, baseline, target)
     decrease = direction == "decrease"
