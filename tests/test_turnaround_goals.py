@@ -193,3 +193,26 @@ def test_a_figure_from_another_sentence_far_from_the_target_is_not_todays_value(
     )
     [goal] = _goals(text, "sv")
     assert goal.target.value == 38 and goal.baseline.value is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "due"),
+    [
+        ("en", "I want 230 children by September next year.", date(2027, 9, 30)),
+        ("ru", "Хочу к сентябрю следующего года выйти на 230 детей.", date(2027, 9, 30)),
+        ("sv", "Vi vill ha 38 hundar per dag innan sommaren nästa år.", date(2027, 8, 31)),
+        ("nb", "Vi vil ha 40 faste kunder innen mars neste år.", date(2027, 3, 31)),
+    ],
+)
+def test_a_month_or_season_of_next_year_is_one_deadline(language, text, due):
+    [goal] = _goals(text, language)
+    assert goal.deadline == due
+
+
+def test_the_latest_figure_said_before_an_aim_is_todays_value():
+    text = (
+        "Vi har kapasitet til 30 nye pasienter i måneden, men får kanskje 12. Målet er å "
+        "komme opp i 30 nye pasienter i måneden innen juni 2027."
+    )
+    [goal] = _goals(text, "nb")
+    assert (goal.baseline.value, goal.target.value) == (12, 30)

@@ -147,6 +147,13 @@ _SEASONS: dict[Language, str] = {
     "ru": r"(?P<spring>весн[аеуы])|(?P<summer>лет[оау])|(?P<mid>середин[аеуы]|сер\.)"
     r"|(?P<autumn>осен[ьи])|(?P<winter>зим[аеуы])|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
 }
+# "September next year", "september neste år", "к сентябрю следующего года"
+_NEXT_YEAR: dict[Language, str] = {
+    "en": r"next\s+year",
+    "nb": r"neste\s+år|til\s+neste\s+år",
+    "sv": r"nästa\s+år|till\s+nästa\s+år",
+    "ru": r"следующего\s+года|будущего\s+года",
+}
 _SEASON_END_MONTH = {
     "spring": 5, "mid": 6, "summer": 8, "autumn": 11, "winter": 12, "christmas": 12
 }  # fmt: skip
@@ -195,10 +202,13 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         sources.append(("day_month", rf"{prep}{month}\s+{day}(?:,?\s+{year})?"))
     sources += [
         ("month_year", rf"{prep}{month},?\s+{year}"),
+        ("month_next_year", rf"{prep}{month},?\s+(?:{_NEXT_YEAR[language]})"),
         ("quarter", rf"{prep}Q(?P<quarter>[1-4])(?:\s*[-/]?\s*(?P<year>\d{{4}}|'\d{{2}}))?"),
         ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER[language][0]})\s*"
                     rf"{_QUARTER[language][1]}(?:\s+(?:of\s+)?{year})?"),
         ("season", rf"{prep}(?:the\s+)?(?P<season>{_SEASONS[language]})[\s-]*(?:of\s+)?{year}"),
+        ("season_next_year", rf"{prep}(?:the\s+)?(?P<season>{_SEASONS[language]})\s+(?:of\s+)?"
+                             rf"(?:{_NEXT_YEAR[language]})"),
         ("next_season", rf"(?:{_PREP[language]})\s+{_NEXT}(?P<season>{_SEASONS[language]})"
                         r"(?![\s-]*\d)"),
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
@@ -359,10 +369,12 @@ def _resolve(
                 return None  # lowercase "may" without a year is the verb ("5 may be enough")
             month = int(raw_month) if raw_month.isdigit() else _month_number(raw_month, language)
             return _resolve_day(int(groups["day"]), month, year, today)
-        if kind in ("month", "month_year"):
+        if kind in ("month", "month_year", "month_next_year"):
             month = _month_number(groups["month"], language)
             if month is None:
                 return None
+            if kind == "month_next_year":  # "by September next year"
+                year = today.year + 1
             if year is None:
                 year = today.year if month > today.month else today.year + 1
             return _month_end(year, month), "month"
@@ -375,9 +387,10 @@ def _resolve(
             return _month_end(year, quarter * 3), "quarter"
         if kind == "year":
             return (dt.date(year, 12, 31), "year") if year else None
-        if kind in ("season", "next_season"):
+        if kind in ("season", "next_season", "season_next_year"):
             part = next(key for key in _SEASON_END_MONTH if groups.get(key))
             month = _SEASON_END_MONTH[part]
+            year = today.year + 1 if kind == "season_next_year" else year
             if kind == "next_season" and part != "mid":
                 year = today.year if month > today.month else today.year + 1
             return (_month_end(year, month), "month") if year else None

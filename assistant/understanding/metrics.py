@@ -40,6 +40,7 @@ class MetricSpec:
     cues: dict[str, tuple[re.Pattern[str], ...]]
     examples: dict[str, tuple[str, ...]]
     once: bool = False  # a time it takes once ("a quote within 24 hours"), never per week
+    new_ones: bool = False  # counts new ones ("new patients", "leads"), not a total
 
 
 WHOLE_WORD = "="  # "=ig": a whole word only ("ig" is not in "big")
@@ -70,6 +71,7 @@ def metric_bank() -> dict[str, MetricSpec]:
             },
             examples={lang: tuple(xs) for lang, xs in spec["examples"].items()},
             once=bool(spec.get("once", False)),
+            new_ones=bool(spec.get("new_ones", False)),
         )
         for label, spec in data.items()
     }

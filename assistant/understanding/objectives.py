@@ -182,8 +182,9 @@ def _referred_baseline(
 def _known_baseline(
     metrics: list[MetricFact], kpi: str, target: Amount | None, before: int
 ) -> Amount | None:
-    """Today's value of the objective's metric, said earlier in the message."""
-    for metric in metrics:
+    """Today's value of the objective's metric, said earlier in the message: the latest
+    ("capacity for 30 new patients a month, but we get maybe 12")."""
+    for metric in reversed(metrics):
         if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
             continue
         if metric.amount.span.start >= before:
@@ -330,7 +331,9 @@ def _objective(
         if target.period is None and target.unit == baseline.unit:  # "6 h a week … to 2"
             target = target.model_copy(update={"period": baseline.period})
     kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
-    if baseline is None and kpi is not None and not _counts_new(text, target, language):
+    spec = metric_bank().get(kpi or "")
+    comparable = (spec is not None and spec.new_ones) or not _counts_new(text, target, language)
+    if baseline is None and kpi is not None and comparable:
         free = [m for m in metrics if m.amount.span.start not in taken]
         baseline = _known_baseline(free, kpi, target, scope.end)
     if baseline is None and target is not None:
