@@ -25,7 +25,12 @@ Sells = Literal["products", "services"]
 Via = Literal["orders", "bookings", "projects", "subscriptions"]
 Customers = Literal["b2b", "b2c"]
 Need = Literal[
-    "sells_online", "website", "on_marketplaces", "on_delivery_platforms", "on_booking_platforms"
+    "sells_online",
+    "website",
+    "on_marketplaces",
+    "on_delivery_platforms",
+    "on_booking_platforms",
+    "on_lead_platforms",
 ]
 Never = Literal[
     "leaving_marketplaces",
