@@ -216,3 +216,24 @@ def test_the_latest_figure_said_before_an_aim_is_todays_value():
     )
     [goal] = _goals(text, "nb")
     assert (goal.baseline.value, goal.target.value) == (12, 30)
+
+
+def test_a_list_under_a_header_with_en_dashes_gives_every_objective():
+    text = (
+        "Цели:\n– постоянных клиентов с 14 до 30 за год\n– 30 % новых клиентов из интернета "
+        "к концу следующего года\n– нормальная система учёта дел, в течение квартала"
+    )
+    goals = _goals(text, "ru")
+    assert len(goals) == 3
+    assert goals[2].deadline == date(2027, 3, 3)
+
+
+def test_one_more_aim_said_in_its_own_sentence_is_a_goal():
+    text = (
+        "I'd like online sales to be about a tenth of turnover rather than the 2% it is "
+        "now, give it two years. And a coffee subscription with 150 members by next Christmas."
+    )
+    first, second = _goals(text, "en")
+    assert (first.baseline.value, first.target.value) == (2, 10)
+    assert first.deadline == date(2028, 12, 3)
+    assert second.target.value == 150 and second.deadline == date(2027, 12, 31)

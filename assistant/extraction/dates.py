@@ -48,7 +48,7 @@ _RU_YEAR_WORD = r"(?:\s*(?:год[ауе]?|г\.)|-?м\b)"  # "к 2028 году",
 _DURATION_PREP: dict[Language, str] = {
     "en": r"in\s+the\s+next|within\s+the\s+next|over\s+the\s+next|during\s+the\s+next|"
     r"over\s+next|in\s+next|within\s+next|"
-    r"within|inside|in",
+    r"within|inside|in|give\s+it",
     # "på 3 måneder" is a deadline, "ligger på 45 dager" a figure
     "nb": r"i\s+løpet\s+av\s+de\s+neste|i\s+løpet\s+av|de\s+neste|innen|innenfor|om|"
     r"(?<!ligger\s)(?<!\ber\s)(?<!står\s)(?<!snitt\s)på",
@@ -57,12 +57,13 @@ _DURATION_PREP: dict[Language, str] = {
     "ru": r"в\s+течение|в\s+ближайшие|через",
 }
 _DURATION_UNIT: dict[Language, str] = {
-    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|mos?|mths?|years?|yrs?",
+    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|mos?|mths?|quarters?|years?|yrs?",
     "nb": r"halvt\s+år|halvår(?:et)?|dager|dagene|dag|døgn|uker|ukene|uke|måneder|månedene|"
-    r"måned|mnd|år|årene",
+    r"måned|mnd|kvartaler|kvartal|år|årene",
     "sv": r"halvt\s+år|halvår(?:et)?|dagar|dagarna|dag|veckor|veckorna|vecka|månader|"
-    r"månaderna|månad|mån|år|åren",
-    "ru": r"полгода|полугода|дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|мес\.?|год(?:а)?|лет",
+    r"månaderna|månad|mån|kvartal(?:en|et)?|år|åren",
+    "ru": r"полгода|полугода|дн(?:я|ей)|день|недел[июь]|недель|месяц(?:а|ев)?|мес\.?|"
+    r"квартал(?:а|ов)?|год(?:а)?|лет",
 }
 _NUMBER_WORDS: dict[Language, dict[str, float]] = {
     "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -421,7 +422,7 @@ def _resolve_duration(
 ) -> tuple[dt.date, Granularity] | None:
     unit = unit.lower()
     if raw_number is None:  # only Russian leaves out "one" ("через год"); "in months" is vague
-        vague = unit in ("месяцев", "лет", "дней", "недель")
+        vague = unit in ("месяцев", "лет", "дней", "недель", "кварталов")
         if vague or (language != "ru" and not unit.startswith(("half", "halv"))):
             return None
     words = _NUMBER_WORDS[language]
@@ -438,6 +439,8 @@ def _resolve_duration(
         return today + dt.timedelta(days=round(7 * count)), "day"
     if unit.startswith(("mo", "mth", "må", "mn", "мес")):
         return _add_months(today, round(count)), "month"
+    if unit.startswith(("quarter", "kvartal", "квартал")):
+        return _add_months(today, round(3 * count)), "quarter"
     return _add_months(today, round(12 * count)), "year"
 
 

@@ -112,7 +112,7 @@ def units(text: str, language: str) -> list[tuple[int, Piece]]:
     ]
 
 
-_LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+[^\n]*")
+_LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|[-–—•*])[ \t]+[^\n]*")
 
 
 def after_header(text: str, language: str) -> list[tuple[int, int]]:

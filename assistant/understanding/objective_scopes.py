@@ -101,6 +101,20 @@ def _points_back(
 
 
 POINTING_WORDS = 7  # longer wishes name something of their own
+_ONE_MORE = re.compile(r"^\W*(?:and|plus|also|og|også|och|också|и|а также|а ещё)\s", re.IGNORECASE)
+
+
+def _one_more_aim(
+    text: str, piece: Piece, inside: list[Found], scopes: list[Scope], number: int, language: str
+) -> bool:
+    """ "I'd like online sales at a tenth of turnover. And a book-of-the-month subscription
+    with 150 members by next Christmas.": a sentence that adds one more aim with a figure,
+    right after the sentence of an objective."""
+    if not scopes or _ONE_MORE.match(piece.text) is None or not inside:
+        return False
+    last = text[scopes[-1].end : piece.start]
+    after_aim = last.count(".") + last.count("!") <= 1 and "\n\n" not in last
+    return after_aim and not said_as_today(text, inside[0], language, piece.start)
 
 
 def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Scope]:
@@ -139,6 +153,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             continue
         wished = in_list or states_objective(piece, language)
         wished = wished or parallel_wish(text, piece, language)
+        wished = wished or _one_more_aim(text, piece, inside, scopes, number, language)
         if wished and _points_back(piece, inside, scopes, open_sentence == number, language):
             scopes[-1].pieces.append(piece)  # "the cars sit idle, want that filled up"
             continue
