@@ -237,3 +237,24 @@ def test_one_more_aim_said_in_its_own_sentence_is_a_goal():
     assert (first.baseline.value, first.target.value) == (2, 10)
     assert first.deadline == date(2028, 12, 3)
     assert second.target.value == 150 and second.deadline == date(2027, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Increase website traffic by 20% in the next quarter.", date(2027, 3, 31)),
+        ("We want 40 new members within two quarters.", date(2027, 6, 3)),
+    ],
+)
+def test_a_quarter_said_as_a_span_or_as_the_next_one_is_a_deadline(text, due):
+    [goal] = _goals(text, "en")
+    assert goal.deadline == due
+
+
+def test_a_figure_of_another_thing_in_the_sentence_before_does_not_name_the_goal():
+    text = (
+        "Instagram has about 1,800 followers. We look after around 30 dogs a day and want "
+        "38 by summer 2027."
+    )
+    [goal] = _goals(text, "en")
+    assert "follower" not in goal.statement.lower(), goal.statement

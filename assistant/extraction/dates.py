@@ -57,7 +57,7 @@ _DURATION_PREP: dict[Language, str] = {
     "ru": r"в\s+течение|в\s+ближайшие|через",
 }
 _DURATION_UNIT: dict[Language, str] = {
-    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|mos?|mths?|quarters?|years?|yrs?",
+    "en": r"half\s+a\s+year|half[-\s]year|days?|weeks?|months?|mos?|mths?|years?|yrs?",
     "nb": r"halvt\s+år|halvår(?:et)?|dager|dagene|dag|døgn|uker|ukene|uke|måneder|månedene|"
     r"måned|mnd|kvartaler|kvartal|år|årene",
     "sv": r"halvt\s+år|halvår(?:et)?|dagar|dagarna|dag|veckor|veckorna|vecka|månader|"
@@ -215,7 +215,9 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
         ("duration", duration),
     ]  # fmt: skip
-    if language == "en":
+    if language == "en":  # "within a quarter"; "in the next quarter" is a phrase of its own
+        sources.append(("duration", r"(?:within|in|inside)\s+(?P<num>a|one|two|three|\d)\s+"
+                                    r"(?P<unit>quarters?)"))  # fmt: skip
         sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
                                     rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
     if language == "ru":  # "за полгода", "за 6 месяцев" (not "за год": that is a past year)

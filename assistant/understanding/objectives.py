@@ -238,11 +238,15 @@ def _derived_target(text: str, baseline: Amount, percent: float, scope: Scope) -
     )
 
 
-def _lead_in(text: str, start: int) -> str:
-    """What comes before an objective's words: its own sentence so far and the sentence
-    before ("Reception spends hours on e-mail. We want that down from 20 to 10 hours")."""
+def _lead_in(text: str, start: int, sentence_before: bool = True) -> str:
+    """What comes before an objective's words: its own sentence so far and (unless left
+    out) the sentence before ("Reception spends hours on e-mail. We want that down from 20
+    to 10 hours")."""
     before = [p for p in sentences(text) if p.start < start]
-    first = before[-2].start if len(before) > 1 else before[0].start if before else start
+    if before and before[-1].end <= start:  # the objective opens its sentence
+        before.append(Piece("", start))
+    back = 2 if sentence_before else 1
+    first = before[-back].start if len(before) >= back else before[0].start if before else start
     return text[first:start].strip()
 
 
@@ -252,7 +256,8 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
     meaning."""
     words = text[scope.start : scope.end]
     position = amount.span.start - scope.start if amount else len(words)
-    context = _lead_in(text, scope.start)
+    points_back = cues.search("anaphora", language, words) is not None  # "want that down"
+    context = _lead_in(text, scope.start, sentence_before=points_back)
     sibling = parallel_wish(text, scope.pieces[0], language)  # "…, og at vi får flere elbiler"
     borrowed = [(f"{context} {words}", len(context) + 1)] if amount and not sibling else []
     pieces = [(words, 0), *borrowed]
