@@ -258,3 +258,19 @@ def test_a_figure_of_another_thing_in_the_sentence_before_does_not_name_the_goal
     )
     [goal] = _goals(text, "en")
     assert "follower" not in goal.statement.lower(), goal.statement
+
+
+def test_groundwork_says_which_gap_it_closes(service):
+    from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+
+    questions = {q.id for q in load_maturity_questions().questions}
+    for spec in load_kpi_catalogue().initiatives:
+        assert set(spec.closes) <= questions, spec.id
+    plan = service.plan_from_brief(
+        "We are a bike repair shop in Leeds, 4 of us. Customers are in a spreadsheet, no CRM. "
+        "We want 30 more service bookings a month by June 2027.",
+        "en",
+    )
+    groundwork = [i for i in plan.roadmap if i.title.startswith("CRM")]
+    assert groundwork, [i.title for i in plan.roadmap]
+    assert "customer" in groundwork[0].rationale.split(":", 1)[1].lower()

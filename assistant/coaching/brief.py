@@ -115,6 +115,7 @@ def session_from_brief(
             )
     coach._draft_goals(state, today)
     traits = session_traits(state, also_said=brief)
-    draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits)
+    answers = state.maturity_answers
+    draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits, answers=answers)
     state.stage = "roadmap"
     return state

@@ -120,6 +120,7 @@ class InitiativeSpec(CatalogueModel):
     fit: Fit = Field(default_factory=Fit)  # for which businesses (see coaching/business.py)
     why: Localized[Text] | None = None  # one line: why it is in this plan ({objective})
     why_for: dict[Id, Localized[Text]] = Field(default_factory=dict)  # by the goal's KPI
+    closes: list[Id] = Field(default_factory=list)  # groundwork: maturity questions it answers
 
     @model_validator(mode="after")
     def _why_for_own_kpis(self) -> InitiativeSpec:

@@ -19,6 +19,7 @@ from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
+from assistant.coaching.gaps import top_gaps
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.roadmap import draft_roadmap, session_traits
@@ -36,20 +37,6 @@ from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
 MAX_OBJECTIVES = 4
-
-
-def top_gaps(answers: dict, language: str, limit: int = 3) -> list[str]:
-    """Plain-words gaps of the weakest answered questions (unknown answers are not gaps)."""
-    bank = load_maturity_questions()
-    weak = []
-    for question in bank.questions:
-        answer = answers.get(question.id)
-        if answer is None:
-            continue
-        value = question.value_of(answer)
-        if value is not None and value < 0.5:
-            weak.append((value, question.gap.get(language)))
-    return [gap for _, gap in sorted(weak, key=lambda item: item[0])[:limit]]
 
 
 def say_confirm(state: SessionState, step: str) -> str:
@@ -262,7 +249,16 @@ class OfflineCoach:
             state.stage = "roadmap"
             leave_out = state.removed_initiatives
             traits = session_traits(state)
-            draft_roadmap(state.plan, self.kb, today, state.sources, state.scope, leave_out, traits)
+            draft_roadmap(
+                state.plan,
+                self.kb,
+                today,
+                state.sources,
+                state.scope,
+                leave_out,
+                traits,
+                state.maturity_answers,
+            )
             return render.roadmap(state)
         if stage == "roadmap":
             if not facts.approve:

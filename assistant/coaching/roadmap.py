@@ -9,13 +9,15 @@ Each initiative says in one line why it is in this plan, and cites the guidance.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from assistant.coaching.business import BusinessTraits, misfit, traits_of
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import HORIZON_QUARTERS, quarter_of
+from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
@@ -71,6 +73,7 @@ def draft_roadmap(
     scope: str | None = None,
     leave_out: Collection[str] = (),
     traits: BusinessTraits | None = None,
+    answers: Mapping[str, Any] | None = None,
 ) -> None:
     """Initiatives for the owner's objectives (plus groundwork), prioritised and cited from
     the guidance ``scope`` sees; never one in ``leave_out`` (removed by the owner) or one
@@ -86,7 +89,10 @@ def draft_roadmap(
     picks += _groundwork(plan, offer, picks)
     picks += _more_for_objectives(plan, ranked, picks)
     _place(picks)
-    initiatives = [_initiative(n, p, plan, kb, today, seen, scope) for n, p in enumerate(picks, 1)]
+    gaps = answered_gaps(answers or {}, plan.language)
+    initiatives = [
+        _initiative(n, p, plan, kb, today, seen, scope, gaps) for n, p in enumerate(picks, 1)
+    ]
     ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
     for pick, initiative in zip(picks, initiatives, strict=True):
         initiative.depends_on = [ids[d] for d in pick.spec.depends_on if d in ids]
@@ -274,6 +280,7 @@ def _initiative(
     today: date,
     seen: dict[str, SearchResult],
     scope: str | None,
+    gaps: Mapping[str, tuple[float, str]],
 ) -> Initiative:
     spec, language = pick.spec, plan.language
     horizon = pick.horizon or spec.horizon
@@ -284,7 +291,7 @@ def _initiative(
         id=f"i{number}",
         title=spec.title.get(language),
         description=spec.description.get(language),
-        rationale=_why(pick, language, goals[0] if goals else None),
+        rationale=_why(pick, language, goals[0] if goals else None, gaps),
         horizon=horizon,
         start=quarter_of(today, start),
         end=quarter_of(today, end),
@@ -305,12 +312,23 @@ def _initiative(
     return initiative
 
 
-def _why(pick: _Pick, language: str, goal: Goal | None = None) -> str:
+def _why(
+    pick: _Pick,
+    language: str,
+    goal: Goal | None = None,
+    gaps: Mapping[str, tuple[float, str]] | None = None,
+) -> str:
     say = Messages(language)
     if pick.objective is None and pick.spec.id in ALWAYS:
         return say.say("why_routine")
     if pick.objective is None:
-        return say.say("why_groundwork", dimension=say.label("dimensions", pick.spec.dimension))
+        dimension = say.label("dimensions", pick.spec.dimension)
+        closed = sorted(gaps[q] for q in pick.spec.closes if gaps and q in gaps)
+        if closed:  # "CRM basics": because customer data is not in one place today
+            gap = closed[0][1]
+            gap = gap if gap[1:2].isupper() else gap[:1].lower() + gap[1:]  # "CRM" stays
+            return say.say("why_groundwork_gap", dimension=dimension, gap=gap)
+        return say.say("why_groundwork", dimension=dimension)
     objective = goal.metric if goal is not None and goal.metric else pick.objective.owner_words
     objective = _short(objective)
     served = goal_kpi_ids(goal)

@@ -1,0 +1,28 @@
+"""Gaps in the owner's digital set-up, in plain words: the weakest answered questions of the
+maturity check ("customer data is not in one place, so repeat sales rely on memory")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.coaching.catalogue import load_maturity_questions
+
+WEAK = 0.5  # an answer worth less than this (of 1) is a gap; unknown answers never are
+
+
+def answered_gaps(answers: Mapping[str, Any], language: str) -> dict[str, tuple[float, str]]:
+    """Each weak answered question's id -> (its value, its gap in plain words)."""
+    gaps = {}
+    for question in load_maturity_questions().questions:
+        answer = answers.get(question.id)
+        value = question.value_of(answer) if answer is not None else None
+        if value is not None and value < WEAK:
+            gaps[question.id] = (value, question.gap.get(language))
+    return gaps
+
+
+def top_gaps(answers: Mapping[str, Any], language: str, limit: int = 3) -> list[str]:
+    """Plain-words gaps of the weakest answered questions (unknown answers are not gaps)."""
+    weakest = sorted(answered_gaps(answers, language).values(), key=lambda item: item[0])
+    return [gap for _, gap in weakest[:limit]]
