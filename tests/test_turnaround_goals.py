@@ -200,7 +200,7 @@ def test_a_figure_from_another_sentence_far_from_the_target_is_not_todays_value(
     [
         ("en", "I want 230 children by September next year.", date(2027, 9, 30)),
         ("ru", "Хочу к сентябрю следующего года выйти на 230 детей.", date(2027, 9, 30)),
-        ("sv", "Vi vill ha 38 hundar per dag innan sommaren nästa år.", date(2027, 8, 31)),
+        ("sv", "Vi vill ha 38 hundar per dag till sommaren nästa år.", date(2027, 8, 31)),
         ("nb", "Vi vil ha 40 faste kunder innen mars neste år.", date(2027, 3, 31)),
     ],
 )
@@ -274,3 +274,18 @@ def test_groundwork_says_which_gap_it_closes(service):
     groundwork = [i for i in plan.roadmap if i.title.startswith("CRM")]
     assert groundwork, [i.title for i in plan.roadmap]
     assert "customer" in groundwork[0].rationale.split(":", 1)[1].lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "due"),
+    [
+        ("en", "before next summer", date(2027, 5, 31)),
+        ("en", "by next summer", date(2027, 8, 31)),
+        ("nb", "før jul", date(2026, 12, 24)),
+        ("ru", "до лета", date(2027, 5, 31)),
+    ],
+)
+def test_before_a_season_is_due_when_it_starts_and_by_it_when_it_ends(language, text, due):
+    from assistant.extraction import extract_deadline
+
+    assert extract_deadline(text, language, TODAY).date == due

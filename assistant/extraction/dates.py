@@ -277,7 +277,7 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
     """
     lang = normalize_language(language)
     for item in _find(text, lang):
-        resolved = _resolve(item.kind, item.groups, lang, today)
+        resolved = _before_season(item, lang, today, _resolve(item.kind, item.groups, lang, today))
         if resolved is None or not today <= resolved[0] <= _latest(today):
             continue
         day, granularity = resolved
@@ -285,6 +285,33 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
             date=day, granularity=granularity, text=item.text, start=item.start, end=item.end
         )
     return None
+
+
+_BEFORE: dict[Language, str] = {"en": "before", "nb": "før", "sv": "före|innan|inför", "ru": "до"}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def _before_season(
+    item: _Found,
+    language: Language,
+    today: dt.date,
+    resolved: tuple[dt.date, Granularity] | None,
+) -> tuple[dt.date, Granularity] | None:
+    """ "before summer" is due when summer starts (31 May); "by summer" when it ends;
+    "before Christmas" on 24 December."""
+    if resolved is None or "season" not in item.kind:
+        return resolved
+    if not re.match(rf"(?:{_BEFORE[language]})\s", item.text, re.IGNORECASE):
+        return resolved
+    part = next((key for key in _SEASON_END_MONTH if item.groups.get(key)), None)
+    year = resolved[0].year
+    if part == "christmas":  # "før jul" on 3 December is this Christmas
+        this_year = item.kind == "next_season" and dt.date(today.year, 12, 24) > today
+        return dt.date(today.year if this_year else year, 12, 24), "day"
+    if part not in _SEASON_START:
+        return resolved
+    start = _SEASON_START[part]
+    return (_month_end(year, start - 1), "month") if start > 1 else resolved
 
 
 def find_unusable_deadline(text: str, language: str, today: dt.date) -> tuple[str, str] | None:
