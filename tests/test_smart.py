@@ -149,7 +149,7 @@ CASES = [
     case("decrease goal with a higher target", "MA", "target_not_lower", direction="decrease",
          baseline=base(100, "NOK"), target=tgt(120, "NOK")),
     case("growth goal with a lower target", "MA", "target_not_higher", target=tgt(18000)),
-    case("target equals baseline", "MA", "no_change", target=tgt(20000)),
+    case("target equals baseline: a level to hold", target=tgt(20000)),
     case("conversion 1% -> 10% in a quarter", "A", "too_big", metric="conversion rate",
          baseline=base(1, "%"), target=tgt(10, "%")),
     case("share 60% -> 95% in a quarter", "A", "too_big_points", **SHARE,

@@ -289,3 +289,17 @@ def test_before_a_season_is_due_when_it_starts_and_by_it_when_it_ends(language, 
     from assistant.extraction import extract_deadline
 
     assert extract_deadline(text, language, TODAY).date == due
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words"),
+    [
+        ("en", "We're rated 9.1 on Booking.com, which I want to keep.", "keep"),
+        ("nb", "Vi har 4,8 i snitt på Google og vil holde det.", "holde"),
+        ("ru", "Рейтинг 4,9 на Яндекс Картах, хотим его сохранить.", "удерживать"),
+    ],
+)
+def test_a_level_the_owner_wants_to_keep_is_held_not_raised(language, text, words):
+    [goal] = _goals(text, language)
+    assert goal.target.value == goal.baseline.value
+    assert goal.statement.lower().startswith(words), goal.statement

@@ -314,6 +314,11 @@ def goal_statement(
     deadline_text = deadline.isoformat() if deadline else "?"
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
+    held = baseline is not None and target is not None and target.value == baseline.value
+    if held:  # "which I want to keep": hold today's level
+        return say.say(
+            "goal_statement_keep", metric=metric.lower(), target=target_text, deadline=deadline_text
+        )
     if baseline is not None and baseline.value is not None:
         return say.say(
             "goal_statement",

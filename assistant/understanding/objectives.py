@@ -359,6 +359,8 @@ def _objective(
         change_percent = _change_word(words, language)
     if change_percent is not None and target is None and baseline is not None:
         target = _derived_target(text, baseline, change_percent, scope)
+    if target is None and baseline is not None and cues.search("keep_level", language, words):
+        target = baseline  # "rated 9.1, which I want to keep": hold today's level
     return ObjectiveFact(
         category=_category(words, _lead_in(text, scope.start), language, kpi),
         kpi=kpi,
