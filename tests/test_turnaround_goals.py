@@ -303,3 +303,14 @@ def test_a_level_the_owner_wants_to_keep_is_held_not_raised(language, text, word
     [goal] = _goals(text, language)
     assert goal.target.value == goal.baseline.value
     assert goal.statement.lower().startswith(words), goal.statement
+
+
+def test_a_deadline_weeks_away_in_a_brief_is_asked_about(service):
+    plan = service.plan_from_brief(
+        "We run a physio clinic in Cork, 6 of us. I want to cut no-shows in half this year "
+        "and get 40 new patients a month by June 2027.",
+        "en",
+    )
+    soon = [q for q in plan.open_questions if "2026-12-31" in q]
+    assert soon and "weeks" in soon[0]
+    assert not any("2027-06-30" in q and "weeks" in q for q in plan.open_questions)

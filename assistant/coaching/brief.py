@@ -113,9 +113,28 @@ def session_from_brief(
             state.plan.open_questions.append(
                 say.say("open_proposed", objective=candidate.text, fields=", ".join(missing))
             )
+        if (soon := _due_soon(candidate.deadline, today)) is not None:
+            state.plan.open_questions.append(
+                say.say("open_deadline_soon", **soon, objective=candidate.text)
+            )
     coach._draft_goals(state, today)
     traits = session_traits(state, also_said=brief)
     answers = state.maturity_answers
     draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits, answers=answers)
     state.stage = "roadmap"
     return state
+
+
+SOON_WEEKS = 8  # "this year" written in December: a date this close is asked about, not assumed
+
+
+def _due_soon(deadline: date | None, today: date) -> dict[str, str] | None:
+    """A deadline the owner gave that falls within ``SOON_WEEKS``: its date and weeks away."""
+    if deadline is None:
+        return None
+    weeks = (deadline - today).days // 7
+    return (
+        {"deadline": deadline.isoformat(), "weeks": str(max(weeks, 1))}
+        if weeks < SOON_WEEKS
+        else None
+    )

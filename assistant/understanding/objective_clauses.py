@@ -79,7 +79,11 @@ def only_from_to(piece: Piece, language: str) -> bool:
 
 
 def opens_objective(piece: Piece, language: str) -> bool:
-    """The clause starts with what the owner wants ("and cut admin in half")."""
+    """The clause starts with what the owner wants ("and cut admin in half") or with an
+    imperative of one that has a figure ("and get 40 new patients a month"; "and get typed
+    up after" has none)."""
+    if cues.search("objective_imperative", language, piece.text) and re.search(r"\d", piece.text):
+        return True
     return any(
         (match := pattern.search(piece.text)) is not None and match.start() <= OPENING
         for pattern in cues.patterns("objective", language)
