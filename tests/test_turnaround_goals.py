@@ -314,3 +314,22 @@ def test_a_deadline_weeks_away_in_a_brief_is_asked_about(service):
     soon = [q for q in plan.open_questions if "2026-12-31" in q]
     assert soon and "weeks" in soon[0]
     assert not any("2027-06-30" in q and "weeks" in q for q in plan.open_questions)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Konstruktionsbyrå i Göteborg. Vi vill anställa 5 konstruktörer nästa år."),
+        ("en", "Machine shop in Sheffield, 22 staff. Get 4 machine operators hired by spring."),
+    ],
+)
+def test_a_hiring_objective_gets_a_recruitment_initiative(service, language, text):
+    plan = service.plan_from_brief(text, language)
+    [goal] = plan.goals
+    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    assert serving and serving[0].title.lower().startswith(("recruit", "rekryt"))
+
+
+def test_todays_team_is_not_read_as_hires():
+    text = "Elektrikerfirma i Drammen, vi er 12 montører + 2 lærlinger og meg på kontoret."
+    assert not _goals(text, "nb")

@@ -58,6 +58,7 @@ def _typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
 
 COUNTED = frozenset(
     {"bookings", "customers", "followers", "leads", "orders", "reviews", "subscribers", "visits"}
+    | {"people"}
 )  # things counted in whole numbers
 
 

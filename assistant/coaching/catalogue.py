@@ -46,6 +46,7 @@ Unit = Literal[
     "bookings",
     "subscribers",
     "followers",
+    "people",
 ]
 AnswerValue = Literal["yes", "partial", "no", "unknown"] | int | list[str]
 

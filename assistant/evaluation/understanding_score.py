@@ -115,13 +115,15 @@ def _profile_match(gold: Fact, pred: Fact, text: str) -> bool:
 _NO_ONLINE_SALES = {"online_revenue", "online_revenue_share"}
 # Labels the reader learned after the guide was written, as the guide's labels name them: a
 # quote win rate was annotated as a conversion rate, the time to send a quote as a response
-# time, occupancy, the share of direct bookings and the days to invoice as unnamed ("other").
+# time, occupancy, the share of direct bookings, the days to invoice and hires as unnamed
+# ("other").
 _GUIDE_LABEL = {
     "quote_win_rate": "conversion_rate",
     "capacity_utilisation": "other",
     "direct_booking_share": "other",
     "quote_turnaround": "response_time",
     "invoice_turnaround": "other",
+    "hires": "other",
 }
 
 
