@@ -333,3 +333,15 @@ def test_a_hiring_objective_gets_a_recruitment_initiative(service, language, tex
 def test_todays_team_is_not_read_as_hires():
     text = "Elektrikerfirma i Drammen, vi er 12 montører + 2 lærlinger og meg på kontoret."
     assert not _goals(text, "nb")
+
+
+def test_a_reviews_goal_is_served_by_asking_customers_for_reviews(service):
+    plan = service.plan_from_brief(
+        "We are roofers in Leeds, 6 of us. We have only got 11 Google reviews and I would "
+        "like 50 by next summer.",
+        "en",
+    )
+    [goal] = plan.goals
+    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    assert serving[0].title == "Ask satisfied customers for reviews"
+    assert "review request" in serving[0].rationale
