@@ -108,6 +108,7 @@ def goal_from_candidate(
         relative,
         milestone,
         period,
+        hold=candidate.hold,
     )
     statement += proposal_note(candidate.proposed, language)
     kpis = [_kpi(spec, language)] if spec else []
@@ -122,6 +123,7 @@ def goal_from_candidate(
         target=target,
         change_percent=relative,
         period=period,
+        hold=candidate.hold,
         deadline=candidate.deadline,
         deadline_status="proposed" if "deadline" in candidate.proposed else "given",
         horizon=horizon_for(today, candidate.deadline),
@@ -297,6 +299,7 @@ def goal_statement(
     change_percent: float | None = None,
     milestone: bool = False,
     period: str | None = None,
+    hold: bool = False,
 ) -> str:
     """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...",
     "Increase X by 20 % by ..." while today's value is still to be measured); an aim the
@@ -314,8 +317,7 @@ def goal_statement(
     deadline_text = deadline.isoformat() if deadline else "?"
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
-    held = baseline is not None and target is not None and target.value == baseline.value
-    if held:  # "which I want to keep": hold today's level
+    if hold and target is not None:  # "which I want to keep": hold today's level
         return say.say(
             "goal_statement_keep", metric=metric.lower(), target=target_text, deadline=deadline_text
         )

@@ -57,6 +57,7 @@ class GoalCandidate(BaseModel):
     deadline: date | None = None
     change_percent: float | None = None  # "by 50 %", "halve": applied to today's value
     direction: Literal["increase", "decrease"] | None = None  # the owner's verb
+    hold: bool = False  # "which I want to keep": the target is today's level, on purpose
     proposed: list[str] = Field(
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )

@@ -365,6 +365,9 @@ class Goal(PlanModel):
     period: Literal["year", "month", "week", "day"] | None = Field(
         default=None, description="what the figures count per ('30 cakes a week')"
     )
+    hold: bool = Field(
+        default=False, description="the aim is to keep today's level ('which I want to keep')"
+    )
     deadline: IsoDate | None = None
     deadline_status: ValueStatus = Field(
         default="given", description="proposed: suggested by the coach, for the owner to confirm"

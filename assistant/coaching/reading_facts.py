@@ -97,6 +97,7 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
         deadline=objective.deadline.date if objective.deadline else None,
         change_percent=objective.change_percent,
         direction=objective.direction,
+        hold=objective.hold,
     )
 
 

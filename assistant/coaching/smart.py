@@ -296,8 +296,8 @@ def _measurable(goal: Goal, say: _Say) -> _Verdict:
     if _unit_key(baseline.unit) != _unit_key(target.unit):
         units = {"baseline_unit": baseline.unit or "", "target_unit": target.unit}
         issues.append(_Issue("unit_mismatch", "error", units))
-    elif high == low:
-        pass  # "rated 9.1, which I want to keep": holding today's level is the aim
+    elif high == low and not goal.hold:
+        issues.append(_Issue("no_change", "error", params))
     elif goal.direction == "increase" and high < low:
         issues.append(_Issue("target_not_higher", "error", params))
     elif goal.direction == "decrease" and high > low:
@@ -347,7 +347,7 @@ def _achievable(
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
         params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
         issues.append(_Issue("too_big_points", "error", params))
-    if not issues and target != base:  # holding today's level is no trivial change
+    if not issues and not goal.hold:  # holding today's level is no trivial change
         if abs(relative) < bounds.min_relative_change and (
             not is_share or abs(target - base) < bounds.min_points_change
         ):

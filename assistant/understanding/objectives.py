@@ -359,8 +359,9 @@ def _objective(
         change_percent = _change_word(words, language)
     if change_percent is not None and target is None and baseline is not None:
         target = _derived_target(text, baseline, change_percent, scope)
-    if target is None and baseline is not None and cues.search("keep_level", language, words):
-        target = baseline  # "rated 9.1, which I want to keep": hold today's level
+    hold = target is None and baseline is not None and change_percent is None
+    hold = hold and cues.search("keep_level", language, words) is not None
+    target = baseline if hold else target  # "rated 9.1, which I want to keep": today's level
     return ObjectiveFact(
         category=_category(words, _lead_in(text, scope.start), language, kpi),
         kpi=kpi,
@@ -368,6 +369,7 @@ def _objective(
         target=target,
         change_percent=change_percent,
         direction=direction,
+        hold=hold,
         deadline=_deadline(text, scope, language, today),
         confidence=0.7 if target or baseline else 0.5,
         span=span_of(text, scope.start, scope.end),

@@ -104,6 +104,7 @@ class ObjectiveFact(BaseModel):
     target: Amount | None = None
     change_percent: float | None = None
     direction: Literal["increase", "decrease"] | None = None  # from the owner's verb
+    hold: bool = False  # "rated 9.1, which I want to keep": the aim is today's level
     deadline: Deadline | None = None
     confidence: float = Field(default=0.6, ge=0, le=1)
     span: Span
