@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from plan_helpers import drafted_goals, serving_the_only_goal
 
 from assistant.coaching.catalogue import load_kpi_catalogue
-from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.facts import read_message
 from assistant.coaching.roadmap import ALWAYS, NOW_CAPACITY
 from assistant.coaching.service import CoachService
@@ -26,14 +26,12 @@ def service(seeded_data_dir) -> CoachService:
 
 
 def _goals(text: str, language: str):
-    candidates = read_message(text, language, TODAY, brief=True).goals
-    return [goal_from_candidate(n, c, f"o{n}", language, TODAY) for n, c in enumerate(candidates)]
+    return drafted_goals(text, language, TODAY)
 
 
 def _serving_the_only_goal(plan) -> list[str]:
     """The titles of the initiatives that serve a plan's one goal."""
-    [goal] = plan.goals
-    return [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    return [i.title for i in serving_the_only_goal(plan)]
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from plan_helpers import drafted_goals, serving_the_only_goal
 
-from assistant.coaching.drafting import goal_from_candidate
-from assistant.coaching.facts import read_message
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding.quantities import read_amounts
@@ -19,8 +18,7 @@ TODAY = date(2026, 12, 3)
 
 
 def _goals(text: str, language: str):
-    candidates = read_message(text, language, TODAY, brief=True).goals
-    return [goal_from_candidate(n, c, f"o{n}", language, TODAY) for n, c in enumerate(candidates)]
+    return drafted_goals(text, language, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -134,8 +132,7 @@ def test_a_quote_time_goal_is_served_by_quoting_work_that_says_why_in_its_terms(
         "night. I want every quote out within 24 hours by next summer.",
         "en",
     )
-    [goal] = plan.goals
-    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    serving = serving_the_only_goal(plan)
     titles = [i.title for i in serving]
     assert any("quote" in t.lower() for t in titles), titles
     assert all("turn into jobs" not in i.rationale for i in serving), [i.rationale for i in serving]
@@ -325,8 +322,7 @@ def test_a_deadline_weeks_away_in_a_brief_is_asked_about(service):
 )
 def test_a_hiring_objective_gets_a_recruitment_initiative(service, language, text):
     plan = service.plan_from_brief(text, language)
-    [goal] = plan.goals
-    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    serving = serving_the_only_goal(plan)
     assert serving and serving[0].title.lower().startswith(("recruit", "rekryt"))
 
 
@@ -341,7 +337,6 @@ def test_a_reviews_goal_is_served_by_asking_customers_for_reviews(service):
         "like 50 by next summer.",
         "en",
     )
-    [goal] = plan.goals
-    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    serving = serving_the_only_goal(plan)
     assert serving[0].title == "Ask satisfied customers for reviews"
     assert "review request" in serving[0].rationale

@@ -317,7 +317,8 @@ def goal_statement(
     deadline_text = deadline.isoformat() if deadline else "?"
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
-    if hold and target is not None:  # "which I want to keep": hold today's level
+    held = baseline is not None and target is not None and target.value == baseline.value
+    if hold and held:  # "which I want to keep": today's level, until a new target is set
         return say.say(
             "goal_statement_keep", metric=metric.lower(), target=target_text, deadline=deadline_text
         )

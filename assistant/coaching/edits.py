@@ -249,10 +249,7 @@ def _statement(goal: Goal, language: str) -> str:
         goal.change_percent,
         milestone=not goal.kpis and (goal.baseline is None or goal.baseline.value is None),
         period=goal.period,
-        hold=goal.hold
-        and goal.target is not None
-        and goal.baseline is not None
-        and goal.target.value == goal.baseline.value,
+        hold=goal.hold,
     )
     return written + proposal_note(proposed, language)
 

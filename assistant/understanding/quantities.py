@@ -155,7 +155,7 @@ def _spoken_durations(text: str, language: str) -> list[Found]:
             for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", lowered):
                 span = span_of(text, match.start(), match.end())
                 amount = Found(Amount(value=float(table[words]), unit=unit, span=span))
-                if not any(_overlaps(amount, f) for f in found):
+                if not _any_overlap(amount, found):
                     found.append(amount)
     return found + [f for f in _worded_times(text, language) if not _any_overlap(f, found)]
 
