@@ -122,8 +122,20 @@ def session_from_brief(
     traits = session_traits(state, also_said=brief)
     answers = state.maturity_answers
     draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits, answers=answers)
+    state.plan.open_questions += _unserved(state.plan, say)
     state.stage = "roadmap"
     return state
+
+
+def _unserved(plan: StrategyPlan, say: Messages) -> list[str]:
+    """An open question for each objective no initiative serves: asked, not guessed."""
+    served = {g for i in plan.roadmap for g in i.goal_ids}
+    goals = {g.objective_id: g.id for g in plan.goals}
+    return [
+        say.say("open_unserved", objective=o.owner_words)
+        for o in plan.objectives
+        if goals.get(o.id) not in served
+    ]
 
 
 SOON_WEEKS = 8  # "this year" written in December: a date this close is asked about, not assumed

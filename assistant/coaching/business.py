@@ -68,6 +68,7 @@ class BusinessTraits(BaseModel):
     channels: set[str] = Field(default_factory=set)  # marketplaces, booking_platforms, ...
     tools: set[str] = Field(default_factory=set)  # what the owner already has: online_booking
     leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
+    pains: dict[str, str] = Field(default_factory=dict)  # initiative id -> the owner's sentence
 
 
 @cache

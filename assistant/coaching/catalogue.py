@@ -122,6 +122,7 @@ class InitiativeSpec(CatalogueModel):
     why: Localized[Text] | None = None  # one line: why it is in this plan ({objective})
     why_for: dict[Id, Localized[Text]] = Field(default_factory=dict)  # by the goal's KPI
     closes: list[Id] = Field(default_factory=list)  # groundwork: maturity questions it answers
+    pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
 
     @model_validator(mode="after")
     def _why_for_own_kpis(self) -> InitiativeSpec:

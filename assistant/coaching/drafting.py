@@ -63,7 +63,10 @@ def goal_from_candidate(
         spec = None  # "clients sign engagement letters online": no count of clients is aimed at
         candidate = candidate.model_copy(update={"baseline": None})
     figures = (candidate.baseline, candidate.target, candidate.change_percent)
-    metric = spec.name.get(language) if spec else metric_words(candidate.text, language)
+    has_figures = any(f is not None for f in figures)
+    metric = (
+        spec.name.get(language) if spec else metric_words(candidate.text, language, has_figures)
+    )
     label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
     metric = label or metric  # "wellness plan members" over "active customers"
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
@@ -157,24 +160,40 @@ def proposal_note(proposed: Collection[str], language: str) -> str:
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
 
 
-def metric_words(text: str, language: str) -> str:
+def metric_words(text: str, language: str, has_figures: bool = True) -> str:
     """What an objective is about, without its figures, dates and lead-in: "2) more boiler
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
-    words, counted, whole = _named_parts(text, language)
-    named = next((c for c in (words, counted) if _a_name(c, language)), None)
+    words, after_figure, whole = _named_parts(text, language)
+    named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
     if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
         return named
-    if _names_enough(words) and not _clause(words, language):
+    for part in (words, after_figure):  # "want 40 full re-roofs a year": what is counted
+        if _names_enough(part) and not _clause(part, language):
+            return part
+    if has_figures:  # figures need a name: the owner's words, quoted
+        return _quoted(whole, language)
+    if _names_enough(words):  # a milestone: what is to be in place, in the owner's words
         return words
-    if _names_enough(counted):  # "want 40 full re-roofs a year": what the figure counts
-        return counted
-    if _names_enough(words):
-        return words
-    sentence = _cleaned(re.split(r"[.!?;]\s+|\d", whole)[0], language)  # up to a figure
-    if _names_enough(sentence):
-        return sentence
-    return words or counted or _cleaned(re.split(r"\d", whole)[0], language) or whole.strip()
+    sentence = _cleaned(re.split(r"[.!?;]\s+", whole)[0], language)
+    return sentence if _names_enough(sentence) else whole.strip()
+
+
+QUOTE_MARKS = "“«”"
+QUOTED_WORDS = 12  # an objective quoted as its name is cut after this many words
+HEADLINE_WORDS = 6  # a first sentence this short names the objective the next one counts
+
+
+def _quoted(whole: str, language: str) -> str:
+    """The owner's own sentence, quoted, when no words of it name what is counted ("start a
+    pilates/rehab class, …"): a quote reads as theirs, a fragment reads as garbled."""
+    sentences = re.split(r"(?<=[.!?;])\s+", whole.strip())
+    headline = len(sentences[0].split()) <= HEADLINE_WORDS  # "2) vinne flere anbud. I fjor …"
+    with_figure = (s for s in sentences if re.search(r"\d", s))
+    sentence = (sentences[0] if headline else next(with_figure, sentences[0])).strip(" .;")
+    words = sentence.split()
+    cut = " ".join(words[:QUOTED_WORDS]) + (" …" if len(words) > QUOTED_WORDS else "")
+    return Messages(language).say("owner_quote", words=cut)
 
 
 def _named_parts(text: str, language: str) -> tuple[str, str, str]:
@@ -251,7 +270,7 @@ LONE_WORD = 8  # a single word names a metric when it is a compound: "badrumsjob
 
 
 def _clause(words: str, language: str) -> bool:
-    return cues.search("not_a_name", language, words) is not None
+    return any(cues.search(key, language, words) for key in ("not_a_name", "not_a_metric"))
 
 
 def _before_clause(words: str, language: str) -> str:
@@ -317,16 +336,17 @@ def goal_statement(
     deadline_text = deadline.isoformat() if deadline else "?"
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
+    metric = metric if metric[:1] in QUOTE_MARKS else metric.lower()  # a quote stays as said
     held = baseline is not None and target is not None and target.value == baseline.value
     if hold and held:  # "which I want to keep": today's level, until a new target is set
         return say.say(
-            "goal_statement_keep", metric=metric.lower(), target=target_text, deadline=deadline_text
+            "goal_statement_keep", metric=metric, target=target_text, deadline=deadline_text
         )
     if baseline is not None and baseline.value is not None:
         return say.say(
             "goal_statement",
             verb=verb,
-            metric=metric.lower(),
+            metric=metric,
             baseline=shown(baseline.value, baseline.unit or ""),
             target=target_text,
             deadline=deadline_text,
@@ -335,14 +355,14 @@ def goal_statement(
         return say.say(
             "goal_statement_relative",
             verb=verb,
-            metric=metric.lower(),
+            metric=metric,
             change=f"{_fmt(abs(change_percent))} %",
             deadline=deadline_text,
         )
     return say.say(
         "goal_statement_pending",
         verb=verb,
-        metric=metric.lower(),
+        metric=metric,
         target=target_text,
         deadline=deadline_text,
     )

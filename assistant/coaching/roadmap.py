@@ -1,14 +1,17 @@
 """The roadmap, drafted from the owner's objectives and the business they run.
 
 Every objective first gets the initiatives that serve it directly (they move its KPI, or
-serve its kind of aim), chosen only among those that fit the business (see ``business``: a
-plumber is never offered a webshop, a brand leaving the marketplaces never a marketplace).
-Then the groundwork the maturity gaps call for, then the planning routine every plan needs.
-Each initiative says in one line why it is in this plan, and cites the guidance.
+the owner named them), chosen only among those that fit the business (see ``business``: a
+plumber is never offered a webshop, a brand leaving the marketplaces never a marketplace);
+nothing is guessed from the kind of aim alone. Then the initiatives for problems the owner
+described ("we miss 25 calls a day"), then the groundwork the maturity gaps call for, then
+the planning routine every plan needs. Each initiative says in one line why it is in this
+plan, and cites the guidance.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +28,7 @@ from assistant.coaching.state import SessionState
 from assistant.coaching.words import shared_words, shares_a_long_word
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
+from assistant.understanding.cues import compiled as cue_pattern
 
 MAX_INITIATIVES = 10
 MIN_INITIATIVES = 6
@@ -42,6 +46,7 @@ class _Pick:
     objective: Objective | None = None  # the owner's objective it serves, if any
     also: list[Objective] = field(default_factory=list)  # more objectives it serves
     primary: bool = False  # the best initiative for its objective
+    pain: str | None = None  # the owner's words describing the problem it solves
     horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
 
 
@@ -58,7 +63,35 @@ def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
     has_website = _ANSWERED.get(answers.get("r_website", ""))
     traits = traits_of(state.plan.profile.industry, said, state.language, sells_online, has_website)
     has_crm = _IN_FULL_USE.get(answers.get("r_crm", ""))
-    return traits.model_copy(update={"has_crm": has_crm})
+    pains = pains_said(said, state.language)
+    return traits.model_copy(update={"has_crm": has_crm, "pains": pains})
+
+
+def pains_said(said: str, language: str) -> dict[str, str]:
+    """Initiatives a problem the owner described calls for ("a website that doesn't work on
+    a phone", "25 missed calls a day"), each with the clause that described it."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", said) if s.strip()]
+    found: dict[str, str] = {}
+    for spec in load_kpi_catalogue().initiatives:
+        patterns = [cue_pattern(p) for p in spec.pains.get(language, ())]
+        hit = next((_clause(s, m) for s in sentences for p in patterns if (m := p.search(s))), None)
+        if hit is not None:
+            found[spec.id] = hit
+    return found
+
+
+_CLAUSE_END = re.compile(r"[,;:–—]\s")
+MIN_CLAUSE = 20  # characters: a shorter clause is quoted with its whole sentence
+
+
+def _clause(sentence: str, match: re.Match[str]) -> str:
+    """The clause of ``sentence`` that holds the match ("… and a one-page website a mate
+    built in 2017 that doesn't even work properly on a phone")."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, match.start())]
+    end = _CLAUSE_END.search(sentence, match.end())
+    clause = sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
+    clause = clause.strip(" .!?")
+    return clause if len(clause) >= MIN_CLAUSE else sentence.strip(" .!?")
 
 
 _ANSWERED = {"yes": True, "partial": True, "no": False}  # some of it counts as having it
@@ -86,6 +119,7 @@ def draft_roadmap(
     ]
     ranked = {o.id: _serving(o, _goal_of(plan, o), offer, plan.language) for o in plan.objectives}
     picks = _for_objectives(plan, ranked)
+    picks += _for_pains(plan, offer, picks, traits.pains)
     picks += _groundwork(plan, offer, picks)
     picks += _more_for_objectives(plan, ranked, picks)
     _place(picks)
@@ -96,11 +130,13 @@ def draft_roadmap(
     ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
     for pick, initiative in zip(picks, initiatives, strict=True):
         initiative.depends_on = [ids[d] for d in pick.spec.depends_on if d in ids]
-    plan.roadmap = sorted(  # in each lane, the work on the owner's goals before the routine
+    routine = {ids[s] for s in ALWAYS if s in ids}
+    plan.roadmap = sorted(  # in each lane: the owner's goals, their problems, the routine
         initiatives,
         key=lambda i: (
-            ["short", "medium", "long"].index(i.horizon or "medium"),
+            LANES.index(i.horizon or "medium"),
             not i.goal_ids,
+            i.id in routine,
             -(i.impact or 0) * (i.feasibility or 0),
         ),
     )
@@ -129,14 +165,10 @@ def _serving(
     if direct:
         return direct
     titled = _said_about(objective.owner_words, offer, language, least=1)
-    if titled:  # "Смету хочу отдавать в течение суток": one word of a title names it
-        return titled[:1]
-    by_kind = [  # an aim of no known kind ("other") is served by no kind of initiative
-        s
-        for s in offer
-        if objective.category != "other" and objective.category in s.categories and not s.foundation
-    ]
-    return sorted(by_kind, key=_priority, reverse=True)[:1]  # a guess: only the likeliest
+    # "Смету хочу отдавать в течение суток": one word of a title names it. Nothing is
+    # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
+    # fill the shoulder months"); the brief asks what would help instead.
+    return titled[:1]
 
 
 def _generic(kpi_id: str) -> bool:
@@ -170,8 +202,8 @@ def _said_about(
     letters), most shared first."""
     scored = []
     for spec in offer:
-        if spec.foundation:
-            continue
+        if spec.foundation and least < MIN_SHARED:
+            continue  # groundwork only when the owner names it ("a CRM the sellers use")
         title = spec.title.get(language)
         shared = shared_words(words, f"{title} {spec.description.get(language)}", language)
         if not shared_words(words, title, language):
@@ -198,6 +230,33 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
         chosen += (other or rest)[: PER_OBJECTIVE - 1]
         picks += [_Pick(s, objective, primary=s is first) for s in chosen]
     return picks[: MAX_INITIATIVES - FOUNDATIONS]
+
+
+MAX_PAINS = 2  # initiatives added for problems the owner described, besides the objectives
+
+
+def _for_pains(
+    plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick], pains: Mapping[str, str]
+) -> list[_Pick]:
+    """Initiatives for the problems the owner described: one already planned learns the
+    words; one that fits and is not planned is added, serving the objective those words
+    belong to, if any."""
+    planned = {p.spec.id: p for p in picks}
+    added: list[_Pick] = []
+    for spec in offer:
+        said = pains.get(spec.id)
+        if said is None:
+            continue
+        if spec.id in planned:
+            planned[spec.id].pain = planned[spec.id].pain or said
+        elif len(added) < MAX_PAINS:
+            objective = next((o for o in plan.objectives if _overlap(o.owner_words, said)), None)
+            added.append(_Pick(spec, objective, pain=said))
+    return added
+
+
+def _overlap(words: str, said: str) -> bool:
+    return words.strip(" .") in said or said.strip(" .") in words
 
 
 def _place(picks: list[_Pick]) -> None:
@@ -321,6 +380,8 @@ def _why(
     say = Messages(language)
     if pick.objective is None and pick.spec.id in ALWAYS:
         return say.say("why_routine")
+    if pick.pain is not None and (pick.objective is None or not _moves(pick.spec, goal)):
+        return say.say("why_pain", said=_short(pick.pain, PAIN_SHORT))  # "You said: “…”"
     if pick.objective is None:
         dimension = say.label("dimensions", pick.spec.dimension)
         closed = sorted(gaps[q] for q in pick.spec.closes if gaps and q in gaps)
@@ -330,7 +391,7 @@ def _why(
             return say.say("why_groundwork_gap", dimension=dimension, gap=gap)
         return say.say("why_groundwork", dimension=dimension)
     objective = goal.metric if goal is not None and goal.metric else pick.objective.owner_words
-    objective = _short(objective)
+    objective = _short(objective.strip("“”«»"))  # a goal named by a quote is quoted once
     served = goal_kpi_ids(goal)
     by_kpi = [why for kpi, why in pick.spec.why_for.items() if kpi in served]
     why = next(iter(by_kpi), pick.spec.why)
@@ -339,9 +400,14 @@ def _why(
     return say.say("why_objective", objective=objective)
 
 
+def _moves(spec: InitiativeSpec, goal: Goal | None) -> bool:
+    return bool(set(spec.kpis) & goal_kpi_ids(goal))
+
+
 SHORT = 90  # characters of the owner's objective quoted in a why line
+PAIN_SHORT = 150  # characters of the owner's problem quoted in a why line
 
 
-def _short(words: str) -> str:
+def _short(words: str, most: int = SHORT) -> str:
     text = " ".join(words.split()).strip(" .;,")
-    return text if len(text) <= SHORT else text[:SHORT].rsplit(" ", 1)[0] + " …"
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"

@@ -164,7 +164,7 @@ def _any_overlap(item: Found, others: list[Found]) -> bool:
     return any(_overlaps(item, other) for other in others)
 
 
-_RANGE_JOIN = r"\s*(?:-|–|—|to|til|till|или|или\s+)\s*"
+_RANGE_JOIN = r"\s*(?:-|–|—|to|til|till|or|eller|или)\s*"
 
 
 def _worded_times(text: str, language: str) -> list[Found]:
@@ -274,7 +274,11 @@ def _joins_range(text: str, language: str, low: Found, high: Found) -> bool:
     before = text[max(0, low.start - 12) : low.start]
     middle = text[low.end : high.start]
     opens = cues.search("range_open", language, before) is not None
-    return opens and re.fullmatch(r"\s*(?:and|og|och|и|to|til|till|до|-|–)\s*", middle) is not None
+    if opens and re.fullmatch(r"\s*(?:and|og|och|и|to|til|till|до|-|–)\s*", middle):
+        return True
+    either = re.fullmatch(r"\s*(?:or|eller|или)\s*", middle) is not None  # "3 or 4 days"
+    bare = low.amount.unit in (None, "count") and low.amount.period is None
+    return either and bare and 0 < low.amount.value < high.amount.value
 
 
 def _range(text: str, low: Found, high: Found) -> Found:
