@@ -173,3 +173,78 @@ def test_a_share_booked_online_is_the_online_booking_kpi_not_the_one_said_before
         TODAY,
     ).goals
     assert [g.kpi_id for g in goals] == ["no_show_rate", "self_service_share"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "aims"),
+    [
+        (  # what the online booking is for is part of it
+            "ru",
+            "Запустить летний городской лагерь, чтобы летом не терять деньги.",
+            1,
+        ),
+        ("sv", "Vi vill ha onlinebokning, så att telefonen inte ringer hela dagen.", 1),
+        (  # a "that" clause after a bare wish is the wish itself
+            "ru",
+            "Хочу, чтобы к сезону заказы были расписаны на 2 месяца вперёд.",
+            1,
+        ),
+        (  # lettered items on one line are items of their own
+            "en",
+            "Objectives: (a) at least 40% of repeat orders through a self-service channel by "
+            "mid-2027; (b) fewer order-entry errors, currently roughly 3% of orders need a "
+            "credit or redelivery.",
+            2,
+        ),
+        (  # who the business is, not what it wants
+            "en",
+            "Landscaping and garden build company in Leeds, 9 of us incl. me.",
+            0,
+        ),
+        (  # a chore described, not a wish
+            "nb",
+            'Kursbevis lager vi i Word, og vi får stadig spørsmål av typen "når går '
+            'sertifikatet ut", som vi må lete etter i permer.',
+            0,
+        ),
+    ],
+)
+def test_purposes_descriptions_and_list_items_are_read_as_what_they_are(language, text, aims):
+    assert len(read_message(text, language, TODAY, brief=True).goals) == aims
+
+
+def test_a_lettered_item_keeps_its_own_figures():
+    goals = read_message(
+        "Objectives: (a) at least 40% of repeat orders through a self-service channel by "
+        "mid-2027; (b) fewer order-entry errors, currently roughly 3% of orders need a "
+        "credit or redelivery.",
+        "en",
+        TODAY,
+        brief=True,
+    ).goals
+    assert goals[0].baseline is None and goals[0].target.value == 40
+    assert goals[1].baseline.value == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I double booked twice last month."),
+        ("en", "We doubled our online sales last year, mostly from Instagram."),
+        ("sv", "Vi fördubblade omsättningen i fjol."),
+        ("ru", "В прошлом году мы увеличили выручку на 20%."),
+    ],
+)
+def test_a_change_that_already_happened_is_not_an_objective(language, text):
+    assert read_message(text, language, TODAY, brief=True).goals == []
+
+
+def test_a_bare_target_takes_the_metric_of_the_sentence_before():
+    [goal] = read_message(
+        "Every January to March we drop to about 40% utilisation. I want 70% by next winter.",
+        "en",
+        TODAY,
+        brief=True,
+    ).goals
+    assert goal.kpi_id == "capacity_utilisation"
+    assert (goal.baseline.value, goal.target.value) == (40, 70)

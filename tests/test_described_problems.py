@@ -169,3 +169,44 @@ def test_a_goal_whose_words_name_nothing_quotes_the_owner():
 def test_either_of_two_figures_is_read_as_a_range(language, text, middle):
     times = [a for a in read_amounts(text, language) if a.amount.unit == "days"]
     assert [a.amount.value for a in times] == [middle]
+
+
+@pytest.mark.parametrize(
+    ("language", "brief"),
+    [
+        (
+            "en",
+            "Garden landscaping firm in York, 7 staff. Every January to March we drop to "
+            "about 40% utilisation, the quiet months kill us. I want 70% by next winter.",
+        ),
+        (
+            "nb",
+            "Vi er et hotell på Geilo med 20 rom. I lavsesongen står det tomt, belegget er "
+            "rundt 35 %. Målet er 55 % belegg innen to år.",
+        ),
+        (
+            "sv",
+            "Vi driver ett vandrarhem på Gotland. Dessutom står vi halvtomma oktober till april, "
+            "beläggningen är runt 30 procent, och jag vill upp till 45 inom två år.",
+        ),
+        (
+            "ru",
+            "У нас автосервис в Перми. В межсезонье посты простаивают, загрузка около 50%, "
+            "хотим поднять загрузку до 75% за год.",
+        ),
+    ],
+)
+def test_quiet_periods_get_an_off_peak_offer_that_serves_the_utilisation_goal(
+    service, language, brief
+):
+    plan = service.plan_from_brief(brief, language)
+    offer = _titled(plan, "off_peak_offers")
+    assert offer is not None, [i.title for i in plan.roadmap]
+    assert offer.goal_ids, offer.rationale
+
+
+def test_few_reviews_and_lapsed_patients_call_for_their_routines():
+    assert "reviews_program" in pains_said("We've only got 11 Google reviews.", "en")
+    assert "reviews_program" in pains_said("На Яндекс Картах у нас 4,3 и мало отзывов.", "ru")
+    assert "recall_reminders" in pains_said("Vi har rundt 900 inaktive pasienter.", "nb")
+    assert "reviews_program" not in pains_said("We're rated 4.9 from 300 reviews.", "en")

@@ -159,7 +159,7 @@ def _serving(
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         direct = [s for s in direct if _kpi_rank(s, kpi_ids) == 0]  # only those about them
     direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -_priority(s)))
-    said = _said_about(objective.owner_words, offer, language)
+    said = _said_about(_without_metric(objective.owner_words, goal), offer, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in direct if s not in said]
     if direct:
@@ -169,6 +169,13 @@ def _serving(
     # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
     # fill the shoulder months"); the brief asks what would help instead.
     return titled[:1]
+
+
+def _without_metric(words: str, goal: Goal | None) -> str:
+    """The owner's words less those of the goal's metric: "direct bookings" names what is
+    measured, not an initiative about bookings."""
+    named = {w.casefold() for k in (goal.kpis if goal else []) for w in re.findall(r"\w+", k.name)}
+    return " ".join(w for w in words.split() if w.strip(".,;:!?()").casefold() not in named)
 
 
 def _generic(kpi_id: str) -> bool:
@@ -251,7 +258,8 @@ def _for_pains(
             planned[spec.id].pain = planned[spec.id].pain or said
         elif len(added) < MAX_PAINS:
             objective = next((o for o in plan.objectives if _overlap(o.owner_words, said)), None)
-            added.append(_Pick(spec, objective, pain=said))
+            alone = objective is not None and all(p.objective is not objective for p in picks)
+            added.append(_Pick(spec, objective, primary=alone, pain=said))  # its best one
     return added
 
 

@@ -46,10 +46,19 @@ def changes_something(text: str, change: re.Pattern[str], language: str) -> bool
     match = change.search(text)
     if match is None or _described(text[: match.start()], language):
         return False
+    if cues.search("past_date", language, text):  # "we doubled sales last year"
+        return False
     if match.start() <= OPENING or ":" in text[: match.start()]:
         return True  # "Sånn ellers: vokse eksporten" opens after its label
     rest = text[match.start() :]
-    return bool(find_date_spans(rest, language)) or re.search(r"\d", rest) is not None
+    for staff in cues.patterns("staff", language):  # "garden build company, 9 of us"
+        rest = staff.sub(" ", rest)
+    ahead = [  # "I double booked twice last month": a date gone by sets no deadline
+        (start, end)
+        for start, end in find_date_spans(rest, language)
+        if not cues.search("past_date", language, rest[max(0, start - 12) : end])
+    ]
+    return bool(ahead) or re.search(r"\d", rest) is not None
 
 
 def _described(before: str, language: str) -> bool:

@@ -101,6 +101,18 @@ def _points_back(
 
 
 POINTING_WORDS = 7  # longer wishes name something of their own
+
+
+def _purpose(piece: Piece, scopes: list[Scope], same_sentence: bool, language: str) -> bool:
+    """ "Хочу онлайн-запись, чтобы в сезон не было очереди": a clause saying what the
+    objective just stated in its sentence is for belongs to it; after a bare "Хочу," the
+    same words state the wish itself, and after "that …" they are one more wish."""
+    if not (scopes and same_sentence) or cues.search("purpose", language, piece.text) is None:
+        return False
+    last = scopes[-1].pieces[-1].text
+    return cues.search("parallel_wish", language, last) is None
+
+
 _ONE_MORE = re.compile(r"^\W*(?:and|plus|also|og|også|och|också|и|а также|а ещё)\s", re.IGNORECASE)
 
 
@@ -149,6 +161,10 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         )
         if in_list and scopes and adds_to_previous(piece, language, inside, open_baseline):
             scopes[-1].pieces.append(piece)  # "…by next summer, say end of june"
+            scopes[-1].amounts += inside
+            continue
+        if _purpose(piece, scopes, open_sentence == number, language):
+            scopes[-1].pieces.append(piece)  # "online booking, so there are no queues"
             scopes[-1].amounts += inside
             continue
         wished = in_list or states_objective(piece, language)

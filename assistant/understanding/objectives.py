@@ -11,6 +11,7 @@ from typing import Literal
 from assistant.extraction import (
     classify_objective,
     extract_deadline,
+    find_date_spans,
     find_unusable_deadline,
 )
 from assistant.understanding import cues
@@ -257,6 +258,7 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
     words = text[scope.start : scope.end]
     position = amount.span.start - scope.start if amount else len(words)
     points_back = cues.search("anaphora", language, words) is not None  # "want that down"
+    points_back = points_back or _bare_aim(words, language)  # "… 40 % now. I want 70 %."
     context = _lead_in(text, scope.start, sentence_before=points_back)
     sibling = parallel_wish(text, scope.pieces[0], language)  # "…, og at vi får flere elbiler"
     borrowed = [(f"{context} {words}", len(context) + 1)] if amount and not sibling else []
@@ -274,6 +276,18 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
     if found is None or (amount is None and found[1] < UNITLESS_SIMILARITY):
         return None
     return found[0]
+
+
+def _bare_aim(words: str, language: str) -> bool:
+    """An aim that names nothing but its figure and date ("I want 70% by next winter")."""
+    for start, end in sorted(find_date_spans(words, language), reverse=True):
+        words = words[:start] + words[end:]
+    said = "|".join(cues.raw("metric_lead_in").get(language, ()))
+    words = re.sub(rf"(?<!\w)(?:{said})(?!\w)", " ", words, flags=re.IGNORECASE) if said else words
+    return len(re.findall(r"[^\W\d_]", words)) < BARE_LETTERS
+
+
+BARE_LETTERS = 4  # fewer letters than this besides wish words, figures and dates: no name
 
 
 def _category(words: str, lead_in: str, language: str, kpi: str | None) -> str:
@@ -417,12 +431,17 @@ def _completed(objectives: list[ObjectiveFact], text: str, language: str) -> lis
     return merged
 
 
+_ITEM = re.compile(r"^\W{0,2}(?:\(?[a-zа-я]\)|\(?\d{1,2}[.)]|[-–—•*])\s", re.IGNORECASE)
+
+
 def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
     """Today's value in one clause and the target in the next, in either order ("... to
     100 % by March. today it's 0"); a wish said in parallel ("…, og at vi får flere
     elbiler – i dag 10 %") is not a half."""
     if parallel_wish(text, Piece(second.span.text, second.span.start), language):
         return False
+    if _ITEM.match(second.span.text):  # "(b) fewer order-entry errors, currently 3 %"
+        return False  # a list item of its own
     if first.baseline is not None and first.target is None:
         today, aim = first.baseline, second.target
         other = second.baseline
