@@ -85,8 +85,7 @@ def session_from_brief(
     profile.annual_revenue = facts.revenue
     profile.markets = facts.markets
     say = Messages(lang)
-    for key, value in {
-        "business_name": profile.business_name,
+    for key, value in {  # a missing business name changes nothing in the plan: not asked
         "industry": profile.industry,
         "staff": profile.staff,
         "revenue": profile.annual_revenue,

@@ -55,6 +55,21 @@ def numerals(text: str) -> set[float]:
     return values
 
 
+def _all_counts(text: str) -> list[float]:
+    """Every whole number said, repeats kept, in order: the items of a listed team ("two
+    partners, four accountants and an admin")."""
+    lowered = text.lower()
+    said = [(m.start(), float(m.group())) for m in re.finditer(r"(?<![\d.,])\d+(?![\d.,]\d)", text)]
+    for word, value in _number_words().items():
+        said += [
+            (m.start(), value) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)
+        ]
+    return [value for _, value in sorted(said)]
+
+
+LISTED_ONES = 3  # "me", "my wife", "an admin": items of a list that count one each
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.011, 0.006 * max(abs(a), abs(b)))
 
@@ -75,6 +90,8 @@ def derivable(text: str) -> set[float]:
         derived |= {a * s * (1 + b / 100) for s in _SCALES}
         derived |= {a * s * (1 - b / 100) for s in _SCALES}
         derived |= {(a - b) * s for s in _SCALES} | {(a + b) * s for s in _SCALES}
+    total = sum(_all_counts(text))  # a head count summed from a listed team
+    derived |= {total + k for k in range(LISTED_ONES + 1)}
     return derived
 
 

@@ -9,6 +9,7 @@ from assistant.understanding import cues
 from assistant.understanding.places import nominative
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import ProfileFact, Span
+from assistant.understanding.team import team_size
 from assistant.understanding.text import span_of
 
 _PEOPLE = "people"
@@ -130,6 +131,8 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
             if value is not None and not (signed and signed in "-−"):
                 span = span_of(text, match.start(), match.end())
                 candidates.append((match.start(), value, span))
+    if (listed := team_size(text, language)) is not None:  # "two partners, four accountants"
+        candidates.append((listed[1].start, float(listed[0]), listed[1]))
     possible = [c for c in candidates if c[1] == int(c[1]) and 1 <= c[1] <= MAX_STAFF]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
