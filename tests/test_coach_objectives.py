@@ -248,3 +248,23 @@ def test_a_bare_target_takes_the_metric_of_the_sentence_before():
     ).goals
     assert goal.kpi_id == "capacity_utilisation"
     assert (goal.baseline.value, goal.target.value) == (40, 70)
+
+
+def test_figures_after_a_dash_belong_to_the_wish_before_it():
+    [goal] = read_message(
+        "Second, I want to win more of our quotes - from 35% to 45%.", "en", TODAY, brief=True
+    ).goals
+    assert goal.kpi_id == "quote_win_rate"
+    assert (goal.baseline.value, goal.target.value) == (35, 45)
+
+
+def test_a_wish_and_the_sentence_that_gives_its_figures_are_one_objective():
+    [goal] = read_message(
+        "I want to move towards more EV charger and solar battery installs, they pay better. "
+        "Today EV chargers are maybe 15% of turnover, I'd like that at 35% by the end of 2027.",
+        "en",
+        TODAY,
+        brief=True,
+    ).goals
+    assert (goal.baseline.value, goal.target.value) == (15, 35)
+    assert goal.kpi_id != "days_to_payment"  # "they pay" names no time to get paid

@@ -336,7 +336,7 @@ def goal_statement(
     deadline_text = deadline.isoformat() if deadline else "?"
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
-    metric = metric if metric[:1] in QUOTE_MARKS else metric.lower()  # a quote stays as said
+    metric = _lowered(metric)
     held = baseline is not None and target is not None and target.value == baseline.value
     if hold and held:  # "which I want to keep": today's level, until a new target is set
         return say.say(
@@ -366,6 +366,14 @@ def goal_statement(
         target=target_text,
         deadline=deadline_text,
     )
+
+
+def _lowered(metric: str) -> str:
+    """The metric inside a sentence: "Share of bookings" -> "share of bookings"; a quote, an
+    acronym ("EV chargers", "CRM") and names further on ("Google reviews") stay as said."""
+    if metric[:1] in QUOTE_MARKS or metric[:2].isupper():
+        return metric
+    return metric[:1].lower() + metric[1:]
 
 
 def _fmt(value: float) -> str:

@@ -103,6 +103,12 @@ def _points_back(
 POINTING_WORDS = 7  # longer wishes name something of their own
 
 
+def _dash_before(text: str, scopes: list[Scope], piece: Piece) -> bool:
+    """ "win more of our quotes - from 35% to 45%": only a dash between the objective and
+    the figures that follow it on the same line."""
+    return re.fullmatch(r"[ \t]*[-–—]?[ \t]*", text[scopes[-1].end : piece.start]) is not None
+
+
 def _purpose(piece: Piece, scopes: list[Scope], same_sentence: bool, language: str) -> bool:
     """ "Хочу онлайн-запись, чтобы в сезон не было очереди": a clause saying what the
     objective just stated in its sentence is for belongs to it; after a bare "Хочу," the
@@ -153,7 +159,8 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
         )
         figures_only = only_from_to(piece, language)
-        continues = open_sentence == number and scopes and not scopes[-1].amounts
+        continues = bool(scopes) and not scopes[-1].amounts
+        continues = continues and (open_sentence == number or _dash_before(text, scopes, piece))
         open_baseline = (  # "cut it by 40 %, today we spend 25 000": the base of the change
             bool(scopes)
             and [figure_role(text, a, language) for a in scopes[-1].amounts] == ["change_by"]

@@ -23,6 +23,7 @@ from assistant.understanding.metrics import (
     scaled,
 )
 from assistant.understanding.objective_clauses import parallel_wish
+from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
     Scope,
     figure_role,
@@ -406,52 +407,4 @@ def read_objectives(
     ]
     taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures
     found = [_objective(text, s, language, today, metrics, amounts, taken) for s in scopes]
-    return _completed(found, text, language)
-
-
-def _completed(objectives: list[ObjectiveFact], text: str, language: str) -> list[ObjectiveFact]:
-    """ "Bathroom jobs are 30 % of our work. I want that to 50 % within 18 months": an
-    objective with only today's value and the next with only a target are one."""
-    merged: list[ObjectiveFact] = []
-    for objective in objectives:
-        last = merged[-1] if merged else None
-        if last is not None and _halves(last, objective, text, language):
-            start, end = last.span.start, objective.span.end
-            whole, today = (objective, last) if last.target is None else (last, objective)
-            merged[-1] = whole.model_copy(
-                update={
-                    "baseline": today.baseline,
-                    "kpi": last.kpi or objective.kpi,
-                    "category": today.category if whole.category == "other" else whole.category,
-                    "span": span_of(text, start, end),
-                }
-            )
-        else:
-            merged.append(objective)
-    return merged
-
-
-_ITEM = re.compile(r"^\W{0,2}(?:\(?[a-zа-я]\)|\(?\d{1,2}[.)]|[-–—•*])\s", re.IGNORECASE)
-
-
-def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
-    """Today's value in one clause and the target in the next, in either order ("... to
-    100 % by March. today it's 0"); a wish said in parallel ("…, og at vi får flere
-    elbiler – i dag 10 %") is not a half."""
-    if parallel_wish(text, Piece(second.span.text, second.span.start), language):
-        return False
-    if _ITEM.match(second.span.text):  # "(b) fewer order-entry errors, currently 3 %"
-        return False  # a list item of its own
-    if first.baseline is not None and first.target is None:
-        today, aim = first.baseline, second.target
-        other = second.baseline
-    elif second.baseline is not None and second.target is None and second.deadline is None:
-        today, aim = second.baseline, first.target
-        other = first.baseline
-    else:
-        return False
-    if aim is None or other is not None or (aim.unit != today.unit and today.value != 0):
-        return False  # "today it's 0" is zero of whatever the target counts
-    if today.value == 0:  # "idag 0": zero of whatever the aim counts, whatever it bound to
-        return True
-    return first.kpi is None or second.kpi is None or first.kpi == second.kpi
+    return completed(found, text, language)

@@ -1,0 +1,95 @@
+"""Objectives said in two pieces made one: today's value in one clause and the target in
+the next ("Bathroom jobs are 30 % of our work. I want that to 50 %"), or a wish without
+figures followed by the sentence that gives them ("… more EV charger installs. Today EV
+chargers are 15 % of turnover, I'd like that at 35 %")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding import cues
+from assistant.understanding.metrics import metric_bank
+from assistant.understanding.objective_clauses import parallel_wish
+from assistant.understanding.reading import ObjectiveFact
+from assistant.understanding.text import Piece, span_of
+
+_ITEM = re.compile(r"^\W{0,2}(?:\(?[a-zа-я]\)|\(?\d{1,2}[.)]|[-–—•*])\s", re.IGNORECASE)
+
+
+def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list[ObjectiveFact]:
+    merged: list[ObjectiveFact] = []
+    for objective in objectives:
+        last = merged[-1] if merged else None
+        if last is not None and _halves(last, objective, text, language):
+            merged[-1] = _joined_halves(last, objective, text)
+        elif last is not None and _figures_follow(last, objective, text, language):
+            merged[-1] = _with_figures(last, objective, text)
+        else:
+            merged.append(objective)
+    return merged
+
+
+def _joined_halves(last: ObjectiveFact, objective: ObjectiveFact, text: str) -> ObjectiveFact:
+    whole, today = (objective, last) if last.target is None else (last, objective)
+    return whole.model_copy(
+        update={
+            "baseline": today.baseline,
+            "kpi": last.kpi or objective.kpi,
+            "category": today.category if whole.category == "other" else whole.category,
+            "span": span_of(text, last.span.start, objective.span.end),
+        }
+    )
+
+
+def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
+    """Today's value in one clause and the target in the next, in either order ("... to
+    100 % by March. today it's 0"); a wish said in parallel ("…, og at vi får flere
+    elbiler – i dag 10 %") is not a half."""
+    if parallel_wish(text, Piece(second.span.text, second.span.start), language):
+        return False
+    if _ITEM.match(second.span.text):  # "(b) fewer order-entry errors, currently 3 %"
+        return False  # a list item of its own
+    if first.baseline is not None and first.target is None:
+        today, aim = first.baseline, second.target
+        other = second.baseline
+    elif second.baseline is not None and second.target is None and second.deadline is None:
+        today, aim = second.baseline, first.target
+        other = first.baseline
+    else:
+        return False
+    if aim is None or other is not None or (aim.unit != today.unit and today.value != 0):
+        return False  # "today it's 0" is zero of whatever the target counts
+    if today.value == 0:  # "idag 0": zero of whatever the aim counts, whatever it bound to
+        return True
+    return first.kpi is None or second.kpi is None or first.kpi == second.kpi
+
+
+def _figures_follow(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
+    """A wish with no figures, and right after it, on the same line, a sentence that gives
+    today's value and points back at it ("Today EV chargers are 15 %, I'd like that at 35 %")."""
+    bare = first.baseline is None and first.target is None and first.change_percent is None
+    if not bare or second.baseline is None or second.target is None:
+        return False
+    between = text[first.span.end : second.span.start]
+    if "\n" in between or _ITEM.match(second.span.text) or len(between.strip(" .!")) > 0:
+        return False
+    opens_today = cues.search("today_words", language, second.span.text[:20]) is not None
+    return opens_today and cues.search("anaphora", language, second.span.text) is not None
+
+
+def _with_figures(first: ObjectiveFact, second: ObjectiveFact, text: str) -> ObjectiveFact:
+    kpi = second.kpi or (first.kpi if _fits(first.kpi, second) else None)
+    return second.model_copy(
+        update={
+            "kpi": kpi,
+            "category": first.category if second.category == "other" else second.category,
+            "span": span_of(text, first.span.start, second.span.end),
+        }
+    )
+
+
+def _fits(kpi: str | None, objective: ObjectiveFact) -> bool:
+    """The metric can hold the objective's figures: no "days to get paid" for a share."""
+    spec = metric_bank().get(kpi or "")
+    unit = objective.target.unit if objective.target else None
+    return spec is not None and unit in spec.units
