@@ -210,3 +210,46 @@ def test_few_reviews_and_lapsed_patients_call_for_their_routines():
     assert "reviews_program" in pains_said("На Яндекс Картах у нас 4,3 и мало отзывов.", "ru")
     assert "recall_reminders" in pains_said("Vi har rundt 900 inaktive pasienter.", "nb")
     assert "reviews_program" not in pains_said("We're rated 4.9 from 300 reviews.", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "We get 40% of our jobs through Checkatrade and I want to be less dependent on "
+            "it: down to 25% by the end of 2027.",
+        ),
+        (
+            "nb",
+            "Det jeg vil: ned med andelen jobber fra portalene til under 25 % innen utgangen "
+            "av neste år.",
+        ),
+        (
+            "sv",
+            "Minska beroendet av de tio största kunderna till högst 60 % av omsättningen på "
+            "tre år.",
+        ),
+        ("ru", "Чтобы WB был не больше 25 % выручки, не хочу от них зависеть."),
+    ],
+)
+def test_depending_less_on_a_channel_is_a_share_to_bring_down(language, text):
+    goals = drafted_goals(text, language, TODAY)
+    dependence = [g for g in goals if g.target and g.target.value in (25, 60)]
+    assert dependence, [g.statement for g in goals]
+    [goal] = dependence
+    assert goal.direction == "decrease", goal.statement
+    assert goal.kpis and goal.kpis[0].name == load_kpi_catalogue().kpi("dependency_share").name.get(
+        language
+    )
+
+
+def test_a_trade_on_lead_platforms_gets_its_own_channels_for_that_goal(service):
+    plan = service.plan_from_brief(
+        "We're plumbers in Bristol, 6 of us. About 60% of our jobs come through Checkatrade "
+        "and MyBuilder, and I want to be less dependent on them: down to 30% within two years.",
+        "en",
+    )
+    own = _titled(plan, "own_lead_channels")
+    assert own is not None, [i.title for i in plan.roadmap]
+    assert own.goal_ids
