@@ -76,10 +76,13 @@ class SessionStoreDamaged(StoreUnavailable):
     reports this one the same way."""
 
 
+BUSY_SECONDS = 30.0  # another process on the same data dir may hold the store this long
+
+
 def open_checkpointer(path: Path) -> SqliteSaver:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(str(path), check_same_thread=False)
+        connection = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False)
         saver = SqliteSaver(connection)
         saver.setup()
     except (sqlite3.Error, OSError) as exc:

@@ -37,10 +37,13 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+BUSY_SECONDS = 30.0  # another process on the same data dir may hold the index this long
+
+
 class SessionCatalogue:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._db = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False)
         self._guard = threading.Lock()
         with self._guard, self._db:
             self._db.execute(
