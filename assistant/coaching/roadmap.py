@@ -29,6 +29,7 @@ from assistant.coaching.words import shared_words, shares_a_long_word
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.cues import compiled as cue_pattern
+from assistant.understanding.text import sentences
 
 MAX_INITIATIVES = 10
 MIN_INITIATIVES = 6
@@ -70,11 +71,11 @@ def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
 def pains_said(said: str, language: str) -> dict[str, str]:
     """Initiatives a problem the owner described calls for ("a website that doesn't work on
     a phone", "25 missed calls a day"), each with the clause that described it."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", said) if s.strip()]
+    said_in = [s.text.strip() for s in sentences(said) if s.text.strip()]
     found: dict[str, str] = {}
     for spec in load_kpi_catalogue().initiatives:
         patterns = [cue_pattern(p) for p in spec.pains.get(language, ())]
-        hit = next((_clause(s, m) for s in sentences for p in patterns if (m := p.search(s))), None)
+        hit = next((_clause(s, m) for s in said_in for p in patterns if (m := p.search(s))), None)
         if hit is not None:
             found[spec.id] = hit
     return found
