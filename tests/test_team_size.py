@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from assistant.coaching.facts import read_message
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
 from assistant.evaluation.number_trace import traceable
 
 TODAY = date(2026, 12, 3)
@@ -70,9 +72,6 @@ def test_the_independent_number_check_accepts_a_listed_head_count_only():
 
 
 def test_a_brief_asks_for_what_the_plan_needs_not_for_what_was_said(seeded_data_dir):
-    from assistant.coaching.service import CoachService
-    from assistant.config import Settings
-
     service = CoachService(Settings(data_dir=seeded_data_dir("team")), today=lambda: TODAY)
     plan = service.plan_from_brief(
         "We're a small accountancy practice in Cork – two partners, four accountants and an "
