@@ -166,3 +166,16 @@ def test_a_russian_goal_named_before_the_verb_is_dropped(text):
     initiative named «цель»."""
     orders = plan_commands(read(text, "ru", TODAY), TODAY)
     assert [(o.action, o.number) for o in orders] == [("drop_goal", int(text.split()[1]))]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Can you show me the full plan please?"),
+        ("nb", "Kan du vise meg hele planen?"),
+        ("sv", "Visa hela planen, tack."),
+        ("ru", "Покажите весь план, пожалуйста."),
+    ],
+)
+def test_asking_to_see_the_whole_plan_is_an_order_not_a_question(language, text):
+    assert [action for action, _ in _orders(text, language)] == ["show"]

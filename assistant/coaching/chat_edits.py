@@ -79,14 +79,30 @@ def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> 
     if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
         return command.number - 1
     if command.number is None:
+        language = state.plan.language
         for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
-            named = [n for n, name in enumerate(names) if shares_a_word(words, name)]
+            named = [
+                n
+                for n, name in enumerate(names)
+                if shares_a_word(_without_new_date(words, command), name, language)
+            ]
             if len(named) == 1:
                 return named[0]
         if len(names) == 1:
             return 0
     outcome.asks.append(_say(state).say("which_goal", count=len(names)))
     return None
+
+
+def _without_new_date(words: str, command: PlanCommand) -> str:
+    """The order's words less its new deadline: "push it to June 2028" names no goal by
+    "June", though "March is too soon" names the goal due in March."""
+    new = command.deadline
+    if new is None:
+        return words
+    for month in (new.strftime("%B"), str(new.year)):
+        words = re.sub(rf"(?i)\b{month}\b", " ", words, count=1)
+    return words
 
 
 def _goal_names(state: SessionState) -> list[str]:
@@ -138,12 +154,41 @@ def _change_goal(
         return
     if not _drafted(state):
         changes = _change_objective(state, index, command)
+        state.candidates[index].edits += changes
     else:
         try:
             changes = change_goal(state.plan, state.plan.goals[index], edit, today)
         except EditRefused as refused:
             outcome.asks.append(str(refused))
             return
+    if changes:
+        outcome.changes.append(
+            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
+        )
+
+
+def _rename_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """ "goal 1: rename it to 'EV installs as a share of turnover'": the goal's metric takes
+    the owner's name and its statement is rendered again from it."""
+    index = _goal_index(state, command, outcome)
+    if index is None:
+        return
+    say = _say(state)
+    if not command.name:
+        outcome.asks.append(say.say("what_goal_change", number=index + 1))
+        return
+    if _drafted(state):
+        changes = change_goal(
+            state.plan, state.plan.goals[index], GoalEdit(metric=command.name), today
+        )
+    else:
+        state.candidates[index].name = command.name
+        changes = [
+            say.say("edit_field", field=say.label("edit_fields", "name"), value=f"“{command.name}”")
+        ]
+        state.candidates[index].edits += changes
     if changes:
         outcome.changes.append(
             say.say("goal_changed", number=index + 1, changes="; ".join(changes))
@@ -341,6 +386,7 @@ def _show(
 _HANDLERS = {
     "drop_goal": _drop_goal,
     "change_goal": _change_goal,
+    "rename_goal": _rename_goal,
     "add_goal": _add_goal,
     "drop_initiative": _drop_initiative,
     "change_initiative": _change_initiative,

@@ -44,6 +44,7 @@ class PlanCommand(BaseModel):
     unit: str | None = None  # the unit of the values said ("%", "count", "hours")
     focus: str = ""  # the clause of the order itself ("and move the CRM one to Now")
     metric: str | None = None  # the KPI a corrected value belongs to, when the reader knew it
+    name: str | None = None  # a goal's new name ("rename it to 'EV installs'")
 
 
 def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
@@ -63,11 +64,13 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             if said.action in INITIATIVE_ACTIONS
             else command.model_copy(update={"focus": own.focus})
         )
+        if said.action == "rename_goal":
+            command.name = new_name(reading.text[said.span.end :])
         previous_end = said.span.end
         if not any(c.action == command.action and c.words == command.words for c in found):
             found += _each_listed(command)
     found += _replaced_values(reading)
-    if reading.corrections and not any(c.action == "change_goal" for c in found):
+    if reading.corrections and not any(c.action in ("change_goal", "rename_goal") for c in found):
         for sentence in sentences(reading.text):
             number = _goal_number(sentence.text, reading.language)
             if number is not None:
@@ -180,9 +183,37 @@ def _each_listed(command: PlanCommand) -> list[PlanCommand]:
     return [command.model_copy(update={"number": n}) for n in dict.fromkeys(numbers)]
 
 
+_QUOTED = re.compile(
+    r"^[^'\"“”«‘\n]*?(?<![\w])['\"“”«‘](?P<name>[^'\"“”«»‘’\n]{2,120})['\"“”»’](?!\w)"
+)
+_SAID_AFTER = re.compile(
+    r"^\s*(?:it\s+|det\s+|den\s+)?(?:to|as|til|till|в|на|:)\s*:?\s*(?P<name>[^.!?;\n]{2,120})",
+    re.IGNORECASE,
+)
+
+
+def new_name(after: str) -> str | None:
+    """The name said after a rename order: in quotes when quoted, else the rest of the
+    sentence ("goal 2 should read 'Checkatrade share of enquiries'", "rename goal 1 to EV
+    installs")."""
+    found = _QUOTED.match(after) or _SAID_AFTER.match(after)
+    name = found.group("name").strip(" ,:–-") if found else ""
+    return name or None
+
+
 def _goal_number(text: str, language: str) -> int | None:
     match = cues.search("goal_reference", language, text)
     return int(match.group("n")) if match else None
+
+
+LOOK_BACK = 40  # "goal 3, the admin one - change the deadline": the goal named just before
+
+
+def _named_just_before(reading: Reading, position: int) -> int | None:
+    """The goal number said just before an order, in the same line of the message."""
+    before = reading.text[max(0, position - LOOK_BACK) : position]
+    before = re.split(r"[.!?\n]", before)[-1]
+    return _goal_number(before, reading.language)
 
 
 def _reach(text: str, end: int, next_command: int) -> int:
@@ -223,7 +254,9 @@ def _command(
         if found is not None and _own_date(reading, words, position, found.start):
             command.deadline = found.date
     if action in ("change_goal", "drop_goal") and number is None:
-        command.number = _goal_number(words, reading.language)
+        command.number = _goal_number(words, reading.language) or _named_just_before(
+            reading, position
+        )
     horizon = _horizon(words, reading.language)
     if action == "change_goal" and number is None and horizon and command.deadline is None:
         action = command.action = "change_initiative"  # "move it to Later": a lane, no goal

@@ -283,7 +283,8 @@ class OfflineCoach:
         say = Messages(state.language)
         profile = state.plan.profile
         profile.business_name = facts.business_name or profile.business_name
-        profile.industry = facts.industry or profile.industry
+        if not (facts.industry_guessed and profile.industry):
+            profile.industry = facts.industry or profile.industry
         profile.staff = facts.staff or profile.staff
         profile.annual_revenue = facts.revenue or profile.annual_revenue
         profile.markets = list(dict.fromkeys(profile.markets + facts.markets))

@@ -68,7 +68,7 @@ def goal_from_candidate(
         spec.name.get(language) if spec else metric_words(candidate.text, language, has_figures)
     )
     label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
-    metric = label or metric  # "wellness plan members" over "active customers"
+    metric = candidate.name or label or metric  # "wellness plan members" over "active customers"
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
     counted = None if label else spec.unit if spec else None  # the label says what is counted
     target_unit = _unit(given[0] if given else counted)

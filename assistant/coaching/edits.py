@@ -46,6 +46,7 @@ class GoalEdit(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     statement: str | None = Field(default=None, max_length=500)
+    metric: str | None = Field(default=None, max_length=200, description="what the goal counts")
     baseline: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     target: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     deadline: str | None = Field(default=None, description="a date in any supported wording")
@@ -146,6 +147,10 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         goal.deadline_status = "given"
         goal.horizon = horizon_for(today, goal.deadline)
         changes.append(_field(say, "deadline", goal.deadline.isoformat()))
+    name = (edit.metric or "").strip()
+    if name and name != goal.metric:  # "call it 'EV installs as a share of turnover'"
+        goal.metric = name
+        changes.append(_field(say, "name", f"“{name}”"))
     statement = (edit.statement or "").strip()
     if statement and statement != before.statement:
         goal.statement = statement

@@ -58,6 +58,8 @@ class GoalCandidate(BaseModel):
     change_percent: float | None = None  # "by 50 %", "halve": applied to today's value
     direction: Literal["increase", "decrease"] | None = None  # the owner's verb
     hold: bool = False  # "which I want to keep": the target is today's level, on purpose
+    name: str | None = None  # what the goal counts, as the owner renamed it
+    edits: list[str] = Field(default_factory=list, description="changes the owner made, in words")
     proposed: list[str] = Field(
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )
@@ -72,6 +74,7 @@ class GoalCandidate(BaseModel):
 class Facts(BaseModel):
     business_name: str | None = None
     industry: str | None = None
+    industry_guessed: bool = False  # from a trade word alone ("two electricians")
     staff: int | None = None
     revenue: Money | None = None
     markets: list[str] = Field(default_factory=list)

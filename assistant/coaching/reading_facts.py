@@ -383,6 +383,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.revenue = _revenue(reading)
     if "industry" in profile:
         facts.industry = str(profile["industry"].value)
+        facts.industry_guessed = profile["industry"].confidence < 0.5
     facts.markets = _markets(facts.markets, profile, reading.language)
     facts.figures = [
         _figure(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)

@@ -58,10 +58,19 @@ def playback(state: SessionState, ask: str = "playback_ask") -> str:
     if plan.current_state.top_gaps:
         gaps = "".join(f"\n- {gap}" for gap in plan.current_state.top_gaps)
         parts.append(say.say("playback_gaps", gaps=gaps))
-    objectives = "".join(f"\n- {o.owner_words}" for o in plan.objectives) or unknown
+    objectives = "".join(_objective_line(say, state, n) for n in range(len(plan.objectives)))
+    objectives = objectives or unknown
     parts.append(say.say("playback_objectives", objectives=objectives))
     parts.append(say.say(ask))
     return "\n\n".join(parts)
+
+
+def _objective_line(say: Messages, state: SessionState, index: int) -> str:
+    """The owner's words, and what they changed since ("target → 45 %"), so the summary
+    never shows figures the plan no longer holds."""
+    line = f"\n- {state.plan.objectives[index].owner_words}"
+    edits = state.candidates[index].edits if index < len(state.candidates) else []
+    return line + (say.say("playback_changed", changes="; ".join(edits)) if edits else "")
 
 
 def maturity_block(plan: StrategyPlan) -> str:

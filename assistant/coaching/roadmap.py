@@ -25,10 +25,11 @@ from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import shared_words, shares_a_long_word
+from assistant.coaching.words import shares_a_long_word
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.cues import compiled as cue_pattern
+from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences
 
 MAX_INITIATIVES = 10

@@ -22,6 +22,11 @@ from assistant.understanding.metrics import (
     metric_bank,
     scaled,
 )
+from assistant.understanding.objective_baselines import (
+    described_baseline,
+    known_baseline,
+    referred_baseline,
+)
 from assistant.understanding.objective_clauses import parallel_wish
 from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
@@ -158,42 +163,6 @@ def _scaled_like(value: float, target: float) -> float:
     if target / value < 1000:
         return value
     return value * next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
-
-
-def _referred_baseline(
-    text: str, scope: Scope, language: str, target: Amount, amounts: list[Found]
-) -> Amount | None:
-    """ "Bathroom jobs are 30 % of our work. I want that to 50 %": the figure of the sentence
-    before, in the target's unit, when the objective points back at it."""
-    words = text[scope.start : scope.end]
-    if cues.search("anaphora", language, words) is None:
-        return None
-    lead = sentences(text)
-    before = [p for p in lead if p.end <= scope.start]
-    if not before:
-        return None
-    previous = before[-1]
-    found = [
-        a
-        for a in amounts
-        if previous.start <= a.start < previous.end and a.amount.unit == target.unit
-    ]
-    return found[-1].amount if found else None
-
-
-def _known_baseline(
-    metrics: list[MetricFact], kpi: str, target: Amount | None, before: int
-) -> Amount | None:
-    """Today's value of the objective's metric, said earlier in the message: the latest
-    ("capacity for 30 new patients a month, but we get maybe 12")."""
-    for metric in reversed(metrics):
-        if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
-            continue
-        if metric.amount.span.start >= before:
-            continue
-        if target is None or in_unit(metric.amount, target.unit) is not None:
-            return metric.amount
-    return None
 
 
 def _one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:
@@ -355,16 +324,23 @@ def _objective(
     comparable = (spec is not None and spec.new_ones) or not _counts_new(text, target, language)
     if baseline is None and kpi is not None and comparable:
         free = [m for m in metrics if m.amount.span.start not in taken]
-        baseline = _known_baseline(free, kpi, target, scope.end)
+        baseline = known_baseline(free, kpi, target, scope.end)
     if baseline is None and target is not None:
-        baseline = _referred_baseline(text, scope, language, target, everything)
+        baseline = referred_baseline(text, scope, language, target, everything)
+    words = text[scope.start : scope.end]
+    aimed = target is not None or change is not None or _change_word(words, language) is not None
+    if baseline is None and comparable and aimed and not (spec and spec.new_ones):
+        earlier = [f for f in everything if f.end <= scope.start and f.start not in taken]
+        verb = _verb(words, language)
+        baseline = described_baseline(
+            text, words, kpi, language, target, verb[0] if verb else None, earlier
+        )
     if baseline is not None and target is not None:
         baseline, target = _one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span
         said_from = said_from and figure_role(text, baseline_found, language) == "change_from"
         if not (said_from or _plausible_pair(baseline, target)):
             baseline = None  # a figure picked up from elsewhere, not "from X to Y"
-    words = text[scope.start : scope.end]
     direction = _direction(text, scope, language, baseline, target)
     decrease = direction == "decrease"
     change_percent = None

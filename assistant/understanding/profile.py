@@ -85,22 +85,26 @@ def _trades(language: str) -> re.Pattern[str]:
     stems = sorted(cues.raw("trades").get(language, ()), key=len, reverse=True)
     alternation = "|".join(_ending(stem) for stem in stems)
     return re.compile(
-        rf"(?<![^\W\d_])(?:{alternation})(?:\s+(?:and|og|och|и|&|\+)\s+[\w-]+)?", re.I
-    )
+        rf"(?<![^\W\d_])(?:{alternation})(?:\s+(?:and|og|och|и|&|\+)\s+(?:{alternation}))?",
+        re.I,
+    )  # "bakery and café": a second trade joins the first; "electricians and an" does not
 
 
 def industry(text: str, language: str) -> ProfileFact | None:
     """What the business does: a "we are a ..." phrase, else the first trade word."""
     match = cues.search("industry", language, text)
+    confidence = 0.5
     if match is not None:
         words, start = match.group("industry").strip(), match.start("industry")
     elif (trade := _trades(language).search(text)) is not None:
-        words, start = trade.group(), trade.start()
+        words, start, confidence = trade.group(), trade.start(), TRADE_WORD_ONLY
     else:
         return None
-    return ProfileFact(
-        field="industry", value=words, confidence=0.5, span=span_of(text, start, start + len(words))
-    )
+    span = span_of(text, start, start + len(words))
+    return ProfileFact(field="industry", value=words, confidence=confidence, span=span)
+
+
+TRADE_WORD_ONLY = 0.3  # "two electricians": a guess that never replaces a trade said outright
 
 
 def founded(text: str, language: str) -> ProfileFact | None:

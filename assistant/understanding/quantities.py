@@ -277,7 +277,7 @@ def _joins_range(text: str, language: str, low: Found, high: Found) -> bool:
     if opens and re.fullmatch(r"\s*(?:and|og|och|и|to|til|till|до|-|–)\s*", middle):
         return True
     either = re.fullmatch(r"\s*(?:or|eller|или)\s*", middle) is not None  # "3 or 4 days"
-    bare = low.amount.unit in (None, "count") and low.amount.period is None
+    bare = low.amount.unit in (None, "count") and low.amount.period in (None, high.amount.period)
     return either and bare and 0 < low.amount.value < high.amount.value
 
 

@@ -28,6 +28,7 @@ CommandAction = Literal[
     "add_goal",
     "drop_goal",
     "change_goal",
+    "rename_goal",
     "drop_initiative",
     "add_initiative",
     "change_initiative",

@@ -1,0 +1,139 @@
+"""Today's value of an objective said outside its own words: a figure of the sentence before
+that the objective points back at, a figure of the same metric said earlier, or a figure
+described earlier in words the objective repeats ("about 170 children attend … I want 230
+children by September")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.extraction import find_date_spans
+from assistant.understanding import cues
+from assistant.understanding.metrics import cue_hits, fits, metric_bank
+from assistant.understanding.objective_scopes import Scope
+from assistant.understanding.quantities import Found, in_unit
+from assistant.understanding.reading import Amount, MetricFact
+from assistant.understanding.stems import shared_words, word_set
+from assistant.understanding.text import clauses, containing, sentences
+
+
+def referred_baseline(
+    text: str, scope: Scope, language: str, target: Amount, amounts: list[Found]
+) -> Amount | None:
+    """ "Bathroom jobs are 30 % of our work. I want that to 50 %": the figure of the sentence
+    before, in the target's unit, when the objective points back at it."""
+    words = text[scope.start : scope.end]
+    if cues.search("anaphora", language, words) is None:
+        return None
+    lead = sentences(text)
+    before = [p for p in lead if p.end <= scope.start]
+    if not before:
+        return None
+    previous = before[-1]
+    found = [
+        a
+        for a in amounts
+        if previous.start <= a.start < previous.end and a.amount.unit == target.unit
+    ]
+    return found[-1].amount if found else None
+
+
+def known_baseline(
+    metrics: list[MetricFact], kpi: str, target: Amount | None, before: int
+) -> Amount | None:
+    """Today's value of the objective's metric, said earlier in the message: the latest
+    ("capacity for 30 new patients a month, but we get maybe 12")."""
+    for metric in reversed(metrics):
+        if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
+            continue
+        if metric.amount.span.start >= before:
+            continue
+        if target is None or in_unit(metric.amount, target.unit) is not None:
+            return metric.amount
+    return None
+
+
+def _undated(words: str, language: str) -> str:
+    """The words without their dates and figures: "within 12 months" names no metric."""
+    for start, end in sorted(find_date_spans(words, language), reverse=True):
+        words = words[:start] + " " + words[end:]
+    return re.sub(r"\d[\d\s.,]*", " ", words)
+
+
+def _same_words(objective: str, described: str, language: str) -> bool:
+    """The two name one thing: a shared word by its first letters, or the same long word
+    said twice ("детей" and "детей", whose root is too short to compare)."""
+    if shared_words(objective, described, language):
+        return True
+    common = set(cues.raw("common_words").get(language, ()))
+    long_words = {w for w in word_set(objective) if len(w) >= LONG_WORD} - common
+    return bool(long_words & word_set(described))
+
+
+LONG_WORD = 5
+PEOPLE = "people"  # a head count ("6 anställda") is the team, never a goal's today
+
+
+def _consistent(found: Amount, target: Amount | None, direction: str | None) -> bool:
+    """In the target's unit and on the side of it the owner's verb says ("grow to 230":
+    today below 230)."""
+    if target is None:
+        return found.unit != "%" or direction is None
+    converted = in_unit(found, target.unit)
+    if converted is None or converted.value == target.value:
+        return False
+    if direction == "increase":
+        return converted.value < target.value
+    if direction == "decrease":
+        return converted.value > target.value
+    return True
+
+
+def _describing(text: str, found: Found) -> tuple[str, str]:
+    """The words that describe a figure: its own clause, and its sentence up to the end of
+    that clause ("No-shows are a real problem, I'd say 8 or 9 a week")."""
+    sentence = containing(sentences(text), found.start)
+    if sentence is None:
+        return "", ""
+    clause = containing(clauses(sentence), found.start) or sentence
+    return clause.text, text[sentence.start : clause.end]
+
+
+def _names_metric(described: str, kpi: str | None, language: str) -> bool:
+    return kpi is not None and any(
+        label == kpi for _, _, label in cue_hits(described, language, len(described))
+    )
+
+
+def described_baseline(
+    text: str,
+    objective: str,
+    kpi: str | None,
+    language: str,
+    target: Amount | None,
+    direction: str | None,
+    earlier: list[Found],
+) -> Amount | None:
+    """The figure said before the objective, outside every objective, described in words
+    the objective repeats or by its metric's cue ("debiteringsgrad … ligger på ca 71 %" for
+    "debiteringsgrad 78 %") and on the side of the target the owner's verb says. Sentences
+    are searched from the latest back; inside one, a figure whose own clause names the
+    metric comes before one whose sentence does."""
+    named = _undated(objective, language)
+    spec = metric_bank().get(kpi or "")
+    lines = sentences(text)
+    by_sentence: dict[int, list[Found]] = {}
+    for found in earlier:
+        fitting = spec is None or fits(spec, found.amount)
+        if found.counted != PEOPLE and fitting and _consistent(found.amount, target, direction):
+            sentence = containing(lines, found.start)
+            by_sentence.setdefault(sentence.start if sentence else -1, []).append(found)
+    for start in sorted(by_sentence, reverse=True):
+        for reach in (0, 1):  # the figure's own clause first, then its sentence so far
+            for found in by_sentence[start]:
+                described = _undated(_describing(text, found)[reach], language)
+                if _same_words(named, described, language) or _names_metric(
+                    described, kpi, language
+                ):
+                    return found.amount
+    return None

@@ -1,0 +1,83 @@
+"""Today's value said while describing the business ("about 170 children attend") is the
+baseline of the objective that repeats its words later ("230 children by September"), so
+the goal reads "from 170 to 230" instead of "today's value to be measured"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.understanding.reader import read
+
+TODAY = date(2026, 12, 4)
+
+
+def _only_aim(language: str, text: str):  # type: ignore[no-untyped-def]
+    reading = read(text, language, TODAY, brief=True)
+    aims = [o for o in reading.objectives if o.target is not None or o.change_percent]
+    assert len(aims) == 1, [text[o.span.start : o.span.end] for o in reading.objectives]
+    return aims[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "baseline", "target"),
+    [
+        (
+            "en",
+            "We run a climbing gym in Leeds. Around 420 members pay monthly at the moment, "
+            "and the walls could take more. I want 600 members by next autumn.",
+            420,
+            600,
+        ),
+        (
+            "nb",
+            "Vi er et regnskapsbyrå i Tromsø. Faktureringsgraden ligger på rundt 64 % nå. "
+            "Målet er en faktureringsgrad på 75 % innen utgangen av 2027.",
+            64,
+            75,
+        ),
+        (
+            "sv",
+            "Vi driver en hundfrisör i Uppsala. Just nu har vi ungefär 90 stamkunder som "
+            "kommer varje månad. Vi vill ha 140 stamkunder om ett år.",
+            90,
+            140,
+        ),
+        (
+            "ru",
+            "У нас автомойка в Самаре. Сейчас в день моем примерно 45 машин, летом больше. "
+            "Хочу к лету выйти на 70 машин в день.",
+            45,
+            70,
+        ),
+        (
+            "en",
+            "A dental practice in Bath with four chairs. Missed appointments are a headache, "
+            "I'd say 12 or 14 % of bookings. I want to cut missed appointments in half next year.",
+            13,
+            6.5,
+        ),
+    ],
+)
+def test_a_figure_described_earlier_is_todays_value(
+    language: str, text: str, baseline: float, target: float
+) -> None:
+    aim = _only_aim(language, text)
+    assert aim.baseline is not None and aim.baseline.value == pytest.approx(baseline)
+    assert aim.target is not None and aim.target.value == pytest.approx(target)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a total is not today's value of the new ones wanted
+        ("en", "We have 22 engineers on staff. We want to hire 5 engineers next year."),
+        # the figure said sits on the wrong side of the target for the owner's verb
+        ("en", "We sell about 900 cakes a month. I want to grow cake sales to 600 a month."),
+        # nothing in the description repeats what the objective counts
+        ("sv", "Vi har 35 anställda i Malmö. Vi vill nå 80 recensioner på Google nästa år."),
+    ],
+)
+def test_no_baseline_from_an_unrelated_or_contrary_figure(language: str, text: str) -> None:
+    assert _only_aim(language, text).baseline is None

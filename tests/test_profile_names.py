@@ -1,0 +1,54 @@
+"""The business name ends where the owner's sentence ends ("Kirkstall Sparks Ltd. There's
+me, ..."), and a trade guessed from a team list ("two electricians") never replaces the
+trade the owner said outright."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+from assistant.understanding import read
+
+TODAY = date(2026, 12, 4)
+
+
+def _profile(text: str, language: str = "en") -> dict[str, object]:
+    return {f.field: f.value for f in read(text, language, TODAY).profile}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It's called Kirkstall Sparks Ltd. There's me, two electricians and an apprentice.",
+         "Kirkstall Sparks Ltd"),
+        ("We're called J.P. Morgan Plumbing, based in Hull.", "J.P. Morgan Plumbing"),
+        ("The company is called hair.by.anna, we're in Leeds.", "hair.by.anna"),
+        ("It's called Bloom & Co. We sell flowers and plants.", "Bloom & Co"),
+    ],
+)  # fmt: skip
+def test_a_name_ends_with_its_sentence(text, name):
+    assert _profile(text)["business_name"] == name
+
+
+def test_a_word_after_and_is_no_part_of_the_trade():
+    said = "There's me, two qualified electricians and an apprentice, plus my wife on the books."
+    assert _profile(said).get("industry") == "electricians"
+    bakery = _profile("Sunny Side, bakery and café in York, 8 staff.")
+    assert bakery["industry"] == "bakery and café"
+
+
+@pytest.mark.slow
+def test_a_trade_said_outright_is_kept_when_a_team_list_names_a_trade(seeded_data_dir):
+    service = CoachService(Settings(data_dir=seeded_data_dir("names")), today=lambda: TODAY)
+    service.send("names", "I run a small electrical contracting business in Leeds.")
+    service.send(
+        "names",
+        "It's called Kirkstall Sparks Ltd. There's me, two qualified electricians and an "
+        "apprentice. Turnover last year was about £420k.",
+    )
+    profile = service.session("names").plan.profile
+    assert profile.business_name == "Kirkstall Sparks Ltd"
+    assert profile.industry == "small electrical contracting"
