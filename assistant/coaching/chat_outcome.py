@@ -20,6 +20,7 @@ class Outcome:
     show: bool = False  # "show me the goals again"
     exported: bool = False  # a file of the plan was saved
     roadmap_changed: bool = False  # an initiative was removed, left out or moved
+    asked_for: list[str] = field(default_factory=list)  # catalogue ids to add to the roadmap
     save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
 
 

@@ -22,7 +22,7 @@ from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure
 from assistant.coaching.gaps import top_gaps
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, next_id
-from assistant.coaching.roadmap import draft_roadmap, session_traits
+from assistant.coaching.roadmap import add_asked, draft_roadmap, session_traits
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.upkeep import (
@@ -73,6 +73,9 @@ class OfflineCoach:
         today = self.today()
         changes = self._apply_corrections(state, facts, today)
         ordered = apply_commands(state, facts, today, self.save_export)
+        if ordered.asked_for:  # a step the owner asked for, added to the drafted roadmap
+            wanted = {s: state.wanted_initiatives[s] for s in ordered.asked_for}
+            add_asked(state.plan, wanted, self.kb, today, state.sources, state.scope)
         if ordered.goals_added:
             apply_smart(state.plan, today)
             cite_goals(state.plan, self.kb, state.sources, state.scope)
@@ -258,6 +261,7 @@ class OfflineCoach:
                 leave_out,
                 traits,
                 state.maturity_answers,
+                state.wanted_initiatives,
             )
             return render.roadmap(state)
         if stage == "roadmap":

@@ -49,6 +49,7 @@ class _Pick:
     also: list[Objective] = field(default_factory=list)  # more objectives it serves
     primary: bool = False  # the best initiative for its objective
     pain: str | None = None  # the owner's words describing the problem it solves
+    asked: str | None = None  # the owner's words asking for it ("could you add a Google profile")
     horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
 
 
@@ -109,6 +110,7 @@ def draft_roadmap(
     leave_out: Collection[str] = (),
     traits: BusinessTraits | None = None,
     answers: Mapping[str, Any] | None = None,
+    wanted: Mapping[str, str] | None = None,
 ) -> None:
     """Initiatives for the owner's objectives (plus groundwork), prioritised and cited from
     the guidance ``scope`` sees; never one in ``leave_out`` (removed by the owner) or one
@@ -121,6 +123,7 @@ def draft_roadmap(
     ]
     ranked = {o.id: _serving(o, _goal_of(plan, o), offer, plan.language) for o in plan.objectives}
     picks = _for_objectives(plan, ranked)
+    picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
     picks += _groundwork(plan, offer, picks)
     picks += _more_for_objectives(plan, ranked, picks)
@@ -242,6 +245,41 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
 
 
 MAX_PAINS = 2  # initiatives added for problems the owner described, besides the objectives
+
+
+def asked_picks(
+    wanted: Mapping[str, str], taken: Collection[str], leave_out: Collection[str]
+) -> list[_Pick]:
+    """The initiatives the owner asked for by name, whether or not the coach would have."""
+    by_id = {s.id: s for s in load_kpi_catalogue().initiatives}
+    return [
+        _Pick(by_id[spec_id], asked=words)
+        for spec_id, words in wanted.items()
+        if spec_id in by_id and spec_id not in taken and spec_id not in leave_out
+    ]
+
+
+def add_asked(
+    plan: StrategyPlan,
+    wanted: Mapping[str, str],
+    kb: KnowledgeBase,
+    today: date,
+    seen: dict[str, SearchResult],
+    scope: str | None,
+) -> list[Initiative]:
+    """Initiatives the owner asked for, added to a drafted roadmap in their catalogue lane;
+    what is already planned stays as the owner left it."""
+    taken = {i.title for i in plan.roadmap}
+    numbers = [int(i.id[1:]) for i in plan.roadmap if i.id[1:].isdigit()]
+    added = []
+    for pick in asked_picks(wanted, (), ()):
+        if pick.spec.title.get(plan.language) in taken:
+            continue
+        number = max([*numbers, 0]) + 1 + len(added)
+        added.append(_initiative(number, pick, plan, kb, today, seen, scope, {}))
+    plan.roadmap += added
+    plan.roadmap.sort(key=lambda i: LANES.index(i.horizon or "medium"))  # stable in each lane
+    return added
 
 
 def _for_pains(
@@ -388,6 +426,8 @@ def _why(
     gaps: Mapping[str, tuple[float, str]] | None = None,
 ) -> str:
     say = Messages(language)
+    if pick.asked is not None:
+        return say.say("why_asked", said=_short(pick.asked, PAIN_SHORT))
     if pick.objective is None and pick.spec.id in ALWAYS:
         return say.say("why_routine")
     if pick.pain is not None and (pick.objective is None or not _moves(pick.spec, goal)):

@@ -71,6 +71,10 @@ class SessionState(BaseModel):
         default_factory=list,
         description="catalogue ids of initiatives the owner removed: never drafted again",
     )
+    wanted_initiatives: dict[str, str] = Field(
+        default_factory=dict,
+        description="catalogue id -> the owner's words asking for it: always in the roadmap",
+    )
     exports_pending: list[str] = Field(
         default_factory=list, description="file formats asked for with an approval, this turn"
     )

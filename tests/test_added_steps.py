@@ -1,0 +1,70 @@
+"""A step the owner asks for by name ("could you add a Google Business Profile?") is put
+into the roadmap, said back, and kept; asked for before the roadmap exists, the draft
+carries it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+
+pytestmark = pytest.mark.slow
+TODAY = date(2026, 12, 4)
+INTERVIEW = {
+    "en": [
+        "We are an electrical contractor in Leeds, 5 people, turnover about £420k.",
+        "We have a website, no booking. We post on Facebook sometimes.",
+        "Customer details are in Tradify. No analytics.",
+        "Skills: not really. Invoices go out automatically. Backups: no idea.",
+        "Don't know.",
+        "I want to win more quotes, from 35% to 45% by June 2027.",
+    ],
+    "nb": [
+        "Vi er et bilverksted i Hamar, 6 ansatte, omsetning rundt 9 millioner.",
+        "Vi har en enkel nettside, ingen timebestilling. Facebook av og til.",
+        "Kundene ligger i verkstedsystemet. Ingen analyse.",
+        "Kompetanse: ikke så mye. Faktura går automatisk. Backup: vet ikke.",
+        "Vet ikke.",
+        "Vi vil øke antall servicejobber fra 120 til 160 i måneden innen utgangen av 2027.",
+    ],
+}
+ASK = {
+    "en": "What about a Google Business Profile? Could you add that?",
+    "nb": "Kan du legge til et tiltak for timebestilling på nett?",
+}
+TITLE = {"en": "Google Business Profile", "nb": "Nettbooking"}
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("added")), today=lambda: TODAY)
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_a_step_asked_for_joins_the_drafted_roadmap(service, language):
+    sid = f"added-{language}"
+    approve = {"en": "yes", "nb": "ja"}[language]
+    for message in [*INTERVIEW[language], approve, approve, approve]:
+        service.send(sid, message)
+    before = len(service.session(sid).plan.roadmap)
+    reply = service.send(sid, ASK[language]).reply
+    roadmap = service.session(sid).plan.roadmap
+    added = [i for i in roadmap if TITLE[language].lower() in i.title.lower()]
+    assert len(roadmap) == before + 1 and len(added) == 1
+    assert added[0].title in reply.split("\n")[0]  # said back first
+    assert ASK[language].split("?")[0] in added[0].rationale  # why: the owner asked
+    assert "From the guidance" not in reply and "Fra veiledningen" not in reply
+
+
+def test_a_step_asked_for_during_the_interview_is_in_the_draft(service):
+    sid = "added-early"
+    for message in INTERVIEW["en"][:3]:
+        service.send(sid, message)
+    service.send(sid, "Also please add a Google Business Profile step to the plan.")
+    for message in [*INTERVIEW["en"][3:], "yes", "yes", "yes"]:
+        service.send(sid, message)
+    titles = [i.title for i in service.session(sid).plan.roadmap]
+    assert any("Google Business Profile" in t for t in titles), titles
