@@ -81,3 +81,14 @@ def test_a_figure_described_earlier_is_todays_value(
 )
 def test_no_baseline_from_an_unrelated_or_contrary_figure(language: str, text: str) -> None:
     assert _only_aim(language, text).baseline is None
+
+
+def test_an_aim_joined_to_todays_value_keeps_only_its_own_words():
+    text = (
+        "Vi driver ett hunddagis. Just nu ligger vi på runt 30 hundar i snitt, lite färre på "
+        "fredagar. Kunderna bokar via sms och mejl. Vill: fylla upp till 38 hundar i snitt "
+        "innan nästa sommar."
+    )
+    aim = _only_aim("sv", text)
+    assert (aim.baseline.value, aim.target.value) == (30, 38)
+    assert "fylla upp" in aim.span.text and "sms" not in aim.span.text

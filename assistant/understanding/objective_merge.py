@@ -31,12 +31,15 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
 
 def _joined_halves(last: ObjectiveFact, objective: ObjectiveFact, text: str) -> ObjectiveFact:
     whole, today = (objective, last) if last.target is None else (last, objective)
+    between = text[last.span.end : objective.span.start]
+    apart = re.search(r"[.!?\n]", between) is not None  # other sentences said in between
+    span = whole.span if apart else span_of(text, last.span.start, objective.span.end)
     return whole.model_copy(
         update={
             "baseline": today.baseline,
             "kpi": last.kpi or objective.kpi,
             "category": today.category if whole.category == "other" else whole.category,
-            "span": span_of(text, last.span.start, objective.span.end),
+            "span": span,  # the owner's words of the aim, not the description between
         }
     )
 
