@@ -179,3 +179,25 @@ def test_a_russian_goal_named_before_the_verb_is_dropped(text):
 )
 def test_asking_to_see_the_whole_plan_is_an_order_not_a_question(language, text):
     assert [action for action, _ in _orders(text, language)] == ["show"]
+
+
+def test_a_new_target_comes_from_the_orders_own_sentence_not_a_later_question():
+    text = (
+        "Mål 1: sett målet til 50 %, det er greit. Mål 2 er feil formulert, fra 70 % til "
+        "80 %. Og hvorfor akkurat 56,08 %?"
+    )
+    first = plan_commands(read(text, "nb", TODAY), TODAY)[0]
+    assert (first.action, first.number, first.target) == ("change_goal", 1, 50.0)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Show me the summary again please"),
+        ("nb", "Vis meg oppsummeringen igjen."),
+        ("sv", "Visa sammanfattningen igen"),
+        ("ru", "Покажите сводку ещё раз"),
+    ],
+)
+def test_asking_for_the_summary_again_is_an_order(language, text):
+    assert [action for action, _ in _orders(text, language)] == ["show"]

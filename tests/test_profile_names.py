@@ -52,3 +52,27 @@ def test_a_trade_said_outright_is_kept_when_a_team_list_names_a_trade(seeded_dat
     profile = service.session("names").plan.profile
     assert profile.business_name == "Kirkstall Sparks Ltd"
     assert profile.industry == "small electrical contracting"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nb", "Mål 2 heter fortsatt 'tilgjengelige timer', men jeg lar det være."),
+        ("en", "goal 2 is called 'quote win rate' now"),
+        ("sv", "Målet heter fortfarande 'aktiva kunder', det får vara."),
+    ],
+)
+def test_a_goal_that_is_called_something_names_no_business(language, text):
+    assert "business_name" not in _profile(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("sv", "Vi heter Klipp & Form och ligger i Malmö.", "Klipp & Form"),
+        ("sv", "Företaget heter Berg och Son AB.", "Berg och Son AB"),
+        ("nb", "Vi heter Hansen og Sønn og har 12 ansatte.", "Hansen og Sønn"),
+    ],
+)
+def test_a_name_stops_before_what_the_business_does(language, text, name):
+    assert _profile(text, language)["business_name"] == name

@@ -395,3 +395,25 @@ def test_nan_and_infinity_are_rejected_at_model_level(value: float) -> None:
         Target(value=value, unit="NOK")
     with pytest.raises(ValidationError, match="finite"):
         Baseline(value=value, unit="NOK", status="measured")
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "unit"),
+    [(25, 60, "%"), (1200, 90000, "customers")],  # a share; a count
+)
+def test_a_realistic_target_is_offered_as_a_round_number(baseline, target, unit):
+    deadline = (TODAY + timedelta(days=395)).isoformat()
+    goal = Goal(
+        **{
+            **GOOD,
+            "baseline": base(baseline, unit),
+            "target": tgt(target, unit),
+            "deadline": deadline,
+        }
+    )
+    said = str(check_goal(goal, OBJECTIVES, TODAY, "en").model_dump())
+    offered = re.search(r"about ([\d.,\u00a0 ]+)", said)
+    assert offered is not None, said
+    figure = offered.group(1).strip(" ,")
+    assert not re.search(r"[.,]\d{1,2}(?!\d)", figure), figure  # "56 %", never "56.08 %"
+    assert len(re.sub(r"\D", "", figure).rstrip("0")) <= 2  # two significant figures at most

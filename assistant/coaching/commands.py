@@ -281,12 +281,25 @@ def _own_date(reading: Reading, words: str, position: int, date_start: int) -> b
 def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
     """(today's value, target) said in a change: "from 2 to 5" gives both, "should be 40 %"
     the target, "today it's 63" today's value; an old value ("not 1.5") is left out."""
-    amounts = [a for a in read_amounts(words, language) if not _old(words, a)]
+    amounts = _first_told(words, [a for a in read_amounts(words, language) if not _old(words, a)])
     if len(amounts) >= 2 and _BETWEEN.match(words[amounts[0].end : amounts[1].start]):
         return amounts[0].amount.value, amounts[1].amount.value
     baseline = next((a.amount.value for a in amounts if _said_as_today(words, a, language)), None)
     aims = [a.amount.value for a in amounts if not _said_as_today(words, a, language)]
     return baseline, (aims[-1] if aims else None)  # "4 % is too much, make it 5 %": the last
+
+
+def _first_told(words: str, amounts: list[Found]) -> list[Found]:
+    """The figures of the first sentence of the order that gives any, outside questions:
+    in "goal 1: set it to 50 %. Goal 2 is wrong, from 70 to 80 %. And why 56 %?" goal 1
+    takes 50 %."""
+    for piece in sentences(words):
+        if piece.text.rstrip().endswith("?"):
+            continue
+        inside = [a for a in amounts if piece.start <= a.start < piece.end]
+        if inside:
+            return inside
+    return []
 
 
 # "3000 is far too many", "4 % er for mye", "150 нереально", "260 er litt optimistisk":

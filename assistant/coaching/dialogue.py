@@ -21,10 +21,15 @@ from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candi
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.gaps import top_gaps
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Objective, next_id
+from assistant.coaching.objective_asks import (
+    add_objectives,
+    fill_pending,
+    next_missing,
+    skip_pending,
+)
 from assistant.coaching.roadmap import add_asked, draft_roadmap, session_traits
 from assistant.coaching.side_answers import SideAnswers, boundary
-from assistant.coaching.state import PendingAsk, SessionState
+from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import (
     baselines_from_figures,
     fill_profile_gaps,
@@ -35,8 +40,6 @@ from assistant.coaching.upkeep import (
 from assistant.coaching.words import initiatives_named
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
-
-MAX_OBJECTIVES = 4
 
 
 def say_confirm(state: SessionState, step: str) -> str:
@@ -223,7 +226,7 @@ class OfflineCoach:
             fill_profile_gaps(state, facts)
         if stage in ("profile", "current_state"):
             self._record_figures(state, facts.figures)
-            self._add_objectives(state, facts)
+            add_objectives(state, facts)
         if stage == "profile":
             return self._profile(state, facts, first)
         if stage == "current_state":
@@ -231,7 +234,7 @@ class OfflineCoach:
         if stage == "objectives":
             return self._objectives(state, facts, today)
         if stage == "playback":
-            self._add_objectives(state, facts)  # a late objective, said with its numbers
+            add_objectives(state, facts)  # a late objective, said with its numbers
             if facts.approve:
                 state.acts.append("approved")
                 return self._draft_goals(state, today)
@@ -374,22 +377,12 @@ class OfflineCoach:
         say = Messages(state.language)
         plan = state.plan
         if state.pending is not None and facts.approve:
-            self._skip_pending(state)  # "yes, go on": no more questions about this one
+            skip_pending(state)  # "yes, go on": no more questions about this one
         elif state.pending is not None:
-            self._fill_pending(state, facts)
-        known = {c.text for c in state.candidates}
-        for candidate in facts.goals:
-            if candidate.text in known or len(plan.objectives) >= MAX_OBJECTIVES:
-                continue
-            if state.pending is not None and not (candidate.baseline and candidate.target):
-                continue  # an answer to the pending question, not a new objective
-            objective_id = next_id("o", [o.id for o in plan.objectives])
-            plan.objectives.append(
-                Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
-            )
-            state.candidates.append(candidate)
+            fill_pending(state, facts)
+        add_objectives(state, facts, answering=state.pending is not None)
         state.pending = None
-        ask = self._next_missing(state)
+        ask = next_missing(state)
         if ask is not None:
             return ask
         if not plan.objectives and state.objective_asks < 2:
@@ -400,78 +393,6 @@ class OfflineCoach:
         state.stage = "playback"
         self._score_maturity(state)
         return render.playback(state)
-
-    def _add_objectives(self, state: SessionState, facts: Facts, answering: bool = False) -> None:
-        plan = state.plan
-        known = {c.text for c in state.candidates}
-        for candidate in facts.goals:
-            if candidate.text in known or len(plan.objectives) >= MAX_OBJECTIVES:
-                continue
-            if answering and not (candidate.baseline and candidate.target):
-                continue  # an answer to the pending question, not a new objective
-            if state.stage != "objectives" and not (candidate.baseline and candidate.target):
-                continue  # early on, only clear objectives: "from X to Y"
-            objective_id = next_id("o", [o.id for o in plan.objectives])
-            plan.objectives.append(
-                Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
-            )
-            state.candidates.append(candidate)
-
-    @staticmethod
-    def _skip_pending(state: SessionState) -> None:
-        pending = state.pending
-        assert pending is not None
-        for field in ("baseline", "target", "deadline"):
-            state.asked_fields.append(f"{pending.candidate}:{field}")
-
-    def _fill_pending(self, state: SessionState, facts: Facts) -> None:
-        pending = state.pending
-        assert pending is not None
-        candidate = state.candidates[pending.candidate]
-        # A complete new objective ("from X to Y") is not an answer to the open question.
-        loose = [g for g in facts.goals if not (g.baseline and g.target)]
-        figures = facts.figures or [f for g in loose for f in (g.baseline, g.target) if f]
-        if pending.field == "deadline":
-            dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
-            if dates[0] is not None:
-                candidate.deadline = dates[0]
-            elif facts.unusable_deadline is not None:
-                return  # a date gone by or no such day: said so, and asked again
-        elif figures:
-            setattr(candidate, pending.field, Figure(value=figures[0].value, unit=figures[0].unit))
-            if pending.field == "target" and not candidate.deadline:
-                dates = [g.deadline for g in facts.goals if g.deadline]
-                candidate.deadline = dates[0] if dates else facts.deadline
-        state.asked_fields.append(f"{pending.candidate}:{pending.field}")
-
-    def _next_missing(self, state: SessionState) -> str | None:
-        say = Messages(state.language)
-        catalogue = load_kpi_catalogue()
-        for index, candidate in enumerate(state.candidates):
-            for field in ("baseline", "target", "deadline"):
-                if (
-                    getattr(candidate, field) is not None
-                    or f"{index}:{field}" in state.asked_fields
-                ):
-                    continue
-                state.pending = PendingAsk(candidate=index, field=field)
-                objective = candidate.text
-                if field == "baseline":
-                    spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
-                    question = (
-                        spec.baseline_question.get(state.language)
-                        if spec
-                        else say.say("baseline_pending_question", metric=objective)
-                    )
-                    return say.say("ask_baseline", objective=objective, question=question)
-                if field == "target":
-                    baseline = candidate.baseline
-                    shown = f"{baseline.value:g} {baseline.unit or ''}".strip() if baseline else "?"
-                    return say.say("ask_target", objective=objective, baseline=shown)
-                target = candidate.target
-                shown = f"{target.value:g} {target.unit or ''}".strip() if target else "?"
-                return say.say("ask_deadline", objective=objective, target=shown)
-        return None
 
     def _draft_goals(self, state: SessionState, today: date) -> str:
         plan = state.plan

@@ -33,11 +33,18 @@ class Grounded:
         return Citation(source=self.result.source, chunk_id=self.result.chunk_id, quote=self.quote)
 
 
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)[^*_]{1,80}?(?::\*\*|\*\*:|:__|__:)\s*")
+
+
 def candidate_sentences(text: str) -> list[str]:
     """Whole sentences of a passage that make a readable quote (no headings, no fragments)."""
     sentences = []
     for piece in _SENTENCE_END.split(text):
-        sentence = re.sub(r"^\s*(?:#+|[-*•]|\d+\.)\s*", "", piece).strip()
+        sentence = _BOLD_LABEL.sub("", piece.strip())  # "**Assess Current State:** Begin by …"
+        sentence = re.sub(r"^\s*(?:#+|[-*•](?!\*)|\d+\.)\s*", "", sentence).strip()
+        sentence = _BOLD_LABEL.sub("", sentence)
+        if "**" in sentence or "__" in sentence or sentence.startswith("*"):
+            continue  # Markdown left inside would show as stray stars in a quote
         if sentence.endswith((":", "?")):
             continue  # a heading or a question leads in to guidance; it is not guidance
         if _MIN_QUOTE <= len(sentence) <= _MAX_QUOTE and sentence in text:

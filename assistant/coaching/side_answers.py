@@ -19,6 +19,9 @@ from assistant.knowledge.service import KnowledgeBase
 # A quote this close to a side question, or closer, answers it; below, the coach says it has
 # no guidance rather than quote something beside the point (see the answers eval).
 SIDE_ANSWER_SIMILARITY = 0.1
+# A question said inside a longer answer ("no analytics, maybe the chain has it?") is often
+# thinking aloud: quoted only when the guidance is this close, else "no guidance".
+INLINE_SIMILARITY = 0.25
 LANGUAGE_SLACK = 0.0  # a passage in the owner's language wins only when as close (answers eval)
 
 
@@ -73,9 +76,11 @@ class SideAnswers:
     def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:
         """Answers to the questions asked inside a longer message (its facts are stored as
         well); a turn that was itself a side question has none."""
-        return [self.answer(state, question) for question in facts.asked]
+        return [self.answer(state, question, INLINE_SIMILARITY) for question in facts.asked]
 
-    def answer(self, state: SessionState, question: str) -> str:
+    def answer(
+        self, state: SessionState, question: str, floor: float = SIDE_ANSWER_SIMILARITY
+    ) -> str:
         """A decline for what the coach does not do, the plan's own answer to a question
         about the plan, else the guidance."""
         declined = boundary(state.language, question, asked=True)
@@ -89,12 +94,18 @@ class SideAnswers:
             return found
         defined = definition(question, state.language)
         if defined is None:
-            return self.answer_question(state, question)
+            return self.answer_question(state, question, floor=floor)
         state.acts.append("answered")  # in plain words, then what the guidance says, if any
-        quoted = self.answer_question(state, question, quiet=True)
+        quoted = self.answer_question(state, question, quiet=True, floor=floor)
         return "\n\n".join(p for p in (defined, quoted) if p)
 
-    def answer_question(self, state: SessionState, question: str, quiet: bool = False) -> str:
+    def answer_question(
+        self,
+        state: SessionState,
+        question: str,
+        quiet: bool = False,
+        floor: float = SIDE_ANSWER_SIMILARITY,
+    ) -> str:
         """Quotes from the guidance that answer ``question``, or an honest "no guidance"
         (nothing at all when ``quiet``: another answer was given already)."""
         say = Messages(state.language)
@@ -106,9 +117,7 @@ class SideAnswers:
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
         found = ground(self.kb, question, 3, state.scope) if on_topic else []
-        found = _own_language_first(
-            [g for g in found if g.similarity >= SIDE_ANSWER_SIMILARITY], state.language
-        )
+        found = _own_language_first([g for g in found if g.similarity >= floor], state.language)
         if not found:
             if quiet:
                 return ""

@@ -338,13 +338,14 @@ def _achievable(
         log_limit = math.log(bounds.max_multiple_per_quarter) * scale
         if abs(math.log(target) - math.log(base)) > log_limit:
             factor = math.exp(min(log_limit, 700.0))
-            limit = base * factor if target > base else base / factor
+            limit = _round_limit(base * factor if target > base else base / factor, target > base)
             change, limit_text = say.change(relative, False), say.quantity(limit, unit)
             params = {"change": change, "period": period, "limit": limit_text}
             issues.append(_Issue("too_big", "error", params))
     points = bounds.max_points_per_quarter * scale
     if is_share and not issues and abs(target - base) > points:
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
+        limit = _round_limit(limit, target > base, whole=True)
         params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
         issues.append(_Issue("too_big_points", "error", params))
     if not issues and not goal.hold:  # holding today's level is no trivial change
@@ -357,6 +358,16 @@ def _achievable(
     judged = is_share or (base > 0 and target > 0)
     ok_code = "achievable_ok" if judged else "achievable_ok_unjudged"
     return _Verdict(issues, ok_code, {"change": shown, "period": period})
+
+
+def _round_limit(limit: float, up: bool, whole: bool = False) -> float:
+    """A realistic target an owner would write: a whole point of a share ("about 56 %", not
+    56.08 %), else two significant figures, rounded towards today's value."""
+    if limit <= 0:
+        return 0.0
+    step = 1.0 if whole else 10 ** (math.floor(math.log10(limit)) - 1)
+    rounded = (math.floor if up else math.ceil)(limit / step) * step
+    return round(rounded, 6)
 
 
 def _relative_change(

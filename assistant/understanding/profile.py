@@ -30,6 +30,9 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                 continue  # "Skills - not really": a topic, not "calder joinery - joinery"
             if name.lower() in cues.raw("greetings").get(language, ()):
                 continue  # "Hello - we're a small SaaS company": a greeting, not a name
+            said_before = text[max(0, match.start("name") - PLAN_ITEM_REACH) : match.start("name")]
+            if cues.search("plan_item_named", language, said_before):
+                continue  # "Mål 2 heter fortsatt ...": a goal's name, not the business's
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
@@ -39,6 +42,9 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                     span=span_of(text, start, start + len(name)),
                 )
     return None
+
+
+PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
 
 
 def _dash_without_trade(text: str, match: re.Match[str], language: str) -> bool:
