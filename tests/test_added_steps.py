@@ -68,3 +68,35 @@ def test_a_step_asked_for_during_the_interview_is_in_the_draft(service):
         service.send(sid, message)
     titles = [i.title for i in service.session(sid).plan.roadmap]
     assert any("Google Business Profile" in t for t in titles), titles
+
+
+def test_a_step_of_the_owners_own_is_planned_as_they_named_it(service):
+    sid = "added-own"
+    for message in [*INTERVIEW["en"], "yes", "yes", "yes"]:
+        service.send(sid, message)
+    reply = service.send(sid, "add initiative: a trade show stand at Top Drawer").reply
+    titles = [i.title for i in service.session(sid).plan.roadmap]
+    assert "a trade show stand at Top Drawer" in titles
+    assert "a trade show stand at Top Drawer" in reply.split("\n")[0]
+
+
+def test_asking_to_add_a_step_by_name_adds_no_goal(service):
+    sid = "added-sv"
+    swedish = [
+        "Vi är en bilverkstad i Borås, 6 anställda, omsättning ca 7 miljoner kronor.",
+        "Hemsida finns, ingen bokning på nätet. Facebook ibland.",
+        "Kunderna finns i verkstadssystemet. Ingen webbanalys.",
+        "Kompetens: sådär. Fakturor går automatiskt. Backup: vet inte.",
+        "Vet inte.",
+        "Vi vill öka från 25 till 35 jobb i veckan senast december 2027.",
+        "ja",
+        "ja",
+        "ja",
+    ]
+    for message in swedish:
+        service.send(sid, message)
+    goals = len(service.session(sid).plan.goals)
+    service.send(sid, "kan du lägga till onlinebokning?")
+    plan = service.session(sid).plan
+    assert len(plan.goals) == goals
+    assert any("bokning" in i.title.lower() for i in plan.roadmap)

@@ -85,3 +85,7 @@ def test_the_summary_shows_what_the_owner_changed_before_the_draft(service):
     goals = service.session("rename-early").plan.goals
     assert goals[0].metric == "EV installs as a share of turnover"
     assert goals[1].target is not None and goals[1].target.value == 42
+
+
+def test_a_name_after_till_colon_is_taken_whole():
+    assert new_name(" till: Minska tid på telefon och admin") == "Minska tid på telefon och admin"

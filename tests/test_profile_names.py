@@ -76,3 +76,24 @@ def test_a_goal_that_is_called_something_names_no_business(language, text):
 )
 def test_a_name_stops_before_what_the_business_does(language, text, name):
     assert _profile(text, language)["business_name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "revenue"),
+    [
+        ("I run a roofing firm in Leeds, five of us. We turned over about £620k last year.", 620e3),
+        ("A vet practice in Boise, eight staff. We did about $1.4M last year.", 1.4e6),
+        ("A guesthouse near Dingle, two of us. We did about €290k last year.", 290e3),
+    ],
+)
+def test_turnover_said_as_turned_over_or_did_is_the_revenue(text, revenue):
+    assert _profile(text)["revenue"] == pytest.approx(revenue)
+
+
+def test_jobs_done_are_no_revenue():
+    assert "revenue" not in _profile("A plumber in Hull, 4 staff. We did about 40 jobs last month.")
+
+
+def test_a_guesthouse_is_a_trade():
+    said = "We have a 9-room guesthouse just outside Dingle, run by myself and my husband."
+    assert _profile(said)["industry"] == "guesthouse"

@@ -16,9 +16,10 @@ from datetime import date
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_exports import export_order
 from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.chat_steps import add_initiative
 from assistant.coaching.chat_values import replace_value
 from assistant.coaching.commands import PlanCommand
-from assistant.coaching.drafting import goal_from_candidate
+from assistant.coaching.drafting import goal_from_candidate, shown_number
 from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, change_goal
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
@@ -27,6 +28,7 @@ from assistant.coaching.plan import Initiative, Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import content_words, initiatives_named, shares_a_word
+from assistant.understanding.quantities import read_amounts
 
 
 def apply_commands(
@@ -205,7 +207,9 @@ def _change_objective(state: SessionState, index: int, command: PlanCommand) -> 
         if value is not None:
             setattr(candidate, name, Figure(value=value, unit=unit))
             changes.append(
-                say.say("edit_field", field=say.label("edit_fields", name), value=f"{value:g}")
+                say.say(
+                    "edit_field", field=say.label("edit_fields", name), value=shown_number(value)
+                )
             )
     if command.deadline is not None:
         candidate.deadline = command.deadline
@@ -225,10 +229,12 @@ def _add_goal(
     plan = state.plan
     known = {c.text for c in state.candidates}
     new = _one_goal_per_order([c for c in facts.goals if c.text not in known], command)
-    if not new:
+    order = command.focus or command.words
+    a_step = initiatives_named(order, plan.language) and not read_amounts(order, plan.language)
+    if a_step or not new:  # "kan du lägga till onlinebokning": a step, not a goal
         said = [command.focus, command.words, *facts.asked]
         if any(w and initiatives_named(w, plan.language) for w in said):
-            _add_initiative(state, command, facts, today, outcome)  # "add that": a step
+            add_initiative(state, command, facts, today, outcome)  # "add that": a step
             return
         outcome.asks.append(_say(state).say("what_new_goal"))
         return
@@ -354,32 +360,6 @@ def _drop_initiative(
     outcome.roadmap_changed = bool(titles)
 
 
-def _add_initiative(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    """ "Could you add a Google Business Profile?": the catalogue's step for it goes into
-    the roadmap (now, or when it is drafted) and stays there."""
-    language = state.plan.language
-    said = [command.focus, command.words, *facts.asked]
-    words = next((w for w in said if w and initiatives_named(w, language)), "")
-    if not words:
-        outcome.asks.append(_say(state).say("what_to_add"))
-        return
-    titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
-    planned = {i.title for i in state.plan.roadmap}
-    new = [s for s in initiatives_named(words, language) if titles[s] not in planned]
-    state.removed_initiatives = [s for s in state.removed_initiatives if s not in new]
-    for spec_id in new:
-        state.wanted_initiatives[spec_id] = words.strip()
-    order = {words, command.words, command.focus}
-    facts.asked = [q for q in facts.asked if not any(q in o or o in q for o in order if o)]
-    drafted = bool(state.plan.roadmap)
-    outcome.asked_for += new if drafted else []
-    key = "initiative_added" if drafted else "initiative_planned"
-    outcome.changes += [_say(state).say(key, item=titles[s]) for s in new]
-    outcome.roadmap_changed = outcome.roadmap_changed or (drafted and bool(new))
-
-
 def _thing_named(command: PlanCommand, language: str) -> str | None:
     """The word an order names an initiative by ("drop the TikTok one": TikTok), a proper
     name first."""
@@ -419,7 +399,7 @@ _HANDLERS = {
     "rename_goal": _rename_goal,
     "add_goal": _add_goal,
     "drop_initiative": _drop_initiative,
-    "add_initiative": _add_initiative,
+    "add_initiative": add_initiative,
     "change_initiative": _change_initiative,
     "replace_value": replace_value,
     "export": export_order,

@@ -9,6 +9,7 @@ from datetime import date
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand
+from assistant.coaching.drafting import shown_number
 from assistant.coaching.edits import GoalEdit, change_goal
 from assistant.coaching.facts import Facts
 from assistant.coaching.render import money
@@ -92,4 +93,4 @@ def _record_metric(
     spec = load_kpi_catalogue().find_kpi(kpi_id)
     if spec is not None:
         name = record_metric(state, spec, value, None, today)
-        outcome.changes.append(f"{name}: {value:g}")
+        outcome.changes.append(f"{name}: {shown_number(value)}")

@@ -64,7 +64,7 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             if said.action in INITIATIVE_ACTIONS
             else command.model_copy(update={"focus": own.focus})
         )
-        if said.action == "rename_goal":
+        if said.action in ("rename_goal", "add_initiative"):
             command.name = new_name(reading.text[said.span.end :])
         previous_end = said.span.end
         if not any(c.action == command.action and c.words == command.words for c in found):
@@ -187,7 +187,7 @@ _QUOTED = re.compile(
     r"^[^'\"“”«‘\n]*?(?<![\w])['\"“”«‘](?P<name>[^'\"“”«»‘’\n]{2,120})['\"“”»’](?!\w)"
 )
 _SAID_AFTER = re.compile(
-    r"^\s*(?:it\s+|det\s+|den\s+)?(?:to|as|til|till|в|на|:)\s*:?\s*(?P<name>[^.!?;\n]{2,120})",
+    r"^\s*(?:it\s+|det\s+|den\s+)?(?:to|as|till|til|в|на|:)\s*:?\s*(?P<name>[^.!?;\n]{2,120})",
     re.IGNORECASE,
 )
 

@@ -328,7 +328,7 @@ def goal_statement(
     verb = say.say("verb_decrease" if direction == "decrease" else "verb_increase")
 
     def shown(value: float, unit: str) -> str:
-        return f"{_fmt(value)} {say.label('units', unit)}".strip()
+        return f"{shown_number(value)} {say.label('units', unit)}".strip()
 
     target_text = shown(target.value, target.unit) if target else "?"
     if target is not None and period is not None:  # "to 30 a week": what the owner counts per
@@ -356,7 +356,7 @@ def goal_statement(
             "goal_statement_relative",
             verb=verb,
             metric=metric,
-            change=f"{_fmt(abs(change_percent))} %",
+            change=f"{shown_number(abs(change_percent))} %",
             deadline=deadline_text,
         )
     return say.say(
@@ -376,7 +376,8 @@ def _lowered(metric: str) -> str:
     return metric[:1].lower() + metric[1:]
 
 
-def _fmt(value: float) -> str:
+def shown_number(value: float) -> str:
+    """ "8 000 000" or "2.5": whole numbers grouped by thousands, never in exponent form."""
     return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:g}"
 
 

@@ -19,6 +19,7 @@ from assistant.coaching.drafting import (
     horizon_for,
     proposal_note,
     quarter_of,
+    shown_number,
 )
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import (
@@ -95,7 +96,7 @@ def _field(say: Messages, field: str, value: str) -> str:
 
 def _number(value: float, unit: str | None, say: Messages) -> str:
     """ "250", "40%", "12 hours" in the plan's language ("units" is no word an owner uses)."""
-    shown = f"{value:g}"
+    shown = shown_number(value)  # "8 000 000", never "8e+06"
     if unit == "%":
         return f"{shown}%"
     return f"{shown} {say.label('units', unit or 'units')}".strip()

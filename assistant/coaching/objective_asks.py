@@ -4,6 +4,7 @@ at a time that asks for what an objective still lacks (today's value, target, de
 from __future__ import annotations
 
 from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.drafting import shown_number
 from assistant.coaching.facts import Facts, Figure
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, next_id
@@ -76,9 +77,16 @@ def next_missing(state: SessionState) -> str | None:
                 return say.say("ask_baseline", objective=objective, question=question)
             if field == "target":
                 baseline = candidate.baseline
-                shown = f"{baseline.value:g} {baseline.unit or ''}".strip() if baseline else "?"
+                shown = _figure(baseline)
                 return say.say("ask_target", objective=objective, baseline=shown)
             target = candidate.target
-            shown = f"{target.value:g} {target.unit or ''}".strip() if target else "?"
+            shown = _figure(target)
             return say.say("ask_deadline", objective=objective, target=shown)
     return None
+
+
+def _figure(figure: Figure | None) -> str:
+    """ "15 hours", "8 000 000": a figure as said back in a question."""
+    if figure is None:
+        return "?"
+    return f"{shown_number(figure.value)} {figure.unit or ''}".strip()

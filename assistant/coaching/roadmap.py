@@ -252,11 +252,14 @@ def asked_picks(
 ) -> list[_Pick]:
     """The initiatives the owner asked for by name, whether or not the coach would have."""
     by_id = {s.id: s for s in load_kpi_catalogue().initiatives}
-    return [
+    picks = [
         _Pick(by_id[spec_id], asked=words)
         for spec_id, words in wanted.items()
         if spec_id in by_id and spec_id not in taken and spec_id not in leave_out
     ]
+    for pick in picks:  # asked for now: planned this year at the latest
+        pick.horizon = "medium" if pick.spec.horizon == "long" else pick.spec.horizon
+    return picks
 
 
 def add_asked(

@@ -365,7 +365,9 @@ def _round_limit(limit: float, up: bool, whole: bool = False) -> float:
     56.08 %), else two significant figures, rounded towards today's value."""
     if limit <= 0:
         return 0.0
-    step = 1.0 if whole else 10 ** (math.floor(math.log10(limit)) - 1)
+    step = 1.0 if whole else 10.0 ** (math.floor(math.log10(limit)) - 1)
+    if step <= 0 or (whole and limit < 1):
+        return limit  # too small to round to anything an owner would write
     rounded = (math.floor if up else math.ceil)(limit / step) * step
     return round(rounded, 6)
 

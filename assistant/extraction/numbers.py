@@ -29,8 +29,8 @@ _MAX_STAFF = 1_000_000
 _YEAR_LIKE = range(1900, 2101)
 
 _SCALE_WORDS = (
-    (1e3, r"thousands?|tusen|тыс\.?|тысяч[аи]?"),
-    (1e6, r"millions?|millioner|mill\.?|miljon(?:er)?|milj\.?|mln\.?|mio\.?|млн\.?|"
+    (1e3, r"thousands?|tusen|tkr|тыс\.?|тысяч[аи]?"),
+    (1e6, r"millions?|millioner|mill\.?|mille|miljon(?:er)?|milj\.?|mln\.?|mio\.?|млн\.?|"
           r"миллион(?:а|ов)?"),
     (1e9, r"billions?|milliard(?:er)?|miljard(?:er)?|mrd\.?|млрд\.?|миллиард(?:а|ов)?"),
 )  # fmt: skip

@@ -108,7 +108,8 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     stated = [
         s
         for s in sentences(text)
-        if not s.text.rstrip().endswith("?") and not any(_overlaps(s, w) for w in wishes)
+        if (not s.text.rstrip().endswith("?") or _goes_on(text, s))  # "backups - maybe?"
+        and not any(_overlaps(s, w) for w in wishes)
     ]
     cued = {
         c.start: _own_words(bank.find_answers(c.text, language), c.text, language)
@@ -152,11 +153,15 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
 
 
 def _goes_on(text: str, sentence: Piece) -> bool:
-    """ "skills - not really": a dash after a word with no full stop goes on with it."""
+    """ "skills - not really", "kompetens... vet inte": a dash after a word with no full
+    stop, or an ellipsis, goes on with it."""
     before = text[: sentence.start]
     said = before.rstrip()
     same_line = "\n" not in before[len(said) :]  # a bullet on a new line is a new answer
-    return bool(said) and same_line and said[-1] not in ".!?" and sentence.text[:1] in "-–—"
+    if not said or not same_line:
+        return False
+    trailing = said.endswith(("...", "…"))
+    return trailing or (said[-1] not in ".!?" and sentence.text[:1] in "-–—")
 
 
 def zero_online_sales(text: str, language: str, found: list[MaturityFact]) -> list[MaturityFact]:

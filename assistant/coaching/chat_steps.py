@@ -1,0 +1,70 @@
+"""Steps the owner asks to add to the roadmap in chat: the catalogue's step when the owner's
+words name one ("could you add a Google Business Profile?"), else a step of the owner's own
+("add initiative: a wholesale portal for stockists"), which the roadmap keeps as said."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.commands import PlanCommand
+from assistant.coaching.drafting import HORIZON_QUARTERS, quarter_of
+from assistant.coaching.facts import Facts
+from assistant.coaching.plan import Initiative, next_id
+from assistant.coaching.state import SessionState
+from assistant.coaching.words import initiatives_named
+
+OWN_STEP_LANE = "medium"  # a step of the owner's own is planned for this year, not this quarter
+
+
+def add_initiative(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """The step named goes into the roadmap (now, or when it is drafted) and stays there."""
+    language = state.plan.language
+    said = [command.focus, command.words, *facts.asked]
+    words = next((w for w in said if w and initiatives_named(w, language)), "")
+    if not words:
+        if command.name and state.plan.roadmap:
+            _add_own_step(state, command.name, today, outcome)
+        else:
+            outcome.asks.append(say_for(state).say("what_to_add"))
+        return
+    titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
+    planned = {i.title for i in state.plan.roadmap}
+    new = [s for s in initiatives_named(words, language) if titles[s] not in planned]
+    state.removed_initiatives = [s for s in state.removed_initiatives if s not in new]
+    for spec_id in new:
+        state.wanted_initiatives[spec_id] = words.strip()
+    order = {words, command.words, command.focus}
+    facts.asked = [q for q in facts.asked if not any(q in o or o in q for o in order if o)]
+    drafted = bool(state.plan.roadmap)
+    outcome.asked_for += new if drafted else []
+    key = "initiative_added" if drafted else "initiative_planned"
+    outcome.changes += [say_for(state).say(key, item=titles[s]) for s in new]
+    outcome.roadmap_changed = outcome.roadmap_changed or (drafted and bool(new))
+
+
+def _add_own_step(state: SessionState, name: str, today: date, outcome: Outcome) -> None:
+    """A step the catalogue does not know, planned as the owner named it."""
+    say = say_for(state)
+    plan = state.plan
+    if any(i.title.casefold() == name.casefold() for i in plan.roadmap):
+        return
+    start, end = HORIZON_QUARTERS[OWN_STEP_LANE]
+    plan.roadmap.append(
+        Initiative(
+            id=next_id("i", [i.id for i in plan.roadmap]),
+            title=name,
+            rationale=say.say("why_asked", said=name),
+            horizon=OWN_STEP_LANE,
+            start=quarter_of(today, start),
+            end=quarter_of(today, end),
+            impact=3,
+            feasibility=3,
+            owner="owner",
+        )
+    )
+    outcome.changes.append(say.say("initiative_added", item=name))
+    outcome.roadmap_changed = True
