@@ -89,3 +89,15 @@ def test_the_summary_shows_what_the_owner_changed_before_the_draft(service):
 
 def test_a_name_after_till_colon_is_taken_whole():
     assert new_name(" till: Minska tid på telefon och admin") == "Minska tid på telefon och admin"
+
+
+def test_a_hedged_answer_to_by_when_is_a_proposed_deadline(service):
+    for message in [*INTERVIEW[:5], "I want to grow stockists from 3 to 10."]:
+        service.send("hedged-deadline", message)
+    service.send("hedged-deadline", "maybe next year sometime? not sure")
+    for _ in range(3):  # no more objectives, the summary is right, draft the goals
+        if service.session("hedged-deadline").plan.goals:
+            break
+        service.send("hedged-deadline", "yes")
+    (goal,) = service.session("hedged-deadline").plan.goals
+    assert goal.deadline is not None and goal.deadline_status == "proposed"

@@ -84,6 +84,7 @@ class Facts(BaseModel):
     dont_know: bool = False
     approve: bool = False
     disagree: bool = False
+    unsure: bool = False  # "maybe next year sometime? not sure": a figure or date hedged
     question: bool = False
     drop_goal: int | None = None
     move_deadline: tuple[int | None, date] | None = None

@@ -55,6 +55,9 @@ def fill_pending(state: SessionState, facts: Facts) -> None:
         if pending.field == "target" and not candidate.deadline:
             dates = [g.deadline for g in facts.goals if g.deadline]
             candidate.deadline = dates[0] if dates else facts.deadline
+    hedged = facts.unsure and pending.field in ("target", "deadline")
+    if hedged and getattr(candidate, pending.field) is not None:  # "maybe next year? not sure"
+        candidate.proposed = list(dict.fromkeys([*candidate.proposed, pending.field]))
     state.asked_fields.append(f"{pending.candidate}:{pending.field}")
 
 

@@ -395,6 +395,8 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.maturity = _maturity(reading)
     facts.approve = reading.intent == "approval" or _approves_the_rest(reading)
     facts.disagree = reading.intent == "objection"
+    unsure = cues.raw("maturity_hedges")["unknown"].get(reading.language, ())
+    facts.unsure = any(cues.compiled(p).search(reading.text) for p in unsure)
     facts.question = facts.question or bool(reading.questions)
     _apply_corrections(facts, reading)
     facts.unusable_deadline = _unusable(facts.unusable_deadline, reading)

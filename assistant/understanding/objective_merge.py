@@ -20,13 +20,31 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
     merged: list[ObjectiveFact] = []
     for objective in objectives:
         last = merged[-1] if merged else None
-        if last is not None and _halves(last, objective, text, language):
+        if last is not None and _direction_only(objective, language):
+            merged[-1] = last.model_copy(update={"direction": objective.direction})
+        elif last is not None and _halves(last, objective, text, language):
             merged[-1] = _joined_halves(last, objective, text)
         elif last is not None and _figures_follow(last, objective, text, language):
             merged[-1] = _with_figures(last, objective, text)
         else:
             merged.append(objective)
     return merged
+
+
+NAMING_LETTERS = 5  # a word this long could name what an objective counts
+
+
+def _direction_only(objective: ObjectiveFact, language: str) -> bool:
+    """ "… churn is around 9 % a month, needs to come down.": a clause that only says which
+    way the objective before it should go, with no figure and no word naming anything."""
+    figures = (objective.baseline, objective.target, objective.change_percent, objective.deadline)
+    if objective.direction is None or any(f is not None for f in figures):
+        return False
+    words = objective.span.text
+    for key in ("objective", "increase", "decrease"):
+        for pattern in cues.patterns(key, language):
+            words = pattern.sub(" ", words)
+    return not re.search(rf"[^\W\d_]{{{NAMING_LETTERS},}}", words)
 
 
 def _joined_halves(last: ObjectiveFact, objective: ObjectiveFact, text: str) -> ObjectiveFact:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
 from assistant.understanding.objective_clauses import (
@@ -132,7 +133,10 @@ def _one_more_aim(
         return False
     last = text[scopes[-1].end : piece.start]
     after_aim = last.count(".") + last.count("!") <= 1 and "\n\n" not in last
-    return after_aim and not said_as_today(text, inside[0], language, piece.start)
+    dated = bool(find_date_spans(piece.text, language))  # "… by next Christmas": an aim
+    changes = any(cues.search(k, language, piece.text) for k in ("increase", "decrease"))
+    aimed = dated or changes  # "och telefonen tar 2 timmar om dagen": how things are today
+    return aimed and after_aim and not said_as_today(text, inside[0], language, piece.start)
 
 
 def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Scope]:

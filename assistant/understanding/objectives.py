@@ -226,7 +226,9 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
     ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
     meaning."""
     words = text[scope.start : scope.end]
-    position = amount.span.start - scope.start if amount else len(words)
+    verb = _verb(words, language)  # "fler bokningar utan att vi sitter i telefon": bookings
+    unsaid = len(words) if verb is None else verb[1]
+    position = amount.span.start - scope.start if amount else unsaid
     points_back = cues.search("anaphora", language, words) is not None  # "want that down"
     points_back = points_back or _bare_aim(words, language)  # "… 40 % now. I want 70 %."
     context = _lead_in(text, scope.start, sentence_before=points_back)
