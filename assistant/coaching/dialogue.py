@@ -28,6 +28,7 @@ from assistant.coaching.objective_asks import (
     skip_pending,
 )
 from assistant.coaching.roadmap import add_asked, draft_roadmap, session_traits
+from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import (
@@ -160,19 +161,25 @@ class OfflineCoach:
         state.last_question = shown  # a side question later resumes with the plan as it is now
         return shown
 
-    def stage_reply(self, state: SessionState, facts: Facts, first: bool) -> str:
+    def stage_reply(
+        self, state: SessionState, facts: Facts, first: bool, held: dict[str, str] | None = None
+    ) -> str:
+        """The stage's next question, opened by what this message changed in the plan."""
+        held = snapshot(state) if held is None else held
         baselines_from_figures(state)  # "48 reviews" said before: not asked again
         question = self._advance(state, facts, self.today(), first)
         tidy_open_questions(state)
         remember_words(state, facts)
         interviewing = state.stage in ("profile", "current_state", "objectives")
+        noted = said_back(held, snapshot(state), state.language) if interviewing else None
+        opening = f"{noted}\n\n" if noted else ""  # "Noted: People: 5; …"
         if interviewing and question == state.last_question and "changed" in state.acts:
             state.acts.append("reminded")  # only a fix was said: the open question again
-            return f"{Messages(state.language).say('resume')}\n\n{question}"
+            return f"{opening}{Messages(state.language).say('resume')}\n\n{question}"
         if interviewing:
             state.acts.append("asked")  # an interview question (the eval counts repeats)
         state.last_question = question
-        return question
+        return opening + question
 
     def _follow_language(self, state: SessionState, text: str) -> None:
         if state.language_fixed or len(text.split()) < 3:

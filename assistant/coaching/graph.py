@@ -31,6 +31,7 @@ from langgraph.graph import END, START, StateGraph
 
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.facts import Facts
+from assistant.coaching.say_back import snapshot
 from assistant.coaching.state import ChatTurn, SessionState
 from assistant.knowledge.store import StoreUnavailable
 
@@ -66,6 +67,7 @@ class TurnState(TypedDict, total=False):
     parts: list[str]
     route: str
     first: bool
+    held: dict[str, str]  # what the plan held of the business before this message
     reply: str
 
 
@@ -131,6 +133,7 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
             facts = phraser.enrich(session, text, facts)
         if answers:  # picked answers win over what the text seemed to say
             facts.maturity = {**facts.maturity, **answers}
+        held = snapshot(session)
         parts, route = coach.understand(session, text, facts)
         return {
             "session": session.model_dump(mode="json"),
@@ -138,6 +141,7 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
             "parts": parts,
             "route": route,
             "first": first,
+            "held": held,
         }
 
     def empty(state: TurnState) -> TurnState:
@@ -163,7 +167,7 @@ def build_graph(coach: OfflineCoach, checkpointer: SqliteSaver, phraser: Phraser
         session = _session(state, config)
         facts = Facts.model_validate(state.get("facts") or {})
         answers = coach.inline_answers(session, facts)  # before the stage moves on
-        part = coach.stage_reply(session, facts, bool(state.get("first")))
+        part = coach.stage_reply(session, facts, bool(state.get("first")), state.get("held"))
         files = coach.exports_after_approval(session)  # "approved, send it as PDF"
         parts = [*state["parts"], *answers, part, *files]
         return {"session": session.model_dump(mode="json"), "parts": parts}
