@@ -20,6 +20,7 @@ scope (shared guidance plus its own uploads).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypedDict
@@ -81,12 +82,31 @@ class SessionStoreDamaged(StoreUnavailable):
 BUSY_SECONDS = 30.0  # another process on the same data dir may hold the store this long
 
 
+SETUP_ATTEMPTS = 20  # switching the store to WAL skips SQLite's busy wait: tried again
+SETUP_PAUSE = 0.5  # seconds between tries while another process holds the store
+
+
+def _set_up(connection: sqlite3.Connection) -> SqliteSaver:
+    """The checkpointer on ``connection``; while another process starting on the same data
+    dir holds the store ("database is locked"), the setup waits and tries again."""
+    saver = SqliteSaver(connection)
+    for attempt in range(SETUP_ATTEMPTS):
+        try:
+            saver.setup()
+            return saver
+        except sqlite3.OperationalError as exc:
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or attempt == SETUP_ATTEMPTS - 1:
+                raise
+            time.sleep(SETUP_PAUSE)
+    return saver
+
+
 def open_checkpointer(path: Path) -> SqliteSaver:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False)
-        saver = SqliteSaver(connection)
-        saver.setup()
+        saver = _set_up(connection)
     except (sqlite3.Error, OSError) as exc:
         raise SessionStoreDamaged(
             f"cannot open the session store {path}: {exc}. Run 'strategy-coach doctor "
