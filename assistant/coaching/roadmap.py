@@ -23,7 +23,7 @@ from assistant.coaching.drafting import HORIZON_QUARTERS, quarter_of
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
+from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import shares_a_long_word
 from assistant.knowledge.models import SearchResult
@@ -273,12 +273,11 @@ def add_asked(
     """Initiatives the owner asked for, added to a drafted roadmap in their catalogue lane;
     what is already planned stays as the owner left it."""
     taken = {i.title for i in plan.roadmap}
-    numbers = [int(i.id[1:]) for i in plan.roadmap if i.id[1:].isdigit()]
-    added = []
+    added: list[Initiative] = []
     for pick in asked_picks(wanted, (), ()):
         if pick.spec.title.get(plan.language) in taken:
             continue
-        number = max([*numbers, 0]) + 1 + len(added)
+        number = int(next_id("i", [i.id for i in plan.roadmap + added])[1:])
         added.append(_initiative(number, pick, plan, kb, today, seen, scope, {}))
     plan.roadmap += added
     plan.roadmap.sort(key=lambda i: LANES.index(i.horizon or "medium"))  # stable in each lane

@@ -53,11 +53,16 @@ def known_baseline(
     return None
 
 
-def _undated(words: str, language: str) -> str:
-    """The words without their dates and figures: "within 12 months" names no metric."""
+def without_dates(words: str, language: str) -> str:
+    """The words with each date said in them blanked out ("by next winter")."""
     for start, end in sorted(find_date_spans(words, language), reverse=True):
         words = words[:start] + " " + words[end:]
-    return re.sub(r"\d[\d\s.,]*", " ", words)
+    return words
+
+
+def _undated(words: str, language: str) -> str:
+    """The words without their dates and figures: "within 12 months" names no metric."""
+    return re.sub(r"\d[\d\s.,]*", " ", without_dates(words, language))
 
 
 def _same_words(objective: str, described: str, language: str) -> bool:

@@ -11,7 +11,6 @@ from typing import Literal
 from assistant.extraction import (
     classify_objective,
     extract_deadline,
-    find_date_spans,
     find_unusable_deadline,
 )
 from assistant.understanding import cues
@@ -26,6 +25,7 @@ from assistant.understanding.objective_baselines import (
     described_baseline,
     known_baseline,
     referred_baseline,
+    without_dates,
 )
 from assistant.understanding.objective_clauses import parallel_wish
 from assistant.understanding.objective_merge import completed
@@ -252,8 +252,7 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
 
 def _bare_aim(words: str, language: str) -> bool:
     """An aim that names nothing but its figure and date ("I want 70% by next winter")."""
-    for start, end in sorted(find_date_spans(words, language), reverse=True):
-        words = words[:start] + words[end:]
+    words = without_dates(words, language)
     said = "|".join(cues.raw("metric_lead_in").get(language, ()))
     words = re.sub(rf"(?<!\w)(?:{said})(?!\w)", " ", words, flags=re.IGNORECASE) if said else words
     return len(re.findall(r"[^\W\d_]", words)) < BARE_LETTERS
