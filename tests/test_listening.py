@@ -156,7 +156,7 @@ def test_a_brief_keeps_every_objective_and_marks_what_the_coach_proposed(service
     assert len(plan.goals) == 4
     proposed = [g for g in plan.goals if g.deadline_status == "proposed"]
     assert len(proposed) == 3 and all(g.deadline for g in plan.goals)
-    assert all(g.baseline.status != "proposed" for g in plan.goals)
+    assert all(g.baseline is None or g.baseline.status != "proposed" for g in plan.goals)
     assert any(g.target and g.target.status == "proposed" for g in plan.goals)
     assert all("proposed" in g.statement for g in proposed)
     assert len(plan.open_questions) >= 3

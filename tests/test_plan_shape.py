@@ -12,7 +12,7 @@ from plan_helpers import drafted_goals, serving_the_only_goal
 
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import read_message
-from assistant.coaching.roadmap import ALWAYS, NOW_CAPACITY
+from assistant.coaching.roadmap_lanes import ALWAYS, NOW_CAPACITY
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 

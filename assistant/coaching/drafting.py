@@ -76,7 +76,8 @@ def goal_from_candidate(
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
     direction = candidate.direction or direction  # the owner's verb before any comparison
-    baseline: Baseline
+    milestone = spec is None and not has_figures  # "In place by …": nothing to measure today
+    baseline: Baseline | None
     step = spec.measuring_step.get(language) if spec else None
     if candidate.baseline is not None:
         unit = candidate.baseline.unit or target_unit
@@ -85,7 +86,7 @@ def goal_from_candidate(
         )
         step = None
     else:
-        baseline = Baseline(status="pending")
+        baseline = None if milestone else Baseline(status="pending")
     target = (
         Target(
             value=candidate.target.value,
@@ -96,10 +97,9 @@ def goal_from_candidate(
         else None
     )
     relative = candidate.change_percent if target is None else None
-    if relative is not None and baseline.value is not None:  # "by 20 %" of a known value
+    if relative is not None and baseline and baseline.value is not None:  # "by 20 %" of today's
         aim = round(baseline.value * (1 + relative / 100), 2)
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
-    milestone = spec is None and all(f is None for f in figures)
     period = _period(candidate, metric, language)
     statement = goal_statement(
         metric,

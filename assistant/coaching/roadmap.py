@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -24,8 +23,10 @@ from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
+from assistant.coaching.roadmap_lanes import ALWAYS, LANES, Pick, due_lane, place
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import shares_a_long_word
+from assistant.coaching.workstreams import workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.cues import compiled as cue_pattern
@@ -37,20 +38,6 @@ MIN_INITIATIVES = 6
 PER_OBJECTIVE = 2  # the best one, and one on another horizon
 FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
 SLACK = 0.03  # a passage in the reader's language wins only when nearly as close
-ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
-NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
-LANES = ("short", "medium", "long")
-
-
-@dataclass
-class _Pick:
-    spec: InitiativeSpec
-    objective: Objective | None = None  # the owner's objective it serves, if any
-    also: list[Objective] = field(default_factory=list)  # more objectives it serves
-    primary: bool = False  # the best initiative for its objective
-    pain: str | None = None  # the owner's words describing the problem it solves
-    asked: str | None = None  # the owner's words asking for it ("could you add a Google profile")
-    horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
 
 
 def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
@@ -125,10 +112,13 @@ def draft_roadmap(
     picks = _for_objectives(plan, ranked)
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
-    picks += _groundwork(plan, offer, picks)
-    picks += _more_for_objectives(plan, ranked, picks)
-    _place(picks)
+    picks += _own_workstreams(plan, picks)
     gaps = answered_gaps(answers or {}, plan.language)
+    picks += _groundwork(plan, offer, picks, gaps)
+    picks += _more_for_objectives(plan, ranked, picks)
+    for pick in picks:
+        pick.due = due_lane(plan, pick)
+    place(picks)
     initiatives = [
         _initiative(n, p, plan, kb, today, seen, scope, gaps) for n, p in enumerate(picks, 1)
     ]
@@ -227,8 +217,8 @@ def _said_about(
     return [spec for *_, spec in sorted(scored, key=lambda t: (-t[0], -t[1]))]
 
 
-def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[_Pick]:
-    picks: list[_Pick] = []
+def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[Pick]:
+    picks: list[Pick] = []
     for objective in plan.objectives:
         ranked = rankings[objective.id]
         best = next((p for p in picks if ranked and p.spec.id == ranked[0].id), None)
@@ -240,7 +230,7 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
         rest = [s for s in fresh if s not in chosen]
         other = [s for s in rest if first and s.horizon != first.horizon]
         chosen += (other or rest)[: PER_OBJECTIVE - 1]
-        picks += [_Pick(s, objective, primary=s is first) for s in chosen]
+        picks += [Pick(s, objective, primary=s is first) for s in chosen]
     return picks[: MAX_INITIATIVES - FOUNDATIONS]
 
 
@@ -249,11 +239,11 @@ MAX_PAINS = 2  # initiatives added for problems the owner described, besides the
 
 def asked_picks(
     wanted: Mapping[str, str], taken: Collection[str], leave_out: Collection[str]
-) -> list[_Pick]:
+) -> list[Pick]:
     """The initiatives the owner asked for by name, whether or not the coach would have."""
     by_id = {s.id: s for s in load_kpi_catalogue().initiatives}
     picks = [
-        _Pick(by_id[spec_id], asked=words)
+        Pick(by_id[spec_id], asked=words)
         for spec_id, words in wanted.items()
         if spec_id in by_id and spec_id not in taken and spec_id not in leave_out
     ]
@@ -285,13 +275,13 @@ def add_asked(
 
 
 def _for_pains(
-    plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick], pains: Mapping[str, str]
-) -> list[_Pick]:
+    plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[Pick], pains: Mapping[str, str]
+) -> list[Pick]:
     """Initiatives for the problems the owner described: one already planned learns the
     words; one that fits and is not planned is added, serving the objective those words
     belong to, if any."""
     planned = {p.spec.id: p for p in picks}
-    added: list[_Pick] = []
+    added: list[Pick] = []
     for spec in offer:
         said = pains.get(spec.id)
         if said is None:
@@ -301,7 +291,7 @@ def _for_pains(
         elif len(added) < MAX_PAINS:
             objective = next((o for o in plan.objectives if _overlap(o.owner_words, said)), None)
             alone = objective is not None and all(p.objective is not objective for p in picks)
-            added.append(_Pick(spec, objective, primary=alone, pain=said))  # its best one
+            added.append(Pick(spec, objective, primary=alone, pain=said))  # its best one
     return added
 
 
@@ -309,62 +299,60 @@ def _overlap(words: str, said: str) -> bool:
     return words.strip(" .") in said or said.strip(" .") in words
 
 
-def _place(picks: list[_Pick]) -> None:
-    """Lanes a small team can carry: the best initiative for each objective starts now, in
-    the order the owner gave the objectives, up to ``NOW_CAPACITY``; other quick wins fill
-    what is left of Now and the rest waits for Next. The planning routine is always Now, and
-    nothing starts before what it depends on."""
-    started = 0
-    for pick in sorted(picks, key=lambda p: not p.primary):  # stable: the owner's order
-        wanted = "short" if pick.primary else pick.spec.horizon
-        if pick.spec.id in ALWAYS:
-            pick.horizon = "short"
-        elif wanted == "short" and started < NOW_CAPACITY:
-            pick.horizon, started = "short", started + 1
-        else:
-            pick.horizon = "medium" if wanted == "short" else wanted
-    lane = {p.spec.id: p.horizon for p in picks}
-    for pick in picks:
-        after = [LANES.index(lane[d]) for d in pick.spec.depends_on if d in lane]
-        if after and max(after) > LANES.index(pick.horizon):
-            pick.horizon = LANES[max(after)]
-
-
 GAP_SCORE = 50  # a dimension scored under this (of 100) calls for groundwork
 
 
-def _groundwork(plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[_Pick]) -> list[_Pick]:
-    """Foundations only for dimensions that are truly weak, then the planning routine
-    (today's values only when a goal still lacks one), up to a roadmap a small team can
-    carry."""
+def _own_workstreams(plan: StrategyPlan, picks: list[Pick]) -> list[Pick]:
+    """The owner's own workstream for each objective no initiative serves yet."""
+    served = {o.id for p in picks for o in [p.objective, *p.also] if o is not None}
+    return [
+        Pick(workstream_for(o, _goal_of(plan, o)), o, primary=True)
+        for o in plan.objectives
+        if o.id not in served
+    ]
+
+
+def _groundwork(
+    plan: StrategyPlan,
+    offer: list[InitiativeSpec],
+    picks: list[Pick],
+    gaps: Mapping[str, tuple[float, str]],
+) -> list[Pick]:
+    """Foundations only for dimensions that are truly weak and for a gap the owner's answers
+    show ("customer details live in inboxes"), then the planning routine (today's values only
+    when a goal still lacks one), up to a roadmap a small team can carry."""
     taken = {p.spec.id for p in picks}
-    foundations = [s for s in offer if s.foundation and s.id not in taken and s.id not in ALWAYS]
+    foundations = [
+        s
+        for s in offer
+        if s.foundation and s.id not in taken and s.id not in ALWAYS and set(s.closes) & set(gaps)
+    ]
     weakest = _weakest_dimensions(plan)
     by_gap = sorted(
         (s for s in foundations if s.dimension in weakest),
         key=lambda s: (weakest.index(s.dimension), -_priority(s)),
     )
-    added = [_Pick(s) for s in by_gap][:FOUNDATIONS]
-    pending = any(g.baseline is None or g.baseline.status == "pending" for g in plan.goals)
+    added = [Pick(s) for s in by_gap][:FOUNDATIONS]
+    pending = any(g.baseline and g.baseline.status == "pending" for g in plan.goals)
     routine = [
         s for s in offer if s.id == "monthly_review" or (s.id == "measure_baselines" and pending)
     ]
-    added += [_Pick(s) for s in routine if s.id not in taken]
+    added += [Pick(s) for s in routine if s.id not in taken]
     return added[: max(MAX_INITIATIVES - len(picks), 0)]
 
 
 def _more_for_objectives(
-    plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]], picks: list[_Pick]
-) -> list[_Pick]:
+    plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]], picks: list[Pick]
+) -> list[Pick]:
     """A roadmap shorter than ``MIN_INITIATIVES``: the next best for each objective."""
-    more: list[_Pick] = []
+    more: list[Pick] = []
     taken = {p.spec.id for p in picks}
     for objective in plan.objectives:
         for spec in rankings[objective.id]:
             if len(picks) + len(more) >= MIN_INITIATIVES:
                 return more
             if spec.id not in taken:
-                more.append(_Pick(spec, objective))
+                more.append(Pick(spec, objective))
                 taken.add(spec.id)
                 break
     return more
@@ -383,7 +371,7 @@ def _weakest_dimensions(plan: StrategyPlan) -> list[str]:
 
 def _initiative(
     number: int,
-    pick: _Pick,
+    pick: Pick,
     plan: StrategyPlan,
     kb: KnowledgeBase,
     today: date,
@@ -422,7 +410,7 @@ def _initiative(
 
 
 def _why(
-    pick: _Pick,
+    pick: Pick,
     language: str,
     goal: Goal | None = None,
     gaps: Mapping[str, tuple[float, str]] | None = None,
@@ -435,13 +423,12 @@ def _why(
     if pick.pain is not None and (pick.objective is None or not _moves(pick.spec, goal)):
         return say.say("why_pain", said=_short(pick.pain, PAIN_SHORT))  # "You said: “…”"
     if pick.objective is None:
-        dimension = say.label("dimensions", pick.spec.dimension)
         closed = sorted(gaps[q] for q in pick.spec.closes if gaps and q in gaps)
         if closed:  # "CRM basics": because customer data is not in one place today
             gap = closed[0][1]
             gap = gap if gap[1:2].isupper() else gap[:1].lower() + gap[1:]  # "CRM" stays
-            return say.say("why_groundwork_gap", dimension=dimension, gap=gap)
-        return say.say("why_groundwork", dimension=dimension)
+            return say.say("why_groundwork_gap", gap=gap)
+        return say.say("why_groundwork")
     objective = goal.metric if goal is not None and goal.metric else pick.objective.owner_words
     objective = _short(objective.strip("“”«»"))  # a goal named by a quote is quoted once
     served = goal_kpi_ids(goal)

@@ -80,6 +80,14 @@ def served_share(profile: Profile, plan: StrategyPlan) -> float:
     return min(1.0, len(served) / max(len(profile.objectives), 1))
 
 
+def specifically_served_share(profile: Profile, plan: StrategyPlan) -> float:
+    """Stated objectives served by a catalogue initiative, not only by the owner's own
+    workstream (the generic steps named after an aim no catalogue initiative serves)."""
+    titles = {s.title.get(plan.language) for s in load_kpi_catalogue().initiatives}
+    served = {g for i in plan.roadmap if i.title in titles for g in i.goal_ids}
+    return min(1.0, len(served) / max(len(profile.objectives), 1))
+
+
 def score(profile: Profile, plan: StrategyPlan) -> dict[str, Any]:
     wrong = misfits(profile, plan)
     return {
@@ -87,6 +95,7 @@ def score(profile: Profile, plan: StrategyPlan) -> dict[str, Any]:
         "misfits": wrong,
         "misfit_free": not wrong,
         "objectives_served": served_share(profile, plan),
+        "served_specifically": specifically_served_share(profile, plan),
         "goals_found": min(1.0, len(plan.goals) / max(len(profile.objectives), 1)),
         "roadmap": [i.title for i in plan.roadmap],
     }
@@ -110,6 +119,7 @@ def _figures(rows: list[dict[str, Any]]) -> dict[str, float]:
     return {
         "misfit_free": round(sum(r["misfit_free"] for r in rows) / count, 4),
         "objectives_served": round(sum(r["objectives_served"] for r in rows) / count, 4),
+        "served_specifically": round(sum(r["served_specifically"] for r in rows) / count, 4),
         "goals_found": round(sum(r["goals_found"] for r in rows) / count, 4),
     }
 

@@ -1,0 +1,55 @@
+"""Where each initiative of the roadmap goes: the lanes Now, Next and Later a small team can
+carry, the goals' deadlines, and what each initiative depends on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.coaching.catalogue import InitiativeSpec
+from assistant.coaching.plan import Objective, StrategyPlan
+
+ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
+NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
+LANES = ("short", "medium", "long")
+
+
+@dataclass
+class Pick:
+    spec: InitiativeSpec
+    objective: Objective | None = None  # the owner's objective it serves, if any
+    also: list[Objective] = field(default_factory=list)  # more objectives it serves
+    primary: bool = False  # the best initiative for its objective
+    pain: str | None = None  # the owner's words describing the problem it solves
+    asked: str | None = None  # the owner's words asking for it ("could you add a Google profile")
+    horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
+    due: str = "long"  # the lane by which the goals it serves are due
+
+
+def due_lane(plan: StrategyPlan, pick: Pick) -> str:
+    served = {o.id for o in [pick.objective, *pick.also] if o is not None}
+    lanes = [g.horizon for g in plan.goals if g.objective_id in served and g.horizon in LANES]
+    return min(lanes, key=LANES.index, default="long")
+
+
+def place(picks: list[Pick]) -> None:
+    """Lanes a small team can carry: the best initiative for each objective starts now, the
+    soonest-due goals first, then in the order the owner gave the objectives, up to
+    ``NOW_CAPACITY``; other quick wins fill what is left of Now and the rest waits for Next.
+    Work for a goal never starts after the lane the goal is due in (timesheets due on
+    1 March start now), the planning routine is always Now, and nothing starts before what
+    it depends on."""
+    started = 0
+    for pick in sorted(picks, key=lambda p: (not p.primary, LANES.index(p.due))):
+        wanted = "short" if pick.primary else pick.spec.horizon
+        if pick.spec.id in ALWAYS or (pick.primary and pick.due == "short"):
+            pick.horizon = "short"
+        elif wanted == "short" and started < NOW_CAPACITY:
+            pick.horizon, started = "short", started + 1
+        else:
+            pick.horizon = "medium" if wanted == "short" else wanted
+        pick.horizon = min(pick.horizon, pick.due, key=LANES.index)
+    lane = {p.spec.id: p.horizon for p in picks}
+    for pick in picks:
+        after = [LANES.index(lane[d]) for d in pick.spec.depends_on if d in lane]
+        if after and max(after) > LANES.index(pick.horizon):
+            pick.horizon = LANES[max(after)]

@@ -1,0 +1,121 @@
+"""The owner's own workstream: an objective that no catalogue initiative serves still gets one
+initiative, named after the owner's aim, with the steps a consultant sets out for that kind of
+aim (more of something, less of something, or a milestone to put in place).
+
+The steps live in knowledge/data/workstreams.yaml; this module picks the kind from the goal
+and fills in the owner's words. Nothing here guesses an initiative from the aim's topic: a
+catalogue initiative that fits the business always wins (see ``roadmap``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Literal
+
+from assistant.coaching import plan
+from assistant.coaching.catalogue import (
+    CatalogueModel,
+    InitiativeSpec,
+    Localized,
+    Text,
+)
+from assistant.coaching.plan import Goal, Objective
+from assistant.config import PROJECT_ROOT
+from assistant.yamlfiles import parse_yaml
+
+WORKSTREAMS_PATH = PROJECT_ROOT / "knowledge" / "data" / "workstreams.yaml"
+Kind = Literal["grow", "bring_down", "make_happen"]
+MOST_WORDS = 8  # words of the owner's aim quoted in a title
+MOST_NAME_WORDS = 5  # a longer metric reads as a piece of a sentence: it is quoted
+_QUOTES = "“”«»\"'„”’"
+
+
+class WorkstreamSpec(CatalogueModel):
+    kind: Kind
+    horizon: plan.Horizon
+    impact: int
+    feasibility: int
+    dimension: plan.DimensionName
+    evidence_query: Text
+    evidence_doc: Text
+    title: Localized[Text]  # "{what}": the aim's name
+    title_quoted: Localized[Text]  # "{what}": a piece of the owner's sentence, in quotes
+    description: Localized[Text]
+    resources: Localized[list[Text]]
+
+
+class Workstreams(CatalogueModel):
+    workstreams: list[WorkstreamSpec]
+
+    def of_kind(self, kind: Kind) -> WorkstreamSpec:
+        return next(w for w in self.workstreams if w.kind == kind)
+
+
+@functools.cache
+def load_workstreams(path: Path = WORKSTREAMS_PATH) -> Workstreams:
+    data = Workstreams.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+    if missing := {"grow", "bring_down", "make_happen"} - {w.kind for w in data.workstreams}:
+        raise ValueError(f"{path.name} lacks the workstream kinds {sorted(missing)}")
+    return data
+
+
+def kind_of(goal: Goal | None) -> Kind:
+    """A milestone (no KPI, no figure to reach), less of something, or more of it."""
+    if goal is None:
+        return "make_happen"
+    no_aim = goal.target is None and goal.change_percent is None
+    if no_aim and not goal.kpis and (goal.baseline is None or goal.baseline.value is None):
+        return "make_happen"
+    return "bring_down" if goal.direction == "decrease" else "grow"
+
+
+def aim_words(goal: Goal | None, objective: Objective) -> tuple[str, bool]:
+    """The aim as the owner named it, and whether that is a name a title can use as it
+    stands ("wellness plan members", "open a second depot in York") rather than a piece of a
+    sentence to quote ("Finland och få 15 % av omsättningen därifrån")."""
+    metric = (goal.metric or "").strip(_QUOTES + " .") if goal else ""
+    words = (metric or objective.owner_words.strip(_QUOTES + " .!?")).split()
+    short = " ".join(words[:MOST_WORDS]) + (" …" if len(words) > MOST_WORDS else "")
+    named = bool(metric) and len(words) <= MOST_NAME_WORDS and not _quoted(goal)
+    return short, named and not any(c.isdigit() for c in metric)
+
+
+def _quoted(goal: Goal | None) -> bool:
+    return bool(goal and goal.metric and goal.metric.strip()[:1] in _QUOTES)
+
+
+def workstream_for(objective: Objective, goal: Goal | None) -> InitiativeSpec:
+    """The owner's own initiative for ``objective``, as a catalogue-shaped spec."""
+    kind = kind_of(goal)
+    spec = load_workstreams().of_kind(kind)
+    what, named = aim_words(goal, objective)
+    named = named or (kind == "make_happen" and not _quoted(goal))  # "Project: open a depot"
+    if named and kind != "make_happen" and not _acronym(what):
+        what = what[:1].lower() + what[1:]  # "Grow office moves"
+    return InitiativeSpec(
+        id=f"own_{kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
+        categories=[objective.category],
+        title=_filled(spec.title if named else spec.title_quoted, what),
+        description=spec.description,
+        horizon=spec.horizon,
+        impact=spec.impact,
+        feasibility=spec.feasibility,
+        dimension=spec.dimension,
+        resources=spec.resources,
+        kpis=["owner_aim"],
+        evidence_query=spec.evidence_query,
+        evidence_doc=spec.evidence_doc,
+    )
+
+
+def _acronym(words: str) -> bool:
+    first = words.split()[0] if words.split() else ""
+    return len(first) > 1 and first[:2].isupper()
+
+
+def _filled(text: Localized[str], what: str) -> Localized[str]:
+    return Localized[str].model_validate(
+        {lang: value.replace("{what}", what) for lang, value in text.model_dump().items()}
+    )
