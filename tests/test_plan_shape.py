@@ -241,3 +241,17 @@ def test_the_period_the_owner_counts_in_stays_with_the_target(language, text, sa
 def test_a_tool_the_owner_already_has_is_never_proposed(service, language, brief, never):
     plan = service.plan_from_brief(brief, language)
     assert never not in [i.title for i in plan.roadmap]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [
+        ("en", "Aims: (c) win accounts in southern NSW.", "win accounts in southern NSW"),
+        ("nb", "Mål:\nb) åpne en ny avdeling på Hamar", "åpne en ny avdeling på Hamar"),
+        ("ru", "Цели:\n2) запустить летний лагерь", "запустить летний лагерь"),
+    ],
+)
+def test_a_list_marker_is_not_part_of_the_goal(language, text, named):
+    """A brief's "(c)", "b)" or "2)" numbers the owner's list; the goal names the aim."""
+    [goal] = _goals(text, language)
+    assert goal.metric == named

@@ -160,10 +160,14 @@ def proposal_note(proposed: Collection[str], language: str) -> str:
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
 
 
+_LEADING_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[^\W\d]\))\s+")  # "2) ", "(c) ", "b) "
+
+
 def metric_words(text: str, language: str, has_figures: bool = True) -> str:
     """What an objective is about, without its figures, dates and lead-in: "2) more boiler
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
+    text = _LEADING_MARKER.sub("", text)  # "(c) win accounts in southern NSW"
     words, after_figure, whole = _named_parts(text, language)
     named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
     if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
