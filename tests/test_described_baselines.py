@@ -77,6 +77,8 @@ def test_a_figure_described_earlier_is_todays_value(
         ("en", "We sell about 900 cakes a month. I want to grow cake sales to 600 a month."),
         # nothing in the description repeats what the objective counts
         ("sv", "Vi har 35 anställda i Malmö. Vi vill nå 80 recensioner på Google nästa år."),
+        # machines are not machine operators: two counts of different things
+        ("nb", "Anleggsfirma, 22 ansatte, 14 maskiner. Vi vil få inn 4 maskinførere før sesongen."),
     ],
 )
 def test_no_baseline_from_an_unrelated_or_contrary_figure(language: str, text: str) -> None:
@@ -92,3 +94,31 @@ def test_an_aim_joined_to_todays_value_keeps_only_its_own_words():
     aim = _only_aim("sv", text)
     assert (aim.baseline.value, aim.target.value) == (30, 38)
     assert "fylla upp" in aim.span.text and "sms" not in aim.span.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "baseline", "target"),
+    [
+        # the sentence after the aim only describes: the aim's own figure is the target
+        (
+            "nb",
+            "Mål:\n1) digitale timelister innen 1. mars\n2) få inn 4 maskinførere før "
+            "sesongen. Fikk 2 søknader på siste annonse på Finn",
+            None,
+            4,
+        ),
+        (
+            "en",
+            "Goals:\n1) paperless timesheets by March\n2) hire 3 electricians by spring. "
+            "We got 1 reply to our last advert",
+            None,
+            3,
+        ),
+        # the sentence after the aim names the target: the last figure is the target
+        ("nb", "Få flere anmeldelser, vi har 23 anmeldelser. Målet er 60 anmeldelser.", 23, 60),
+    ],
+)
+def test_the_target_is_the_figure_the_owner_aims_at(language, text, baseline, target):
+    aim = _only_aim(language, text)
+    assert (aim.baseline.value if aim.baseline else None) == baseline
+    assert aim.target is not None and aim.target.value == target

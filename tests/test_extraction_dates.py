@@ -78,6 +78,11 @@ DEADLINE_CASES = [
     ("ru", "в следующем году", "2027-12-31", "year"),
     ("ru", "через неделю", "2026-11-29", "day"),
     ("ru", "до 1 марта 2027 г.", "2027-03-01", "day"),
+    # a season said as a compound or with "season": "vintersesongen", "весеннего сезона"
+    ("nb", "før vintersesongen", "2026-11-30", "month"),
+    ("nb", "innen sommersesongen 2027", "2027-08-31", "month"),
+    ("sv", "före vintersäsongen", "2026-11-30", "month"),
+    ("ru", "до весеннего сезона", "2027-02-28", "month"),
 ]
 
 

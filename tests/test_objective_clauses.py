@@ -57,3 +57,23 @@ def test_a_clause_that_only_says_which_way_joins_the_aim_before(language, text):
     objectives = _objectives(text, language)
     assert len(objectives) == 2
     assert objectives[0].direction == "decrease"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "flere ganger" is "several times", not "more"
+        (
+            "nb",
+            "Lageret og nettbutikken er ikke koblet sammen, så vi oppdaterer manuelt og har "
+            "flere ganger solgt ting vi ikke har.",
+        ),
+    ],
+)
+def test_a_sentence_that_only_describes_today_is_no_aim(language, text):
+    assert _objectives(text, language) == []
+
+
+def test_site_visits_of_a_trade_are_not_website_visits():
+    [aim] = _objectives("Stop driving out to quote jobs; half my site visits go nowhere.", "en")
+    assert aim.kpi != "website_visits"

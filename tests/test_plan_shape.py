@@ -255,3 +255,23 @@ def test_a_list_marker_is_not_part_of_the_goal(language, text, named):
     """A brief's "(c)", "b)" or "2)" numbers the owner's list; the goal names the aim."""
     [goal] = _goals(text, language)
     assert goal.metric == named
+
+
+@pytest.mark.parametrize(
+    ("language", "brief", "due"),
+    [
+        (
+            "ru",
+            "Мы детский центр в Казани. Запустить летний городской лагерь, чтобы летом не "
+            "терять деньги.",
+            "2027-05-31",
+        ),
+        ("en", "Garden centre in York. We want to launch Christmas tree delivery.", "2027-11-30"),
+        ("nb", "Bakeri i Bodø. Vi vil starte med julebordsmat til bedrifter.", "2027-11-30"),
+    ],
+)
+def test_a_launch_for_one_season_is_proposed_before_that_season(service, language, brief, due):
+    """Not "by 2027-12-31" for a summer camp: the proposed date leaves the season to sell."""
+    [goal] = service.plan_from_brief(brief, language).goals
+    assert goal.deadline is not None and goal.deadline.isoformat() == due
+    assert goal.deadline_status == "proposed"

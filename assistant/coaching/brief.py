@@ -8,7 +8,7 @@ in the plan and listed as an open question for the client to confirm.
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.cues import supported_language
@@ -20,16 +20,20 @@ from assistant.coaching.roadmap import draft_roadmap, session_traits
 from assistant.coaching.state import SessionState
 from assistant.extraction.dates import months_ahead_end
 from assistant.knowledge.languages import detect_language
+from assistant.understanding import cues
 
 PROPOSED_MONTHS = 12  # a deadline the brief does not give: a year out, to confirm
 
 
-def propose(candidate: GoalCandidate, today: date) -> GoalCandidate:
+def propose(candidate: GoalCandidate, today: date, language: str = "en") -> GoalCandidate:
     """What a consultant would pencil in where the brief is silent, marked as proposed: a
-    deadline a year out, and a target from the KPI's prudent yearly change when today's
-    value is known. A baseline is never proposed: it is measured."""
+    deadline a year out (for a launch meant for one season, "a summer camp", before that
+    season starts), and a target from the KPI's prudent yearly change when today's value is
+    known. A baseline is never proposed: it is measured."""
     if candidate.deadline is None:
-        candidate.deadline = months_ahead_end(today, PROPOSED_MONTHS)
+        candidate.deadline = _before_season(candidate, today, language) or months_ahead_end(
+            today, PROPOSED_MONTHS
+        )
         candidate.proposed.append("deadline")
     spec = load_kpi_catalogue().kpi(candidate.kpi_id) if candidate.kpi_id else None
     if candidate.target is None and candidate.baseline is not None and spec and not spec.generic:
@@ -40,6 +44,30 @@ def propose(candidate: GoalCandidate, today: date) -> GoalCandidate:
         )
         candidate.proposed.append("target")
     return candidate
+
+
+LEAD_DAYS = 60  # a season that starts sooner than this is planned for the year after
+
+
+def _before_season(candidate: GoalCandidate, today: date, language: str) -> date | None:
+    """The last day before the season a launch is meant for ("запустить летний лагерь":
+    31 May), when the aim has no figures; else None."""
+    if any(f is not None for f in (candidate.baseline, candidate.target, candidate.change_percent)):
+        return None
+    month = next(
+        (
+            int(m)
+            for m, p in cues.labelled_patterns("season_aims", language)
+            if p.search(candidate.text)
+        ),
+        None,
+    )
+    if month is None:
+        return None
+    start = date(today.year, month, 1)
+    if (start - today).days < LEAD_DAYS:
+        start = date(today.year + 1, month, 1)
+    return start - timedelta(days=1)
 
 
 def _typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
@@ -105,7 +133,7 @@ def session_from_brief(
         state.plan.objectives.append(
             Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
         )
-        state.candidates.append(propose(candidate, today))
+        state.candidates.append(propose(candidate, today, state.language))
         if candidate.proposed or candidate.target is None:
             missing = [say.label("edit_fields", f) for f in candidate.proposed]
             if candidate.target is None:

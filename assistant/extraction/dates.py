@@ -141,12 +141,16 @@ _PHRASES: dict[Language, dict[str, str]] = {
 _SEASONS: dict[Language, str] = {
     "en": r"(?P<spring>spring)|(?P<summer>summer)|(?P<mid>mid|the\s+middle\s+of|middle\s+of)"
     r"|(?P<autumn>autumn|fall)|(?P<winter>winter)|(?P<christmas>christmas|xmas)",
-    "nb": r"(?P<spring>våren|vår)|(?P<summer>sommeren|sommern|sommer)|(?P<mid>midten\s+av|midt\s+i)"
-    r"|(?P<autumn>høsten|høst)|(?P<winter>vinteren|vinter)|(?P<christmas>jul|julen)",
-    "sv": r"(?P<spring>våren|vår)|(?P<summer>sommaren|sommar)|(?P<mid>mitten\s+av|halvårsskiftet)"
-    r"|(?P<autumn>hösten|höst)|(?P<winter>vintern|vinter)|(?P<christmas>jul|julen)",
-    "ru": r"(?P<spring>весн[аеуы])|(?P<summer>лет[оау])|(?P<mid>середин[аеуы]|сер\.)"
-    r"|(?P<autumn>осен[ьи])|(?P<winter>зим[аеуы])|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
+    "nb": r"(?P<spring>vårsesongen|våren|vår)|(?P<summer>sommersesongen|sommeren|sommern|sommer)"
+    r"|(?P<mid>midten\s+av|midt\s+i)|(?P<autumn>høstsesongen|høsten|høst)"
+    r"|(?P<winter>vintersesongen|vinteren|vinter)|(?P<christmas>jul|julen)",
+    "sv": r"(?P<spring>vårsäsongen|våren|vår)|(?P<summer>sommarsäsongen|sommaren|sommar)"
+    r"|(?P<mid>mitten\s+av|halvårsskiftet)|(?P<autumn>höstsäsongen|hösten|höst)"
+    r"|(?P<winter>vintersäsongen|vintern|vinter)|(?P<christmas>jul|julen)",
+    "ru": r"(?P<spring>весенн\w+\s+сезон\w*|весн[аеуы])|(?P<summer>летн\w+\s+сезон\w*|лет[оау])"
+    r"|(?P<mid>середин[аеуы]|сер\.)|(?P<autumn>осенн\w+\s+сезон\w*|осен[ьи])"
+    r"|(?P<winter>зимн\w+\s+сезон\w*|зим[аеуы])"
+    r"|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
 }
 # "September next year", "september neste år", "к сентябрю следующего года"
 _NEXT_YEAR: dict[Language, str] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.extraction import find_date_spans
+from assistant.knowledge.languages import analyze
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits, fits, metric_bank
 from assistant.understanding.objective_scopes import Scope
@@ -110,6 +111,31 @@ def _names_metric(described: str, kpi: str | None, language: str) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+EXTRA_LETTERS = 2  # "debiteringsgr" and "debiteringsgrad" are one word; "maskin" and
+# "maskinfører" (machines, machine operators) are two
+
+
+def _counted(text: str, end: int, language: str) -> str | None:
+    """The stem of the word right after a figure: what a bare count counts."""
+    word = _NEXT_WORD.match(text, end)
+    stems = analyze(word.group(1), language) if word else []
+    return stems[0] if stems else None
+
+
+def _other_things(text: str, found: Found, target: Amount | None, language: str) -> bool:
+    """ "14 maskiner" is not today's value of "få inn 4 maskinførere": two counts, each of a
+    thing named right after it, and not the same thing."""
+    if target is None or "count" not in (found.amount.unit, target.unit):
+        return False
+    said = _counted(text, found.end, language)
+    aimed = _counted(text, target.span.end, language)
+    if not said or not aimed:
+        return False
+    short, long = sorted((said, aimed), key=len)
+    return not (long.startswith(short) and len(long) - len(short) <= EXTRA_LETTERS)
+
+
 def described_baseline(
     text: str,
     objective: str,
@@ -130,7 +156,12 @@ def described_baseline(
     by_sentence: dict[int, list[Found]] = {}
     for found in earlier:
         fitting = spec is None or fits(spec, found.amount)
-        if found.counted != PEOPLE and fitting and _consistent(found.amount, target, direction):
+        if (
+            found.counted != PEOPLE
+            and fitting
+            and _consistent(found.amount, target, direction)
+            and not _other_things(text, found, target, language)
+        ):
             sentence = containing(lines, found.start)
             by_sentence.setdefault(sentence.start if sentence else -1, []).append(found)
     for start in sorted(by_sentence, reverse=True):

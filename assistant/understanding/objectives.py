@@ -122,11 +122,29 @@ def _numbers(
         else:
             rest.append(found)
     if target is None and rest:
-        target = rest.pop()
+        target = _aimed_at(text, scope, rest, language)
+        rest.remove(target)
     if baseline is None and target is not None:
         earlier = [f for f in rest if f.start < target.start and _comparable(f, target)]
         baseline = earlier[0] if earlier else None
     return baseline, target, change
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _aimed_at(text: str, scope: Scope, figures: list[Found], language: str) -> Found:
+    """The figure aimed at: the last one said ("vi har 23 anmeldelser. Målet er 60"), unless
+    the sentences after the aim's own only describe ("få inn 4 maskinførere før sesongen.
+    Fikk 2 søknader på siste annonse"): then the last one in the aim's sentence."""
+    end = _SENTENCE_END.search(text, scope.start)
+    if end is None:
+        return figures[-1]
+    in_aim = [f for f in figures if f.end <= end.start()]
+    after = text[end.end() : scope.end]
+    if not in_aim or cues.search("objective", language, after) is not None:
+        return figures[-1]
+    return in_aim[-1]
 
 
 def _change_word(words: str, language: str) -> float | None:
