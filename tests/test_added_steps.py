@@ -100,3 +100,29 @@ def test_asking_to_add_a_step_by_name_adds_no_goal(service):
     plan = service.session(sid).plan
     assert len(plan.goals) == goals
     assert any("bokning" in i.title.lower() for i in plan.roadmap)
+
+
+def test_a_step_described_with_a_removed_steps_word_is_the_owners_own(service):
+    """ "sync stock on WB and Ozon" names the marketplaces as context: the marketplace step
+    the owner took out stays out, and the step they described is added as they said it."""
+    sid = "added-ru"
+    russian = [
+        "Шьём детскую одежду в Иваново, 6 человек, выручка около 21 млн в год.",
+        "Продаём только на Wildberries и Ozon, своего сайта нет. Telegram-канал есть.",
+        "Клиентской базы нет. Аналитика только в кабинетах маркетплейсов.",
+        "Навыки так себе. Остатки обновляем вручную каждый день. Бэкапы не знаю.",
+        "Не знаю.",
+        "Хотим поднять выручку с 21 до 28 млн к концу 2027 года.",
+        "да",
+        "да",
+        "да",
+    ]
+    for message in russian:
+        service.send(sid, message)
+    service.send(sid, "уберите маркетплейс")
+    said = "автоматическая синхронизация остатков WB и Ozon через МойСклад"
+    service.send(sid, f"добавьте инициативу: {said}")
+    plan = service.session(sid).plan
+    titles = [i.title for i in plan.roadmap]
+    assert said in titles
+    assert not any("маркетплейс" in t.lower() and t != said for t in titles), titles

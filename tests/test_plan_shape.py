@@ -11,6 +11,7 @@ import pytest
 from plan_helpers import drafted_goals, serving_the_only_goal
 
 from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.drafting import lane_quarter
 from assistant.coaching.facts import read_message
 from assistant.coaching.roadmap_lanes import ALWAYS, NOW_CAPACITY
 from assistant.coaching.service import CoachService
@@ -275,3 +276,23 @@ def test_a_launch_for_one_season_is_proposed_before_that_season(service, languag
     [goal] = service.plan_from_brief(brief, language).goals
     assert goal.deadline is not None and goal.deadline.isoformat() == due
     assert goal.deadline_status == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("today", "now", "next_quarter"),
+    [
+        (date(2026, 12, 4), "2027-Q1", "2027-Q2"),  # four weeks of the year left: start in Q1
+        (date(2026, 11, 20), "2026-Q4", "2027-Q1"),
+        (date(2027, 3, 15), "2027-Q2", "2027-Q3"),
+        (date(2027, 2, 27), "2027-Q1", "2027-Q2"),
+    ],
+)
+def test_the_now_lane_is_not_the_tail_of_a_quarter_nearly_over(today, now, next_quarter):
+    assert (lane_quarter(today), lane_quarter(today, 1)) == (now, next_quarter)
+
+
+def test_a_roadmap_drafted_in_december_starts_next_quarter(service):
+    plan = service.plan_from_brief(
+        "Plumbers in Leeds, 12 staff. Grow Google reviews from 40 to 100 by end of 2027.", "en"
+    )
+    assert {i.start for i in plan.roadmap if i.horizon == "short"} == {"2027-Q1"}

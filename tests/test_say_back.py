@@ -57,5 +57,88 @@ def test_nothing_the_plan_did_not_take_is_said_back(service):
     ]:
         service.send(sid, message)
     reply = service.send(sid, "Skills - not really, I'm an electrician not a marketer.").reply
-    assert "Skills" not in reply.split("\n\n")[0]
+    opening = reply.split("\n\n")[0]
+    assert "Skills - not really" not in opening and "Kirkstall" not in opening
+    assert "Digital skills in the team:" in opening  # what the answer did change
     assert service.session(sid).plan.profile.business_name == "Kirkstall Sparks Ltd"
+
+
+@pytest.mark.parametrize(
+    ("language", "answer", "said", "not_said"),
+    [
+        (
+            "ru",
+            "навыки - не знаю толком. счета делаем в 1С вручную. бэкап не знаю. бумаги много",
+            ["Цифровые навыки в команде: не знаете", "Автоматические резервные копии: не знаете"],
+            ["Выставление счетов"],  # invoices made by hand are not automated
+        ),
+        (
+            "en",
+            "Skills are fine. Invoices are done manually in Sage. Backups run nightly.",
+            ["Digital skills in the team: yes", "Automatic backups: yes"],
+            ["Invoicing"],
+        ),
+    ],
+)
+def test_the_digital_set_up_as_understood_is_said_back(service, language, answer, said, not_said):
+    sid = f"say-back-set-up-{language}"
+    opening = {
+        "ru": [
+            "Автосервис «Гараж 16», Казань, 7 человек, выручка около 18 млн руб.",
+            "сайта нет, онлайн записи нет. группа вк есть.",
+            "клиенты в тетради. аналитики нет. целей нет записанных.",
+        ],
+        "en": [
+            "Kirkstall Sparks Ltd, electricians in Leeds, 5 people, turnover about £420k.",
+            "Website yes, no booking. Facebook now and then.",
+            "Customers in Tradify. No analytics. No written goals.",
+        ],
+    }[language]
+    for message in opening:
+        service.send(sid, message)
+    reply = service.send(sid, answer).reply.split("\n\n")[0]
+    for words in said:
+        assert words in reply, reply
+    for words in not_said:
+        assert words not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("language", "messages", "yes"),
+    [
+        (
+            "ru",
+            [
+                "Автосервис «Гараж 16», Казань, 7 человек, выручка около 18 млн руб.",
+                "сайта нет, онлайн записи нет. группа вк есть.",
+                "клиенты в тетради. аналитики нет. целей нет записанных.",
+                "навыки так себе. счета вручную. бэкап не знаю. бумаги много.",
+                "не знаю",
+                "хочу поднять рейтинг на яндексе с 4.6 до 4.8 к лету 2027. это всё",
+            ],
+            "да. кстати, не знаете где в казани нормальный шашлык?",
+        ),
+        (
+            "en",
+            [
+                "Kirkstall Sparks Ltd, electricians in Leeds, 5 people, turnover about £420k.",
+                "Website yes, no booking. Facebook now and then.",
+                "Customers in Tradify. No analytics. No written goals.",
+                "Skills are fine. Invoices manual. Backups: no idea.",
+                "don't know",
+                "Grow Google reviews from 40 to 100 by December 2027. That's all.",
+            ],
+            "Honestly I expected more. OK, go on.",
+        ),
+    ],
+)
+def test_a_yes_said_beside_a_remark_approves_the_step_it_answers(service, language, messages, yes):
+    """Asked "is this right?", a yes in a sentence of its own moves the plan on, whatever
+    else the message says (an aside is still answered or declined)."""
+    sid = f"yes-apart-{language}"
+    for message in messages:
+        service.send(sid, message)
+    assert service.session(sid).stage == "playback"
+    service.send(sid, yes)
+    assert service.session(sid).stage == "review"
+    assert service.session(sid).plan.goals

@@ -113,6 +113,11 @@ def test_the_owner_is_counted_with_the_staff() -> None:
         ("ja, det stemmer", "nb", "approval"),
         ("ta bort mål 2, det är inte aktuellt", "sv", "command"),
         ("а что такое KPI простыми словами?", "ru", "question"),
+        # a yes that comes with facts answers; a no is never a yes
+        ("Yes. It is a WordPress site from 2018, about 300 visits a month.", "en", "answer"),
+        ("Nei. Det har vi aldri gjort. Ok?", "nb", "objection"),
+        # questions that open with a small word are questions, not objections
+        ("с чего мне начать? и зачем нам сайт, если есть карты?", "ru", "question"),
     ],
 )
 def test_what_a_message_does(text: str, language: str, intent: str) -> None:

@@ -34,6 +34,7 @@ Need = Literal[
 ]
 Never = Literal[
     "leaving_marketplaces",
+    "on_marketplaces",
     "on_booking_platforms",
     "sells_online",
     "has_crm",
@@ -174,8 +175,9 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
 def _never(fit: Fit, traits: BusinessTraits) -> str | None:
     if "leaving_marketplaces" in fit.never_when and "marketplaces" in traits.leaving:
         return "leaving_marketplaces"
-    if "on_booking_platforms" in fit.never_when and "booking_platforms" in traits.channels:
-        return "on_booking_platforms"
+    for never in fit.never_when:  # "on_marketplaces": it sells there already
+        if never.startswith("on_") and never[3:] in traits.channels:
+            return never
     if "sells_online" in fit.never_when and traits.sells_online:
         return "sells_online"
     if "has_crm" in fit.never_when and traits.has_crm:

@@ -194,6 +194,7 @@ class MaturityQuestion(CatalogueModel):
     id: Id
     dimension: plan.DimensionName
     kind: Literal["yes_partial_no", "scale_0_5", "checklist"]
+    short: Localized[Text]  # a few words, as the answer is said back ("Own website")
     text: Localized[Text]
     options: list[ChecklistOption] = Field(default_factory=list)
     cues: dict[Literal["yes", "partial", "no"], Localized[Terms]] = Field(default_factory=dict)
@@ -426,15 +427,22 @@ class _Matcher:
             numbers.update(self._by_head.get(head, ()))
         candidates = [self.cues[n] for n in sorted(numbers)]
         anchored = [(c, at) for c in candidates if (at := _anchor(c, words, stems, content)) >= 0]
-        reached = self._modifiers(words, {at for _, at in anchored})
+        own: dict[int, set[int]] = defaultdict(set)  # a cue's own words, by its anchor
+        for cue, at in anchored:
+            keys = [k for phrase in cue.phrases for k in phrase]
+            own[at].update(p for p, w in enumerate(words) if _names(keys, w, stems[p]))
+        reached = self._modifiers(words, {at for _, at in anchored}, own)
         unknown = detect_dont_know(text, self.lang) or bool(
             self._patterns["dont_know"].search(text)
         )
         return [(cue, reached.get(at)) for cue, at in anchored], unknown
 
-    def _modifiers(self, words: list[str], anchors: set[int]) -> dict[int, str]:
+    def _modifiers(
+        self, words: list[str], anchors: set[int], own: Mapping[int, set[int]]
+    ) -> dict[int, str]:
         """Anchor -> strongest modifier reaching it: every cue in the next few words, else the
-        nearest cue just before; a scope break ("and") in between blocks it."""
+        nearest cue just before; a scope break ("and") in between blocks it. A word of a cue
+        itself ("копируем вручную") modifies nothing."""
 
         def clear(a: int, b: int) -> bool:
             return not any(self._patterns["scope_breaks"].fullmatch(w) for w in words[a + 1 : b])
@@ -444,11 +452,17 @@ class _Matcher:
             name = next((n for n in _MODIFIERS if self._patterns[n].fullmatch(word)), None)
             if name is None:
                 continue
-            after = [a for a in anchors if p < a <= p + _AFTER and clear(p, a)]
-            before = sorted(a for a in anchors if p - _BEFORE <= a < p and clear(a, p))
+            free = [a for a in anchors if p not in own.get(a, ())]
+            after = [a for a in free if p < a <= p + _AFTER and clear(p, a)]
+            before = sorted(a for a in free if p - _BEFORE <= a < p and clear(a, p))
             for a in after or before[-1:]:
                 reached[a] = min(reached.get(a, name), name, key=_MODIFIERS.index)
         return reached
+
+
+def _names(keys: list[tuple[str, bool]], word: str, stem: str | None) -> bool:
+    """The word is one of a cue's own: its stem, or a prefix the cue gives ("вручную")."""
+    return any(word.startswith(k) if prefix else stem == k for k, prefix in keys)
 
 
 def _anchor(cue: _Cue, words: list[str], stems: list[str | None], content: list[int]) -> int:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.coaching.business import misfit
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand
-from assistant.coaching.drafting import HORIZON_QUARTERS, quarter_of
+from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
+from assistant.coaching.roadmap import session_traits
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named
 
@@ -24,7 +26,7 @@ def add_initiative(
     """The step named goes into the roadmap (now, or when it is drafted) and stays there."""
     language = state.plan.language
     said = [command.focus, command.words, *facts.asked]
-    words = next((w for w in said if w and initiatives_named(w, language)), "")
+    words = next((w for w in said if w and _catalogue_steps(state, w)), "")
     if not words:
         if command.name and state.plan.roadmap:
             _add_own_step(state, command.name, today, outcome)
@@ -33,7 +35,7 @@ def add_initiative(
         return
     titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
     planned = {i.title for i in state.plan.roadmap}
-    new = [s for s in initiatives_named(words, language) if titles[s] not in planned]
+    new = [s for s in _catalogue_steps(state, words) if titles[s] not in planned]
     state.removed_initiatives = [s for s in state.removed_initiatives if s not in new]
     for spec_id in new:
         state.wanted_initiatives[spec_id] = words.strip()
@@ -44,6 +46,24 @@ def add_initiative(
     key = "initiative_added" if drafted else "initiative_planned"
     outcome.changes += [say_for(state).say(key, item=titles[s]) for s in new]
     outcome.roadmap_changed = outcome.roadmap_changed or (drafted and bool(new))
+
+
+NAME_WORDS = 3  # "add the marketplace back": a name; more words describe a step of their own
+
+
+def _catalogue_steps(state: SessionState, words: str) -> list[str]:
+    """The catalogue's steps the words name, less those that do not fit the business and,
+    unless the words are just its name, one the owner took out ("sync stock on WB and Ozon"
+    is not the marketplace step they removed)."""
+    named = initiatives_named(words, state.plan.language)
+    fit = {s.id: s.fit for s in load_kpi_catalogue().initiatives}
+    traits = session_traits(state)
+    just_named = len(words.split()) <= NAME_WORDS
+    return [
+        s
+        for s in named
+        if misfit(fit[s], traits) is None and (just_named or s not in state.removed_initiatives)
+    ]
 
 
 def _add_own_step(state: SessionState, name: str, today: date, outcome: Outcome) -> None:
@@ -59,8 +79,8 @@ def _add_own_step(state: SessionState, name: str, today: date, outcome: Outcome)
             title=name,
             rationale=say.say("why_asked", said=name),
             horizon=OWN_STEP_LANE,
-            start=quarter_of(today, start),
-            end=quarter_of(today, end),
+            start=lane_quarter(today, start),
+            end=lane_quarter(today, end),
             impact=3,
             feasibility=3,
             owner="owner",

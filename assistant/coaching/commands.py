@@ -195,7 +195,8 @@ _SAID_AFTER = re.compile(
 def new_name(after: str) -> str | None:
     """The name said after a rename order: in quotes when quoted, else the rest of the
     sentence ("goal 2 should read 'Checkatrade share of enquiries'", "rename goal 1 to EV
-    installs")."""
+    installs"). The order's cue may end inside its word ("добавьте инициатив|у: …")."""
+    after = re.sub(r"^\w+", "", after)
     found = _QUOTED.match(after) or _SAID_AFTER.match(after)
     name = found.group("name").strip(" ,:–-") if found else ""
     return name or None

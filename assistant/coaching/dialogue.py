@@ -20,6 +20,7 @@ from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.gaps import top_gaps
+from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import (
     add_objectives,
@@ -41,6 +42,8 @@ from assistant.coaching.upkeep import (
 from assistant.coaching.words import initiatives_named
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
+
+CONFIRMING = ("playback", "review", "roadmap")  # steps that end with "is this right?"
 
 
 def say_confirm(state: SessionState, step: str) -> str:
@@ -77,6 +80,9 @@ class OfflineCoach:
         today = self.today()
         changes = self._apply_corrections(state, facts, today)
         ordered = apply_commands(state, facts, today, self.save_export)
+        said_nothing_else = not (facts.figures or facts.goals or facts.maturity)
+        if facts.yes_apart and state.stage in CONFIRMING and said_nothing_else:
+            facts.approve = True  # "ну это уже смешно. ладно, да": asked to confirm, said yes
         if ordered.asked_for:  # a step the owner asked for, added to the drafted roadmap
             wanted = {s: state.wanted_initiatives[s] for s in ordered.asked_for}
             add_asked(state.plan, wanted, self.kb, today, state.sources, state.scope)
@@ -108,7 +114,7 @@ class OfflineCoach:
         rejected = initiatives_named(text, state.language) if facts.intent == "objection" else []
         if rejected and early and not changes:
             return parts, "side_question"  # nothing drafted to object to: noted, then on
-        aside = facts.intent in ("question", "off_topic") and not facts.goals
+        aside = facts.intent in ("question", "off_topic") and not facts.goals and not facts.approve
         if aside and not self._answers_pending(state, facts):
             return parts, "side_question"
         shown = state.stage in ("review", "roadmap", "done")
@@ -345,9 +351,10 @@ class OfflineCoach:
         prefix = say.say("dont_know_ok") + " " if facts.dont_know else ""
         if follow:
             return prefix + follow
-        if not state.marketing_asked:
-            state.marketing_asked = True
-            return prefix + say.say("ask_marketing")
+        asked = None if state.marketing_asked else marketing_question(state)
+        state.marketing_asked = True
+        if asked:
+            return prefix + asked
         state.stage = "objectives"
         if state.plan.objectives:  # given already, with the figures: not asked again
             return prefix + self._objectives(state, Facts(), self.today())
@@ -394,7 +401,8 @@ class OfflineCoach:
             return ask
         if not plan.objectives and state.objective_asks < 2:
             return say.say("ask_objectives")
-        if not state.more_objectives_asked and len(plan.objectives) < 3 and not facts.approve:
+        done = facts.approve or facts.yes_apart  # "… by December 2027. That's all."
+        if not state.more_objectives_asked and len(plan.objectives) < 3 and not done:
             state.more_objectives_asked = True
             return say.say("ask_more_objectives")
         state.stage = "playback"

@@ -37,6 +37,21 @@ def quarter_of(day: date, offset: int = 0) -> str:
     return f"{index // 4}-Q{index % 4 + 1}"
 
 
+LATE_DAYS = 30  # fewer days than this left in a quarter: the plan's "now" is the next one
+
+
+def lane_quarter(today: date, offset: int = 0) -> str:
+    """The quarter ``offset`` quarters into the plan: counted from this quarter, or from the
+    next one when this one is nearly over (a plan drafted on 4 December starts in Q1)."""
+    late = (today.month - 1) % 3 == 2 and today.day > _days_in(today) - LATE_DAYS
+    return quarter_of(today, offset + 1 if late else offset)
+
+
+def _days_in(day: date) -> int:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return (following - date(day.year, day.month, 1)).days
+
+
 def horizon_for(today: date, deadline: date | None) -> str:
     if deadline is None:
         return "medium"

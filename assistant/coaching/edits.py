@@ -17,8 +17,8 @@ from assistant.coaching.drafting import (
     HORIZON_QUARTERS,
     goal_statement,
     horizon_for,
+    lane_quarter,
     proposal_note,
-    quarter_of,
     shown_number,
 )
 from assistant.coaching.messages import Messages
@@ -183,8 +183,8 @@ def change_initiative(
     changes: list[str] = []
     if edit.horizon and edit.horizon != item.horizon:
         first, last = HORIZON_QUARTERS[edit.horizon]
-        moved = {"horizon": edit.horizon, "start": quarter_of(today, first)}
-        moved["end"] = quarter_of(today, last)
+        moved = {"horizon": edit.horizon, "start": lane_quarter(today, first)}
+        moved["end"] = lane_quarter(today, last)
         item = Initiative.model_validate({**item.model_dump(), **moved})
         plan.roadmap = [item if i.id == item_id else i for i in plan.roadmap]
         changes.append(_field(say, "horizon", say.label("horizons", edit.horizon)))

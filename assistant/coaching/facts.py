@@ -83,6 +83,7 @@ class Facts(BaseModel):
     goals: list[GoalCandidate] = Field(default_factory=list)
     dont_know: bool = False
     approve: bool = False
+    yes_apart: bool = False  # "да. кстати, где тут шашлык?": a yes beside something else
     disagree: bool = False
     unsure: bool = False  # "maybe next year sometime? not sure": a figure or date hedged
     question: bool = False

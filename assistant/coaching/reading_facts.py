@@ -13,6 +13,7 @@ from assistant.coaching.commands import plan_commands
 from assistant.coaching.plan import Money
 from assistant.coaching.units import DEFAULT_CURRENCY, figure_unit
 from assistant.understanding import cues
+from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi, cue_hits, scaled
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
@@ -394,6 +395,11 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.goals = [_plausible(_goal(o, reading.language)) for o in coach_objectives(reading)]
     facts.maturity = _maturity(reading)
     facts.approve = reading.intent == "approval" or _approves_the_rest(reading)
+    facts.yes_apart = reading.intent not in (
+        "command",
+        "correction",
+        "objection",
+    ) and yes_said_apart(reading.text, reading.language)
     facts.disagree = reading.intent == "objection"
     unsure = cues.raw("maturity_hedges")["unknown"].get(reading.language, ())
     facts.unsure = any(cues.compiled(p).search(reading.text) for p in unsure)

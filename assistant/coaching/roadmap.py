@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.coaching.business import BusinessTraits, misfit, traits_of
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
-from assistant.coaching.drafting import HORIZON_QUARTERS, quarter_of
+from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import best_citation
 from assistant.coaching.messages import Messages
@@ -390,8 +390,8 @@ def _initiative(
         description=spec.description.get(language),
         rationale=_why(pick, language, goals[0] if goals else None, gaps),
         horizon=horizon,
-        start=quarter_of(today, start),
-        end=quarter_of(today, end),
+        start=lane_quarter(today, start),
+        end=lane_quarter(today, end),
         impact=spec.impact,
         feasibility=spec.feasibility,
         goal_ids=[g.id for g in goals],

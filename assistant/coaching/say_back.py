@@ -4,6 +4,7 @@ given is seen to be kept, and a misreading is seen and can be corrected at once.
 
 from __future__ import annotations
 
+from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.drafting import shown_number
 from assistant.coaching.messages import Messages
 from assistant.coaching.render import money
@@ -29,7 +30,27 @@ def snapshot(state: SessionState) -> Snapshot:
     for metric in state.plan.current_state.metrics:
         unit = " %" if metric.unit == "%" else ""
         held[metric.name] = f"{shown_number(metric.value)}{unit}"
+    held.update(_answers(state, say))
     return held
+
+
+def _answers(state: SessionState, say: Messages) -> Snapshot:
+    """The digital set-up as answered so far ("Own website: no", "Automatic backups: not
+    sure", "Tasks that run automatically: invoices")."""
+    said = {}
+    for question in load_maturity_questions().questions:
+        answer = state.maturity_answers.get(question.id)
+        if answer is None:
+            continue
+        if isinstance(answer, list):
+            options = {o.id: o.label.get(state.language) for o in question.options}
+            shown = ", ".join(options.get(a, a) for a in answer) or say.label("answer_values", "no")
+        elif isinstance(answer, int):
+            shown = f"{answer}/5"
+        else:
+            shown = say.label("answer_values", answer)
+        said[question.short.get(state.language)] = shown
+    return said
 
 
 def said_back(before: Snapshot, after: Snapshot, language: str) -> str | None:

@@ -66,6 +66,15 @@ def _asks(sentence: str, language: str) -> bool:
     return first in cues.raw("question_words").get(language, ())
 
 
+def _asks_somewhere(text: str, language: str) -> bool:
+    """A question sentence that opens with a question word, or has one right after a first
+    small word ("с чего мне начать?", "и зачем нам сайт?", "so what now?")."""
+    words = cues.raw("question_words").get(language, ())
+    return any(
+        set(_words(s.text.lower())[:2]) & set(words) for s in sentences(text) if "?" in s.text
+    )
+
+
 def _rhetorical(text: str, language: str) -> bool:
     """ "a webshop?? we're plumbers": a short "??" that asks nothing, with words of
     objection besides, is an objection, whatever else the message names."""
@@ -149,11 +158,24 @@ def _approves(text: str, language: str, has_facts: bool) -> bool:
     cleaned = _GREETING.sub("", text.strip().lower())
     short = len(_words(cleaned)) <= limit
     asks = "?" in text  # "ok, how do I measure goal 2?" asks; it does not approve
-    return (
-        short
-        and not has_facts
-        and not asks
-        and cues.search("approval", language, cleaned) is not None
+    return bool(short and not has_facts and not asks and cues.search("approval", language, cleaned))
+
+
+APART_WORDS = 6  # "ладно, да, давайте дорожную карту": a yes said in a sentence of its own
+
+
+def yes_said_apart(text: str, language: str) -> bool:
+    """A yes in a sentence of its own, first or last, beside a remark or an aside ("да.
+    кстати, где тут шашлык?", "ну это уже смешно. ладно, да"). Whether it approves depends
+    on what was asked: the dialogue takes it as approval only at a confirmation step."""
+    parts = [p.text.strip().lower() for p in sentences(text) if p.text.strip()]
+    if len(parts) < 2:
+        return False
+    return any(
+        "?" not in part
+        and len(_words(part)) <= APART_WORDS
+        and cues.search("approval", language, _GREETING.sub("", part)) is not None
+        for part in (parts[0], parts[-1])
     )
 
 
@@ -219,7 +241,7 @@ def classify(
     main = _main(text, language, has_facts, asked, signals)
     if main == "answer" and signals["objection"] and _rhetorical(text, language):
         main = "objection"  # "a webshop?? we're plumbers": what it names is not an answer
-    if main == "question" and signals["objection"] and not _asks(text, language):
+    if main == "question" and signals["objection"] and not _asks_somewhere(text, language):
         main = "objection"  # "TikTok in Now? that's not us at all": no question word
     present = [k for k in ("command", "correction", "approval", "objection") if signals[k]]
     present += ["question"] if asked else []
