@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from assistant.understanding import read
+from assistant.understanding.quantities import read_amounts
 
 TODAY = date(2026, 12, 4)
 
@@ -77,3 +78,16 @@ def test_a_sentence_that_only_describes_today_is_no_aim(language, text):
 def test_site_visits_of_a_trade_are_not_website_visits():
     [aim] = _objectives("Stop driving out to quote jobs; half my site visits go nowhere.", "en")
     assert aim.kpi != "website_visits"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "amounts"),
+    [
+        ("nb", "har sagt det 2 ganger, det er 14 timer i uka", [14]),
+        ("en", "I told you 3 times: 40%", [40]),
+        ("ru", "я уже 2 раза писал, 40%", [40]),
+        ("ru", "подписчиков 900, пишем 2 раза в неделю", [900, 2]),  # a real frequency stays
+    ],
+)
+def test_how_often_the_owner_repeated_something_is_no_amount(language, text, amounts):
+    assert [f.amount.value for f in read_amounts(text, language)] == amounts

@@ -97,3 +97,21 @@ def test_jobs_done_are_no_revenue():
 def test_a_guesthouse_is_a_trade():
     said = "We have a 9-room guesthouse just outside Dingle, run by myself and my husband."
     assert _profile(said)["industry"] == "guesthouse"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "продажи только на WB и озоне. есть телеграм канал на 900 человек и инста"),
+        ("en", "We have a Facebook group of 1200 people and post most days."),
+        ("nb", "Vi har en facebookgruppe med 800 personer."),
+    ],
+)
+def test_an_audience_is_not_the_staff(language, text):
+    """ "a Telegram channel of 900 people" counts followers, not the team."""
+    assert "staff" not in _profile(text, language)
+
+
+def test_a_head_count_is_not_a_name():
+    profile = _profile("we are 12 people, plus a newsletter to 900")
+    assert profile.get("staff") == 12 and "business_name" not in profile

@@ -30,6 +30,10 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                 continue  # "Skills - not really": a topic, not "calder joinery - joinery"
             if name.lower() in cues.raw("greetings").get(language, ()):
                 continue  # "Hello - we're a small SaaS company": a greeting, not a name
+            if any(
+                m.start() == 0 for p in cues.patterns("staff", language) if (m := p.search(name))
+            ):
+                continue  # "we are 12 people": a head count, not a name
             said_before = text[max(0, match.start("name") - PLAN_ITEM_REACH) : match.start("name")]
             if cues.search("plan_item_named", language, said_before):
                 continue  # "Mål 2 heter fortsatt ...": a goal's name, not the business's
@@ -143,7 +147,11 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
                 candidates.append((match.start(), value, span))
     if (listed := team_size(text, language)) is not None:  # "two partners, four accountants"
         candidates.append((listed[1].start, float(listed[0]), listed[1]))
-    possible = [c for c in candidates if c[1] == int(c[1]) and 1 <= c[1] <= MAX_STAFF]
+    possible = [
+        c
+        for c in candidates
+        if c[1] == int(c[1]) and 1 <= c[1] <= MAX_STAFF and not _audience(text, c[2], language)
+    ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
     for candidate in longest_first:  # "me + 3 lads" wins over the "3 lads" inside it
@@ -153,6 +161,17 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
         return None
     _, value, span = max(kept, key=lambda c: (c[1], c[0]))
     return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
+
+
+AUDIENCE_REACH = 40  # characters before a head count, in its clause, that may name an audience
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+
+
+def _audience(text: str, span: Span, language: str) -> bool:
+    """ "a Telegram channel of 900 people": the people counted are an audience, not staff."""
+    before = text[max(0, span.start - AUDIENCE_REACH) : span.start]
+    clause = _CLAUSE_END.split(before)[-1]
+    return cues.search("audience", language, clause) is not None
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -209,12 +209,22 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     if quantity.kind != "number":
         return False
     before = text[max(0, quantity.start - 12) : quantity.start]
-    if cues.search("not_amounts", language, before):
+    if cues.search("not_amounts", language, before) or _said_times(text, quantity, language):
         return True
     marker = _LIST_MARKER.match(text, max(0, quantity.start - 1))
     if marker is None or marker.end() != quantity.end + 1:
         return False
     return text[quantity.end] == ")" or _in_sequence(text, quantity)
+
+
+SAID_REACH = 40  # characters before a number in which "I've said it … times" is said
+
+
+def _said_times(text: str, quantity: Quantity, language: str) -> bool:
+    """ "har sagt det 2 ganger": how often the owner repeated it, not an amount."""
+    start = max(0, quantity.start - SAID_REACH)
+    found = cues.search("said_times", language, text[start : quantity.end + SAID_REACH])
+    return found is not None and found.start() <= quantity.start - start < found.end()
 
 
 def _in_sequence(text: str, quantity: Quantity) -> bool:
