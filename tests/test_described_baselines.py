@@ -122,3 +122,11 @@ def test_the_target_is_the_figure_the_owner_aims_at(language, text, baseline, ta
     aim = _only_aim(language, text)
     assert (aim.baseline.value if aim.baseline else None) == baseline
     assert aim.target is not None and aim.target.value == target
+
+
+def test_a_figure_and_a_time_are_not_a_share():
+    """ "150 in 2 years" is a target and a deadline, not "150 in 2" = 7 500 %."""
+    text = "we have about 60 annual service customers now would like 150 in 2 years."
+    aim = _only_aim("en", text)
+    assert (aim.baseline.value, aim.target.value) == (60, 150)
+    assert aim.target.unit != "%"

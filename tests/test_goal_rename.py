@@ -47,6 +47,10 @@ def _drafted(service: CoachService, sid: str) -> None:
          "andel jobber fra egne kanaler"),
         ("sv", "Döp om mål 3 till ”andel direktbokningar”.", 3, "andel direktbokningar"),
         ("ru", "Цель 1 переименуйте в «доля заказов с сайта».", 1, "доля заказов с сайта"),
+        ("sv", 'ändra namnet på mål 3 till "felbeställningar per månad"', 3,
+         "felbeställningar per månad"),
+        ("en", 'change the name of goal 2 to "EV installs"', 2, "EV installs"),
+        ("ru", "измените название цели 1 на «доля онлайн-записи»", 1, "доля онлайн-записи"),
     ],
 )  # fmt: skip
 def test_a_rename_order_is_read_with_its_goal_and_new_name(language, text, number, name):

@@ -115,3 +115,37 @@ def test_an_audience_is_not_the_staff(language, text):
 def test_a_head_count_is_not_a_name():
     profile = _profile("we are 12 people, plus a newsletter to 900")
     assert profile.get("staff") == 12 and "business_name" not in profile
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "answer", "name"),
+    [
+        (
+            "en",
+            "hi, I run a plumbing business in Cork, me and 3 lads.",
+            "Murphy Plumbing & Heating. turnover about 380k last year",
+            "Murphy Plumbing & Heating",
+        ),
+        (
+            "nb",
+            "Hei, vi er et bakeri i Bodø med 12 ansatte.",
+            "Bakeri Nord AS, omsetning rundt 9 millioner.",
+            "Bakeri Nord AS",
+        ),
+    ],
+)
+def test_a_name_said_on_its_own_after_it_was_asked_is_the_name(
+    seeded_data_dir, language, first, answer, name
+):
+    service = CoachService(Settings(data_dir=seeded_data_dir("bare")), today=lambda: TODAY)
+    sid = f"bare-{language}"
+    service.send(sid, first)
+    service.send(sid, answer)
+    assert service.session(sid).plan.profile.business_name == name
+
+
+def test_a_description_said_first_is_not_a_name(seeded_data_dir):
+    service = CoachService(Settings(data_dir=seeded_data_dir("bare-not")), today=lambda: TODAY)
+    service.send("bare-not", "hi, I run a plumbing business, me and 3 lads.")
+    service.send("bare-not", "Plumbing in Cork. turnover about 380k last year")
+    assert service.session("bare-not").plan.profile.business_name is None

@@ -142,3 +142,15 @@ def test_a_yes_said_beside_a_remark_approves_the_step_it_answers(service, langua
     service.send(sid, yes)
     assert service.session(sid).stage == "review"
     assert service.session(sid).plan.goals
+
+
+def test_a_currency_named_alone_fixes_the_revenue_currency(service):
+    """ "it's euro by the way, not pounds": the amount stays, its currency changes, and the
+    change is said back."""
+    sid = "say-back-currency"
+    service.send(sid, "hi, I run a plumbing business in Cork, me and 3 lads.")
+    service.send(sid, "It's called Murphy Plumbing & Heating. turnover about 380k last year")
+    reply = service.send(sid, "its euro by the way not pounds. we have a website").reply
+    revenue = service.session(sid).plan.profile.annual_revenue
+    assert revenue is not None and (revenue.amount, revenue.currency) == (380_000, "EUR")
+    assert "380 000 EUR" in reply.split("\n\n")[0]

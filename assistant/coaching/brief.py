@@ -155,8 +155,10 @@ def session_from_brief(
 
 
 def _unserved(plan: StrategyPlan, say: Messages) -> list[str]:
-    """An open question for each objective no initiative serves: asked, not guessed."""
-    served = {g for i in plan.roadmap for g in i.goal_ids}
+    """An open question for each objective only the owner's own workstream serves (general
+    steps named after the aim): what would help is asked, not guessed."""
+    catalogue = {s.title.get(plan.language) for s in load_kpi_catalogue().initiatives}
+    served = {g for i in plan.roadmap if i.title in catalogue for g in i.goal_ids}
     goals = {g.objective_id: g.id for g in plan.goals}
     return [
         say.say("open_unserved", objective=o.owner_words)

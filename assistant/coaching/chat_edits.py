@@ -19,6 +19,7 @@ from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_steps import add_initiative
 from assistant.coaching.chat_values import replace_value
 from assistant.coaching.commands import PlanCommand
+from assistant.coaching.directions import direction_said
 from assistant.coaching.drafting import goal_from_candidate, shown_number
 from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, change_goal
 from assistant.coaching.edits import change_initiative as move_initiative
@@ -387,6 +388,31 @@ def _change_initiative(
         outcome.roadmap_changed = True
 
 
+def _turn_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """ "mål 3 ska ÖKA inte minska", "goal 2 is backwards": the goal goes the way said."""
+    index = _goal_index(state, command, outcome)
+    if index is None:
+        return
+    say = _say(state)
+    goals = state.plan.goals if _drafted(state) else []
+    current = goals[index].direction if goals else state.candidates[index].direction
+    way = direction_said(command.words, state.plan.language, current)
+    if way is None:
+        outcome.asks.append(say.say("what_goal_change", number=index + 1))
+        return
+    if goals:
+        changes = change_goal(state.plan, goals[index], GoalEdit(direction=way), today)
+    else:
+        state.candidates[index].direction = way
+        changes = [say.say("edit_field", field=say.label("edit_fields", "direction"), value=way)]
+    if changes:
+        outcome.changes.append(
+            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
+        )
+
+
 def _show(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
@@ -397,6 +423,7 @@ _HANDLERS = {
     "drop_goal": _drop_goal,
     "change_goal": _change_goal,
     "rename_goal": _rename_goal,
+    "turn_goal": _turn_goal,
     "add_goal": _add_goal,
     "drop_initiative": _drop_initiative,
     "add_initiative": add_initiative,

@@ -46,6 +46,18 @@ from assistant.knowledge.service import KnowledgeBase
 CONFIRMING = ("playback", "review", "roadmap")  # steps that end with "is this right?"
 
 
+def _currency_fixed(state: SessionState, facts: Facts) -> list[str]:
+    """ "it's euro by the way, not pounds": the revenue keeps its amount in that currency."""
+    revenue = state.plan.profile.annual_revenue
+    if facts.currency is None or revenue is None or facts.revenue is not None:
+        return []
+    if revenue.currency == facts.currency:
+        return []
+    state.plan.profile.annual_revenue = revenue.model_copy(update={"currency": facts.currency})
+    say = Messages(state.language)
+    return [say.say("revenue_changed", revenue=render.money(state.plan.profile.annual_revenue))]
+
+
 def say_confirm(state: SessionState, step: str) -> str:
     """The one question a draft waits on: yes, or what to change."""
     return Messages(state.language).say(f"{step}_confirm")
@@ -220,6 +232,7 @@ class OfflineCoach:
             state.understood["business_name"] = facts.sources["business_name"]
             label = say.label("understood_fields", "business_name")
             changes.append(say.say("edit_field", field=label, value=named))
+        changes += _currency_fixed(state, facts)
         if facts.intent != "correction":
             return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff
@@ -302,7 +315,9 @@ class OfflineCoach:
     def _profile(self, state: SessionState, facts: Facts, first: bool) -> str:
         say = Messages(state.language)
         profile = state.plan.profile
-        profile.business_name = facts.business_name or profile.business_name
+        asked = state.profile_asks > 0 and not profile.business_name  # "the business name?"
+        named = facts.business_name or (facts.bare_name if asked else None)
+        profile.business_name = named or profile.business_name
         if not (facts.industry_guessed and profile.industry):
             profile.industry = facts.industry or profile.industry
         profile.staff = facts.staff or profile.staff
@@ -357,7 +372,8 @@ class OfflineCoach:
             return prefix + asked
         state.stage = "objectives"
         if state.plan.objectives:  # given already, with the figures: not asked again
-            return prefix + self._objectives(state, Facts(), self.today())
+            closing = Facts(approve=facts.approve, yes_apart=facts.yes_apart)  # "That's all."
+            return prefix + self._objectives(state, closing, self.today())
         return prefix + say.say("ask_objectives")
 
     def _record_figures(self, state: SessionState, figures: list[Figure]) -> None:

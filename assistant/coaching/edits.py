@@ -24,6 +24,7 @@ from assistant.coaching.drafting import (
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import (
     Baseline,
+    Direction,
     Goal,
     Horizon,
     Initiative,
@@ -51,6 +52,7 @@ class GoalEdit(BaseModel):
     baseline: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     target: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     deadline: str | None = Field(default=None, description="a date in any supported wording")
+    direction: Direction | None = Field(default=None, description="which way the goal goes")
 
 
 class InitiativeEdit(BaseModel):
@@ -142,6 +144,9 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     if goal.direction is None and goal.baseline and goal.baseline.value is not None and goal.target:
         # the owner's verb keeps the direction; numbers the other way are flagged, not obeyed
         goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
+    if edit.direction and edit.direction != goal.direction:  # "goal 3 should go up, not down"
+        goal.direction = edit.direction
+        changes.append(_field(say, "direction", say.say(f"verb_{edit.direction}").lower()))
     current = goal.deadline.isoformat() if goal.deadline else None
     if edit.deadline and edit.deadline.strip() != current:
         goal.deadline = _parse_deadline(edit.deadline, today, say, plan.language)

@@ -23,7 +23,9 @@ from assistant.extraction import (
     extract_staff_count,
     find_unusable_deadline,
 )
+from assistant.extraction.numbers import currency_said_alone
 from assistant.understanding import read
+from assistant.understanding.profile import bare_name
 
 MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
@@ -84,6 +86,8 @@ class Facts(BaseModel):
     dont_know: bool = False
     approve: bool = False
     yes_apart: bool = False  # "да. кстати, где тут шашлык?": a yes beside something else
+    currency: str | None = None  # "it's euro by the way, not pounds": named without an amount
+    bare_name: str | None = None  # "Murphy Plumbing & Heating. …": a name said on its own
     disagree: bool = False
     unsure: bool = False  # "maybe next year sometime? not sure": a figure or date hedged
     question: bool = False
@@ -111,6 +115,8 @@ def read_message(message: str, language: str, today: date, brief: bool = False) 
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS)
     facts.dont_know = detect_dont_know(text, language)
     facts.approve = _is_approval(text, table.approve)
+    facts.currency = currency_said_alone(text)
+    facts.bare_name = bare_name(text)
     facts.disagree = not facts.approve and _is_approval(text, table.disagree)
     facts.question = _is_question(text, table.question_words)
     facts.business_name = _first_group(text, table.name_patterns, "name")

@@ -44,6 +44,24 @@ _CURRENCY_WORDS = (
     ("USD", r"(?-i:USD)|\$|dollars?|доллар(?:ов|а)?"),
     ("RUB", r"(?-i:RUB)|₽|roubles?|rubles?|руб\.?|рубл(?:ей|я|ь)"),
 )
+_NOT_BEFORE = re.compile(r"(?:\b(?:not|ikke|inte|ej)|(?<!\w)не)\W+(?:in\W+|i\W+|в\W+)?$", re.I)
+
+
+def currency_said_alone(text: str) -> str | None:
+    """A currency named without an amount ("it's euro by the way, not pounds"): the one not
+    denied, or None when none is said that way."""
+    for code, body in _CURRENCY_WORDS:
+        if code == "kr":
+            continue
+        for match in re.finditer(rf"(?<![\w$€£₽])(?:{body})(?!\w)", text, re.IGNORECASE):
+            clause = re.split(r"[.,;:!?\n]", text[: match.start()])[-1]
+            after = text[match.end() : match.end() + 6]
+            if re.search(r"\d", clause + after) or _NOT_BEFORE.search(text[: match.start()][-20:]):
+                continue  # "2 million pounds": an amount's currency; "not pounds": denied
+            return code
+    return None
+
+
 _PERCENT_WORDS = r"%|prosent|percent|per\s?cent|procent|процент(?:ов|а)?|проц\."
 _POINT_WORDS = (
     r"pp|p\.p\.|percentage\s+points?|prosentpoeng|procentenhet(?:er)?|п\.\s?п\.|"

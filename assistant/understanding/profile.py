@@ -49,6 +49,22 @@ def business_name(text: str, language: str) -> ProfileFact | None:
 
 
 PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
+NAME_WORDS = 6  # a bare name that opens an answer is short
+_JOINERS = {"and", "og", "och", "и", "of", "the", "de", "av", "för", "for"}  # "Smith and Sons"
+
+
+def bare_name(text: str) -> str | None:
+    """A name said on its own at the start of an answer to "what is the business called?"
+    ("Murphy Plumbing & Heating. turnover about 380k"): a short phrase of capitalised words,
+    or one with "&" or a legal form, and no figures."""
+    first = re.split(r"[.!?\n,;:]\s", text.strip() + " ", maxsplit=1)[0].strip(" .\"'«»“”")
+    words = first.split()
+    if not 1 < len(words) <= NAME_WORDS or re.search(r"\d", first) or not first[:1].isupper():
+        return None
+    small = [w for w in words if w[:1].isalpha() and not w[:1].isupper()]
+    if any(w.lower() not in _JOINERS for w in small):
+        return None  # "Plumbing in Cork": a description, not a name
+    return first
 
 
 def _dash_without_trade(text: str, match: re.Match[str], language: str) -> bool:

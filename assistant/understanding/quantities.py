@@ -130,6 +130,8 @@ def _ratios(text: str, language: str) -> list[Found]:
             groups = match.groupdict()
             if groups.get("b") and float(groups["b"]) > 0:  # "1 in 5"; "every 10th" is 1 in 10
                 share = 100 * float(groups.get("a") or 1) / float(groups["b"])
+                if share > 100:
+                    continue  # "would like 150 in 2 years": a figure and a time, not a share
             else:
                 word = (groups.get("ord") or groups.get("word") or "").lower()
                 keys = sorted(values, key=len, reverse=True)  # "две трети" before "трет"

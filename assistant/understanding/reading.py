@@ -29,6 +29,7 @@ CommandAction = Literal[
     "drop_goal",
     "change_goal",
     "rename_goal",
+    "turn_goal",
     "drop_initiative",
     "add_initiative",
     "change_initiative",
