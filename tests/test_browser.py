@@ -350,3 +350,21 @@ def test_a_plan_is_started_from_a_pasted_brief(browser, app) -> None:
     screen.tab("Plan")
     assert page.locator("[data-testid='goals-table'] tr[data-goal-id]").count() >= 2
     assert "Bergen" in page.locator("[data-testid='profile']").inner_text()
+
+
+def test_enter_sends_and_shift_enter_adds_a_line(browser, app) -> None:
+    """What the message box promises: Enter sends, Shift+Enter starts a new line."""
+    url, _ = app
+    screen = Screen(browser, url)
+    page = screen.page
+    page.click("#new-session")
+    screen.wait_turns(0)
+    box = page.locator("#message textarea")
+    box.fill("Hi, we run a bakery in York.")
+    box.press("Shift+Enter")
+    box.type("About 9 people.")
+    assert "\n" in box.input_value()  # a new line, nothing sent yet
+    assert screen.turns() == 0
+    box.press("Enter")
+    screen.wait_turns(2)
+    assert box.input_value() == ""

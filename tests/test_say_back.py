@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.coaching.service import CoachService
+from assistant.coaching.side_answers import boundary
 from assistant.config import Settings
 
 pytestmark = pytest.mark.slow
@@ -154,3 +155,22 @@ def test_a_currency_named_alone_fixes_the_revenue_currency(service):
     revenue = service.session(sid).plan.profile.annual_revenue
     assert revenue is not None and (revenue.amount, revenue.currency) == (380_000, "EUR")
     assert "380 000 EUR" in reply.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "declined"),
+    [
+        # a word that only looks like money talk, outside the question, declines nothing
+        (
+            "en",
+            "skills: ok. stock is a spreadsheet i update by hand. backups - shopify does that?",
+            None,
+        ),
+        ("sv", "Är det värt att ta swish på webben? och lagret ska stämma bättre.", None),
+        # advice asked for is declined
+        ("en", "Should I put my savings in stocks?", "boundary_advice"),
+        ("sv", "Kan vi stämma dem för det?", "boundary_advice"),
+    ],
+)
+def test_only_a_question_that_asks_for_advice_is_declined(language, text, declined):
+    assert boundary(language, text, asked=True) == declined

@@ -15,6 +15,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
 from assistant.coaching.state import SessionState
 from assistant.knowledge.service import KnowledgeBase
+from assistant.understanding.text import sentences
 
 # A quote this close to a side question, or closer, answers it; below, the coach says it has
 # no guidance rather than quote something beside the point (see the answers eval).
@@ -43,9 +44,15 @@ def boundary(language: str, text: str, asked: bool) -> str | None:
         return "boundary_instructions"
     if table.compiled(table.guarantee).search(text):
         return "boundary_guarantee"
-    if asked and table.compiled(table.advice).search(text):
-        return "boundary_advice"
+    if asked and table.compiled(table.advice).search(_asked_part(text)):
+        return "boundary_advice"  # "stock I update by hand" beside a question is no advice asked
     return None
+
+
+def _asked_part(text: str) -> str:
+    """The sentences that ask ("…?"), or the whole message when none has a question mark."""
+    asking = [s.text for s in sentences(text) if "?" in s.text]
+    return " ".join(asking) or text
 
 
 class SideAnswers:

@@ -115,7 +115,7 @@ def build_app(service: CoachService):  # -> gr.Blocks
                         show_label=False,
                         placeholder="Write to your coach… (Enter sends, Shift+Enter adds a line)",
                         scale=6,
-                        lines=2,
+                        lines=1,  # Gradio sends on Enter only from a one-line box (it grows)
                         max_lines=8,
                         elem_id="message",
                     )
