@@ -68,11 +68,16 @@ def test_a_reason_after_a_new_target_does_not_move_the_deadline():
     assert (order.number, order.target, order.deadline) == (2, 8000, None)
 
 
-def test_a_value_called_optimistic_is_the_old_one():
-    order = plan_commands(
-        read("Mål 3: endre målet til 250, 260 er litt optimistisk", "nb", TODAY), TODAY
-    )[0]
-    assert order.target == 250
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        ("nb", "Mål 3: endre målet til 250, 260 er litt optimistisk", 250),
+        ("en", "make goal 1 target 280k, 300 is a stretch", 280_000),
+    ],
+)
+def test_a_value_called_optimistic_is_the_old_one(language, text, target):
+    order = plan_commands(read(text, language, TODAY), TODAY)[0]
+    assert order.target == target
 
 
 @pytest.mark.parametrize(

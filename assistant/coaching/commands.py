@@ -307,6 +307,7 @@ def _first_told(words: str, amounts: list[Found]) -> list[Found]:
 # the value being replaced
 _TOO_MUCH = re.compile(
     r"^\W*(?:[^\W\d]+\s+){0,3}(?:too|far too|way too|unrealistic|not realistic|optimistic|"
+    r"a stretch|a bit much|i overkant|i överkant|многовато|перебор|"
     r"ambitious|alt for|for mye|for høyt|for lite|urealistisk|optimistisk|ambisiøst|för mycket|"
     r"för högt|orealistisk|ambitiöst|слишком|нереально|оптимистично|амбициозно)",
     re.IGNORECASE,
