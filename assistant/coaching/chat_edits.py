@@ -143,6 +143,14 @@ def _drop_goal(
     outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=goal.statement))
 
 
+def _goal_changed(outcome: Outcome, say: Messages, index: int, changes: list[str]) -> None:
+    """ "Updated: goal 2: target → 40 %": the changes to one goal, said back in one line."""
+    if changes:
+        outcome.changes.append(
+            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
+        )
+
+
 def _change_goal(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
@@ -164,10 +172,7 @@ def _change_goal(
         except EditRefused as refused:
             outcome.asks.append(str(refused))
             return
-    if changes:
-        outcome.changes.append(
-            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
-        )
+    _goal_changed(outcome, say, index, changes)
 
 
 def _rename_goal(
@@ -192,10 +197,7 @@ def _rename_goal(
             say.say("edit_field", field=say.label("edit_fields", "name"), value=f"“{command.name}”")
         ]
         state.candidates[index].edits += changes
-    if changes:
-        outcome.changes.append(
-            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
-        )
+    _goal_changed(outcome, say, index, changes)
 
 
 def _change_objective(state: SessionState, index: int, command: PlanCommand) -> list[str]:
@@ -407,10 +409,7 @@ def _turn_goal(
     else:
         state.candidates[index].direction = way
         changes = [say.say("edit_field", field=say.label("edit_fields", "direction"), value=way)]
-    if changes:
-        outcome.changes.append(
-            say.say("goal_changed", number=index + 1, changes="; ".join(changes))
-        )
+    _goal_changed(outcome, say, index, changes)
 
 
 def _show(
