@@ -105,12 +105,12 @@ def test_an_initiative_removed_by_name_leaves_the_roadmap(service):
     service.send("remove", "ok go ahead")
     roadmap = service.session("remove").plan.roadmap
     assert not any("webshop" in i.title.lower() for i in roadmap)  # they have Shopify
-    marketplace = [i for i in roadmap if "marketplace" in i.title.lower()]
-    assert marketplace, [i.title for i in roadmap]
-    reply = service.send("remove", "take the marketplace one out").reply
+    invoicing = [i for i in roadmap if "invoicing" in i.title.lower()]
+    assert invoicing, [i.title for i in roadmap]
+    reply = service.send("remove", "take the e-invoicing one out").reply
     after = service.session("remove").plan.roadmap
-    assert not any(i.id == marketplace[0].id for i in after)
-    assert marketplace[0].title in reply and service.session("remove").stage == "roadmap"
+    assert not any(i.id == invoicing[0].id for i in after)
+    assert invoicing[0].title in reply and service.session("remove").stage == "roadmap"
 
 
 def test_a_question_inside_an_answer_is_answered_and_the_facts_are_kept(service):

@@ -25,6 +25,7 @@ Sells = Literal["products", "services"]
 Via = Literal["orders", "bookings", "projects", "subscriptions"]
 Customers = Literal["b2b", "b2c"]
 Need = Literal[
+    "abroad",
     "sells_online",
     "website",
     "on_marketplaces",
@@ -66,6 +67,7 @@ class BusinessTraits(BaseModel):
     sells_online: bool | None = None
     has_website: bool | None = None
     has_crm: bool | None = None
+    abroad: bool = False  # aims at customers in another country or language
     channels: set[str] = Field(default_factory=set)  # marketplaces, booking_platforms, ...
     tools: set[str] = Field(default_factory=set)  # what the owner already has: online_booking
     leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
@@ -77,19 +79,25 @@ def _data() -> dict:
     return parse_yaml(FAMILIES_FILE.read_text(encoding="utf-8"))
 
 
-def _says(text: str, word: str) -> bool:
+def _first_said(text: str, word: str) -> int | None:
+    """Where ``word`` is first said in ``text`` (a long word also as the start of a longer one)."""
     word = word.lower()
-    if len(word) >= MIN_STEM and " " not in word:
-        return re.search(rf"(?<!\w){re.escape(word)}", text) is not None
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    whole = "" if len(word) >= MIN_STEM and " " not in word else r"(?!\w)"
+    found = re.search(rf"(?<!\w){re.escape(word)}{whole}", text)
+    return found.start() if found else None
 
 
 def family_of(words: str, language: str) -> str | None:
+    """The family whose word the owner says first: the trade comes first in "Anleggsfirma …
+    Regnskap i Tripletex", the tools and channels later."""
     text = words.lower()
-    for name, family in _data()["families"].items():
-        if any(_says(text, w) for w in family["words"].get(language, ())):
-            return name
-    return None
+    said = [
+        (at, name)
+        for name, family in _data()["families"].items()
+        for word in family["words"].get(language, ())
+        if (at := _first_said(text, word)) is not None
+    ]
+    return min(said)[1] if said else None
 
 
 def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
@@ -128,7 +136,14 @@ def traits_of(
         channels=named,
         leaving=leaving,
         tools=tools_said(owner_words, language),
+        abroad=aims_abroad(owner_words, language),
     )
+
+
+def aims_abroad(words: str, language: str) -> bool:
+    """The owner names a market in another country or language ("launch in Finland")."""
+    patterns = _data()["abroad"].get(language, ())
+    return any(re.search(p, words, re.IGNORECASE) for p in patterns)
 
 
 NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|нет)\W+(?:\w+\W+)?$")
@@ -166,6 +181,8 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
         return "sells_online"
     if "website" in fit.needs and traits.has_website is False:
         return "website"
+    if "abroad" in fit.needs and not traits.abroad:  # "southern NSW" is no foreign market
+        return "abroad"
     for need in fit.needs:  # "on_marketplaces": only for a business that sells there
         if need.startswith("on_") and need[3:] not in traits.channels:
             return need

@@ -21,16 +21,15 @@ from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import best_citation
+from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
 from assistant.coaching.roadmap_lanes import ALWAYS, LANES, Pick, due_lane, place
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import shares_a_long_word
 from assistant.coaching.workstreams import workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.cues import compiled as cue_pattern
-from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences
 
 MAX_INITIATIVES = 10
@@ -141,10 +140,6 @@ def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
     return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
-def _priority(spec: InitiativeSpec) -> int:
-    return spec.impact * spec.feasibility
-
-
 def _serving(
     objective: Objective, goal: Goal | None, offer: list[InitiativeSpec], language: str
 ) -> list[InitiativeSpec]:
@@ -153,13 +148,18 @@ def _serving(
     direct = [s for s in offer if set(s.kpis) & kpi_ids]
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         direct = [s for s in direct if _kpi_rank(s, kpi_ids) == 0]  # only those about them
-    direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -_priority(s)))
-    said = _said_about(_without_metric(objective.owner_words, goal), offer, language)
+    direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -priority(s)))
+    said = named_by_owner(objective.owner_words, offer, language)
+    said += [
+        s
+        for s in said_about(_without_metric(objective.owner_words, goal), offer, language)
+        if s not in said
+    ]
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in direct if s not in said]
     if direct:
         return direct
-    titled = _said_about(objective.owner_words, offer, language, least=1)
+    titled = named_in_title(objective.owner_words, offer, language)
     # "Смету хочу отдавать в течение суток": one word of a title names it. Nothing is
     # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
     # fill the shoulder months"); the brief asks what would help instead.
@@ -191,30 +191,6 @@ def goal_kpi_ids(goal: Goal | None) -> set[str]:
         for k in load_kpi_catalogue().kpis
         if any(n in k.name.model_dump().values() for n in names)
     }
-
-
-MIN_SHARED = 2  # words an objective must share with an initiative to name it
-
-
-def _said_about(
-    words: str, offer: list[InitiativeSpec], language: str, least: int = MIN_SHARED
-) -> list[InitiativeSpec]:
-    """Initiatives whose title and description share at least ``least`` words with what the
-    owner wants, one of them in the title (inflections and compounds by their first
-    letters), most shared first."""
-    scored = []
-    for spec in offer:
-        if spec.foundation and least < MIN_SHARED:
-            continue  # groundwork only when the owner names it ("a CRM the sellers use")
-        title = spec.title.get(language)
-        shared = shared_words(words, f"{title} {spec.description.get(language)}", language)
-        if not shared_words(words, title, language):
-            continue  # words only its description shares ("bestilling") do not name it
-        if shares_a_long_word(words, title):  # the owner named it: "direktbokningar"
-            shared = max(shared, MIN_SHARED)
-        if shared >= least:
-            scored.append((shared, _priority(spec), spec))
-    return [spec for *_, spec in sorted(scored, key=lambda t: (-t[0], -t[1]))]
 
 
 def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[Pick]:
@@ -330,7 +306,7 @@ def _groundwork(
     weakest = _weakest_dimensions(plan)
     by_gap = sorted(
         (s for s in foundations if s.dimension in weakest),
-        key=lambda s: (weakest.index(s.dimension), -_priority(s)),
+        key=lambda s: (weakest.index(s.dimension), -priority(s)),
     )
     added = [Pick(s) for s in by_gap][:FOUNDATIONS]
     pending = any(g.baseline and g.baseline.status == "pending" for g in plan.goals)

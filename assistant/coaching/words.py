@@ -65,6 +65,31 @@ def _says(text: str, alias: str, stems: set[str]) -> bool:
     )
 
 
+def initiatives_called(words: str, language: str) -> list[str]:
+    """Catalogue ids of the initiatives the owner asks for by one of their names, said whole
+    or with an ending ("timelistene", "click and collect"), not a word a name only begins
+    with ("under" is not "undersøkelse", "kursbevis" not "kurs") nor one said after
+    "without" ("20 new clients without hiring")."""
+    text = words.lower()
+    return [
+        spec_id
+        for spec_id, by_language in _names().items()
+        if any(_calls(text, alias.lower(), language) for alias in by_language.get(language, ()))
+    ]
+
+
+CALL_ENDING = 2  # letters an ending adds to a name: "nettbutikken", "неявки"
+
+
+def _calls(text: str, alias: str, language: str) -> bool:
+    whole = len(alias) < MIN_STEM  # "crm", "kurs": the word itself
+    tail = "" if whole else rf"\w{{0,{CALL_ENDING}}}"
+    for match in re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w|\.\w)", text):
+        if not cues.search("done_without", language, text[: match.start()]):
+            return True
+    return False
+
+
 def initiatives_named(words: str, language: str) -> list[str]:
     """Catalogue ids of the initiatives the owner's words name ("nettbutikk og markedsplass"
     names the webshop and the marketplace), by the names owners use for them."""

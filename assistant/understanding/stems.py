@@ -41,3 +41,39 @@ def shared_words(words: str, text: str, language: str | None = None) -> int:
     said = {_stem(w) for w in word_set(words)} - {None} - common
     found = {_stem(w) for w in word_set(text)} - {None}
     return len(said & found)
+
+
+ENDING = 3  # letters an ending adds to a word ("nettside" -> "nettsidene", "quote" -> "quotes")
+HEAD = 9  # a word this long may be the last part of a compound ("bokföringen" in "molnbokföringen")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two forms of one word ("nettside", "nettsiden"), or a word and a compound it ends
+    ("bokföringen", "molnbokföringen"); not a word and a compound it begins ("arbete" and
+    "arbetsgivare", "order" and "orderraderna"). Russian words by their root."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    if re.match(r"[а-яё]", short):
+        return _stem(short) is not None and _stem(short) == _stem(long)
+    starts = range(len(long) - len(short) + ENDING + 1) if len(short) >= HEAD else [0]
+    return any(_endings_apart(short, long[i:]) for i in starts)
+
+
+def _endings_apart(a: str, b: str) -> bool:
+    common = next(
+        (n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return common >= MIN_STEM and max(len(a), len(b)) - common <= ENDING
+
+
+def words_in_common(words: str, text: str, language: str | None = None) -> set[str]:
+    """The words of ``words`` that ``text`` also says, in some form (see ``same_word``),
+    less those every business says."""
+    common = set(cues.raw("common_words").get(language, ())) if language else set()
+    said = {w for w in _naming(word_set(words)) if not any(same_word(w, c) for c in common)}
+    found = _naming(word_set(text))
+    return {w for w in said if any(same_word(w, f) for f in found)}
+
+
+def _naming(words: set[str]) -> set[str]:
+    """Words long enough to name something: "bygg", "sälj" and "från" name nothing alone."""
+    return {w for w in words if len(w) >= MIN_STEM or re.match(r"[а-яё]", w)}
