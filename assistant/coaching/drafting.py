@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 from datetime import date
 
+from assistant.coaching.aims import filled, owner_aim
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import GoalCandidate
 from assistant.coaching.grounding import best_citation
@@ -84,6 +85,7 @@ def goal_from_candidate(
     )
     label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
     metric = candidate.name or label or metric  # "wellness plan members" over "active customers"
+    said_aim = _aim(candidate, language) if spec is None and not candidate.name else None
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
     counted = None if label else spec.unit if spec else None  # the label says what is counted
     target_unit = _unit(given[0] if given else counted)
@@ -116,6 +118,8 @@ def goal_from_candidate(
         aim = round(baseline.value * (1 + relative / 100), 2)
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
     period = _period(candidate, metric, language)
+    if said_aim is not None and target is not None:
+        metric = filled(said_aim, shown_number(target.value))
     statement = goal_statement(
         metric,
         direction,
@@ -126,6 +130,7 @@ def goal_from_candidate(
         relative,
         milestone,
         period,
+        aim=said_aim,
         hold=candidate.hold,
     )
     statement += proposal_note(candidate.proposed, language)
@@ -135,6 +140,7 @@ def goal_from_candidate(
         statement=statement,
         objective_id=objective_id,
         metric=metric,
+        aim=said_aim if target is not None else None,
         scope=scope,
         direction=direction,
         baseline=baseline,
@@ -149,6 +155,14 @@ def goal_from_candidate(
         owner="owner",
         measuring_step=step,
     )
+
+
+def _aim(candidate: GoalCandidate, language: str) -> str | None:
+    """The owner's aim as the goal's name, when no words of it name a metric ("sälja till 3
+    arbetsgivare"); see ``aims``."""
+    if candidate.target is None or _named_metric(candidate.text, language) is not None:
+        return None
+    return owner_aim(candidate.text, candidate.target.value, language)
 
 
 def _period(candidate: GoalCandidate, metric: str, language: str) -> str | None:
@@ -182,20 +196,30 @@ def metric_words(text: str, language: str, has_figures: bool = True) -> str:
     """What an objective is about, without its figures, dates and lead-in: "2) more boiler
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
-    text = _LEADING_MARKER.sub("", text)  # "(c) win accounts in southern NSW"
-    words, after_figure, whole = _named_parts(text, language)
-    named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
-    if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
+    named = _named_metric(text, language)
+    if named is not None:
         return named
-    for part in (words, after_figure):  # "want 40 full re-roofs a year": what is counted
-        if _names_enough(part) and not _clause(part, language):
-            return part
+    words, _, whole = _named_parts(_LEADING_MARKER.sub("", text), language)
     if has_figures:  # figures need a name: the owner's words, quoted
         return _quoted(whole, language)
     if _names_enough(words):  # a milestone: what is to be in place, in the owner's words
         return words
     sentence = _cleaned(re.split(r"[.!?;]\s+", whole)[0], language)
     return sentence if _names_enough(sentence) else whole.strip()
+
+
+def _named_metric(text: str, language: str) -> str | None:
+    """The words of an objective that name what it counts ("kontorflyttinger", "want 40 full
+    re-roofs a year"), or None when only a quote or a clause would."""
+    text = _LEADING_MARKER.sub("", text)  # "(c) win accounts in southern NSW"
+    words, after_figure, _ = _named_parts(text, language)
+    named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
+    if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
+        return named
+    for part in (words, after_figure):  # "want 40 full re-roofs a year": what is counted
+        if _names_enough(part) and not _clause(part, language):
+            return part
+    return None
 
 
 QUOTE_MARKS = "“«”"
@@ -338,6 +362,7 @@ def goal_statement(
     milestone: bool = False,
     period: str | None = None,
     hold: bool = False,
+    aim: str | None = None,
 ) -> str:
     """The goal in one sentence, from its fields ("Increase X from 20 % to 35 % by ...",
     "Increase X by 20 % by ..." while today's value is still to be measured); an aim the
@@ -353,6 +378,8 @@ def goal_statement(
     if target is not None and period is not None:  # "to 30 a week": what the owner counts per
         target_text += f" {say.label('per_period', period)}"
     deadline_text = deadline.isoformat() if deadline else "?"
+    if aim is not None and target is not None:  # "Sälja till 3 arbetsgivare senast …"
+        return _aim_statement(aim, baseline, target, deadline_text, say)
     if milestone and target is None and change_percent is None:
         return say.say("goal_statement_milestone", metric=metric, deadline=deadline_text)
     metric = _lowered(metric)
@@ -385,6 +412,17 @@ def goal_statement(
         target=target_text,
         deadline=deadline_text,
     )
+
+
+def _aim_statement(
+    aim: str, baseline: Baseline | None, target: Target, deadline: str, say: Messages
+) -> str:
+    today = say.say("aim_today_pending")
+    if baseline is not None and baseline.value is not None:
+        unit = say.label("units", baseline.unit or "")
+        today = say.say("aim_today", baseline=f"{shown_number(baseline.value)} {unit}".strip())
+    aim_text = filled(aim, shown_number(target.value))
+    return say.say("goal_statement_aim", aim=aim_text, deadline=deadline, today=today)
 
 
 def _lowered(metric: str) -> str:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.coaching.aims import filled
 from assistant.coaching.drafting import (
     HORIZON_QUARTERS,
     goal_statement,
@@ -155,8 +156,10 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         changes.append(_field(say, "deadline", goal.deadline.isoformat()))
     name = (edit.metric or "").strip()
     if name and name != goal.metric:  # "call it 'EV installs as a share of turnover'"
-        goal.metric = name
+        goal.metric, goal.aim = name, None  # the owner's name replaces their aim's words
         changes.append(_field(say, "name", f"“{name}”"))
+    if goal.aim and goal.target:  # "sälja till 4 arbetsgivare": the aim says the new target
+        goal.metric = filled(goal.aim, shown_number(goal.target.value))
     statement = (edit.statement or "").strip()
     if statement and statement != before.statement:
         goal.statement = statement
@@ -261,6 +264,7 @@ def _statement(goal: Goal, language: str) -> str:
         milestone=not goal.kpis and (goal.baseline is None or goal.baseline.value is None),
         period=goal.period,
         hold=goal.hold,
+        aim=goal.aim,
     )
     return written + proposal_note(proposed, language)
 

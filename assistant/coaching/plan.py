@@ -355,6 +355,10 @@ class Goal(PlanModel):
     statement: Text
     objective_id: str | None = None
     metric: str | None = None
+    aim: str | None = Field(
+        default=None,
+        description="the owner's aim naming the goal, the target's digits as {target}",
+    )
     scope: str | None = Field(default=None, description="channel, product, segment or process")
     direction: Direction | None = None
     baseline: Baseline | None = None
