@@ -74,6 +74,10 @@ def test_a_title_word_said_in_its_own_form_names_the_initiative(language, aim, n
         ("nb", "digitale timelister og maskintimer innen 1. mars", "job_costing"),
         ("sv", "och få ett CRM som säljarna faktiskt använder", "crm_basics"),
         ("ru", "Хочу снизить неявки хотя бы до 5%", "appointment_reminders"),
+        ("sv", "Vill också starta företagsyoga – sälja till 3 arbetsgivare", "corporate_offer"),
+        ("sv", "halvera returerna som beror på storlek", "fewer_returns"),
+        ("en", "Author events selling out every time (about 60% full now)", "event_tickets"),
+        ("nb", "Og slutte med fysiske befaringer på de små jobbene", "online_quote_requests"),
     ],
 )
 def test_an_initiative_the_owner_calls_by_its_name_serves_the_aim(language, aim, named):
@@ -130,3 +134,14 @@ def test_a_bookshop_with_its_own_webshop_is_not_sent_to_a_marketplace(service):
     plan = service.plan_from_brief(brief, "en")
     titles = [i.title.lower() for i in plan.roadmap]
     assert titles and not any("marketplace" in t for t in titles), titles
+
+
+def test_what_the_owner_asks_for_wins_over_what_the_kind_of_business_presumes(service):
+    brief = (
+        "Sports and outdoor shop in Lillehammer with a ski and bike workshop, 9 staff. "
+        "We want online booking for the workshop so at least half of the services are booked "
+        "online by next winter; today everyone phones."
+    )
+    plan = service.plan_from_brief(brief, "en")
+    titles = [i.title for i in plan.roadmap]
+    assert "Online booking and order forms" in titles, titles

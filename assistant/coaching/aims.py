@@ -83,3 +83,18 @@ def _reads_as_aim(aim: str) -> bool:
     words = aim.replace(SLOT, " ")
     named = len(_WORD.findall(words)) >= MIN_WORDS
     return SLOT in aim and named and len(words.split()) <= MOST_WORDS
+
+
+ADDITION_WINDOW = 40  # characters before the target (and half as many after) said about it
+
+
+def counts_additions(text: str, target: float, language: str) -> bool:
+    """The target counts new things from today ("4 nye montører", "sälja till 3 arbetsgivare",
+    "add 15 new wholesale accounts"), so today's value is 0."""
+    for sentence in (s.text for s in sentences(text)):
+        figure = _figure(sentence, target)
+        if figure is not None:
+            start = max(0, figure.start() - ADDITION_WINDOW)
+            around = sentence[start : figure.end() + ADDITION_WINDOW // 2]
+            return cues.search("counts_additions", language, around) is not None
+    return False

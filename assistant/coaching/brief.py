@@ -133,19 +133,31 @@ def session_from_brief(
         state.plan.objectives.append(
             Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
         )
+        soon = _due_soon(candidate.deadline, today)
+        if soon is not None:  # "i år" said in December: the plan assumes a year on
+            candidate.deadline = _a_year_on(soon)
+            candidate.proposed.append("deadline")
         state.candidates.append(propose(candidate, today, state.language))
-        if candidate.proposed or candidate.target is None:
-            missing = [say.label("edit_fields", f) for f in candidate.proposed]
+        asked = [f for f in candidate.proposed if not (soon and f == "deadline")]
+        if asked or candidate.target is None:
+            missing = [say.label("edit_fields", f) for f in asked]
             if candidate.target is None:
                 missing.append(say.label("edit_fields", "target"))
             state.plan.open_questions.append(
                 say.say("open_proposed", objective=candidate.text, fields=", ".join(missing))
             )
-        if (soon := _due_soon(candidate.deadline, today)) is not None:
+        if soon is not None:
+            weeks = max((soon - today).days // 7, 1)
             state.plan.open_questions.append(
-                say.say("open_deadline_soon", **soon, objective=candidate.text)
+                say.say(
+                    "open_deadline_soon",
+                    objective=candidate.text,
+                    deadline=soon.isoformat(),
+                    weeks=str(weeks),
+                    assumed=_a_year_on(soon).isoformat(),
+                )
             )
-    coach._draft_goals(state, today)
+    coach._draft_goals(state, today, also_said=brief)
     traits = session_traits(state, also_said=brief)
     answers = state.maturity_answers
     draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits, answers=answers)
@@ -167,16 +179,19 @@ def _unserved(plan: StrategyPlan, say: Messages) -> list[str]:
     ]
 
 
-SOON_WEEKS = 8  # "this year" written in December: a date this close is asked about, not assumed
+SOON_WEEKS = 8  # "this year" written in December: a date this close is no strategy deadline
 
 
-def _due_soon(deadline: date | None, today: date) -> dict[str, str] | None:
-    """A deadline the owner gave that falls within ``SOON_WEEKS``: its date and weeks away."""
-    if deadline is None:
+def _due_soon(deadline: date | None, today: date) -> date | None:
+    """A deadline the owner gave that falls within ``SOON_WEEKS``, else None."""
+    if deadline is None or (deadline - today).days // 7 >= SOON_WEEKS:
         return None
-    weeks = (deadline - today).days // 7
+    return deadline
+
+
+def _a_year_on(day: date) -> date:
     return (
-        {"deadline": deadline.isoformat(), "weeks": str(max(weeks, 1))}
-        if weeks < SOON_WEEKS
-        else None
+        day.replace(year=day.year + 1, day=28)
+        if (day.month, day.day) == (2, 29)
+        else day.replace(year=day.year + 1)
     )

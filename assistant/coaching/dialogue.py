@@ -20,6 +20,7 @@ from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
 from assistant.coaching.gaps import top_gaps
+from assistant.coaching.implied import settle_baselines
 from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import (
@@ -425,7 +426,7 @@ class OfflineCoach:
         self._score_maturity(state)
         return render.playback(state)
 
-    def _draft_goals(self, state: SessionState, today: date) -> str:
+    def _draft_goals(self, state: SessionState, today: date, also_said: str = "") -> str:
         plan = state.plan
         say = Messages(state.language)
         profile = plan.profile
@@ -434,6 +435,8 @@ class OfflineCoach:
             goal_from_candidate(n, c, plan.objectives[n - 1].id, state.language, today, scope)
             for n, c in enumerate(state.candidates, start=1)
         ]
+        said = [also_said, *(t.content for t in state.transcript if t.role == "user")]
+        settle_baselines(plan, said, today)  # "every appointment is booked by phone": 0 %
         for goal in plan.goals:
             if goal.baseline and goal.baseline.status == "pending":
                 step = goal.measuring_step or say.say("plan_measure_default")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from datetime import date
 
-from assistant.coaching.aims import filled, owner_aim
+from assistant.coaching.aims import counts_additions, filled, owner_aim
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import GoalCandidate
 from assistant.coaching.grounding import best_citation
@@ -83,7 +83,9 @@ def goal_from_candidate(
     metric = (
         spec.name.get(language) if spec else metric_words(candidate.text, language, has_figures)
     )
-    label = owner_label(candidate.text, language) if spec is not None and spec.generic else None
+    label = owner_label(candidate.text, language) if spec is not None else None
+    if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
+        label = None  # "wellness plan members" over "active customers", "fyllingsgraden" too
     metric = candidate.name or label or metric  # "wellness plan members" over "active customers"
     said_aim = _aim(candidate, language) if spec is None and not candidate.name else None
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
@@ -102,6 +104,8 @@ def goal_from_candidate(
             value=candidate.baseline.value, unit=unit, date=today, status="measured"
         )
         step = None
+    elif _from_nothing(candidate, spec, target_unit, language):  # "4 nye montører": from 0
+        baseline, step = Baseline(value=0, unit=target_unit, date=today, status="measured"), None
     else:
         baseline = None if milestone else Baseline(status="pending")
     target = (
@@ -157,6 +161,25 @@ def goal_from_candidate(
     )
 
 
+def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> bool:
+    """A count of new things from today ("hire 4 operators", "sign 3 employers"): today's
+    value is 0, not a figure to measure; never a share or an amount of money."""
+    if candidate.target is None or unit == "%" or candidate.target.unit not in (None, "units"):
+        return False
+    if spec is not None and spec.id != "hires":
+        return False
+    return counts_additions(candidate.text, candidate.target.value, language)
+
+
+def _says_kpi(label: str | None, spec, language: str) -> bool:  # spec: KpiSpec
+    """The owner's own name for the metric is one of the KPI's keywords ("fyllingsgraden")."""
+    if not label or len(label.split()) > 1:
+        return False
+    word = label.lower()
+    keywords = [k.lower().rstrip("*") for k in spec.keywords.get(language)]
+    return any(" " not in k and len(k) >= LONE_WORD and word.startswith(k) for k in keywords)
+
+
 def _aim(candidate: GoalCandidate, language: str) -> str | None:
     """The owner's aim as the goal's name, when no words of it name a metric ("sälja till 3
     arbetsgivare"); see ``aims``."""
@@ -202,10 +225,13 @@ def metric_words(text: str, language: str, has_figures: bool = True) -> str:
     words, _, whole = _named_parts(_LEADING_MARKER.sub("", text), language)
     if has_figures:  # figures need a name: the owner's words, quoted
         return _quoted(whole, language)
+    said = re.split(r"[.!?;]\s+", whole.strip(" .!?;"))
+    headline = _cleaned(said[0], language)  # "3) stop wasting evenings … . I'd say half …"
+    if len(said) > 1 and _names_enough(headline):
+        return headline
     if _names_enough(words):  # a milestone: what is to be in place, in the owner's words
         return words
-    sentence = _cleaned(re.split(r"[.!?;]\s+", whole)[0], language)
-    return sentence if _names_enough(sentence) else whole.strip()
+    return headline if _names_enough(headline) else whole.strip()
 
 
 def _named_metric(text: str, language: str) -> str | None:
@@ -265,8 +291,9 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
 
 def _after_colon(text: str) -> str:
     """ "Det jeg vil: ned med andelen jobber" -> "ned med andelen jobber"."""
-    _, colon, rest = text.rpartition(":")
+    head, colon, rest = text.rpartition(":")
     named = colon and _names_enough(rest) and not rest.strip()[:1].isdigit()
+    named = named and not re.search(r"\d", head)  # "Fyllingsgraden … 65 %. Mål: opp mot 85 %"
     return rest.strip() if named else text
 
 

@@ -236,29 +236,45 @@ def coach_objectives(reading: Reading) -> list[ObjectiveFact]:
     merged: list[ObjectiveFact] = []
     for objective in reading.objectives:
         last = merged[-1] if merged else None
-        near = (
-            last is not None
-            and not _next_list_item(reading.text, last, objective)
-            and (
-                _same_sentence(reading.text, last, objective)
-                or (_bare(last) and not _bare(objective))
-            )
-        )
-        if (
-            last
-            and (_bare(last) or _bare(objective))
-            and near
-            and _one_aim(last, objective, reading.language)
-            and not _new_aim_after_figures(last, objective, reading.language)
-            and not _two_wishes(last, objective, reading.language)
-            and not _listed_apart(reading, last, objective)
-            and not _two_aims(last, objective, reading.language)
-            and not parallel_wish(reading.text, _piece(objective), reading.language)
-        ):
+        if last is not None and _joins(reading, last, objective):
             merged[-1] = _joined(reading.text, last, objective)
         else:
             merged.append(objective)
     return merged
+
+
+def _joins(reading: Reading, last: ObjectiveFact, objective: ObjectiveFact) -> bool:
+    """Whether ``objective`` is part of the aim ``last`` began (see ``coach_objectives``)."""
+    if _describes_item(reading, last, objective):
+        return True
+    near = not _next_list_item(reading.text, last, objective) and (
+        _same_sentence(reading.text, last, objective) or (_bare(last) and not _bare(objective))
+    )
+    return (
+        (_bare(last) or _bare(objective))
+        and near
+        and _one_aim(last, objective, reading.language)
+        and not _new_aim_after_figures(last, objective, reading.language)
+        and not _two_wishes(last, objective, reading.language)
+        and not _listed_apart(reading, last, objective)
+        and not _two_aims(last, objective, reading.language)
+        and not parallel_wish(reading.text, _piece(objective), reading.language)
+    )
+
+
+_ITEM_START = re.compile(r"^\W*\(?\d[.)]\s")
+
+
+def _describes_item(reading: Reading, item: ObjectiveFact, then: ObjectiveFact) -> bool:
+    """ "3) stop wasting evenings driving out to quote. I'd say half my site visits go
+    nowhere": a sentence of the same numbered item that opens no aim of its own describes
+    that item's aim."""
+    if not _ITEM_START.match(item.span.text) or _next_list_item(reading.text, item, then):
+        return False
+    if not _bare(item) or not _bare(then):
+        return False
+    wish = cues.patterns("objective", reading.language)[0]
+    return not _opens_aim(then.span.text, reading.language) and not wish.search(then.span.text)
 
 
 def _piece(objective: ObjectiveFact) -> Piece:

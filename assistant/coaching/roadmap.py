@@ -30,6 +30,7 @@ from assistant.coaching.workstreams import workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.cues import compiled as cue_pattern
+from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences
 
 MAX_INITIATIVES = 10
@@ -107,7 +108,15 @@ def draft_roadmap(
         for s in load_kpi_catalogue().initiatives
         if s.id not in leave_out and misfit(s.fit, traits) is None
     ]
-    ranked = {o.id: _serving(o, _goal_of(plan, o), offer, plan.language) for o in plan.objectives}
+    asked_for = [  # "online booking for the workshop": the owner's words over a shop's defaults
+        s
+        for s in load_kpi_catalogue().initiatives
+        if s.id not in leave_out and misfit(s.fit, traits) in (None, *DEFAULTS_ONLY)
+    ]
+    ranked = {
+        o.id: _serving(o, _goal_of(plan, o), offer, plan.language, asked_for)
+        for o in plan.objectives
+    }
     picks = _for_objectives(plan, ranked)
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
@@ -140,16 +149,28 @@ def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
     return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
+DEFAULTS_ONLY = ("sells", "via", "customers")  # traits the business family only presumes
+
+
 def _serving(
-    objective: Objective, goal: Goal | None, offer: list[InitiativeSpec], language: str
+    objective: Objective,
+    goal: Goal | None,
+    offer: list[InitiativeSpec],
+    language: str,
+    asked_for: list[InitiativeSpec] | None = None,
 ) -> list[InitiativeSpec]:
-    """Initiatives that move the objective's KPI; else those for its kind of aim."""
+    """Initiatives the owner names (``asked_for`` may include one the family's defaults rule
+    out: a sports shop's "online booking for the workshop"), those that move the objective's
+    KPI; else one a title word names."""
     kpi_ids = goal_kpi_ids(goal)
     direct = [s for s in offer if set(s.kpis) & kpi_ids]
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         direct = [s for s in direct if _kpi_rank(s, kpi_ids) == 0]  # only those about them
     direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -priority(s)))
-    said = named_by_owner(objective.owner_words, offer, language)
+    # after the best, only those made for the KPI or that say how they move it: job sheets
+    # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
+    direct = direct[:1] + [s for s in direct[1:] if _says_it_moves(s, kpi_ids, language)]
+    said = named_by_owner(objective.owner_words, asked_for or offer, language)
     said += [
         s
         for s in said_about(_without_metric(objective.owner_words, goal), offer, language)
@@ -164,6 +185,19 @@ def _serving(
     # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
     # fill the shoulder months"); the brief asks what would help instead.
     return titled[:1]
+
+
+def _says_it_moves(spec: InitiativeSpec, kpi_ids: set[str], language: str) -> bool:
+    """The KPI is the initiative's first, or its own words name the KPI ("eFaktura" for days
+    from job to invoice)."""
+    if _kpi_rank(spec, kpi_ids) == 0:
+        return True
+    words = f"{spec.title.get(language)} {spec.description.get(language)}"
+    catalogue = load_kpi_catalogue()
+    if set(catalogue.find_kpis(words, language)) & kpi_ids:
+        return True
+    names = " ".join(catalogue.kpi(k).name.get(language) for k in kpi_ids)
+    return shared_words(names, words, language) > 0
 
 
 def _without_metric(words: str, goal: Goal | None) -> str:

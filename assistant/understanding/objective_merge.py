@@ -9,7 +9,7 @@ import re
 
 from assistant.understanding import cues
 from assistant.understanding.metrics import metric_bank
-from assistant.understanding.objective_clauses import parallel_wish
+from assistant.understanding.objective_clauses import parallel_wish, states_objective
 from assistant.understanding.reading import ObjectiveFact
 from assistant.understanding.text import Piece, span_of
 
@@ -70,6 +70,8 @@ def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: st
         return False
     if _ITEM.match(second.span.text):  # "(b) fewer order-entry errors, currently 3 %"
         return False  # a list item of its own
+    if first.target is not None and _new_sentence_aim(first, second, text, language):
+        return False  # "Mål: opp mot 85 %. Redusere avhengigheten av olje, i dag 2/3": a new aim
     if first.baseline is not None and first.target is None:
         today, aim = first.baseline, second.target
         other = second.baseline
@@ -83,6 +85,17 @@ def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: st
     if today.value == 0:  # "idag 0": zero of whatever the aim counts, whatever it bound to
         return True
     return first.kpi is None or second.kpi is None or first.kpi == second.kpi
+
+
+def _new_sentence_aim(
+    first: ObjectiveFact, second: ObjectiveFact, text: str, language: str
+) -> bool:
+    """The second opens a sentence of its own with an aim ("Redusere avhengigheten av olje"),
+    not a clause that only gives today's value ("…, opp fra rundt 1 million nå")."""
+    between = text[first.span.end - 1 : second.span.start]
+    if not re.search(r"[.!?\n]", between):
+        return False
+    return states_objective(Piece(second.span.text, 0), language)
 
 
 def _figures_follow(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:

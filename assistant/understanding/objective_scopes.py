@@ -186,6 +186,8 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             continue
         if wished and not (figures_only and continues):
             before = [p for n, p in lead if n == number]
+            if not before and _unnamed(piece, language):  # "Fyllingsgraden … 65 %. Mål: 85 %"
+                before = [p for n, p in lead if n == number - 1][-1:]
             said = [
                 (p, a)
                 for p in before
@@ -213,6 +215,17 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             open_sentence = None
             lead = [*lead, (number, piece)]
     return scopes
+
+
+NAMING = re.compile(r"[^\W\d_]{5,}")  # a word this long could name what is counted
+
+
+def _unnamed(piece: Piece, language: str) -> bool:
+    """ "Mål: opp mot 85 % innen et år": figures, a date and small words, nothing named."""
+    words = piece.text
+    for start, end in reversed(find_date_spans(words, language)):
+        words = words[:start] + words[end:]
+    return NAMING.search(words) is None
 
 
 def _before_bare_target(
