@@ -180,7 +180,10 @@ def evaluate(
 
     settings = get_settings()
     if suite in eval_cli.TASKS:
-        raise typer.Exit(_eval_task(suite, settings, source))
+        try:
+            raise typer.Exit(eval_cli.run_task(suite, settings, source))
+        except eval_cli.TaskError as exc:
+            _fail(str(exc), 1)
     if suite == "understanding":
         raise typer.Exit(_eval_understanding(split, reader, as_json, report))
     if suite in blind_evals.SUITES:
@@ -216,28 +219,6 @@ def _eval_understanding(split: str, reader: str, as_json: bool, report: Path) ->
         for name in splits
     ]
     return max(codes)
-
-
-def _eval_task(task: str, settings, source: Path | None) -> int:
-    from assistant import eval_cli
-    from assistant.evaluation.datasets import FEEDBACK, write_schemas
-    from assistant.evaluation.manifest import write_manifest
-
-    if task == "import-feedback":
-        folder = source or settings.data_dir / "feedback" / "cases"
-        if not folder.is_dir():
-            _fail(f"no feedback cases at {folder} (rate a reply 👎 in the web app first)", 1)
-        written = eval_cli.import_feedback(folder, FEEDBACK)
-        print(f"imported {len(written)} new case(s) into {FEEDBACK}")
-        for path in written:
-            print(f"  {path.name}")
-    elif task == "manifest":
-        hashes = write_manifest(settings.knowledge_dir / "articles")
-        print(f"recorded {len(hashes)} article hashes in evals/knowledge_manifest.json")
-    else:
-        for path in write_schemas():
-            print(f"wrote {path}")
-    return 0
 
 
 def _compare_systems(settings, systems: str, split: str, as_json: bool) -> int:

@@ -89,3 +89,29 @@ def import_feedback(source: Path, target: Path) -> list[Path]:
         )
         written.append(out)
     return written
+
+
+class TaskError(RuntimeError):
+    """A housekeeping task that cannot run, said in one line for the evaluator."""
+
+
+def run_task(task: str, settings: Settings, source: Path | None) -> int:
+    """``import-feedback``, ``manifest`` or ``schemas``: the evaluators' housekeeping."""
+    from assistant.evaluation.datasets import FEEDBACK, write_schemas
+    from assistant.evaluation.manifest import write_manifest
+
+    if task == "import-feedback":
+        folder = source or settings.data_dir / "feedback" / "cases"
+        if not folder.is_dir():
+            raise TaskError(f"no feedback cases at {folder} (rate a reply 👎 in the web app first)")
+        written = import_feedback(folder, FEEDBACK)
+        print(f"imported {len(written)} new case(s) into {FEEDBACK}")
+        for path in written:
+            print(f"  {path.name}")
+    elif task == "manifest":
+        hashes = write_manifest(settings.knowledge_dir / "articles")
+        print(f"recorded {len(hashes)} article hashes in evals/knowledge_manifest.json")
+    else:
+        for path in write_schemas():
+            print(f"wrote {path}")
+    return 0

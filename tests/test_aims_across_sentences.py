@@ -83,3 +83,28 @@ def test_a_milestone_said_over_two_sentences_is_named_by_the_first(service):
     assert "stop wasting evenings driving out to quote jobs" in plan.goals[1].statement
     serving = [i.title for i in plan.roadmap if plan.goals[1].id in i.goal_ids]
     assert any("quote" in t.lower() for t in serving), serving
+
+
+def test_each_that_of_a_would_like_is_an_objective_of_its_own():
+    text = (
+        "Jag skulle vilja att kunderna själva kan boka sjösättning och se status på sin båt, att "
+        "vi har en hemsida på finska och svenska före nästa säsong, och att vi säljer kanske 20 "
+        "kommissionsbåtar om året i stället för runt 8 som nu."
+    )
+    found = _objectives(text, "sv")
+    assert len(found) == 3, [o.span.text for o in found]
+    assert (found[2].baseline.value, found[2].target.value) == (8, 20)
+
+
+def test_a_site_in_the_customers_other_language_is_planned(service):
+    brief = (
+        "Vi är ett litet båtvarv i Ekenäs med 10 anställda. Hälften av kunderna är finskspråkiga. "
+        "Jag skulle vilja att kunderna själva kan boka sjösättning, och att vi har en hemsida på "
+        "finska och svenska före nästa säsong."
+    )
+    plan = service.plan_from_brief(brief, "sv")
+    names = [g.statement for g in plan.goals]
+    assert len(plan.goals) == 2 and not any("att vi har" in n for n in names), names
+    titles = [i.title for i in plan.roadmap]
+    assert "Onlinebokning och beställningsformulär på nätet" in titles, titles
+    assert any("målmarknad" in t for t in titles), titles

@@ -117,15 +117,20 @@ def _trades(language: str) -> re.Pattern[str]:
 
 
 def industry(text: str, language: str) -> ProfileFact | None:
-    """What the business does: a "we are a ..." phrase, else the first trade word."""
+    """What the business does: a "we are a ..." phrase or a trade word, whichever the owner
+    says first ("Independent bookshop …, we sell tickets through Eventbrite" is a bookshop);
+    words for the people ("vi er et ektepar") or for nothing ("vi säljer ingenting") are
+    not a trade. A trade word after the first sentence is only a guess."""
+    found: list[tuple[int, str, float]] = []
     match = cues.search("industry", language, text)
-    confidence = 0.5
-    if match is not None:
-        words, start = match.group("industry").strip(), match.start("industry")
-    elif (trade := _trades(language).search(text)) is not None:
-        words, start, confidence = trade.group(), trade.start(), TRADE_WORD_ONLY
-    else:
+    if match is not None and not cues.search("not_a_trade", language, match.group("industry")):
+        found.append((match.start("industry"), match.group("industry").strip(), 0.5))
+    if (trade := _trades(language).search(text)) is not None:
+        opening = not re.search(r"[.!?\n]", text[: trade.start()])
+        found.append((trade.start(), trade.group(), 0.5 if opening else TRADE_WORD_ONLY))
+    if not found:
         return None
+    start, words, confidence = min(found)
     span = span_of(text, start, start + len(words))
     return ProfileFact(field="industry", value=words, confidence=confidence, span=span)
 

@@ -1,0 +1,179 @@
+"""What an objective counts, in the owner's words: "2) more boiler installs, from 8 a month to
+15 a month by end of 2027" names "boiler installs"; an aim that names nothing countable is
+quoted, or said as the owner's own aim (see ``aims``)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.coaching.messages import Messages
+from assistant.extraction import find_date_spans
+from assistant.understanding import cues
+
+_LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
+
+
+_LEADING_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[^\W\d]\))\s+")  # "2) ", "(c) ", "b) "
+
+
+def metric_words(text: str, language: str, has_figures: bool = True) -> str:
+    """What an objective is about, without its figures, dates and lead-in: "2) more boiler
+    installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
+    statement is rendered from its fields, so the owner's numbers are never said twice."""
+    named = named_metric(text, language)
+    if named is not None:
+        return named
+    words, _, whole = _named_parts(_LEADING_MARKER.sub("", text), language)
+    if has_figures:  # figures need a name: the owner's words, quoted
+        return _quoted(whole, language)
+    said = re.split(r"[.!?;]\s+", whole.strip(" .!?;"))
+    headline = _cleaned(said[0], language)  # "3) stop wasting evenings … . I'd say half …"
+    if len(said) > 1 and _names_enough(headline):
+        return headline
+    if _names_enough(words):  # a milestone: what is to be in place, in the owner's words
+        return words
+    return headline if _names_enough(headline) else whole.strip()
+
+
+def named_metric(text: str, language: str) -> str | None:
+    """The words of an objective that name what it counts ("kontorflyttinger", "want 40 full
+    re-roofs a year"), or None when only a quote or a clause would."""
+    text = _LEADING_MARKER.sub("", text)  # "(c) win accounts in southern NSW"
+    words, after_figure, _ = _named_parts(text, language)
+    named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
+    if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
+        return named
+    for part in (words, after_figure):  # "want 40 full re-roofs a year": what is counted
+        if _names_enough(part) and not _clause(part, language):
+            return part
+    return None
+
+
+QUOTE_MARKS = "“«”"
+QUOTED_WORDS = 12  # an objective quoted as its name is cut after this many words
+HEADLINE_WORDS = 6  # a first sentence this short names the objective the next one counts
+
+
+def _quoted(whole: str, language: str) -> str:
+    """The owner's own sentence, quoted, when no words of it name what is counted ("start a
+    pilates/rehab class, …"): a quote reads as theirs, a fragment reads as garbled."""
+    sentences = re.split(r"(?<=[.!?;])\s+", whole.strip())
+    headline = len(sentences[0].split()) <= HEADLINE_WORDS  # "2) vinne flere anbud. I fjor …"
+    with_figure = (s for s in sentences if re.search(r"\d", s))
+    sentence = (sentences[0] if headline else next(with_figure, sentences[0])).strip(" .;")
+    words = sentence.split()
+    cut = " ".join(words[:QUOTED_WORDS]) + (" …" if len(words) > QUOTED_WORDS else "")
+    return Messages(language).say("owner_quote", words=cut)
+
+
+def _named_parts(text: str, language: str) -> tuple[str, str, str]:
+    """(the words before the first figure in its sentence, the words the figure counts,
+    the whole text with a date said before the figures blanked out)."""
+    whole = _after_colon(_LIST_MARK.sub("", text).strip())
+    first_figure = re.search(r"\d", whole)
+    dates = find_date_spans(whole, language)
+    for start, end in dates:  # "Om två år vill jag ha 40 procent …": a date said first
+        if first_figure and end <= first_figure.start():
+            whole = whole[:start] + " " * (end - start) + whole[end:]
+    dates = [(start, end) for start, end in dates if whole[start:end].strip()]
+    words = whole[: dates[0][0]] if dates else whole
+    figures = re.search(r"\d", words)
+    if figures:
+        words = words[: figures.start()]
+    words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
+    words = _CONTRAST.split(words)[0]  # "two new electricians, but nobody is out there"
+    words = _before_aside(_before_verb(words, language))
+    number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
+    ends = [start for start, _ in dates if number and start >= number.end()]
+    rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
+    counted = _cleaned(_before_clause(_after_figure(rest), language), language)
+    return words, counted, whole
+
+
+def _after_colon(text: str) -> str:
+    """ "Det jeg vil: ned med andelen jobber" -> "ned med andelen jobber"."""
+    head, colon, rest = text.rpartition(":")
+    named = colon and _names_enough(rest) and not rest.strip()[:1].isdigit()
+    named = named and not re.search(r"\d", head)  # "Fyllingsgraden … 65 %. Mål: opp mot 85 %"
+    return rest.strip() if named else text
+
+
+def _before_verb(words: str, language: str) -> str:
+    """ "Fyllingsgraden ligger vel" -> "Fyllingsgraden": the name before its verb."""
+    found = cues.search("copula", language, words)
+    head = words[: found.start()].strip(" ,.;:-–—") if found else words
+    return head if found and _names_enough(head) else words
+
+
+def _before_aside(words: str) -> str:
+    """ "kontorflyttinger, gjerne dobbelt så mange som" -> "kontorflyttinger"."""
+    head = re.split(r"[,(]", words, maxsplit=1)[0].strip()
+    return head if _names_enough(head) else words
+
+
+_CONTRAST = re.compile(r",\s*(?:but|however|men|likevel|dock|но|однако|а)\b", re.IGNORECASE)
+_COUNTED = re.compile(  # "40 full re-roofs", "20k kunder", "30-ish hundar": after the scale
+    r"^(?:%|[kKmM](?![^\W\d_]))?(?:-?ish\b)?[\s.,%]*((?:[^\W\d_][\w&'-]*\s*){1,4})"
+)
+_PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the period, not the metric
+    r"\s+(?:a|an|per|pr|om|i|в|за|each|every|hver|varje|by|innen|senast|к|до)(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def owner_label(text: str, language: str) -> str | None:
+    """What the owner counts, in their words, when that reads as a name rather than a
+    clause ("wellness plan members", "имплантации", "faste bedriftskunder")."""
+    words, counted, _ = _named_parts(text, language)
+    return next((c for c in (words, counted) if _a_name(c, language)), None)
+
+
+def _a_name(words: str, language: str) -> bool:
+    if not _names_enough(words) or _clause(words, language) or re.search(r"\d", words):
+        return False
+    count = len(words.split())
+    named = count >= 2 or len(words) >= LONE_WORD  # "jobs" alone names less than the KPI
+    return named and count <= LABEL_WORDS
+
+
+LABEL_WORDS = 5  # longer owner's words are a sentence, not the name of a metric
+LONE_WORD = 8  # a single word names a metric when it is a compound: "badrumsjobb"
+
+
+def _clause(words: str, language: str) -> bool:
+    return any(cues.search(key, language, words) for key in ("not_a_name", "not_a_metric"))
+
+
+def _before_clause(words: str, language: str) -> str:
+    """ "faste bedriftskunder hadde vært drømmen" -> "faste bedriftskunder"."""
+    found = cues.search("not_a_name", language, words)
+    return words[: found.start()] if found else words
+
+
+def _after_figure(rest: str) -> str:
+    """The words right after a figure, up to four ("40 full re-roofs a year" -> "full
+    re-roofs a year"); a period said after them is cut by the caller's trailing words."""
+    match = _COUNTED.match(rest)
+    return _PER.sub("", match.group(1).strip()) if match else ""
+
+
+def _cleaned(words: str, language: str) -> str:
+    words = re.sub(r"^['’]\w+\s+", "", words.strip())  # "'re open ...": a contraction's tail
+    words = cues.compiled(_lead_in(language)).sub("", words)
+    return cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
+
+
+def _names_enough(words: str) -> bool:
+    return len(re.findall(r"[^\W\d_]", words)) >= 4
+
+
+def _lead_in(language: str) -> str:
+    """Wish and change words that open an objective ("what i want: more", "få flere")."""
+    said = "|".join(cues.raw("metric_lead_in").get(language, ()))
+    return rf"^(?:\W*(?:{said})(?!\w))+" if said else r"^$"
+
+
+def _trailing(language: str) -> str:
+    """Words that lead into a figure ("from about", "fra ca", "с", "minst")."""
+    said = "|".join(cues.raw("figure_lead_in").get(language, ()))
+    return rf"(?:\b(?:{said})\W*)+$" if said else r"$^"
