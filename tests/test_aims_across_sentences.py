@@ -108,3 +108,25 @@ def test_a_site_in_the_customers_other_language_is_planned(service):
     titles = [i.title for i in plan.roadmap]
     assert "Onlinebokning och beställningsformulär på nätet" in titles, titles
     assert any("målmarknad" in t for t in titles), titles
+
+
+def test_an_and_that_goes_on_to_another_metric_is_its_own_aim_with_todays_value():
+    text = (
+        "For next year I want subscribers at 600 by the end of the year, and churn is bad, I "
+        "think around 9% a month, needs to come down. Get wholesale ordering onto something "
+        "proper so nobody texts me at 6am. And add 15 new wholesale accounts."
+    )
+    found = _objectives(text, "en")
+    assert len(found) == 4, [o.span.text for o in found]
+    subscribers, churn, ordering, accounts = found
+    assert subscribers.target.value == 600
+    assert churn.baseline.value == 9 and churn.target is None and churn.direction == "decrease"
+    assert ordering.target is None and accounts.target.value == 15
+
+
+def test_a_target_then_a_period_of_time_is_a_deadline_in_russian_too(service):
+    brief = (
+        "Юридическая фирма в Новосибирске, 7 человек. Цели: абонентских клиентов с 14 до 30 за год."
+    )
+    goal = service.plan_from_brief(brief, "ru").goals[0]
+    assert goal.period is None and "в год" not in goal.statement, goal.statement

@@ -176,7 +176,7 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
     if traits.family and fit.families and traits.family not in fit.families:
         return "family"
     if traits.family and traits.family in fit.never_families:
-        return "family"
+        return "never_family"  # a webshop for a plumber: never, even when asked in passing
     if "sells_online" in fit.needs and traits.sells_online is False:
         return "sells_online"
     if "website" in fit.needs and traits.has_website is False:

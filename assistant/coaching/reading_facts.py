@@ -247,6 +247,8 @@ def _joins(reading: Reading, last: ObjectiveFact, objective: ObjectiveFact) -> b
     """Whether ``objective`` is part of the aim ``last`` began (see ``coach_objectives``)."""
     if _describes_item(reading, last, objective):
         return True
+    if _whole_aim_then_another(reading, last, objective):
+        return False
     near = not _next_list_item(reading.text, last, objective) and (
         _same_sentence(reading.text, last, objective) or (_bare(last) and not _bare(objective))
     )
@@ -260,6 +262,19 @@ def _joins(reading: Reading, last: ObjectiveFact, objective: ObjectiveFact) -> b
         and not _two_aims(last, objective, reading.language)
         and not parallel_wish(reading.text, _piece(objective), reading.language)
     )
+
+
+HEADLINE_WORDS = 6  # a first sentence this short only heads the aim the next one states
+
+
+def _whole_aim_then_another(reading: Reading, last: ObjectiveFact, then: ObjectiveFact) -> bool:
+    """ "Get wholesale ordering onto something proper so nobody texts me at 6am. And add 15
+    new wholesale accounts": a whole sentence of an aim, then a sentence that opens an aim of
+    its own, are two aims; "More course guests. We want enquiries from 60 to 90" is one."""
+    if _same_sentence(reading.text, last, then):
+        return False
+    whole = len(last.span.text.split()) > HEADLINE_WORDS
+    return whole and _opens_aim(then.span.text, reading.language)
 
 
 _ITEM_START = re.compile(r"^\W*\(?\d[.)]\s")

@@ -149,7 +149,7 @@ def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
     return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
-DEFAULTS_ONLY = ("sells", "via", "customers")  # traits the business family only presumes
+DEFAULTS_ONLY = ("sells", "via", "customers", "family")  # what the family only presumes
 
 
 def _serving(

@@ -120,7 +120,7 @@ def _purpose(piece: Piece, scopes: list[Scope], same_sentence: bool, language: s
     return cues.search("parallel_wish", language, last) is None
 
 
-_ONE_MORE = re.compile(r"^\W*(?:and|plus|also|og|også|och|också|и|а также|а ещё)\s", re.IGNORECASE)
+ONE_MORE = re.compile(r"^\W*(?:and|plus|also|og|også|och|också|и|а также|а ещё)\s", re.IGNORECASE)
 
 
 def _one_more_aim(
@@ -129,7 +129,7 @@ def _one_more_aim(
     """ "I'd like online sales at a tenth of turnover. And a book-of-the-month subscription
     with 150 members by next Christmas.": a sentence that adds one more aim with a figure,
     right after the sentence of an objective."""
-    if not scopes or _ONE_MORE.match(piece.text) is None or not inside:
+    if not scopes or ONE_MORE.match(piece.text) is None or not inside:
         return False
     last = text[scopes[-1].end : piece.start]
     after_aim = last.count(".") + last.count("!") <= 1 and "\n\n" not in last
@@ -199,6 +199,9 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             ] or _before_bare_target(text, [a for _, a in said], inside, language)
             scopes.append(Scope([*before, piece], today + inside))
             open_sentence, lead = number, []
+        elif _another_metric_joined(text, scopes, piece, number == open_sentence, language):
+            scopes.append(Scope([piece], inside))  # "…subscribers at 600, and churn is bad, 9 %"
+            open_sentence, lead = number, []
         elif open_sentence is not None and (
             number == open_sentence
             or (
@@ -226,6 +229,19 @@ def _unnamed(piece: Piece, language: str) -> bool:
     for start, end in reversed(find_date_spans(words, language)):
         words = words[:start] + words[end:]
     return NAMING.search(words) is None
+
+
+def _another_metric_joined(
+    text: str, scopes: list[Scope], piece: Piece, same_sentence: bool, language: str
+) -> bool:
+    """ "I want subscribers at 600 by the end of the year, and churn is bad, around 9 %": an
+    "and" that goes on to a metric the objective never named, once it has its figures, opens
+    what the owner says about that metric."""
+    if not (scopes and same_sentence and scopes[-1].amounts) or not ONE_MORE.match(piece.text):
+        return False
+    named = {label for *_, label in cue_hits(piece.text, language, 0)}
+    said = {label for *_, label in cue_hits(text[scopes[-1].start : scopes[-1].end], language, 0)}
+    return bool(named) and not named & said
 
 
 def _before_bare_target(

@@ -11,6 +11,7 @@ from typing import Literal
 from assistant.extraction import (
     classify_objective,
     extract_deadline,
+    find_date_spans,
     find_unusable_deadline,
 )
 from assistant.understanding import cues
@@ -30,6 +31,7 @@ from assistant.understanding.objective_baselines import (
 from assistant.understanding.objective_clauses import parallel_wish
 from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
+    ONE_MORE,
     Scope,
     figure_role,
     in_one_item,
@@ -121,6 +123,12 @@ def _numbers(
             baseline = found
         else:
             rest.append(found)
+    said = text[scope.start : scope.end]  # "…, and churn is bad, around 9 %": joined on
+    wished = any(p.search(said) for p in _wishes(language))
+    dated = bool(find_date_spans(said, language))  # "And a subscription … by Christmas": aimed
+    described = ONE_MORE.match(said) is not None and not (wished or dated)
+    if target is None and baseline is None and len(rest) == 1 and described:
+        baseline = rest.pop()  # "and churn is bad, around 9 % a month": how it is today
     if target is None and rest:
         target = _aimed_at(text, scope, rest, language)
         rest.remove(target)
@@ -131,6 +139,10 @@ def _numbers(
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _wishes(language: str) -> tuple[re.Pattern[str], ...]:
+    return (*cues.patterns("objective", language), *cues.patterns("objective_imperative", language))
 
 
 def _aimed_at(text: str, scope: Scope, figures: list[Found], language: str) -> Found:

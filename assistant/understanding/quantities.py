@@ -83,6 +83,9 @@ def _period(text: str, start: int, end: int, language: str) -> str | None:
     its clause ("оборот в месяц около 2 млн")."""
     after = text[end : end + _LOOK_AHEAD].split(".")[0]
     clause = re.split(r"[.,;!?\n]", text[max(0, start - _LOOK_BEHIND) : start])[-1]
+    changed = any(cues.search(k, language, clause) for k in ("change_to", "change_from"))
+    if changed and cues.search("duration", language, after) is not None:
+        return None  # "с 14 до 30 за год", "from 150 to 500 within a year": when, not how often
     for window in (after, clause):
         best: tuple[int, str] | None = None
         for period, pattern in cues.period_patterns(language):
