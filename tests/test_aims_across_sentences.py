@@ -130,3 +130,27 @@ def test_a_target_then_a_period_of_time_is_a_deadline_in_russian_too(service):
     )
     goal = service.plan_from_brief(brief, "ru").goals[0]
     assert goal.period is None and "в год" not in goal.statement, goal.statement
+
+
+@pytest.mark.parametrize(
+    ("language", "brief", "words"),
+    [
+        (
+            "en",
+            "Driving school in Brisbane, 4 instructors. Have students book AND pay for lessons "
+            "online so I stop chasing money.",
+            "book AND pay for lessons online",
+        ),
+        (
+            "ru",
+            "Детский центр в Екатеринбурге, 12 человек. И чтобы родители могли сами записываться "
+            "и платить онлайн, а администраторы не сидели на телефоне.",
+            "записываться и платить онлайн",
+        ),
+    ],
+)
+def test_an_aim_without_figures_is_a_milestone_in_its_words_not_admin_hours(
+    service, language, brief, words
+):
+    goal = service.plan_from_brief(brief, language).goals[0]
+    assert words in goal.statement and goal.target is None, goal.statement

@@ -106,8 +106,9 @@ def _before_verb(words: str, language: str) -> str:
 
 
 def _before_aside(words: str) -> str:
-    """ "kontorflyttinger, gjerne dobbelt så mange som" -> "kontorflyttinger"."""
-    head = re.split(r"[,(]", words, maxsplit=1)[0].strip()
+    """ "kontorflyttinger, gjerne dobbelt så mange som" -> "kontorflyttinger", "flere elbiler
+    – i dag" -> "flere elbiler"."""
+    head = re.split(r"[,(]|\s[–—-]\s", words, maxsplit=1)[0].strip()
     return head if _names_enough(head) else words
 
 
