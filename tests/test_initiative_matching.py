@@ -145,3 +145,21 @@ def test_what_the_owner_asks_for_wins_over_what_the_kind_of_business_presumes(se
     plan = service.plan_from_brief(brief, "en")
     titles = [i.title for i in plan.roadmap]
     assert "Online booking and order forms" in titles, titles
+
+
+def test_online_alone_names_no_initiative_and_events_wait_to_be_named(service):
+    brief = (
+        "Детский развивающий центр в Екатеринбурге, 12 человек. Хочу к сентябрю выйти на 230 "
+        "детей, сейчас 170. И чтобы родители могли сами записываться и платить онлайн."
+    )
+    plan = service.plan_from_brief(brief, "ru")
+    titles = [i.title for i in plan.roadmap]
+    assert not any("мероприятия" in t for t in titles), titles
+    assert "Онлайн-запись и формы заказа" in titles, titles
+
+
+def test_a_company_offer_is_not_made_to_an_engineering_firm_that_wants_to_hire():
+    traits = traits_of(None, "Vi är en konsultfirma inom byggkonstruktion, 28 anställda.", "sv")
+    offer = [s for s in OFFER if misfit(s.fit, traits) is None]
+    named = named_by_owner('Vill också "synas som en seriös arbetsgivare".', offer, "sv")
+    assert "corporate_offer" not in _ids(named)

@@ -107,6 +107,7 @@ class InitiativeSpec(CatalogueModel):
     id: Id
     categories: list[plan.ObjectiveCategory] = Field(min_length=1)
     foundation: bool = False
+    named_only: bool = False  # offered only when the owner names it, never for a KPI alone
     title: Localized[Text]
     description: Localized[Text]
     horizon: plan.Horizon

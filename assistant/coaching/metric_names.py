@@ -86,8 +86,35 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
-    counted = _cleaned(_before_clause(_after_figure(rest), language), language)
+    counted = _share_of(rest, language) or _cleaned(
+        _before_clause(_after_figure(rest), language), language
+    )
     return words, counted, whole
+
+
+_SHARE = re.compile(r"^\s*(?:%|percent|prosent|procent|процент\w*)\s+(?:of|av|из|от)\s+", re.I)
+_SHARE_END = re.compile(
+    r"[,.;:!?()]|\s(?:rather than|instead of|i stedet for|i stället för|istället för|вместо|а не)\s"
+)
+_FROM = re.compile(r"^(?:from|fra|från|из|от|via|through|gjennom|genom|через)$", re.I)
+_MINE = re.compile(r"^(?:our|my|vår|vårt|våre|våra|min|mitt|mine|mina|наш\w*|мо[иейя]\w*)$", re.I)
+SHARE_WORDS = 8  # a longer phrase after "30 % of" is a sentence, not what the share is of
+
+
+def _share_of(rest: str, language: str) -> str | None:
+    """ "30% of our jobs coming from our own enquiries rather than Checkatrade" -> "share of
+    jobs from own enquiries": what a share is of, named as a share."""
+    found = _SHARE.match(rest)
+    if found is None:
+        return None
+    phrase = _SHARE_END.split(rest[found.end() :], maxsplit=1)[0].split()
+    clause = next((n for n, w in enumerate(phrase) if _clause(w, language)), len(phrase))
+    source = next((n for n in range(clause, len(phrase)) if _FROM.match(phrase[n])), None)
+    kept = phrase[:clause] + (phrase[source:] if source is not None else [])
+    kept = [w for w in kept if not _MINE.match(w)]
+    if not kept or len(kept) > SHARE_WORDS or not _names_enough(" ".join(kept)):
+        return None
+    return Messages(language).say("share_of", what=" ".join(kept))
 
 
 def _after_colon(text: str) -> str:

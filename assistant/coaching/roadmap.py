@@ -149,7 +149,7 @@ def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
     return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
-DEFAULTS_ONLY = ("sells", "via", "customers", "family")  # what the family only presumes
+DEFAULTS_ONLY = ("sells", "via", "customers")  # what the family only presumes
 
 
 def _serving(
@@ -163,7 +163,7 @@ def _serving(
     out: a sports shop's "online booking for the workshop"), those that move the objective's
     KPI; else one a title word names."""
     kpi_ids = goal_kpi_ids(goal)
-    direct = [s for s in offer if set(s.kpis) & kpi_ids]
+    direct = [s for s in offer if set(s.kpis) & kpi_ids and not s.named_only]
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         direct = [s for s in direct if _kpi_rank(s, kpi_ids) == 0]  # only those about them
     direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -priority(s)))
