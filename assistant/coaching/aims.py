@@ -21,19 +21,26 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 def owner_aim(text: str, target: float, language: str) -> str | None:
     """The owner's clause that states ``target`` with the figure as ``SLOT``, or None when
     the figure is not said as digits there or the clause names too little or too much."""
-    for sentence in (s.text for s in sentences(text)):
-        figure = _figure(sentence, target)
-        if figure is None:
-            continue
-        aim = _aim_around(_without_dates(sentence, language), figure.start(), language)
-        return aim if _reads_as_aim(aim) else None
-    return None
+    said = _said_at(text, target)
+    if said is None:
+        return None
+    sentence, figure = said
+    aim = _aim_around(_without_dates(sentence, language), figure.start(), language)
+    return aim if _reads_as_aim(aim) else None
 
 
 def filled(aim: str, target_text: str) -> str:
     """The aim with the goal's target in its slot, starting with a capital letter."""
     said = aim.replace(SLOT, target_text)
     return said[:1].upper() + said[1:]
+
+
+def _said_at(text: str, value: float) -> tuple[str, re.Match[str]] | None:
+    """The first sentence that says ``value`` in digits, and where it says it."""
+    for sentence in (s.text for s in sentences(text)):
+        if (figure := _figure(sentence, value)) is not None:
+            return sentence, figure
+    return None
 
 
 def _figure(sentence: str, value: float) -> re.Match[str] | None:
@@ -44,7 +51,8 @@ def _figure(sentence: str, value: float) -> re.Match[str] | None:
 
 
 def _without_dates(sentence: str, language: str) -> str:
-    """Dates left out as blanks (the goal's deadline says when): "i år", "by next summer"."""
+    """Dates left out as blanks of their own length, so positions in the sentence still hold
+    (``text.without_dates`` shortens it): "i år", "by next summer"."""
     for start, end in find_date_spans(sentence, language):
         sentence = sentence[:start] + " " * (end - start) + sentence[end:]
     return sentence
@@ -91,10 +99,11 @@ ADDITION_WINDOW = 40  # characters before the target (and half as many after) sa
 def counts_additions(text: str, target: float, language: str) -> bool:
     """The target counts new things from today ("4 nye montører", "sälja till 3 arbetsgivare",
     "add 15 new wholesale accounts"), so today's value is 0."""
-    for sentence in (s.text for s in sentences(text)):
-        figure = _figure(sentence, target)
-        if figure is not None:
-            start = max(0, figure.start() - ADDITION_WINDOW)
-            around = sentence[start : figure.end() + ADDITION_WINDOW // 2]
-            return cues.search("counts_additions", language, around) is not None
-    return False
+    said = _said_at(text, target)
+    if said is None:
+        return False
+    sentence, figure = said
+    around = sentence[
+        max(0, figure.start() - ADDITION_WINDOW) : figure.end() + ADDITION_WINDOW // 2
+    ]
+    return cues.search("counts_additions", language, around) is not None

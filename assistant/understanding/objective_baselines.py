@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.extraction import find_date_spans
 from assistant.knowledge.languages import analyze
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits, fits, metric_bank
@@ -15,7 +14,7 @@ from assistant.understanding.objective_scopes import Scope
 from assistant.understanding.quantities import Found, in_unit
 from assistant.understanding.reading import Amount, MetricFact
 from assistant.understanding.stems import shared_words, word_set
-from assistant.understanding.text import clauses, containing, sentences
+from assistant.understanding.text import clauses, containing, sentences, without_dates
 
 
 def referred_baseline(
@@ -52,13 +51,6 @@ def known_baseline(
         if target is None or in_unit(metric.amount, target.unit) is not None:
             return metric.amount
     return None
-
-
-def without_dates(words: str, language: str) -> str:
-    """The words with each date said in them blanked out ("by next winter")."""
-    for start, end in sorted(find_date_spans(words, language), reverse=True):
-        words = words[:start] + " " + words[end:]
-    return words
 
 
 def _undated(words: str, language: str) -> str:

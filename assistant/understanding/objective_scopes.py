@@ -22,7 +22,7 @@ from assistant.understanding.objective_clauses import (
     units,
 )
 from assistant.understanding.quantities import Found
-from assistant.understanding.text import Piece, list_items
+from assistant.understanding.text import Piece, list_items, without_dates
 
 CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
 OPENING_WORDS = 3  # "idag ca 5 dagar": today's value opens the clause
@@ -225,10 +225,7 @@ NAMING = re.compile(r"[^\W\d_]{5,}")  # a word this long could name what is coun
 
 def _unnamed(piece: Piece, language: str) -> bool:
     """ "Mål: opp mot 85 % innen et år": figures, a date and small words, nothing named."""
-    words = piece.text
-    for start, end in reversed(find_date_spans(words, language)):
-        words = words[:start] + words[end:]
-    return NAMING.search(words) is None
+    return NAMING.search(without_dates(piece.text, language)) is None
 
 
 def _another_metric_joined(

@@ -26,7 +26,6 @@ from assistant.understanding.objective_baselines import (
     described_baseline,
     known_baseline,
     referred_baseline,
-    without_dates,
 )
 from assistant.understanding.objective_clauses import parallel_wish
 from assistant.understanding.objective_merge import completed
@@ -44,6 +43,7 @@ from assistant.understanding.text import (
     Piece,
     sentences,
     span_of,
+    without_dates,
 )
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides

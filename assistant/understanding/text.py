@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.reading import Span
 
@@ -149,3 +150,10 @@ def span_of(text: str, start: int, end: int) -> Span:
 
 def containing(pieces: list[Piece], position: int) -> Piece | None:
     return next((p for p in pieces if p.start <= position < p.end), None)
+
+
+def without_dates(words: str, language: str) -> str:
+    """The words with each date said in them blanked out ("by next winter")."""
+    for start, end in sorted(find_date_spans(words, language), reverse=True):
+        words = words[:start] + " " + words[end:]
+    return words
