@@ -27,8 +27,10 @@ from assistant.coaching.objective_asks import (
     add_objectives,
     fill_pending,
     next_missing,
+    restate_objectives,
     skip_pending,
 )
+from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.roadmap import add_asked, draft_roadmap, session_traits
 from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
@@ -127,6 +129,8 @@ class OfflineCoach:
         rejected = initiatives_named(text, state.language) if facts.intent == "objection" else []
         if rejected and early and not changes:
             return parts, "side_question"  # nothing drafted to object to: noted, then on
+        if plan_question(text, state.language) == "list_goals" and not facts.goals:
+            return parts, "show_goals" if state.plan.goals else "side_question"  # "show my goals"
         aside = facts.intent in ("question", "off_topic") and not facts.goals and not facts.approve
         if aside and not self._answers_pending(state, facts):
             return parts, "side_question"
@@ -407,9 +411,11 @@ class OfflineCoach:
     def _objectives(self, state: SessionState, facts: Facts, today: date) -> str:
         say = Messages(state.language)
         plan = state.plan
+        restated = restate_objectives(state, facts)  # the goal list said again, with figures
+        facts.goals = [g for g in facts.goals if g not in restated]
         if state.pending is not None and facts.approve:
             skip_pending(state)  # "yes, go on": no more questions about this one
-        elif state.pending is not None:
+        elif state.pending is not None and not restated:
             fill_pending(state, facts)
         add_objectives(state, facts, answering=state.pending is not None)
         state.pending = None

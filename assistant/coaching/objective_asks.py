@@ -5,29 +5,148 @@ from __future__ import annotations
 
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.drafting import shown_number
-from assistant.coaching.facts import Facts, Figure
+from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.state import PendingAsk, SessionState
+from assistant.understanding.metrics import cue_hits
 
 MAX_OBJECTIVES = 4
 
 
+def _measurable(candidate: GoalCandidate) -> bool:
+    """Something to count or a date: a metric, a figure, a change or a deadline."""
+    said = (candidate.kpi_id, candidate.baseline, candidate.target, candidate.deadline)
+    return any(f is not None for f in said) or candidate.change_percent is not None
+
+
+def _vague(candidate: GoalCandidate) -> bool:
+    """ "Main thing: I want the phone to stop running my life": nothing to count, no kind."""
+    return candidate.category == "other" and not _measurable(candidate)
+
+
+def _worth_asking(goals: list[GoalCandidate]) -> list[GoalCandidate]:
+    """Beside aims that can be counted, a vague one is why they matter, not a goal of its
+    own; said alone, it is the objective the coach asks about."""
+    if all(_vague(g) for g in goals):
+        return goals
+    return [g for g in goals if not _vague(g)]
+
+
 def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -> None:
-    plan = state.plan
+    """The message's new objectives, those with figures first when there is not room for
+    all; a whole objective ("from X to Y") takes the place of one said with nothing to count."""
     known = {c.text for c in state.candidates}
-    for candidate in facts.goals:
-        if candidate.text in known or len(plan.objectives) >= MAX_OBJECTIVES:
+    new = [
+        c
+        for c in _worth_asking(facts.goals)
+        if c.text not in known and _opens_objective(state, c, answering)
+    ]
+    room = max(MAX_OBJECTIVES - len(state.plan.objectives), 0)
+    chosen = sorted(new, key=_detail, reverse=True)[:room]  # a stable sort keeps their order
+    for candidate in new:
+        candidate = _with_known_revenue(state, candidate)
+        if any(candidate.text == c.text for c in chosen):
+            _append(state, candidate)
+        elif _detail(candidate) == WHOLE:
+            _replace_bare(state, candidate)
+
+
+WHOLE = 2  # today's value and the target
+
+
+def _detail(candidate: GoalCandidate) -> int:
+    if candidate.baseline and candidate.target:
+        return WHOLE
+    said = (candidate.baseline, candidate.target, candidate.deadline, candidate.change_percent)
+    return 1 if any(f is not None for f in said) else 0
+
+
+def _opens_objective(state: SessionState, candidate: GoalCandidate, answering: bool) -> bool:
+    if answering or state.stage != "objectives":  # an answer to the pending question, or
+        return _detail(candidate) == WHOLE  # early on: only clear objectives, "from X to Y"
+    return True
+
+
+def _append(state: SessionState, candidate: GoalCandidate) -> None:
+    objective_id = next_id("o", [o.id for o in state.plan.objectives])
+    state.plan.objectives.append(
+        Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
+    )
+    state.candidates.append(candidate)
+
+
+def _replace_bare(state: SessionState, candidate: GoalCandidate) -> None:
+    """The last objective with nothing to count yet makes room for ``candidate``."""
+    bare = [i for i, c in enumerate(state.candidates) if _detail(c) == 0]
+    if not bare:
+        return
+    index = bare[-1]
+    objective = state.plan.objectives[index]
+    state.plan.objectives[index] = objective.model_copy(
+        update={"category": candidate.category, "owner_words": candidate.text}
+    )
+    state.candidates[index] = candidate
+    state.asked_fields = [f for f in state.asked_fields if not f.startswith(f"{index}:")]
+
+
+PLAUSIBLE_REVENUE_STEP = 10  # a revenue aim within ten times today's turnover, either way
+
+
+def _with_known_revenue(state: SessionState, candidate: GoalCandidate) -> GoalCandidate:
+    """ "get revenue back up to 230k" after "revenue is around £210k a year": today's value
+    is the turnover the owner already gave, not a question to ask again."""
+    revenue = state.plan.profile.annual_revenue
+    if revenue is None or candidate.baseline is not None or candidate.kpi_id is not None:
+        return candidate
+    hits = cue_hits(candidate.text, state.language, 0)
+    if candidate.category != "revenue_growth" or not hits or hits[0][2] != "revenue":
+        return candidate
+    target = candidate.target.value if candidate.target else None
+    ratio = target / revenue.amount if target and revenue.amount else 1.0
+    if not 1 / PLAUSIBLE_REVENUE_STEP <= ratio <= PLAUSIBLE_REVENUE_STEP:
+        return candidate  # "revenue of 230k from the new shop": another amount
+    today = Figure(value=revenue.amount, unit=revenue.currency)
+    return candidate.model_copy(update={"baseline": today})
+
+
+def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]:
+    """ "The goals are the numbers: online bookings from 10 % to 50 % …, Tue/Wed occupancy
+    from 55 % to 80 %": a whole objective said again (same today's value, same aim or same
+    metric as one already taken) replaces that one's figures; returns those it replaced."""
+    restated = []
+    for said in (g for g in facts.goals if g.baseline and g.target):
+        index = _same_objective(state.candidates, said)
+        if index is None:
             continue
-        if answering and not (candidate.baseline and candidate.target):
-            continue  # an answer to the pending question, not a new objective
-        if state.stage != "objectives" and not (candidate.baseline and candidate.target):
-            continue  # early on, only clear objectives: "from X to Y"
-        objective_id = next_id("o", [o.id for o in plan.objectives])
-        plan.objectives.append(
-            Objective(id=objective_id, category=candidate.category, owner_words=candidate.text)
-        )
-        state.candidates.append(candidate)
+        candidate = state.candidates[index]
+        update = {
+            field: _in_unit_of(getattr(said, field), getattr(candidate, field))
+            for field in ("baseline", "target")
+        }
+        update |= {"deadline": said.deadline} if said.deadline else {}
+        update |= {"kpi_id": said.kpi_id} if said.kpi_id else {}
+        update |= {"direction": said.direction, "change_percent": None}
+        state.candidates[index] = candidate.model_copy(update=update)
+        restated.append(said)
+    return restated
+
+
+def _in_unit_of(said: Figure | None, held: Figure | None) -> Figure | None:
+    """ "from 210k to 230k" after "£210k a year": the unit the figure was first given in."""
+    if said is None or said.unit or held is None or held.unit is None:
+        return said
+    return said.model_copy(update={"unit": held.unit})
+
+
+def _same_objective(candidates: list[GoalCandidate], said: GoalCandidate) -> int | None:
+    """The objective ``said`` repeats: by a figure said again, else by its metric."""
+    for index, candidate in enumerate(candidates):
+        for mine, theirs in ((candidate.baseline, said.baseline), (candidate.target, said.target)):
+            if mine is not None and theirs is not None and mine.value == theirs.value:
+                return index
+    same_kpi = [i for i, c in enumerate(candidates) if said.kpi_id and c.kpi_id == said.kpi_id]
+    return same_kpi[0] if len(same_kpi) == 1 else None
 
 
 def skip_pending(state: SessionState) -> None:

@@ -4,8 +4,9 @@ given is seen to be kept, and a misreading is seen and can be corrected at once.
 
 from __future__ import annotations
 
-from assistant.coaching.catalogue import load_maturity_questions
+from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.drafting import shown_number
+from assistant.coaching.facts import Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.render import money
 from assistant.coaching.state import SessionState
@@ -31,7 +32,59 @@ def snapshot(state: SessionState) -> Snapshot:
         unit = " %" if metric.unit == "%" else ""
         held[metric.name] = f"{shown_number(metric.value)}{unit}"
     held.update(_answers(state, say))
+    held.update(_objectives(state, say))
     return held
+
+
+def _objectives(state: SessionState, say: Messages) -> Snapshot:
+    """Each objective's figures as taken so far ("Goal 2 (capacity utilisation): 55 % →
+    80 %, 2027-12-31"), so a figure bound to the wrong objective is seen at once."""
+    catalogue = load_kpi_catalogue()
+    held = {}
+    for number, candidate in enumerate(state.candidates, start=1):
+        spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
+        name = candidate.name or (spec.name.get(state.language) if spec else None)
+        label = say.label("understood_fields", "goal") + f" {number}"
+        held[f"{label} ({name.lower()})" if name else label] = _figures(candidate)
+    return held
+
+
+def goals_so_far(state: SessionState) -> str:
+    """ "Which goals do you have?": the drafted goals, or before the draft each objective in
+    the owner's words with the figures taken so far."""
+    say = Messages(state.language)
+    if state.plan.goals:
+        lines = [f"{n}. {g.statement}" for n, g in enumerate(state.plan.goals, start=1)]
+    else:
+        lines = [
+            say.say(
+                "goal_so_far_line",
+                number=n,
+                words=c.text,
+                figures=f" — {_figures(c)}" if _figures(c) else "",
+            )
+            for n, c in enumerate(state.candidates, start=1)
+        ]
+    if not lines:
+        return say.say("plan_no_goals_yet")
+    return say.say("plan_goals_so_far", goals="\n".join(lines))
+
+
+def _figures(candidate: GoalCandidate) -> str:
+    """ "10 % → 50 %, 2027-12-31", "55 % → ?": what an objective's figures are so far."""
+    unit = next((f.unit for f in (candidate.baseline, candidate.target) if f and f.unit), None)
+    figures = [_figure(f, unit) for f in (candidate.baseline, candidate.target) if f]
+    if candidate.target is None and candidate.baseline is not None:
+        figures = [f"{figures[0]} → ?"]
+    shown = " → ".join(figures)
+    if candidate.deadline is not None:
+        shown = ", ".join(filter(None, [shown, candidate.deadline.isoformat()]))
+    return shown
+
+
+def _figure(figure: Figure, unit: str | None) -> str:
+    """ "55 %", "230 000 GBP": a figure in the unit either of the objective's figures has."""
+    return f"{shown_number(figure.value)} {figure.unit or unit or ''}".strip()
 
 
 def _answers(state: SessionState, say: Messages) -> Snapshot:

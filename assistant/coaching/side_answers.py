@@ -13,6 +13,7 @@ from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts
 from assistant.coaching.grounding import Grounded, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
+from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.text import sentences
@@ -95,6 +96,9 @@ class SideAnswers:
             state.acts.append("declined")
             return Messages(state.language).say(declined)
         kind = plan_question(question, state.language)
+        if kind == "list_goals":
+            state.acts.append("answered")
+            return goals_so_far(state)
         found = answer_plan_question(state.plan, kind, question) if kind else None
         if found:
             state.acts.append("answered")

@@ -111,14 +111,18 @@ def _numbers(
     same unit today's value."""
     baseline = target = change = None
     rest = []
-    for found in scope.amounts:
+    contrasts = [f for f in scope.amounts if _compared_with(text, f, language)]
+    for index, found in enumerate(scope.amounts):
         role = figure_role(text, found, language)
+        if found in contrasts:
+            continue  # "55 % booked vs 90 % on Fri/Sat": another thing's figure, for contrast
+        contrasted = index + 1 < len(scope.amounts) and scope.amounts[index + 1] in contrasts
         if role == "change_by" and found.amount.unit == "%":
             change = found
         elif role == "change_to":
             target = found
         elif role == "change_from" or (
-            baseline is None and said_as_today(text, found, language, scope.start)
+            baseline is None and (contrasted or said_as_today(text, found, language, scope.start))
         ):
             baseline = found
         else:
@@ -139,6 +143,12 @@ def _numbers(
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+COMPARED_REACH = 20  # "… booked vs ", "сравнению с ": the words right before the figure
+
+
+def _compared_with(text: str, found: Found, language: str) -> bool:
+    before = text[max(0, found.start - COMPARED_REACH) : found.start]
+    return cues.search("compared_with", language, before) is not None
 
 
 def _wishes(language: str) -> tuple[re.Pattern[str], ...]:

@@ -145,7 +145,8 @@ def _ratios(text: str, language: str) -> list[Found]:
             amount = Amount(
                 value=round(share, 2), unit="%", span=span_of(text, match.start(), match.end())
             )
-            found.append(Found(amount))
+            if not any(_overlaps(Found(amount), f) for f in found):  # said by two patterns
+                found.append(Found(amount))
     return found
 
 

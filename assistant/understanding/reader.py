@@ -223,11 +223,20 @@ def _inside(span: Span, other: Span) -> bool:
     return other.start <= span.start and span.end <= other.end
 
 
+RESTATED_LIST = 2  # whole aims in a correction that make it the goal list said again
+
+
 def _corrected(reading: Reading) -> Reading:
     """In a correction ("its 1.4m not 1.2"), the new values fix facts said before: each
     becomes a correction naming what it fixes, not a new fact of its own."""
     fixes = []
+    # a goal list said again ("kjøkken fra 60 % til 75 % …, tilbudstid fra 2 uker til 3
+    # dager") stays a list of aims; one "from 15 to 25" in a correction fixes a goal
+    whole = [o for o in reading.objectives if o.baseline and o.target]
+    whole = whole if len(whole) >= RESTATED_LIST else []
     for correction in reading.corrections:
+        if any(_inside(correction.span, o.span) for o in whole):
+            continue  # an aim said again in full, from today's value to the target: no fix
         fact = next((p for p in reading.profile if p.span == correction.span), None)
         metric = next((m for m in reading.metrics if m.amount.span == correction.span), None)
         if fact is not None and fact.field in ("staff", "revenue"):

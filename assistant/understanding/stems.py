@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.knowledge.languages import analyze
 from assistant.understanding import cues
 
 MIN_STEM = 5  # "nettbutikk" and "nettbutikken", "marketplace" and "marketplaces"
@@ -38,9 +39,21 @@ def shared_words(words: str, text: str, language: str | None = None) -> int:
     inflection or compound counted by its first five letters (four in Russian); words
     every business says ("customers", "клиенту") name nothing in ``language``."""
     common = {_stem(w) for w in cues.raw("common_words").get(language, ())} if language else set()
-    said = {_stem(w) for w in word_set(words)} - {None} - common
-    found = {_stem(w) for w in word_set(text)} - {None}
-    return len(said & found)
+    said = {w for w in word_set(words) if _stem(w) not in common | {None}}
+    found = word_set(text)
+    prefixes = {_stem(w) for w in found} - {None}
+    snowball = {_snowball(w, language) for w in found} - {None}
+    named = {_stem(w) for w in said if _stem(w) in prefixes or _snowball(w, language) in snowball}
+    return len(named)
+
+
+MIN_SNOWBALL = 4  # "booked" and "bookings" share the Snowball stem "book"
+
+
+def _snowball(word: str, language: str | None) -> str | None:
+    """The Snowball stem, which joins forms whose first five letters differ."""
+    stems = analyze(word, language) if language else []
+    return stems[0] if stems and len(stems[0]) >= MIN_SNOWBALL else None
 
 
 ENDING = 3  # letters an ending adds to a word ("nettside" -> "nettsidene", "quote" -> "quotes")

@@ -1,0 +1,145 @@
+"""The objectives step as owners wrote it in an unscripted test (evals/listening/
+unscripted-2026-12-05): venting and corrections are not goals, figures already given are
+not asked for again, a goal list said again fixes the goals it repeats, and "show me the
+goals" lists them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.facts import read_message
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+from assistant.understanding.stems import shared_words
+
+TODAY = date(2026, 12, 5)
+
+SALON = [
+    "Hi, I run a hair salon in Leeds, 4 chairs, me and 3 stylists. Want to get more bookings "
+    "online.",
+    "It's called Shear Joy. Revenue is around £210k a year, maybe a bit less this year.",
+    "We have a website a mate built years ago, just prices and phone number. No online "
+    "booking. Instagram yes, Facebook barely. No newsletter, no ads.",
+    "Customer details are in a paper appointment book. No analytics. Goals not written anywhere.",
+    "Not sure about skills. Nothing is automated. No backups, it's a paper book lol.",
+    "Website visits no idea. Instagram about 1,400 followers.",
+]
+SALON_GOALS = (
+    "Main thing: I want the phone to stop running my life. Today maybe 10% of bookings come "
+    "through Instagram DMs, the rest phone or walk-in. I'd like at least half booked online by "
+    "end of next year. Also fill the Tuesday and Wednesday gaps, those days we're maybe 55% "
+    "booked vs 90% on Fri/Sat. And I'd like to get revenue back up to 230k."
+)
+JOINERY = [
+    "Jeg driver et lite snekkerverksted i Hamar, vi er 6 ansatte. Vi lager kjøkken og "
+    "innredning på mål. Firmaet heter Hamar Trearbeid AS.",
+    "Omsetning rundt 9 millioner i fjor.",
+    "Vi har en nettside på Wix. Ingen nettbutikk, alt er på mål. Facebook-side av og til.",
+    "Kundene ligger i Tripletex. Ingen analyse. Mål er ikke skrevet ned.",
+    "Kompetanse: tja. Backup vet jeg ikke. Mye papir i verkstedet.",
+    "Besøk vet jeg ikke. Facebook ca. 650 følgere.",
+]
+JOINERY_GOALS = (
+    "Nei, vi har IKKE bestilling på nett, det må du rette. Mål: jeg vil ha flere "
+    "kjøkkenoppdrag med høyere margin og mindre småjobber. I dag er kjøkken ca 60 % av "
+    "omsetningen, vil opp til 75 % innen 2028. Og jeg vil slutte å betale Mittanbud for leads, "
+    "det koster oss rundt 80 000 i året. Og kanskje få tilbudsprosessen raskere, nå tar det 2 "
+    "uker å sende et tilbud."
+)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("goal-step")), today=lambda: TODAY)
+
+
+def _interviewed(service: CoachService, sid: str, messages: list[str], language: str) -> None:
+    for message in messages:
+        service.send(sid, message, language)
+
+
+def test_venting_beside_measurable_aims_is_no_goal_and_known_revenue_is_not_asked(service):
+    _interviewed(service, "salon", SALON, "en")
+    reply = service.send("salon", SALON_GOALS, "en").reply
+    candidates = service.session("salon").candidates
+    assert not any("phone to stop running" in c.text for c in candidates)
+    booked = next(c for c in candidates if "half booked online" in c.text)
+    assert (booked.baseline.value, booked.target.value) == (10, 50)
+    revenue = next(c for c in candidates if "revenue" in c.text)
+    assert revenue.baseline is not None and revenue.baseline.value == 210_000
+    assert "10 % → 50 %" in reply.split("\n\n")[0]  # said back before the next question
+    assert "today's value" not in reply.lower() or "revenue" not in reply.lower()
+
+
+def test_a_goal_list_said_again_fixes_the_goals_it_repeats_not_the_one_asked_about(service):
+    _interviewed(service, "salon-again", [*SALON, SALON_GOALS], "en")
+    reply = service.send(
+        "salon-again",
+        "That wasn't the goal, that was me venting! The goals are the numbers: online bookings "
+        "from 10% to 50% by end of 2027, Tue/Wed occupancy from 55% to 80%, revenue from 210k "
+        "to 230k.",
+        "en",
+    ).reply
+    candidates = service.session("salon-again").candidates
+    gaps = next(c for c in candidates if "Tuesday" in c.text)
+    assert (gaps.baseline.value, gaps.target.value) == (55, 80)
+    assert gaps.kpi_id == "capacity_utilisation"
+    assert len(candidates) == 3  # nothing added twice
+    assert "55 % → 80 %" in reply.split("\n\n")[0]
+
+
+def test_a_correction_is_no_goal_and_a_whole_goal_said_again_takes_a_fragments_place(service):
+    _interviewed(service, "joinery", [*JOINERY, JOINERY_GOALS], "nb")
+    assert not any("rette" in c.text for c in service.session("joinery").candidates)
+    service.send(
+        "joinery",
+        "Det der er ikke et mål! Målene mine står i samme melding: kjøkken fra 60 % til 75 % av "
+        "omsetningen innen 2028, kutte Mittanbud-kostnaden på 80 000, og tilbudstid fra 2 uker "
+        "til 3 dager.",
+        "nb",
+    )
+    quote = next(c for c in service.session("joinery").candidates if c.kpi_id == "quote_turnaround")
+    assert (quote.baseline.value, quote.target.value) == (14, 3)
+    listed = service.send("joinery", "Kan du vise meg målene du har notert så langt?", "nb")
+    assert listed.reply.startswith("Målene jeg har notert så langt:")
+    assert "60 % → 75 %" in listed.reply
+
+
+def test_before_any_goal_the_list_says_so_in_the_owners_language(service):
+    reply = service.send("empty-ru", "Покажите, пожалуйста, мои цели", "ru").reply
+    assert "Пока я не записал ни одной цели." in reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        ("en", "I'd like at least half booked online by end of next year.", 50),
+        ("en", "We want about a third of orders placed online by 2028.", 33.3),
+        ("sv", "Vi vill att hälften av beställningarna kommer via portalen till 2028.", 50),
+    ],
+)
+def test_a_share_said_as_a_fraction_is_the_target(language, text, target):
+    goals = read_message(text, language, TODAY).goals
+    assert len(goals) == 1 and goals[0].target is not None
+    assert goals[0].target.value == target and goals[0].target.unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Fill the quiet Tuesdays, we're maybe 55% booked vs 90% on Saturdays."),
+        ("sv", "Fylla tisdagarna, där är vi bara 55 % bokade jämfört med 90 % på lördagar."),
+    ],
+)
+def test_a_figure_said_for_comparison_is_not_the_target(language, text):
+    goals = read_message(text, language, TODAY).goals
+    assert len(goals) == 1
+    assert goals[0].baseline is not None and goals[0].baseline.value == 55
+    assert goals[0].target is None or goals[0].target.value != 90
+
+
+def test_forms_of_one_word_name_the_same_thing():
+    assert shared_words("half booked online", "10% of bookings come through DMs", "en") == 1
+    assert shared_words("quote turnaround", "quarterly review", "en") == 0
