@@ -143,3 +143,39 @@ def test_a_figure_said_for_comparison_is_not_the_target(language, text):
 def test_forms_of_one_word_name_the_same_thing():
     assert shared_words("half booked online", "10% of bookings come through DMs", "en") == 1
     assert shared_words("quote turnaround", "quarterly review", "en") == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topic", "answer"),
+    [
+        ("nb", "Netthandel 0 %, som sagt. Besøk vet jeg ikke.", "webshop", "no"),
+        ("sv", "Näthandel 0 procent just nu.", "webshop", "no"),
+        ("en", "Instagram yes, I post maybe twice a week.", "integration", None),
+        (
+            "sv",
+            "Vi skickar ett veckobrev med dagens priser via mejl till 300 kunder.",
+            "channels",
+            "yes",
+        ),
+    ],
+)
+def test_the_digital_set_up_is_read_as_said(language, text, topic, answer):
+    from assistant.understanding.reader import read
+
+    found = {m.topic: m.answer for m in read(text, language, TODAY).maturity}
+    assert found.get(topic) == answer, found
+
+
+def test_removing_an_earlier_goal_keeps_the_open_question_on_its_own_goal(service):
+    sid = "salon-drop"
+    _interviewed(service, sid, [*SALON, SALON_GOALS], "en")
+    before = service.session(sid)
+    asked_about = before.candidates[before.pending.candidate].text
+    assert "Tuesday" in asked_about
+    reply = service.send(sid, "Drop goal 1 please.", "en").reply
+    state = service.session(sid)
+    assert len(state.candidates) == 2 and len(state.plan.objectives) == 2
+    assert "half booked online" not in " ".join(c.text for c in state.candidates)
+    assert state.pending is not None
+    assert state.candidates[state.pending.candidate].text == asked_about
+    assert "Tuesday" in reply.split("\n\n")[-1]  # the same question, not another goal's

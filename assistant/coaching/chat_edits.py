@@ -25,6 +25,7 @@ from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, chan
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
+from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Initiative, Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
@@ -129,17 +130,17 @@ def _drop_goal(
         return
     plan = state.plan
     if not _drafted(state):
-        said = state.candidates.pop(index).text
-        plan.objectives.pop(index)
+        said = forget_objective(state, index)
         outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=said))
         return
     goal = plan.goals.pop(index)
     objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
     if objective is not None:
         position = plan.objectives.index(objective)
-        plan.objectives.remove(objective)
         if position < len(state.candidates):
-            state.candidates.pop(position)
+            forget_objective(state, position)
+        else:
+            plan.objectives.remove(objective)
     outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=goal.statement))
 
 

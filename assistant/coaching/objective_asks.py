@@ -9,7 +9,9 @@ from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.state import PendingAsk, SessionState
+from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
+from assistant.understanding.stems import shared_words
 
 MAX_OBJECTIVES = 4
 
@@ -25,12 +27,18 @@ def _vague(candidate: GoalCandidate) -> bool:
     return candidate.category == "other" and not _measurable(candidate)
 
 
-def _worth_asking(goals: list[GoalCandidate]) -> list[GoalCandidate]:
+def _worth_asking(goals: list[GoalCandidate], language: str) -> list[GoalCandidate]:
     """Beside aims that can be counted, a vague one is why they matter, not a goal of its
-    own; said alone, it is the objective the coach asks about."""
+    own; said alone, it is the objective the coach asks about. A sentence that answers back
+    ("Nej, man kan inte köpa på nätet hos oss, det är ju det jag vill ändra") is none."""
+    goals = [g for g in goals if not (_detail(g) == 0 and _answers_back(g.text, language))]
     if all(_vague(g) for g in goals):
         return goals
     return [g for g in goals if not _vague(g)]
+
+
+def _answers_back(text: str, language: str) -> bool:
+    return cues.search("not_objective", language, text) is not None
 
 
 def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -> None:
@@ -39,7 +47,7 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
     known = {c.text for c in state.candidates}
     new = [
         c
-        for c in _worth_asking(facts.goals)
+        for c in _worth_asking(facts.goals, state.language)
         if c.text not in known and _opens_objective(state, c, answering)
     ]
     room = max(MAX_OBJECTIVES - len(state.plan.objectives), 0)
@@ -110,15 +118,24 @@ def _with_known_revenue(state: SessionState, candidate: GoalCandidate) -> GoalCa
     return candidate.model_copy(update={"baseline": today})
 
 
+LIST_SAID_AGAIN = 2  # whole objectives in one message that make it the goal list said again
+
+
 def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]:
     """ "The goals are the numbers: online bookings from 10 % to 50 % …, Tue/Wed occupancy
     from 55 % to 80 %": a whole objective said again (same today's value, same aim or same
-    metric as one already taken) replaces that one's figures; returns those it replaced."""
-    restated = []
-    for said in (g for g in facts.goals if g.baseline and g.target):
-        index = _same_objective(state.candidates, said)
-        if index is None:
+    metric as one already taken) replaces that one's figures; returns those it replaced.
+    One whole objective said on its own is a new one ("Во-вторых, … с 30 % до 40 %")."""
+    whole = [g for g in facts.goals if g.baseline and g.target]
+    if len(whole) < LIST_SAID_AGAIN:
+        return []
+    restated: list[GoalCandidate] = []
+    fixed: set[int] = set()
+    for said in whole:
+        index = _same_objective(state.candidates, said, state.language)
+        if index is None or index in fixed:
             continue
+        fixed.add(index)
         candidate = state.candidates[index]
         update = {
             field: _in_unit_of(getattr(said, field), getattr(candidate, field))
@@ -139,14 +156,39 @@ def _in_unit_of(said: Figure | None, held: Figure | None) -> Figure | None:
     return said.model_copy(update={"unit": held.unit})
 
 
-def _same_objective(candidates: list[GoalCandidate], said: GoalCandidate) -> int | None:
-    """The objective ``said`` repeats: by a figure said again, else by its metric."""
+def _same_objective(
+    candidates: list[GoalCandidate], said: GoalCandidate, language: str
+) -> int | None:
+    """The objective ``said`` repeats: by a figure said again, else by its metric, else by
+    a word that names what it counts."""
     for index, candidate in enumerate(candidates):
         for mine, theirs in ((candidate.baseline, said.baseline), (candidate.target, said.target)):
             if mine is not None and theirs is not None and mine.value == theirs.value:
                 return index
     same_kpi = [i for i, c in enumerate(candidates) if said.kpi_id and c.kpi_id == said.kpi_id]
-    return same_kpi[0] if len(same_kpi) == 1 else None
+    if len(same_kpi) == 1:
+        return same_kpi[0]
+    named = [i for i, c in enumerate(candidates) if shared_words(said.text, c.text, language)]
+    return named[0] if len(named) == 1 else None  # "telefonordertid" for "telefonorder"
+
+
+def forget_objective(state: SessionState, index: int) -> str:
+    """Removes the objective at ``index`` (its words are returned); the open question and
+    the fields already asked move with the objectives after it."""
+    said = state.candidates.pop(index).text
+    state.plan.objectives.pop(index)
+    shifted = []
+    for asked in state.asked_fields:
+        number, field = asked.split(":", 1)
+        if int(number) != index:
+            shifted.append(f"{int(number) - (int(number) > index)}:{field}")
+    state.asked_fields = shifted
+    pending = state.pending
+    if pending is not None and pending.candidate == index:
+        state.pending = None
+    elif pending is not None and pending.candidate > index:
+        state.pending = pending.model_copy(update={"candidate": pending.candidate - 1})
+    return said
 
 
 def skip_pending(state: SessionState) -> None:

@@ -47,6 +47,8 @@ def _hedged(answer: str, clause: str, language: str) -> str:
         return "partly"
     if answer != "yes":
         return answer
+    if cues.search("zero_said", language, clause):  # "Netthandel 0 %, som sagt"
+        return "no"
     for level in ("unknown", "partly"):
         if any(cues.compiled(p).search(clause) for p in hedges[level].get(language, ())):
             return level
