@@ -179,3 +179,35 @@ def test_removing_an_earlier_goal_keeps_the_open_question_on_its_own_goal(servic
     assert state.pending is not None
     assert state.candidates[state.pending.candidate].text == asked_about
     assert "Tuesday" in reply.split("\n\n")[-1]  # the same question, not another goal's
+
+
+def test_a_date_said_with_a_goals_name_goes_to_that_goal(service):
+    sid = "salon-named-date"
+    _interviewed(service, sid, [*SALON, SALON_GOALS], "en")
+    asked_about = service.session(sid).pending.candidate
+    service.send(sid, "And the revenue one: by the end of 2027.", "en")
+    state = service.session(sid)
+    revenue = next(c for c in state.candidates if "revenue" in c.text)
+    assert revenue.deadline == date(2027, 12, 31)
+    assert state.candidates[asked_about].deadline is None  # the open question stays open
+
+
+def test_after_the_draft_a_whole_goal_said_in_passing_is_added(service):
+    sid = "salon-late-goal"
+    _interviewed(
+        service,
+        sid,
+        [
+            *SALON,
+            "Get online bookings from 10% to 50% of all bookings by December 2027. That's all.",
+            "yes",
+        ],
+        "en",
+    )
+    assert len(service.session(sid).plan.goals) == 1
+    reply = service.send(
+        sid, "Also the Tuesday goal: occupancy from 55% to 80% by June 2027.", "en"
+    ).reply
+    goals = service.session(sid).plan.goals
+    assert len(goals) == 2 and goals[1].target.value == 80
+    assert "80 %" in reply

@@ -151,7 +151,7 @@ CASES = [
     case("growth goal with a lower target", "MA", "target_not_higher", target=tgt(18000)),
     case("target equals baseline", "MA", "no_change", target=tgt(20000)),
     case("a level to hold", hold=True, target=tgt(20000)),
-    case("conversion 1% -> 10% in a quarter", "A", "too_big", metric="conversion rate",
+    case("conversion 1% -> 10% in a quarter", "A", "too_big_points", metric="conversion rate",
          baseline=base(1, "%"), target=tgt(10, "%")),
     case("share 60% -> 95% in a quarter", "A", "too_big_points", **SHARE,
          baseline=base(60, "%"), target=tgt(95, "%")),

@@ -43,11 +43,29 @@ def apply_commands(
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
     _pin_numbers(state, facts.commands)
-    for command in facts.commands:
+    for command in [*facts.commands, *_goals_said_whole(state, facts)]:
         handler = _HANDLERS.get(command.action)
         if handler is not None:
             handler(state, command, facts, today, outcome)
     return outcome
+
+
+def _goals_said_whole(state: SessionState, facts: Facts) -> list[PlanCommand]:
+    """Once goals are drafted, an objective said whole with no order around it ("Also the
+    Tuesday goal: occupancy from 55 % to 80 % by June 2027") that no goal holds yet is one
+    to add, not a remark to confirm past."""
+    if not state.plan.goals or facts.commands or facts.approve:
+        return []
+    held = {
+        (g.baseline.value, g.target.value)
+        for g in state.plan.goals
+        if g.baseline is not None and g.target is not None
+    }
+    return [
+        PlanCommand(action="add_goal", words=g.text, focus=g.text)
+        for g in facts.goals
+        if g.baseline and g.target and g.deadline and (g.baseline.value, g.target.value) not in held
+    ]
 
 
 def _pin_numbers(state: SessionState, commands: list[PlanCommand]) -> None:

@@ -25,6 +25,7 @@ from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import (
     add_objectives,
+    date_for_named_goal,
     fill_pending,
     next_missing,
     restate_objectives,
@@ -415,7 +416,7 @@ class OfflineCoach:
         facts.goals = [g for g in facts.goals if g not in restated]
         if state.pending is not None and facts.approve:
             skip_pending(state)  # "yes, go on": no more questions about this one
-        elif state.pending is not None and not restated:
+        elif state.pending is not None and not (restated or date_for_named_goal(state, facts)):
             fill_pending(state, facts)
         add_objectives(state, facts, answering=state.pending is not None)
         state.pending = None

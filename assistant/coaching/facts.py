@@ -105,6 +105,7 @@ class Facts(BaseModel):
         default_factory=dict, description="profile field -> the owner's words it came from"
     )
     commands: list[PlanCommand] = Field(default_factory=list)
+    said: str = ""  # the words read (a message is cut at MAX_MESSAGE_CHARS)
 
 
 def read_message(message: str, language: str, today: date, brief: bool = False) -> Facts:
@@ -112,7 +113,7 @@ def read_message(message: str, language: str, today: date, brief: bool = False) 
     is read as the first thing said (nothing in it is a correction)."""
     text = message[:MAX_MESSAGE_CHARS]
     table = cues(language)
-    facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS)
+    facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS, said=text)
     facts.dont_know = detect_dont_know(text, language)
     facts.approve = _is_approval(text, table.approve)
     facts.currency = currency_said_alone(text)

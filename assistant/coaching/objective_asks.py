@@ -12,6 +12,7 @@ from assistant.coaching.state import PendingAsk, SessionState
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
 from assistant.understanding.stems import shared_words
+from assistant.understanding.text import without_dates
 
 MAX_OBJECTIVES = 4
 
@@ -196,6 +197,23 @@ def skip_pending(state: SessionState) -> None:
     assert pending is not None
     for field in ("baseline", "target", "deadline"):
         state.asked_fields.append(f"{pending.candidate}:{field}")
+
+
+def date_for_named_goal(state: SessionState, facts: Facts) -> bool:
+    """ "Och telefonordertiden: till december 2027" while another goal is asked about: the
+    date goes to the goal the owner names, and the open question stays open."""
+    pending = state.pending
+    if facts.deadline is None or facts.goals or pending is None:
+        return False
+    words = without_dates(facts.said, state.language)
+    named = [
+        i for i, c in enumerate(state.candidates) if shared_words(c.text, words, state.language)
+    ]
+    if len(named) != 1 or named[0] == pending.candidate:
+        return False
+    state.candidates[named[0]].deadline = facts.deadline
+    state.asked_fields.append(f"{named[0]}:deadline")
+    return True
 
 
 def fill_pending(state: SessionState, facts: Facts) -> None:

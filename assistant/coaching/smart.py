@@ -339,9 +339,9 @@ def _achievable(
         if abs(math.log(target) - math.log(base)) > log_limit:
             factor = math.exp(min(log_limit, 700.0))
             limit = _round_limit(base * factor if target > base else base / factor, target > base)
-            change, limit_text = say.change(relative, False), say.quantity(limit, unit)
-            params = {"change": change, "period": period, "limit": limit_text}
-            issues.append(_Issue("too_big", "error", params))
+            params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
+            code = "too_big_points" if is_share else "too_big"  # a share's change in points
+            issues.append(_Issue(code, "error", params))
     points = bounds.max_points_per_quarter * scale
     if is_share and not issues and abs(target - base) > points:
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
