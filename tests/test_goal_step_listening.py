@@ -211,3 +211,15 @@ def test_after_the_draft_a_whole_goal_said_in_passing_is_added(service):
     goals = service.session(sid).plan.goals
     assert len(goals) == 2 and goals[1].target.value == 80
     assert "80 %" in reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("nb", "Hei. Jeg driver et lite snekkerverksted i Hamar, vi er 6 ansatte.", None),
+        ("nb", "Hamar Trearbeid er et lite snekkerverksted i Hamar.", "Hamar Trearbeid"),
+        ("en", "Hi, I run Shear Joy, a hair salon in Leeds.", "Shear Joy"),
+    ],
+)
+def test_a_greeting_is_no_business_name(language, text, name):
+    assert read_message(text, language, TODAY).business_name == name

@@ -8,20 +8,18 @@ clause, with nearby negation ("we don't have a CRM", "у нас нет CRM").
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from assistant.coaching import plan
 from assistant.coaching.business import Fit
+from assistant.coaching.cue_matcher import Cue, Matcher, cue
 from assistant.config import PROJECT_ROOT
-from assistant.extraction.categories import detect_dont_know
-from assistant.extraction.models import MAX_TEXT_CHARS, normalize_language
-from assistant.knowledge.languages import analyze, tokenize
+from assistant.extraction.models import normalize_language
 from assistant.yamlfiles import parse_yaml
 
 KPI_CATALOGUE_PATH = PROJECT_ROOT / "knowledge" / "data" / "kpi_catalogue.yaml"
@@ -52,9 +50,6 @@ AnswerValue = Literal["yes", "partial", "no", "unknown"] | int | list[str]
 
 _YES_PARTIAL_NO = {"yes": 1.0, "partial": 0.5, "no": 0.0}
 _SCALE_FOR = {"yes": 4, "partial": 2, "planned": 1, "no": 0}  # a free-text label on 0-5
-_MODIFIERS = ("negation", "not_yet", "partial")  # strongest first
-_AFTER, _BEFORE = 5, 4  # how many words a modifier reaches forwards / backwards
-_SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
 class CatalogueModel(BaseModel):
@@ -142,7 +137,7 @@ def _unique(ids: Iterable[str], what: str) -> set[str]:
 class KpiCatalogue(CatalogueModel):
     kpis: list[KpiSpec]
     initiatives: list[InitiativeSpec]
-    _matchers: dict[str, _Matcher] = PrivateAttr(default_factory=dict)
+    _matchers: dict[str, Matcher] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> KpiCatalogue:
@@ -177,11 +172,11 @@ class KpiCatalogue(CatalogueModel):
         """KPI ids whose keywords occur in ``text``, best first (a hit weighs its word count)."""
         lang = normalize_language(language)
         if lang not in self._matchers:
-            cues = [_cue(k.id, "yes", t, lang) for k in self.kpis for t in k.keywords.get(lang)]
-            self._matchers[lang] = _Matcher(lang, tuple(cues), None)
+            cues = [cue(k.id, "yes", t, lang) for k in self.kpis for t in k.keywords.get(lang)]
+            self._matchers[lang] = Matcher(lang, tuple(cues), None)
         hits: Counter[str] = Counter()
-        for cue, _, _ in self._matchers[lang].matches(text):
-            hits[cue.key] += sum(len(phrase) for phrase in cue.phrases)
+        for found, _, _ in self._matchers[lang].matches(text):
+            hits[found.key] += sum(len(phrase) for phrase in found.phrases)
         return sorted(hits, key=lambda key: (-hits[key], [k.id for k in self.kpis].index(key)))
 
 
@@ -248,7 +243,7 @@ class MaturityBank(CatalogueModel):
     language_rules: LanguageRules
     questions: list[MaturityQuestion]
     interview_groups: list[InterviewGroup]
-    _matchers: dict[str, _Matcher] = PrivateAttr(default_factory=dict)
+    _matchers: dict[str, Matcher] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> MaturityBank:
@@ -282,11 +277,11 @@ class MaturityBank(CatalogueModel):
         """Answers that ``text`` gives, by question id; questions it does not touch are absent."""
         lang = normalize_language(language)
         if lang not in self._matchers:
-            self._matchers[lang] = _Matcher(lang, self._cues(lang), self.language_rules)
+            self._matchers[lang] = Matcher(lang, self._cues(lang), self.language_rules)
         evidence: dict[str, set[str]] = defaultdict(set)
-        for cue, modifier, unknown in self._matchers[lang].matches(text):
-            if (label := _label(cue.polarity, modifier, unknown)) is not None:
-                evidence[cue.key].add(label)
+        for found, modifier, unknown in self._matchers[lang].matches(text):
+            if (label := _label(found.polarity, modifier, unknown)) is not None:
+                evidence[found.key].add(label)
         answers: dict[str, AnswerValue] = {}
         for q in self.questions:
             label = _resolve(evidence[q.id])
@@ -320,13 +315,13 @@ class MaturityBank(CatalogueModel):
                 merged[question_id] = answer
         return merged
 
-    def _cues(self, lang: str) -> tuple[_Cue, ...]:
-        cues: list[_Cue] = []
+    def _cues(self, lang: str) -> tuple[Cue, ...]:
+        cues: list[Cue] = []
         for q in self.questions:
             for polarity, terms in q.cues.items():
-                cues += [_cue(q.id, polarity, t, lang) for t in terms.get(lang)]
+                cues += [cue(q.id, polarity, t, lang) for t in terms.get(lang)]
             for o in q.options:
-                cues += [_cue(f"{q.id}:{o.id}", "yes", t, lang) for t in o.cues.get(lang)]
+                cues += [cue(f"{q.id}:{o.id}", "yes", t, lang) for t in o.cues.get(lang)]
         return tuple(cues)
 
 
@@ -347,138 +342,6 @@ def _resolve(labels: set[str]) -> str | None:
     if "partial" in definite or ("yes" in definite and len(definite) > 1):
         return "partial"
     return "yes" if "yes" in definite else "no" if "no" in definite else "planned"
-
-
-# ------------------------------------------------------------------------------- cue matching
-class _Cue(NamedTuple):
-    key: str
-    polarity: str
-    # all must occur in one clause ("customer* + excel"); parts: (stem, False) or (prefix, True)
-    phrases: tuple[tuple[tuple[str, bool], ...], ...]
-
-
-def _cue(key: str, polarity: str, raw: str, lang: str) -> _Cue:
-    def parts(word: str) -> list[tuple[str, bool]]:
-        return (
-            [(word[:-1], True)] if word.endswith("*") else [(s, False) for s in analyze(word, lang)]
-        )
-
-    chunks = raw.lower().replace("ё", "е").split(" + ")
-    phrases = tuple(tuple(p for word in chunk.split() for p in parts(word)) for chunk in chunks)
-    if not all(phrases):
-        raise ValueError(f"cue {raw!r} ({lang}) is only stop words")
-    return _Cue(key, polarity, phrases)
-
-
-def _words(terms: Iterable[str], *, split: bool = False) -> re.Pattern[str]:
-    """Whole words or phrases ("*" matches any ending); ``split`` adds commas and semicolons."""
-    terms = [re.escape(t.lower().replace("ё", "е")).replace(r"\ ", r"\s+") for t in terms]
-    alternatives = [t[:-2] + r"\w*" if t.endswith(r"\*") else t for t in terms]
-    words = rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else "(?!)"
-    return re.compile(rf"[;,]+|{words}" if split else words, re.IGNORECASE)
-
-
-_HEAD = 3  # letters of a cue prefix used to index it
-
-
-class _Matcher:
-    """Finds cues clause by clause, with the strongest modifier that reaches each match;
-    without ``rules`` it is a plain keyword search (no modifiers, no clause words)."""
-
-    def __init__(self, lang: str, cues: tuple[_Cue, ...], rules: LanguageRules | None) -> None:
-        self.lang, self.cues = lang, cues
-        names = ("clause_breaks", "scope_breaks", "dont_know", *_MODIFIERS)
-        terms = {n: getattr(rules, n).get(lang) if rules else [] for n in names}
-        self._patterns = {n: _words(terms[n], split=n == "clause_breaks") for n in names}
-        # Cue positions by what every match needs: its first phrase's first stem, or the
-        # first letters of its first prefix ("kund*"). A clause then tries only the cues
-        # it can possibly match, a tenth of them, instead of all two hundred.
-        self._by_stem: dict[str, list[int]] = defaultdict(list)
-        self._by_head: dict[str, list[int]] = defaultdict(list)
-        self._always: list[int] = []  # prefixes shorter than a head
-        for number, cue in enumerate(cues):
-            key, is_prefix = cue.phrases[0][0]
-            if not is_prefix:
-                self._by_stem[key].append(number)
-            elif len(key) >= _HEAD:
-                self._by_head[key[:_HEAD]].append(number)
-            else:
-                self._always.append(number)
-
-    def matches(self, text: str) -> list[tuple[_Cue, str | None, bool]]:
-        """(cue, modifier or None, whether its clause says "don't know") per cue found; a bare
-        "don't know" clause covers its whole sentence ("Есть ли бэкап, честно говоря, не знаю")."""
-        found = []
-        for sentence in _SENTENCE_END.split(text[:MAX_TEXT_CHARS].lower().replace("ё", "е")):
-            parts = self._patterns["clause_breaks"].split(sentence)
-            clauses = [self._clause(words, part) for part in parts if (words := tokenize(part))]
-            bare = any(unknown and not matches for matches, unknown in clauses)
-            found += [
-                (cue, mod, unknown or bare) for matches, unknown in clauses for cue, mod in matches
-            ]
-        return found
-
-    def _clause(self, words: list[str], text: str) -> tuple[list[tuple[_Cue, str | None]], bool]:
-        stems = [next(iter(analyze(word, self.lang)), None) for word in words]
-        content = [n for n, stem in enumerate(stems) if stem]
-        numbers = set(self._always)
-        for stem in set(stems):
-            numbers.update(self._by_stem.get(stem or "", ()))
-        for head in {word[:_HEAD] for word in words}:
-            numbers.update(self._by_head.get(head, ()))
-        candidates = [self.cues[n] for n in sorted(numbers)]
-        anchored = [(c, at) for c in candidates if (at := _anchor(c, words, stems, content)) >= 0]
-        own: dict[int, set[int]] = defaultdict(set)  # a cue's own words, by its anchor
-        for cue, at in anchored:
-            keys = [k for phrase in cue.phrases for k in phrase]
-            own[at].update(p for p, w in enumerate(words) if _names(keys, w, stems[p]))
-        reached = self._modifiers(words, {at for _, at in anchored}, own)
-        unknown = detect_dont_know(text, self.lang) or bool(
-            self._patterns["dont_know"].search(text)
-        )
-        return [(cue, reached.get(at)) for cue, at in anchored], unknown
-
-    def _modifiers(
-        self, words: list[str], anchors: set[int], own: Mapping[int, set[int]]
-    ) -> dict[int, str]:
-        """Anchor -> strongest modifier reaching it: every cue in the next few words, else the
-        nearest cue just before; a scope break ("and") in between blocks it. A word of a cue
-        itself ("копируем вручную") modifies nothing."""
-
-        def clear(a: int, b: int) -> bool:
-            return not any(self._patterns["scope_breaks"].fullmatch(w) for w in words[a + 1 : b])
-
-        reached: dict[int, str] = {}
-        for p, word in enumerate(words):
-            name = next((n for n in _MODIFIERS if self._patterns[n].fullmatch(word)), None)
-            if name is None:
-                continue
-            free = [a for a in anchors if p not in own.get(a, ())]
-            after = [a for a in free if p < a <= p + _AFTER and clear(p, a)]
-            before = sorted(a for a in free if p - _BEFORE <= a < p and clear(a, p))
-            for a in after or before[-1:]:
-                reached[a] = min(reached.get(a, name), name, key=_MODIFIERS.index)
-        return reached
-
-
-def _names(keys: list[tuple[str, bool]], word: str, stem: str | None) -> bool:
-    """The word is one of a cue's own: its stem, or a prefix the cue gives ("вручную")."""
-    return any(word.startswith(k) if prefix else stem == k for k, prefix in keys)
-
-
-def _anchor(cue: _Cue, words: list[str], stems: list[str | None], content: list[int]) -> int:
-    """Where the cue's first phrase starts in the clause, or -1 when a phrase is missing."""
-
-    def first(phrase: tuple[tuple[str, bool], ...]) -> int:
-        for n in range(len(content) - len(phrase) + 1):
-            at = content[n : n + len(phrase)]
-            pairs = zip(at, phrase, strict=True)
-            if all(words[i].startswith(k) if pre else stems[i] == k for i, (k, pre) in pairs):
-                return at[0]
-        return -1
-
-    starts = [first(phrase) for phrase in cue.phrases]
-    return starts[0] if min(starts) >= 0 else -1
 
 
 @functools.cache

@@ -31,6 +31,7 @@ from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import content_words, initiatives_named, shares_a_word
 from assistant.understanding.quantities import read_amounts
+from assistant.understanding.text import without_dates
 
 
 def apply_commands(
@@ -106,22 +107,26 @@ def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> 
             named = [
                 n
                 for n, name in enumerate(names)
-                if shares_a_word(_without_new_date(words, command), name, language)
+                if shares_a_word(_without_new_date(words, command, language), name, language)
             ]
             if len(named) == 1:
                 return named[0]
         if len(names) == 1:
             return 0
+        if not _drafted(state) and state.pending is not None:
+            return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
     outcome.asks.append(_say(state).say("which_goal", count=len(names)))
     return None
 
 
-def _without_new_date(words: str, command: PlanCommand) -> str:
-    """The order's words less its new deadline: "push it to June 2028" names no goal by
-    "June", though "March is too soon" names the goal due in March."""
+def _without_new_date(words: str, command: PlanCommand, language: str) -> str:
+    """The order's words less its new deadline: "push it to June 2028" or "к концу 2027"
+    names no goal by "June" or "концу", though "March is too soon" names the goal due in
+    March."""
     new = command.deadline
     if new is None:
         return words
+    words = without_dates(words, language)
     for month in (new.strftime("%B"), str(new.year)):
         words = re.sub(rf"(?i)\b{month}\b", " ", words, count=1)
     return words

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from assistant.coaching.units import figure_unit
 from assistant.extraction import extract_deadline
 from assistant.understanding import cues
+from assistant.understanding.objectives import shared_unit
 from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.reading import CommandFact, Reading, Span
 from assistant.understanding.text import containing, sentences, span_of
@@ -284,7 +285,8 @@ def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
     the target, "today it's 63" today's value; an old value ("not 1.5") is left out."""
     amounts = _first_told(words, [a for a in read_amounts(words, language) if not _old(words, a)])
     if len(amounts) >= 2 and _BETWEEN.match(words[amounts[0].end : amounts[1].start]):
-        return amounts[0].amount.value, amounts[1].amount.value
+        today = shared_unit(amounts[0].amount, amounts[1].amount)  # "с 28 до 35 млн": millions
+        return today.value, amounts[1].amount.value
     baseline = next((a.amount.value for a in amounts if _said_as_today(words, a, language)), None)
     aims = [a.amount.value for a in amounts if not _said_as_today(words, a, language)]
     return baseline, (aims[-1] if aims else None)  # "4 % is too much, make it 5 %": the last

@@ -23,6 +23,7 @@ class LanguageCues(BaseModel):
     revenue_words: list[str]
     from_to: str
     name_patterns: list[str]
+    not_name_words: list[str]  # greetings and pronouns: "Hei. Jeg" is no business name
     industry_patterns: list[str]
     market_patterns: list[str]
     drop_goal: str

@@ -23,7 +23,9 @@ from assistant.extraction import (
     extract_staff_count,
     find_unusable_deadline,
 )
+from assistant.extraction.models import Deadline
 from assistant.extraction.numbers import currency_said_alone
+from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
 from assistant.understanding.profile import bare_name
 
@@ -120,7 +122,7 @@ def read_message(message: str, language: str, today: date, brief: bool = False) 
     facts.bare_name = bare_name(text)
     facts.disagree = not facts.approve and _is_approval(text, table.disagree)
     facts.question = _is_question(text, table.question_words)
-    facts.business_name = _first_group(text, table.name_patterns, "name")
+    facts.business_name = _business_name(text, table.name_patterns, table.not_name_words)
     industry = _first_group(text, table.industry_patterns, "industry")
     facts.industry = industry.strip() if industry else None
     facts.staff = extract_staff_count(text, language)
@@ -134,7 +136,7 @@ def read_message(message: str, language: str, today: date, brief: bool = False) 
     ]
     facts.drop_goal = _number(table.compiled(table.drop_goal).search(text))
     facts.move_deadline = _moved_deadline(text, language, today, table.move_deadline)
-    found = extract_deadline(text, language, today)
+    found = _last_said_deadline(text, language, today)
     facts.deadline = found.date if found else None
     if found is None:
         facts.unusable_deadline = find_unusable_deadline(text, language, today)
@@ -153,6 +155,36 @@ def _is_question(text: str, words: list[str]) -> bool:
     if "?" not in stripped:
         return False
     return any(re.match(rf"{re.escape(w)}\b", stripped) for w in words) or stripped.endswith("?")
+
+
+def _last_said_deadline(text: str, language: str, today: date) -> Deadline | None:
+    """The first deadline, or after "ой нет", "no wait" the last one said: "К концу
+    2026... ой нет, уже декабрь 2026. Давайте к концу 2027" is due at the end of 2027."""
+    found = extract_deadline(text, language, today)
+    taken_back = reading_cues.search("self_correction", language, text)
+    if found is None or taken_back is None or found.start > taken_back.start():
+        return found
+    rest = text[taken_back.end() :]
+    later = _deadlines(rest, language, today)
+    return later[-1] if later else found
+
+
+def _deadlines(text: str, language: str, today: date) -> list[Deadline]:
+    found, start = [], 0
+    while (deadline := extract_deadline(text[start:], language, today)) is not None:
+        found.append(deadline)
+        start += deadline.end
+    return found
+
+
+def _business_name(text: str, patterns: list[str], not_names: list[str]) -> str | None:
+    """The first name said that holds no greeting or pronoun ("Hei. Jeg driver …")."""
+    for pattern in patterns:
+        for match in re.finditer(pattern, text, re.UNICODE):
+            name = (match.group("name") or "").strip(" .,")
+            if name and not set(re.findall(r"[^\W\d_]+", name)) & set(not_names):
+                return name
+    return None
 
 
 def _first_group(text: str, patterns: list[str], group: str) -> str | None:

@@ -15,7 +15,7 @@ from assistant.coaching.units import DEFAULT_CURRENCY, figure_unit
 from assistant.understanding import cues
 from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.maturity import question_ids
-from assistant.understanding.metrics import catalogue_kpi, cue_hits, scaled
+from assistant.understanding.metrics import catalogue_kpi, cue_hits, metric_bank, scaled
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
 from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
@@ -56,6 +56,9 @@ def _kpi_id(
     spec = catalogue.kpi(guess) if guess else None
     if spec is None or not all(_counted_in(f, spec.unit) for f in figures if f is not None):
         return None
+    said = metric_bank().get(label or "")
+    if said is not None and not _KPI_UNITS.get(spec.unit, {"count"}) & set(said.units):
+        return None  # "выручка с 28 до 35 млн. Ну и отзывов побольше": money, not reviews
     return guess
 
 

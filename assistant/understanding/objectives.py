@@ -177,7 +177,7 @@ def _change_word(words: str, language: str) -> float | None:
     return None
 
 
-def _shared_unit(baseline: Amount, target: Amount) -> Amount:
+def shared_unit(baseline: Amount, target: Amount) -> Amount:
     """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
     and, a thousandfold below it, the target's scale word."""
     if baseline.unit != "count" or baseline.value < 0:
@@ -356,8 +356,8 @@ def _objective(
     baseline = baseline_found.amount if baseline_found else None
     target = target_found.amount if target_found else None
     if baseline is not None and target is not None:
-        baseline = _shared_unit(baseline, target)
-        target = _shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
+        baseline = shared_unit(baseline, target)
+        target = shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
         if target.period is None and target.unit == baseline.unit:  # "6 h a week … to 2"
             target = target.model_copy(update={"period": baseline.period})
     kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
