@@ -40,20 +40,8 @@ def sources_block(state: SessionState, citations: list[Citation]) -> str:
 def playback(state: SessionState, ask: str = "playback_ask") -> str:
     say = Messages(state.language)
     plan = state.plan
-    profile = plan.profile
     unknown = say.say("unknown")
-    revenue = money(profile.annual_revenue) if profile.annual_revenue else unknown
-    parts = [
-        say.say("playback_head"),
-        say.say(
-            "playback_profile",
-            name=profile.business_name or unknown,
-            industry=profile.industry or unknown,
-            staff=profile.staff if profile.staff is not None else unknown,
-            revenue=revenue,
-            markets=", ".join(profile.markets) or unknown,
-        ),
-    ]
+    parts = [say.say("playback_head"), _profile_line(say, plan)]
     parts.append(maturity_block(plan))
     if plan.current_state.top_gaps:
         gaps = "".join(f"\n- {gap}" for gap in plan.current_state.top_gaps)
@@ -63,6 +51,19 @@ def playback(state: SessionState, ask: str = "playback_ask") -> str:
     parts.append(say.say("playback_objectives", objectives=objectives))
     parts.append(say.say(ask))
     return "\n\n".join(parts)
+
+
+def _profile_line(say: Messages, plan: StrategyPlan) -> str:
+    profile = plan.profile
+    unknown = say.say("unknown")
+    return say.say(
+        "playback_profile",
+        name=profile.business_name or unknown,
+        industry=profile.industry or unknown,
+        staff=profile.staff if profile.staff is not None else unknown,
+        revenue=money(profile.annual_revenue) if profile.annual_revenue else unknown,
+        markets=", ".join(profile.markets) or unknown,
+    )
 
 
 def _objective_line(say: Messages, state: SessionState, index: int) -> str:
@@ -145,7 +146,7 @@ def roadmap(state: SessionState) -> str:
         items = [i for i in plan.roadmap if i.horizon == horizon]
         if not items:
             continue
-        lines.append(say.say(lane))
+        lines.append(("\n" if number else "") + say.say(lane))  # a heading, not a list line
         for item in items:
             number += 1
             lines.append(
@@ -162,7 +163,7 @@ def roadmap(state: SessionState) -> str:
             if item.rationale:
                 lines.append(f"   {item.rationale}")  # why it is in this plan
             cited.extend(item.citations)
-    lines.append(say.say("review_line", months=plan.review_cadence.reassess_maturity_months))
+    lines.append("\n" + say.say("review_line", months=plan.review_cadence.reassess_maturity_months))
     lines.append(say.say("roadmap_ask"))
     block = sources_block(state, cited)
     return "\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]) + ("\n\n" + block if block else "")
@@ -175,6 +176,9 @@ def summary(state: SessionState, today: date) -> str:
     verdicts = [check_goal(g, plan.objectives, today, plan.language) for g in plan.goals]
     parts = [
         say.say("summary_head"),
+        _profile_line(say, plan),
+        "\n".join(f"{n}. {g.statement}" for n, g in enumerate(plan.goals, start=1)),
+        _lanes_in_brief(say, plan),
         say.say(
             "summary_counts",
             goals=len(plan.goals),
@@ -195,4 +199,16 @@ def summary(state: SessionState, today: date) -> str:
             say.say("open_questions_head") + "\n" + "\n".join(f"- {q}" for q in plan.open_questions)
         )
     parts.append(say.say("summary_done"))
-    return "\n\n".join(parts)
+    return "\n\n".join(p for p in parts if p)
+
+
+def _lanes_in_brief(say: Messages, plan: StrategyPlan) -> str:
+    """Each lane's initiatives by title, in the roadmap's order and numbers."""
+    blocks, number = [], 0
+    for lane, horizon in _LANES:
+        items = [i for i in plan.roadmap if i.horizon == horizon]
+        titles = [f"{number + n}. {i.title}" for n, i in enumerate(items, start=1)]
+        number += len(items)
+        if titles:
+            blocks.append(say.say(lane) + "\n" + "\n".join(titles))
+    return "\n\n".join(blocks)
