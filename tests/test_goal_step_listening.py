@@ -223,3 +223,30 @@ def test_after_the_draft_a_whole_goal_said_in_passing_is_added(service):
 )
 def test_a_greeting_is_no_business_name(language, text, name):
     assert read_message(text, language, TODAY).business_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "approves"),
+    [
+        ("ok approve, give me the summary", True),
+        ("ok, give me the summary", True),
+        ("I don't approve of goal 2", False),
+        ("show me the goals", False),
+    ],
+)
+def test_an_approval_with_a_request_to_see_the_summary_is_an_approval(text, approves):
+    assert read_message(text, "en", TODAY).approve is approves
+
+
+def test_a_figure_said_as_how_things_are_is_no_target_and_a_win_rate_in_words_is_read():
+    context = read_message(
+        "I want to stop losing quotes, we send maybe 40 quotes a month", "en", TODAY
+    ).goals
+    assert not any(g.target is not None and g.target.value == 40 for g in context)
+    [rate] = read_message(
+        "the 40 quotes isnt a goal its just how many we send. the goal is win rate, from a "
+        "third to half, say by end of next year",
+        "en",
+        TODAY,
+    ).goals
+    assert (rate.kpi_id, rate.baseline.value, rate.target.value) == ("quote_win_rate", 33.3, 50)

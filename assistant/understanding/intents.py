@@ -226,7 +226,8 @@ def classify(
     """Intents, the main one first: a command or a correction wins over what comes with it,
     an approval over small talk and an export request; facts make an answer; an aside with
     nothing else is off topic."""
-    only_export = bool(ordered) and all(c.action == "export" for c in ordered)
+    # "ok approve, give me the summary", "yes, and send the PDF": an approval with a request
+    only_export = bool(ordered) and all(c.action in ("export", "show") for c in ordered)
     approves = _approves(text, language, has_facts) and not corrected and not wants
     signals = {
         "command": bool(ordered) and not (only_export and approves),
