@@ -250,3 +250,32 @@ def test_a_figure_said_as_how_things_are_is_no_target_and_a_win_rate_in_words_is
         TODAY,
     ).goals
     assert (rate.kpi_id, rate.baseline.value, rate.target.value) == ("quote_win_rate", 33.3, 50)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "baseline", "target"),
+    [
+        ("sv", "och fler recensioner kanske, vi har 4,3 på google med 180 omdömen", 4.3, None),
+        (
+            "sv",
+            "sen vill vi fylla rummen på vintern, beläggningen okt-april är runt 30%, vill ha 45% "
+            "nästa vinter.",
+            30,
+            45,
+        ),
+    ],
+)
+def test_figures_of_how_things_are_today_are_not_targets(language, text, baseline, target):
+    [goal] = read_message(text, language, TODAY).goals
+    assert goal.baseline is not None and goal.baseline.value == baseline
+    assert (goal.target.value if goal.target else None) == target
+
+
+def test_moving_a_step_into_the_next_three_months_moves_it_to_now_not_a_goal_deadline():
+    [move, _] = read_message(
+        "онлайн-запись перенесите в ближайшие 3 месяца, это для меня главное. и добавьте "
+        "инициативу: автоматический бэкап 1С в облако",
+        "ru",
+        TODAY,
+    ).commands
+    assert (move.action, move.horizon, move.deadline) == ("change_initiative", "short", None)

@@ -260,6 +260,9 @@ def _command(
             reading, position
         )
     horizon = _horizon(words, reading.language)
+    lane = _lane_named(words, reading.language)  # "перенесите в ближайшие 3 месяца": Now
+    if action == "change_goal" and command.number is None and lane:
+        horizon, command.deadline = lane, None
     if action == "change_goal" and number is None and horizon and command.deadline is None:
         action = command.action = "change_initiative"  # "move it to Later": a lane, no goal
     if action == "change_initiative":
@@ -332,6 +335,13 @@ def _old(words: str, found: Found) -> bool:
 def _said_as_today(words: str, found: Found, language: str) -> bool:
     before = re.split(r"[.!?;]\s", words[max(0, found.start - 24) : found.start])[-1]
     return cues.search("today_words", language, before) is not None
+
+
+def _lane_named(words: str, language: str) -> str | None:
+    for horizon, by_language in cues.raw("lane_labels").items():
+        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
+            return str(horizon)
+    return None
 
 
 def _horizon(words: str, language: str) -> str | None:

@@ -52,10 +52,14 @@ def figure_role(text: str, found: Found, language: str) -> str:
     return ""
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
 def said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
     """ "now about 15 %", "we do about 90 a month", "vi har 63 nå": the words just before
     the figure, within its own clause, or just after it."""
-    clause_start = max(start, text.rfind(",", start, found.start) + 1)
+    commas = [m.end() for m in _CLAUSE_COMMA.finditer(text, start, found.start)]  # not "4,3"
+    clause_start = max([start, *commas])
     before = text[max(clause_start, found.start - 40) : found.start]
     after = text[found.end : found.end + 30]
     return cues.search("today_words", language, before) is not None or (

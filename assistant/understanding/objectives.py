@@ -125,7 +125,7 @@ def _numbers(
             baseline is None and (contrasted or said_as_today(text, found, language, scope.start))
         ):
             baseline = found
-        else:
+        elif not _another_today(text, found, language, scope, baseline):
             rest.append(found)
     said = text[scope.start : scope.end]  # "…, and churn is bad, around 9 %": joined on
     wished = any(p.search(said) for p in _wishes(language))
@@ -140,6 +140,17 @@ def _numbers(
         earlier = [f for f in rest if f.start < target.start and _comparable(f, target)]
         baseline = earlier[0] if earlier else None
     return baseline, target, change
+
+
+def _another_today(
+    text: str, found: Found, language: str, scope: Scope, baseline: Found | None
+) -> bool:
+    """ "vi har 4,3 på google med 180 omdömen": a second figure of how things are today,
+    in the same clause as the first and with no wish between them, is no target."""
+    if baseline is None or cues.search("objective", language, text[baseline.end : found.start]):
+        return False
+    between = text[baseline.end : found.start]
+    return not re.search(r"[.;!?]", between) and said_as_today(text, found, language, scope.start)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
