@@ -279,3 +279,24 @@ def test_moving_a_step_into_the_next_three_months_moves_it_to_now_not_a_goal_dea
         TODAY,
     ).commands
     assert (move.action, move.horizon, move.deadline) == ("change_initiative", "short", None)
+
+
+def test_a_question_about_a_step_the_articles_miss_gets_the_coachs_recommendation(service):
+    sid = "salon-backup-question"
+    service.send(sid, SALON[0], "en")
+    reply = service.send(sid, "is a weekly backup to a USB stick ok?", "en").reply
+    assert "don't have guidance" not in reply
+    assert "backup" in reply.split("\n\n")[0].lower()
+    assert "answered" in service.session(sid).acts
+
+
+def test_not_sure_about_one_thing_is_not_unknown_for_the_whole_group(service):
+    sid = "salon-not-sure"
+    _interviewed(service, sid, SALON[:2], "en")
+    reply = service.send(
+        sid, "Website yes, basic. Not sure about SEO, never looked into it.", "en"
+    ).reply
+    answers = service.session(sid).maturity_answers
+    assert answers.get("r_website") in ("yes", "partial")
+    assert answers.get("r_webshop") != "unknown"  # never spoken of: not "not sure"
+    assert "Buy or book online: not sure" not in reply

@@ -362,14 +362,17 @@ class OfflineCoach:
         say = Messages(state.language)
         bank = load_maturity_questions()
         state.maturity_answers = bank.merge(state.maturity_answers, facts.maturity)
-        if facts.dont_know and state.groups_asked:
+        # a bare "don't know" answers the whole group; "not sure about skills" only skills
+        blanket = facts.dont_know and not facts.maturity and bool(state.groups_asked)
+        if blanket:
             current = next(g for g in bank.interview_groups if g.id == state.groups_asked[-1])
             for question_id in current.question_ids:
                 state.maturity_answers.setdefault(question_id, "unknown")
         self._record_figures(state, facts.figures)
         self._score_maturity(state)
         follow = self._next_group(state)
-        prefix = say.say("dont_know_ok") + " " if facts.dont_know else ""
+        unknown = blanket or "unknown" in facts.maturity.values()
+        prefix = say.say("dont_know_ok") + " " if unknown else ""
         if follow:
             return prefix + follow
         asked = None if state.marketing_asked else marketing_question(state)

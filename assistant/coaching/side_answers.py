@@ -6,6 +6,7 @@ anything is drafted is noted. The interview then resumes where it was."""
 from __future__ import annotations
 
 from assistant.coaching import render
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_edits import leave_out
 from assistant.coaching.cues import cues
 from assistant.coaching.definitions import definition
@@ -15,6 +16,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
 from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
+from assistant.coaching.words import initiatives_named
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.text import sentences
 
@@ -35,6 +37,26 @@ def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
         g for g in found if g.result.language == language and g.similarity >= best - LANGUAGE_SLACK
     ]
     return own + [g for g in found if g not in own]
+
+
+CATALOGUE_ANSWERS = 2  # initiatives described in one answer
+
+
+def _from_catalogue(question: str, language: str) -> str | None:
+    """ "is a weekly backup to a USB stick ok?": the curated initiative the question names,
+    described in the owner's language, when the articles have nothing close enough."""
+    catalogue = load_kpi_catalogue()
+    named = initiatives_named(question, language)[:CATALOGUE_ANSWERS]
+    specs = [s for s in catalogue.initiatives if s.id in named]
+    if not specs:
+        return None
+    say = Messages(language)
+    return "\n\n".join(
+        say.say(
+            "catalogue_answer", title=s.title.get(language), description=s.description.get(language)
+        )
+        for s in specs
+    )
 
 
 def boundary(language: str, text: str, asked: bool) -> str | None:
@@ -105,7 +127,12 @@ class SideAnswers:
             return found
         defined = definition(question, state.language)
         if defined is None:
-            return self.answer_question(state, question, floor=floor)
+            known = _from_catalogue(question, state.language)
+            if known is None:
+                return self.answer_question(state, question, floor=floor)
+            state.acts.append("answered")  # what the coach recommends, then any quote
+            quoted = self.answer_question(state, question, quiet=True, floor=floor)
+            return "\n\n".join(p for p in (known, quoted) if p)
         state.acts.append("answered")  # in plain words, then what the guidance says, if any
         quoted = self.answer_question(state, question, quiet=True, floor=floor)
         return "\n\n".join(p for p in (defined, quoted) if p)
