@@ -300,3 +300,29 @@ def test_not_sure_about_one_thing_is_not_unknown_for_the_whole_group(service):
     assert answers.get("r_website") in ("yes", "partial")
     assert answers.get("r_webshop") != "unknown"  # never spoken of: not "not sure"
     assert "Buy or book online: not sure" not in reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "tool"),
+    [
+        ("ru", "Напоминания пациентам SMS отправляет IDENT автоматически.", "booking_reminders"),
+        ("nb", "Physica sender automatisk SMS-påminnelse før timen.", "booking_reminders"),
+        ("ru", "мы на яндекс картах и 2гис давно есть, профили заполнены", "map_listings"),
+        ("sv", "ja hemsida har vi, med bokningsmotor.", "online_booking"),
+    ],
+)
+def test_what_the_owner_already_has_is_known(language, text, tool):
+    from assistant.coaching.business import tools_said
+
+    assert tool in tools_said(text, language)
+
+
+def test_a_step_the_owner_already_has_is_not_proposed():
+    from assistant.coaching.business import BusinessTraits, misfit
+    from assistant.coaching.catalogue import load_kpi_catalogue
+
+    specs = {s.id: s for s in load_kpi_catalogue().initiatives}
+    traits = BusinessTraits(tools={"booking_reminders", "map_listings"})
+    assert misfit(specs["appointment_reminders"].fit, traits) is not None
+    assert misfit(specs["google_business_profile"].fit, traits) is not None
+    assert misfit(specs["google_business_profile"].fit, BusinessTraits()) is None

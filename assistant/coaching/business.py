@@ -42,6 +42,8 @@ Never = Literal[
     "has_online_booking",
     "has_e_invoicing",
     "has_webshop",
+    "has_booking_reminders",
+    "has_map_listings",
 ]
 
 
