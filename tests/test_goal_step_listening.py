@@ -326,3 +326,42 @@ def test_a_step_the_owner_already_has_is_not_proposed():
     assert misfit(specs["appointment_reminders"].fit, traits) is not None
     assert misfit(specs["google_business_profile"].fit, traits) is not None
     assert misfit(specs["google_business_profile"].fit, BusinessTraits()) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "question", "answer"),
+    [
+        ("sv", "webbanalys nej", "d_analytics", "no"),
+        ("sv", "kompetens tja", "h_skills", "partial"),
+        ("sv", "hemsida ja, webbshop nej", "r_webshop", "no"),
+    ],
+)
+def test_a_terse_answer_after_the_topic_is_read(language, text, question, answer):
+    from assistant.coaching.catalogue import load_maturity_questions
+
+    assert load_maturity_questions().find_answers(text, language).get(question) == answer
+
+
+def test_a_set_up_fix_at_the_summary_is_applied_and_said_back(service):
+    sid = "summary-fix-sv"
+    _interviewed(
+        service,
+        sid,
+        [
+            "Vätterträ AB, vi tillverkar ekmöbler i Jönköping och säljer till ett 40-tal butiker. "
+            "7 anställda, omsättning ca 9 miljoner.",
+            "hemsida ja. näthandel nej, vi säljer bara till butiker. instagram.",
+            "kunder i Fortnox. webbanalys nej. inga nedskrivna mål.",
+            "kompetens tja. fakturering för hand. backup vet inte. papper mycket.",
+            "vet inte",
+            "Mål: öka antalet återförsäljare från 40 till 60 butiker till december 2027. Det var "
+            "allt.",
+        ],
+        "sv",
+    )
+    assert service.session(sid).stage == "playback"
+    reply = service.send(
+        sid, "faktureringen görs INTE för hand, den sköts automatiskt i Fortnox.", "sv"
+    ).reply
+    assert reply.startswith("Noterat:") and "Fakturering" in reply.split("\n\n")[0]
+    assert "invoicing" in service.session(sid).maturity_answers["a_routine_automation"]

@@ -191,11 +191,13 @@ class OfflineCoach:
         """The stage's next question, opened by what this message changed in the plan."""
         held = snapshot(state) if held is None else held
         baselines_from_figures(state)  # "48 reviews" said before: not asked again
+        said_at = state.stage
         question = self._advance(state, facts, self.today(), first)
         tidy_open_questions(state)
         remember_words(state, facts)
         interviewing = state.stage in ("profile", "current_state", "objectives")
-        noted = said_back(held, snapshot(state), state.language) if interviewing else None
+        saying_back = interviewing or said_at == "playback"  # a fix to the summary, too
+        noted = said_back(held, snapshot(state), state.language) if saying_back else None
         opening = f"{noted}\n\n" if noted else ""  # "Noted: People: 5; …"
         if interviewing and question == state.last_question and "changed" in state.acts:
             state.acts.append("reminded")  # only a fix was said: the open question again
@@ -267,10 +269,11 @@ class OfflineCoach:
             return self._objectives(state, facts, today)
         if stage == "playback":
             add_objectives(state, facts)  # a late objective, said with its numbers
+            answered = self._take_answers(state, facts)  # "invoicing is NOT done by hand"
             if facts.approve:
                 state.acts.append("approved")
                 return self._draft_goals(state, today)
-            changed = facts.intent in ("correction", "command") or bool(
+            changed = answered or facts.intent in ("correction", "command") or bool(
                 facts.goals or facts.staff or facts.revenue
             )
             # shown again after a change, it ends with the shorter confirm question
@@ -404,6 +407,15 @@ class OfflineCoach:
                 marketing.online_revenue_share_percent = figure.value
             elif figure.kpi_id == "website_visits":
                 marketing.monthly_visits = figure.value
+
+    def _take_answers(self, state: SessionState, facts: Facts) -> bool:
+        """A set-up answer said again at the summary replaces the one held; whether any did."""
+        before = dict(state.maturity_answers)
+        state.maturity_answers = load_maturity_questions().merge(before, facts.maturity)
+        if state.maturity_answers == before:
+            return False
+        self._score_maturity(state)
+        return True
 
     def _score_maturity(self, state: SessionState) -> None:
         bank = load_maturity_questions()
