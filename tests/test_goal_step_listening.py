@@ -365,3 +365,22 @@ def test_a_set_up_fix_at_the_summary_is_applied_and_said_back(service):
     ).reply
     assert reply.startswith("Noterat:") and "Fakturering" in reply.split("\n\n")[0]
     assert "invoicing" in service.session(sid).maturity_answers["a_routine_automation"]
+
+
+def test_a_goal_edited_in_the_panel_is_named_by_its_number_not_its_id():
+    from assistant.coaching.edits import GoalEdit, edit_goal
+    from assistant.coaching.plan import Goal, StrategyPlan
+    from assistant.coaching.state import SessionState
+
+    goals = [Goal(id=f"g{n}", statement=f"goal {n}") for n in (1, 4)]
+    state = SessionState(plan=StrategyPlan(language="en", goals=goals))
+    said = edit_goal(state, "g4", GoalEdit(deadline="2027-06-30"), TODAY)
+    assert said.startswith("goal 2:") and "g4" not in said
+
+
+@pytest.mark.parametrize(
+    "text", ["Перенесите инициативу 3 на «Дальше»", "перенесите инициативу 3 в «Далее»"]
+)
+def test_the_lane_names_the_app_shows_move_a_step(text):
+    [move] = read_message(text, "ru", TODAY).commands
+    assert (move.action, move.number, move.horizon) == ("change_initiative", 3, "medium")

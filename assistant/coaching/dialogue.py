@@ -273,8 +273,10 @@ class OfflineCoach:
             if facts.approve:
                 state.acts.append("approved")
                 return self._draft_goals(state, today)
-            changed = answered or facts.intent in ("correction", "command") or bool(
-                facts.goals or facts.staff or facts.revenue
+            changed = (
+                answered
+                or facts.intent in ("correction", "command")
+                or bool(facts.goals or facts.staff or facts.revenue)
             )
             # shown again after a change, it ends with the shorter confirm question
             confirm = (

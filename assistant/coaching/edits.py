@@ -115,7 +115,8 @@ def edit_goal(state: SessionState, goal_id: str, edit: GoalEdit, today: date) ->
     changes = change_goal(plan, goal, edit, today)
     if not changes:
         return ""
-    return _remember(state, say.say("edit_goal_done", goal=goal.id, changes="; ".join(changes)))
+    number = plan.goals.index(goal) + 1  # as the owner sees it, never the id "g4"
+    return _remember(state, say.say("edit_goal_done", goal=number, changes="; ".join(changes)))
 
 
 def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> list[str]:
