@@ -16,7 +16,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
 from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named
+from assistant.coaching.words import initiatives_called
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding.text import sentences
 
@@ -46,7 +46,7 @@ def _from_catalogue(question: str, language: str) -> str | None:
     """ "is a weekly backup to a USB stick ok?": the curated initiative the question names,
     described in the owner's language, when the articles have nothing close enough."""
     catalogue = load_kpi_catalogue()
-    named = initiatives_named(question, language)[:CATALOGUE_ANSWERS]
+    named = initiatives_called(question, language)[:CATALOGUE_ANSWERS]  # said whole
     specs = [s for s in catalogue.initiatives if s.id in named]
     if not specs:
         return None
@@ -127,7 +127,7 @@ class SideAnswers:
             return found
         defined = definition(question, state.language)
         if defined is None:
-            known = _from_catalogue(question, state.language)
+            known = self._recommended(state, question)
             if known is None:
                 return self.answer_question(state, question, floor=floor)
             state.acts.append("answered")  # what the coach recommends, then any quote
@@ -136,6 +136,14 @@ class SideAnswers:
         state.acts.append("answered")  # in plain words, then what the guidance says, if any
         quoted = self.answer_question(state, question, quiet=True, floor=floor)
         return "\n\n".join(p for p in (defined, quoted) if p)
+
+    def _recommended(self, state: SessionState, question: str) -> str | None:
+        """The curated step the question names, unless it asks for specifics the coach
+        does not hold (a price, a law, a posting hour)."""
+        table = cues(state.language)
+        if table.compiled(table.specifics).search(question):
+            return None
+        return _from_catalogue(question, state.language)
 
     def answer_question(
         self,
