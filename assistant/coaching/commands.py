@@ -338,14 +338,12 @@ def _said_as_today(words: str, found: Found, language: str) -> bool:
 
 
 def _lane_named(words: str, language: str) -> str | None:
-    for horizon, by_language in cues.raw("lane_labels").items():
-        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
-            return str(horizon)
-    return None
+    return _horizon(words, language, "lane_labels")
 
 
-def _horizon(words: str, language: str) -> str | None:
-    for horizon, by_language in cues.raw("horizon_words").items():
+def _horizon(words: str, language: str, key: str = "horizon_words") -> str | None:
+    """The roadmap lane ``words`` point to, by the cues under ``key``."""
+    for horizon, by_language in cues.raw(key).items():
         if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
             return str(horizon)
     return None
