@@ -4,10 +4,10 @@ at a time that asks for what an objective still lacks (today's value, target, de
 from __future__ import annotations
 
 from assistant.coaching.catalogue import load_kpi_catalogue
-from assistant.coaching.drafting import shown_number
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, next_id
+from assistant.coaching.say_back import figure_said
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
@@ -17,15 +17,10 @@ from assistant.understanding.text import without_dates
 MAX_OBJECTIVES = 4
 
 
-def _measurable(candidate: GoalCandidate) -> bool:
-    """Something to count or a date: a metric, a figure, a change or a deadline."""
-    said = (candidate.kpi_id, candidate.baseline, candidate.target, candidate.deadline)
-    return any(f is not None for f in said) or candidate.change_percent is not None
-
-
 def _vague(candidate: GoalCandidate) -> bool:
-    """ "Main thing: I want the phone to stop running my life": nothing to count, no kind."""
-    return candidate.category == "other" and not _measurable(candidate)
+    """ "Main thing: I want the phone to stop running my life": no kind, no metric, no figure
+    and no date."""
+    return candidate.category == "other" and candidate.kpi_id is None and _detail(candidate) == 0
 
 
 def _worth_asking(goals: list[GoalCandidate], language: str) -> list[GoalCandidate]:
@@ -259,16 +254,9 @@ def next_missing(state: SessionState) -> str | None:
                 return say.say("ask_baseline", objective=objective, question=question)
             if field == "target":
                 baseline = candidate.baseline
-                shown = _figure(baseline)
+                shown = figure_said(baseline)
                 return say.say("ask_target", objective=objective, baseline=shown)
             target = candidate.target
-            shown = _figure(target)
+            shown = figure_said(target)
             return say.say("ask_deadline", objective=objective, target=shown)
     return None
-
-
-def _figure(figure: Figure | None) -> str:
-    """ "15 hours", "8 000 000": a figure as said back in a question."""
-    if figure is None:
-        return "?"
-    return f"{shown_number(figure.value)} {figure.unit or ''}".strip()

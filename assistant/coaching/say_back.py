@@ -56,24 +56,22 @@ def goals_so_far(state: SessionState) -> str:
     if state.plan.goals:
         lines = [f"{n}. {g.statement}" for n, g in enumerate(state.plan.goals, start=1)]
     else:
-        lines = [
-            say.say(
-                "goal_so_far_line",
-                number=n,
-                words=c.text,
-                figures=f" — {_figures(c)}" if _figures(c) else "",
-            )
-            for n, c in enumerate(state.candidates, start=1)
-        ]
+        lines = [_so_far_line(say, n, c) for n, c in enumerate(state.candidates, start=1)]
     if not lines:
         return say.say("plan_no_goals_yet")
     return say.say("plan_goals_so_far", goals="\n".join(lines))
 
 
+def _so_far_line(say: Messages, number: int, candidate: GoalCandidate) -> str:
+    shown = _figures(candidate)
+    figures = f" — {shown}" if shown else ""
+    return say.say("goal_so_far_line", number=number, words=candidate.text, figures=figures)
+
+
 def _figures(candidate: GoalCandidate) -> str:
     """ "10 % → 50 %, 2027-12-31", "55 % → ?": what an objective's figures are so far."""
     unit = next((f.unit for f in (candidate.baseline, candidate.target) if f and f.unit), None)
-    figures = [_figure(f, unit) for f in (candidate.baseline, candidate.target) if f]
+    figures = [figure_said(f, unit) for f in (candidate.baseline, candidate.target) if f]
     if candidate.target is None and candidate.baseline is not None:
         figures = [f"{figures[0]} → ?"]
     shown = " → ".join(figures)
@@ -82,8 +80,10 @@ def _figures(candidate: GoalCandidate) -> str:
     return shown
 
 
-def _figure(figure: Figure, unit: str | None) -> str:
-    """ "55 %", "230 000 GBP": a figure in the unit either of the objective's figures has."""
+def figure_said(figure: Figure | None, unit: str | None = None) -> str:
+    """ "55 %", "230 000 GBP", "?": a figure as said back, in ``unit`` when it has none."""
+    if figure is None:
+        return "?"
     return f"{shown_number(figure.value)} {figure.unit or unit or ''}".strip()
 
 
