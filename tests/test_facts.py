@@ -34,7 +34,7 @@ def test_each_clause_keeps_its_own_figure_and_kpi():
             4_000_000,
             "NOK",
         ),
-        ("We want to cut invoicing from 20 to 8 hours a month by June 2027.", "en", 20, 8, None),
+        ("We want to cut invoicing from 20 to 8 hours a month by June 2027.", "en", 20, 8, "hours"),
         ("Vi vill öka andelen från 30 % till 50 % senast juni 2027.", "sv", 30, 50, "%"),
         (
             "Хотим увеличить выручку с 10 млн до 20 млн рублей к декабрю 2027 года.",

@@ -29,7 +29,12 @@ from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Initiative, Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import content_words, initiatives_named, shares_a_word
+from assistant.coaching.words import (
+    content_words,
+    initiatives_named,
+    shares_a_word,
+    words_shared,
+)
 from assistant.understanding.quantities import read_amounts
 from assistant.understanding.text import without_dates
 
@@ -44,11 +49,25 @@ def apply_commands(
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
     _pin_numbers(state, facts.commands)
-    for command in [*facts.commands, *_goals_said_whole(state, facts)]:
+    said = [*facts.commands, *_goals_said_whole(state, facts), *_objected_step(state, facts)]
+    for command in said:
         handler = _HANDLERS.get(command.action)
         if handler is not None:
             handler(state, command, facts, today, outcome)
     return outcome
+
+
+def _objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
+    """ "lojalitetsprogrammet känns inte som vi": an objection that names one step of the
+    drafted roadmap, with no order, takes that step off."""
+    if facts.commands or facts.intent != "objection" or not state.plan.roadmap:
+        return []
+    ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    named = set(initiatives_named(facts.said, state.plan.language))
+    shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]
+    if len(shown) != 1:
+        return []
+    return [PlanCommand(action="drop_initiative", words=facts.said, item_id=shown[0].id)]
 
 
 def _goals_said_whole(state: SessionState, facts: Facts) -> list[PlanCommand]:
@@ -189,13 +208,15 @@ def _change_goal(
         return
     if not _drafted(state):
         changes = _change_objective(state, index, command)
-        state.candidates[index].edits += changes
     else:
         try:
             changes = change_goal(state.plan, state.plan.goals[index], edit, today)
         except EditRefused as refused:
             outcome.asks.append(str(refused))
             return
+    if not changes:  # "goal 3 target is 7 days": it already is, and the owner hears so
+        outcome.changes.append(say.say("goal_unchanged", number=index + 1))
+        return
     _goal_changed(outcome, say, index, changes)
 
 
@@ -220,8 +241,7 @@ def _rename_goal(
         changes = [
             say.say("edit_field", field=say.label("edit_fields", "name"), value=f"“{command.name}”")
         ]
-        state.candidates[index].edits += changes
-    _goal_changed(outcome, say, index, changes)
+    _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged_name")])
 
 
 def _change_objective(state: SessionState, index: int, command: PlanCommand) -> list[str]:
@@ -329,10 +349,17 @@ def _named_in(shown: list[Initiative], words: str, language: str) -> list[Initia
     ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
     named = set(initiatives_named(words, language))
     by_name = [i for i in shown if ids.get(i.title) in named]
-    if by_name:
+    if len(by_name) == 1:
         return by_name
-    by_title = [i for i in shown if shares_a_word(words, i.title, language)]
-    return by_title if len(by_title) == 1 else []
+    return _best_titled(by_name or shown, words, language) or by_name
+
+
+def _best_titled(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
+    """ "flytt bestill på nett, hent i butikken til Nå": the one initiative whose title the
+    order says more words of than any other's."""
+    scores = [words_shared(words, i.title, language) for i in shown]
+    best = max(scores, default=0)
+    return [shown[scores.index(best)]] if best and scores.count(best) == 1 else []
 
 
 def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[str]:
@@ -409,9 +436,12 @@ def _change_initiative(
     title, changes = move_initiative(
         state.plan, item.id, InitiativeEdit(horizon=command.horizon), today
     )
-    if changes:
-        outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
-        outcome.roadmap_changed = True
+    if not changes:  # "move the website to Now" when it is there: the owner hears so
+        lane = say.label("horizons", command.horizon)
+        outcome.changes.append(say.say("edit_item_already", item=title, horizon=lane))
+        return
+    outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
+    outcome.roadmap_changed = True
 
 
 def _turn_goal(

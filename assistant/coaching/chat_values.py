@@ -12,8 +12,8 @@ from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import shown_number
 from assistant.coaching.edits import GoalEdit, change_goal
 from assistant.coaching.facts import Facts
-from assistant.coaching.render import money
 from assistant.coaching.state import SessionState
+from assistant.coaching.units import money
 from assistant.coaching.upkeep import record_metric
 
 SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
@@ -50,6 +50,7 @@ def replace_value(
     if followers and (new := _rescaled(followers, command.old, command.target)):
         marketing.social_followers = int(new)
         outcome.changes.append(f"{say.label('edit_fields', 'followers')}: {int(new)}")
+        _restart_from(state, followers, new)
         return
     for metric in plan.current_state.metrics:
         if metric.value is not None and (
@@ -94,3 +95,15 @@ def _record_metric(
     if spec is not None:
         name = record_metric(state, spec, value, None, today)
         outcome.changes.append(f"{name}: {shown_number(value)}")
+
+
+def _restart_from(state: SessionState, old: float, new: float) -> None:
+    """An objective that started from the corrected figure starts from the new one, and a
+    relative aim ("double the followers") follows it."""
+    for candidate in state.candidates:
+        if candidate.baseline is None or candidate.baseline.value != old:
+            continue
+        candidate.baseline = candidate.baseline.model_copy(update={"value": new})
+        aim = candidate.relative_target(new)
+        if aim is not None and candidate.target is not None:
+            candidate.target = candidate.target.model_copy(update={"value": aim})

@@ -58,7 +58,10 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
     for said in said_orders:
         later = [s for s in starts if s > said.span.end]
         reach = _reach(reading.text, said.span.end, later[0] if later else len(reading.text))
-        command = _command(reading, said.action, said.goal_number, said.span.start, today, reach)
+        window = (said.span.start if previous_end else 0, later[0] if later else len(reading.text))
+        command = _command(
+            reading, said.action, said.goal_number, said.span.start, today, reach, window
+        )
         own = _own_clause(reading, command, said.span, previous_end, later, reach)
         command = (
             own
@@ -66,17 +69,23 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             else command.model_copy(update={"focus": own.focus})
         )
         if said.action in ("rename_goal", "add_initiative"):
-            command.name = new_name(reading.text[said.span.end :])
+            command.name = new_name(reading.text[said.span.end :], said.span.text)
         previous_end = said.span.end
-        if not any(c.action == command.action and c.words == command.words for c in found):
+        if not any(_same_order(c, command) for c in found):
             found += _each_listed(command)
-    found += _replaced_values(reading)
+    told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
+    found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
     if reading.corrections and not any(c.action in ("change_goal", "rename_goal") for c in found):
         for sentence in sentences(reading.text):
             number = _goal_number(sentence.text, reading.language)
-            if number is not None:
-                found.append(_command(reading, "change_goal", number, sentence.start, today))
+            fixed = _command(reading, "change_goal", number, sentence.start, today)
+            if number is not None and fixed.action == "change_goal":  # not a lane named
+                found.append(fixed)
     return found
+
+
+def _same_order(said: PlanCommand, other: PlanCommand) -> bool:
+    return (said.action, said.words, said.number) == (other.action, other.words, other.number)
 
 
 _NO_BREAK = re.compile(r"^[^,.;!?]*$")
@@ -193,13 +202,27 @@ _SAID_AFTER = re.compile(
 )
 
 
-def new_name(after: str) -> str | None:
+_NAMING_END = re.compile(
+    r"(?:hete|heta|called|read|lyde|lyda|называ\w*|звуча\w*|kpi|кпи|metric|nøkkeltall|"
+    r"nyckeltal|name|navn\w*|namn\w*|показатель|название|=|:|—|\bis|\ber|\bär|be|"
+    r"\b(?:er|är)\s+mål\s*\d+)\s*$",
+    re.IGNORECASE,
+)
+_BARE_NAME = re.compile(r"^\s*(?P<name>[^\W\d][^.!?;\n(]{1,120})")
+_NOT_THE_OLD = re.compile(r",?\s+(?:not|ikke|inte|а не|не)\s.*$", re.IGNORECASE)
+
+
+def new_name(after: str, order: str = "") -> str | None:
     """The name said after a rename order: in quotes when quoted, else the rest of the
     sentence ("goal 2 should read 'Checkatrade share of enquiries'", "rename goal 1 to EV
-    installs"). The order's cue may end inside its word ("добавьте инициатив|у: …")."""
+    installs", "mål 3 skal bare hete svinn på planter", "mål 2 er medlemmer i kundeklubben,
+    ikke aktive kunder"). The order's cue may end inside its word ("добавьте инициатив|у:
+    …")."""
     after = re.sub(r"^\w+", "", after)
     found = _QUOTED.match(after) or _SAID_AFTER.match(after)
-    name = found.group("name").strip(" ,:–-") if found else ""
+    if found is None and _NAMING_END.search(order):
+        found = _BARE_NAME.match(after)
+    name = _NOT_THE_OLD.sub("", found.group("name")).strip(" ,:–-") if found else ""
     return name or None
 
 
@@ -229,14 +252,19 @@ def _reach(text: str, end: int, next_command: int) -> int:
     return max([end, own.end, *after])
 
 
-def _words(text: str, start: int, end: int) -> str:
+def _words(text: str, start: int, end: int, window: tuple[int, int] | None = None) -> str:
     """The sentences a command's words run through ("goal 3, the admin one - change the
-    deadline to end of june" is one order, though a dash starts a new line of a list)."""
+    deadline to end of june" is one order, though a dash starts a new line of a list), cut
+    at the orders said before and after it in the same sentence ("move the deadline of goal
+    3 to December and make goal 2 target 20 %": two orders, each with its own values)."""
     pieces = sentences(text)
     first, last = containing(pieces, start), containing(pieces, max(start, end - 1))
     if first is None:
         return text
-    return text[first.start : (last or first).end]
+    low, high = window or (0, len(text))
+    low = low if first.start < low <= start else first.start
+    high = high if start < high < (last or first).end else (last or first).end
+    return text[low:high]
 
 
 def _command(
@@ -246,31 +274,52 @@ def _command(
     position: int,
     today: date,
     end: int | None = None,
+    window: tuple[int, int] | None = None,
 ) -> PlanCommand:
     words = _words(reading.text, position, end or position + 1)
     command = PlanCommand(action=action, number=number, words=words)
     if action in ("change_goal", "add_goal"):
-        command.baseline, command.target = _new_values(words, reading.language)
-        command.unit = _unit(words, reading.language)
-        found = extract_deadline(words, reading.language, today)
-        if found is not None and _own_date(reading, words, position, found.start):
+        own = _words(reading.text, position, end or position + 1, window)
+        said_number = number or _goal_number(own, reading.language)
+        own = _without_other_goals(own, said_number, reading.language)
+        command.baseline, command.target = _new_values(own, reading.language)
+        command.unit = _unit(own, reading.language)
+        found = extract_deadline(own, reading.language, today)
+        if found is not None and _own_date(reading, own, position, found.start):
             command.deadline = found.date
     if action in ("change_goal", "drop_goal") and number is None:
-        command.number = _goal_number(words, reading.language) or _named_just_before(
+        own = _words(reading.text, position, end or position + 1, window)
+        command.number = _goal_number(own, reading.language) or _named_just_before(
             reading, position
         )
     horizon = _horizon(words, reading.language)
     lane = _lane_named(words, reading.language)  # "перенесите в ближайшие 3 месяца": Now
     if action == "change_goal" and command.number is None and lane:
         horizon, command.deadline = lane, None
-    if action == "change_goal" and number is None and horizon and command.deadline is None:
+    no_values = command.baseline is None and command.target is None
+    moved = horizon and command.deadline is None and (number is None or no_values)
+    if action == "change_goal" and moved:
         action = command.action = "change_initiative"  # "move it to Later": a lane, no goal
+        number = command.number = None  # "the website should be in Now, … for goal 2"
     if action == "change_initiative":
         command.horizon = horizon
     if action in ("drop_initiative", "change_initiative") and number is None:
         match = cues.search("initiative_reference", reading.language, words)
         command.number = int(match.group("n")) if match else None
     return command
+
+
+_CLAUSES = re.compile(r"(?<=[.;!?])\s+|,\s+")
+
+
+def _without_other_goals(words: str, number: int | None, language: str) -> str:
+    """ "goal 3 target is 7 days not 20. 20% was for goal 2 only": a clause that names
+    another goal says nothing about this one's values."""
+    if number is None:
+        return words
+    clauses = _CLAUSES.split(words)
+    kept = [c for c in clauses if _goal_number(c, language) in (None, number)]
+    return words if len(kept) == len(clauses) else ". ".join(kept)
 
 
 def _own_date(reading: Reading, words: str, position: int, date_start: int) -> bool:
@@ -320,7 +369,7 @@ _TOO_MUCH = re.compile(
 
 
 def _unit(words: str, language: str) -> str | None:
-    amounts = [a for a in read_amounts(words, language) if not _old(words, a)]
+    amounts = _first_told(words, [a for a in read_amounts(words, language) if not _old(words, a)])
     if not amounts:
         return None
     last = amounts[-1].amount

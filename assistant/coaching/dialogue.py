@@ -433,9 +433,12 @@ class OfflineCoach:
         facts.goals = [g for g in facts.goals if g not in restated]
         if state.pending is not None and facts.approve:
             skip_pending(state)  # "yes, go on": no more questions about this one
-        elif state.pending is not None and not (restated or date_for_named_goal(state, facts)):
+        elif state.pending is not None and not (
+            restated or _plan_orders(state, facts) or date_for_named_goal(state, facts)
+        ):  # "Drop goal 1 please": an order, not the answer to the open question
             fill_pending(state, facts)
         add_objectives(state, facts, answering=state.pending is not None)
+        baselines_from_figures(state)  # "3200 följare", then "dubbla följarna"
         state.pending = None
         ask = next_missing(state)
         if ask is not None:
@@ -471,3 +474,14 @@ class OfflineCoach:
         cite_goals(plan, self.kb, state.sources, state.scope)
         state.stage = "review"
         return render.goals(state, today)
+
+
+def _plan_orders(state: SessionState, facts: Facts) -> bool:
+    """An order that is not about the goal asked about ("drop goal 1", "move the deadline
+    of goal 2"); a new name or a corrected value ("2300, not 3200") may come with the answer."""
+    asked = state.pending.candidate + 1 if state.pending else None
+    return any(
+        c.action not in ("replace_value", "rename_goal")
+        and not (c.action == "change_goal" and c.number == asked)
+        for c in facts.commands
+    )

@@ -63,7 +63,6 @@ class GoalCandidate(BaseModel):
     direction: Literal["increase", "decrease"] | None = None  # the owner's verb
     hold: bool = False  # "which I want to keep": the target is today's level, on purpose
     name: str | None = None  # what the goal counts, as the owner renamed it
-    edits: list[str] = Field(default_factory=list, description="changes the owner made, in words")
     proposed: list[str] = Field(
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )

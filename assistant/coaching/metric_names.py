@@ -9,6 +9,7 @@ import re
 from assistant.coaching.messages import Messages
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
+from assistant.understanding.quantities import time_unit_after
 
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
 
@@ -86,6 +87,8 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
+    if number and time_unit_after(whole, number.end(), language):
+        rest = ""  # "3 weeks of back and forth": a duration, not what is counted
     counted = _share_of(rest, language) or _cleaned(
         _before_clause(_after_figure(rest), language), language
     )

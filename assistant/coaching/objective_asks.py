@@ -6,13 +6,15 @@ from __future__ import annotations
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
+from assistant.coaching.metric_names import named_metric
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.say_back import figure_said
 from assistant.coaching.state import PendingAsk, SessionState
+from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
 from assistant.understanding.stems import shared_words
-from assistant.understanding.text import without_dates
+from assistant.understanding.text import sentences, without_dates
 
 MAX_OBJECTIVES = 4
 
@@ -44,7 +46,9 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
     new = [
         c
         for c in _worth_asking(facts.goals, state.language)
-        if c.text not in known and _opens_objective(state, c, answering)
+        if c.text not in known
+        and _opens_objective(state, c, answering)
+        and not _said_again(state, c)
     ]
     room = max(MAX_OBJECTIVES - len(state.plan.objectives), 0)
     chosen = sorted(new, key=_detail, reverse=True)[:room]  # a stable sort keeps their order
@@ -70,6 +74,25 @@ def _opens_objective(state: SessionState, candidate: GoalCandidate, answering: b
     if answering or state.stage != "objectives":  # an answer to the pending question, or
         return _detail(candidate) == WHOLE  # early on: only clear objectives, "from X to Y"
     return True
+
+
+def _said_again(state: SessionState, candidate: GoalCandidate) -> bool:
+    """ "web enquiries 5 % to 25 % by end of next year": the same figures as an objective
+    already taken are that objective said again; a date said with them is its deadline."""
+    if not (candidate.baseline and candidate.target):
+        return False
+    for held in state.candidates:
+        if _same_figure(held.baseline, candidate.baseline) and _same_figure(
+            held.target, candidate.target
+        ):
+            held.deadline = candidate.deadline or held.deadline
+            return True
+    return False
+
+
+def _same_figure(held: Figure | None, said: Figure) -> bool:
+    same_unit = held is not None and (held.unit == said.unit or None in (held.unit, said.unit))
+    return same_unit and held.value == said.value
 
 
 def _append(state: SessionState, candidate: GoalCandidate) -> None:
@@ -123,12 +146,13 @@ def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]
     metric as one already taken) replaces that one's figures; returns those it replaced.
     One whole objective said on its own is a new one ("Во-вторых, … с 30 % до 40 %")."""
     whole = [g for g in facts.goals if g.baseline and g.target]
-    if len(whole) < LIST_SAID_AGAIN:
+    alone = len(whole) < LIST_SAID_AGAIN  # in a correction, one aim said again by a figure
+    if alone and facts.intent != "correction":
         return []
     restated: list[GoalCandidate] = []
     fixed: set[int] = set()
     for said in whole:
-        index = _same_objective(state.candidates, said, state.language)
+        index = _same_objective(state.candidates, said, state.language, by_figure_only=alone)
         if index is None or index in fixed:
             continue
         fixed.add(index)
@@ -153,7 +177,7 @@ def _in_unit_of(said: Figure | None, held: Figure | None) -> Figure | None:
 
 
 def _same_objective(
-    candidates: list[GoalCandidate], said: GoalCandidate, language: str
+    candidates: list[GoalCandidate], said: GoalCandidate, language: str, by_figure_only=False
 ) -> int | None:
     """The objective ``said`` repeats: by a figure said again, else by its metric, else by
     a word that names what it counts."""
@@ -161,6 +185,8 @@ def _same_objective(
         for mine, theirs in ((candidate.baseline, said.baseline), (candidate.target, said.target)):
             if mine is not None and theirs is not None and mine.value == theirs.value:
                 return index
+    if by_figure_only:
+        return None
     same_kpi = [i for i, c in enumerate(candidates) if said.kpi_id and c.kpi_id == said.kpi_id]
     if len(same_kpi) == 1:
         return same_kpi[0]
@@ -200,7 +226,7 @@ def date_for_named_goal(state: SessionState, facts: Facts) -> bool:
     pending = state.pending
     if facts.deadline is None or facts.goals or pending is None:
         return False
-    words = without_dates(facts.said, state.language)
+    words = without_dates(_dated_sentences(facts.said, state.language), state.language)
     named = [
         i for i, c in enumerate(state.candidates) if shared_words(c.text, words, state.language)
     ]
@@ -209,6 +235,13 @@ def date_for_named_goal(state: SessionState, facts: Facts) -> bool:
     state.candidates[named[0]].deadline = facts.deadline
     state.asked_fields.append(f"{named[0]}:deadline")
     return True
+
+
+def _dated_sentences(text: str, language: str) -> str:
+    """The sentences of ``text`` that say a date: a goal named in another sentence ("si
+    oktober 2027. forresten er mål 2 medlemmer …") is not the one the date is for."""
+    dates = find_date_spans(text, language)
+    return " ".join(s.text for s in sentences(text) if any(s.start <= d < s.end for d, _ in dates))
 
 
 def fill_pending(state: SessionState, facts: Facts) -> None:
@@ -243,7 +276,8 @@ def next_missing(state: SessionState) -> str | None:
             if getattr(candidate, field) is not None or f"{index}:{field}" in state.asked_fields:
                 continue
             state.pending = PendingAsk(candidate=index, field=field)
-            objective = candidate.text
+            objective = candidate.name or named_metric(candidate.text, state.language)
+            objective = objective or candidate.text  # the owner's words, not a KPI guessed
             if field == "baseline":
                 spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
                 question = (
@@ -254,9 +288,9 @@ def next_missing(state: SessionState) -> str | None:
                 return say.say("ask_baseline", objective=objective, question=question)
             if field == "target":
                 baseline = candidate.baseline
-                shown = figure_said(baseline)
+                shown = figure_said(baseline, language=state.language)
                 return say.say("ask_target", objective=objective, baseline=shown)
             target = candidate.target
-            shown = figure_said(target)
+            shown = figure_said(target, language=state.language)
             return say.say("ask_deadline", objective=objective, target=shown)
     return None

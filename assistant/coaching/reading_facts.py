@@ -368,8 +368,9 @@ def _maturity(reading: Reading) -> dict:
 
 
 def _approves_the_rest(reading: Reading) -> bool:
-    """ "nearly right, but revenue was 12m, otherwise correct": a fix that approves the rest."""
-    return reading.intent == "correction" and any(
+    """ "nearly right, but revenue was 12m, otherwise correct": a fix, or a question ("how
+    do I measure it? otherwise approved"), that approves the rest."""
+    return reading.intent in ("correction", "question") and any(
         cues.search("rest_is_right", lang, reading.text) for lang in {reading.language, "en"}
     )
 

@@ -6,9 +6,11 @@ from datetime import date
 
 from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Citation, Initiative, Money, StrategyPlan
+from assistant.coaching.plan import Citation, Initiative, StrategyPlan
+from assistant.coaching.say_back import figures_said, objective_name
 from assistant.coaching.smart import check_goal
 from assistant.coaching.state import SessionState
+from assistant.coaching.units import money
 
 DIMENSIONS = ("strategy", "readiness", "human_centric", "data_security", "automation_ai", "green")
 
@@ -67,11 +69,17 @@ def _profile_line(say: Messages, plan: StrategyPlan) -> str:
 
 
 def _objective_line(say: Messages, state: SessionState, index: int) -> str:
-    """The owner's words, and what they changed since ("target → 45 %"), so the summary
-    never shows figures the plan no longer holds."""
-    line = f"\n- {state.plan.objectives[index].owner_words}"
-    edits = state.candidates[index].edits if index < len(state.candidates) else []
-    return line + (say.say("playback_changed", changes="; ".join(edits)) if edits else "")
+    """What the objective counts and its figures as the plan holds them now ("share of
+    new enquiries: 5 % → 25 %, 2027-12-31"), or the owner's words while it has none."""
+    words = state.plan.objectives[index].owner_words
+    if index >= len(state.candidates):
+        return f"\n- {words}"
+    candidate = state.candidates[index]
+    name = objective_name(candidate, state.language)
+    figures = figures_said(candidate, state.language)
+    if not (name and figures):
+        return f"\n- {words}" + (f": {figures}" if figures else "")
+    return f"\n- {name[:1].upper()}{name[1:]}: {figures}"
 
 
 def maturity_block(plan: StrategyPlan) -> str:
@@ -122,10 +130,6 @@ def goals(state: SessionState, today: date) -> str:
     lines.append(say.say("goals_ask"))
     block = sources_block(state, cited)
     return "\n\n".join([*lines, block] if block else lines)
-
-
-def money(amount: Money) -> str:
-    return f"{amount.amount:,.0f} {amount.currency}".replace(",", " ")
 
 
 _LANES = (("lane_now", "short"), ("lane_next", "medium"), ("lane_later", "long"))

@@ -8,8 +8,9 @@ from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_quest
 from assistant.coaching.drafting import shown_number
 from assistant.coaching.facts import Figure, GoalCandidate
 from assistant.coaching.messages import Messages
-from assistant.coaching.render import money
+from assistant.coaching.metric_names import named_metric
 from assistant.coaching.state import SessionState
+from assistant.coaching.units import money
 
 Snapshot = dict[str, str]
 
@@ -39,14 +40,22 @@ def snapshot(state: SessionState) -> Snapshot:
 def _objectives(state: SessionState, say: Messages) -> Snapshot:
     """Each objective's figures as taken so far ("Goal 2 (capacity utilisation): 55 % →
     80 %, 2027-12-31"), so a figure bound to the wrong objective is seen at once."""
-    catalogue = load_kpi_catalogue()
     held = {}
     for number, candidate in enumerate(state.candidates, start=1):
-        spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
-        name = candidate.name or (spec.name.get(state.language) if spec else None)
+        name = objective_name(candidate, state.language)
         label = say.label("understood_fields", "goal") + f" {number}"
-        held[f"{label} ({name.lower()})" if name else label] = _figures(candidate)
+        shown = figures_said(candidate, state.language)
+        held[f"{label} ({name.lower()})" if name else label] = shown
     return held
+
+
+def objective_name(candidate: GoalCandidate, language: str) -> str | None:
+    """What an objective counts, as short as it is known: the owner's name for it, the
+    KPI's, or the words of their sentence that name it ("onboarding a new client")."""
+    spec = load_kpi_catalogue().kpi(candidate.kpi_id) if candidate.kpi_id else None
+    if candidate.name or spec:
+        return candidate.name or spec.name.get(language)
+    return named_metric(candidate.text, language)
 
 
 def goals_so_far(state: SessionState) -> str:
@@ -63,15 +72,15 @@ def goals_so_far(state: SessionState) -> str:
 
 
 def _so_far_line(say: Messages, number: int, candidate: GoalCandidate) -> str:
-    shown = _figures(candidate)
+    shown = figures_said(candidate, say.language)
     figures = f" — {shown}" if shown else ""
     return say.say("goal_so_far_line", number=number, words=candidate.text, figures=figures)
 
 
-def _figures(candidate: GoalCandidate) -> str:
+def figures_said(candidate: GoalCandidate, language: str) -> str:
     """ "10 % → 50 %, 2027-12-31", "55 % → ?": what an objective's figures are so far."""
     unit = next((f.unit for f in (candidate.baseline, candidate.target) if f and f.unit), None)
-    figures = [figure_said(f, unit) for f in (candidate.baseline, candidate.target) if f]
+    figures = [figure_said(f, unit, language) for f in (candidate.baseline, candidate.target) if f]
     if candidate.target is None and candidate.baseline is not None:
         figures = [f"{figures[0]} → ?"]
     shown = " → ".join(figures)
@@ -80,11 +89,13 @@ def _figures(candidate: GoalCandidate) -> str:
     return shown
 
 
-def figure_said(figure: Figure | None, unit: str | None = None) -> str:
-    """ "55 %", "230 000 GBP", "?": a figure as said back, in ``unit`` when it has none."""
+def figure_said(figure: Figure | None, unit: str | None = None, language: str = "en") -> str:
+    """ "55 %", "230 000 GBP", "21 dager", "?": a figure as said back, in ``unit`` when it
+    has none."""
     if figure is None:
         return "?"
-    return f"{shown_number(figure.value)} {figure.unit or unit or ''}".strip()
+    shown = Messages(language).label("units", figure.unit or unit or "")
+    return f"{shown_number(figure.value)} {shown}".strip()
 
 
 def _answers(state: SessionState, say: Messages) -> Snapshot:

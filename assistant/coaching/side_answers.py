@@ -26,7 +26,7 @@ SIDE_ANSWER_SIMILARITY = 0.1
 # A question said inside a longer answer ("no analytics, maybe the chain has it?") is often
 # thinking aloud: quoted only when the guidance is this close, else "no guidance".
 INLINE_SIMILARITY = 0.25
-LANGUAGE_SLACK = 0.0  # a passage in the owner's language wins only when as close (answers eval)
+LANGUAGE_SLACK = 0.05  # a passage in the owner's language wins when about as close
 
 
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:

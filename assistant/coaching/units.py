@@ -1,15 +1,26 @@
-"""The unit a goal's figure is shown in: the currency for money, "%" for a share."""
+"""The unit a goal's figure is shown in: the currency for money, "%" for a share, the
+time unit for a duration."""
 
 from __future__ import annotations
 
+from assistant.coaching.plan import Money
 from assistant.understanding.reading import Amount
 
+TIME_UNITS = ("minutes", "hours", "days")
 DEFAULT_CURRENCY = {"nb": "NOK", "sv": "SEK", "ru": "RUB", "en": "GBP"}  # when none is said
 
 
 def figure_unit(amount: Amount, language: str) -> str | None:
     """The currency for money (the language's own when none was said: "300 000 руб" is
-    RUB, never "money"), "%" for a share, else none (a count takes its KPI's unit)."""
+    RUB, never "money"), "%" for a share, the time unit for a duration, else none (a count
+    takes its KPI's unit)."""
     if amount.unit == "money":
         return amount.currency or DEFAULT_CURRENCY.get(language)
+    if amount.unit in TIME_UNITS:  # "3 weeks" -> 21 days: a duration keeps its unit
+        return amount.unit
     return "%" if amount.unit == "%" else None
+
+
+def money(amount: Money) -> str:
+    """ "1 100 000 GBP": an amount grouped by thousands, with its currency."""
+    return f"{amount.amount:,.0f} {amount.currency}".replace(",", " ")

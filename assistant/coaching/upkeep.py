@@ -63,24 +63,30 @@ def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
     profile.annual_revenue = profile.annual_revenue or facts.revenue
 
 
+FOLLOWERS = "social_followers"
+
+
 def baselines_from_figures(state: SessionState) -> None:
     """An objective without today's value, whose KPI the owner gave a figure for earlier
     ("48 google reviews", then "reviews up to 150"), starts from that figure, so it is not
     asked again; a relative aim ("halve the no-shows") gets its target from it."""
     catalogue = load_kpi_catalogue()
     language = state.plan.language
-    known = {m.name: m for m in state.plan.current_state.metrics}
+    known = {m.name: (m.value, m.unit) for m in state.plan.current_state.metrics}
+    followers = state.plan.current_state.marketing.social_followers
     for candidate in state.candidates:
         if candidate.baseline is not None or not candidate.kpi_id:
             continue
         spec = catalogue.find_kpi(candidate.kpi_id)
-        metric = known.get(spec.name.get(language)) if spec else None
-        if metric is None:
+        value, unit = known.get(spec.name.get(language), (None, None)) if spec else (None, None)
+        if value is None and candidate.kpi_id == FOLLOWERS and followers:
+            value = followers  # "3200 följare", then "dubbla följarna": from 3200
+        if value is None:
             continue
-        candidate.baseline = Figure(value=metric.value, unit=metric.unit, kpi_id=candidate.kpi_id)
-        aim = candidate.relative_target(metric.value)
+        candidate.baseline = Figure(value=value, unit=unit, kpi_id=candidate.kpi_id)
+        aim = candidate.relative_target(value)
         if candidate.target is None and aim is not None:
-            candidate.target = Figure(value=aim, unit=metric.unit, kpi_id=candidate.kpi_id)
+            candidate.target = Figure(value=aim, unit=unit, kpi_id=candidate.kpi_id)
 
 
 def record_metric(

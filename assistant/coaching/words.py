@@ -40,9 +40,14 @@ def shares_a_word(words: str, name: str, language: str | None = None) -> bool:
     """A word of ``words`` is a word of ``name``, or the two share their first five letters
     (inflections and compounds: "сверке" and "сверку", "nettbutikk" and "nettbutikken");
     words of an order that name nothing are left out."""
+    return words_shared(words, name, language) > 0
+
+
+def words_shared(words: str, name: str, language: str | None = None) -> int:
+    """How many words of ``name`` the order says, as ``shares_a_word`` matches them."""
     said = word_set(words, language) | _acronyms(words)
-    named = word_set(name) | _acronyms(name)
-    return any(a == b or a[:MIN_STEM] == b[:MIN_STEM] for a in said for b in named)
+    named = word_set(name, language) | _acronyms(name)
+    return sum(any(a == b or a[:MIN_STEM] == b[:MIN_STEM] for a in said) for b in named)
 
 
 NAMES_FILE = PROJECT_ROOT / "knowledge" / "data" / "initiative_names.yaml"

@@ -34,11 +34,25 @@ def questions(text: str, language: str) -> list[Span]:
             and _unsure(body, language)
         ):
             continue  # "maybe 1000 visits a month?", "next year some time?": said unsure
+        if _echoed(text, piece.end, body, language):
+            continue  # "mål nedskrivna? nej inte direkt": the coach's question, answered
         parts = re.split(r"(?<=[.!])\s+", body)
         asked = next((p for p in parts if "?" in p), body)
         start = piece.start + body.find(asked)
         found.append(span_of(text, start, start + len(asked)))
     return found
+
+
+ECHO_WORDS = 3  # "backups? not sure": a topic said back as a question, then answered
+
+
+def _echoed(text: str, end: int, body: str, language: str) -> bool:
+    """A few words with a "?" and no question word, answered on the same line."""
+    if _asks(body, language) or _asks_anywhere(body, language):
+        return False
+    rest = text[end:].split("\n", 1)[0]
+    answered = bool(_words(rest)) and not _asks(rest, language)  # "CRM? what is that"
+    return len(_words(body)) <= ECHO_WORDS and answered
 
 
 SHORT_ANSWER = 10  # words: "next year some time?" is an answer; a longer clause may ask
@@ -92,7 +106,7 @@ def _rhetorical(text: str, language: str) -> bool:
 def commands(text: str, language: str) -> list[CommandFact]:
     found: list[CommandFact] = []
     taken = [s.span() for s in sentences(text) if cues.search("why_question", language, s.text)]
-    taken = [(span.start, span.end) for span in taken]
+    taken = [(span.start, span.end) for span in taken] + _declined(text, language)
     for action, pattern in cues.command_patterns(language):
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -107,6 +121,21 @@ def commands(text: str, language: str) -> list[CommandFact]:
             )
             taken.append((match.start(), match.end()))
     return sorted(found, key=lambda c: c.span.start)
+
+
+_CLAUSE_END = re.compile(r"[,;.!?\n]")
+
+
+def _declined(text: str, language: str) -> list[tuple[int, int]]:
+    """The clauses that say not to do something ("I don't want to change goal 2", "jeg vil
+    ikke endre mål 2, men …"): no order in them is carried out."""
+    spans = []
+    said = (m for p in cues.patterns("declined_order", language) for m in p.finditer(text))
+    for match in said:
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
+        end = _CLAUSE_END.search(text, match.end())
+        spans.append((start, end.start() if end else len(text)))
+    return spans
 
 
 _OLD_VALUE = re.compile(

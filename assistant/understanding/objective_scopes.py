@@ -249,10 +249,13 @@ def _before_bare_target(
     text: str, said: list[Found], inside: list[Found], language: str
 ) -> list[Found]:
     """ "we bin about 8 % of what we bake, and I want it down to 3": a wish whose only
-    figure is where to go takes today's value from the clause before it."""
-    if len(inside) != 1 or figure_role(text, inside[0], language) != "change_to":
+    figure is where to go takes today's value from the clause before it; so does a bare
+    share after a share ("about 5 % come via the website, I'd like a quarter")."""
+    if len(inside) != 1 or not said:
         return []
-    return said[-1:]
+    role = figure_role(text, inside[0], language)
+    same_unit = role == "" and said[-1].amount.unit == inside[0].amount.unit == "%"
+    return said[-1:] if role == "change_to" or same_unit else []
 
 
 def _other_metric(

@@ -40,7 +40,7 @@ def _currency(unit: str | None, language: str) -> str | None:
     return unit
 
 
-def _time_unit(text: str, end: int, language: str) -> tuple[str, int] | None:
+def time_unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
     after = text[end : end + 25]
     for unit, by_language in cues.raw("time_units").items():
         for pattern in by_language.get(language, ()):
@@ -67,7 +67,7 @@ def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None
         return "money", _currency(quantity.unit, language), quantity.end
     if quantity.kind == "percent":
         return "%", None, quantity.end
-    timed = _time_unit(text, quantity.end, language)
+    timed = time_unit_after(text, quantity.end, language)
     if timed:
         return timed[0], None, timed[1]
     before = _unit_before(text, quantity.start, language)
@@ -184,7 +184,7 @@ def _worded_times(text: str, language: str) -> list[Found]:
     )
     found = []
     for match in pattern.finditer(text):
-        timed = _time_unit(text, match.end(), language)
+        timed = time_unit_after(text, match.end(), language)
         if timed is None:
             continue
         unit, end = timed

@@ -1,0 +1,212 @@
+"""Orders and objectives as owners wrote them in the unscripted chats of 2026-12-05 (evals/
+listening/unscripted-2026-12-05c): several objectives or several orders in one message each
+land where they belong, renames said in everyday words are obeyed, an order the owner
+declines is not carried out, and a change that changes nothing is said to change nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.commands import plan_commands
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+from assistant.understanding import read
+from assistant.understanding.intents import questions
+
+pytestmark = pytest.mark.slow
+TODAY = date(2026, 12, 5)
+ACCOUNTANTS = [
+    "Hi, I run an accounting firm in Bristol, 12 staff incl. me.",
+    "Harbourside Accounts Ltd. Turnover about £1.1m last year.",
+    "We have a website, no online booking. We post on LinkedIn now and then.",
+    "Client details are in Xero Practice Manager. Google Analytics is on the site but "
+    "nobody looks at it. Goals not written down.",
+    "Invoicing is automated via Xero. Backups: everything is cloud. Paperless mostly.",
+]
+THREE_AIMS = (
+    "Growth really. Revenue is £1.1m, want £1.4m by end of 2027. Only about 5% of new "
+    "enquiries come via the website, I'd like a quarter by end of next year. Also onboarding "
+    "a new client takes us roughly 3 weeks of back and forth, want it down to 1 week"
+)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("together")), today=lambda: TODAY)
+
+
+def _interviewed(service: CoachService, sid: str, messages: list[str], language: str) -> str:
+    reply = ""
+    for message in messages:
+        reply = service.send(sid, message, language).reply
+    return reply
+
+
+def _drafted(service: CoachService, sid: str) -> None:
+    _interviewed(service, sid, [*ACCOUNTANTS, THREE_AIMS, "by December 2027", "that's all"], "en")
+    service.send(sid, "yes", "en")
+    assert len(service.session(sid).plan.goals) == 3
+
+
+def test_three_objectives_in_one_message_are_three_goals_with_their_units(service):
+    reply = _interviewed(service, "three", [*ACCOUNTANTS, THREE_AIMS], "en")
+    goals = service.session("three").candidates
+    figures = [(g.baseline.value, g.target.value) for g in goals]
+    assert figures == [(1_100_000, 1_400_000), (5, 25), (21, 7)]
+    assert goals[2].target.unit == "days"
+    assert "21 days → 7 days" in reply
+    assert "onboarding a new client" in reply.split("\n\n")[-1]  # asked by its name
+
+
+def test_two_orders_in_one_sentence_each_change_their_own_goal(service):
+    _drafted(service, "two-orders")
+    service.send(
+        "two-orders", "move the deadline of goal 3 to June 2028 and make goal 2 target 20%", "en"
+    )
+    goals = service.session("two-orders").plan.goals
+    assert goals[2].deadline == date(2028, 6, 30) and goals[2].target.value == 7
+    assert goals[1].target.value == 20 and goals[1].deadline == date(2027, 12, 31)
+
+
+def test_a_value_said_for_another_goal_stays_with_that_goal(service):
+    _drafted(service, "other-goal")
+    service.send("other-goal", "goal 2 target 20%", "en")
+    said = "goal 3 target is 7 days not 20. 20% was for goal 2"
+    reply = service.send("other-goal", said, "en").reply
+    goals = service.session("other-goal").plan.goals
+    assert goals[1].target.value == 20 and goals[2].target.value == 7
+    assert "no change" in reply.split("\n\n")[0]
+
+
+def test_an_objective_said_again_with_the_same_figures_is_not_a_new_goal(service):
+    _interviewed(service, "again", [*ACCOUNTANTS, THREE_AIMS], "en")
+    service.send(
+        "again", "web enquiries 5% to 25% by end of next year, that's the second one", "en"
+    )
+    assert len(service.session("again").candidates) == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "number", "name"),
+    [
+        ("nb", "Mål 3 skal bare hete svinn på planter", 3, "svinn på planter"),
+        ("nb", "Og mål 2 er medlemmer i kundeklubben, ikke aktive kunder.", 2,
+         "medlemmer i kundeklubben"),
+        ("nb", "forresten er mål 2 medlemmer i kundeklubben, ikke aktive kunder", 2,
+         "medlemmer i kundeklubben"),
+        ("nb", "mål 3: kpi = svinn på planter (%)", 3, "svinn på planter"),
+        ("sv", "mål 2 ska heta andel beställningar via portal", 2,
+         "andel beställningar via portal"),
+        ("en", "goal 2 should just be called web enquiries share", 2, "web enquiries share"),
+    ],
+)  # fmt: skip
+def test_a_rename_in_everyday_words_is_read(language, text, number, name):
+    (order,) = plan_commands(read(text, language, TODAY), TODAY)
+    assert (order.action, order.number, order.name) == ("rename_goal", number, name)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I don't want to change goal 2."),
+        ("nb", "Jeg vil ikke endre mål 2."),
+        ("sv", "Vi vill inte ändra mål 2."),
+        ("ru", "Не хочу менять цель 2."),
+    ],
+)
+def test_an_order_the_owner_declines_is_no_order(language, text):
+    assert plan_commands(read(text, language, TODAY), TODAY) == []
+
+
+def test_a_declined_order_beside_a_real_one_leaves_the_real_one():
+    said = read("Jeg vil ikke endre mål 2, men flytt tiltak 3 til Nå", "nb", TODAY)
+    (order,) = plan_commands(said, TODAY)
+    assert (order.action, order.number, order.horizon) == ("change_initiative", 3, "short")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "And the website should be in Now, that's the main thing for goal 2"),
+        ("nb", "Og bestill på nett og hent i butikken må komme i Nå, våren er da salget skjer"),
+        ("sv", "bokningssystemet ska ligga i Nu"),
+    ],
+)
+def test_a_step_said_to_belong_in_a_lane_is_moved_there(language, text):
+    orders = plan_commands(read(text, language, TODAY), TODAY)
+    assert [(o.action, o.horizon, o.number) for o in orders] == [
+        ("change_initiative", "short", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "kunderna finns i ett exelark. webbanalys nej. mål nedskrivna? nej inte direkt"),
+        ("en", "backups? not sure really"),
+    ],
+)
+def test_a_topic_echoed_with_a_question_mark_and_answered_is_no_question(language, text):
+    assert questions(text, language) == []
+
+
+def test_a_term_asked_about_after_a_question_mark_is_still_a_question():
+    assert questions("CRM? what is that", "en") != []
+
+
+GARDEN = [
+    "Hei. Jeg driver et hagesenter i Trondheim, Solbakken Hagesenter AS. Vi er 9 fast ansatte. "
+    "Omsetning ca 14 millioner kr i fjor.",
+    "nettside har vi, men ingen nettbutikk. Facebook og instagram.",
+    "kundeklubben ligger i kassasystemet. analyse vet jeg ikke. mål er ikke skrevet ned.",
+    "Kompetanse: nei egentlig ikke. Ingenting går automatisk. Backup aner jeg ikke.",
+    "Det vi vil: i dag kommer kanskje 3% av salget fra nett, jeg vil opp til 15% innen "
+    "utgangen av 2027. Og vi vil ha flere i kundeklubben, fra 3000 til 5000 medlemmer innen "
+    "neste sommer. Pluss at svinn på planter er altfor høyt, ca 12%, vil ha det ned til 8%",
+]
+
+
+def test_a_date_goes_to_the_goal_asked_about_when_another_goal_is_named_apart(service):
+    reply = _interviewed(service, "garden", GARDEN, "nb")
+    assert "«svinn på planter»" in reply.split("\n\n")[-1]
+    service.send(
+        "garden",
+        "etter sesongen neste år, si oktober 2027. forresten er mål 2 medlemmer i "
+        "kundeklubben, ikke aktive kunder",
+        "nb",
+    )
+    members, waste = service.session("garden").candidates[1:]
+    assert members.deadline == date(2027, 8, 31) and members.name == "medlemmer i kundeklubben"
+    assert waste.deadline == date(2027, 10, 31)
+
+
+def test_a_question_that_approves_the_rest_is_answered_and_moves_on(service):
+    _drafted(service, "asked-approved")
+    before = service.session("asked-approved").stage
+    reply = service.send(
+        "asked-approved", "how do I measure goal 3? otherwise approved", "en"
+    ).reply
+    assert service.session("asked-approved").stage != before
+    assert reply.startswith("For “Reduce onboarding a new client")  # answered first
+
+
+def test_a_whole_dated_objective_said_in_a_correction_is_a_new_goal(service):
+    cafe = [
+        "Здравствуйте. У нас кафе-пекарня «Тёплый хлеб» в Новосибирске, 23 сотрудника, "
+        "выручка около 48 млн руб.",
+        "сайт есть, онлайн заказов нет. Ведём группу ВКонтакте. рассылки нет",
+        "CRM нет. Веб-аналитики нет. Цели не записаны",
+        "навыки - дочка ведёт соцсети. автоматически ничего. бэкап не знаю",
+        "Цели: списание выпечки в конце дня сейчас около 9%, хочу 5% к лету 2027",
+    ]
+    _interviewed(service, "cafe", cafe, "ru")
+    service.send(
+        "cafe",
+        "а про торты забыли? доля онлайн-заказов тортов: сейчас 0%, цель 50% к сентябрю 2027",
+        "ru",
+    )
+    goals = service.session("cafe").candidates
+    assert [(g.baseline.value, g.target.value) for g in goals] == [(9, 5), (0, 50)]
+    assert goals[1].deadline == date(2027, 9, 30)
