@@ -10,6 +10,9 @@ from datetime import date
 import pytest
 
 from assistant.coaching.commands import plan_commands
+from assistant.coaching.facts import read_message
+from assistant.coaching.messages import Messages
+from assistant.coaching.render import roadmap_order
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding import read
@@ -210,3 +213,92 @@ def test_a_whole_dated_objective_said_in_a_correction_is_a_new_goal(service):
     goals = service.session("cafe").candidates
     assert [(g.baseline.value, g.target.value) for g in goals] == [(9, 5), (0, 50)]
     assert goals[1].deadline == date(2027, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Turnover about £1.1m last year. Do you need the exact figure?"),
+        ("nb", "Omsetning rundt 14 mill. Trenger du det nøyaktige tallet?"),
+        ("sv", "Omsättning runt 9 miljoner. Behöver du den exakta siffran?"),
+        ("ru", "Выручка около 48 млн. Нужна ли точная цифра?"),
+    ],
+)
+def test_asking_whether_a_rough_figure_will_do_is_answered(service, language, text):
+    service.send(f"rough-{language}", "Hi", language)
+    reply = service.send(f"rough-{language}", text, language).reply
+    assert "declined" not in service.session(f"rough-{language}").acts
+    assert service.session(f"rough-{language}").plan.profile.annual_revenue is not None
+    assert reply.split("\n\n")[0] == Messages(language).say("plan_rough_ok")
+
+
+def test_bare_step_numbers_and_a_goal_number_are_read_as_such():
+    said = read(
+        "few changes. remove 6, we already have tradify. move 7 to later, the site works.",
+        "en",
+        TODAY,
+    )
+    orders = [(o.action, o.number, o.horizon) for o in plan_commands(said, TODAY)]
+    assert orders == [("drop_initiative", 6, None), ("change_initiative", 7, "long")]
+    (unit,) = plan_commands(read("change the unit of goal 1 to customers", "en", TODAY), TODAY)
+    assert (unit.number, unit.baseline, unit.target) == (1, None, None)
+
+
+def test_a_step_the_owner_describes_is_added_as_said_and_can_be_renamed(service):
+    _drafted(service, "own-step")
+    service.send("own-step", "yes", "en")
+    said = "add an initiative: automatic annual service reminders by text and email from Xero"
+    reply = service.send("own-step", said, "en").reply
+    titles = [i.title for i in service.session("own-step").plan.roadmap]
+    assert "automatic annual service reminders by text and email from Xero" in titles
+    assert "Newsletter and automatic follow-up emails" not in reply.split("\n\n")[0]
+    shown = [i.title for i in roadmap_order(service.session("own-step").plan)]
+    number = shown.index("automatic annual service reminders by text and email from Xero") + 1
+    service.send("own-step", f'rename initiative {number} to "Service reminders"', "en")
+    assert "Service reminders" in [i.title for i in service.session("own-step").plan.roadmap]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Invoices go out automatically. By the way did you see Leeds lost again?"),
+        ("nb", "Faktura går automatisk. Forresten for et vær i Bergen, regnet har ikke stoppet."),
+        ("sv", "Fakturor går automatiskt. Såg du förresten Djurgården i helgen, vilken match!"),
+    ],
+)
+def test_small_talk_beside_an_answer_gets_a_word_and_the_answer_is_kept(language, text):
+    facts = read_message(text, language, TODAY)
+    assert facts.aside and facts.maturity  # the aside is seen, the answer still read
+
+
+def test_asking_for_the_goals_is_an_approval_and_no_answer_to_a_question():
+    facts = read_message("ja ok, lag SMART-målene", "nb", TODAY)
+    assert facts.approve and facts.maturity == {}
+
+
+def test_customers_counted_as_people_start_the_goal_and_a_past_date_is_flagged():
+    said = (
+        "1) service plan customers - we have about 420 people on annual service contracts at "
+        "12 quid a month, I want 900 by end of 2027. 2) boiler install leads, we get roughly 25 "
+        "enquiries a month, want 40 enquiries a month by summer 2026."
+    )
+    facts = read_message(said, "en", TODAY)
+    first, second = facts.goals
+    assert (first.baseline.value, first.target.value, first.target.unit) == (420, 900, None)
+    assert first.kpi_id == "active_customers"
+    assert second.deadline is None and facts.unusable_deadline == ("by summer 2026", "past")
+
+
+def test_a_share_of_appointments_booked_online_is_not_a_share_of_revenue():
+    (figure,) = read_message("ca 55% av timene bookes på nett", "nb", TODAY).figures
+    assert (figure.value, figure.kpi_id) == (55, "self_service_share")
+
+
+def test_why_a_goal_is_answered_with_the_owners_words_and_the_steps_that_serve_it(service):
+    _drafted(service, "why")
+    service.send("why", "yes", "en")
+    reply = service.send("why", "why goal 3?", "en").reply
+    plan = service.session("why").plan
+    serving = [i.title for i in plan.roadmap if plan.goals[2].id in i.goal_ids]
+    assert "onboarding a new client" in reply and serving
+    assert all(title in reply for title in serving)

@@ -16,7 +16,7 @@ from datetime import date
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_exports import export_order
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.chat_steps import add_initiative
+from assistant.coaching.chat_steps import add_initiative, rename_initiative
 from assistant.coaching.chat_values import replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.directions import direction_said
@@ -239,7 +239,11 @@ def _rename_goal(
     else:
         state.candidates[index].name = command.name
         changes = [
-            say.say("edit_field", field=say.label("edit_fields", "name"), value=f"“{command.name}”")
+            say.say(
+                "edit_field",
+                field=say.label("edit_fields", "name"),
+                value=say.say("owner_quote", words=command.name),
+            )
         ]
     _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged_name")])
 
@@ -480,6 +484,7 @@ _HANDLERS = {
     "add_goal": _add_goal,
     "drop_initiative": _drop_initiative,
     "add_initiative": add_initiative,
+    "rename_initiative": rename_initiative,
     "change_initiative": _change_initiative,
     "replace_value": replace_value,
     "export": export_order,

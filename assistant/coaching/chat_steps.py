@@ -9,7 +9,7 @@ from datetime import date
 from assistant.coaching.business import misfit
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.commands import PlanCommand
+from assistant.coaching.commands import PlanCommand, lane_said
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
@@ -25,11 +25,15 @@ def add_initiative(
 ) -> None:
     """The step named goes into the roadmap (now, or when it is drafted) and stays there."""
     language = state.plan.language
+    lane = lane_said(command.focus or command.words, language) or OWN_STEP_LANE
+    if _described(command.name) and state.plan.roadmap:
+        _add_own_step(state, command.name, lane, today, outcome)  # as the owner put it
+        return
     said = [command.focus, command.words, *facts.asked]
     words = next((w for w in said if w and _catalogue_steps(state, w)), "")
     if not words:
         if command.name and state.plan.roadmap:
-            _add_own_step(state, command.name, today, outcome)
+            _add_own_step(state, command.name, lane, today, outcome)
         else:
             outcome.asks.append(say_for(state).say("what_to_add"))
         return
@@ -51,6 +55,13 @@ def add_initiative(
 NAME_WORDS = 3  # "add the marketplace back": a name; more words describe a step of their own
 
 
+def _described(name: str | None) -> bool:
+    """ "add an initiative: automatic annual service reminders by text and email from
+    Tradify": a step the owner describes is added as they put it, not as the catalogue step
+    one of its words names ("email")."""
+    return bool(name) and len(name.split()) > NAME_WORDS
+
+
 def _catalogue_steps(state: SessionState, words: str) -> list[str]:
     """The catalogue's steps the words name, less those that do not fit the business and,
     unless the words are just its name, one the owner took out ("sync stock on WB and Ozon"
@@ -66,19 +77,19 @@ def _catalogue_steps(state: SessionState, words: str) -> list[str]:
     ]
 
 
-def _add_own_step(state: SessionState, name: str, today: date, outcome: Outcome) -> None:
+def _add_own_step(state: SessionState, name: str, lane: str, today: date, outcome: Outcome) -> None:
     """A step the catalogue does not know, planned as the owner named it."""
     say = say_for(state)
     plan = state.plan
     if any(i.title.casefold() == name.casefold() for i in plan.roadmap):
         return
-    start, end = HORIZON_QUARTERS[OWN_STEP_LANE]
+    start, end = HORIZON_QUARTERS[lane]
     plan.roadmap.append(
         Initiative(
             id=next_id("i", [i.id for i in plan.roadmap]),
             title=name,
             rationale=say.say("why_asked", said=name),
-            horizon=OWN_STEP_LANE,
+            horizon=lane,
             start=lane_quarter(today, start),
             end=lane_quarter(today, end),
             impact=3,
@@ -87,4 +98,25 @@ def _add_own_step(state: SessionState, name: str, today: date, outcome: Outcome)
         )
     )
     outcome.changes.append(say.say("initiative_added", item=name))
+    outcome.roadmap_changed = True
+
+
+def rename_initiative(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """ "rename initiative 5 to 'Service reminders from Tradify'": the step keeps its place
+    and takes the owner's name; the catalogue's version is not proposed again beside it."""
+    say = say_for(state)
+    item = next((i for i in state.plan.roadmap if i.id == command.item_id), None)
+    if item is None or not command.name:
+        outcome.asks.append(say.say("which_initiative"))
+        return
+    titles = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    if item.title in titles:
+        state.removed_initiatives = list(
+            dict.fromkeys([*state.removed_initiatives, titles[item.title]])
+        )
+    before, item.title = item.title, command.name
+    name = say.say("edit_field", field=say.label("edit_fields", "name"), value=command.name)
+    outcome.changes.append(say.say("edit_item_done", item=before, changes=name))
     outcome.roadmap_changed = True

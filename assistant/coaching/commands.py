@@ -68,7 +68,7 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             if said.action in INITIATIVE_ACTIONS
             else command.model_copy(update={"focus": own.focus})
         )
-        if said.action in ("rename_goal", "add_initiative"):
+        if said.action in ("rename_goal", "rename_initiative", "add_initiative"):
             command.name = new_name(reading.text[said.span.end :], said.span.text)
         previous_end = said.span.end
         if not any(_same_order(c, command) for c in found):
@@ -114,7 +114,7 @@ def _one_per_order(reading: Reading) -> list[CommandFact]:
     return merged
 
 
-INITIATIVE_ACTIONS = ("drop_initiative", "change_initiative")
+INITIATIVE_ACTIONS = ("drop_initiative", "change_initiative", "rename_initiative")
 _CLAUSE = re.compile(r"[^,;]+", re.IGNORECASE)
 
 
@@ -335,7 +335,7 @@ def _own_date(reading: Reading, words: str, position: int, date_start: int) -> b
 def _new_values(words: str, language: str) -> tuple[float | None, float | None]:
     """(today's value, target) said in a change: "from 2 to 5" gives both, "should be 40 %"
     the target, "today it's 63" today's value; an old value ("not 1.5") is left out."""
-    amounts = _first_told(words, [a for a in read_amounts(words, language) if not _old(words, a)])
+    amounts = _first_told(words, _values(words, language))
     if len(amounts) >= 2 and _BETWEEN.match(words[amounts[0].end : amounts[1].start]):
         today = shared_unit(amounts[0].amount, amounts[1].amount)  # "с 28 до 35 млн": millions
         return today.value, amounts[1].amount.value
@@ -368,8 +368,24 @@ _TOO_MUCH = re.compile(
 )
 
 
+def _values(words: str, language: str) -> list[Found]:
+    """The figures of an order that are values: not an old one ("not 1.5") and not the
+    number of the goal or step it names ("change the unit of goal 1 to customers")."""
+    named = [
+        m.span("n")
+        for key in ("goal_reference", "initiative_reference")
+        for p in cues.patterns(key, language)
+        for m in p.finditer(words)
+    ]
+    return [
+        a
+        for a in read_amounts(words, language)
+        if not _old(words, a) and not any(s <= a.start < e for s, e in named)
+    ]
+
+
 def _unit(words: str, language: str) -> str | None:
-    amounts = _first_told(words, [a for a in read_amounts(words, language) if not _old(words, a)])
+    amounts = _first_told(words, _values(words, language))
     if not amounts:
         return None
     last = amounts[-1].amount
@@ -388,6 +404,11 @@ def _said_as_today(words: str, found: Found, language: str) -> bool:
 
 def _lane_named(words: str, language: str) -> str | None:
     return _horizon(words, language, "lane_labels")
+
+
+def lane_said(words: str, language: str) -> str | None:
+    """The roadmap lane an order names ("under Sedan", "в ближайшие 3 месяца"), if any."""
+    return _lane_named(words, language) or _horizon(words, language)
 
 
 def _horizon(words: str, language: str, key: str = "horizon_words") -> str | None:

@@ -93,6 +93,8 @@ class OfflineCoach:
             state.owner_edits = []
         if facts.truncated:
             parts.append(say.say("too_long"))
+        if facts.aside:
+            parts.append(say.say("aside_noted"))
         today = self.today()
         changes = self._apply_corrections(state, facts, today)
         ordered = apply_commands(state, facts, today, self.save_export)
@@ -376,7 +378,10 @@ class OfflineCoach:
         self._record_figures(state, facts.figures)
         self._score_maturity(state)
         follow = self._next_group(state)
-        unknown = blanket or "unknown" in facts.maturity.values()
+        held = state.maturity_answers  # "not sure" said, and kept as the answer
+        unknown = blanket or any(
+            held.get(q) == "unknown" for q, v in facts.maturity.items() if v == "unknown"
+        )
         prefix = say.say("dont_know_ok") + " " if unknown else ""
         if follow:
             return prefix + follow

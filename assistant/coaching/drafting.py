@@ -29,7 +29,7 @@ from assistant.coaching.plan import (
     StrategyPlan,
     Target,
 )
-from assistant.coaching.smart import check_goal
+from assistant.coaching.smart import check_goal, led_by_activity
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues
@@ -80,7 +80,8 @@ def goal_from_candidate(
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
     aimed = candidate.target is not None or candidate.change_percent is not None
-    if spec is not None and spec.generic and not aimed:
+    project = not aimed and candidate.baseline is None and led_by_activity(candidate.text)
+    if spec is not None and (spec.generic or project) and not aimed:
         spec = None  # "clients sign engagement letters online": no count of clients is aimed at
         candidate = candidate.model_copy(update={"baseline": None})
     figures = (candidate.baseline, candidate.target, candidate.change_percent)

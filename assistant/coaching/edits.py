@@ -158,13 +158,13 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     name = (edit.metric or "").strip()
     if name and name != goal.metric:  # "call it 'EV installs as a share of turnover'"
         goal.metric, goal.aim = name, None  # the owner's name replaces their aim's words
-        changes.append(_field(say, "name", f"“{name}”"))
+        changes.append(_field(say, "name", say.say("owner_quote", words=name)))
     if goal.aim and goal.target:  # "sälja till 4 arbetsgivare": the aim says the new target
         goal.metric = filled(goal.aim, shown_number(goal.target.value))
     statement = (edit.statement or "").strip()
     if statement and statement != before.statement:
         goal.statement = statement
-        changes.append(_field(say, "wording", f"“{statement}”"))
+        changes.append(_field(say, "wording", say.say("owner_quote", words=statement)))
     elif coach_worded:
         goal.statement = _statement(goal, plan.language)
     if changes:

@@ -107,6 +107,7 @@ class Facts(BaseModel):
     )
     commands: list[PlanCommand] = Field(default_factory=list)
     said: str = ""  # the words read (a message is cut at MAX_MESSAGE_CHARS)
+    aside: bool = False  # small talk beside the answer ("by the way, did you see Leeds lost")
 
 
 def read_message(message: str, language: str, today: date, brief: bool = False) -> Facts:

@@ -26,6 +26,8 @@ def plan_question(text: str, language: str) -> str | None:
 def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None:
     """The answer from the plan, or None when the plan does not hold it yet."""
     say = Messages(plan.language)
+    if kind == "rough_ok":
+        return say.say("plan_rough_ok")
     if kind == "first_step":
         now = [i.title for i in roadmap_order(plan) if i.horizon == "short"][:NOW_SHOWN]
         if now:
@@ -43,7 +45,11 @@ def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None
     if kind == "why_goal":
         objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
         if objective is not None:
-            return say.say("plan_why", goal=goal.statement, words=objective.owner_words)
+            served = [i.title for i in roadmap_order(plan) if goal.id in i.goal_ids]
+            steps = say.say("plan_why_steps", steps="; ".join(served)) if served else ""
+            return say.say(
+                "plan_why", goal=goal.statement, words=objective.owner_words, steps=steps
+            )
     return None
 
 

@@ -440,8 +440,13 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.unsure = any(cues.compiled(p).search(reading.text) for p in unsure)
     facts.question = facts.question or bool(reading.questions)
     _apply_corrections(facts, reading)
-    facts.unusable_deadline = _unusable(facts.unusable_deadline, reading)
+    facts.unusable_deadline = _unusable(facts.unusable_deadline, reading) or next(
+        ((o.gone_by, "past") for o in reading.objectives if o.gone_by and not o.deadline), None
+    )  # "want 40 a month by summer 2026" beside aims with good dates
     facts.intent = reading.intent
+    facts.aside = reading.intent != "off_topic" and any(
+        cues.search("off_topic", reading.language, s.text) for s in sentences(reading.text)
+    )
     facts.renamed = "business_name" in profile and bool(
         cues.search("names_itself", reading.language, reading.text)
     )

@@ -174,6 +174,12 @@ def _read_statement(statement: str) -> tuple[tuple[str, str] | None, bool]:
     return lead, re.search(r"v&+v", marks) is not None
 
 
+def led_by_activity(statement: str) -> bool:
+    """ "Få kassesystemet og nettbutikken til å snakke sammen": a project to carry out."""
+    lead, _ = _read_statement(statement)
+    return lead is not None and lead[0] == "activity"
+
+
 def _is_percent(unit: str | None) -> bool:
     text = " ".join((unit or "").casefold().split())
     return "%" in text or _regexes()[1].match(text) is not None

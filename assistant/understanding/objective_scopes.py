@@ -196,7 +196,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
                 (p, a)
                 for p in before
                 for a in amounts
-                if p.start <= a.start < p.end and a.counted != "people"
+                if p.start <= a.start < p.end and not _head_count(text, a)
             ]
             today = [  # "online booking today 0, we want 1 in 3": today's value leads in
                 a for p, a in said if said_as_today(text, a, language, p.start)
@@ -222,6 +222,20 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             open_sentence = None
             lead = [*lead, (number, piece)]
     return scopes
+
+
+# "420 people on annual service contracts", "300 personer på ventelisten": people counted
+# as customers of something, not the team
+_PEOPLE_OF = re.compile(
+    r"\s+(?:on|in|with|signed up|subscribed|registered|på|i|med|на|в)\s+"
+    r"(?!(?:the |our |vårt |vårt )?(?:team|staff|payroll|office|laget|teamet|staben|штат|команд))",
+    re.IGNORECASE,
+)
+
+
+def _head_count(text: str, found: Found) -> bool:
+    """A count of people that is the team, never an objective's today's value."""
+    return found.counted == "people" and _PEOPLE_OF.match(text, found.end) is None
 
 
 NAMING = re.compile(r"[^\W\d_]{5,}")  # a word this long could name what is counted

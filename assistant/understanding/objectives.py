@@ -89,12 +89,13 @@ def _deadline(text: str, scope: Scope, language: str, today: dt.date) -> Deadlin
             duration_months=months,
             span=span_of(text, start, start + len(found.text)),
         )
-    unusable = find_unusable_deadline(words, language, today)
-    if unusable is not None and unusable[1] == "past":
-        start = text.find(unusable[0], scope.start)
-        if start >= 0:
-            return None  # a past date is flagged by the coach, never stored as a deadline
-    return None
+    return None  # a past date is flagged by the coach (see _gone_by), never stored
+
+
+def _gone_by(text: str, scope: Scope, language: str, today: dt.date) -> str | None:
+    """The words of a deadline the objective gives that has already passed."""
+    unusable = find_unusable_deadline(text[scope.start : scope.end], language, today)
+    return unusable[0] if unusable is not None and unusable[1] == "past" else None
 
 
 def _comparable(a: Found, b: Found) -> bool:
@@ -214,6 +215,24 @@ def _scaled_like(value: float, target: float) -> float:
     if target / value < 1000:
         return value
     return value * next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
+
+
+def _before_the_change(
+    everything: list[Found], target: Amount, change_percent: float | None
+) -> Amount | None:
+    """Today's value a relative aim and its target imply, when the owner said it too:
+    "double online sales to 3.6m" with "about 1.8m online" said before."""
+    if not change_percent or change_percent <= -100:
+        return None
+    implied = target.value / (1 + change_percent / 100)
+    said = [
+        f.amount
+        for f in everything
+        if f.amount.span != target.span
+        and f.amount.unit == target.unit
+        and abs(f.amount.value - implied) <= 0.03 * implied
+    ]
+    return said[0] if len(said) == 1 else None
 
 
 def _one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:
@@ -387,6 +406,8 @@ def _objective(
         baseline = described_baseline(
             text, words, kpi, language, target, verb[0] if verb else None, earlier
         )
+    if baseline is None and target is not None:  # "omsetter ca 1,8 mill … doble til 3,6 mill"
+        baseline = _before_the_change(everything, target, _change_word(words, language))
     if baseline is not None and target is not None:
         baseline, target = _one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span
@@ -414,6 +435,7 @@ def _objective(
         direction=direction,
         hold=hold,
         deadline=_deadline(text, scope, language, today),
+        gone_by=_gone_by(text, scope, language, today),
         confidence=0.7 if target or baseline else 0.5,
         span=span_of(text, scope.start, scope.end),
     )

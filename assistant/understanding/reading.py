@@ -29,6 +29,7 @@ CommandAction = Literal[
     "drop_goal",
     "change_goal",
     "rename_goal",
+    "rename_initiative",
     "turn_goal",
     "drop_initiative",
     "add_initiative",
@@ -108,6 +109,7 @@ class ObjectiveFact(BaseModel):
     direction: Literal["increase", "decrease"] | None = None  # from the owner's verb
     hold: bool = False  # "rated 9.1, which I want to keep": the aim is today's level
     deadline: Deadline | None = None
+    gone_by: str | None = None  # "by summer 2026" said in December 2026: flagged, not kept
     confidence: float = Field(default=0.6, ge=0, le=1)
     span: Span
 
