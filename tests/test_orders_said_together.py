@@ -302,3 +302,35 @@ def test_why_a_goal_is_answered_with_the_owners_words_and_the_steps_that_serve_i
     serving = [i.title for i in plan.roadmap if plan.goals[2].id in i.goal_ids]
     assert "onboarding a new client" in reply and serving
     assert all(title in reply for title in serving)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kpi", "value"),
+    [
+        ("ru", "Посещений тысячи 2 в месяц наверно.", "website_visits", 2000),
+        ("sv", "Nyhetsbrev skickar vi 2 ggr per år, ca 2000 adresser.", "email_subscribers", 2000),
+        ("en", "we send a newsletter 6 times a year to about 2500 people", "email_subscribers", 2500),
+    ],
+)
+def test_loose_figures_are_read_as_the_owner_means_them(language, text, kpi, value):
+    figures = read_message(text, language, TODAY).figures
+    assert [(f.kpi_id, f.value) for f in figures] == [(kpi, value)]
+
+
+def test_a_company_form_is_no_market_and_a_segments_revenue_is_no_company_revenue(service):
+    first = (
+        "Добрый день. У меня производство гофроупаковки в Твери, ООО «ТверьПак». 34 человека, "
+        "выручка 86 млн в год."
+    )
+    facts = read_message(first, "ru", TODAY)
+    assert facts.markets == ["Тверь"]
+    said = (
+        "Посещаемость 2000, а не 2. Цели: 1) выйти на интернет-магазины, сейчас они дают "
+        "примерно 12 млн в год, хочу 30 млн к концу 2028."
+    )
+    assert read_message(said, "ru", TODAY).revenue is None
+    service.send("tver", first, "ru")
+    service.send("tver", "И исправьте рынки: Тверь, Москва и Московская область", "ru")
+    profile = service.session("tver").plan.profile
+    assert profile.markets == ["Тверь", "Москва", "Московская область"]
+    assert profile.annual_revenue.amount == 86_000_000

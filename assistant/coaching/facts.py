@@ -195,6 +195,9 @@ def _first_group(text: str, patterns: list[str], group: str) -> str | None:
     return None
 
 
+LEGAL_FORMS = frozenset(w.lower() for w in reading_cues.raw("legal_forms"))  # "ООО «ТверьПак»"
+
+
 def _markets(text: str, patterns: list[str]) -> list[str]:
     found: list[str] = []
     months = {
@@ -218,7 +221,7 @@ def _markets(text: str, patterns: list[str]) -> list[str]:
     for pattern in patterns:
         for match in re.finditer(pattern, text, re.UNICODE):
             for place in re.split(r",\s*|\s+(?:and|og|och|и)\s+", match.group("place")):
-                if place and place.lower() not in months and not place[0].isdigit():
+                if place and place.lower() not in months | LEGAL_FORMS and not place[0].isdigit():
                     found.append(place)
     return list(dict.fromkeys(found))
 

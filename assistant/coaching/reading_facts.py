@@ -318,9 +318,8 @@ def _markets(said: list[str], profile: dict, language: str) -> list[str]:
     place = str(profile["location"].value) if "location" in profile else None
     name = str(profile["business_name"].value).lower() if "business_name" in profile else ""
     kept = [place] if place else []
-    for market in said:
-        same = place is not None and nominative(market, language) == place
-        if not same and market.lower() not in name and market not in kept:
+    for market in (nominative(m, language) for m in said):  # "по Твери, Москве": Тверь, Москва
+        if market.lower() not in name and market not in kept:
             kept.append(market)
     return kept
 

@@ -4,6 +4,7 @@ objectives that start from a figure given earlier."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
@@ -53,6 +54,9 @@ def tidy_open_questions(state: SessionState) -> None:
     state.plan.open_questions = [q for q in state.plan.open_questions if q not in answered]
 
 
+MARKETS_SAID = r"\b(?:markets?|markeder|marknader|рынки|рынок)\s*:"
+
+
 def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
     """A profile fact given later ("we do plumbing, by the way") fills its gap; what is
     known already changes only by a correction."""
@@ -61,6 +65,10 @@ def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
     profile.industry = profile.industry or facts.industry
     profile.staff = profile.staff or facts.staff
     profile.annual_revenue = profile.annual_revenue or facts.revenue
+    relabelled = re.search(MARKETS_SAID, facts.said, re.IGNORECASE) is not None  # "рынки: …"
+    fixing = relabelled or facts.intent in ("correction", "objection") or state.stage == "playback"
+    if facts.markets and (fixing or not profile.markets):  # "ООО это не город, продаём по …"
+        profile.markets = facts.markets
 
 
 FOLLOWERS = "social_followers"

@@ -73,21 +73,24 @@ _KR_BY_LANGUAGE = {"nb": "NOK", "sv": "SEK"}
 _COUNT_UNITS: dict[Language, dict[str, str]] = {
     "en": {"people": r"people|persons?|employees?|staff|workers?|colleagues|ftes?",
            "customers": r"customers?|clients?", "orders": r"orders?", "users": r"users?",
-           "visitors": r"visitors?"},
+           "visitors": r"visitors?", "subscribers": r"subscribers?|addresses|followers|members"},
     "nb": {"people": r"ansatte?|personer|person|folk|medarbeidere?|årsverk|heltidsansatte|"
                      r"deltidsansatte|kolleger|kollegaer",
            "customers": r"kunder?|kundene|klienter", "orders": r"bestillinger|bestilling|ordrer?",
-           "users": r"brukere?", "visitors": r"besøkende"},
+           "users": r"brukere?", "visitors": r"besøkende",
+           "subscribers": r"abonnenter|adresser|følgere|medlemmer"},
     "sv": {"people": r"anställda|anställd|personer|person|medarbetare|årsarbetare|"
                      r"heltidsanställda|kollegor|kolleger",
            "customers": r"kunder?|kunderna|klienter", "orders": r"beställningar|beställning|"
                                                                r"order|ordrar",
-           "users": r"användare", "visitors": r"besökare"},
+           "users": r"användare", "visitors": r"besökare",
+           "subscribers": r"prenumeranter|adresser|följare|medlemmar"},
     "ru": {"people": r"человека?|людей|сотрудник(?:а|ов|и)?|работник(?:а|ов|и)?|"
                      r"специалист(?:а|ов|ы)?",
            "customers": r"клиент(?:а|ов|ы)?|покупател(?:ь|я|ей|и)",
            "orders": r"заказ(?:а|ов|ы)?", "users": r"пользовател(?:ь|я|ей|и)",
-           "visitors": r"посетител(?:ь|я|ей|и)"},
+           "visitors": r"посетител(?:ь|я|ей|и)",
+           "subscribers": r"подписчик(?:а|ов|и)?|адрес(?:а|ов)?|участник(?:а|ов|и)?"},
 }  # fmt: skip
 
 # Staff: employee words always count; "people" words only with a company/team context.

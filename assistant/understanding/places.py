@@ -30,4 +30,6 @@ def _nominative_word(word: str) -> str:
 def nominative(place: str, language: str) -> str:
     if language != "ru":
         return place
-    return " ".join(_nominative_word(word) for word in place.split())
+    said = place.split()  # "Московская область": a word said in lower case stays so
+    named = (_nominative_word(word) for word in said)
+    return " ".join(n if w[:1].isupper() else n.lower() for n, w in zip(named, said, strict=True))

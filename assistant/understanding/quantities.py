@@ -106,7 +106,7 @@ def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None 
     unit, currency, end = _unit(last, text, language)
     if quantity.kind == "number" and last.kind == "money":  # "20-30k NOK": low shares the unit
         currency = _currency(last.unit, language)
-    factor = DAYS_IN.get(unit, 1)
+    factor = DAYS_IN.get(unit, 1) * _scale_before(text, quantity.start, language)
     unit = "days" if unit in DAYS_IN else unit
     low = quantity.value * factor if high else None
     top = high.value * factor if high else None
@@ -123,6 +123,15 @@ def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None 
     )
     counted = last.unit if last.kind == "count" else None
     return Found(amount, counted)
+
+
+def _scale_before(text: str, start: int, language: str) -> float:
+    """ "тысячи 2 в месяц": a rough figure with its scale said first is 2 000."""
+    before = text[max(0, start - 12) : start]
+    for scale, by_language in cues.raw("scale_before").items():
+        if any(cues.compiled(p).search(before) for p in by_language.get(language, ())):
+            return float(scale)
+    return 1.0
 
 
 def _ratios(text: str, language: str) -> list[Found]:

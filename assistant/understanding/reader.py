@@ -65,6 +65,9 @@ def _metrics(
     for found in amounts:
         if staff and staff.start <= found.start < staff.end:
             continue
+        if cues.compiled(cues.raw("how_often_after").get(language, "$^")).match(text, found.end):
+            unplaced.append(found.amount.span)  # "2 ggr per år, ca 2000 adresser": how often
+            continue
         bound = _bound(text, language, found, by_meaning=found.counted != _PEOPLE)
         if bound is None:
             unplaced.append(found.amount.span)
@@ -262,6 +265,11 @@ def _corrected(reading: Reading) -> Reading:
             correction = correction.model_copy(update={"field": metric.kpi})
         fixes.append(correction)
     reading.corrections = fixes
+    reading.profile = [  # "…, сейчас они дают 12 млн в год, хочу 30": the aim's figure
+        p
+        for p in reading.profile
+        if not (p.field == "revenue" and any(_inside(p.span, o.span) for o in whole))
+    ]
     reading.objectives = [
         o for o in reading.objectives if not any(_inside(c.span, o.span) for c in fixes)
     ]
