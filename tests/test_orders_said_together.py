@@ -309,7 +309,12 @@ def test_why_a_goal_is_answered_with_the_owners_words_and_the_steps_that_serve_i
     [
         ("ru", "Посещений тысячи 2 в месяц наверно.", "website_visits", 2000),
         ("sv", "Nyhetsbrev skickar vi 2 ggr per år, ca 2000 adresser.", "email_subscribers", 2000),
-        ("en", "we send a newsletter 6 times a year to about 2500 people", "email_subscribers", 2500),
+        (
+            "en",
+            "we send a newsletter 6 times a year to about 2500 people",
+            "email_subscribers",
+            2500,
+        ),
     ],
 )
 def test_loose_figures_are_read_as_the_owner_means_them(language, text, kpi, value):
@@ -334,3 +339,63 @@ def test_a_company_form_is_no_market_and_a_segments_revenue_is_no_company_revenu
     profile = service.session("tver").plan.profile
     assert profile.markets == ["Тверь", "Москва", "Московская область"]
     assert profile.annual_revenue.amount == 86_000_000
+
+
+def test_a_lane_said_after_to_wins_over_a_later_now():
+    said = read("Flytt kompetanseplan til Senere, vi har ikke tid til kurs nå.", "nb", TODAY)
+    (order,) = plan_commands(said, TODAY)
+    assert (order.action, order.horizon) == ("change_initiative", "long")
+
+
+def test_a_point_of_the_roadmap_is_a_step_not_a_goal():
+    said = read("Punkt 1 säger ingenting, ta bort den.", "sv", TODAY)
+    (order,) = plan_commands(said, TODAY)
+    assert (order.action, order.number) == ("drop_initiative", 1)
+
+
+def test_a_name_in_an_added_step_is_not_taken_from_the_next_order():
+    said = read(
+        "Добавьте инициативу: навести порядок в Битрикс24. И перенесите инициативу 3 в «Дальше».",
+        "ru",
+        TODAY,
+    )
+    added, moved = plan_commands(said, TODAY)
+    assert added.name == "навести порядок в Битрикс24" and moved.horizon == "medium"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "We are on Checkatrade and get maybe 40% of enquiries from there, which costs "
+         "about 1,800 a year."),
+        ("nb", "Kundeinfo ligger i bookingsystemet. Webanalyse vet jeg ikke, det var noe google "
+         "greier da nettsiden ble satt opp."),
+    ],
+)  # fmt: skip
+def test_how_things_are_today_is_no_goal_and_prose_is_no_name(language, text):
+    facts = read_message(text, language, TODAY)
+    assert facts.goals == [] and facts.business_name is None
+
+
+def test_the_name_said_outright_is_the_name_and_no_market():
+    said = "Cykelverket är namnet på butiken, inte en plats. Vi säljer i Uppsala."
+    facts = read_message(said, "sv", TODAY)
+    assert (facts.business_name, facts.industry, facts.markets) == (
+        "Cykelverket",
+        None,
+        ["Uppsala"],
+    )
+
+
+def test_a_proposed_deadline_said_back_is_confirmed(service):
+    brief = (
+        "Plumbing firm in Leeds, 9 staff, turnover 1.4m. We get about 25 enquiries a month "
+        "from the website and want 40 a month."
+    )
+    service.start_from_brief("confirm", brief, "en")
+    goal = service.session("confirm").plan.goals[0]
+    assert goal.deadline_status == "proposed"
+    reply = service.send("confirm", f"goal 1 deadline {goal.deadline:%B %Y} is fine", "en").reply
+    goal = service.session("confirm").plan.goals[0]
+    assert goal.deadline_status == "given" and "proposed" not in goal.statement
+    assert "confirmed" in reply.split("\n\n")[0]

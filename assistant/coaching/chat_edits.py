@@ -16,24 +16,34 @@ from datetime import date
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_exports import export_order
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.chat_steps import add_initiative, rename_initiative
+from assistant.coaching.chat_steps import (
+    add_initiative,
+    initiatives_meant,
+    objected_step,
+    rename_initiative,
+)
 from assistant.coaching.chat_values import replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.directions import direction_said
 from assistant.coaching.drafting import goal_from_candidate, shown_number
-from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, change_goal
+from assistant.coaching.edits import (
+    EditRefused,
+    GoalEdit,
+    InitiativeEdit,
+    change_goal,
+    confirm_said,
+)
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
-from assistant.coaching.plan import Initiative, Objective, next_id
+from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import (
     content_words,
     initiatives_named,
     shares_a_word,
-    words_shared,
 )
 from assistant.understanding.quantities import read_amounts
 from assistant.understanding.text import without_dates
@@ -49,25 +59,12 @@ def apply_commands(
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
     _pin_numbers(state, facts.commands)
-    said = [*facts.commands, *_goals_said_whole(state, facts), *_objected_step(state, facts)]
+    said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     for command in said:
         handler = _HANDLERS.get(command.action)
         if handler is not None:
             handler(state, command, facts, today, outcome)
     return outcome
-
-
-def _objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
-    """ "lojalitetsprogrammet känns inte som vi": an objection that names one step of the
-    drafted roadmap, with no order, takes that step off."""
-    if facts.commands or facts.intent != "objection" or not state.plan.roadmap:
-        return []
-    ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
-    named = set(initiatives_named(facts.said, state.plan.language))
-    shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]
-    if len(shown) != 1:
-        return []
-    return [PlanCommand(action="drop_initiative", words=facts.said, item_id=shown[0].id)]
 
 
 def _goals_said_whole(state: SessionState, facts: Facts) -> list[PlanCommand]:
@@ -215,7 +212,11 @@ def _change_goal(
             outcome.asks.append(str(refused))
             return
     if not changes:  # "goal 3 target is 7 days": it already is, and the owner hears so
-        outcome.changes.append(say.say("goal_unchanged", number=index + 1))
+        goal = state.plan.goals[index] if _drafted(state) else None
+        said = goal and confirm_said(goal, command.target, command.deadline, state.language)
+        outcome.changes.append(
+            say.say("goal_confirmed" if said else "goal_unchanged", number=index + 1)
+        )
         return
     _goal_changed(outcome, say, index, changes)
 
@@ -336,36 +337,6 @@ def _one_goal_per_order(
 # ------------------------------------------------------------------------------ initiatives
 
 
-def _named(state: SessionState, command: PlanCommand) -> list[Initiative]:
-    """The initiatives the command points at: by number in the roadmap as shown, else by a
-    word of their title the owner used ("the webshop", "nettbutikk og markedsplass")."""
-    shown = roadmap_order(state.plan)
-    if command.number is not None:
-        return [i for i in shown if i.id == command.item_id]
-    for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
-        named = _named_in(shown, words, state.plan.language)
-        if named:
-            return named
-    return []
-
-
-def _named_in(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
-    ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
-    named = set(initiatives_named(words, language))
-    by_name = [i for i in shown if ids.get(i.title) in named]
-    if len(by_name) == 1:
-        return by_name
-    return _best_titled(by_name or shown, words, language) or by_name
-
-
-def _best_titled(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
-    """ "flytt bestill på nett, hent i butikken til Nå": the one initiative whose title the
-    order says more words of than any other's."""
-    scores = [words_shared(words, i.title, language) for i in shown]
-    best = max(scores, default=0)
-    return [shown[scores.index(best)]] if best and scores.count(best) == 1 else []
-
-
 def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[str]:
     """The catalogue's initiatives named by these titles, or (before a roadmap exists) by a
     word the owner used for them."""
@@ -389,7 +360,7 @@ def leave_out(state: SessionState, words: str) -> list[str]:
 def _drop_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
-    named = _named(state, command)
+    named = initiatives_meant(state, command)
     spec_ids = _catalogue_ids(state, command.focus or command.words, [i.title for i in named])
     if not named and not spec_ids and _names_one_goal(state, command):
         _drop_goal(state, command, facts, today, outcome)  # "drop the churn one": a goal
@@ -432,7 +403,7 @@ def _change_initiative(
     if not state.plan.roadmap:
         outcome.asks.append(say.say("no_roadmap_yet"))
         return
-    named = _named(state, command)
+    named = initiatives_meant(state, command)
     if len(named) != 1 or command.horizon is None:
         outcome.asks.append(say.say("which_initiative_move"))
         return

@@ -1,6 +1,7 @@
 """Steps the owner asks to add to the roadmap in chat: the catalogue's step when the owner's
 words name one ("could you add a Google Business Profile?"), else a step of the owner's own
-("add initiative: a wholesale portal for stockists"), which the roadmap keeps as said."""
+("add initiative: a wholesale portal for stockists"), which the roadmap keeps as said; a
+step renamed; and which steps of the roadmap an order or an objection points at."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from assistant.coaching.commands import PlanCommand, lane_said
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
+from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import session_traits
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named
+from assistant.coaching.words import initiatives_named, words_shared
 
 OWN_STEP_LANE = "medium"  # a step of the owner's own is planned for this year, not this quarter
 
@@ -120,3 +122,46 @@ def rename_initiative(
     name = say.say("edit_field", field=say.label("edit_fields", "name"), value=command.name)
     outcome.changes.append(say.say("edit_item_done", item=before, changes=name))
     outcome.roadmap_changed = True
+
+
+def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
+    """ "lojalitetsprogrammet känns inte som vi": an objection that names one step of the
+    drafted roadmap, with no order, takes that step off."""
+    if facts.commands or facts.intent != "objection" or not state.plan.roadmap:
+        return []
+    ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    named = set(initiatives_named(facts.said, state.plan.language))
+    shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]
+    if len(shown) != 1:
+        return []
+    return [PlanCommand(action="drop_initiative", words=facts.said, item_id=shown[0].id)]
+
+
+def initiatives_meant(state: SessionState, command: PlanCommand) -> list[Initiative]:
+    """The initiatives the command points at: by number in the roadmap as shown, else by a
+    word of their title the owner used ("the webshop", "nettbutikk og markedsplass")."""
+    shown = roadmap_order(state.plan)
+    if command.number is not None:
+        return [i for i in shown if i.id == command.item_id]
+    for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
+        named = _named_in(shown, words, state.plan.language)
+        if named:
+            return named
+    return []
+
+
+def _named_in(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
+    ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
+    named = set(initiatives_named(words, language))
+    by_name = [i for i in shown if ids.get(i.title) in named]
+    if len(by_name) == 1:
+        return by_name
+    return _best_titled(by_name or shown, words, language) or by_name
+
+
+def _best_titled(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
+    """ "flytt bestill på nett, hent i butikken til Nå": the one initiative whose title the
+    order says more words of than any other's."""
+    scores = [words_shared(words, i.title, language) for i in shown]
+    best = max(scores, default=0)
+    return [shown[scores.index(best)]] if best and scores.count(best) == 1 else []

@@ -69,7 +69,8 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             else command.model_copy(update={"focus": own.focus})
         )
         if said.action in ("rename_goal", "rename_initiative", "add_initiative"):
-            command.name = new_name(reading.text[said.span.end :], said.span.text)
+            named = reading.text[said.span.end : later[0] if later else len(reading.text)]
+            command.name = new_name(named, said.span.text)  # not a quote of the next order
         previous_end = said.span.end
         if not any(_same_order(c, command) for c in found):
             found += _each_listed(command)
@@ -411,8 +412,23 @@ def lane_said(words: str, language: str) -> str | None:
     return _lane_named(words, language) or _horizon(words, language)
 
 
+_LANE_AFTER_TO = re.compile(
+    r"\b(?:to|into|til|till|в|на)\s+[«\"”]?(?:now|next|later|nå|neste|senere|nu|nästa|senare|"
+    r"сейчас|далее|дальше|позже|потом)\b",
+    re.IGNORECASE,
+)
+
+
 def _horizon(words: str, language: str, key: str = "horizon_words") -> str | None:
-    """The roadmap lane ``words`` point to, by the cues under ``key``."""
+    """The roadmap lane ``words`` point to, by the cues under ``key``; a lane said after "to"
+    wins ("flytt kompetanseplan til Senere, vi har ikke tid til kurs nå")."""
+    said = _LANE_AFTER_TO.search(words)
+    if said is not None and said.group(0) != words:
+        return _horizon(said.group(0), language, key) or _horizon_in(words, language, key)
+    return _horizon_in(words, language, key)
+
+
+def _horizon_in(words: str, language: str, key: str) -> str | None:
     for horizon, by_language in cues.raw(key).items():
         if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
             return str(horizon)

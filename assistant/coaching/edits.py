@@ -245,6 +245,20 @@ def _listed(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
+def confirm_said(goal: Goal, target: float | None, deadline: date | None, language: str) -> bool:
+    """ "yes, December 2027 is fine for goal 2": a value the coach proposed, said back by the
+    owner as it is, is theirs now; the statement no longer asks to confirm it."""
+    confirmed = False
+    if deadline is not None and deadline == goal.deadline and goal.deadline_status == "proposed":
+        goal.deadline_status, confirmed = "given", True
+    said = goal.target is not None and target is not None and goal.target.value == target
+    if said and goal.target.status == "proposed":
+        goal.target, confirmed = goal.target.model_copy(update={"status": "given"}), True
+    if confirmed:
+        goal.statement = _statement(goal, language)
+    return confirmed
+
+
 def _statement(goal: Goal, language: str) -> str:
     proposed = [
         name

@@ -182,9 +182,14 @@ def _business_name(text: str, patterns: list[str], not_names: list[str]) -> str 
     for pattern in patterns:
         for match in re.finditer(pattern, text, re.UNICODE):
             name = (match.group("name") or "").strip(" .,")
-            if name and not set(re.findall(r"[^\W\d_]+", name)) & set(not_names):
+            words = re.findall(r"[^\W\d_]+", name)
+            prose = sum(w.islower() for w in words) >= PROSE_WORDS  # "det var noe google greier"
+            if name and not prose and not set(words) & set(not_names):
                 return name
     return None
+
+
+PROSE_WORDS = 3  # lower-case words that make a "name" a piece of a sentence
 
 
 def _first_group(text: str, patterns: list[str], group: str) -> str | None:

@@ -407,16 +407,17 @@ def _unusable(unusable: tuple[str, str] | None, reading: Reading) -> tuple[str, 
 
 def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     """``facts`` (read by the rules) with everything the typed reading knows put in."""
-    from assistant.coaching.facts import possible
+    from assistant.coaching.facts import PROSE_WORDS, possible
 
     catalogue = load_kpi_catalogue()
     profile = {fact.field: fact for fact in reading.profile}
-    if "business_name" in profile:
-        facts.business_name = str(profile["business_name"].value)
+    said_as_name = str(profile["business_name"].value) if "business_name" in profile else ""
+    if said_as_name and sum(w.islower() for w in said_as_name.split()) < PROSE_WORDS:
+        facts.business_name = said_as_name  # "det var noe google greier da" is no name
     staff = profile.get("staff")
     facts.staff = int(staff.value) if staff is not None else None
     facts.revenue = _revenue(reading)
-    if "industry" in profile:
+    if "industry" in profile and str(profile["industry"].value) != said_as_name:  # not the name
         facts.industry = str(profile["industry"].value)
         facts.industry_guessed = profile["industry"].confidence < 0.5
     facts.markets = _markets(facts.markets, profile, reading.language)
@@ -440,8 +441,13 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.question = facts.question or bool(reading.questions)
     _apply_corrections(facts, reading)
     facts.unusable_deadline = _unusable(facts.unusable_deadline, reading) or next(
-        ((o.gone_by, "past") for o in reading.objectives if o.gone_by and not o.deadline), None
-    )  # "want 40 a month by summer 2026" beside aims with good dates
+        (
+            (o.gone_by, "past")
+            for o in reading.objectives
+            if o.gone_by and not o.deadline and _BY.match(o.gone_by.strip())
+        ),
+        None,
+    )  # "want 40 a month by summer 2026" beside aims with good dates; "built in 2017" is not
     facts.intent = reading.intent
     facts.aside = reading.intent != "off_topic" and any(
         cues.search("off_topic", reading.language, s.text) for s in sentences(reading.text)

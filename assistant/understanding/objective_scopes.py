@@ -124,6 +124,22 @@ def _purpose(piece: Piece, scopes: list[Scope], same_sentence: bool, language: s
     return cues.search("parallel_wish", language, last) is None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|i|vi|jeg|jag|мы|я)\b", re.IGNORECASE)
+
+
+def _goes_on_saying(text: str, piece: Piece, language: str) -> bool:
+    """ "We are on Checkatrade and get maybe 40 % of enquiries": an "and" that goes on with
+    what the owner's own sentence says about today, with no wish in either part."""
+    joined = re.search(r"\b(?:and|og|och|и)\s*$", text[max(0, piece.start - 6) : piece.start])
+    if ONE_MORE.match(piece.text) is None and joined is None:
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, piece.start)]
+    lead = text[max(ends, default=0) : piece.start]
+    wish = cues.patterns("objective", language)[0]
+    said = _FIRST_PERSON.search(lead) is not None
+    return said and wish.search(lead) is None and wish.search(piece.text) is None
+
+
 ONE_MORE = re.compile(r"^\W*(?:and|plus|also|og|også|och|också|и|а также|а ещё)\s", re.IGNORECASE)
 
 
@@ -182,7 +198,9 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             scopes[-1].pieces.append(piece)  # "online booking, so there are no queues"
             scopes[-1].amounts += inside
             continue
-        wished = in_list or states_objective(piece, language)
+        wished = in_list or (
+            states_objective(piece, language) and not _goes_on_saying(text, piece, language)
+        )
         wished = wished or parallel_wish(text, piece, language)
         wished = wished or _one_more_aim(text, piece, inside, scopes, number, language)
         if wished and _points_back(piece, inside, scopes, open_sentence == number, language):
