@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from assistant.coaching.commands import plan_commands
+from assistant.coaching.commands import lane_said, plan_commands
 from assistant.coaching.facts import read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.render import roadmap_order
@@ -399,3 +399,42 @@ def test_a_proposed_deadline_said_back_is_confirmed(service):
     goal = service.session("confirm").plan.goals[0]
     assert goal.deadline_status == "given" and "proposed" not in goal.statement
     assert "confirmed" in reply.split("\n\n")[0]
+
+
+def test_norwegian_typed_without_its_letters_is_read_the_same():
+    said = read_message(
+        "Dette er feil. Maal 1 skal OEKE. Endre maal 1: fra 30 % til 60 % innen august 2027. "
+        "maal 2: gi nytt navn til Takeaway via egen nettside.",
+        "nb",
+        TODAY,
+    )
+    orders = [(c.action, c.number, c.baseline, c.target, c.name) for c in said.commands]
+    assert ("change_goal", 1, 30, 60, None) in orders
+    assert ("rename_goal", 2, None, None, "Takeaway via egen nettside") in orders
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "name"),
+    [
+        ("en", "add an initiative: ask every customer for a review by text, put it in Now",
+         "ask every customer for a review by text"),
+        ("sv", "Lägg till initiativ: Sökmotoroptimering och produkttexter i webbshopen, i Nästa.",
+         "Sökmotoroptimering och produkttexter i webbshopen"),
+        ("ru", "Добавьте инициативу: отзывы на Яндекс Картах, в «Сейчас».",
+         "отзывы на Яндекс Картах"),
+    ],
+)  # fmt: skip
+def test_the_lane_said_with_a_new_step_is_not_part_of_its_name(language, said, name):
+    (order,) = plan_commands(read(said, language, TODAY), TODAY)
+    assert (order.action, order.name) == ("add_initiative", name)
+    assert lane_said(said, language) in ("short", "medium")
+
+
+def test_a_goal_changed_from_and_to_without_a_verb_is_an_order():
+    (order,) = plan_commands(read("goal 1 from 30% to 60%", "en", TODAY), TODAY)
+    assert (order.action, order.number, order.baseline, order.target) == (
+        "change_goal",
+        1,
+        30,
+        60,
+    )

@@ -220,11 +220,22 @@ def new_name(after: str, order: str = "") -> str | None:
     ikke aktive kunder"). The order's cue may end inside its word ("добавьте инициатив|у:
     …")."""
     after = re.sub(r"^\w+", "", after)
+    after = re.split(r"[.!?\n](?:\s|$)", after, maxsplit=1)[0]  # the order's own sentence
+    after = _LANE_SAID.sub("", after)  # "…, в «Сейчас»": where, not a name
     found = _QUOTED.match(after) or _SAID_AFTER.match(after)
     if found is None and _NAMING_END.search(order):
         found = _BARE_NAME.match(after)
     name = _NOT_THE_OLD.sub("", found.group("name")).strip(" ,:–-") if found else ""
     return name or None
+
+
+_LANE_SAID = re.compile(
+    r"[,;]?\s*(?:(?:and\s+|og\s+|och\s+|и\s+)?(?:put|place|legg|sett|lägg|sätt|поставьте|"
+    r"добавьте)\s+(?:it|det|den|её|ее)\s+)?(?:in|into|to|i|til|till|under|в|на)\s+"
+    r"[«\"”]?(?:the\s+)?(?:now|next|later|nå|neste|senere|nu|nästa|senare|сейчас|далее|дальше|"
+    r"позже|потом)[»\"”]?(?:\s+lane|\s+kolonnen)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _goal_number(text: str, language: str) -> int | None:
@@ -399,8 +410,13 @@ def _old(words: str, found: Found) -> bool:
 
 
 def _said_as_today(words: str, found: Found, language: str) -> bool:
+    """ "today it's 63", "mål 1: fra 30 %": the value the goal starts from."""
     before = re.split(r"[.!?;]\s", words[max(0, found.start - 24) : found.start])[-1]
-    return cues.search("today_words", language, before) is not None
+    started = _FROM.search(before) is not None
+    return started or cues.search("today_words", language, before) is not None
+
+
+_FROM = re.compile(r"\b(?:from|fra|från|с|со)\s*$", re.IGNORECASE)
 
 
 def _lane_named(words: str, language: str) -> str | None:

@@ -28,6 +28,7 @@ from assistant.extraction.numbers import currency_said_alone
 from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
 from assistant.understanding.profile import bare_name
+from assistant.understanding.spelling import with_own_letters
 
 MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
@@ -113,7 +114,7 @@ class Facts(BaseModel):
 def read_message(message: str, language: str, today: date, brief: bool = False) -> Facts:
     """Everything the rules can find in ``message`` (written in ``language``); a ``brief``
     is read as the first thing said (nothing in it is a correction)."""
-    text = message[:MAX_MESSAGE_CHARS]
+    text = with_own_letters(message[:MAX_MESSAGE_CHARS], language)  # "maal 2" is "mål 2"
     table = cues(language)
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS, said=text)
     facts.dont_know = detect_dont_know(text, language)
