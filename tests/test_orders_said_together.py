@@ -12,6 +12,7 @@ import pytest
 from assistant.coaching.commands import lane_said, plan_commands
 from assistant.coaching.facts import read_message
 from assistant.coaching.messages import Messages
+from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
@@ -438,3 +439,29 @@ def test_a_goal_changed_from_and_to_without_a_verb_is_an_order():
         30,
         60,
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [
+        ("en", "is going from 420 to 900 realistic in that time?", "realistic"),
+        ("nb", "Er 65 % belegg realistisk?", "realistic"),
+        ("sv", "Är 45 företagsevent orimligt?", "realistic"),
+        ("ru", "Реально ли за год выйти на 30 млн?", "realistic"),
+        ("en", "which of these should I prioritise?", "priority"),
+        ("nb", "Hvilket av disse burde jeg prioritere?", "priority"),
+        ("sv", "Vilket mål ska vi prioritera?", "priority"),
+        ("ru", "Какую цель поставить в приоритет?", "priority"),
+    ],
+)
+def test_realism_and_priority_questions_are_questions_about_the_plan(language, text, kind):
+    assert plan_question(text, language) == kind
+
+
+def test_realism_and_priority_are_answered_from_the_drafted_goals(service):
+    _drafted(service, "judged")
+    reply = service.send("judged", "is goal 2 realistic?", "en").reply
+    goal = service.session("judged").plan.goals[1]
+    assert reply.startswith(f"Goal 2: {goal.smart.achievable.reason}")
+    reply = service.send("judged", "which of these should I prioritise?", "en").reply
+    assert reply.startswith("Start with goal ")

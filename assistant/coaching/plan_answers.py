@@ -37,6 +37,8 @@ def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None
         if plan.objectives:
             return say.say("plan_first_goal", goal=plan.objectives[0].owner_words)
         return None
+    if kind in ("realistic", "priority"):
+        return _realistic(plan, text) if kind == "realistic" else _priority(plan)
     goal = _goal_named(plan, text)
     if goal is None:
         return None
@@ -51,6 +53,43 @@ def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None
                 "plan_why", goal=goal.statement, words=objective.owner_words, steps=steps
             )
     return None
+
+
+def _realistic(plan: StrategyPlan, text: str) -> str:
+    """ "Is 900 realistic?": the SMART check's verdict on how big the change is, for the goal
+    named or for each goal; before the goals are drafted, when it will be judged."""
+    say = Messages(plan.language)
+    named = _goal_named(plan, text)
+    goals = [named] if named is not None else plan.goals
+    judged = [g for g in goals if g.smart is not None]
+    if not judged:
+        return say.say("plan_realistic_later")
+    lines = [
+        say.say("plan_realistic_line", n=plan.goals.index(g) + 1, reason=g.smart.achievable.reason)
+        for g in judged
+    ]
+    return "\n".join(lines)
+
+
+def _priority(plan: StrategyPlan) -> str:
+    """ "Which should I prioritise?": the goal the first step of the Now lane serves, else
+    the goal due first."""
+    say = Messages(plan.language)
+    now = [i for i in roadmap_order(plan) if i.horizon == "short" and i.goal_ids]
+    by_id = {g.id: g for g in plan.goals}
+    for step in now:
+        goal = next((by_id[g] for g in step.goal_ids if g in by_id), None)
+        if goal is not None:
+            why = say.say("plan_priority_now", step=step.title)
+            return say.say(
+                "plan_priority", n=plan.goals.index(goal) + 1, goal=goal.statement, why=why
+            )
+    dated = sorted((g for g in plan.goals if g.deadline), key=lambda g: g.deadline)
+    if not dated:
+        return say.say("plan_priority_later")  # nothing drafted to rank yet
+    first = dated[0]
+    why = say.say("plan_priority_due", date=first.deadline.isoformat())
+    return say.say("plan_priority", n=plan.goals.index(first) + 1, goal=first.statement, why=why)
 
 
 def _goal_named(plan: StrategyPlan, text: str) -> Goal | None:
