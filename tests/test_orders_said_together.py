@@ -465,3 +465,10 @@ def test_realism_and_priority_are_answered_from_the_drafted_goals(service):
     assert reply.startswith(f"Goal 2: {goal.smart.achievable.reason}")
     reply = service.send("judged", "which of these should I prioritise?", "en").reply
     assert reply.startswith("Start with goal ")
+
+
+def test_an_echoed_topic_answered_on_its_line_is_a_maturity_answer():
+    assert read_message("goals written down? no, they are in my head", "en", TODAY).maturity == {
+        "s_digital_goals": "no"
+    }
+    assert read_message("CRM? what is that", "en", TODAY).maturity == {}

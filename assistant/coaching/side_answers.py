@@ -18,6 +18,7 @@ from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_called
 from assistant.knowledge.service import KnowledgeBase
+from assistant.understanding import cues as reading_cues
 from assistant.understanding.text import sentences
 
 # A quote this close to a side question, or closer, answers it; below, the coach says it has
@@ -57,6 +58,11 @@ def _from_catalogue(question: str, language: str) -> str | None:
         )
         for s in specs
     )
+
+
+def _small_talk(question: str, language: str) -> bool:
+    """ "btw did you see the Leeds game?": answered with one line already, not searched."""
+    return reading_cues.search("off_topic", language, question) is not None
 
 
 def boundary(language: str, text: str, asked: bool) -> str | None:
@@ -106,7 +112,8 @@ class SideAnswers:
     def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:
         """Answers to the questions asked inside a longer message (its facts are stored as
         well); a turn that was itself a side question has none."""
-        return [self.answer(state, question, INLINE_SIMILARITY) for question in facts.asked]
+        asked = [q for q in facts.asked if not (facts.aside and _small_talk(q, state.language))]
+        return [self.answer(state, question, INLINE_SIMILARITY) for question in asked]
 
     def answer(
         self, state: SessionState, question: str, floor: float = SIDE_ANSWER_SIMILARITY

@@ -103,7 +103,22 @@ def _overlaps(piece: Piece, span: Span) -> bool:
     return piece.start < span.end and span.start < piece.end
 
 
+# "goals written down? no, they are in my head": a topic said back as a short question and
+# answered on the same line is read as "topic: answer" (same length, so spans still fit)
+_ECHOED = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+\?(?=[ \t]+[^\W\d_])")
+
+
+def _answered(echo: re.Match[str], text: str, language: str) -> str:
+    """The echoed question as "topic:", unless what follows asks in turn ("CRM? what is it")."""
+    following = re.match(r"\s*([^\W\d_]+)", text[echo.end() :])
+    asks = following is not None and following.group(1).lower() in cues.raw("question_words").get(
+        language, ()
+    )
+    return echo.group(0) if asks else echo.group(0)[:-1] + ":"
+
+
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
+    text = _ECHOED.sub(lambda m: _answered(m, text, language), text)
     bank = load_maturity_questions()
     found: dict[str, MaturityFact] = {}
     extra: list[MaturityFact] = []
