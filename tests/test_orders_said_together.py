@@ -472,3 +472,22 @@ def test_an_echoed_topic_answered_on_its_line_is_a_maturity_answer():
         "s_digital_goals": "no"
     }
     assert read_message("CRM? what is that", "en", TODAY).maturity == {}
+
+
+def test_a_deadline_weeks_away_is_said_with_the_goals_and_can_be_moved(service):
+    said = [*ACCOUNTANTS[:2], *ACCOUNTANTS[2:], "We want 120 clients on monthly packages by 31 "
+            "December 2026, today 70.", "that's all"]  # fmt: skip
+    _interviewed(service, "soon", said, "en")
+    reply = service.send("soon", "yes", "en").reply
+    assert "Goal 1 is due in 3 week(s), on 2026-12-31" in reply
+    service.send("soon", "goal 1: deadline December 2027", "en")
+    assert service.session("soon").plan.goals[0].deadline == date(2027, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("sv", "mål 1: slutdatum december 2027"), ("nb", "mål 1: frist desember 2027")],
+)
+def test_the_example_in_the_due_soon_note_is_an_order(language, text):
+    (order,) = plan_commands(read(text, language, TODAY), TODAY)
+    assert (order.action, order.number, order.deadline) == ("change_goal", 1, date(2027, 12, 31))

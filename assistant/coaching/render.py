@@ -127,9 +127,28 @@ def goals(state: SessionState, today: date) -> str:
         )
         lines.append(f"{line} {cite_marks(state, goal.citations)}".rstrip())
         cited.extend(goal.citations)
+    lines += _due_soon(plan, today, say)
     lines.append(say.say("goals_ask"))
     block = sources_block(state, cited)
     return "\n\n".join([*lines, block] if block else lines)
+
+
+SOON_DAYS = 42  # a deadline within six weeks is asked about: the owner may mean next year
+
+
+def _due_soon(plan: StrategyPlan, today: date, say: Messages) -> list[str]:
+    """ "Goal 1 is due in 4 weeks (2026-12-31)": said once, so a date read as this year when
+    the owner meant the next is seen before the roadmap is built on it."""
+    return [
+        say.say(
+            "goal_due_soon",
+            number=n,
+            weeks=max((g.deadline - today).days // 7, 1),
+            date=g.deadline.isoformat(),
+        )
+        for n, g in enumerate(plan.goals, start=1)
+        if g.deadline is not None and today < g.deadline and (g.deadline - today).days <= SOON_DAYS
+    ]
 
 
 _LANES = (("lane_now", "short"), ("lane_next", "medium"), ("lane_later", "long"))
