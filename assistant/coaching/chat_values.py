@@ -11,7 +11,7 @@ from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import shown_number
 from assistant.coaching.edits import GoalEdit, change_goal
-from assistant.coaching.facts import Facts
+from assistant.coaching.facts import Facts, GoalCandidate
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 from assistant.coaching.upkeep import record_metric
@@ -63,10 +63,10 @@ def replace_value(
         for name in ("baseline", "target"):
             held = getattr(candidate, name)
             if held is not None and (new := _rescaled(held.value, command.old, command.target)):
-                setattr(candidate, name, held.model_copy(update={"value": new}))
-                aim = candidate.relative_target(new) if name == "baseline" else None
-                if aim is not None and candidate.target:  # "+50 %" of 180, not of 300
-                    candidate.target = candidate.target.model_copy(update={"value": aim})
+                if name == "baseline":
+                    _start_from(candidate, new)  # "+50 %" of 180, not of 300
+                else:
+                    candidate.target = held.model_copy(update={"value": new})
                 field = say.label("edit_fields", name)
                 change = say.say("edit_field", field=field, value=f"{new:g}")
                 outcome.changes.append(say.say("goal_changed", number=number, changes=change))
@@ -101,9 +101,14 @@ def _restart_from(state: SessionState, old: float, new: float) -> None:
     """An objective that started from the corrected figure starts from the new one, and a
     relative aim ("double the followers") follows it."""
     for candidate in state.candidates:
-        if candidate.baseline is None or candidate.baseline.value != old:
-            continue
-        candidate.baseline = candidate.baseline.model_copy(update={"value": new})
-        aim = candidate.relative_target(new)
-        if aim is not None and candidate.target is not None:
-            candidate.target = candidate.target.model_copy(update={"value": aim})
+        if candidate.baseline is not None and candidate.baseline.value == old:
+            _start_from(candidate, new)
+
+
+def _start_from(candidate: GoalCandidate, value: float) -> None:
+    """Today's value of an objective set anew; a relative aim follows it."""
+    assert candidate.baseline is not None
+    candidate.baseline = candidate.baseline.model_copy(update={"value": value})
+    aim = candidate.relative_target(value)
+    if aim is not None and candidate.target is not None:
+        candidate.target = candidate.target.model_copy(update={"value": aim})

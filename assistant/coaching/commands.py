@@ -412,11 +412,8 @@ def _old(words: str, found: Found) -> bool:
 def _said_as_today(words: str, found: Found, language: str) -> bool:
     """ "today it's 63", "mål 1: fra 30 %": the value the goal starts from."""
     before = re.split(r"[.!?;]\s", words[max(0, found.start - 24) : found.start])[-1]
-    started = _FROM.search(before) is not None
+    started = cues.search("change_from", language, before) is not None  # an old value is gone
     return started or cues.search("today_words", language, before) is not None
-
-
-_FROM = re.compile(r"\b(?:from|fra|från|с|со)\s*$", re.IGNORECASE)
 
 
 def _lane_named(words: str, language: str) -> str | None:
