@@ -17,12 +17,14 @@ from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_exports import export_order
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_steps import (
+    add_in_lane,
     add_initiative,
     initiatives_meant,
     objected_step,
+    refused_in_passing,
     rename_initiative,
 )
-from assistant.coaching.chat_values import replace_value
+from assistant.coaching.chat_values import goal_by_value, replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.directions import direction_said
 from assistant.coaching.drafting import goal_from_candidate, shown_number
@@ -40,12 +42,12 @@ from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
+from assistant.coaching.upkeep import revenue_currency
 from assistant.coaching.words import (
     content_words,
     initiatives_named,
     shares_a_word,
 )
-from assistant.understanding.quantities import read_amounts
 from assistant.understanding.text import without_dates
 
 
@@ -60,6 +62,7 @@ def apply_commands(
     outcome = Outcome(save_export=save_export)
     _pin_numbers(state, facts.commands)
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
+    said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"
     for command in said:
         handler = _HANDLERS.get(command.action)
         if handler is not None:
@@ -119,6 +122,9 @@ def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> 
         return command.number - 1
     if command.number is None:
         language = state.plan.language
+        by_value = goal_by_value(state, command.words)  # "the 17 % … drop that one"
+        if by_value is not None and not command.target and not command.deadline:
+            return by_value
         for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
             named = [
                 n
@@ -153,6 +159,15 @@ def _goal_names(state: SessionState) -> list[str]:
     if _drafted(state):
         return [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
     return [c.text for c in state.candidates]
+
+
+def _one_goal_moved_by(state: SessionState, spec_ids: list[str]) -> int | None:
+    """Before goals are drafted, the one objective whose KPI the named steps move."""
+    if _drafted(state) or not spec_ids:
+        return None  # drafted goals are named by number or by their words
+    kpis = {k for s in load_kpi_catalogue().initiatives if s.id in spec_ids for k in s.kpis}
+    moved = [n for n, c in enumerate(state.candidates) if c.kpi_id and c.kpi_id in kpis]
+    return moved[0] if len(moved) == 1 else None
 
 
 def _names_one_goal(state: SessionState, command: PlanCommand) -> bool:
@@ -282,7 +297,8 @@ def _add_goal(
     known = {c.text for c in state.candidates}
     new = _one_goal_per_order([c for c in facts.goals if c.text not in known], command)
     order = command.focus or command.words
-    a_step = initiatives_named(order, plan.language) and not read_amounts(order, plan.language)
+    numbered = any(c.baseline or c.target or c.deadline for c in new)  # "…, 400 by June"
+    a_step = initiatives_named(order, plan.language) and not numbered
     if a_step or not new:  # "kan du lägga till onlinebokning": a step, not a goal
         said = [command.focus, command.words, *facts.asked]
         if any(w and initiatives_named(w, plan.language) for w in said):
@@ -301,7 +317,10 @@ def _add_goal(
         if state.stage in ("review", "roadmap", "done"):
             number = int(next_id("g", [g.id for g in plan.goals])[1:])
             scope = ", ".join(plan.profile.markets) or plan.profile.business_name
-            goal = goal_from_candidate(number, candidate, objective.id, plan.language, today, scope)
+            currency = revenue_currency(state)
+            goal = goal_from_candidate(
+                number, candidate, objective.id, plan.language, today, scope, currency
+            )
             plan.goals.append(goal)
             outcome.goals_added = True
             shown, said = len(plan.goals), goal.statement
@@ -362,7 +381,15 @@ def _drop_initiative(
 ) -> None:
     named = initiatives_meant(state, command)
     spec_ids = _catalogue_ids(state, command.focus or command.words, [i.title for i in named])
-    if not named and not spec_ids and _names_one_goal(state, command):
+    moved = _one_goal_moved_by(state, spec_ids)  # "drop the no-show one": the goal, not a step
+    if moved is not None and command.number is None:
+        command = command.model_copy(update={"number": moved + 1})
+    a_goal = (
+        _names_one_goal(state, command)
+        or goal_by_value(state, command.words) is not None
+        or moved is not None
+    )
+    if not named and (not spec_ids or not state.plan.roadmap) and a_goal:
         _drop_goal(state, command, facts, today, outcome)  # "drop the churn one": a goal
         return
     if state.stage in ("profile", "current_state", "objectives"):
@@ -404,6 +431,8 @@ def _change_initiative(
         outcome.asks.append(say.say("no_roadmap_yet"))
         return
     named = initiatives_meant(state, command)
+    if not named and command.horizon is not None and add_in_lane(state, command, outcome):
+        return
     if len(named) != 1 or command.horizon is None:
         outcome.asks.append(say.say("which_initiative_move"))
         return

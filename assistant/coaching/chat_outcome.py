@@ -21,6 +21,7 @@ class Outcome:
     exported: bool = False  # a file of the plan was saved
     roadmap_changed: bool = False  # an initiative was removed, left out or moved
     asked_for: list[str] = field(default_factory=list)  # catalogue ids to add to the roadmap
+    lanes: dict[str, str] = field(default_factory=dict)  # the lane asked for one of them
     save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
 
 

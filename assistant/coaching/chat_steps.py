@@ -17,7 +17,9 @@ from assistant.coaching.plan import Initiative, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import session_traits
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named, words_shared
+from assistant.coaching.words import initiatives_named, initiatives_refused, words_shared
+from assistant.understanding import cues
+from assistant.understanding.text import sentences
 
 OWN_STEP_LANE = "medium"  # a step of the owner's own is planned for this year, not this quarter
 
@@ -32,7 +34,7 @@ def add_initiative(
         _add_own_step(state, command.name, lane, today, outcome)  # as the owner put it
         return
     said = [command.focus, command.words, *facts.asked]
-    words = next((w for w in said if w and _catalogue_steps(state, w)), "")
+    words = next((w for w in said if w and catalogue_steps(state, w)), "")
     if not words:
         if command.name and state.plan.roadmap:
             _add_own_step(state, command.name, lane, today, outcome)
@@ -41,7 +43,7 @@ def add_initiative(
         return
     titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
     planned = {i.title for i in state.plan.roadmap}
-    new = [s for s in _catalogue_steps(state, words) if titles[s] not in planned]
+    new = [s for s in catalogue_steps(state, words) if titles[s] not in planned]
     state.removed_initiatives = [s for s in state.removed_initiatives if s not in new]
     for spec_id in new:
         state.wanted_initiatives[spec_id] = words.strip()
@@ -54,6 +56,31 @@ def add_initiative(
     outcome.roadmap_changed = outcome.roadmap_changed or (drafted and bool(new))
 
 
+def add_in_lane(state: SessionState, command: PlanCommand, outcome: Outcome) -> bool:
+    """ "move online booking up to Now" when the roadmap has no such step: the catalogue's
+    step is added in that lane."""
+    words = command.focus or command.words
+    spec_ids = [s for s in catalogue_steps(state, words) if s not in _planned_ids(state)]
+    if len(spec_ids) != 1 or command.horizon is None:
+        return False
+    spec_id = spec_ids[0]
+    state.removed_initiatives = [s for s in state.removed_initiatives if s != spec_id]
+    state.wanted_initiatives[spec_id] = words.strip()
+    outcome.asked_for.append(spec_id)
+    outcome.lanes[spec_id] = command.horizon
+    spec = next(s for s in load_kpi_catalogue().initiatives if s.id == spec_id)
+    title = spec.title.get(state.plan.language)
+    outcome.changes.append(say_for(state).say("initiative_added", item=title))
+    outcome.roadmap_changed = True
+    return True
+
+
+def _planned_ids(state: SessionState) -> set[str]:
+    language = state.plan.language
+    titles = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
+    return {titles[i.title] for i in state.plan.roadmap if i.title in titles}
+
+
 NAME_WORDS = 3  # "add the marketplace back": a name; more words describe a step of their own
 
 
@@ -64,7 +91,7 @@ def _described(name: str | None) -> bool:
     return bool(name) and len(name.split()) > NAME_WORDS
 
 
-def _catalogue_steps(state: SessionState, words: str) -> list[str]:
+def catalogue_steps(state: SessionState, words: str) -> list[str]:
     """The catalogue's steps the words name, less those that do not fit the business and,
     unless the words are just its name, one the owner took out ("sync stock on WB and Ozon"
     is not the marketplace step they removed)."""
@@ -137,6 +164,33 @@ def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
     return [PlanCommand(action="drop_initiative", words=facts.said, item_id=shown[0].id)]
 
 
+def refused_in_passing(state: SessionState, facts: Facts) -> list[PlanCommand]:
+    """ "goal 2 target is 3 events … also, no paid ads and no tiktok, not doing that": a
+    sentence beside other orders that refuses steps by name leaves them out (once the
+    interview is over; before, "no tiktok" says which channels are not used)."""
+    if not facts.commands or state.stage not in ("review", "roadmap", "done"):
+        return []
+    ordered = [c.focus for c in facts.commands if c.focus]
+    return [
+        PlanCommand(action="drop_initiative", words=piece.text, focus=piece.text)
+        for piece in sentences(facts.said)
+        if not any(o in piece.text or piece.text in o for o in ordered)
+        and initiatives_refused(piece.text, state.plan.language)
+    ]
+
+
+def heard_as_objection(state: SessionState, facts: Facts) -> None:
+    """Once the interview is over, "not keen on the social media stuff, nobody wants to see
+    teeth on instagram" objects to steps; it is no answer about the channels used."""
+    if state.stage not in ("review", "roadmap", "done") or facts.intent != "answer":
+        return
+    said_more = facts.goals or facts.figures or facts.commands or facts.staff or facts.revenue
+    named = initiatives_named(facts.said, state.plan.language)
+    if not said_more and named and cues.search("objection", state.plan.language, facts.said):
+        facts.intent = "objection"
+        facts.disagree = True
+
+
 def initiatives_meant(state: SessionState, command: PlanCommand) -> list[Initiative]:
     """The initiatives the command points at: by number in the roadmap as shown, else by a
     word of their title the owner used ("the webshop", "nettbutikk og markedsplass")."""
@@ -165,3 +219,11 @@ def _best_titled(shown: list[Initiative], words: str, language: str) -> list[Ini
     scores = [words_shared(words, i.title, language) for i in shown]
     best = max(scores, default=0)
     return [shown[scores.index(best)]] if best and scores.count(best) == 1 else []
+
+
+def moves_steps(state: SessionState, facts: Facts) -> bool:
+    """An order to move or rename a step while the goals wait for approval: the owner has
+    moved on to the roadmap, so it is drafted from the goals as they stand."""
+    orders = {c.action for c in facts.commands}
+    steps = bool(orders & {"change_initiative", "rename_initiative"})
+    return steps and state.stage == "review" and not state.plan.roadmap

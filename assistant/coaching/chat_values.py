@@ -15,6 +15,7 @@ from assistant.coaching.facts import Facts, GoalCandidate
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 from assistant.coaching.upkeep import record_metric
+from assistant.understanding.quantities import read_amounts
 
 SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
 
@@ -56,8 +57,9 @@ def replace_value(
         if metric.value is not None and (
             new := _rescaled(metric.value, command.old, command.target)
         ):
-            metric.value = new
+            old, metric.value = metric.value, new
             outcome.changes.append(f"{metric.name}: {new:g}")
+            _restart_from(state, old, new)  # "grow trial signups by 50 %" of 180, not of 300
             return
     for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
         for name in ("baseline", "target"):
@@ -112,3 +114,16 @@ def _start_from(candidate: GoalCandidate, value: float) -> None:
     aim = candidate.relative_target(value)
     if aim is not None and candidate.target is not None:
         candidate.target = candidate.target.model_copy(update={"value": aim})
+
+
+def goal_by_value(state: SessionState, words: str) -> int | None:
+    """The one goal holding a figure the owner names ("the 17 % is what booking.com charges
+    us, drop that one"), by its place in the list."""
+    said = {a.amount.value for a in read_amounts(words, state.plan.language)}
+    held = state.plan.goals if state.plan.goals else state.candidates
+    matching = [
+        n
+        for n, goal in enumerate(held)
+        if said & {f.value for f in (goal.baseline, goal.target) if f is not None}
+    ]
+    return matching[0] if len(matching) == 1 else None

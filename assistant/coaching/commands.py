@@ -11,6 +11,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from assistant.coaching.units import figure_unit
+from assistant.coaching.words import content_words
 from assistant.extraction import extract_deadline
 from assistant.understanding import cues
 from assistant.understanding.objectives import shared_unit
@@ -63,11 +64,11 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             reading, said.action, said.goal_number, said.span.start, today, reach, window
         )
         own = _own_clause(reading, command, said.span, previous_end, later, reach)
-        command = (
-            own
-            if said.action in INITIATIVE_ACTIONS
-            else command.model_copy(update={"focus": own.focus})
-        )
+        if said.action in INITIATIVE_ACTIONS or command.action in INITIATIVE_ACTIONS:
+            lane = own.horizon or command.horizon  # "перенесите в ближайшие 3 месяца": Now
+            command = own.model_copy(update={"horizon": lane})  # "move it to Now": a step
+        else:
+            command = command.model_copy(update={"focus": own.focus})
         if said.action in ("rename_goal", "rename_initiative", "add_initiative"):
             named = reading.text[said.span.end : later[0] if later else len(reading.text)]
             command.name = new_name(named, said.span.text)  # not a quote of the next order
@@ -116,7 +117,7 @@ def _one_per_order(reading: Reading) -> list[CommandFact]:
 
 
 INITIATIVE_ACTIONS = ("drop_initiative", "change_initiative", "rename_initiative")
-_CLAUSE = re.compile(r"[^,;]+", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?:[^,;.!?]|\.(?=\w))+", re.IGNORECASE)  # "booking.com" is one word
 
 
 def _own_clause(
@@ -131,9 +132,14 @@ def _own_clause(
     Ads to Later, and put intake forms first in Now"): its words, lane and number are those
     between the order before it and the order after it."""
     text = reading.text
-    own = containing(sentences(text), span.start)
+    pieces = sentences(text)
+    own = containing(pieces, span.start)
     start = max(own.start if own else 0, previous_end if previous_end <= span.start else 0)
-    end = min(later[0], reach) if later else reach
+    end = min(later[0] if later else reach, own.end if own else reach)  # not the next sentence
+    if own is not None and _bare_order(text[own.start : own.end], span, own.start, reading):
+        before = [p for p in pieces if p.end <= own.start and p.start >= previous_end]
+        start = before[-BARE_ORDER_REACH:][0].start if before else own.start
+        end = own.end  # "сервисные договоры … это что вообще? … какая подписка. убери."
     words = text[start:end].strip(" ,;")
     clauses = [c for c in _CLAUSE.finditer(text, start, end) if c.start() <= span.start]
     focus = clauses[-1].group(0) if clauses else words
@@ -149,6 +155,16 @@ def _own_clause(
     )
 
 
+BARE_ORDER_REACH = 3  # sentences before a bare order ("убери.") that may name its object
+
+
+def _bare_order(sentence: str, span: Span, offset: int, reading: Reading) -> bool:
+    """ "убери.", "bin it!": an order whose sentence names nothing points at the sentence
+    before it, not at what the owner goes on to say."""
+    rest = sentence[: span.start - offset] + sentence[span.end - offset :]
+    return not content_words(rest, reading.language)
+
+
 def _replaced_values(reading: Reading) -> list[PlanCommand]:
     """ "its 1.4m not 1.2", "vi er 15, ikke 14": a new value said against the old one, for a
     correction that does not say which fact it fixes. The plan finds the fact by its value."""
@@ -160,10 +176,20 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
             continue
         sentence = containing(sentences(reading.text), correction.span.start)
         words = sentence.text if sentence else reading.text
-        old = [a.amount.value for a in read_amounts(words, reading.language) if _old(words, a)]
-        if not old:  # "scratch the 300 trials, that was october. more like 180"
+        old = [
+            a.amount.value
+            for a in read_amounts(words, reading.language)
+            if _old(words, a, reading.language)
+        ]
+        alone = sum(isinstance(c.value, int | float) for c in reading.corrections) == 1
+        if not old and alone:  # "scratch the 300 trials, that was october. more like 180"
             words = reading.text
-            old = [a.amount.value for a in read_amounts(words, reading.language) if _old(words, a)]
+            old = [
+                a.amount.value
+                for a in read_amounts(words, reading.language)
+                if _old(words, a, reading.language)
+            ]
+        old = list(dict.fromkeys(old))  # "480, а не 520, 520 было в прошлом году": one old value
         if len(old) == 1 and not any(f.old == old[0] and f.words == words for f in found):
             found.append(
                 PlanCommand(
@@ -392,7 +418,7 @@ def _values(words: str, language: str) -> list[Found]:
     return [
         a
         for a in read_amounts(words, language)
-        if not _old(words, a) and not any(s <= a.start < e for s, e in named)
+        if not _old(words, a, language) and not any(s <= a.start < e for s, e in named)
     ]
 
 
@@ -404,9 +430,15 @@ def _unit(words: str, language: str) -> str | None:
     return figure_unit(last, language) if last.unit == "money" else last.unit
 
 
-def _old(words: str, found: Found) -> bool:
+_NUMBER = re.compile(r"^\d[\d\s.,]*")
+
+
+def _old(words: str, found: Found, language: str) -> bool:
     before = words[max(0, found.start - 16) : found.start]
-    return _OLD_VALUE.search(before) is not None or _TOO_MUCH.match(words[found.end :]) is not None
+    after = words[found.end :]
+    if cues.search("figure_was", language, _NUMBER.sub("", words[found.start :], count=1)):
+        return True  # "the 6 was staff"
+    return _OLD_VALUE.search(before) is not None or _TOO_MUCH.match(after) is not None
 
 
 def _said_as_today(words: str, found: Found, language: str) -> bool:

@@ -15,6 +15,7 @@ from assistant.coaching import render
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
 from assistant.coaching.chat_exports import save_pending_exports
+from assistant.coaching.chat_steps import heard_as_objection, moves_steps
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
@@ -38,9 +39,11 @@ from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import (
     baselines_from_figures,
+    currency_fixed,
     fill_profile_gaps,
     record_metric,
     remember_words,
+    revenue_currency,
     tidy_open_questions,
 )
 from assistant.coaching.words import initiatives_named
@@ -48,18 +51,6 @@ from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
 CONFIRMING = ("playback", "review", "roadmap")  # steps that end with "is this right?"
-
-
-def _currency_fixed(state: SessionState, facts: Facts) -> list[str]:
-    """ "it's euro by the way, not pounds": the revenue keeps its amount in that currency."""
-    revenue = state.plan.profile.annual_revenue
-    if facts.currency is None or revenue is None or facts.revenue is not None:
-        return []
-    if revenue.currency == facts.currency:
-        return []
-    state.plan.profile.annual_revenue = revenue.model_copy(update={"currency": facts.currency})
-    say = Messages(state.language)
-    return [say.say("revenue_changed", revenue=render.money(state.plan.profile.annual_revenue))]
 
 
 def say_confirm(state: SessionState, step: str) -> str:
@@ -97,13 +88,16 @@ class OfflineCoach:
             parts.append(say.say("aside_noted"))
         today = self.today()
         changes = self._apply_corrections(state, facts, today)
+        if moves_steps(state, facts):  # "move online booking up to Now", goals unapproved
+            self._draft_roadmap(state, today)
+            parts.append(say.say("roadmap_drafted_for_order"))
         ordered = apply_commands(state, facts, today, self.save_export)
         said_nothing_else = not (facts.figures or facts.goals or facts.maturity)
         if facts.yes_apart and state.stage in CONFIRMING and said_nothing_else:
             facts.approve = True  # "ну это уже смешно. ладно, да": asked to confirm, said yes
         if ordered.asked_for:  # a step the owner asked for, added to the drafted roadmap
             wanted = {s: state.wanted_initiatives[s] for s in ordered.asked_for}
-            add_asked(state.plan, wanted, self.kb, today, state.sources, state.scope)
+            add_asked(state.plan, wanted, self.kb, today, state.sources, state.scope, ordered.lanes)
         if ordered.goals_added:
             apply_smart(state.plan, today)
             cite_goals(state.plan, self.kb, state.sources, state.scope)
@@ -161,7 +155,9 @@ class OfflineCoach:
 
     def read(self, state: SessionState, text: str) -> Facts:
         self._follow_language(state, text)
-        return read_message(text, state.language, self.today())
+        facts = read_message(text, state.language, self.today())
+        heard_as_objection(state, facts)
+        return facts
 
     def empty_reply(self, state: SessionState) -> str:
         say = Messages(state.language)
@@ -242,7 +238,7 @@ class OfflineCoach:
             state.understood["business_name"] = facts.sources["business_name"]
             label = say.label("understood_fields", "business_name")
             changes.append(say.say("edit_field", field=label, value=named))
-        changes += _currency_fixed(state, facts)
+        changes += currency_fixed(state, facts)
         if facts.intent != "correction":
             return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff
@@ -291,20 +287,7 @@ class OfflineCoach:
             if not facts.approve:
                 return self._not_yet(state, facts, say_confirm(state, "goals"))
             state.acts.append("approved")
-            state.stage = "roadmap"
-            leave_out = state.removed_initiatives
-            traits = session_traits(state)
-            draft_roadmap(
-                state.plan,
-                self.kb,
-                today,
-                state.sources,
-                state.scope,
-                leave_out,
-                traits,
-                state.maturity_answers,
-                state.wanted_initiatives,
-            )
+            self._draft_roadmap(state, today)
             return render.roadmap(state)
         if stage == "roadmap":
             if not facts.approve:
@@ -312,6 +295,20 @@ class OfflineCoach:
             state.acts.append("approved")
             state.stage = "done"
         return render.summary(state, today)
+
+    def _draft_roadmap(self, state: SessionState, today: date) -> None:
+        state.stage = "roadmap"
+        draft_roadmap(
+            state.plan,
+            self.kb,
+            today,
+            state.sources,
+            state.scope,
+            state.removed_initiatives,
+            session_traits(state),
+            state.maturity_answers,
+            state.wanted_initiatives,
+        )
 
     @staticmethod
     def _not_yet(state: SessionState, facts: Facts, confirm: str) -> str:
@@ -463,8 +460,11 @@ class OfflineCoach:
         say = Messages(state.language)
         profile = plan.profile
         scope = ", ".join(profile.markets) or profile.business_name
+        currency = revenue_currency(state)
         plan.goals = [
-            goal_from_candidate(n, c, plan.objectives[n - 1].id, state.language, today, scope)
+            goal_from_candidate(
+                n, c, plan.objectives[n - 1].id, state.language, today, scope, currency
+            )
             for n, c in enumerate(state.candidates, start=1)
         ]
         said = [also_said, *(t.content for t in state.transcript if t.role == "user")]

@@ -30,6 +30,7 @@ from assistant.coaching.plan import (
     Target,
 )
 from assistant.coaching.smart import check_goal, led_by_activity
+from assistant.coaching.units import DEFAULT_CURRENCY
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues
@@ -76,7 +77,10 @@ def goal_from_candidate(
     language: str,
     today: date,
     scope: str | None = None,
+    currency: str | None = None,
 ) -> Goal:
+    """A goal drafted from the objective as said; an amount said without currency is in
+    ``currency`` (the revenue's), else the language's usual one."""
     catalogue = load_kpi_catalogue()
     spec = catalogue.kpi(candidate.kpi_id) if candidate.kpi_id else None
     aimed = candidate.target is not None or candidate.change_percent is not None
@@ -97,6 +101,8 @@ def goal_from_candidate(
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
     counted = None if label else spec.unit if spec else None  # the label says what is counted
     target_unit = _unit(given[0] if given else counted)
+    if target_unit == "currency":  # "средний чек 150 тыс": in roubles, not "currency"
+        target_unit = currency or DEFAULT_CURRENCY.get(language, "EUR")
     direction = spec.direction if spec else "increase"
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"

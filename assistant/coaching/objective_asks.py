@@ -10,9 +10,11 @@ from assistant.coaching.metric_names import named_metric
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.say_back import figure_said
 from assistant.coaching.state import PendingAsk, SessionState
+from assistant.coaching.units import figure_unit
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
+from assistant.understanding.quantities import read_amounts
 from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences, without_dates
 
@@ -72,7 +74,8 @@ def _detail(candidate: GoalCandidate) -> int:
 
 def _opens_objective(state: SessionState, candidate: GoalCandidate, answering: bool) -> bool:
     if answering or state.stage != "objectives":  # an answer to the pending question, or
-        return _detail(candidate) == WHOLE  # early on: only clear objectives, "from X to Y"
+        dated_aim = candidate.target is not None and candidate.deadline is not None
+        return _detail(candidate) == WHOLE or dated_aim  # early: "from X to Y", "60 by 2028"
     return True
 
 
@@ -251,6 +254,7 @@ def fill_pending(state: SessionState, facts: Facts) -> None:
     # A complete new objective ("from X to Y") is not an answer to the open question.
     loose = [g for g in facts.goals if not (g.baseline and g.target)]
     figures = facts.figures or [f for g in loose for f in (g.baseline, g.target) if f]
+    figures = figures or _said_alone(facts, state.language)  # "about 40", "1%"
     if pending.field == "deadline":
         dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
         if dates[0] is not None:
@@ -266,6 +270,15 @@ def fill_pending(state: SessionState, facts: Facts) -> None:
     if hedged and getattr(candidate, pending.field) is not None:  # "maybe next year? not sure"
         candidate.proposed = list(dict.fromkeys([*candidate.proposed, pending.field]))
     state.asked_fields.append(f"{pending.candidate}:{pending.field}")
+
+
+def _said_alone(facts: Facts, language: str) -> list[Figure]:
+    """A figure said with nothing that names what it counts ("about 40", "1%"): the answer
+    to the question asked, unless the message goes on to other things."""
+    if facts.goals or facts.commands:
+        return []
+    found = read_amounts(facts.said, language)[:1]
+    return [Figure(value=f.amount.value, unit=figure_unit(f.amount, language)) for f in found]
 
 
 def next_missing(state: SessionState) -> str | None:

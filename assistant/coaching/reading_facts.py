@@ -90,7 +90,7 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
         text=objective.span.text,
         category=category if category in valid else "other",
         kpi_id=_kpi_id(
-            objective.kpi,
+            objective.kpi or _relative_aim_metric(objective, language),
             objective.span.text,
             language,
             category,
@@ -103,6 +103,15 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
         direction=objective.direction,
         hold=objective.hold,
     )
+
+
+def _relative_aim_metric(objective: ObjectiveFact, language: str) -> str | None:
+    """ "grow trial signups by 50 %": the metric its words name, by the same cues that bound
+    "trial signups about 300 a month" said before, so the aim starts from that figure."""
+    if objective.change_percent is None or objective.baseline or objective.target:
+        return None
+    hits = cue_hits(objective.span.text, language, 0)
+    return hits[0][2] if hits else None
 
 
 def _bare(objective: ObjectiveFact) -> bool:

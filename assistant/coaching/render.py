@@ -6,9 +6,9 @@ from datetime import date
 
 from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Citation, Initiative, StrategyPlan
+from assistant.coaching.plan import Citation, Goal, Initiative, StrategyPlan
 from assistant.coaching.say_back import figures_said, objective_name
-from assistant.coaching.smart import check_goal
+from assistant.coaching.smart import SmartAssessment, check_goal
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 
@@ -192,6 +192,13 @@ def roadmap(state: SessionState) -> str:
     return "\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]) + ("\n\n" + block if block else "")
 
 
+def _fully_smart(goal: Goal, verdict: SmartAssessment) -> bool:
+    """Every letter holds and today's value is known: a goal still to be measured is not
+    counted as fully SMART."""
+    measured = goal.baseline is not None and goal.baseline.status != "pending"
+    return verdict.passed and measured
+
+
 def summary(state: SessionState, today: date) -> str:
     say = Messages(state.language)
     plan = state.plan
@@ -205,15 +212,15 @@ def summary(state: SessionState, today: date) -> str:
         say.say(
             "summary_counts",
             goals=len(plan.goals),
-            smart=sum(1 for v in verdicts if v.passed),
+            smart=sum(1 for g, v in zip(plan.goals, verdicts, strict=True) if _fully_smart(g, v)),
             initiatives=len(plan.roadmap),
             horizons=horizons,
         ),
     ]
     fixes = [
         say.say("summary_goal_fix", number=n, fix=v.top_fix)
-        for n, v in enumerate(verdicts, start=1)
-        if not v.passed and v.top_fix
+        for n, (g, v) in enumerate(zip(plan.goals, verdicts, strict=True), start=1)
+        if not _fully_smart(g, v) and v.top_fix
     ]
     if fixes:
         parts.append("\n".join(fixes))

@@ -269,14 +269,16 @@ def add_asked(
     today: date,
     seen: dict[str, SearchResult],
     scope: str | None,
+    lanes: Mapping[str, str] | None = None,
 ) -> list[Initiative]:
-    """Initiatives the owner asked for, added to a drafted roadmap in their catalogue lane;
-    what is already planned stays as the owner left it."""
+    """Initiatives the owner asked for, added to a drafted roadmap in the lane they asked
+    for, else their catalogue lane; what is already planned stays as the owner left it."""
     taken = {i.title for i in plan.roadmap}
     added: list[Initiative] = []
     for pick in asked_picks(wanted, (), ()):
         if pick.spec.title.get(plan.language) in taken:
             continue
+        pick.horizon = (lanes or {}).get(pick.spec.id, pick.horizon)
         number = int(next_id("i", [i.id for i in plan.roadmap + added])[1:])
         added.append(_initiative(number, pick, plan, kb, today, seen, scope, {}))
     plan.roadmap += added

@@ -12,6 +12,7 @@ from assistant.coaching.facts import Facts, Figure
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric
 from assistant.coaching.state import SessionState
+from assistant.coaching.units import money
 
 
 def remember_words(state: SessionState, facts: Facts) -> None:
@@ -106,3 +107,22 @@ def record_metric(
     metrics = [m for m in state.plan.current_state.metrics if m.name != name]
     state.plan.current_state.metrics = [*metrics, metric]
     return name
+
+
+def currency_fixed(state: SessionState, facts: Facts) -> list[str]:
+    """ "it's euro by the way, not pounds": the revenue keeps its amount in that currency."""
+    revenue = state.plan.profile.annual_revenue
+    if facts.currency is None or revenue is None or facts.revenue is not None:
+        return []
+    if facts.asked or facts.intent in ("question", "off_topic"):
+        return []  # "какой сегодня курс доллара?" names a currency, it changes none
+    if revenue.currency == facts.currency:
+        return []
+    state.plan.profile.annual_revenue = revenue.model_copy(update={"currency": facts.currency})
+    say = Messages(state.language)
+    return [say.say("revenue_changed", revenue=money(state.plan.profile.annual_revenue))]
+
+
+def revenue_currency(state: SessionState) -> str | None:
+    revenue = state.plan.profile.annual_revenue
+    return revenue.currency if revenue else None

@@ -83,6 +83,28 @@ def initiatives_called(words: str, language: str) -> list[str]:
     ]
 
 
+def initiatives_refused(words: str, language: str) -> list[str]:
+    """Catalogue ids of the initiatives named right after a refusal ("no paid ads and no
+    tiktok")."""
+    text = words.lower()
+    return [
+        spec_id
+        for spec_id, by_language in _names().items()
+        if any(
+            _refused_in(text, alias.lower(), language) for alias in by_language.get(language, ())
+        )
+    ]
+
+
+def _refused_in(text: str, alias: str, language: str) -> bool:
+    whole = len(alias) < MIN_STEM
+    tail = "" if whole else rf"\w{{0,{CALL_ENDING}}}"
+    return any(
+        cues.search("refused_before", language, text[: match.start()])
+        for match in re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w)", text)
+    )
+
+
 CALL_ENDING = 2  # letters an ending adds to a name: "nettbutikken", "неявки"
 
 

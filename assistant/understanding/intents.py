@@ -111,6 +111,8 @@ def commands(text: str, language: str) -> list[CommandFact]:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            if action == "export" and _own_practice(text, match.start(), language):
+                continue  # "we send quotes as PDF": how they work, not an order
             number = match.groupdict().get("n")
             found.append(
                 CommandFact(
@@ -124,6 +126,13 @@ def commands(text: str, language: str) -> list[CommandFact]:
 
 
 _CLAUSE_END = re.compile(r"[,;.!?\n]")
+
+
+def _own_practice(text: str, position: int, language: str) -> bool:
+    sentence = next((s for s in sentences(text) if s.start <= position < s.end), None)
+    if sentence is None or sentence.text.rstrip().endswith("?"):
+        return False  # "can I get it as a Word doc?" asks for it
+    return cues.search("own_practice", language, sentence.text) is not None
 
 
 def _declined(text: str, language: str) -> list[tuple[int, int]]:

@@ -142,7 +142,7 @@ def after_header(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
-LABEL_WORDS = 3  # "Objectives:", "Цели на 2027:"; "lägg till ett mål:" is an order
+LABEL_WORDS = 5  # "Objectives:", "Цели на 2027:", "legg heller til et nytt mål:"
 
 
 def after_label(piece: Piece, listed: list[tuple[int, int]]) -> Piece:

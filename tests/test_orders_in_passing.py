@@ -1,0 +1,241 @@
+"""What owners said in the blind chats of 2026-12-05 (evals/listening/unscripted-2026-12-05g,
+web-2026-12-05b) and the coach missed: an order about the roadmap before it was drafted, a
+bare "убери." after what it points at, a refusal said beside other orders, a bare figure
+answering the question asked, a figure said to belong to something else, export words in
+a sentence about how the business works, a currency named in a question."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.facts import read_message
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+
+pytestmark = pytest.mark.slow
+TODAY = date(2026, 12, 5)
+DENTAL = [
+    "hi, its kirkgate dental in leeds, mixed nhs/private practice, 11 of us. turnover about "
+    "£850k last year",
+    "website is a brochure on wordpress, no online booking, everything by phone",
+    "facebook page nobody updates, google business profile yes. no newsletter, no crm",
+    "reminders go out by text automatically. backups in the cloud. no training",
+    "new patient enquiries about 25 a month, 48 google reviews, no-shows around 8%",
+    "get new patient enquiries from 25 to 40 a month by end of Q3 2027, and google reviews "
+    "up to 150 by end of next year",
+    "that's all",
+    "yes",
+]
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("in-passing")), today=lambda: TODAY)
+
+
+def _said(service: CoachService, sid: str, messages: list[str], language: str = "en") -> str:
+    reply = ""
+    for message in messages:
+        reply = service.send(sid, message, language).reply
+    return reply
+
+
+def _spec_title(spec_id: str, language: str = "en") -> str:
+    spec = next(s for s in load_kpi_catalogue().initiatives if s.id == spec_id)
+    return spec.title.get(language)
+
+
+def _commands(text: str, language: str) -> list:
+    return read_message(text, language, TODAY).commands
+
+
+def test_moving_a_step_before_the_roadmap_exists_drafts_it_and_moves_the_step(service):
+    _said(service, "move-first", DENTAL)
+    assert (
+        service.session("move-first").stage == "review"
+        and not service.session("move-first").plan.roadmap
+    )
+    reply = service.send("move-first", "move online booking up to Now, thats the one", "en")
+    state = service.session("move-first")
+    assert state.stage == "roadmap", reply.reply
+    booking = [i for i in state.plan.roadmap if i.title == _spec_title("online_booking")]
+    assert booking and booking[0].horizon == "short", [i.title for i in state.plan.roadmap]
+    assert "isn't drafted yet" not in reply.reply
+
+
+def test_a_dislike_said_after_the_interview_keeps_those_steps_out(service):
+    _said(service, "dislike", DENTAL)
+    service.send(
+        "dislike",
+        "hmm i'm not keen on the social media stuff, nobody wants to see teeth on instagram",
+        "en",
+    )
+    state = service.session("dislike")
+    assert not state.candidates[2:], "a dislike is no new objective"
+    service.send("dislike", "yes", "en")
+    titles = [i.title for i in service.session("dislike").plan.roadmap]
+    assert titles and _spec_title("social_media_plan") not in titles
+
+
+def test_a_bare_figure_answers_the_question_asked(service):
+    sid = "bare-figure"
+    _said(service, sid, DENTAL[:4])
+    service.send(sid, "numbers, no idea honestly", "en")
+    reply = service.send(
+        sid, "I want more private patients, 60 new patient enquiries a month by 2028", "en"
+    ).reply
+    assert service.session(sid).pending.field == "baseline", reply
+    service.send(sid, "about 40", "en")
+    first = service.session(sid).candidates[0]
+    assert first.baseline is not None and first.baseline.value == 40
+
+
+def test_a_dated_aim_said_during_the_interview_is_kept(service):
+    sid = "early-aim"
+    _said(service, sid, DENTAL[:4])
+    service.send(
+        sid, "I want more private patients, 60 new patient enquiries a month by 2028", "en"
+    )
+    kept = service.session(sid).candidates
+    assert len(kept) == 1 and kept[0].target.value == 60
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "dropped", "kept"),
+    [
+        (
+            "ru",
+            "сервисные договоры с ежемесячной оплатой - это что вообще? кухню покупают раз в "
+            "15 лет, какая подписка. убери. и где тут CRM? у меня заявки теряются. добавь одну "
+            "CRM для всех заявок",
+            "подписка",
+            "CRM",
+        ),
+        (
+            "en",
+            "We already have a google business profile with 300+ reviews, so take that one "
+            "out. The direct booking thing is the most important for me, can you move it to now?",
+            "google business profile",
+            "direct booking",
+        ),
+    ],
+)
+def test_a_removal_points_at_what_came_before_it_not_at_what_follows(language, text, dropped, kept):
+    drop = next(c for c in _commands(text, language) if c.action == "drop_initiative")
+    assert dropped in drop.words and kept not in drop.words
+
+
+def test_a_move_said_with_it_names_the_step_of_the_sentence_before():
+    text = (
+        "The direct booking thing is the most important for me, I want it done before Easter "
+        "- can you move it to now?"
+    )
+    move = next(c for c in _commands(text, "en") if c.action == "change_initiative")
+    assert "direct booking" in move.words and move.horizon == "short"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "target"),
+    [
+        ("en", "no! goal 2 target is 3 events, the 6 was staff.", 3),
+        ("nb", "mål 2 skal være 3 arrangementer, 6 var antall ansatte.", 3),
+    ],
+)
+def test_a_figure_said_to_be_something_else_is_not_the_new_value(language, text, target):
+    change = next(c for c in _commands(text, language) if c.action == "change_goal")
+    assert change.target == target
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "export"),
+    [
+        ("sv", "Vi skriver offerter i Word och skickar dem som PDF.", False),
+        ("en", "we send invoices as pdf from xero", False),
+        ("sv", "kan du skicka planen som PDF?", True),
+        ("en", "can I get it as a word doc? we send updates to investors", True),
+        ("nb", "supert, godkjent. kan jeg få den i word så jeg kan redigere?", True),
+    ],
+)
+def test_export_words_about_how_the_business_works_are_no_order(language, text, export):
+    assert any(c.action == "export" for c in _commands(text, language)) is export
+
+
+def test_a_currency_named_in_a_question_changes_no_revenue(service):
+    sid = "rate"
+    service.send(
+        sid,
+        "Мы онлайн-школа EnglishUp из Новосибирска, 12 преподавателей, оборот 14 млн рублей",
+        "ru",
+    )
+    service.send(sid, "Какой сегодня курс доллара?", "ru")
+    assert service.session(sid).plan.profile.annual_revenue.currency == "RUB"
+
+
+def test_dropping_the_one_named_by_its_topic_before_goals_drops_that_objective(service):
+    sid = "churn-one"
+    _said(service, sid, DENTAL[:5])
+    service.send(
+        sid,
+        "double new patient enquiries from 25 to 50 by end of 2027. cut no-shows from 8% to "
+        "4% by end of 2027",
+        "en",
+    )
+    service.send(sid, "that's all", "en")
+    service.send(sid, "drop the no-show one, thats a front desk problem", "en")
+    state = service.session(sid)
+    assert len(state.candidates) == 1 and "enquiries" in state.candidates[0].text
+    assert "no_show_reminders" not in state.removed_initiatives
+
+
+def test_a_refusal_said_beside_an_order_leaves_the_steps_out(service):
+    sid = "refused"
+    _said(service, sid, DENTAL)
+    reply = service.send(
+        sid, "goal 2 target is 120. also no paid ads and no tiktok, not doing that", "en"
+    ).reply
+    state = service.session(sid)
+    assert state.plan.goals[1].target.value == 120
+    assert {"targeted_campaigns", "social_media_plan"} <= set(state.removed_initiatives), reply
+
+
+def test_a_drop_naming_a_goals_figure_drops_that_goal(service):
+    sid = "by-figure"
+    _said(service, sid, DENTAL[:6])
+    service.send(sid, "150 is silly for a practice our size. Drop that one.", "en")
+    kept = service.session(sid).candidates
+    assert len(kept) == 1 and "enquiries" in kept[0].text, [c.text for c in kept]
+
+
+def test_an_amount_goal_said_without_currency_is_in_the_revenues_currency(service):
+    sid = "cheque"
+    _said(
+        service,
+        sid,
+        [
+            "Мастерская Кедр-Мебель, Екатеринбург, кухни на заказ, 5 человек, выручка 14 млн "
+            "рублей",
+            "сайт на тильде есть, заявки с авито и вк",
+            "crm нет, аналитики нет, цели не записаны",
+            "навыки так себе, автоматизации нет, бэкапов нет",
+            "заявок 40 в месяц",
+            "средний чек сейчас около 150 тыс, хочу 180 тыс к концу 2027",
+            "это всё",
+            "да",
+        ],
+        "ru",
+    )
+    goal = service.session(sid).plan.goals[0]
+    assert goal.target.unit == "RUB" and "currency" not in goal.statement, goal.statement
+
+
+def test_a_goal_still_to_be_measured_is_not_counted_fully_smart(service):
+    sid = "counted"
+    _said(service, sid, [*DENTAL[:4], "grow newsletter subscribers to 500 by end of 2027"])
+    reply = _said(service, sid, ["don't know", "that's all", "yes", "yes", "yes"])
+    state = service.session(sid)
+    assert state.stage == "done" and len(state.plan.goals) == 1
+    assert state.plan.goals[0].baseline.status == "pending"
+    assert "fully SMART: 0" in reply, reply
