@@ -41,44 +41,46 @@ def add_initiative(
         else:
             outcome.asks.append(say_for(state).say("what_to_add"))
         return
-    titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
-    planned = {i.title for i in state.plan.roadmap}
-    new = [s for s in catalogue_steps(state, words) if titles[s] not in planned]
-    state.removed_initiatives = [s for s in state.removed_initiatives if s not in new]
-    for spec_id in new:
-        state.wanted_initiatives[spec_id] = words.strip()
+    new = _unplanned(state, words)
     order = {words, command.words, command.focus}
     facts.asked = [q for q in facts.asked if not any(q in o or o in q for o in order if o)]
-    drafted = bool(state.plan.roadmap)
-    outcome.asked_for += new if drafted else []
-    key = "initiative_added" if drafted else "initiative_planned"
-    outcome.changes += [say_for(state).say(key, item=titles[s]) for s in new]
-    outcome.roadmap_changed = outcome.roadmap_changed or (drafted and bool(new))
+    _plan_steps(state, new, words, outcome)
 
 
 def add_in_lane(state: SessionState, command: PlanCommand, outcome: Outcome) -> bool:
     """ "move online booking up to Now" when the roadmap has no such step: the catalogue's
     step is added in that lane."""
     words = command.focus or command.words
-    spec_ids = [s for s in catalogue_steps(state, words) if s not in _planned_ids(state)]
-    if len(spec_ids) != 1 or command.horizon is None:
+    new = _unplanned(state, words)
+    if len(new) != 1 or command.horizon is None:
         return False
-    spec_id = spec_ids[0]
-    state.removed_initiatives = [s for s in state.removed_initiatives if s != spec_id]
-    state.wanted_initiatives[spec_id] = words.strip()
-    outcome.asked_for.append(spec_id)
-    outcome.lanes[spec_id] = command.horizon
-    spec = next(s for s in load_kpi_catalogue().initiatives if s.id == spec_id)
-    title = spec.title.get(state.plan.language)
-    outcome.changes.append(say_for(state).say("initiative_added", item=title))
-    outcome.roadmap_changed = True
+    outcome.lanes[new[0]] = command.horizon
+    _plan_steps(state, new, words, outcome)
     return True
 
 
-def _planned_ids(state: SessionState) -> set[str]:
+def _unplanned(state: SessionState, words: str) -> list[str]:
+    """The catalogue's steps the words name that the roadmap does not hold yet."""
+    planned = {i.title for i in state.plan.roadmap}
+    return [s for s in catalogue_steps(state, words) if _titles(state)[s] not in planned]
+
+
+def _plan_steps(state: SessionState, new: list[str], words: str, outcome: Outcome) -> None:
+    """Steps the owner asked for: never left out again, added to a drafted roadmap, else
+    planned for when it is drafted."""
+    state.removed_initiatives = [s for s in state.removed_initiatives if s not in new]
+    for spec_id in new:
+        state.wanted_initiatives[spec_id] = words.strip()
+    drafted = bool(state.plan.roadmap)
+    outcome.asked_for += new if drafted else []
+    key = "initiative_added" if drafted else "initiative_planned"
+    outcome.changes += [say_for(state).say(key, item=_titles(state)[s]) for s in new]
+    outcome.roadmap_changed = outcome.roadmap_changed or (drafted and bool(new))
+
+
+def _titles(state: SessionState) -> dict[str, str]:
     language = state.plan.language
-    titles = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
-    return {titles[i.title] for i in state.plan.roadmap if i.title in titles}
+    return {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
 
 
 NAME_WORDS = 3  # "add the marketplace back": a name; more words describe a step of their own

@@ -176,19 +176,11 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
             continue
         sentence = containing(sentences(reading.text), correction.span.start)
         words = sentence.text if sentence else reading.text
-        old = [
-            a.amount.value
-            for a in read_amounts(words, reading.language)
-            if _old(words, a, reading.language)
-        ]
+        old = _old_values(words, reading.language)
         alone = sum(isinstance(c.value, int | float) for c in reading.corrections) == 1
         if not old and alone:  # "scratch the 300 trials, that was october. more like 180"
             words = reading.text
-            old = [
-                a.amount.value
-                for a in read_amounts(words, reading.language)
-                if _old(words, a, reading.language)
-            ]
+            old = _old_values(words, reading.language)
         old = list(dict.fromkeys(old))  # "480, а не 520, 520 было в прошлом году": one old value
         if len(old) == 1 and not any(f.old == old[0] and f.words == words for f in found):
             found.append(
@@ -431,6 +423,10 @@ def _unit(words: str, language: str) -> str | None:
 
 
 _NUMBER = re.compile(r"^\d[\d\s.,]*")
+
+
+def _old_values(words: str, language: str) -> list[float]:
+    return [a.amount.value for a in read_amounts(words, language) if _old(words, a, language)]
 
 
 def _old(words: str, found: Found, language: str) -> bool:

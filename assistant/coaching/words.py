@@ -4,6 +4,7 @@ goal"), an initiative's title ("take the webshop out", "nettbutikk og markedspla
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from assistant.config import PROJECT_ROOT
@@ -97,21 +98,25 @@ def initiatives_refused(words: str, language: str) -> list[str]:
 
 
 def _refused_in(text: str, alias: str, language: str) -> bool:
-    whole = len(alias) < MIN_STEM
-    tail = "" if whole else rf"\w{{0,{CALL_ENDING}}}"
     return any(
         cues.search("refused_before", language, text[: match.start()])
-        for match in re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w)", text)
+        for match in _name_said(text, alias)
     )
 
 
 CALL_ENDING = 2  # letters an ending adds to a name: "nettbutikken", "неявки"
 
 
-def _calls(text: str, alias: str, language: str) -> bool:
+def _name_said(text: str, alias: str) -> Iterator[re.Match[str]]:
+    """Where a name is said whole or with an ending ("nettbutikken"), not inside a longer
+    word or a web address ("booking.com")."""
     whole = len(alias) < MIN_STEM  # "crm", "kurs": the word itself
     tail = "" if whole else rf"\w{{0,{CALL_ENDING}}}"
-    for match in re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w|\.\w)", text):
+    return re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w|\.\w)", text)
+
+
+def _calls(text: str, alias: str, language: str) -> bool:
+    for match in _name_said(text, alias):
         if not cues.search("done_without", language, text[: match.start()]):
             return True
     return False
