@@ -185,6 +185,11 @@ def test_interview_fills_the_plan_then_edit_and_export(browser, app, tmp_path) -
     assert "9 999" in text or "9999" in text
     assert len(document.inline_shapes) == 2  # maturity chart and timeline
 
+    # the next client's session shows nothing of this one: no file, no "Saved" notes
+    page.click("#new-session")
+    page.locator("#export-file a").first.wait_for(state="detached")
+    page.locator("#edit-note :text('Saved')").wait_for(state="detached")
+
     assert screen.outside == [], f"the page reached outside localhost: {screen.outside[:3]}"
     assert screen.errors == []
 

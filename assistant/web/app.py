@@ -293,12 +293,18 @@ def build_app(service: CoachService):  # -> gr.Blocks
             app.save_initiative, [session_id, item_pick, horizon, priority], edit_note, **hidden
         ).then(app.screen, [session_id], screen, **hidden)
 
+        # another session shows nothing of the one before: not its file, not its notes
+        leftovers = [export_file, export_note, profile_note, edit_note, brief_note, upload_report]
+
+        def fresh() -> tuple[Any, ...]:
+            return (None, *([""] * (len(leftovers) - 1)))
+
         new_button.click(app.new_session, None, session_id, **hidden).then(
             lambda sid: sid, [session_id], remembered, **hidden
-        ).then(app.screen, [session_id], screen, **hidden)
+        ).then(fresh, None, leftovers, **hidden).then(app.screen, [session_id], screen, **hidden)
         sessions.input(app.open_session, [sessions, session_id], session_id, **hidden).then(
             lambda sid: sid, [session_id], remembered, **hidden
-        ).then(app.screen, [session_id], screen, **hidden)
+        ).then(fresh, None, leftovers, **hidden).then(app.screen, [session_id], screen, **hidden)
         rename_button.click(app.rename, [session_id, title], session_note, **hidden).then(
             app.screen, [session_id], screen, **hidden
         )
@@ -309,7 +315,7 @@ def build_app(service: CoachService):  # -> gr.Blocks
             [session_id],
             [remembered, confirm_row],
             **hidden,
-        ).then(app.screen, [session_id], screen, **hidden)
+        ).then(fresh, None, leftovers, **hidden).then(app.screen, [session_id], screen, **hidden)
 
         export_button.click(
             app.export, [session_id, export_format], [export_file, export_note], **hidden
