@@ -239,3 +239,43 @@ def test_a_goal_still_to_be_measured_is_not_counted_fully_smart(service):
     assert state.stage == "done" and len(state.plan.goals) == 1
     assert state.plan.goals[0].baseline.status == "pending"
     assert "fully SMART: 0" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "baseline", "target"),
+    [
+        ("en", "conversion from trial lesson to paid is about 25% now, want 40%.", 25, 40),
+        ("ru", "конверсия из пробного урока в оплату сейчас около 25%, хочу 40%.", 25, 40),
+        ("ru", "Вы пропустили конверсию пробного урока в оплату: 25% → 40%, к концу 2027.", 25, 40),
+    ],
+)
+def test_a_short_wish_after_todays_figure_is_an_objective(language, text, baseline, target):
+    [goal] = read_message(text, language, TODAY).goals
+    assert (goal.baseline.value, goal.target.value) == (baseline, target)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "gone_by"),
+    [
+        (
+            "en",
+            "main thing is online, footfall is down maybe 15% since 2023. want the online shop "
+            "to be 8% of revenue in 2 years",
+            15,
+        ),
+        ("nb", "omsetningen har gått ned 10 % siden 2022, vi vil øke til 12 mill innen 2027", 10),
+    ],
+)
+def test_a_change_gone_by_is_no_figure_of_a_goal(language, text, gone_by):
+    goals = read_message(text, language, TODAY).goals
+    held = {f.value for g in goals for f in (g.baseline, g.target) if f is not None}
+    assert goals and gone_by not in held, held
+
+
+def test_the_main_thing_is_a_lead_in_not_the_name_of_a_metric():
+    from assistant.coaching.metric_names import named_metric
+
+    name = named_metric(
+        "Main thing is to stop giving Booking.com 17% commission on everything.", "en"
+    )
+    assert name and "main thing" not in name.lower()

@@ -25,9 +25,11 @@ def states_objective(piece: Piece, language: str) -> bool:
     """A clause that wants something, opens with a change ("cut no-shows to ..."), or goes
     "from X to Y"; not a question, a correction, or talk about having no goals."""
     text = piece.text
-    if text.rstrip().endswith("?") or len(text.split()) < MIN_WORDS - opens_with_change(
-        text, language
-    ):
+    wish, change = cues.patterns("objective", language)
+    shortest = MIN_WORDS - opens_with_change(text, language)
+    if wish.search(text) and re.search(r"\d", text):
+        shortest = MIN_WORDS - 1  # "…сейчас около 25 %, хочу 40 %", "…, want 40 %"
+    if text.rstrip().endswith("?") or len(text.split()) < shortest:
         return False
     if cues.search("not_objective", language, text) or cues.search("correction", language, text):
         return False
@@ -35,7 +37,6 @@ def states_objective(piece: Piece, language: str) -> bool:
         "objective_imperative", language, text
     ):
         return True
-    wish, change = cues.patterns("objective", language)
     return wish.search(text) is not None or changes_something(text, change, language)
 
 

@@ -220,11 +220,16 @@ _LIST_MARKER = re.compile(r"(?:^|[\s(])\d{1,2}[.)](?=\s)")
 
 
 def _names_something(text: str, quantity: Quantity, language: str) -> bool:
-    """ "goal 2", "G3", a list marker "1)": a number that names, not an amount."""
+    """ "goal 2", "G3", a list marker "1)": a number that names, not an amount; nor is a
+    change gone by ("footfall is down 15 % since 2023")."""
+    if _inside(text, quantity, language, "past_change"):
+        return True
     if quantity.kind != "number":
         return False
     before = text[max(0, quantity.start - 12) : quantity.start]
-    if cues.search("not_amounts", language, before) or _said_times(text, quantity, language):
+    if cues.search("not_amounts", language, before) or _inside(
+        text, quantity, language, "said_times"
+    ):
         return True
     marker = _LIST_MARKER.match(text, max(0, quantity.start - 1))
     if marker is None or marker.end() != quantity.end + 1:
@@ -232,13 +237,14 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     return text[quantity.end] == ")" or _in_sequence(text, quantity)
 
 
-SAID_REACH = 40  # characters before a number in which "I've said it … times" is said
+SAID_REACH = 40  # characters around a number in which "I've said it … times" is said
 
 
-def _said_times(text: str, quantity: Quantity, language: str) -> bool:
-    """ "har sagt det 2 ganger": how often the owner repeated it, not an amount."""
+def _inside(text: str, quantity: Quantity, language: str, key: str) -> bool:
+    """The number sits inside what the cue matches nearby: "har sagt det 2 ganger" (how
+    often the owner repeated it), "down 15 % since 2023" (a change gone by)."""
     start = max(0, quantity.start - SAID_REACH)
-    found = cues.search("said_times", language, text[start : quantity.end + SAID_REACH])
+    found = cues.search(key, language, text[start : quantity.end + SAID_REACH])
     return found is not None and found.start() <= quantity.start - start < found.end()
 
 
