@@ -406,13 +406,12 @@ def plan(
         _fail(f"the brief {brief} is empty", 2)
     if lang is not None and lang not in ("en", "nb", "sv", "ru"):
         _fail("--lang must be one of en, nb, sv, ru", 2)
-    result = _coach_service().plan_from_brief(text, lang)
+    service = _coach_service()
     if as_json:
+        result = service.plan_from_brief(text, lang)
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
-    from assistant.coaching.markdown import plan_markdown
-
-    print(plan_markdown(result))
+    print(service.brief_document(text, lang))
 
 
 @app.command()

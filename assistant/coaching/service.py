@@ -410,6 +410,14 @@ class CoachService:
     def plan_from_brief(self, brief: str, language: str | None = None) -> StrategyPlan:
         return plan_from_brief(self.coach, brief, language, self.today())
 
+    def brief_document(self, brief: str, language: str | None = None) -> str:
+        """The plan drafted from a brief as the Markdown document the exports give, with
+        its sections, labels and sources in the plan's language."""
+        from assistant.reporting.transcript_export import plan_markdown_document
+
+        state = session_from_brief(self.coach, brief, language, self.today())
+        return plan_markdown_document(state, self.today())
+
     def start_from_brief(
         self, session_id: str, brief: str, language: str | None = None, owner: str = ""
     ) -> SessionState:

@@ -1,7 +1,7 @@
 """The plan and the conversation as Markdown files to download.
 
 ``plan_markdown_document`` has the same sections, in the same order, as the DOCX/PDF (charts
-become lists); ``assistant.coaching.markdown`` stays the terse terminal view.
+become lists); ``strategy-coach plan --brief`` prints it too.
 """
 
 from __future__ import annotations
