@@ -279,3 +279,39 @@ def test_the_main_thing_is_a_lead_in_not_the_name_of_a_metric():
         "Main thing is to stop giving Booking.com 17% commission on everything.", "en"
     )
     assert name and "main thing" not in name.lower()
+
+
+def test_a_question_the_coach_declines_keeps_the_objectives_said_with_it(service):
+    sid = "legal-aside"
+    _said(service, sid, DENTAL[:5])
+    reply = service.send(
+        sid,
+        "no-shows from 8% to 4% by summer 2027. and new patient enquiries from 25 to 40 a month "
+        "by end of 2027. can we legally charge a fee for no-shows btw?",
+        "en",
+    ).reply
+    kept = service.session(sid).candidates
+    assert [(c.baseline.value, c.target.value) for c in kept] == [(8, 4), (25, 40)], reply
+    assert "declined" in service.session(sid).acts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Dessutom vill de certifiera sig enligt ISO 27001 senast december 2027."),
+        ("en", "They want ISO 27001 certification by December 2027."),
+    ],
+)
+def test_a_standards_number_is_no_amount(language, text):
+    goals = read_message(text, language, TODAY, brief=True).goals
+    assert all(g.target is None and g.baseline is None for g in goals)
+
+
+def test_double_typing_is_no_doubling_and_the_aim_keeps_the_owners_words():
+    from assistant.coaching.drafting import goal_from_candidate
+
+    text = "Second, she wants to stop the double-typing of wholesale orders."
+    [aim] = read_message(text, "en", TODAY, brief=True).goals
+    assert aim.change_percent is None and aim.direction != "increase"
+    statement = goal_from_candidate(1, aim, "o1", "en", TODAY).statement
+    assert "stop the double-typing" in statement and "Second" not in statement, statement

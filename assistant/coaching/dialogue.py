@@ -118,8 +118,9 @@ class OfflineCoach:
         if unusable is not None:
             words, why = unusable
             parts.append(say.say(f"deadline_{why}", date=words))
-        if boundary(state.language, text, facts.question):
-            return parts, "side_question"
+        answered = facts.goals or facts.figures or facts.maturity or facts.staff or facts.revenue
+        if boundary(state.language, text, facts.question) and not answered:
+            return parts, "side_question"  # a legal question beside objectives: both handled
         early = state.stage in ("profile", "current_state", "objectives", "playback") or (
             state.stage == "review" and not state.plan.roadmap
         )

@@ -184,7 +184,7 @@ def _aimed_at(text: str, scope: Scope, figures: list[Found], language: str) -> F
 def _change_word(words: str, language: str) -> float | None:
     lowered = words.lower()
     for word, percent in cues.raw("change_words").get(language, {}).items():
-        if cues.compiled(rf"(?<!\w){re.escape(word)}").search(lowered):
+        if cues.compiled(rf"(?<!\w){re.escape(word)}(?!-\w)").search(lowered):  # "double-typing"
             return float(percent)
     return None
 
