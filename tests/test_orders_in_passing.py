@@ -315,3 +315,27 @@ def test_double_typing_is_no_doubling_and_the_aim_keeps_the_owners_words():
     assert aim.change_percent is None and aim.direction != "increase"
     statement = goal_from_candidate(1, aim, "o1", "en", TODAY).statement
     assert "stop the double-typing" in statement and "Second" not in statement, statement
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "цель 2 удалите, она дублирует цель 3."),
+        ("en", "remove goal 2, it is the same thing as goal 3."),
+    ],
+)
+def test_a_removal_takes_the_goal_said_next_to_it(language, text):
+    [drop] = [c for c in _commands(text, language) if c.action == "drop_goal"]
+    assert drop.number == 2
+
+
+def test_a_street_a_third_shop_and_now_are_read_as_said():
+    text = (
+        "Первое - заказы тортов: сейчас 120 в месяц, хотим 200 в месяц к сентябрю 2027. "
+        "Второе - хотим открыть третью точку, в Иннополисе или на Победы, но когда - не знаю."
+    )
+    facts = read_message(text, "ru", TODAY)
+    assert not facts.aside, "'Победы' is a street, no small talk about lunch"
+    orders, place = facts.goals[0], facts.goals[-1]
+    assert (orders.baseline.value, orders.baseline.unit) == (120, None), "'сейчас' is no hour"
+    assert place.target is None, "'третью точку' is the third shop, not a third"

@@ -107,22 +107,35 @@ def commands(text: str, language: str) -> list[CommandFact]:
     found: list[CommandFact] = []
     taken = [s.span() for s in sentences(text) if cues.search("why_question", language, s.text)]
     taken = [(span.start, span.end) for span in taken] + _declined(text, language)
-    for action, pattern in cues.command_patterns(language):
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            if action == "export" and _own_practice(text, match.start(), language):
-                continue  # "we send quotes as PDF": how they work, not an order
-            number = match.groupdict().get("n")
-            found.append(
-                CommandFact(
-                    action=action,  # type: ignore[arg-type]
-                    goal_number=int(number) if number else None,
-                    span=span_of(text, match.start(), match.end()),
-                )
+    for action, match in _order_matches(text, language):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if action == "export" and _own_practice(text, match.start(), language):
+            continue  # "we send quotes as PDF": how they work, not an order
+        number = match.groupdict().get("n")
+        found.append(
+            CommandFact(
+                action=action,  # type: ignore[arg-type]
+                goal_number=int(number) if number else None,
+                span=span_of(text, match.start(), match.end()),
             )
-            taken.append((match.start(), match.end()))
+        )
+        taken.append((match.start(), match.end()))
     return sorted(found, key=lambda c: c.span.start)
+
+
+def _order_matches(text: str, language: str) -> list[tuple[str, re.Match[str]]]:
+    """Each action's matches, those naming a number first ("goal 1: rename it" over
+    "rename it"), then the tightest: in "цель 2 удалите, она дублирует цель 3" the order is
+    "цель 2 удалите", not "удалите, … цель 3"."""
+    by_action: dict[str, list[re.Match[str]]] = {}
+    for action, pattern in cues.command_patterns(language):
+        by_action.setdefault(action, []).extend(pattern.finditer(text))
+    return [
+        (action, match)
+        for action, matches in by_action.items()
+        for match in sorted(matches, key=lambda m: (not m.groupdict().get("n"), len(m[0])))
+    ]
 
 
 _CLAUSE_END = re.compile(r"[,;.!?\n]")
