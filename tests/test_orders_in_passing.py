@@ -339,3 +339,11 @@ def test_a_street_a_third_shop_and_now_are_read_as_said():
     orders, place = facts.goals[0], facts.goals[-1]
     assert (orders.baseline.value, orders.baseline.unit) == (120, None), "'сейчас' is no hour"
     assert place.target is None, "'третью точку' is the third shop, not a third"
+
+
+def test_a_word_a_step_name_only_begins_with_does_not_name_it():
+    from assistant.coaching.words import initiatives_named
+
+    said = "lägg till ett nytt initiativ under Nu: kortgaranti och avbokningsavgift i Bokadirekt"
+    assert "customer_feedback_survey" not in initiatives_named(said, "sv")
+    assert "launch_webshop" in initiatives_named("ta bort nettbutikkene", "nb")  # an ending

@@ -65,8 +65,10 @@ def _says(text: str, alias: str, stems: set[str]) -> bool:
         return alias in text
     if len(alias) < MIN_STEM:
         return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text) is not None
-    return any(
-        word[:MIN_STEM] == alias[:MIN_STEM] and alias[: len(word)] == word[: len(alias)]
+    return any(  # "nettbutikken" says "nettbutikk"; "under" does not say "undersökning"
+        word[:MIN_STEM] == alias[:MIN_STEM]
+        and alias[: len(word)] == word[: len(alias)]
+        and len(word) >= len(alias) - CALL_ENDING
         for word in stems
     )
 
