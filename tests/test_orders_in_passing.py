@@ -347,3 +347,14 @@ def test_a_word_a_step_name_only_begins_with_does_not_name_it():
     said = "lägg till ett nytt initiativ under Nu: kortgaranti och avbokningsavgift i Bokadirekt"
     assert "customer_feedback_survey" not in initiatives_named(said, "sv")
     assert "launch_webshop" in initiatives_named("ta bort nettbutikkene", "nb")  # an ending
+
+
+def test_today_in_money_and_an_aim_in_millions_are_one_goal_with_its_deadline():
+    text = (
+        "Vd:n vill flytta tyngdpunkten mot återkommande intäkter. I dag ger avtalen runt 1,5 "
+        "miljoner kronor i månaden, och målet är att nå 2,2 miljoner i månaden till utgången "
+        "av 2027, bland annat genom säkerhetstjänster till befintliga kunder."
+    )
+    [goal] = read_message(text, "sv", TODAY, brief=True).goals
+    assert (goal.baseline.value, goal.target.value) == (1_500_000, 2_200_000)
+    assert goal.deadline == date(2027, 12, 31)

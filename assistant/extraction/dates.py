@@ -39,8 +39,8 @@ _PREP: dict[Language, str] = {
     r"till|in|during|within",
     "nb": r"innen\s+utgangen\s+av|innen\s+slutten\s+av|ved\s+utgangen\s+av|utgangen\s+av|"
     r"slutten\s+av|i\s+løpet\s+av|senest|innen|før|til|i",
-    "sv": r"vid\s+utgången\s+av|i\s+slutet\s+av|slutet\s+av|senast\s+i|senast|till|före|"
-    r"innan|inom|under|i",
+    "sv": r"(?:vid|till|före|innan)\s+utgången\s+av|utgången\s+av|i\s+slutet\s+av|slutet\s+av|"
+    r"senast\s+i|senast|till|före|innan|inom|under|i",
     "ru": r"не\s+позднее|(?:до|к|в)\s+конц[ауе]|до|к|в|во",
 }
 _RU_YEAR_WORD = r"(?:\s*(?:год[ауе]?|г\.)|-?м\b)"  # "к 2028 году", "2027 г.", "в 2027м"

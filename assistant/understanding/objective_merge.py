@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from assistant.understanding import cues
-from assistant.understanding.metrics import metric_bank
+from assistant.understanding.metrics import metric_bank, scaled
 from assistant.understanding.objective_clauses import parallel_wish, states_objective
-from assistant.understanding.reading import ObjectiveFact
+from assistant.understanding.reading import Amount, ObjectiveFact
 from assistant.understanding.text import Piece, span_of
 
 _ITEM = re.compile(r"^\W{0,2}(?:\(?[a-zа-я]\)|\(?\d{1,2}[.)]|[-–—•*])\s", re.IGNORECASE)
@@ -80,11 +80,25 @@ def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: st
         other = first.baseline
     else:
         return False
-    if aim is None or other is not None or (aim.unit != today.unit and today.value != 0):
+    if aim is None or other is not None or not (_same_unit(today, aim) or today.value == 0):
         return False  # "today it's 0" is zero of whatever the target counts
     if today.value == 0:  # "idag 0": zero of whatever the aim counts, whatever it bound to
         return True
-    return first.kpi is None or second.kpi is None or first.kpi == second.kpi
+    if first.kpi is None or second.kpi is None or first.kpi == second.kpi:
+        return True
+    holder = first if first.target is aim else second  # "2,2 miljoner" beside "kunder"
+    spec = metric_bank().get(holder.kpi or "")
+    return (
+        _same_unit(today, aim)
+        and "money" in {today.unit, aim.unit}
+        and (spec is not None and "money" not in spec.units)
+    )
+
+
+def _same_unit(today: Amount, aim: Amount) -> bool:
+    """ "1,5 miljoner kronor" today and "2,2 miljoner" aimed at are both money."""
+    money = {today.unit, aim.unit} == {"money", "count"}
+    return today.unit == aim.unit or (money and scaled(today if today.unit == "count" else aim))
 
 
 def _new_sentence_aim(
