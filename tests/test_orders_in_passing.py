@@ -358,3 +358,20 @@ def test_today_in_money_and_an_aim_in_millions_are_one_goal_with_its_deadline():
     [goal] = read_message(text, "sv", TODAY, brief=True).goals
     assert (goal.baseline.value, goal.target.value) == (1_500_000, 2_200_000)
     assert goal.deadline == date(2027, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "staff"),
+    [
+        ("nb", "vi er 9 ansatte, 7 snekkere + meg og kona som tar regnskap og kontor.", 9),
+        ("en", "We are 9 employees, 7 carpenters plus me and my wife who do the accounts.", 9),
+        ("en", "5 staff and 2 apprentices", 7),
+    ],
+)
+def test_a_head_count_broken_down_is_counted_once(language, text, staff):
+    assert read_message(text, language, TODAY).staff == staff
+
+
+def test_a_sons_age_is_no_figure_of_the_business():
+    text = "sønnen min på 24 er flink med data men jobber ikke her. faktura går fra tripletex."
+    assert read_message(text, "nb", TODAY).figures == []

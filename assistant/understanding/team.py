@@ -63,5 +63,9 @@ def _counted(
 ) -> list[tuple[int, Span]]:
     if len(run) < MIN_ITEMS or not any(m["role"] for m in run):
         return []
-    total = int(sum(_value(m, language) for m in run))
+    values = [_value(m, language) for m in run]
+    total = int(sum(values))
+    parts = sum(values[1:])
+    if cues.search("team_total", language, run[0].group(0)) and parts == values[0]:
+        total = int(values[0])  # "9 ansatte, 7 snekkere + meg og kona": the 9, broken down
     return [(total, span_of(text, offset + run[0].start(), offset + run[-1].end()))]
