@@ -375,3 +375,18 @@ def test_a_head_count_broken_down_is_counted_once(language, text, staff):
 def test_a_sons_age_is_no_figure_of_the_business():
     text = "sønnen min på 24 er flink med data men jobber ikke her. faktura går fra tripletex."
     assert read_message(text, "nb", TODAY).figures == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nb", "hva gjør jeg først?"),
+        ("nb", "hva bør jeg starte med?"),
+        ("sv", "vad gör jag först?"),
+        ("sv", "vad är det första jag ska göra?"),
+    ],
+)
+def test_what_to_do_first_is_asked_of_the_plan(language, text):
+    from assistant.coaching.plan_answers import plan_question
+
+    assert plan_question(text, language) == "first_step"
