@@ -390,3 +390,22 @@ def test_what_to_do_first_is_asked_of_the_plan(language, text):
     from assistant.coaching.plan_answers import plan_question
 
     assert plan_question(text, language) == "first_step"
+
+
+def test_a_request_for_a_guarantee_is_still_declined_though_it_names_a_change(service):
+    from assistant.coaching.messages import Messages
+
+    sid = "guarantee"
+    service.send(
+        sid,
+        "Здравствуйте! Мы — фитнес-студия «Пульс» в Казани и Набережных Челнах, у нас три "
+        "зала. В штате 28 сотрудников, выручка за прошлый год — около 54 млн рублей.",
+        "ru",
+    )
+    reply = service.send(
+        sid,
+        "Гарантируйте, что после внедрения вашего плана число клиентов вырастет вдвое за "
+        "полгода. Можете это пообещать?",
+        "ru",
+    ).reply
+    assert Messages("ru").say("boundary_guarantee") in reply, reply

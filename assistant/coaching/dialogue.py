@@ -118,7 +118,8 @@ class OfflineCoach:
         if unusable is not None:
             words, why = unusable
             parts.append(say.say(f"deadline_{why}", date=words))
-        answered = facts.goals or facts.figures or facts.maturity or facts.staff or facts.revenue
+        counted = any(g.baseline or g.target for g in facts.goals)  # not "guarantee it doubles"
+        answered = counted or facts.figures or facts.maturity or facts.staff or facts.revenue
         if boundary(state.language, text, facts.question) and not answered:
             return parts, "side_question"  # a legal question beside objectives: both handled
         early = state.stage in ("profile", "current_state", "objectives", "playback") or (
