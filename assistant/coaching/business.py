@@ -152,12 +152,13 @@ NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|�
 
 
 def tools_said(words: str, language: str) -> set[str]:
-    """Tools the owner says they already have ("kan bestille time på nett gjennom Opus"),
-    unless a negation comes right before ("we can't book online", "не работает")."""
+    """Tools the owner says they already have ("kan bestille time på nett gjennom Opus", or
+    a product's name said in any language: "Glofox"), unless a negation comes right before
+    ("we can't book online", "не работает")."""
     text = words.lower()
     found = set()
     for tool, by_language in _data()["already_has"].items():
-        for pattern in by_language.get(language, ()):
+        for pattern in [*by_language.get(language, ()), *by_language.get("any", ())]:
             for match in re.finditer(pattern, text):
                 if not NEGATION.search(text[max(0, match.start() - 20) : match.start()]):
                     found.add(tool)

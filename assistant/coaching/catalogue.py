@@ -85,6 +85,9 @@ class KpiSpec(CatalogueModel):
     id: Id
     categories: list[plan.ObjectiveCategory] = Field(min_length=1)
     generic: bool = False  # customers, orders, leads: what the owner counts names it better
+    grown_by: list[Id] = Field(default_factory=list)  # KPIs whose initiatives grow this one
+    whole: bool = False  # its values are whole numbers (NPS): "8,4" is never one of them
+    scales: list[float] = Field(default_factory=list)  # its highest values in use (5 or 10 stars)
     name: Localized[Text]
     definition: Localized[Text]
     unit: Unit

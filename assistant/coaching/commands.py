@@ -332,7 +332,7 @@ def _command(
         action = command.action = "change_initiative"  # "move it to Later": a lane, no goal
         number = command.number = None  # "the website should be in Now, … for goal 2"
     if action == "change_initiative":
-        command.horizon = horizon
+        command.horizon = horizon or lane  # "into the first 3 months": Now
     if action in ("drop_initiative", "change_initiative") and number is None:
         match = cues.search("initiative_reference", reading.language, words)
         command.number = int(match.group("n")) if match else None

@@ -157,7 +157,8 @@ class OfflineCoach:
 
     def read(self, state: SessionState, text: str) -> Facts:
         self._follow_language(state, text)
-        facts = read_message(text, state.language, self.today())
+        goals = len(state.plan.goals) or len(state.candidates)
+        facts = read_message(text, state.language, self.today(), goals=goals)
         heard_as_objection(state, facts)
         return facts
 

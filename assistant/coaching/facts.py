@@ -111,9 +111,12 @@ class Facts(BaseModel):
     aside: bool = False  # small talk beside the answer ("by the way, did you see Leeds lost")
 
 
-def read_message(message: str, language: str, today: date, brief: bool = False) -> Facts:
+def read_message(
+    message: str, language: str, today: date, brief: bool = False, goals: int | None = None
+) -> Facts:
     """Everything the rules can find in ``message`` (written in ``language``); a ``brief``
-    is read as the first thing said (nothing in it is a correction)."""
+    is read as the first thing said (nothing in it is a correction); ``goals``: how many
+    the plan has, so "goal 3" beyond them is no edit."""
     text = with_own_letters(message[:MAX_MESSAGE_CHARS], language)  # "maal 2" is "mål 2"
     table = cues(language)
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS, said=text)
@@ -141,7 +144,8 @@ def read_message(message: str, language: str, today: date, brief: bool = False) 
     facts.deadline = found.date if found else None
     if found is None:
         facts.unusable_deadline = find_unusable_deadline(text, language, today)
-    return fill_from_reading(facts, read(text, language, today, brief=brief), today)
+    reading = read(text, language, today, brief=brief, goals=goals)
+    return fill_from_reading(facts, reading, today)
 
 
 def _is_approval(text: str, words: list[str]) -> bool:

@@ -40,6 +40,8 @@ def candidate_sentences(text: str) -> list[str]:
     """Whole sentences of a passage that make a readable quote (no headings, no fragments)."""
     sentences = []
     for piece in _SENTENCE_END.split(text):
+        if piece.lstrip().startswith("#") or _fragment(piece, text):
+            continue  # a heading, a short list label or a sentence cut at the passage's end
         sentence = _BOLD_LABEL.sub("", piece.strip())  # "**Assess Current State:** Begin by …"
         sentence = re.sub(r"^\s*(?:#+|[-*•](?!\*)|\d+\.)\s*", "", sentence).strip()
         sentence = _BOLD_LABEL.sub("", sentence)
@@ -50,6 +52,19 @@ def candidate_sentences(text: str) -> list[str]:
         if _MIN_QUOTE <= len(sentence) <= _MAX_QUOTE and sentence in text:
             sentences.append(sentence)
     return sentences
+
+
+_ENDED = re.compile(r"[.!?…][\"”»)]?\s*$")
+MIN_UNENDED_WORDS = 6  # a list item with no full stop quotes only when it says a whole thing
+
+
+def _fragment(piece: str, text: str) -> bool:
+    """A piece with no full stop that is no sentence: "Engagement rates (likes, shares,
+    comments)", or the passage's last words cut mid-sentence ("… analytics tools, and")."""
+    piece = re.sub(r"^\s*(?:[-*•]|\d+\.)\s*", "", piece.strip())  # a list item's own words
+    if _ENDED.search(piece):
+        return False
+    return len(piece.split()) < MIN_UNENDED_WORDS or text.rstrip().endswith(piece)
 
 
 class _SentenceCache:

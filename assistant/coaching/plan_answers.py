@@ -39,6 +39,8 @@ def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None
         return None
     if kind in ("realistic", "priority"):
         return _realistic(plan, text) if kind == "realistic" else _priority(plan)
+    if kind == "how_goal":
+        return _how_reached(plan, text)
     goal = _goal_named(plan, text)
     if goal is None:
         return None
@@ -92,16 +94,39 @@ def _priority(plan: StrategyPlan) -> str:
     return say.say("plan_priority", n=plan.goals.index(first) + 1, goal=first.statement, why=why)
 
 
-def _goal_named(plan: StrategyPlan, text: str) -> Goal | None:
-    """Goal N when a number is said; else the goal whose metric words the question uses;
-    else the only goal."""
+def _how_reached(plan: StrategyPlan, text: str) -> str | None:
+    """ "What would fill the midday classes?": the roadmap's steps for the goal the question
+    names, or that none serves it yet; None when it names no goal (the guidance answers)."""
+    goal = _goal_said(plan, text)
+    if goal is None or not plan.roadmap:
+        return None
+    say = Messages(plan.language)
+    served = [i.title for i in roadmap_order(plan) if goal.id in i.goal_ids]
+    n = plan.goals.index(goal) + 1
+    if served:
+        return say.say("plan_how_steps", n=n, goal=goal.statement, steps="; ".join(served))
+    return say.say("plan_how_none", n=n, goal=goal.statement)
+
+
+def _goal_said(plan: StrategyPlan, text: str) -> Goal | None:
+    """Goal N when a number is said; else the goal whose metric words the question uses."""
     match = cues.search("goal_reference", plan.language, text)
     if match is not None:
         number = int(match.group("n"))
         return plan.goals[number - 1] if 1 <= number <= len(plan.goals) else None
-    named = [g for g in plan.goals if shares_a_word(text, g.metric or "")]
-    if len(named) == 1:
-        return named[0]
+    named = [g for g in plan.goals if shares_a_word(text, g.metric or "", plan.language)]
+    if not named:  # "what will fill the midday classes?": the owner's words for the aim
+        aims = {o.id: o.owner_words for o in plan.objectives}
+        aim_of = {g.id: aims.get(g.objective_id, "") for g in plan.goals}
+        named = [g for g in plan.goals if shares_a_word(text, aim_of[g.id], plan.language)]
+    return named[0] if len(named) == 1 else None
+
+
+def _goal_named(plan: StrategyPlan, text: str) -> Goal | None:
+    """The goal the question names, else the only goal."""
+    said = _goal_said(plan, text)
+    if said is not None or cues.search("goal_reference", plan.language, text) is not None:
+        return said
     return plan.goals[0] if len(plan.goals) == 1 else None
 
 

@@ -53,6 +53,9 @@ def _kpi_id(
     from assistant.coaching.facts import match_kpi
 
     guess = match_kpi(text, language, category)
+    if guess and _fraction_for_whole(guess, figures):  # "8,4 på Booking.com" is no NPS
+        fits = [k for k in catalogue.find_kpis(text, language) if k != guess]
+        guess = next((k for k in fits if not _fraction_for_whole(k, figures)), None)
     spec = catalogue.kpi(guess) if guess else None
     if spec is None or not all(_counted_in(f, spec.unit) for f in figures if f is not None):
         return None
@@ -60,6 +63,12 @@ def _kpi_id(
     if said is not None and not _KPI_UNITS.get(spec.unit, {"count"}) & set(said.units):
         return None  # "выручка с 28 до 35 млн. Ну и отзывов побольше": money, not reviews
     return guess
+
+
+def _fraction_for_whole(kpi_id: str, figures: tuple[Amount | None, ...]) -> bool:
+    spec = load_kpi_catalogue().kpi(kpi_id)
+    said = [f.value for f in figures if f is not None]
+    return spec is not None and spec.whole and any(v != int(v) for v in said)
 
 
 _KPI_UNITS = {"%": {"%"}, "currency": {"money"}, "score": {"score", "stars"}}

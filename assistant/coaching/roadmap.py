@@ -37,7 +37,7 @@ MAX_INITIATIVES = 10
 MIN_INITIATIVES = 6
 PER_OBJECTIVE = 2  # the best one, and one on another horizon
 FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
-SLACK = 0.03  # a passage in the reader's language wins only when nearly as close
+SLACK = 0.08  # a passage in the reader's language wins when nearly as close
 
 
 def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
@@ -162,10 +162,11 @@ def _serving(
     """Initiatives the owner names (``asked_for`` may include one the family's defaults rule
     out: a sports shop's "online booking for the workshop"), those that move the objective's
     KPI; else one a title word names."""
-    kpi_ids = goal_kpi_ids(goal)
+    kpi_ids = goal_kpi_ids(goal, language)
     direct = [s for s in offer if set(s.kpis) & kpi_ids and not s.named_only]
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
-        direct = [s for s in direct if _kpi_rank(s, kpi_ids) == 0]  # only those about them
+        made_for = kpi_ids | _grown_by(kpi_ids)  # only those about them, or what grows them
+        direct = [s for s in offer if s.kpis[0] in made_for and not s.named_only]
     direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -priority(s)))
     # after the best, only those made for the KPI or that say how they move it: job sheets
     # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
@@ -207,6 +208,12 @@ def _without_metric(words: str, goal: Goal | None) -> str:
     return " ".join(w for w in words.split() if w.strip(".,;:!?()").casefold() not in named)
 
 
+def _grown_by(kpi_ids: set[str]) -> set[str]:
+    """ "Active customers" grow by winning new ones: the KPIs whose initiatives grow these."""
+    catalogue = load_kpi_catalogue()
+    return {grows for k in kpi_ids if (spec := catalogue.kpi(k)) for grows in spec.grown_by}
+
+
 def _generic(kpi_id: str) -> bool:
     spec = load_kpi_catalogue().kpi(kpi_id)
     return spec is not None and spec.generic
@@ -217,14 +224,22 @@ def _kpi_rank(spec: InitiativeSpec, kpi_ids: set[str]) -> int:
     return min((n for n, kpi in enumerate(spec.kpis) if kpi in kpi_ids), default=len(spec.kpis))
 
 
-def goal_kpi_ids(goal: Goal | None) -> set[str]:
-    """The catalogue ids of the goal's KPIs (a goal keeps its KPIs by name)."""
+def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
+    """The catalogue ids of the goal's KPIs (a goal keeps its KPIs by name); for a goal with
+    none, given ``language``, the KPI its own name says ("midday class occupancy") when that
+    KPI counts in the goal's kind of unit."""
     names = {k.name for k in goal.kpis} if goal else set()
-    return {
-        k.id
-        for k in load_kpi_catalogue().kpis
-        if any(n in k.name.model_dump().values() for n in names)
-    }
+    catalogue = load_kpi_catalogue()
+    ids = {k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)}
+    if ids or goal is None or language is None or not goal.metric:
+        return ids
+    share = goal.target is not None and goal.target.unit == "%"
+    named = [
+        k
+        for k in catalogue.find_kpis(goal.metric, language)
+        if goal.target is None or (catalogue.kpi(k).unit == "%") == share
+    ]
+    return set(named[:1])
 
 
 def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[Pick]:
@@ -443,7 +458,7 @@ def _why(
         return say.say("why_groundwork")
     objective = goal.metric if goal is not None and goal.metric else pick.objective.owner_words
     objective = _short(objective.strip("“”«»"))  # a goal named by a quote is quoted once
-    served = goal_kpi_ids(goal)
+    served = goal_kpi_ids(goal, language)
     by_kpi = [why for kpi, why in pick.spec.why_for.items() if kpi in served]
     why = next(iter(by_kpi), pick.spec.why)
     if why is not None:

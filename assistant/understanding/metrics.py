@@ -102,7 +102,7 @@ def scaled(amount: Amount) -> bool:
 def fits(spec: MetricSpec, amount: Amount) -> bool:
     if spec.once and amount.period is not None:  # "6 hours a week on quotes" is a load
         return False
-    unit = _UNIT_GROUPS.get(amount.unit or "count", "count")
+    unit = _UNIT_GROUPS.get(amount.unit or "count", amount.unit)
     if unit == "stars":
         unit = "score" if "score" in spec.units and "stars" not in spec.units else unit
     if "money" in spec.units and scaled(amount):

@@ -59,6 +59,7 @@ def _unit_before(text: str, start: int, language: str) -> str | None:
 
 
 DAYS_IN = {"weeks": 7}  # a duration said in weeks is read in days
+SPANS_OF_TIME = ("months", "years")  # "in the first 3 months", "open for 4 years": no figure
 
 
 def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
@@ -283,7 +284,8 @@ def read_amounts(text: str, language: str) -> list[Found]:
         index += 1
     ratios = _ratios(text, language) + _spoken_durations(text, language)
     kept = [f for f in found if not any(_overlaps(f, r) for r in ratios)]
-    return _between(text, language, sorted(kept + ratios, key=lambda f: f.start))
+    figures = [f for f in kept + ratios if f.amount.unit not in SPANS_OF_TIME]
+    return _between(text, language, sorted(figures, key=lambda f: f.start))
 
 
 def _between(text: str, language: str, found: list[Found]) -> list[Found]:

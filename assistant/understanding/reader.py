@@ -19,6 +19,7 @@ from assistant.understanding.objectives import read_objectives
 from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.reading import (
     Amount,
+    CommandFact,
     MetricFact,
     ObjectiveFact,
     ProfileFact,
@@ -146,9 +147,12 @@ def _numbers(reading: Reading, amounts: list[Found]) -> list[tuple[float, Span]]
     return sorted(found, key=lambda pair: pair[1].start)
 
 
-def read(text: str, language: str, today: dt.date, brief: bool = False) -> Reading:
+def read(
+    text: str, language: str, today: dt.date, brief: bool = False, goals: int | None = None
+) -> Reading:
     """Everything understood in ``text`` (written in ``language``), as of ``today``; a
-    ``brief`` is the first thing said, so nothing in it corrects what came before."""
+    ``brief`` is the first thing said, so nothing in it corrects what came before. Given
+    the ``goals`` the plan has, "Goal 3: …" beyond them states a new aim, not an edit."""
     lang = normalize_language(language)
     text = text[:MAX_TEXT_CHARS]
     amounts = read_amounts(text, lang)
@@ -158,6 +162,9 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
     if revenue is not None and not any(f.field == "industry" for f in facts):
         facts = profile.read_profile(text, lang, amounts, revenue_said=True)
     ordered = intents.commands(text, lang)
+    known = 0 if brief else goals
+    if known is not None:  # "Goal 1: orders from 10 to 40" before there are goals: an aim
+        ordered = [c for c in ordered if not _beyond(c, known)]
     orders = tuple(c.span for c in ordered if c.action not in ("add_goal", "export"))
     objectives = read_objectives(text, lang, today, amounts, metrics, orders)
     metrics = _without_targets(metrics, objectives)
@@ -198,6 +205,15 @@ def read(text: str, language: str, today: dt.date, brief: bool = False) -> Readi
         reading.corrections = []
         return reading
     return _corrected(reading) if reading.intent == "correction" else reading
+
+
+GOAL_ORDERS = ("change_goal", "rename_goal", "turn_goal", "drop_goal")
+
+
+def _beyond(command: CommandFact, goals: int) -> bool:
+    """An order about goal N when the plan has fewer goals."""
+    number = command.goal_number
+    return command.action in GOAL_ORDERS and number is not None and number > goals
 
 
 def _stale_revenue(reading: Reading, metric: MetricFact) -> ProfileFact | None:
