@@ -207,3 +207,25 @@ def test_a_rating_with_a_fraction_is_no_nps_and_its_proposed_target_stays_on_its
     assert goal.baseline.value == 8.4
     assert 8.4 < goal.target.value <= 10
     assert goal.target.status == "proposed"
+
+
+def test_a_correction_keeps_only_the_new_value_and_one_of_a_group_counts_nobody():
+    said = (  # message 5 of the blind gym chat
+        "hang on, active customers is not 3, its 520 members like I said. 3 was the months. "
+        "Anyway skills: I do all the social media myself, one of the coaches (Owain) is good "
+        "with tech."
+    )
+    reading = read(said, "en", TODAY)
+    assert [(c.field, c.value) for c in reading.corrections] == [("active_customers", 520)]
+    assert not reading.metrics
+    assert reading.profile_value("staff") is None
+
+
+def test_a_goal_number_is_no_digit_of_the_value_after_it():
+    said = (  # message 13 of the blind gym chat
+        "Thinking about it 650 members is too ambitious, the studio only really fits about "
+        "620. Make goal 2 620 members instead. And the PT one, I did say 4k myself so thats "
+        "confirmed."
+    )
+    (order,) = plan_commands(read(said, "en", TODAY, goals=4), TODAY)
+    assert (order.action, order.number, order.target) == ("change_goal", 2, 620)

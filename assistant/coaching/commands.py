@@ -407,11 +407,10 @@ def _values(words: str, language: str) -> list[Found]:
         for p in cues.patterns(key, language)
         for m in p.finditer(words)
     ]
-    return [
-        a
-        for a in read_amounts(words, language)
-        if not _old(words, a, language) and not any(s <= a.start < e for s, e in named)
-    ]
+    masked = words  # "goal 2 620 members": the goal's number is no digit of the value
+    for start, end in named:
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return [a for a in read_amounts(masked, language) if not _old(words, a, language)]
 
 
 def _unit(words: str, language: str) -> str | None:

@@ -188,7 +188,7 @@ def corrections(
     found = [
         CorrectionFact(field="", value=value, span=span)
         for value, span in numbers
-        if not _OLD_VALUE.search(text[max(0, span.start - 12) : span.start])
+        if not said_as_old(text, span, language)
         and not _OTHER_YEAR.match(text[span.end : span.end + 24])
         and not _SAID_BEFORE.match(text[span.end : span.end + 24])
     ]
@@ -196,6 +196,14 @@ def corrections(
         return found
     first = next(p for p in sentences(text) if cues.search("correction", language, p.text))
     return [CorrectionFact(field="", value=None, confidence=0.4, span=first.span())]
+
+
+def said_as_old(text: str, span: Span, language: str) -> bool:
+    """The figure is the wrong one being corrected ("is not 3") or said to be something
+    else ("3 was the months"), not a new value."""
+    if _OLD_VALUE.search(text[max(0, span.start - 12) : span.start]):
+        return True
+    return cues.search("figure_was", language, text[span.end : span.end + 24]) is not None
 
 
 def _approves(text: str, language: str, has_facts: bool) -> bool:

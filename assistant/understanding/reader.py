@@ -249,6 +249,11 @@ def _corrected(reading: Reading) -> Reading:
     """In a correction ("its 1.4m not 1.2"), the new values fix facts said before: each
     becomes a correction naming what it fixes, not a new fact of its own."""
     fixes = []
+    reading.metrics = [  # "active customers is not 3": the old value is no fact
+        m
+        for m in reading.metrics
+        if not intents.said_as_old(reading.text, m.span, reading.language)
+    ]
     # a goal list said again ("kjøkken fra 60 % til 75 % …, tilbudstid fra 2 uker til 3
     # dager") stays a list of aims; one "from 15 to 25" in a correction fixes a goal
     whole = [o for o in reading.objectives if o.baseline and o.target]

@@ -17,16 +17,17 @@ MIN_ITEMS = 2  # one role alone ("three lads") is left to the staff patterns
 
 @cache
 def _item_pattern(language: str) -> re.Pattern[str]:
-    """A counted role ("four accountants", "a part-time lass"), the owner ("me", "meg"), or
-    a family member ("my son", "kona mi")."""
+    """A counted role ("four accountants", "a part-time lass", never "one of the coaches"),
+    the owner ("me", "meg"), or a family member ("my son", "kona mi")."""
     numbers = sorted(cues.raw("number_words").get(language, {}), key=len, reverse=True)
     one = cues.raw("team_one").get(language, [])
     count = "|".join([r"\d+", *map(re.escape, numbers), *one])
     roles = "|".join(cues.raw("team_roles").get(language, []))
     owner = "|".join(cues.raw("team_owner").get(language, []))
     family = "|".join(cues.raw("team_family").get(language, []))
+    of = "|".join(cues.raw("team_partitive").get(language, [])) or "$^"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<count>{count})\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})"
+        rf"(?<![\w-])(?:(?P<count>{count})\s+(?!(?:{of})\s)(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})"
         rf"|(?P<family>{family})|(?P<owner>{owner}))(?![\w-])",
         re.IGNORECASE,
     )
