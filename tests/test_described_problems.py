@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from plan_helpers import drafted_goals
 
+from assistant.coaching.business_said import pains_said
 from assistant.coaching.catalogue import load_kpi_catalogue
-from assistant.coaching.roadmap import pains_said
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding.quantities import read_amounts

@@ -7,22 +7,21 @@ in the plan and listed as an open question for the client to confirm.
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 
-from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
+from assistant.coaching.business_said import session_traits
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.cues import supported_language
 from assistant.coaching.dialogue import OfflineCoach
-from assistant.coaching.facts import Figure, GoalCandidate, read_message
+from assistant.coaching.facts import GoalCandidate, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, StrategyPlan, next_id
-from assistant.coaching.roadmap import draft_roadmap, session_traits
+from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
+from assistant.coaching.roadmap import draft_roadmap
 from assistant.coaching.state import SessionState
 from assistant.extraction.dates import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
-
-PROPOSED_MONTHS = 12  # a deadline the brief does not give: a year out, to confirm
 
 
 def propose(candidate: GoalCandidate, today: date, language: str = "en") -> GoalCandidate:
@@ -35,14 +34,7 @@ def propose(candidate: GoalCandidate, today: date, language: str = "en") -> Goal
             today, PROPOSED_MONTHS
         )
         candidate.proposed.append("deadline")
-    spec = load_kpi_catalogue().kpi(candidate.kpi_id) if candidate.kpi_id else None
-    if candidate.target is None and candidate.baseline is not None and spec and not spec.generic:
-        months = max(1, round((candidate.deadline - today).days / 30.4))
-        candidate.target = Figure(
-            value=_typical_target(candidate.baseline.value, spec, months),
-            unit=candidate.baseline.unit,
-        )
-        candidate.proposed.append("target")
+    propose_target(candidate, today)
     return candidate
 
 
@@ -68,28 +60,6 @@ def _before_season(candidate: GoalCandidate, today: date, language: str) -> date
     if (start - today).days < LEAD_DAYS:
         start = date(today.year + 1, month, 1)
     return start - timedelta(days=1)
-
-
-def _typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
-    change = spec.typical_change
-    years = months / 12
-    sign = -1 if spec.direction == "decrease" else 1
-    if change.per_year_points is not None:
-        moved = baseline + sign * change.per_year_points * years
-    else:
-        moved = baseline * (1 + sign * (change.per_year_relative or 0) * years)
-    if spec.unit in COUNTED:  # 12 reviews, not 11.9: at least one whole step away
-        moved = float(math.ceil(moved) if sign > 0 else math.floor(moved))
-        moved = moved if moved != baseline else baseline + sign
-    if spec.scales:  # 8.4 on Booking.com's 10: never above 10
-        moved = min(moved, min((top for top in spec.scales if top >= baseline), default=moved))
-    return round(max(moved, 0.0), 1 if abs(moved) < 100 else 0)
-
-
-COUNTED = frozenset(
-    {"bookings", "customers", "followers", "leads", "orders", "reviews", "subscribers", "visits"}
-    | {"people"}
-)  # things counted in whole numbers
 
 
 def plan_from_brief(

@@ -125,7 +125,10 @@ def traits_of(
 ) -> BusinessTraits:
     """The traits of a business from its trade and what the owner said (all their messages,
     or a brief); a trade that names no family falls back to the owner's words."""
-    family = family_of(industry or "", language) or family_of(owner_words, language)
+    trade = industry or ""  # the trade may be said in English ("wholesale distributor")
+    family = (
+        family_of(trade, language) or family_of(trade, "en") or family_of(owner_words, language)
+    )
     defaults = _data()["families"].get(family or "", {})
     named, leaving = _channels(owner_words.lower(), language)
     return BusinessTraits(
@@ -167,7 +170,8 @@ def tools_said(words: str, language: str) -> set[str]:
 
 def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
     """Why an initiative does not fit this business, or None when it may. Unknown traits
-    never rule an initiative out; a stated one does."""
+    never rule an initiative out, but one made for a few kinds of business ("families") waits
+    until the business is known to be one of them (no food-waste plan for a kayak firm)."""
     checks: list[tuple[str, list[str], set[str]]] = [
         ("sells", list(fit.sells), traits.sells),
         ("via", list(fit.via), traits.via),
@@ -176,8 +180,8 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
     for name, wanted, has in checks:
         if wanted and has and not set(wanted) & has:
             return name
-    if traits.family and fit.families and traits.family not in fit.families:
-        return "family"
+    if fit.families and traits.family not in fit.families:  # food waste needs a food business
+        return "family" if traits.family else "family_unknown"
     if traits.family and traits.family in fit.never_families:
         return "never_family"  # a webshop for a plumber: never, even when asked in passing
     if "sells_online" in fit.needs and traits.sells_online is False:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.coaching.business import misfit
+from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand, lane_said
@@ -15,7 +16,6 @@ from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
 from assistant.coaching.render import roadmap_order
-from assistant.coaching.roadmap import session_traits
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, initiatives_refused, words_shared
 from assistant.understanding import cues

@@ -436,11 +436,23 @@ def _old(words: str, found: Found, language: str) -> bool:
     return _OLD_VALUE.search(before) is not None or _TOO_MUCH.match(after) is not None
 
 
+def _own_lead_in(before: str) -> str:
+    """The words that lead in to a figure: its own clause ("today it's 63"), or the clause
+    before when the figure opens one ("today, 63"), unless that clause has a figure of its
+    own ("8 now, 14 target": "now" is the 8's)."""
+    pieces = re.split(r"[.!?;]\s|,\s", before)
+    if pieces[-1].strip() or len(pieces) < 2 or re.search(r"\d", pieces[-2]):
+        return pieces[-1]
+    return pieces[-2]
+
+
 def _said_as_today(words: str, found: Found, language: str) -> bool:
     """ "today it's 63", "mål 1: fra 30 %": the value the goal starts from."""
-    before = re.split(r"[.!?;]\s", words[max(0, found.start - 24) : found.start])[-1]
+    before = _own_lead_in(words[max(0, found.start - 24) : found.start])
     started = cues.search("change_from", language, before) is not None  # an old value is gone
-    return started or cues.search("today_words", language, before) is not None
+    after = re.split(r"[,.;!?]\s", words[found.end : found.end + 24])[0]  # "8 now, 14 target"
+    said_now = cues.search("today_after", language, after) is not None
+    return started or said_now or cues.search("today_words", language, before) is not None
 
 
 def _lane_named(words: str, language: str) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from assistant.coaching import render
+from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
 from assistant.coaching.chat_exports import save_pending_exports
@@ -33,7 +34,7 @@ from assistant.coaching.objective_asks import (
     skip_pending,
 )
 from assistant.coaching.plan_answers import plan_question
-from assistant.coaching.roadmap import add_asked, draft_roadmap, session_traits
+from assistant.coaching.roadmap import add_asked, draft_roadmap
 from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
@@ -441,7 +442,7 @@ class OfflineCoach:
         elif state.pending is not None and not (
             restated or _plan_orders(state, facts) or date_for_named_goal(state, facts)
         ):  # "Drop goal 1 please": an order, not the answer to the open question
-            fill_pending(state, facts)
+            fill_pending(state, facts, today)
         add_objectives(state, facts, answering=state.pending is not None)
         baselines_from_figures(state)  # "3200 följare", then "dubbla följarna"
         state.pending = None

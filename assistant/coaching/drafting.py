@@ -107,6 +107,8 @@ def goal_from_candidate(
     if candidate.baseline and candidate.target:
         direction = "increase" if candidate.target.value >= candidate.baseline.value else "decrease"
     direction = candidate.direction or direction  # the owner's verb before any comparison
+    if spec and candidate.baseline is None and candidate.target is None:
+        direction = spec.direction  # "get more organised with stock": fewer refunds, not more
     milestone = spec is None and not has_figures  # "In place by …": nothing to measure today
     baseline: Baseline | None
     step = spec.measuring_step.get(language) if spec else None

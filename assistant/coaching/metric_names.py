@@ -152,6 +152,13 @@ _PER = re.compile(  # "a year", "per month", "i måneden", "в месяц": the 
 )
 
 
+_PERIOD_FIRST = re.compile(  # "8 a month now": a period, then nothing that is counted
+    r"^(?:a|an|per|pr|each|every|hver|varje|i|в|за)\s+(?:day|week|month|year|dag|døgn|uke|uka|"
+    r"måned|vecka|månad|år|день|неделю|месяц|год)\w*\b",
+    re.IGNORECASE,
+)
+
+
 def owner_label(text: str, language: str) -> str | None:
     """What the owner counts, in their words, when that reads as a name rather than a
     clause ("wellness plan members", "имплантации", "faste bedriftskunder")."""
@@ -185,7 +192,7 @@ def _after_figure(rest: str) -> str:
     """The words right after a figure, up to four ("40 full re-roofs a year" -> "full
     re-roofs a year"); a period said after them is cut by the caller's trailing words."""
     match = _COUNTED.match(rest)
-    return _PER.sub("", match.group(1).strip()) if match else ""
+    return _PER.sub("", _PERIOD_FIRST.sub("", match.group(1).strip())) if match else ""
 
 
 def _cleaned(words: str, language: str) -> str:

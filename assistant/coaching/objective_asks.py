@@ -3,11 +3,15 @@ at a time that asks for what an objective still lacks (today's value, target, de
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.drafting import proposal_note
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import named_metric
 from assistant.coaching.plan import Objective, next_id
+from assistant.coaching.proposals import propose_target
 from assistant.coaching.say_back import figure_said
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.units import figure_unit
@@ -247,7 +251,7 @@ def _dated_sentences(text: str, language: str) -> str:
     return " ".join(s.text for s in sentences(text) if any(s.start <= d < s.end for d, _ in dates))
 
 
-def fill_pending(state: SessionState, facts: Facts) -> None:
+def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
     pending = state.pending
     assert pending is not None
     candidate = state.candidates[pending.candidate]
@@ -261,11 +265,15 @@ def fill_pending(state: SessionState, facts: Facts) -> None:
             candidate.deadline = dates[0]
         elif facts.unusable_deadline is not None:
             return  # a date gone by or no such day: said so, and asked again
+        if figures and candidate.target is None:  # "1 час в неделю к марту 2027": both
+            candidate.target = Figure(value=figures[0].value, unit=figures[0].unit)
     elif figures:
         setattr(candidate, pending.field, Figure(value=figures[0].value, unit=figures[0].unit))
         if pending.field == "target" and not candidate.deadline:
             dates = [g.deadline for g in facts.goals if g.deadline]
             candidate.deadline = dates[0] if dates else facts.deadline
+    if pending.field == "target" and not figures and not facts.goals:
+        propose_target(candidate, today)  # "чем меньше, тем лучше, не знаю точно"
     hedged = facts.unsure and pending.field in ("target", "deadline")
     if hedged and getattr(candidate, pending.field) is not None:  # "maybe next year? not sure"
         candidate.proposed = list(dict.fromkeys([*candidate.proposed, pending.field]))
@@ -303,7 +311,11 @@ def next_missing(state: SessionState) -> str | None:
                 baseline = candidate.baseline
                 shown = figure_said(baseline, language=state.language)
                 return say.say("ask_target", objective=objective, baseline=shown)
-            target = candidate.target
-            shown = figure_said(target, language=state.language)
+            if candidate.target is None:  # no target said or proposed: the aim's own words
+                return say.say("ask_deadline_open", objective=objective)
+            shown = figure_said(candidate.target, language=state.language)
+            shown += proposal_note(
+                ["target"] if "target" in candidate.proposed else [], state.language
+            )
             return say.say("ask_deadline", objective=objective, target=shown)
     return None

@@ -5,10 +5,13 @@ goal?" from the objective the owner stated. The kinds of question are language d
 
 from __future__ import annotations
 
-from assistant.coaching.catalogue import load_kpi_catalogue
+from collections.abc import Sequence
+
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, StrategyPlan
 from assistant.coaching.render import roadmap_order
+from assistant.coaching.roadmap import serving_steps
 from assistant.coaching.words import shares_a_word
 from assistant.understanding import cues
 
@@ -23,8 +26,11 @@ def plan_question(text: str, language: str) -> str | None:
     return None
 
 
-def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None:
-    """The answer from the plan, or None when the plan does not hold it yet."""
+def answer_plan_question(
+    plan: StrategyPlan, kind: str, text: str, offer: Sequence[InitiativeSpec] = ()
+) -> str | None:
+    """The answer from the plan, or None when the plan does not hold it yet; ``offer``: the
+    catalogue's initiatives that fit the business, for a goal no step serves yet."""
     say = Messages(plan.language)
     if kind == "rough_ok":
         return say.say("plan_rough_ok")
@@ -40,7 +46,7 @@ def answer_plan_question(plan: StrategyPlan, kind: str, text: str) -> str | None
     if kind in ("realistic", "priority"):
         return _realistic(plan, text) if kind == "realistic" else _priority(plan)
     if kind == "how_goal":
-        return _how_reached(plan, text)
+        return _how_reached(plan, text, offer)
     goal = _goal_named(plan, text)
     if goal is None:
         return None
@@ -94,9 +100,13 @@ def _priority(plan: StrategyPlan) -> str:
     return say.say("plan_priority", n=plan.goals.index(first) + 1, goal=first.statement, why=why)
 
 
-def _how_reached(plan: StrategyPlan, text: str) -> str | None:
+SUGGESTED = 2  # catalogue steps named for a goal no step serves yet
+
+
+def _how_reached(plan: StrategyPlan, text: str, offer: Sequence[InitiativeSpec] = ()) -> str | None:
     """ "What would fill the midday classes?": the roadmap's steps for the goal the question
-    names, or that none serves it yet; None when it names no goal (the guidance answers)."""
+    names; for a goal none serves, the fitting steps that would, to add; None when it names
+    no goal (the guidance answers)."""
     goal = _goal_said(plan, text)
     if goal is None or not plan.roadmap:
         return None
@@ -105,6 +115,13 @@ def _how_reached(plan: StrategyPlan, text: str) -> str | None:
     n = plan.goals.index(goal) + 1
     if served:
         return say.say("plan_how_steps", n=n, goal=goal.statement, steps="; ".join(served))
+    planned = {i.title for i in plan.roadmap}
+    objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
+    fitting = serving_steps(objective, goal, list(offer), plan.language) if objective else []
+    ideas = [s.title.get(plan.language) for s in fitting]
+    ideas = [t for t in ideas if t not in planned][:SUGGESTED]
+    if ideas:
+        return say.say("plan_how_ideas", n=n, goal=goal.statement, steps="; ".join(ideas))
     return say.say("plan_how_none", n=n, goal=goal.statement)
 
 

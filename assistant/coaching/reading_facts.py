@@ -47,9 +47,9 @@ def _kpi_id(
     mill" is never a share in %). Never a metric the catalogue lacks (followers are
     recorded, never a goal's KPI)."""
     catalogue = load_kpi_catalogue()
-    found = catalogue_kpi(label)
-    if found in {k.id for k in catalogue.kpis}:
-        return found
+    found = catalogue.find_kpi(catalogue_kpi(label))
+    if found is not None and all(_counted_in(f, found.unit) for f in figures if f is not None):
+        return found.id  # "8 installs a month … where the margin is": no margin in %
     from assistant.coaching.facts import match_kpi
 
     guess = match_kpi(text, language, category)
@@ -328,6 +328,9 @@ def _plausible(goal: GoalCandidate) -> GoalCandidate:
     return goal
 
 
+_QUOTES = " '\"«»“”‘’"
+
+
 def _markets(said: list[str], profile: dict, language: str) -> list[str]:
     """The place the reading found first; the rules' markets after it, without the same
     place in another case ("Казани") or a word of the business's name."""
@@ -335,9 +338,10 @@ def _markets(said: list[str], profile: dict, language: str) -> list[str]:
 
     place = str(profile["location"].value) if "location" in profile else None
     name = str(profile["business_name"].value).lower() if "business_name" in profile else ""
-    kept = [place] if place else []
-    for market in (nominative(m, language) for m in said):  # "по Твери, Москве": Тверь, Москва
-        if market.lower() not in name and market not in kept:
+    tools = {str(t).lower() for t in cues.raw("never_markets")}  # "customer details are in Xero"
+    kept = [place] if place and place.lower() not in tools else []
+    for market in (nominative(m.strip(_QUOTES), language) for m in said):  # "по Твери": Тверь
+        if market.lower() not in name and market not in kept and market.lower() not in tools:
             kept.append(market)
     return kept
 

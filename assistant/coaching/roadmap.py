@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
-from assistant.coaching.business import BusinessTraits, misfit, traits_of
+from assistant.coaching.business import BusinessTraits, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.gaps import answered_gaps
@@ -25,67 +25,16 @@ from assistant.coaching.matching import named_by_owner, named_in_title, priority
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
 from assistant.coaching.roadmap_lanes import ALWAYS, LANES, Pick, due_lane, place
-from assistant.coaching.state import SessionState
 from assistant.coaching.workstreams import workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
-from assistant.understanding.cues import compiled as cue_pattern
 from assistant.understanding.stems import shared_words
-from assistant.understanding.text import sentences
 
 MAX_INITIATIVES = 10
 MIN_INITIATIVES = 6
 PER_OBJECTIVE = 2  # the best one, and one on another horizon
 FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
 SLACK = 0.08  # a passage in the reader's language wins when nearly as close
-
-
-def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
-    """The business as the owner described it (in the interview, or ``also_said`` in a
-    brief): trade, their own words, and whether they sell online and have a website."""
-    said = " ".join([also_said, *(t.content for t in state.transcript if t.role == "user")])
-    said += " " + " ".join(o.owner_words for o in state.plan.objectives)
-    answers = {k: str(v) for k, v in state.maturity_answers.items()}
-    share = state.plan.current_state.marketing.online_revenue_share_percent
-    sells_online = _ANSWERED.get(answers.get("r_webshop", ""))
-    if sells_online is None and share is not None:
-        sells_online = share > 0
-    has_website = _ANSWERED.get(answers.get("r_website", ""))
-    traits = traits_of(state.plan.profile.industry, said, state.language, sells_online, has_website)
-    has_crm = _IN_FULL_USE.get(answers.get("r_crm", ""))
-    pains = pains_said(said, state.language)
-    return traits.model_copy(update={"has_crm": has_crm, "pains": pains})
-
-
-def pains_said(said: str, language: str) -> dict[str, str]:
-    """Initiatives a problem the owner described calls for ("a website that doesn't work on
-    a phone", "25 missed calls a day"), each with the clause that described it."""
-    said_in = [s.text.strip() for s in sentences(said) if s.text.strip()]
-    found: dict[str, str] = {}
-    for spec in load_kpi_catalogue().initiatives:
-        patterns = [cue_pattern(p) for p in spec.pains.get(language, ())]
-        hit = next((_clause(s, m) for s in said_in for p in patterns if (m := p.search(s))), None)
-        if hit is not None:
-            found[spec.id] = hit
-    return found
-
-
-_CLAUSE_END = re.compile(r"[,;:–—]\s")
-MIN_CLAUSE = 20  # characters: a shorter clause is quoted with its whole sentence
-
-
-def _clause(sentence: str, match: re.Match[str]) -> str:
-    """The clause of ``sentence`` that holds the match ("… and a one-page website a mate
-    built in 2017 that doesn't even work properly on a phone")."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, match.start())]
-    end = _CLAUSE_END.search(sentence, match.end())
-    clause = sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
-    clause = clause.strip(" .!?")
-    return clause if len(clause) >= MIN_CLAUSE else sentence.strip(" .!?")
-
-
-_ANSWERED = {"yes": True, "partial": True, "no": False}  # some of it counts as having it
-_IN_FULL_USE = {"yes": True, "partial": False, "no": False}  # a CRM half the team ignores
 
 
 def draft_roadmap(
@@ -149,7 +98,14 @@ def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
     return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
-DEFAULTS_ONLY = ("sells", "via", "customers")  # what the family only presumes
+DEFAULTS_ONLY = ("sells", "via", "customers", "family_unknown")  # presumed, not known
+
+
+def serving_steps(
+    objective: Objective, goal: Goal | None, offer: list[InitiativeSpec], language: str
+) -> list[InitiativeSpec]:
+    """The fitting initiatives that would serve an objective, best first."""
+    return _serving(objective, goal, offer, language)
 
 
 def _serving(
@@ -208,6 +164,9 @@ def _without_metric(words: str, goal: Goal | None) -> str:
     return " ".join(w for w in words.split() if w.strip(".,;:!?()").casefold() not in named)
 
 
+_MONEY = re.compile(r"[A-Z]{3}")  # a goal counted in a currency (GBP, NOK, RUB)
+
+
 def _grown_by(kpi_ids: set[str]) -> set[str]:
     """ "Active customers" grow by winning new ones: the KPIs whose initiatives grow these."""
     catalogue = load_kpi_catalogue()
@@ -233,6 +192,8 @@ def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
     ids = {k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)}
     if ids or goal is None or language is None or not goal.metric:
         return ids
+    if goal.target is not None and _MONEY.fullmatch(goal.target.unit or ""):
+        return {"revenue"}  # "PT revenue from £2,500 to £4,000": money the owner counts
     share = goal.target is not None and goal.target.unit == "%"
     named = [
         k

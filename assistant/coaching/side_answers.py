@@ -6,6 +6,7 @@ anything is drafted is noted. The interview then resumes where it was."""
 from __future__ import annotations
 
 from assistant.coaching import render
+from assistant.coaching.business_said import fitting
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_edits import leave_out
 from assistant.coaching.cues import cues
@@ -27,7 +28,7 @@ SIDE_ANSWER_SIMILARITY = 0.1
 # A question said inside a longer answer ("no analytics, maybe the chain has it?") is often
 # thinking aloud: quoted only when the guidance is this close, else "no guidance".
 INLINE_SIMILARITY = 0.25
-LANGUAGE_SLACK = 0.05  # a passage in the owner's language wins when about as close
+LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
 
 
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
@@ -128,7 +129,7 @@ class SideAnswers:
         if kind == "list_goals":
             state.acts.append("answered")
             return goals_so_far(state)
-        found = answer_plan_question(state.plan, kind, question) if kind else None
+        found = answer_plan_question(state.plan, kind, question, fitting(state)) if kind else None
         if found:
             state.acts.append("answered")
             return found

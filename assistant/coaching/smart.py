@@ -21,7 +21,9 @@ Score = 100 - 20 x errors - 5 x warnings, floor 0; ``top_fix``: first error, els
   in a year passes (x1.67, 20 points); 1 -> 10 % (x10) or 60 -> 95 % (35 points) in a quarter
   fail. Zero or negative ends (new channel, a loss) are not judged as a percentage. Small whole
   counts (both ends <= ``small_count_max``) move by steps: up to ``small_count_step_per_quarter``
-  x sqrt(q) more or fewer (2 -> 5 meetings a week passes in a quarter). Warnings:
+  x sqrt(q) more or fewer (2 -> 5 meetings a week passes in a quarter). Time a task takes
+  (hours, days, minutes) may fall by up to ``max_cut_of_time`` at once, whatever the deadline:
+  a tool or a routine changes it in one step (6 -> 1 hour a week of listings). Warnings:
   trivial change (< ``min_relative_change``; shares also < ``min_points_change``); no owner.
 - Relevant: ``objective_id`` names one of the objectives; a goal measured by reach alone
   (followers, likes, views) serves only an objective about brand awareness.
@@ -43,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.coaching.messages import Messages  # the owner's word for a unit
 from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
+from assistant.coaching.smart_limits import round_limit, time_scale
 from assistant.config import PROJECT_ROOT
 from assistant.understanding.cues import number_word
 from assistant.yamlfiles import parse_yaml
@@ -52,7 +55,6 @@ LETTERS: tuple[Letter, ...] = ("specific", "measurable", "achievable", "relevant
 Severity = Literal["error", "warning", "blocked"]
 ERROR_PENALTY = 20
 WARNING_PENALTY = 5
-DAYS_PER_QUARTER = 365.25 / 4
 _TEMPLATE_DIR = PROJECT_ROOT / "prompts" / "templates"
 _LANGUAGE_ALIASES = {"no": "nb", "nn": "nb", "nob": "nb", "eng": "en", "swe": "sv", "rus": "ru"}
 
@@ -66,6 +68,7 @@ class SmartBounds(BaseModel):
     max_points_per_quarter: float = Field(default=15.0, gt=0)
     min_relative_change: float = Field(default=0.03, ge=0)
     min_points_change: float = Field(default=1.0, ge=0)
+    max_cut_of_time: float = Field(default=0.9, ge=0, lt=1)  # a new tool cuts hours at once
     small_count_max: float = Field(default=20, ge=0)
     small_count_step_per_quarter: float = Field(default=3, ge=0)
     short_max_days: int = Field(default=100, ge=1)
@@ -82,6 +85,7 @@ class SmartBounds(BaseModel):
 
 
 DEFAULT_BOUNDS = SmartBounds()
+_TIME_UNITS = ("hours", "days", "minutes")  # time a task takes
 
 
 class SmartFinding(BaseModel):
@@ -332,7 +336,7 @@ def _achievable(
     base, target, unit = cast(float, goal.baseline.value), goal.target.value, goal.target.unit
     start = min(goal.baseline.date or today, today)
     days = (goal.deadline - start).days
-    scale = math.sqrt(max(days / DAYS_PER_QUARTER, 1.0))
+    scale = time_scale(days)
     is_share = _is_percent(unit) and 0 <= base <= 100 and 0 <= target <= 100
     relative = (target - base) / abs(base) if base != 0 else math.inf
     shown = say.change(target - base, True) if is_share else say.change(relative, False)
@@ -340,18 +344,22 @@ def _achievable(
     issues: list[_Issue] = []
     if _small_whole_step(base, target, scale, bounds):
         pass  # "from 2 to 5 meetings a week": a few more, not a multiple to be afraid of
+    elif (
+        unit in _TIME_UNITS and 0 < target < base and target >= base * (1 - bounds.max_cut_of_time)
+    ):
+        pass  # "listings from 6 hours to 1 a week": an export tool cuts it in one step
     elif base > 0 and target > 0:
         log_limit = math.log(bounds.max_multiple_per_quarter) * scale
         if abs(math.log(target) - math.log(base)) > log_limit:
             factor = math.exp(min(log_limit, 700.0))
-            limit = _round_limit(base * factor if target > base else base / factor, target > base)
+            limit = round_limit(base * factor if target > base else base / factor, target > base)
             params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
             code = "too_big_points" if is_share else "too_big"  # a share's change in points
             issues.append(_Issue(code, "error", params))
     points = bounds.max_points_per_quarter * scale
     if is_share and not issues and abs(target - base) > points:
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
-        limit = _round_limit(limit, target > base, whole=True)
+        limit = round_limit(limit, target > base, whole=True)
         params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
         issues.append(_Issue("too_big_points", "error", params))
     if not issues and not goal.hold:  # holding today's level is no trivial change
@@ -366,18 +374,6 @@ def _achievable(
     return _Verdict(issues, ok_code, {"change": shown, "period": period})
 
 
-def _round_limit(limit: float, up: bool, whole: bool = False) -> float:
-    """A realistic target an owner would write: a whole point of a share ("about 56 %", not
-    56.08 %), else two significant figures, rounded towards today's value."""
-    if limit <= 0:
-        return 0.0
-    step = 1.0 if whole else 10.0 ** (math.floor(math.log10(limit)) - 1)
-    if step <= 0 or (whole and limit < 1):
-        return limit  # too small to round to anything an owner would write
-    rounded = (math.floor if up else math.ceil)(limit / step) * step
-    return round(rounded, 6)
-
-
 def _relative_change(
     goal: Goal, percent: float, today: date, bounds: SmartBounds, say: _Say
 ) -> _Verdict:
@@ -386,7 +382,7 @@ def _relative_change(
     if goal.deadline is None or goal.deadline <= today:
         return _Verdict([_Issue("blocked_deadline", "blocked")], "achievable_ok")
     days = (goal.deadline - today).days
-    scale = math.sqrt(max(days / DAYS_PER_QUARTER, 1.0))
+    scale = time_scale(days)
     factor = 1 + percent / 100
     log_limit = math.log(bounds.max_multiple_per_quarter) * scale
     change, period = say.change(percent / 100, False), say.period(days)
@@ -402,7 +398,8 @@ def _small_whole_step(base: float, target: float, scale: float, bounds: SmartBou
     more, judged against ``small_count_step_per_quarter`` (x the time scale)."""
     whole = float(base).is_integer() and float(target).is_integer()
     small = max(base, target) <= bounds.small_count_max and min(base, target) >= 0
-    return whole and small and abs(target - base) <= bounds.small_count_step_per_quarter * scale
+    steps = round(bounds.small_count_step_per_quarter * scale, 1)  # "in a quarter": 90 days
+    return whole and small and abs(target - base) <= steps
 
 
 def _relevant(goal: Goal, objectives: Sequence[Objective]) -> _Verdict:

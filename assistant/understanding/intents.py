@@ -162,7 +162,8 @@ def _declined(text: str, language: str) -> list[tuple[int, int]]:
 
 _OLD_VALUE = re.compile(
     r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\bnot the|\bа не|\bscratch the"
-    r"|\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev)|\bя (?:писал|говорил|сказал)\w*)"
+    r"|(?:\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev)|\bя (?:писал|говорил|сказал)\w*)"
+    r"(?:\s+(?:it's|its|it was|we're|we are|det var|vi er|vi är|det är|нас|было|их)){0,1})"
     r"\s*$",
     re.I,
 )
@@ -201,9 +202,12 @@ def corrections(
 def said_as_old(text: str, span: Span, language: str) -> bool:
     """The figure is the wrong one being corrected ("is not 3") or said to be something
     else ("3 was the months"), not a new value."""
-    if _OLD_VALUE.search(text[max(0, span.start - 12) : span.start]):
+    if _OLD_VALUE.search(text[max(0, span.start - 16) : span.start]):
         return True
-    return cues.search("figure_was", language, text[span.end : span.end + 24]) is not None
+    after = text[span.end : span.end + 24]
+    if _OTHER_YEAR.match(after):
+        return False  # "€480k was 2024": another year's value, kept to be replaced
+    return cues.search("figure_was", language, after) is not None
 
 
 def _approves(text: str, language: str, has_facts: bool) -> bool:

@@ -423,8 +423,9 @@ def _objective(
         change_percent = _change_word(words, language)
     if change_percent is not None and target is None and baseline is not None:
         target = _derived_target(text, baseline, change_percent, scope)
-    hold = target is None and baseline is not None and change_percent is None
-    hold = hold and cues.search("keep_level", language, words) is not None
+    floor = target is not None and baseline is not None and target.value <= baseline.value
+    hold = (target is None or floor) and baseline is not None and change_percent is None
+    hold = hold and cues.search("keep_level", language, words) is not None  # "4.7 or better"
     target = baseline if hold else target  # "rated 9.1, which I want to keep": today's level
     return ObjectiveFact(
         category=_category(words, _lead_in(text, scope.start), language, kpi),

@@ -20,6 +20,7 @@ from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.reading import (
     Amount,
     CommandFact,
+    CorrectionFact,
     MetricFact,
     ObjectiveFact,
     ProfileFact,
@@ -172,13 +173,15 @@ def read(
     zero = _zero_online_sales(text, lang)
     if zero is not None and not any(m.kpi == zero.kpi for m in metrics):
         metrics.append(zero)
+    asked = intents.questions(text, lang)
+    facts = [f for f in facts if not _asked_about(text, f, asked, lang)]
     reading = Reading(
         text=text,
         language=lang,
         profile=facts + ([revenue] if revenue else []),
         metrics=metrics,
         objectives=objectives,
-        questions=intents.questions(text, lang),
+        questions=asked,
         commands=ordered,
         unplaced=unplaced,
     )
@@ -205,6 +208,35 @@ def read(
         reading.corrections = []
         return reading
     return _corrected(reading) if reading.intent == "correction" else reading
+
+
+def _for_old_field(reading: Reading, fix: CorrectionFact, old: list[ProfileFact]) -> CorrectionFact:
+    """ "я сказал нас 7, на самом деле 8": a bare new value after an old one said for a
+    profile field fixes that field."""
+    before = [p for p in old if p.span.end <= fix.span.start and _same_sentence(reading, p, fix)]
+    if not before:
+        return fix
+    metric = next((m for m in reading.metrics if m.amount.span == fix.span), None)
+    if metric is not None:
+        reading.metrics.remove(metric)
+    return fix.model_copy(update={"field": before[-1].field})
+
+
+def _same_sentence(reading: Reading, fact: ProfileFact, fix: CorrectionFact) -> bool:
+    return any(
+        s.start <= fact.span.start and fix.span.end <= s.end for s in sentences(reading.text)
+    )
+
+
+def _asked_about(text: str, fact: ProfileFact, asked: list[Span], language: str) -> bool:
+    """A place or trade named in a question that says nothing of the owner ("any tips on
+    good fishing spots in Roslagen?") is no fact about the business."""
+    if fact.field not in ("industry", "location", "business_name"):
+        return False
+    question = next((q for q in asked if q.start <= fact.span.start < q.end), None)
+    if question is None:
+        return False
+    return cues.search("self_words", language, question.text) is None
 
 
 GOAL_ORDERS = ("change_goal", "rename_goal", "turn_goal", "drop_goal")
@@ -254,6 +286,11 @@ def _corrected(reading: Reading) -> Reading:
         for m in reading.metrics
         if not intents.said_as_old(reading.text, m.span, reading.language)
     ]
+    old = [
+        p for p in reading.profile if intents.said_as_old(reading.text, p.span, reading.language)
+    ]
+    reading.profile = [p for p in reading.profile if p not in old]
+    reading.corrections = [_for_old_field(reading, c, old) for c in reading.corrections]
     # a goal list said again ("kjøkken fra 60 % til 75 % …, tilbudstid fra 2 uker til 3
     # dager") stays a list of aims; one "from 15 to 25" in a correction fixes a goal
     whole = [o for o in reading.objectives if o.baseline and o.target]

@@ -12,9 +12,10 @@ from assistant.understanding import cues
 from assistant.understanding.reading import Span
 
 # A sentence ends at . ! ? ; or a line break, or before an inline list marker ("1) ", "2.";
+# "5)" after "step", "шаг" is the step's number in brackets ("CRM (шаг 5) в «Сейчас»"), no item;
 # "2." only in a numbered sequence: "ner till 2. Fast ..." ends a sentence with a figure).
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|\s+(?=\(?\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
+    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|(?<!step)(?<!goal)(?<!item)(?<!steg)(?<!mål)(?<!tiltak)(?<!punkt)(?<!шаг)(?<!цель)(?<!пункт)(?<!№)\s+(?=\(?\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
 )
 _DOTTED_MARKER = re.compile(r"(?:^|\s)(\d)\.\s+[^\d\s]")
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
