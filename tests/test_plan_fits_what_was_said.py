@@ -378,3 +378,12 @@ def test_a_word_of_time_said_with_emphasis_is_no_market():
 def test_time_a_task_takes_may_fall_in_one_step(service, brief, language, realistic):
     (goal,) = service.plan_from_brief(brief, language).goals
     assert goal.smart.achievable.ok is realistic, goal.smart.achievable.reason
+
+
+def test_what_to_do_first_names_the_first_move_not_only_the_lane(service):
+    plan = service.plan_from_brief(GYM, "en")
+    question = "what should I actually do first, like monday morning?"
+    reply = answer_plan_question(plan, plan_question(question, "en"), question)
+    first = next(i for i in plan.roadmap if i.horizon == "short")
+    assert first.title in reply
+    assert first.description.split(",")[0] in reply  # how to start, in the step's own words

@@ -5,11 +5,12 @@ goal?" from the objective the owner stated. The kinds of question are language d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Goal, StrategyPlan
+from assistant.coaching.plan import Goal, Initiative, StrategyPlan
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import serving_steps
 from assistant.coaching.words import shares_a_word
@@ -35,9 +36,11 @@ def answer_plan_question(
     if kind == "rough_ok":
         return say.say("plan_rough_ok")
     if kind == "first_step":
-        now = [i.title for i in roadmap_order(plan) if i.horizon == "short"][:NOW_SHOWN]
+        now = [i for i in roadmap_order(plan) if i.horizon == "short"][:NOW_SHOWN]
         if now:
-            return say.say("plan_first_steps", steps="; ".join(now))
+            first = say.say("plan_first_action", first=now[0].title, how=_first_move(now[0]))
+            steps = say.say("plan_first_steps", steps="; ".join(i.title for i in now))
+            return f"{steps}\n\n{first}"
         if plan.goals:
             return say.say("plan_first_goal", goal=plan.goals[0].statement)
         if plan.objectives:
@@ -61,6 +64,11 @@ def answer_plan_question(
                 "plan_why", goal=goal.statement, words=objective.owner_words, steps=steps
             )
     return None
+
+
+def _first_move(step: Initiative) -> str:
+    """What to do on the first morning: the first sentence of the step's own description."""
+    return re.split(r"(?<=[.!?;])\s", step.description.strip(), maxsplit=1)[0].rstrip(";")
 
 
 def _realistic(plan: StrategyPlan, text: str) -> str:
