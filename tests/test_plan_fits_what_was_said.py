@@ -17,6 +17,7 @@ from assistant.coaching.facts import read_message
 from assistant.coaching.grounding import candidate_sentences
 from assistant.coaching.plan import Goal, Target
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
+from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import goal_kpi_ids
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
@@ -146,6 +147,7 @@ def test_goal_numbers_before_there_are_goals_state_new_aims(service):
     [
         ('Уберите ИИ-пилот и добавьте автовыгрузку в "Сейчас", срок у цели март.', "ru"),
         ("add the stock sync to Now", "en"),
+        ("добавьте пожалуйста онлайн-запись в раздел «Сейчас»", "ru"),
         ("legg til synkronisering av lager i «Nå»", "nb"),
         ("lägg till synkning av lagret i ”Nu”", "sv"),
     ],
@@ -387,3 +389,53 @@ def test_what_to_do_first_names_the_first_move_not_only_the_lane(service):
     first = next(i for i in plan.roadmap if i.horizon == "short")
     assert first.title in reply
     assert first.description.split(",")[0] in reply  # how to start, in the step's own words
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("what's the difference between step 1 and step 2?", "en"),
+        ("vad är skillnaden mellan steg 1 och steg 2?", "sv"),
+        ("В чём разница между шагом 1 и шагом 2?", "ru"),
+    ],
+)
+def test_the_difference_between_two_steps_is_answered_from_the_roadmap(service, question, language):
+    plan = service.plan_from_brief(GYM, "en").model_copy(update={"language": language})
+    reply = answer_plan_question(plan, plan_question(question, language), question)
+    first, second = roadmap_order(plan)[:2]
+    assert first.description in reply and second.description in reply
+
+
+@pytest.mark.parametrize(
+    "words",
+    [  # the blind physio chat of round 2026-12-05k, messages 3 and 4
+        "Patient records are in Cliniko actually, but we only use it for clinical notes not "
+        "the booking side.",
+        "we do NOT have online booking, Cliniko has a booking module but we havent switched it on.",
+    ],
+)
+def test_a_product_whose_booking_part_is_unused_is_no_online_booking(words):
+    assert "online_booking" not in tools_said(words, "en")
+
+
+def test_a_constraints_paragraph_of_a_brief_states_no_goal(service):
+    brief = (  # from the blind brief of a painting firm (round 2026-12-05k)
+        "Hamar Malerservice AS er et malerfirma i Hamar med ni ansatte. Tilbud skrives i Word "
+        "og sendes som PDF.\n\nMål:\n1. Øke andelen tilbud som blir til oppdrag fra 30 % til "
+        "40 % innen utgangen av 2027.\n\nBudsjett: inntil 150 000 kroner i 2027, pluss inntil "
+        "fire timer i uka fra kontormedarbeideren.\n\nBegrensning: Malerne er ute på oppdrag hele "
+        "dagen og flere er lite komfortable med ny teknologi; løsninger må fungere på mobil og "
+        "være enkle."
+    )
+    plan = service.plan_from_brief(brief, "nb")
+    assert len(plan.goals) == 1, [g.statement for g in plan.goals]
+    assert "Word" not in plan.profile.markets
+
+
+def test_how_soon_something_is_no_value_and_the_new_date_is_the_one_after_to():
+    said = (  # message 7 of the blind workshop chat (round 2026-12-05k)
+        'Och nu när jag tänker på det, beläggningsmålet "slutet av 2026" är ju om tre veckor, '
+        "ändra det till 31 december 2027."
+    )
+    (order,) = plan_commands(read(said, "sv", TODAY, goals=3), TODAY)
+    assert order.target is None and order.deadline == date(2027, 12, 31)

@@ -157,15 +157,27 @@ NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|�
 def tools_said(words: str, language: str) -> set[str]:
     """Tools the owner says they already have ("kan bestille time på nett gjennom Opus", or
     a product's name said in any language: "Glofox"), unless a negation comes right before
-    ("we can't book online", "не работает")."""
+    ("we can't book online", "не работает") or the sentence says that part is unused."""
     text = words.lower()
     found = set()
     for tool, by_language in _data()["already_has"].items():
-        for pattern in [*by_language.get(language, ()), *by_language.get("any", ())]:
+        for pattern in by_language.get(language, ()):
             for match in re.finditer(pattern, text):
                 if not NEGATION.search(text[max(0, match.start() - 20) : match.start()]):
                     found.add(tool)
+        for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
+            if any(not _unused(text, m, language) for m in re.finditer(pattern, text)):
+                found.add(tool)
     return found
+
+
+def _unused(text: str, match: re.Match[str], language: str) -> bool:
+    """ "Cliniko, but only for clinical notes, not the booking side": the product is there,
+    the part the initiative is about is not in use."""
+    start = max((text.rfind(c, 0, match.start()) for c in ".;!?\n"), default=-1) + 1
+    ends = [i for c in ".;!?\n" if (i := text.find(c, match.end())) != -1]
+    sentence = text[start : min(ends, default=len(text))]
+    return any(re.search(p, sentence) for p in _data()["not_in_use"].get(language, ()))
 
 
 def misfit(fit: Fit, traits: BusinessTraits) -> str | None:

@@ -50,6 +50,8 @@ def answer_plan_question(
         return _realistic(plan, text) if kind == "realistic" else _priority(plan)
     if kind == "how_goal":
         return _how_reached(plan, text, offer)
+    if kind == "compare_steps":
+        return _steps_named(plan, text)
     goal = _goal_named(plan, text)
     if goal is None:
         return None
@@ -64,6 +66,26 @@ def answer_plan_question(
                 "plan_why", goal=goal.statement, words=objective.owner_words, steps=steps
             )
     return None
+
+
+def _steps_named(plan: StrategyPlan, text: str) -> str | None:
+    """ "What's the difference between step 1 and step 5?": each step named by its number,
+    in its own words, as the roadmap shows them; None when no step is named."""
+    say = Messages(plan.language)
+    shown = roadmap_order(plan)
+    numbers = [
+        int(m.group("n"))
+        for p in cues.patterns("initiative_reference", plan.language)
+        for m in p.finditer(text)
+    ]
+    named = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(shown)]
+    lines = [
+        say.say(
+            "plan_step_line", n=n, title=shown[n - 1].title, description=shown[n - 1].description
+        )
+        for n in named
+    ]
+    return "\n".join(lines) or None
 
 
 def _first_move(step: Initiative) -> str:

@@ -143,6 +143,17 @@ def after_header(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
+def constraint_sections(text: str, language: str) -> list[tuple[int, int]]:
+    """Where a brief's budget or constraints paragraph runs: from its label to the blank
+    line (or the end); nothing in it is an objective."""
+    found = []
+    for pattern in cues.patterns("constraints_header", language):
+        for match in pattern.finditer(text):
+            end = text.find("\n\n", match.end())
+            found.append((match.start(), end if end >= 0 else len(text)))
+    return found
+
+
 LABEL_WORDS = 5  # "Objectives:", "Цели на 2027:", "legg heller til et nytt mål:"
 
 

@@ -15,6 +15,7 @@ from assistant.understanding.objective_clauses import (
     adds_to_previous,
     after_header,
     after_label,
+    constraint_sections,
     is_label,
     only_from_to,
     parallel_wish,
@@ -167,8 +168,11 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
     open_sentence: int | None = None
     lead: list[tuple[int, Piece]] = []
     listed = after_header(text, language)
+    kept_out = constraint_sections(text, language)  # "Budget: …", "Begrensning: …"
     sentence_before = -1
     for number, whole in units(text, language):
+        if any(start <= whole.start < end for start, end in kept_out):
+            continue
         piece = after_label(whole, listed)  # "Objectives: respond to every enquiry …"
         opens_sentence, sentence_before = number != sentence_before, number
         if is_label(text, piece, listed):  # "The partners want to (1) …"
