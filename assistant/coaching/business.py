@@ -174,10 +174,11 @@ def tools_said(words: str, language: str) -> set[str]:
 def _unused(text: str, match: re.Match[str], language: str) -> bool:
     """ "Cliniko, but only for clinical notes, not the booking side": the product is there,
     the part the initiative is about is not in use."""
-    start = max((text.rfind(c, 0, match.start()) for c in ".;!?\n"), default=-1) + 1
-    ends = [i for c in ".;!?\n" if (i := text.find(c, match.end())) != -1]
-    sentence = text[start : min(ends, default=len(text))]
-    return any(re.search(p, sentence) for p in _data()["not_in_use"].get(language, ()))
+    from assistant.understanding.text import containing, sentences  # the catalogue loads us
+
+    sentence = containing(sentences(text), match.start())
+    said = sentence.text if sentence else text
+    return any(re.search(p, said) for p in _data()["not_in_use"].get(language, ()))
 
 
 def misfit(fit: Fit, traits: BusinessTraits) -> str | None:

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from assistant.coaching.command_values import new_values, old_values, order_unit
 from assistant.coaching.words import content_words
-from assistant.extraction import Deadline, extract_deadline
+from assistant.extraction import Deadline, extract_deadlines
 from assistant.understanding import cues
 from assistant.understanding.reading import CommandFact, Reading, Span
 from assistant.understanding.text import containing, sentences, span_of
@@ -344,10 +344,7 @@ def _without_other_goals(words: str, number: int | None, language: str) -> str:
 def _new_deadline(words: str, language: str, today: date) -> Deadline | None:
     """The date the order sets: the one said after "to" ("\"slutet av 2026\" …, ändra det till
     31 december 2027"), else the first."""
-    found, start = [], 0
-    while (deadline := extract_deadline(words[start:], language, today)) is not None:
-        found.append(deadline.model_copy(update={"start": start + deadline.start}))
-        start += max(deadline.end, 1)
+    found = extract_deadlines(words, language, today)
     after_to = [  # "till 31 december 2027": the "to" may open the date's own words
         d
         for d in found

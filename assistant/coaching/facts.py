@@ -19,6 +19,7 @@ from assistant.extraction import (
     classify_objective,
     detect_dont_know,
     extract_deadline,
+    extract_deadlines,
     extract_quantities,
     extract_staff_count,
     find_unusable_deadline,
@@ -170,16 +171,8 @@ def _last_said_deadline(text: str, language: str, today: date) -> Deadline | Non
     if found is None or taken_back is None or found.start > taken_back.start():
         return found
     rest = text[taken_back.end() :]
-    later = _deadlines(rest, language, today)
+    later = extract_deadlines(rest, language, today)
     return later[-1] if later else found
-
-
-def _deadlines(text: str, language: str, today: date) -> list[Deadline]:
-    found, start = [], 0
-    while (deadline := extract_deadline(text[start:], language, today)) is not None:
-        found.append(deadline)
-        start += deadline.end
-    return found
 
 
 def _business_name(text: str, patterns: list[str], not_names: list[str]) -> str | None:

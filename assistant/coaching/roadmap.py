@@ -63,7 +63,7 @@ def draft_roadmap(
         if s.id not in leave_out and misfit(s.fit, traits) in (None, *DEFAULTS_ONLY)
     ]
     ranked = {
-        o.id: _serving(o, _goal_of(plan, o), offer, plan.language, asked_for)
+        o.id: serving_steps(o, _goal_of(plan, o), offer, plan.language, asked_for)
         for o in plan.objectives
     }
     picks = _for_objectives(plan, ranked)
@@ -102,13 +102,6 @@ DEFAULTS_ONLY = ("sells", "via", "customers", "family_unknown")  # presumed, not
 
 
 def serving_steps(
-    objective: Objective, goal: Goal | None, offer: list[InitiativeSpec], language: str
-) -> list[InitiativeSpec]:
-    """The fitting initiatives that would serve an objective, best first."""
-    return _serving(objective, goal, offer, language)
-
-
-def _serving(
     objective: Objective,
     goal: Goal | None,
     offer: list[InitiativeSpec],

@@ -129,7 +129,8 @@ class SideAnswers:
         if kind == "list_goals":
             state.acts.append("answered")
             return goals_so_far(state)
-        found = answer_plan_question(state.plan, kind, question, fitting(state)) if kind else None
+        offer = fitting(state) if kind == "how_goal" else []  # only a goal with no step asks
+        found = answer_plan_question(state.plan, kind, question, offer) if kind else None
         if found:
             state.acts.append("answered")
             return found

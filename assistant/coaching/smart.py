@@ -46,6 +46,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.coaching.messages import Messages  # the owner's word for a unit
 from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
 from assistant.coaching.smart_limits import round_limit, time_scale
+from assistant.coaching.units import TIME_UNITS
 from assistant.config import PROJECT_ROOT
 from assistant.understanding.cues import number_word
 from assistant.yamlfiles import parse_yaml
@@ -85,7 +86,6 @@ class SmartBounds(BaseModel):
 
 
 DEFAULT_BOUNDS = SmartBounds()
-_TIME_UNITS = ("hours", "days", "minutes")  # time a task takes
 
 
 class SmartFinding(BaseModel):
@@ -344,9 +344,7 @@ def _achievable(
     issues: list[_Issue] = []
     if _small_whole_step(base, target, scale, bounds):
         pass  # "from 2 to 5 meetings a week": a few more, not a multiple to be afraid of
-    elif (
-        unit in _TIME_UNITS and 0 < target < base and target >= base * (1 - bounds.max_cut_of_time)
-    ):
+    elif unit in TIME_UNITS and 0 < target < base and target >= base * (1 - bounds.max_cut_of_time):
         pass  # "listings from 6 hours to 1 a week": an export tool cuts it in one step
     elif base > 0 and target > 0:
         log_limit = math.log(bounds.max_multiple_per_quarter) * scale

@@ -9,7 +9,12 @@ from assistant.extraction.categories import (
     detect_dont_know,
     load_objective_keywords,
 )
-from assistant.extraction.dates import extract_deadline, find_date_spans, find_unusable_deadline
+from assistant.extraction.dates import (
+    extract_deadline,
+    extract_deadlines,
+    find_date_spans,
+    find_unusable_deadline,
+)
 from assistant.extraction.models import (
     SUPPORTED_LANGUAGES,
     Deadline,
@@ -33,6 +38,7 @@ __all__ = [
     "classify_objective",
     "detect_dont_know",
     "extract_deadline",
+    "extract_deadlines",
     "extract_quantities",
     "extract_staff_count",
     "find_date_spans",

@@ -291,6 +291,20 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
     return None
 
 
+def extract_deadlines(text: str, language: str, today: dt.date) -> list[Deadline]:
+    """Every deadline in ``text``, in the order said, each with its place in ``text``."""
+    found: list[Deadline] = []
+    start = 0
+    while (deadline := extract_deadline(text[start:], language, today)) is not None:
+        found.append(
+            deadline.model_copy(
+                update={"start": start + deadline.start, "end": start + deadline.end}
+            )
+        )
+        start += max(deadline.end, 1)
+    return found
+
+
 _BEFORE: dict[Language, str] = {"en": "before", "nb": "før", "sv": "före|innan|inför", "ru": "до"}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
