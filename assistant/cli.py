@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from assistant.config import Settings, get_settings
+from assistant.terminal_chat import export_from_chat, piped_messages
 
 app = typer.Typer(
     name="strategy-coach",
@@ -359,6 +360,13 @@ def chat(
     from rich.markdown import Markdown
 
     out = Console()
+    if not sys.stdin.isatty():  # piped: a message may run over several lines and paragraphs
+        for number, message in enumerate(piped_messages(sys.stdin.read())):
+            out.print(f"[bold]you>[/bold] {message}")
+            out.print(
+                Markdown(service.send(session_id, message, lang if number == 0 else None).reply)
+            )
+        return
     out.print(
         f"[dim]session {session_id} — type /quit to leave; resume with --session {session_id}[/dim]"
     )
@@ -371,22 +379,11 @@ def chat(
         if message.strip() in ("/quit", "/exit"):
             break
         if message.strip().startswith("/export"):
-            out.print(_export_from_chat(service, session_id, message))
+            out.print(export_from_chat(service, session_id, message))
             continue
         result = service.send(session_id, message, first_lang)
         first_lang = None
         out.print(Markdown(result.reply))
-
-
-def _export_from_chat(service, session_id: str, command: str) -> str:
-    """ "/export pdf" (or docx, md) in the terminal chat: the plan saved as a file."""
-    fmt = (command.split()[1:] or ["pdf"])[0].lower()
-    if fmt not in ("pdf", "docx", "md"):
-        return "Use /export pdf, /export docx or /export md."
-    try:
-        return f"Saved: {service.save_export(session_id, fmt)}"
-    except Exception as problem:  # the chat goes on; the plan is untouched
-        return f"The export failed ({type(problem).__name__}); the plan is unchanged. Try again."
 
 
 @app.command()

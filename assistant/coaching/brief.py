@@ -19,6 +19,7 @@ from assistant.coaching.plan import Objective, StrategyPlan, next_id
 from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
 from assistant.coaching.roadmap import draft_roadmap
 from assistant.coaching.state import SessionState
+from assistant.coaching.upkeep import record_figures
 from assistant.extraction.dates import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
@@ -96,7 +97,7 @@ def session_from_brief(
                 say.say("open_profile", field=say.label("profile_fields", key))
             )
     state.maturity_answers.update(facts.maturity)
-    coach._record_figures(state, facts.figures)
+    record_figures(state, facts.figures, today)
     coach._score_maturity(state)
     # Every objective the brief states, with numbers or not ("stop wasting hours on manual
     # order handling"): a goal the SMART check explains, and an open question for its gaps.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -88,6 +88,7 @@ class KpiSpec(CatalogueModel):
     grown_by: list[Id] = Field(default_factory=list)  # KPIs whose initiatives grow this one
     whole: bool = False  # its values are whole numbers (NPS): "8,4" is never one of them
     scales: list[float] = Field(default_factory=list)  # its highest values in use (5 or 10 stars)
+    per: Literal["day", "week", "month", "year"] | None = None  # "orders per month": month
     name: Localized[Text]
     definition: Localized[Text]
     unit: Unit
@@ -301,14 +302,25 @@ class MaturityBank(CatalogueModel):
                 answers[q.id] = _SCALE_FOR[label] if on_scale else label.replace("planned", "no")
         return answers
 
+    def questions_in(self, group_ids: Collection[str]) -> list[str]:
+        """The ids of the questions the interview groups ``group_ids`` ask."""
+        return [q for g in self.interview_groups if g.id in group_ids for q in g.question_ids]
+
     def merge(
-        self, earlier: Mapping[str, AnswerValue], later: Mapping[str, AnswerValue]
+        self,
+        earlier: Mapping[str, AnswerValue],
+        later: Mapping[str, AnswerValue],
+        asked: Collection[str] = (),
     ) -> dict[str, AnswerValue]:
         """Answers from several messages: later ones win, but "unknown" never replaces a known
-        answer and checklist ticks add up (one message rarely names every channel)."""
+        answer, checklist ticks add up (one message rarely names every channel), and a hedge
+        said in passing about a question not ``asked`` ("nevøen hjelper litt med Shopify")
+        does not undo a clear yes."""
         merged: dict[str, AnswerValue] = dict(earlier)
         for question_id, answer in later.items():
             before = merged.get(question_id)
+            if asked and question_id not in asked and (before, answer) == ("yes", "partial"):
+                continue
             if isinstance(answer, list) and isinstance(before, list):
                 order = [
                     o.id for o in next(q for q in self.questions if q.id == question_id).options

@@ -60,6 +60,12 @@ def apply_commands(
     """Numbers are read against the plan as the owner saw it: "remove 7, 6 and 5" removes
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
+    names = _goal_names(state)  # "the Tuesday goal: 55 % to 80 %" names no goal: a new aim
+    facts.commands = [
+        c
+        for c in facts.commands
+        if not c.goal_name or any(shares_a_word(c.goal_name, n) for n in names)
+    ]
     _pin_numbers(state, facts.commands)
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"
@@ -120,6 +126,10 @@ def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> 
         return pinned[0]
     if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
         return command.number - 1
+    if command.goal_name:  # "telefonmålet: 31 mars 2027"
+        named = [n for n, name in enumerate(names) if shares_a_word(command.goal_name, name)]
+        if len(named) == 1:
+            return named[0]
     if command.number is None:
         language = state.plan.language
         by_value = goal_by_value(state, command.words)  # "the 17 % … drop that one"

@@ -14,6 +14,7 @@ from assistant.coaching.command_values import new_values, old_values, order_unit
 from assistant.coaching.words import content_words
 from assistant.extraction import Deadline, extract_deadlines
 from assistant.understanding import cues
+from assistant.understanding.intents import said_as_old
 from assistant.understanding.reading import CommandFact, Reading, Span
 from assistant.understanding.text import containing, sentences, span_of
 
@@ -36,6 +37,7 @@ class PlanCommand(BaseModel):
     focus: str = ""  # the clause of the order itself ("and move the CRM one to Now")
     metric: str | None = None  # the KPI a corrected value belongs to, when the reader knew it
     name: str | None = None  # a goal's new name ("rename it to 'EV installs'")
+    goal_name: str | None = None  # the goal as the owner named it ("telefonmålet": "Telefon")
 
 
 def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
@@ -66,13 +68,31 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             found += _each_listed(command)
     told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
     found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
-    if reading.corrections and not any(c.action in ("change_goal", "rename_goal") for c in found):
-        for sentence in sentences(reading.text):
-            number = _goal_number(sentence.text, reading.language)
-            fixed = _command(reading, "change_goal", number, sentence.start, today)
-            if number is not None and fixed.action == "change_goal":  # not a lane named
-                found.append(fixed)
-    return found
+    return found + _goals_addressed(reading, today, found)
+
+
+def _goals_addressed(reading: Reading, today: date, found: list[PlanCommand]) -> list[PlanCommand]:
+    """ "Telefonmålet: 31 mars 2027 då", "и цель 2 я сказал 30 июня": a sentence no order
+    covers that names a goal and gives it a new date or figure changes that goal. A goal
+    named by its number needs a correction in the message ("goal 2: 40 customers" may state
+    an aim); one named by what it counts does not."""
+    addressed: list[PlanCommand] = []
+    for sentence in sentences(reading.text):
+        said = _goal_said(sentence.text, reading.language)
+        if any(_covers(c, sentence.text, said) for c in found):
+            continue
+        number = _goal_number(sentence.text, reading.language)
+        named = cues.search("goal_named", reading.language, sentence.text)
+        if (number is None or not reading.corrections) and named is None:
+            continue
+        if cues.search("goal_swapped", reading.language, sentence.text):
+            continue  # "bytt ut kundemålet med: rådgivningsoppdrag fra 3 til 10": a new aim
+        fixed = _command(reading, "change_goal", number, sentence.start, today, sentence.end)
+        new = (fixed.baseline, fixed.target, fixed.deadline) != (None, None, None)
+        if fixed.action == "change_goal" and new:  # not a lane named
+            name = named.group("name") if named and number is None else None
+            addressed.append(fixed.model_copy(update={"goal_name": name, "words": sentence.text}))
+    return addressed
 
 
 def _same_order(said: PlanCommand, other: PlanCommand) -> bool:
@@ -331,20 +351,47 @@ def _command(
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|,\s+")
 
 
+def _covers(command: PlanCommand, sentence: str, goal: int | str | None) -> bool:
+    """The order's words hold the sentence, and the sentence names no other goal."""
+    own = command.number if command.number is not None else command.goal_name
+    named_apart = goal is not None and own is not None and goal != own
+    return sentence.strip() in command.words and not named_apart
+
+
 def _without_other_goals(words: str, number: int | None, language: str) -> str:
-    """ "goal 3 target is 7 days not 20. 20% was for goal 2 only": a clause that names
-    another goal says nothing about this one's values."""
-    if number is None:
-        return words
+    """ "goal 3 target is 7 days not 20. 20% was for goal 2 only", "mål 2 … 30 juni 2027.
+    Telefonmålet … till 31 mars": a clause that names another goal says nothing about this
+    one's values."""
     clauses = _CLAUSES.split(words)
-    kept = [c for c in clauses if _goal_number(c, language) in (None, number)]
+    own = number if number is not None else _goal_said(clauses[0], language)
+    if own is None:
+        return words
+    kept = [c for c in clauses if _goal_said(c, language) in (None, own)]
     return words if len(kept) == len(clauses) else ". ".join(kept)
+
+
+def _goal_said(text: str, language: str) -> int | str | None:
+    """The goal ``text`` names: its number, else its name in lower case."""
+    number = _goal_number(text, language)
+    if number is not None:
+        return number
+    named = cues.search("goal_named", language, text)
+    return named.group("name").lower() if named else None
+
+
+_FINEST_FIRST = ("day", "month", "quarter", "year")
 
 
 def _new_deadline(words: str, language: str, today: date) -> Deadline | None:
     """The date the order sets: the one said after "to" ("\"slutet av 2026\" …, ändra det till
-    31 december 2027"), else the first."""
-    found = extract_deadlines(words, language, today)
+    31 december 2027"), else the most exact one ("sommaren 2027, säg 30 juni 2027"), never
+    one said as the wrong date ("inte 31 augusti")."""
+    found = [  # "30 juni 2027, inte 31 augusti": the date said as the wrong one is not new
+        d
+        for d in extract_deadlines(words, language, today)
+        if not said_as_old(words, span_of(words, d.start, d.end), language)
+    ]
+    found.sort(key=lambda d: _FINEST_FIRST.index(d.granularity))  # "sommaren, säg 30 juni"
     after_to = [  # "till 31 december 2027": the "to" may open the date's own words
         d
         for d in found

@@ -13,14 +13,15 @@ from datetime import date
 
 from assistant.coaching import render
 from assistant.coaching.business_said import session_traits
-from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
 from assistant.coaching.chat_exports import save_pending_exports
 from assistant.coaching.chat_steps import heard_as_objection, moves_steps
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.cues import cues, supported_language
+from assistant.coaching.deadline_notes import soon_deadline_notes
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
-from assistant.coaching.facts import FOLLOWERS, MAX_MESSAGE_CHARS, Facts, Figure, read_message
+from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message
 from assistant.coaching.gaps import top_gaps
 from assistant.coaching.implied import settle_baselines
 from assistant.coaching.marketing_ask import marketing_question
@@ -42,7 +43,7 @@ from assistant.coaching.upkeep import (
     baselines_from_figures,
     currency_fixed,
     fill_profile_gaps,
-    record_metric,
+    record_figures,
     remember_words,
     revenue_currency,
     tidy_open_questions,
@@ -119,6 +120,7 @@ class OfflineCoach:
         if unusable is not None:
             words, why = unusable
             parts.append(say.say(f"deadline_{why}", date=words))
+        parts += soon_deadline_notes(facts, today, state.language)
         counted = any(g.baseline or g.target for g in facts.goals)  # not "guarantee it doubles"
         answered = counted or facts.figures or facts.maturity or facts.staff or facts.revenue
         if boundary(state.language, text, facts.question) and not answered:
@@ -261,7 +263,7 @@ class OfflineCoach:
         if stage != "profile":
             fill_profile_gaps(state, facts)
         if stage in ("profile", "current_state"):
-            self._record_figures(state, facts.figures)
+            record_figures(state, facts.figures, self.today())
             add_objectives(state, facts)
         if stage == "profile":
             return self._profile(state, facts, first)
@@ -369,14 +371,15 @@ class OfflineCoach:
     def _current_state(self, state: SessionState, facts: Facts) -> str:
         say = Messages(state.language)
         bank = load_maturity_questions()
-        state.maturity_answers = bank.merge(state.maturity_answers, facts.maturity)
+        asked = bank.questions_in(state.groups_asked[-1:])  # the group asked now
+        state.maturity_answers = bank.merge(state.maturity_answers, facts.maturity, asked)
         # a bare "don't know" answers the whole group; "not sure about skills" only skills
         blanket = facts.dont_know and not facts.maturity and bool(state.groups_asked)
         if blanket:
             current = next(g for g in bank.interview_groups if g.id == state.groups_asked[-1])
             for question_id in current.question_ids:
                 state.maturity_answers.setdefault(question_id, "unknown")
-        self._record_figures(state, facts.figures)
+        record_figures(state, facts.figures, self.today())
         self._score_maturity(state)
         follow = self._next_group(state)
         held = state.maturity_answers  # "not sure" said, and kept as the answer
@@ -395,26 +398,6 @@ class OfflineCoach:
             closing = Facts(approve=facts.approve, yes_apart=facts.yes_apart)  # "That's all."
             return prefix + self._objectives(state, closing, self.today())
         return prefix + say.say("ask_objectives")
-
-    def _record_figures(self, state: SessionState, figures: list[Figure]) -> None:
-        catalogue = load_kpi_catalogue()
-        marketing = state.plan.current_state.marketing
-        for figure in figures:
-            if figure.kpi_id == FOLLOWERS:
-                marketing.social_followers = int(figure.value)
-                continue
-            if not figure.kpi_id:
-                continue
-            spec = catalogue.kpi(figure.kpi_id)
-            record_metric(state, spec, figure.value, figure.unit, self.today())
-            if (
-                figure.kpi_id == "online_revenue_share"
-                and figure.unit == "%"
-                and figure.value <= 100
-            ):
-                marketing.online_revenue_share_percent = figure.value
-            elif figure.kpi_id == "website_visits":
-                marketing.monthly_visits = figure.value
 
     def _take_answers(self, state: SessionState, facts: Facts) -> bool:
         """A set-up answer said again at the summary replaces the one held; whether any did."""

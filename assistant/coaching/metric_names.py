@@ -81,18 +81,41 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     figures = re.search(r"\d", words)
     if figures:
         words = words[: figures.start()]
-    words = _cleaned(re.split(r"[.!?;]\s+", words)[-1], language)  # the figures' sentence
-    words = _CONTRAST.split(words)[0]  # "two new electricians, but nobody is out there"
-    words = _before_aside(_before_verb(words, language))
+    said = re.split(r"[.!?;]\s+", words)[-1]  # the figures' sentence
+    words = _CONTRAST.split(_cleaned(said, language))[0]  # "two new electricians, but nobody"
+    words = _own_clause_name(said, words, language) or _before_aside(_before_verb(words, language))
     number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
     if number and time_unit_after(whole, number.end(), language):
-        rest = ""  # "3 weeks of back and forth": a duration, not what is counted
+        rest = _after_last_time(whole, ends[0] if ends else len(whole), language)
     counted = _share_of(rest, language) or _cleaned(
         _before_clause(_after_figure(rest), language), language
     )
     return words, counted, whole
+
+
+_OF = re.compile(r"^\s*(?:of|med|av|på|с|на)\s+", re.IGNORECASE)
+
+
+def _after_last_time(whole: str, end: int, language: str) -> str:
+    """ "från 3 timmar till max 1 timme bokningssamtal per dag" -> "bokningssamtal per dag":
+    the words after the last time said; "3 weeks of back and forth" counts nothing."""
+    last = list(re.finditer(r"\d+(?:[.,]\d+)?", whole[:end]))
+    unit = time_unit_after(whole, last[-1].end(), language) if last else None
+    if unit is None or unit[1] >= end:
+        return ""
+    return _OF.sub("", whole[unit[1] : end]) if last[-1].start() > 0 and len(last) > 1 else ""
+
+
+def _own_clause_name(said: str, words: str, language: str) -> str | None:
+    """ "… etter hver sesong, lagerverdien er ca 2,1 mill": the name said with its verb in
+    the figure's own clause, when the sentence opens with something else."""
+    last = re.split(r"[,;]\s+", said)[-1]
+    if cues.search("copula", language, last) is None:
+        return None
+    own = _before_verb(_cleaned(last, language), language)
+    return own if own != words and _a_name(own, language) else None
 
 
 _SHARE = re.compile(r"^\s*(?:%|percent|prosent|procent|процент\w*)\s+(?:of|av|из|от)\s+", re.I)

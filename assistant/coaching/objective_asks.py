@@ -49,13 +49,11 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
     """The message's new objectives, those with figures first when there is not room for
     all; a whole objective ("from X to Y") takes the place of one said with nothing to count."""
     known = {c.text for c in state.candidates}
-    new = [
-        c
-        for c in _worth_asking(facts.goals, state.language)
-        if c.text not in known
-        and _opens_objective(state, c, answering)
-        and not _said_again(state, c)
-    ]
+    worth = _worth_asking(facts.goals, state.language)
+    opening = [c for c in worth if _opens_objective(state, c, answering)]
+    if opening:  # "beläggningen 72 % → 85 % … Ca 45 % är återkommande, vill ha fler": both
+        opening = [c for c in worth if c in opening or _whole_wish(c)]
+    new = [c for c in opening if c.text not in known and not _said_again(state, c)]
     room = max(MAX_OBJECTIVES - len(state.plan.objectives), 0)
     chosen = sorted(new, key=_detail, reverse=True)[:room]  # a stable sort keeps their order
     for candidate in new:
@@ -67,6 +65,13 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
 
 
 WHOLE = 2  # today's value and the target
+
+
+def _whole_wish(candidate: GoalCandidate) -> bool:
+    """A sentence of its own that gives today's figure and wishes it to change ("Ca 45 % är
+    återkommande kunder, skulle vilja ha fler"), not a clause cut from a longer aim ("och 30
+    nya kunder, från 180 till 210")."""
+    return candidate.baseline is not None and candidate.text.rstrip()[-1:] in (".", "!")
 
 
 def _detail(candidate: GoalCandidate) -> int:

@@ -10,83 +10,28 @@ from typing import TYPE_CHECKING
 
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.commands import plan_commands
+from assistant.coaching.goal_kpis import figure_of, goal_kpi
 from assistant.coaching.plan import Money
-from assistant.coaching.units import DEFAULT_CURRENCY, figure_unit
+from assistant.coaching.units import DEFAULT_CURRENCY
 from assistant.understanding import cues
 from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.maturity import question_ids
-from assistant.understanding.metrics import catalogue_kpi, cue_hits, metric_bank, scaled
+from assistant.understanding.metrics import catalogue_kpi, cue_hits
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
-from assistant.understanding.reading import Amount, ObjectiveFact, Reading, Span
+from assistant.understanding.reading import ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
 
 if TYPE_CHECKING:
-    from assistant.coaching.facts import Facts, Figure, GoalCandidate
+    from assistant.coaching.facts import Facts, GoalCandidate
 
 _CURRENCIES = {"NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP"}
 FOLLOWERS = "social_followers"
 _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words").items()}
 
 
-def _figure(amount: Amount, kpi_id: str | None = None, language: str = "en") -> Figure:
-    from assistant.coaching.facts import Figure
-
-    unit = figure_unit(amount, language)
-    return Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
-
-
-def _kpi_id(
-    label: str | None,
-    text: str,
-    language: str,
-    category: str | None,
-    figures: tuple[Amount | None, ...] = (),
-) -> str | None:
-    """The catalogue KPI a goal is about: the reading's metric when the catalogue has it,
-    else the catalogue's own keywords when the owner's figures can be counted in it ("3,6
-    mill" is never a share in %). Never a metric the catalogue lacks (followers are
-    recorded, never a goal's KPI)."""
-    catalogue = load_kpi_catalogue()
-    found = catalogue.find_kpi(catalogue_kpi(label))
-    if found is not None and all(_counted_in(f, found.unit) for f in figures if f is not None):
-        return found.id  # "8 installs a month … where the margin is": no margin in %
-    from assistant.coaching.facts import match_kpi
-
-    guess = match_kpi(text, language, category)
-    if guess and _fraction_for_whole(guess, figures):  # "8,4 på Booking.com" is no NPS
-        fits = [k for k in catalogue.find_kpis(text, language) if k != guess]
-        guess = next((k for k in fits if not _fraction_for_whole(k, figures)), None)
-    spec = catalogue.kpi(guess) if guess else None
-    if spec is None or not all(_counted_in(f, spec.unit) for f in figures if f is not None):
-        return None
-    said = metric_bank().get(label or "")
-    if said is not None and not _KPI_UNITS.get(spec.unit, {"count"}) & set(said.units):
-        return None  # "выручка с 28 до 35 млн. Ну и отзывов побольше": money, not reviews
-    return guess
-
-
-def _fraction_for_whole(kpi_id: str, figures: tuple[Amount | None, ...]) -> bool:
-    spec = load_kpi_catalogue().kpi(kpi_id)
-    said = [f.value for f in figures if f is not None]
-    return spec is not None and spec.whole and any(v != int(v) for v in said)
-
-
-_KPI_UNITS = {"%": {"%"}, "currency": {"money"}, "score": {"score", "stars"}}
-_TIMES = {"hours", "days", "minutes"}
-
-
-def _counted_in(amount: Amount, kpi_unit: str) -> bool:
-    """Whether a figure can be a value of a KPI counted in ``kpi_unit``."""
-    if kpi_unit in ("hours", "days"):
-        return amount.unit in _TIMES
-    if kpi_unit == "currency" and scaled(amount):  # "3,6 mill": money said without currency
-        return True
-    return (amount.unit or "count") in _KPI_UNITS.get(kpi_unit, {"count"})
-
-
 def _figure_kpi(label: str | None, text: str, language: str) -> str | None:
     """A figure's KPI: followers are kept as such (the marketing state records them)."""
-    return FOLLOWERS if label == FOLLOWERS else _kpi_id(label, text, language, None)
+    return FOLLOWERS if label == FOLLOWERS else goal_kpi(label, text, language, None)
 
 
 def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
@@ -98,15 +43,15 @@ def _goal(objective: ObjectiveFact, language: str) -> GoalCandidate:
     return GoalCandidate(
         text=objective.span.text,
         category=category if category in valid else "other",
-        kpi_id=_kpi_id(
+        kpi_id=goal_kpi(
             objective.kpi or _relative_aim_metric(objective, language),
             objective.span.text,
             language,
             category,
             (objective.baseline, objective.target),
         ),
-        baseline=_figure(objective.baseline, language=language) if objective.baseline else None,
-        target=_figure(objective.target, language=language) if objective.target else None,
+        baseline=figure_of(objective.baseline, language=language) if objective.baseline else None,
+        target=figure_of(objective.target, language=language) if objective.target else None,
         deadline=objective.deadline.date if objective.deadline else None,
         change_percent=objective.change_percent,
         direction=objective.direction,
@@ -444,7 +389,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         facts.industry_guessed = profile["industry"].confidence < 0.5
     facts.markets = _markets(facts.markets, profile, reading.language)
     facts.figures = [
-        _figure(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)
+        figure_of(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)
         for m in reading.metrics
         if catalogue_kpi(m.kpi) in {k.id for k in catalogue.kpis} or m.kpi == FOLLOWERS
     ]

@@ -17,7 +17,9 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
 from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
+from assistant.coaching.step_advice import step_for_you
 from assistant.coaching.words import initiatives_called
+from assistant.knowledge.glossary import concepts_in
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues as reading_cues
 from assistant.understanding.text import sentences
@@ -44,9 +46,11 @@ def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
 CATALOGUE_ANSWERS = 2  # initiatives described in one answer
 
 
-def _from_catalogue(question: str, language: str) -> str | None:
-    """ "is a weekly backup to a USB stick ok?": the curated initiative the question names,
-    described in the owner's language, when the articles have nothing close enough."""
+def _from_catalogue(state: SessionState, question: str) -> str | None:
+    """ "is online booking even worth it for a workshop our size?": the curated initiative the
+    question names, described in the owner's language, and what it would do for this
+    business (in the plan already, the goal it serves, or why it does not fit)."""
+    language = state.language
     catalogue = load_kpi_catalogue()
     named = initiatives_called(question, language)[:CATALOGUE_ANSWERS]  # said whole
     specs = [s for s in catalogue.initiatives if s.id in named]
@@ -57,6 +61,8 @@ def _from_catalogue(question: str, language: str) -> str | None:
         say.say(
             "catalogue_answer", title=s.title.get(language), description=s.description.get(language)
         )
+        + "\n"
+        + step_for_you(state, s)
         for s in specs
     )
 
@@ -152,7 +158,7 @@ class SideAnswers:
         table = cues(state.language)
         if table.compiled(table.specifics).search(question):
             return None
-        return _from_catalogue(question, state.language)
+        return _from_catalogue(state, question)
 
     def answer_question(
         self,
@@ -172,7 +178,14 @@ class SideAnswers:
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
         found = ground(self.kb, question, 3, state.scope) if on_topic else []
-        found = _own_language_first([g for g in found if g.similarity >= floor], state.language)
+        glossary = self.kb.retriever.glossary
+        asked_about = concepts_in(glossary, question)
+        found = [
+            g
+            for g in found
+            if g.similarity >= floor and asked_about & concepts_in(glossary, g.result.text)
+        ]
+        found = _own_language_first(found, state.language)
         if not found:
             if quiet:
                 return ""

@@ -126,3 +126,21 @@ def currency_fixed(state: SessionState, facts: Facts) -> list[str]:
 def revenue_currency(state: SessionState) -> str | None:
     revenue = state.plan.profile.annual_revenue
     return revenue.currency if revenue else None
+
+
+def record_figures(state: SessionState, figures: list[Figure], today: date) -> None:
+    """Today's figures the owner gave, each under its KPI (followers, the online share and
+    website visits also in the marketing state)."""
+    catalogue = load_kpi_catalogue()
+    marketing = state.plan.current_state.marketing
+    for figure in figures:
+        if figure.kpi_id == FOLLOWERS:
+            marketing.social_followers = int(figure.value)
+            continue
+        if not figure.kpi_id:
+            continue
+        record_metric(state, catalogue.kpi(figure.kpi_id), figure.value, figure.unit, today)
+        if figure.kpi_id == "online_revenue_share" and figure.unit == "%" and figure.value <= 100:
+            marketing.online_revenue_share_percent = figure.value
+        elif figure.kpi_id == "website_visits":
+            marketing.monthly_visits = figure.value

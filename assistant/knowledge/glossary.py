@@ -35,6 +35,16 @@ class Glossary(BaseModel):
         return list(dict.fromkeys(expansion))
 
 
+def concepts_in(glossary: Glossary, text: str) -> set[str]:
+    """The ids of the concepts ``text`` mentions, by any of their terms in any language."""
+    stems = set(analyze_query(text))
+    return {
+        concept.id
+        for concept, (patterns, _) in zip(glossary.concepts, _stemmed(glossary), strict=True)
+        if any(pattern and pattern <= stems for pattern in patterns)
+    }
+
+
 def _stemmed(glossary: Glossary) -> list[tuple[list[frozenset[str]], list[str]]]:
     """Per concept: each term's stems as a set (a query mentions the term when it has them
     all) and all its terms' stems in order (the expansion); stemmed once per glossary."""

@@ -28,6 +28,10 @@ def questions(text: str, language: str) -> list[Span]:
             continue
         if re.search(r"\?\?|\?!", body) and not _asks(body, language):
             continue  # "a webshop?? we're plumbers": rhetorical, an objection
+        if not _asks_about(body, language):
+            continue  # "Vad?? 21 %?": surprise at a figure, nothing asked
+        if cues.search("about_the_answer", language, body):
+            continue  # "det svaret ga ingen mening, det var på svensk?": feedback
         if (
             not _asks(body, language)
             and not _asks_anywhere(body, language)
@@ -59,11 +63,19 @@ SHORT_ANSWER = 10  # words: "next year some time?" is an answer; a longer clause
 
 
 def _unsure(sentence: str, language: str) -> bool:
-    """A figure, or a short phrase with a date, said with a "?" but no question word: an
-    answer the owner is unsure of ("maybe 1000 a month?", "i løpet av neste år en gang?")."""
-    if re.search(r"\d", sentence):
-        return True
-    return len(sentence.split()) <= SHORT_ANSWER and bool(find_date_spans(sentence, language))
+    """A short phrase with a figure or a date, said with a "?" but no question word: an
+    answer the owner is unsure of ("maybe 1000 a month?", "i løpet av neste år en gang?");
+    "Vet du om Volvo V70 från 2008 har kamrem eller kamkedja?" asks."""
+    if len(sentence.split()) > SHORT_ANSWER:
+        return False
+    return bool(re.search(r"\d", sentence)) or bool(find_date_spans(sentence, language))
+
+
+def _asks_about(sentence: str, language: str) -> bool:
+    """Some word besides question words and figures ("what is a KPI?" asks; "What?? 21 %?"
+    does not)."""
+    asking = set(cues.raw("question_words").get(language, ()))
+    return any(w.lower() not in asking and not w.isdigit() for w in _words(sentence))
 
 
 def _asks_anywhere(sentence: str, language: str) -> bool:

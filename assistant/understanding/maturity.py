@@ -128,6 +128,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
         if (not s.text.rstrip().endswith("?") or _goes_on(text, s))  # "backups - maybe?"
         and not any(_overlaps(s, w) for w in wishes)
         and not cues.search("goal_reference", language, s.text)  # "mål 2 skulle være …"
+        and not cues.search("step_named", language, s.text)  # "du flyttade inte CRM-steget"
         and not cues.search("approval_anywhere", language, s.text)  # "ja, lag SMART-målene"
     ]
     cued = {

@@ -8,6 +8,7 @@ phrasing in the shipped multilingual embedding model, when it is close enough.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -130,11 +131,16 @@ def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, 
 
 def bind_by_cues(text: str, language: str, position: int, amount: Amount) -> str | None:
     """The nearest cue whose metric fits the amount; at the same distance a time said once
-    ("quotes within 24 hours") goes to a metric of such times, not to a weekly load."""
+    ("quotes within 24 hours") goes to a metric of such times, not to a weekly load, and a
+    word two metrics share goes to the one the text names more often."""
     bank = metric_bank()
-    fitting = [hit for hit in cue_hits(text, language, position) if fits(bank[hit[2]], amount)]
-    if amount.period is None:  # at the same distance and length, a time said once wins
-        fitting.sort(key=lambda hit: (hit[0], hit[1], not bank[hit[2]].once))
+    hits = cue_hits(text, language, position)
+    named = Counter(label for _, label in {(hit[0], hit[2]) for hit in hits})  # at each place
+    fitting = [hit for hit in hits if fits(bank[hit[2]], amount)]
+    once_first = amount.period is None  # at the same distance and length, a time said once
+    fitting.sort(
+        key=lambda hit: (hit[0], hit[1], once_first and not bank[hit[2]].once, -named[hit[2]])
+    )
     return fitting[0][2] if fitting else None
 
 

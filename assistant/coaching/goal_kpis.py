@@ -1,0 +1,84 @@
+"""Which catalogue KPI an owner's figure or aim is a value of: the one the reading named or
+the catalogue's keywords find, only when the figures are counted in its unit and over its
+period ("3,6 mill" is no share in %, "3 timmar om dagen" no hours per week, "8,4" no NPS)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
+from assistant.coaching.units import figure_unit
+from assistant.understanding.metrics import catalogue_kpi, metric_bank, scaled
+from assistant.understanding.reading import Amount
+
+if TYPE_CHECKING:
+    from assistant.coaching.facts import Figure
+
+
+def figure_of(amount: Amount, kpi_id: str | None = None, language: str = "en") -> Figure:
+    from assistant.coaching.facts import Figure
+
+    unit = figure_unit(amount, language)
+    spec = load_kpi_catalogue().find_kpi(kpi_id)
+    if spec is not None and not _same_period(amount, spec):
+        kpi_id = None  # "2 400 jobb om året" is no value of "orders per month"
+    return Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
+
+
+def _same_period(amount: Amount, spec: KpiSpec) -> bool:
+    return not (spec.per and amount.period and amount.period != spec.per)
+
+
+def _fits(amount: Amount, spec: KpiSpec) -> bool:
+    """The figure is counted in the KPI's unit and over its period ("3 timmar om dagen" is
+    no value of "hours of admin per week")."""
+    return _counted_in(amount, spec.unit) and _same_period(amount, spec)
+
+
+def goal_kpi(
+    label: str | None,
+    text: str,
+    language: str,
+    category: str | None,
+    figures: tuple[Amount | None, ...] = (),
+) -> str | None:
+    """The catalogue KPI a goal is about: the reading's metric when the catalogue has it,
+    else the catalogue's own keywords when the owner's figures can be counted in it ("3,6
+    mill" is never a share in %). Never a metric the catalogue lacks (followers are
+    recorded, never a goal's KPI)."""
+    catalogue = load_kpi_catalogue()
+    found = catalogue.find_kpi(catalogue_kpi(label))
+    if found is not None and all(_fits(f, found) for f in figures if f is not None):
+        return found.id  # "8 installs a month … where the margin is": no margin in %
+    from assistant.coaching.facts import match_kpi
+
+    guess = match_kpi(text, language, category)
+    if guess and _fraction_for_whole(guess, figures):  # "8,4 på Booking.com" is no NPS
+        fits = [k for k in catalogue.find_kpis(text, language) if k != guess]
+        guess = next((k for k in fits if not _fraction_for_whole(k, figures)), None)
+    spec = catalogue.kpi(guess) if guess else None
+    if spec is None or not all(_fits(f, spec) for f in figures if f is not None):
+        return None
+    said = metric_bank().get(label or "")
+    if said is not None and not _KPI_UNITS.get(spec.unit, {"count"}) & set(said.units):
+        return None  # "выручка с 28 до 35 млн. Ну и отзывов побольше": money, not reviews
+    return guess
+
+
+def _fraction_for_whole(kpi_id: str, figures: tuple[Amount | None, ...]) -> bool:
+    spec = load_kpi_catalogue().kpi(kpi_id)
+    said = [f.value for f in figures if f is not None]
+    return spec is not None and spec.whole and any(v != int(v) for v in said)
+
+
+_KPI_UNITS = {"%": {"%"}, "currency": {"money"}, "score": {"score", "stars"}}
+_TIMES = {"hours", "days", "minutes"}
+
+
+def _counted_in(amount: Amount, kpi_unit: str) -> bool:
+    """Whether a figure can be a value of a KPI counted in ``kpi_unit``."""
+    if kpi_unit in ("hours", "days"):
+        return amount.unit in _TIMES
+    if kpi_unit == "currency" and scaled(amount):  # "3,6 mill": money said without currency
+        return True
+    return (amount.unit or "count") in _KPI_UNITS.get(kpi_unit, {"count"})
