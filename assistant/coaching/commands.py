@@ -324,7 +324,8 @@ def _command(
         command.baseline, command.target = new_values(own, reading.language)
         command.unit = order_unit(own, reading.language)
         found = _new_deadline(own, reading.language, today)
-        if found is not None and _own_date(reading, own, position, found.start):
+        said = extract_deadlines(own, reading.language, today)  # "sommaren 2027, säg 30 juni"
+        if found is not None and any(_own_date(reading, own, position, d.start) for d in said):
             command.deadline = found.date
     if action in ("change_goal", "drop_goal") and number is None:
         own = _words(reading.text, position, end or position + 1, window)
