@@ -53,7 +53,8 @@ def test_a_side_question_is_answered_from_the_guidance_and_the_interview_resumes
 def test_an_off_topic_question_gets_an_honest_no(service):
     service.send("offtopic", PROFILE)
     reply = service.send("offtopic", "What is the best recipe for a chocolate cake?").reply
-    assert "won't guess" in reply
+    assert "outside digital strategy" in reply  # not "no guidance": the owner can tell
+    assert "declined" in service.session("offtopic").acts
 
 
 def test_a_missing_baseline_is_asked_for_and_never_invented(service):

@@ -84,7 +84,7 @@ def _data() -> dict:
 def _first_said(text: str, word: str) -> int | None:
     """Where ``word`` is first said in ``text`` (a long word also as the start of a longer one)."""
     word = word.lower()
-    whole = "" if len(word) >= MIN_STEM and " " not in word else r"(?!\w)"
+    whole = "" if len(word.split()[-1]) >= MIN_STEM else r"(?!\w)"  # "dog groom": "dog grooming"
     found = re.search(rf"(?<!\w){re.escape(word)}{whole}", text)
     return found.start() if found else None
 
@@ -126,8 +126,11 @@ def traits_of(
     """The traits of a business from its trade and what the owner said (all their messages,
     or a brief); a trade that names no family falls back to the owner's words."""
     trade = industry or ""  # the trade may be said in English ("wholesale distributor")
-    family = (
-        family_of(trade, language) or family_of(trade, "en") or family_of(owner_words, language)
+    from assistant.understanding.text import sentences  # the catalogue loads this module
+
+    stated = " ".join(s.text for s in sentences(owner_words) if "?" not in s.text)
+    family = (  # "is booking software worth it for us?" says no trade
+        family_of(trade, language) or family_of(trade, "en") or family_of(stated, language)
     )
     defaults = _data()["families"].get(family or "", {})
     named, leaving = _channels(owner_words.lower(), language)

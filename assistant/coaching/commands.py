@@ -349,7 +349,7 @@ def _command(
     return command
 
 
-_CLAUSES = re.compile(r"(?<=[.;!?])\s+|,\s+")
+_CLAUSES = re.compile(r"(?<=[.;!?])(?<!\d\.)\s+|,\s+")  # "31. august" is one date
 
 
 def _covers(command: PlanCommand, sentence: str, goal: int | str | None) -> bool:
@@ -367,7 +367,11 @@ def _without_other_goals(words: str, number: int | None, language: str) -> str:
     own = number if number is not None else _goal_said(clauses[0], language)
     if own is None:
         return words
-    kept = [c for c in clauses if _goal_said(c, language) in (None, own)]
+    kept, about = [], own
+    for clause in clauses:  # "Mål 1 ble også rart. Det skal være …": still about goal 1
+        about = _goal_said(clause, language) or about
+        if about == own:
+            kept.append(clause)
     return words if len(kept) == len(clauses) else ". ".join(kept)
 
 

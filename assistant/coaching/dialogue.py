@@ -97,6 +97,8 @@ class OfflineCoach:
         said_nothing_else = not (facts.figures or facts.goals or facts.maturity)
         if facts.yes_apart and state.stage in CONFIRMING and said_nothing_else:
             facts.approve = True  # "ну это уже смешно. ладно, да": asked to confirm, said yes
+        if facts.go_ahead and state.stage in CONFIRMING and not ordered.asks:
+            facts.approve = True  # "Change goal 1 to 60 %. Then yes, do the roadmap."
         if ordered.asked_for:  # a step the owner asked for, added to the drafted roadmap
             wanted = {s: state.wanted_initiatives[s] for s in ordered.asked_for}
             add_asked(state.plan, wanted, self.kb, today, state.sources, state.scope, ordered.lanes)

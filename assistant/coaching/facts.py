@@ -89,6 +89,7 @@ class Facts(BaseModel):
     dont_know: bool = False
     approve: bool = False
     yes_apart: bool = False  # "да. кстати, где тут шашлык?": a yes beside something else
+    go_ahead: bool = False  # "… Then yes, do the roadmap.": the next step asked for anywhere
     currency: str | None = None  # "it's euro by the way, not pounds": named without an amount
     bare_name: str | None = None  # "Murphy Plumbing & Heating. …": a name said on its own
     disagree: bool = False

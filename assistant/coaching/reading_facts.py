@@ -342,7 +342,12 @@ def _approves_the_rest(reading: Reading) -> bool:
 
 
 def _apply_corrections(facts: Facts, reading: Reading) -> None:
-    """Corrected staff and revenue ("we're 12 now, not 11") replace what was said before."""
+    """Corrected staff and revenue ("we're 12 now, not 11") replace what was said before; a
+    figure given in a message that corrects something else ("Som jag skrev har vi redan en
+    webbshop … runt 140 recensioner") is today's value of its KPI all the same."""
+    from assistant.coaching.facts import Figure
+
+    catalogue = load_kpi_catalogue()
     for correction in reading.corrections:
         if correction.value is None:
             continue
@@ -354,6 +359,8 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
             facts.revenue = Money(
                 amount=value, currency=currency or DEFAULT_CURRENCY[reading.language]
             )
+        elif catalogue.find_kpi(correction.field) is not None or correction.field == FOLLOWERS:
+            facts.figures.append(Figure(value=value, kpi_id=correction.field))
 
 
 _BY = re.compile(
@@ -403,6 +410,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         "objection",
     ) and yes_said_apart(reading.text, reading.language)
     facts.disagree = reading.intent == "objection"
+    facts.go_ahead = cues.search("go_ahead", reading.language, reading.text) is not None
     unsure = cues.raw("maturity_hedges")["unknown"].get(reading.language, ())
     facts.unsure = any(cues.compiled(p).search(reading.text) for p in unsure)
     facts.question = facts.question or bool(reading.questions)

@@ -169,7 +169,8 @@ def roadmap(state: SessionState) -> str:
         items = [i for i in plan.roadmap if i.horizon == horizon]
         if not items:
             continue
-        lines.append(("\n" if number else "") + say.say(lane))  # a heading, not a list line
+        # a heading, then a blank line: "5." cannot start a Markdown list inside a paragraph
+        lines.append(("\n" if number else "") + say.say(lane) + "\n")
         for item in items:
             number += 1
             lines.append(

@@ -158,6 +158,7 @@ def _without_metric(words: str, goal: Goal | None) -> str:
 
 
 _MONEY = re.compile(r"[A-Z]{3}")  # a goal counted in a currency (GBP, NOK, RUB)
+_NOT_COUNTS = {"%", "hours", "days", "minutes", "weeks", "months", "score", "points", "stars"}
 
 
 def _grown_by(kpi_ids: set[str]) -> set[str]:
@@ -193,7 +194,17 @@ def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
         for k in catalogue.find_kpis(goal.metric, language)
         if goal.target is None or (catalogue.kpi(k).unit == "%") == share
     ]
+    if not named and _more_of_a_count(goal):
+        return {"orders_per_month"}  # "badrumsjobb 25 → 40 om året": jobs the business sells
     return set(named[:1])
+
+
+def _more_of_a_count(goal: Goal) -> bool:
+    """A goal to do more of something counted in whole things ("40 bathroom jobs a year",
+    "38 dogs a day", "260 boats in winter storage"), not a share, an amount or a time."""
+    unit = goal.target.unit if goal.target is not None else None
+    counted = unit is None or (unit not in _NOT_COUNTS and not _MONEY.fullmatch(unit))
+    return goal.direction == "increase" and goal.target is not None and counted
 
 
 def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[Pick]:

@@ -177,6 +177,9 @@ class SideAnswers:
             state.acts.append("declined")
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
+        if not on_topic and not quiet:  # "where can I park near Ashton Gate?": not our field
+            state.acts.append("declined")
+            return say.say("side_answer_off_topic")
         found = ground(self.kb, question, 3, state.scope) if on_topic else []
         glossary = self.kb.retriever.glossary
         asked_about = concepts_in(glossary, question)

@@ -12,6 +12,7 @@ from assistant.coaching.roadmap import goal_kpi_ids
 from assistant.coaching.state import SessionState
 
 UNKNOWN_YET = ("family_unknown",)  # the trade is not known yet: no verdict from it
+LEAVING = "leaving_marketplaces"  # every other "never when" says the owner has it already
 
 
 def step_for_you(state: SessionState, spec: InitiativeSpec) -> str:
@@ -24,10 +25,12 @@ def step_for_you(state: SessionState, spec: InitiativeSpec) -> str:
         return say.say("step_in_plan", n=planned[0])
     if spec.id in state.removed_initiatives:
         return say.say("step_removed")
-    why_not = misfit(spec.fit, session_traits(state))
-    if why_not is not None and why_not not in UNKNOWN_YET:
-        return say.say("step_misfit")
     named = title[:1].lower() + title[1:]
+    why_not = misfit(spec.fit, session_traits(state))
+    if why_not in spec.fit.never_when and why_not != LEAVING:
+        return say.say("step_have_it")  # "sell on a marketplace" to a shop on Avito
+    if why_not is not None and why_not not in UNKNOWN_YET:
+        return say.say("step_misfit", title=named)
     served = _goals_served(state, spec)
     if served:
         return say.say("step_serves_goal", goal=served[0], title=named)

@@ -87,9 +87,12 @@ def _asks_anywhere(sentence: str, language: str) -> bool:
 
 
 def _asks(sentence: str, language: str) -> bool:
-    """The sentence opens with a question word ("what does KPI mean??")."""
-    first = next(iter(_words(sentence.lower())), "")
-    return first in cues.raw("question_words").get(language, ())
+    """The sentence opens with a question word ("what does KPI mean??"), maybe after a small
+    word ("Og hvordan måler jeg mål 2?")."""
+    words = _words(sentence.lower())[:2]
+    if len(words) == 2 and words[0] in cues.raw("question_lead_in").get(language, ()):
+        words = words[1:]
+    return next(iter(words), "") in cues.raw("question_words").get(language, ())
 
 
 def _asks_somewhere(text: str, language: str) -> bool:

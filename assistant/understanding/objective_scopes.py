@@ -225,6 +225,9 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             ] or _before_bare_target(text, [a for _, a in said], inside, language)
             scopes.append(Scope([*before, piece], today + inside))
             open_sentence, lead = number, []
+        elif _elided_aim(text, scopes, piece, inside, number == open_sentence, language):
+            scopes.append(Scope([piece], inside))  # "…до 15 % к концу года, списание до 10 %"
+            open_sentence, lead = number, []
         elif _another_metric_joined(text, scopes, piece, number == open_sentence, language):
             scopes.append(Scope([piece], inside))  # "…subscribers at 600, and churn is bad, 9 %"
             open_sentence, lead = number, []
@@ -279,6 +282,27 @@ def _another_metric_joined(
     named = {label for *_, label in cue_hits(piece.text, language, 0)}
     said = {label for *_, label in cue_hits(text[scopes[-1].start : scopes[-1].end], language, 0)}
     return bool(named) and not named & said
+
+
+def _elided_aim(
+    text: str,
+    scopes: list[Scope],
+    piece: Piece,
+    inside: list[Found],
+    same_sentence: bool,
+    language: str,
+) -> bool:
+    """ "cut the aggregator share to 15 % by year end, write-offs to 10 %": a clause that
+    names another metric with a target of its own, after an objective that has its target,
+    is the same wish said again for that metric."""
+    if not (scopes and same_sentence and len(inside) == 1):
+        return False
+    if figure_role(text, inside[0], language) != "change_to":
+        return False
+    roles = [figure_role(text, a, language) for a in scopes[-1].amounts]
+    named = {label for *_, label in cue_hits(piece.text, language, 0)}
+    said = {label for *_, label in cue_hits(text[scopes[-1].start : scopes[-1].end], language, 0)}
+    return "change_to" in roles and bool(named) and not named & said
 
 
 def _before_bare_target(

@@ -363,6 +363,13 @@ def _direction(
     figures go the other way: in "we drop to roughly 40 %, want 70 %" the verb describes
     today and the figures say the aim; "reduce no-shows from 8 % to 10 %" keeps its verb."""
     verb = _verb(text[scope.start : scope.end], language)
+    floor = target is not None and cues.search(
+        "floor_before", language, text[max(0, target.span.start - 24) : target.span.start]
+    )
+    if floor and verb is not None and verb[0] == "decrease":
+        said_at = scope.start + verb[1]
+        if re.search(r"[,.;:!?\n–—]", text[said_at : target.span.start]):
+            return "increase"  # "Mindre styr med booking: at minst 40 % via nett"
     if verb is None or baseline is None or target is None or baseline.value == target.value:
         return verb[0] if verb else None
     figures: Direction = "increase" if target.value > baseline.value else "decrease"

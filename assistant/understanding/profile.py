@@ -37,6 +37,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
             said_before = text[max(0, match.start("name") - PLAN_ITEM_REACH) : match.start("name")]
             if cues.search("plan_item_named", language, said_before):
                 continue  # "Mål 2 heter fortsatt ...": a goal's name, not the business's
+            if cues.search("not_a_business_name", language, name):
+                continue  # "Kunduppgifterna ligger i Shopify": where data lives
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
