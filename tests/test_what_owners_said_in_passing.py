@@ -168,3 +168,30 @@ def test_figures_in_a_message_that_also_corrects_are_kept():
     )
     said = {(f.kpi_id, f.value) for f in facts.figures}
     assert {("review_count", 140), ("review_rating", 4.6), ("email_subscribers", 900)} <= said
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "markets"),
+    [
+        (
+            "Marknader: Västerås, Hallstahammar och Köping.",
+            "sv",
+            ["Västerås", "Hallstahammar", "Köping"],
+        ),
+        ("Markets: Bristol, Bath and Cardiff.", "en", ["Bristol", "Bath", "Cardiff"]),
+        (
+            "lots of clients come from Horfield, Redland, Filton etc",
+            "en",
+            ["Horfield", "Redland", "Filton"],
+        ),
+    ],
+)
+def test_markets_said_with_a_capital_label_or_as_where_clients_come_from(text, language, markets):
+    assert read_message(text, language, TODAY).markets == markets
+
+
+def test_a_price_of_one_is_no_figure_of_the_aim():
+    [aim] = read(
+        "Vi vil selge 200 kurs i året à 450 kr stykket, i dag 120.", "nb", TODAY
+    ).objectives
+    assert (aim.baseline.value, aim.target.value) == (120, 200)

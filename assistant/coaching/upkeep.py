@@ -55,7 +55,9 @@ def tidy_open_questions(state: SessionState) -> None:
     state.plan.open_questions = [q for q in state.plan.open_questions if q not in answered]
 
 
-MARKETS_SAID = r"\b(?:markets?|markeder|marknader|рынки|рынок)\s*:"
+MARKETS_SAID = (  # "Marknader: …", "Marknad är …"
+    r"\b(?:markets?|markeder|marked|marknader|marknad|рынки|рынок)\s*(?::|är|er|is|are|—)"
+)
 
 
 def fill_profile_gaps(state: SessionState, facts: Facts) -> None:

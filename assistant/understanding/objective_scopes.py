@@ -56,6 +56,12 @@ def figure_role(text: str, found: Found, language: str) -> str:
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 
 
+def unit_price(text: str, found: Found, language: str) -> bool:
+    """ "about 6-7 a week at ~£45 avg each": what one of them is worth, not a figure of the
+    aim."""
+    return cues.search("unit_price_after", language, text[found.end : found.end + 30]) is not None
+
+
 def said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
     """ "now about 15 %", "we do about 90 a month", "vi har 63 nå": the words just before
     the figure, within its own clause, or just after it."""
@@ -107,6 +113,12 @@ def _points_back(
 
 
 POINTING_WORDS = 7  # longer wishes name something of their own
+
+
+def _pointing(piece: Piece, language: str) -> bool:
+    """A short wish that points back at what was just said ("Want that halved.")."""
+    short = len(piece.text.split()) <= POINTING_WORDS
+    return short and cues.search("anaphora", language, piece.text) is not None
 
 
 def _dash_before(text: str, scopes: list[Scope], piece: Piece) -> bool:
@@ -178,7 +190,11 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         if is_label(text, piece, listed):  # "The partners want to (1) …"
             lead = [*lead, (number, piece)]
             continue
-        inside = [a for a in amounts if piece.start <= a.start < piece.end]
+        inside = [
+            a
+            for a in amounts
+            if piece.start <= a.start < piece.end and not unit_price(text, a, language)
+        ]
         in_list = (
             any(s <= piece.start < e for s, e in listed)
             and len(piece.text.split()) >= 2
@@ -214,11 +230,15 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             before = [p for n, p in lead if n == number]
             if not before and _unnamed(piece, language):  # "Fyllingsgraden … 65 %. Mål: 85 %"
                 before = [p for n, p in lead if n == number - 1][-1:]
+            if not before and not inside and _pointing(piece, language):
+                before = [p for n, p in lead if n == number - 1]  # "…6-7 a week. Want that halved."
             said = [
                 (p, a)
                 for p in before
                 for a in amounts
-                if p.start <= a.start < p.end and not _head_count(text, a)
+                if p.start <= a.start < p.end
+                and not _head_count(text, a)
+                and not unit_price(text, a, language)
             ]
             today = [  # "online booking today 0, we want 1 in 3": today's value leads in
                 a for p, a in said if said_as_today(text, a, language, p.start)

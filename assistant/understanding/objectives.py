@@ -36,6 +36,7 @@ from assistant.understanding.objective_scopes import (
     in_one_item,
     objective_scopes,
     said_as_today,
+    unit_price,
 )
 from assistant.understanding.quantities import Found, in_unit
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
@@ -389,6 +390,7 @@ def _objective(
     everything: list[Found],
     taken: frozenset[int] = frozenset(),
 ) -> ObjectiveFact:
+    everything = [f for f in everything if not unit_price(text, f, language)]  # "£45 each"
     baseline_found, target_found, change = _numbers(text, scope, language)
     baseline = baseline_found.amount if baseline_found else None
     target = target_found.amount if target_found else None
