@@ -195,3 +195,29 @@ def test_a_price_of_one_is_no_figure_of_the_aim():
         "Vi vil selge 200 kurs i året à 450 kr stykket, i dag 120.", "nb", TODAY
     ).objectives
     assert (aim.baseline.value, aim.target.value) == (120, 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("No online booking at all, thats kind of the problem.", "en"),
+        ("All booking skjer på telefon eller via Facebook Messenger.", "nb"),
+        ("Ingen onlinebokning, allt går via telefon.", "sv"),
+        ("Онлайн-записи нет, только звонки.", "ru"),
+    ],
+)
+def test_no_online_booking_is_todays_online_share_of_zero(text, language):
+    facts = read_message(text, language, TODAY)
+    assert any(f.value == 0 and f.unit == "%" for f in facts.figures)
+
+
+def test_a_trade_said_as_an_adjective_keeps_its_noun():
+    facts = read_message("У меня мебельная мастерская в Екатеринбурге.", "ru", TODAY)
+    assert facts.industry == "мебельная мастерская"
+
+
+def test_todays_figures_are_said_back_with_their_unit(service):
+    reply = service.send(
+        "units", "Мы мебельная мастерская, 12 человек. Клиент ждёт расчёт 3-5 дней.", "ru"
+    ).reply
+    assert "4 дн." in reply

@@ -13,6 +13,7 @@ from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 
 Snapshot = dict[str, str]
+UNSAID_UNITS = ("count", "currency")  # a catalogue unit an owner never says ("4 count")
 
 
 def snapshot(state: SessionState) -> Snapshot:
@@ -29,9 +30,9 @@ def snapshot(state: SessionState) -> Snapshot:
             ("markets", ", ".join(profile.markets)),
         )
     }
-    for metric in state.plan.current_state.metrics:
-        unit = " %" if metric.unit == "%" else ""
-        held[metric.name] = f"{shown_number(metric.value)}{unit}"
+    for metric in state.plan.current_state.metrics:  # "4 days", not "4"
+        unit = None if metric.unit in UNSAID_UNITS else metric.unit
+        held[metric.name] = figure_said(Figure(value=metric.value, unit=unit), None, say.language)
     held.update(_answers(state, say))
     held.update(_objectives(state, say))
     return held

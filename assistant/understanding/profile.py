@@ -129,12 +129,22 @@ def industry(text: str, language: str) -> ProfileFact | None:
         found.append((match.start("industry"), match.group("industry").strip(), 0.5))
     if (trade := _trades(language).search(text)) is not None:
         opening = not re.search(r"[.!?\n]", text[: trade.start()])
-        found.append((trade.start(), trade.group(), 0.5 if opening else TRADE_WORD_ONLY))
+        words = _with_noun(text, trade, language)  # "мебельная мастерская"
+        found.append((trade.start(), words, 0.5 if opening else TRADE_WORD_ONLY))
     if not found:
         return None
     start, words, confidence = min(found)
     span = span_of(text, start, start + len(words))
     return ProfileFact(field="industry", value=words, confidence=confidence, span=span)
+
+
+def _with_noun(text: str, trade: re.Match[str], language: str) -> str:
+    """A trade word that is an adjective, with the noun said after it."""
+    ending = trade.group()[-2:]
+    noun = re.match(r"\s+([^\W\d_]{3,})", text[trade.end() :])
+    if noun and cues.search("trade_adjective", language, ending):
+        return f"{trade.group()} {noun.group(1)}"
+    return trade.group()
 
 
 TRADE_WORD_ONLY = 0.3  # "two electricians": a guess that never replaces a trade said outright
