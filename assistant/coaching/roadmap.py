@@ -350,6 +350,21 @@ def _more_for_objectives(
     return more
 
 
+def _impact_here(pick: Pick, plan: StrategyPlan) -> int:
+    """The catalogue's impact for this business: more for the best step towards an
+    objective the owner stated (most for their first) or a step they asked for or described
+    the problem of; less for groundwork no objective calls for."""
+    impact = pick.spec.impact
+    if pick.primary or pick.asked or pick.pain:
+        impact += 1
+        first = plan.objectives[0].id if plan.objectives else None
+        if pick.objective is not None and pick.objective.id == first and pick.primary:
+            impact += 1
+    elif pick.objective is None:
+        impact -= 1
+    return max(1, min(5, impact))
+
+
 def _weakest_dimensions(plan: StrategyPlan) -> list[str]:
     """Dimensions scored under ``GAP_SCORE``, weakest first (unknown ones are not gaps)."""
     scores = plan.current_state.maturity.model_dump()
@@ -384,7 +399,7 @@ def _initiative(
         horizon=horizon,
         start=lane_quarter(today, start),
         end=lane_quarter(today, end),
-        impact=spec.impact,
+        impact=_impact_here(pick, plan),
         feasibility=spec.feasibility,
         goal_ids=[g.id for g in goals],
         resources=list(spec.resources.get(language)),
