@@ -199,3 +199,12 @@ def test_an_objective_added_after_one_was_dropped_gets_a_fresh_id(service):
     service.send("fresh-id", "we also want newsletter subscribers from 800 to 2,000 by end of 2027")
     ids = [o.id for o in service.session("fresh-id").plan.objectives]
     assert len(ids) == 3 and len(set(ids)) == 3, ids
+
+
+def test_a_dropped_step_is_known_by_what_its_words_denote_not_by_a_shared_word():
+    titles = ["Build your own sales channel alongside the marketplaces", "Targeted ad campaigns"]
+    assert listening._gone("Amazon marketplace listing", titles, "en")
+    assert not listening._gone(
+        "Amazon marketplace listing", ["Sell through an online marketplace"], "en"
+    )
+    assert not listening._gone("TikTok", ["TikTok videos twice a week"], "en")  # no id: by word

@@ -198,17 +198,34 @@ def test_a_price_of_one_is_no_figure_of_the_aim():
 
 
 @pytest.mark.parametrize(
-    ("text", "language"),
+    ("said", "aim", "language"),
     [
-        ("No online booking at all, thats kind of the problem.", "en"),
-        ("All booking skjer på telefon eller via Facebook Messenger.", "nb"),
-        ("Ingen onlinebokning, allt går via telefon.", "sv"),
-        ("Онлайн-записи нет, только звонки.", "ru"),
+        (
+            "We have a Wix site with prices. No online booking at all, thats the problem.",
+            "Goal: get 70% of bookings made online by end of 2027.",
+            "en",
+        ),
+        (
+            "Vi har en enkel nettside. All booking skjer på telefon eller Messenger.",
+            "Mål: minst 40 % av bookingene på nett innen 30. juni 2027.",
+            "nb",
+        ),
     ],
 )
-def test_no_online_booking_is_todays_online_share_of_zero(text, language):
-    facts = read_message(text, language, TODAY)
-    assert any(f.value == 0 and f.unit == "%" for f in facts.figures)
+def test_no_online_booking_is_todays_online_share_of_zero(service, said, aim, language):
+    sid = f"no-online-{language}"
+    service.send(
+        sid, SALON[0] if language == "en" else "Vi er en bilpleie i Trondheim, 5 ansatte.", language
+    )
+    service.send(sid, said, language)
+    for _ in range(5):  # the rest of the set-up questions: not known
+        if service.session(sid).stage != "current_state":
+            break
+        service.send(sid, "vet ikke" if language == "nb" else "don't know", language)
+    service.send(sid, aim, language)
+    [candidate] = service.session(sid).candidates
+    assert candidate.baseline is not None and candidate.baseline.value == 0
+    assert service.session(sid).pending is None or service.session(sid).pending.field != "baseline"
 
 
 def test_a_trade_said_as_an_adjective_keeps_its_noun():
@@ -221,3 +238,32 @@ def test_todays_figures_are_said_back_with_their_unit(service):
         "units", "Мы мебельная мастерская, 12 человек. Клиент ждёт расчёт 3-5 дней.", "ru"
     ).reply
     assert "4 дн." in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        ("Поправка: 1 900 заказов в месяц — это Wildberries, а на нашем сайте всего 120.", None),
+        ("Нас всего 9 человек.", 9),
+    ],
+)
+def test_a_total_of_orders_is_no_head_count(text, staff):
+    assert read_message(text, "ru", TODAY).staff == staff
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Название обрезалось, но пусть так.", None), ("Название магазина «Пчёлка».", "Пчёлка")],
+)
+def test_a_remark_about_a_name_is_no_name(text, name):
+    found = business_name(text, "ru")
+    assert (found.value if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Flytta steg 4 till Sedan.", "sv"), ("Flytt tiltak 4 til Deretter.", "nb")],
+)
+def test_a_lane_is_named_as_the_roadmap_names_it(text, language):
+    [command] = plan_commands(read(text, language, TODAY, goals=3), TODAY)
+    assert (command.action, command.number, command.horizon) == ("change_initiative", 4, "medium")

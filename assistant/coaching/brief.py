@@ -20,7 +20,7 @@ from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
 from assistant.coaching.roadmap import draft_roadmap
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import record_figures
-from assistant.extraction.dates import months_ahead_end
+from assistant.extraction.months import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
 

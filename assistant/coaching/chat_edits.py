@@ -37,6 +37,13 @@ from assistant.coaching.edits import (
 )
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure, GoalCandidate
+from assistant.coaching.goal_lookup import (
+    drafted,
+    goal_index,
+    goal_names,
+    names_one_goal,
+    one_goal_moved_by,
+)
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Objective, next_id
@@ -48,7 +55,6 @@ from assistant.coaching.words import (
     initiatives_named,
     shares_a_word,
 )
-from assistant.understanding.text import without_dates
 
 
 def apply_commands(
@@ -60,7 +66,7 @@ def apply_commands(
     """Numbers are read against the plan as the owner saw it: "remove 7, 6 and 5" removes
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
-    names = _goal_names(state)  # "the Tuesday goal: 55 % to 80 %" names no goal: a new aim
+    names = goal_names(state)  # "the Tuesday goal: 55 % to 80 %" names no goal: a new aim
     facts.commands = [
         c
         for c in facts.commands
@@ -112,88 +118,14 @@ def _say(state: SessionState) -> Messages:
 # ------------------------------------------------------------------------------------ goals
 
 
-def _drafted(state: SessionState) -> bool:
-    """Goals are drafted; before that, "goal 2" is the owner's second objective."""
-    return bool(state.plan.goals)
-
-
-def _goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> int | None:
-    """Goal N when a number is said; else the one goal whose metric the owner names ("bump
-    the reviews goal to 120"); else the only goal; else one short question."""
-    names = _goal_names(state)
-    pinned = [n for n, g in enumerate(state.plan.goals) if g.id == command.item_id]
-    if pinned:
-        return pinned[0]
-    if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
-        return command.number - 1
-    if command.goal_name:  # "telefonmålet: 31 mars 2027"
-        named = [n for n, name in enumerate(names) if shares_a_word(command.goal_name, name)]
-        if len(named) == 1:
-            return named[0]
-    if command.number is None:
-        language = state.plan.language
-        by_value = goal_by_value(state, command.words)  # "the 17 % … drop that one"
-        if by_value is not None and not command.target and not command.deadline:
-            return by_value
-        for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
-            named = [
-                n
-                for n, name in enumerate(names)
-                if shares_a_word(_without_new_date(words, command, language), name, language)
-            ]
-            if len(named) == 1:
-                return named[0]
-        if len(names) == 1:
-            return 0
-        if not _drafted(state) and state.pending is not None:
-            return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
-    outcome.asks.append(_say(state).say("which_goal", count=len(names)))
-    return None
-
-
-def _without_new_date(words: str, command: PlanCommand, language: str) -> str:
-    """The order's words less its new deadline: "push it to June 2028" or "к концу 2027"
-    names no goal by "June" or "концу", though "March is too soon" names the goal due in
-    March."""
-    new = command.deadline
-    if new is None:
-        return words
-    words = without_dates(words, language)
-    for month in (new.strftime("%B"), str(new.year)):
-        words = re.sub(rf"(?i)\b{month}\b", " ", words, count=1)
-    return words
-
-
-def _goal_names(state: SessionState) -> list[str]:
-    said = {o.id: o.owner_words for o in state.plan.objectives}
-    if _drafted(state):
-        return [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
-    return [c.text for c in state.candidates]
-
-
-def _one_goal_moved_by(state: SessionState, spec_ids: list[str]) -> int | None:
-    """Before goals are drafted, the one objective whose KPI the named steps move."""
-    if _drafted(state) or not spec_ids:
-        return None  # drafted goals are named by number or by their words
-    kpis = {k for s in load_kpi_catalogue().initiatives if s.id in spec_ids for k in s.kpis}
-    moved = [n for n, c in enumerate(state.candidates) if c.kpi_id and c.kpi_id in kpis]
-    return moved[0] if len(moved) == 1 else None
-
-
-def _names_one_goal(state: SessionState, command: PlanCommand) -> bool:
-    words = command.focus or command.words
-    language = state.plan.language
-    return sum(shares_a_word(words, name, language) for name in _goal_names(state)) == 1
-
-
 def _drop_goal(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
-    index = _goal_index(state, command, outcome)
+    index = goal_index(state, command, outcome)
     if index is None:
         return
     plan = state.plan
-    if not _drafted(state):
+    if not drafted(state):
         said = forget_objective(state, index)
         outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=said))
         return
@@ -219,7 +151,7 @@ def _goal_changed(outcome: Outcome, say: Messages, index: int, changes: list[str
 def _change_goal(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
-    index = _goal_index(state, command, outcome)
+    index = goal_index(state, command, outcome)
     if index is None:
         return
     say = _say(state)
@@ -228,7 +160,7 @@ def _change_goal(
     if edit == GoalEdit():
         outcome.asks.append(say.say("what_goal_change", number=index + 1))
         return
-    if not _drafted(state):
+    if not drafted(state):
         changes = _change_objective(state, index, command)
     else:
         try:
@@ -237,7 +169,7 @@ def _change_goal(
             outcome.asks.append(str(refused))
             return
     if not changes:  # "goal 3 target is 7 days": it already is, and the owner hears so
-        goal = state.plan.goals[index] if _drafted(state) else None
+        goal = state.plan.goals[index] if drafted(state) else None
         said = goal and confirm_said(goal, command.target, command.deadline, state.language)
         outcome.changes.append(
             say.say("goal_confirmed" if said else "goal_unchanged", number=index + 1)
@@ -251,14 +183,14 @@ def _rename_goal(
 ) -> None:
     """ "goal 1: rename it to 'EV installs as a share of turnover'": the goal's metric takes
     the owner's name and its statement is rendered again from it."""
-    index = _goal_index(state, command, outcome)
+    index = goal_index(state, command, outcome)
     if index is None:
         return
     say = _say(state)
     if not command.name:
         outcome.asks.append(say.say("what_goal_change", number=index + 1))
         return
-    if _drafted(state):
+    if drafted(state):
         changes = change_goal(
             state.plan, state.plan.goals[index], GoalEdit(metric=command.name), today
         )
@@ -391,11 +323,11 @@ def _drop_initiative(
 ) -> None:
     named = initiatives_meant(state, command)
     spec_ids = _catalogue_ids(state, command.focus or command.words, [i.title for i in named])
-    moved = _one_goal_moved_by(state, spec_ids)  # "drop the no-show one": the goal, not a step
+    moved = one_goal_moved_by(state, spec_ids)  # "drop the no-show one": the goal, not a step
     if moved is not None and command.number is None:
         command = command.model_copy(update={"number": moved + 1})
     a_goal = (
-        _names_one_goal(state, command)
+        names_one_goal(state, command)
         or goal_by_value(state, command.words) is not None
         or moved is not None
     )
@@ -462,11 +394,11 @@ def _turn_goal(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
     """ "mål 3 ska ÖKA inte minska", "goal 2 is backwards": the goal goes the way said."""
-    index = _goal_index(state, command, outcome)
+    index = goal_index(state, command, outcome)
     if index is None:
         return
     say = _say(state)
-    goals = state.plan.goals if _drafted(state) else []
+    goals = state.plan.goals if drafted(state) else []
     current = goals[index].direction if goals else state.candidates[index].direction
     way = direction_said(command.words, state.plan.language, current)
     if way is None:

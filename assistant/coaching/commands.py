@@ -259,7 +259,7 @@ def new_name(after: str, order: str = "") -> str | None:
 _LANE_SAID = re.compile(
     r"[,;]?\s*(?:(?:and\s+|og\s+|och\s+|и\s+)?(?:put|place|legg|sett|lägg|sätt|поставьте|"
     r"добавьте)\s+(?:it|det|den|её|ее)\s+)?(?:in|into|to|i|til|till|under|в|на)\s+"
-    r"[«\"”]?(?:the\s+)?(?:now|next|later|nå|neste|senere|nu|nästa|senare|сейчас|далее|дальше|"
+    r"[«\"”]?(?:the\s+)?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|сейчас|далее|дальше|"
     r"позже|потом)[»\"”]?(?:\s+lane|\s+kolonnen)?\s*$",
     re.IGNORECASE,
 )
@@ -426,7 +426,7 @@ def lane_said(words: str, language: str) -> str | None:
 
 
 _LANE_AFTER_TO = re.compile(
-    r"\b(?:to|into|til|till|в|на)\s+[«\"”]?(?:now|next|later|nå|neste|senere|nu|nästa|senare|"
+    r"\b(?:to|into|til|till|в|на)\s+[«\"”]?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|"
     r"сейчас|далее|дальше|позже|потом)\b",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from assistant.coaching.deadline_notes import soon_deadline_notes
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message
 from assistant.coaching.gaps import top_gaps
-from assistant.coaching.implied import settle_baselines
+from assistant.coaching.implied import settle_baselines, settle_candidates
 from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import (
@@ -430,6 +430,7 @@ class OfflineCoach:
             fill_pending(state, facts, today)
         add_objectives(state, facts, answering=state.pending is not None)
         baselines_from_figures(state)  # "3200 följare", then "dubbla följarna"
+        settle_candidates(state)  # "No online booking at all": 0 % today
         state.pending = None
         ask = next_missing(state)
         if ask is not None:

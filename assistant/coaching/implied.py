@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from assistant.coaching.edits import GoalEdit, change_goal
+from assistant.coaching.facts import Figure
 from assistant.coaching.plan import StrategyPlan
 from assistant.coaching.roadmap import goal_kpi_ids
+from assistant.coaching.state import SessionState
 from assistant.understanding import cues
 
 ONLINE_SHARES = ("online_booking_share", "self_service_share")
@@ -23,3 +25,14 @@ def settle_baselines(plan: StrategyPlan, said: Iterable[str], today: date) -> No
         pending = goal.baseline is not None and goal.baseline.value is None
         if pending and goal_kpi_ids(goal) & set(ONLINE_SHARES):
             change_goal(plan, goal, GoalEdit(baseline=0), today)
+
+
+def settle_candidates(state: SessionState) -> None:
+    """Before goals are drafted: an online-share objective whose today's value the owner
+    settled ("No online booking at all") starts from 0 % and is not asked about again."""
+    said = [t.content for t in state.transcript if t.role == "user"]
+    if not any(cues.search("all_offline", state.language, words) for words in said):
+        return
+    for candidate in state.candidates:
+        if candidate.baseline is None and candidate.kpi_id in ONLINE_SHARES:
+            candidate.baseline = Figure(value=0, unit="%", kpi_id=candidate.kpi_id)

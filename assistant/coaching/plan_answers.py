@@ -45,7 +45,7 @@ def answer_plan_question(
             return say.say("plan_first_goal", goal=plan.goals[0].statement)
         if plan.objectives:
             return say.say("plan_first_goal", goal=plan.objectives[0].owner_words)
-        return say.say("plan_first_not_yet")  # "where do I start?" in the first message
+        return None  # nothing drafted yet: see side_answers (the interview, then the guidance)
     if kind in ("realistic", "priority"):
         return _realistic(plan, text) if kind == "realistic" else _priority(plan)
     if kind == "how_goal":

@@ -10,7 +10,7 @@ from datetime import date
 
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.facts import Figure, GoalCandidate
-from assistant.extraction.dates import months_ahead_end
+from assistant.extraction.months import months_ahead_end
 
 PROPOSED_MONTHS = 12  # a deadline nobody gave: a year out, to confirm
 

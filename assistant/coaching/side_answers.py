@@ -67,6 +67,10 @@ def _from_catalogue(state: SessionState, question: str) -> str | None:
     )
 
 
+def say_first_not_yet(state: SessionState) -> str:
+    return Messages(state.language).say("plan_first_not_yet")
+
+
 def _small_talk(question: str, language: str) -> bool:
     """ "btw did you see the Leeds game?": answered with one line already, not searched."""
     return reading_cues.search("off_topic", language, question) is not None
@@ -140,6 +144,10 @@ class SideAnswers:
         if found:
             state.acts.append("answered")
             return found
+        if kind == "first_step":  # "where do I start?" before anything is drafted
+            state.acts.append("answered")
+            quoted = self.answer_question(state, question, quiet=True, floor=floor)
+            return "\n\n".join(p for p in (say_first_not_yet(state), quoted) if p)
         defined = definition(question, state.language)
         if defined is None:
             known = self._recommended(state, question)
@@ -177,7 +185,7 @@ class SideAnswers:
             state.acts.append("declined")
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
-        if not on_topic and not quiet:  # "where can I park near Ashton Gate?": not our field
+        if not quiet and _small_talk(question, state.language):  # "did you see the match?"
             state.acts.append("declined")
             return say.say("side_answer_off_topic")
         found = ground(self.kb, question, 3, state.scope) if on_topic else []

@@ -17,11 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.service import CoachService
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import shares_a_word
 from assistant.config import PROJECT_ROOT
-from assistant.evaluation import blind_corpus
+from assistant.evaluation import blind_corpus, plan_fit
 
 CORPUS_DIR = PROJECT_ROOT / "evals" / "listening"
 FIRST_DRAFT_WITHIN = 12  # replies
@@ -144,8 +145,18 @@ def _end_plan(state: SessionState, gold: ConversationGold, tallies: dict[str, Ta
     tallies["no_extra_goal"].add(len(plan.goals) <= len(gold.goals))
     titles = [i.title for i in plan.roadmap]
     for words in gold.dropped_initiatives:
-        gone = not any(shares_a_word(words, t, plan.language) for t in titles)
-        tallies["dropped_stays_dropped"].add(gone and bool(titles))
+        tallies["dropped_stays_dropped"].add(_gone(words, titles, plan.language) and bool(titles))
+
+
+def _gone(words: str, titles: list[str], language: str) -> bool:
+    """The step the owner dropped is not in the roadmap: none of the catalogue steps its words
+    denote ("Amazon marketplace listing": selling on a marketplace, not "your own channel
+    alongside the marketplaces"); for words that denote none, no title sharing a word."""
+    ids = plan_fit.denoted(words)
+    if not ids:
+        return not any(shares_a_word(words, t, language) for t in titles)
+    named = {s.title.get(language) for s in load_kpi_catalogue().initiatives if s.id in ids}
+    return not named & set(titles)
 
 
 def run_listening(service: CoachService, split: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from assistant.extraction.models import (
     Language,
     normalize_language,
 )
+from assistant.extraction.months import add_months, month_end
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?",
@@ -329,7 +330,7 @@ def _before_season(
     if part not in _SEASON_START:
         return resolved
     start = _SEASON_START[part]
-    return (_month_end(year, start - 1), "month") if start > 1 else resolved
+    return (month_end(year, start - 1), "month") if start > 1 else resolved
 
 
 def find_unusable_deadline(text: str, language: str, today: dt.date) -> tuple[str, str] | None:
@@ -367,22 +368,6 @@ def _no_such_day(groups: dict[str, str | None], language: Language) -> bool:
 
 def _latest(today: dt.date) -> dt.date:
     return dt.date(min(today.year + _MAX_YEARS_AHEAD, dt.MAXYEAR), 12, 31)
-
-
-def months_ahead_end(day: dt.date, months: int) -> dt.date:
-    """The last day of the month ``months`` after ``day`` (a deadline said as a duration)."""
-    later = _add_months(day, months)
-    return _month_end(later.year, later.month)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _month_number(word: str, language: Language) -> int | None:
@@ -425,14 +410,14 @@ def _resolve(
                 year = today.year + 1
             if year is None:
                 year = today.year if month > today.month else today.year + 1
-            return _month_end(year, month), "month"
+            return month_end(year, month), "month"
         if kind == "quarter":
             quarter = _quarter_number(groups["quarter"])
             if quarter is None:
                 return None
             if year is None:
                 year = today.year if quarter > (today.month - 1) // 3 + 1 else today.year + 1
-            return _month_end(year, quarter * 3), "quarter"
+            return month_end(year, quarter * 3), "quarter"
         if kind == "year":
             return (dt.date(year, 12, 31), "year") if year else None
         if kind in ("season", "next_season", "season_next_year"):
@@ -441,7 +426,7 @@ def _resolve(
             year = today.year + 1 if kind == "season_next_year" else year
             if kind == "next_season" and part != "mid":
                 year = today.year if month > today.month else today.year + 1
-            return (_month_end(year, month), "month") if year else None
+            return (month_end(year, month), "month") if year else None
         if kind == "duration":
             return _resolve_duration(groups.get("num"), groups["unit"], language, today)
         return _resolve_phrase(kind, today)
@@ -479,16 +464,16 @@ def _resolve_duration(
         else words.get(raw_number.lower()) or float(raw_number.replace(",", "."))
     )
     if unit.startswith(("half", "halv", "полг", "полуг")):
-        return _add_months(today, round(6 * count)), "month"
+        return add_months(today, round(6 * count)), "month"
     if unit.startswith(("d", "д")):
         return today + dt.timedelta(days=round(count)), "day"
     if unit.startswith(("w", "uke", "veck", "vecka", "недел")):
         return today + dt.timedelta(days=round(7 * count)), "day"
     if unit.startswith(("mo", "mth", "må", "mn", "мес")):
-        return _add_months(today, round(count)), "month"
+        return add_months(today, round(count)), "month"
     if unit.startswith(("quarter", "kvartal", "квартал")):
-        return _add_months(today, round(3 * count)), "quarter"
-    return _add_months(today, round(12 * count)), "year"
+        return add_months(today, round(3 * count)), "quarter"
+    return add_months(today, round(12 * count)), "year"
 
 
 def _resolve_phrase(kind: str, today: dt.date) -> tuple[dt.date, Granularity] | None:
@@ -499,4 +484,4 @@ def _resolve_phrase(kind: str, today: dt.date) -> tuple[dt.date, Granularity] | 
     index = today.year * 12 + today.month - 1  # months since year 0
     last = index - index % size + size * (offset + 1) - 1
     granularity: Granularity = {1: "month", 3: "quarter", 12: "year"}[size]  # type: ignore[assignment]
-    return _month_end(last // 12, last % 12 + 1), granularity
+    return month_end(last // 12, last % 12 + 1), granularity

@@ -1,0 +1,89 @@
+"""Which goal an order in chat means: the one it numbers, the one whose name or figure it
+says ("the phone goal", "the 17 % one"), the only one, or the objective being asked about;
+else one short question back."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.chat_values import goal_by_value
+from assistant.coaching.commands import PlanCommand
+from assistant.coaching.state import SessionState
+from assistant.coaching.words import shares_a_word
+from assistant.understanding.text import without_dates
+
+
+def drafted(state: SessionState) -> bool:
+    """Goals are drafted; before that, "goal 2" is the owner's second objective."""
+    return bool(state.plan.goals)
+
+
+def goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> int | None:
+    """Goal N when a number is said; else the one goal whose metric the owner names ("bump
+    the reviews goal to 120"); else the only goal; else one short question."""
+    names = goal_names(state)
+    pinned = [n for n, g in enumerate(state.plan.goals) if g.id == command.item_id]
+    if pinned:
+        return pinned[0]
+    if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
+        return command.number - 1
+    if command.goal_name:  # "telefonmålet: 31 mars 2027"
+        named = [n for n, name in enumerate(names) if shares_a_word(command.goal_name, name)]
+        if len(named) == 1:
+            return named[0]
+    if command.number is None:
+        language = state.plan.language
+        by_value = goal_by_value(state, command.words)  # "the 17 % … drop that one"
+        if by_value is not None and not command.target and not command.deadline:
+            return by_value
+        for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
+            named = [
+                n
+                for n, name in enumerate(names)
+                if shares_a_word(_without_new_date(words, command, language), name, language)
+            ]
+            if len(named) == 1:
+                return named[0]
+        if len(names) == 1:
+            return 0
+        if not drafted(state) and state.pending is not None:
+            return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
+    outcome.asks.append(say_for(state).say("which_goal", count=len(names)))
+    return None
+
+
+def _without_new_date(words: str, command: PlanCommand, language: str) -> str:
+    """The order's words less its new deadline: "push it to June 2028" or "к концу 2027"
+    names no goal by "June" or "концу", though "March is too soon" names the goal due in
+    March."""
+    new = command.deadline
+    if new is None:
+        return words
+    words = without_dates(words, language)
+    for month in (new.strftime("%B"), str(new.year)):
+        words = re.sub(rf"(?i)\b{month}\b", " ", words, count=1)
+    return words
+
+
+def goal_names(state: SessionState) -> list[str]:
+    said = {o.id: o.owner_words for o in state.plan.objectives}
+    if drafted(state):
+        return [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
+    return [c.text for c in state.candidates]
+
+
+def one_goal_moved_by(state: SessionState, spec_ids: list[str]) -> int | None:
+    """Before goals are drafted, the one objective whose KPI the named steps move."""
+    if drafted(state) or not spec_ids:
+        return None  # drafted goals are named by number or by their words
+    kpis = {k for s in load_kpi_catalogue().initiatives if s.id in spec_ids for k in s.kpis}
+    moved = [n for n, c in enumerate(state.candidates) if c.kpi_id and c.kpi_id in kpis]
+    return moved[0] if len(moved) == 1 else None
+
+
+def names_one_goal(state: SessionState, command: PlanCommand) -> bool:
+    words = command.focus or command.words
+    language = state.plan.language
+    return sum(shares_a_word(words, name, language) for name in goal_names(state)) == 1
