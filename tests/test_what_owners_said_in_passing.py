@@ -267,3 +267,9 @@ def test_a_remark_about_a_name_is_no_name(text, name):
 def test_a_lane_is_named_as_the_roadmap_names_it(text, language):
     [command] = plan_commands(read(text, language, TODAY, goals=3), TODAY)
     assert (command.action, command.number, command.horizon) == ("change_initiative", 4, "medium")
+
+
+def test_an_average_per_customer_is_the_aims_figure_not_a_price_of_one():
+    text = "Increase average spend from £30 to £40 per customer by 2027."
+    [aim] = read(text, "en", TODAY).objectives
+    assert (aim.baseline.value, aim.target.value) == (30, 40)
