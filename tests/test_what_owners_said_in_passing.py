@@ -273,3 +273,8 @@ def test_an_average_per_customer_is_the_aims_figure_not_a_price_of_one():
     text = "Increase average spend from £30 to £40 per customer by 2027."
     [aim] = read(text, "en", TODAY).objectives
     assert (aim.baseline.value, aim.target.value) == (30, 40)
+
+
+def test_a_total_after_a_list_of_staff_is_the_head_count():
+    text = "преподавателей 14 плюс 3 админа и я, итого 18. оборот примерно 20-25 млн в год"
+    assert read_message(text, "ru", TODAY).staff == 18
