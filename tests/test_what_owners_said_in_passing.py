@@ -278,3 +278,24 @@ def test_an_average_per_customer_is_the_aims_figure_not_a_price_of_one():
 def test_a_total_after_a_list_of_staff_is_the_head_count():
     text = "преподавателей 14 плюс 3 админа и я, итого 18. оборот примерно 20-25 млн в год"
     assert read_message(text, "ru", TODAY).staff == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("You've made a mess of that. I didn't ask for goals 6, 7 or 8.", "en"),
+        (
+            'Hang on – you say "none of your goals needs" service agreements, but goal 2 IS that.',
+            "en",
+        ),
+        ("Du hoppet over mål 2 og 3, det sa jeg jo.", "nb"),
+    ],
+)
+def test_a_complaint_about_the_plan_states_no_objective(text, language):
+    assert not read(text, language, TODAY, goals=8).objectives
+
+
+def test_not_a_new_goal_adds_none():
+    text = '"Digital loyalty members" was meant to be the new name for goal 3, not a new goal.'
+    found = plan_commands(read(text, "en", TODAY, goals=8), TODAY)
+    assert not any(c.action == "add_goal" for c in found)

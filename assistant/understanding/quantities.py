@@ -227,7 +227,7 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True
     if quantity.kind != "number":
         return False
-    before = text[max(0, quantity.start - 12) : quantity.start]
+    before = text[max(0, quantity.start - NAMING_REACH) : quantity.start]
     if cues.search("not_amounts", language, before) or _inside(
         text, quantity, language, "said_times"
     ):
@@ -238,6 +238,7 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     return text[quantity.end] == ")" or _in_sequence(text, quantity)
 
 
+NAMING_REACH = 24  # characters before a number in which "goals 6, 7 or" names it
 SAID_REACH = 40  # characters around a number in which "I've said it … times" is said
 
 
