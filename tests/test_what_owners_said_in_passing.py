@@ -288,7 +288,7 @@ def test_a_total_after_a_list_of_staff_is_the_head_count():
             'Hang on – you say "none of your goals needs" service agreements, but goal 2 IS that.',
             "en",
         ),
-        ("Du hoppet over mål 2 og 3, det sa jeg jo.", "nb"),
+        ("Du skriver at mål 2 er feil, men det er det ikke.", "nb"),
     ],
 )
 def test_a_complaint_about_the_plan_states_no_objective(text, language):
