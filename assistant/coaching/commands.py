@@ -323,8 +323,8 @@ def _command(
         own = _without_other_goals(own, said_number, reading.language)
         command.baseline, command.target = new_values(own, reading.language)
         command.unit = order_unit(own, reading.language)
-        found = _new_deadline(own, reading.language, today)
         said = extract_deadlines(own, reading.language, today)  # "sommaren 2027, säg 30 juni"
+        found = _new_deadline(own, reading.language, said)
         if found is not None and any(_own_date(reading, own, position, d.start) for d in said):
             command.deadline = found.date
     if action in ("change_goal", "drop_goal") and number is None:
@@ -387,14 +387,12 @@ def _goal_said(text: str, language: str) -> int | str | None:
 _FINEST_FIRST = ("day", "month", "quarter", "year")
 
 
-def _new_deadline(words: str, language: str, today: date) -> Deadline | None:
-    """The date the order sets: the one said after "to" ("\"slutet av 2026\" …, ändra det till
-    31 december 2027"), else the most exact one ("sommaren 2027, säg 30 juni 2027"), never
-    one said as the wrong date ("inte 31 augusti")."""
+def _new_deadline(words: str, language: str, said: list[Deadline]) -> Deadline | None:
+    """Of the dates ``said`` in the order's ``words``, the one it sets: the one said after
+    "to" ("\"slutet av 2026\" …, ändra det till 31 december 2027"), else the most exact one
+    ("sommaren 2027, säg 30 juni 2027"), never one said as the wrong date ("inte 31 augusti")."""
     found = [  # "30 juni 2027, inte 31 augusti": the date said as the wrong one is not new
-        d
-        for d in extract_deadlines(words, language, today)
-        if not said_as_old(words, span_of(words, d.start, d.end), language)
+        d for d in said if not said_as_old(words, span_of(words, d.start, d.end), language)
     ]
     found.sort(key=lambda d: _FINEST_FIRST.index(d.granularity))  # "sommaren, säg 30 juni"
     after_to = [  # "till 31 december 2027": the "to" may open the date's own words

@@ -19,7 +19,7 @@ ONLINE_SHARES = ("online_booking_share", "self_service_share")
 def settle_baselines(plan: StrategyPlan, said: Iterable[str], today: date) -> None:
     """Set today's value of each online-share goal to 0 when the owner says everything comes
     in offline; the statement and the SMART check follow (see ``edits.change_goal``)."""
-    if not any(cues.search("all_offline", plan.language, words) for words in said):
+    if not _all_offline(said, plan.language):
         return
     for goal in plan.goals:
         pending = goal.baseline is not None and goal.baseline.value is None
@@ -30,9 +30,14 @@ def settle_baselines(plan: StrategyPlan, said: Iterable[str], today: date) -> No
 def settle_candidates(state: SessionState) -> None:
     """Before goals are drafted: an online-share objective whose today's value the owner
     settled ("No online booking at all") starts from 0 % and is not asked about again."""
-    said = [t.content for t in state.transcript if t.role == "user"]
-    if not any(cues.search("all_offline", state.language, words) for words in said):
+    said = (t.content for t in state.transcript if t.role == "user")
+    if not _all_offline(said, state.language):
         return
     for candidate in state.candidates:
         if candidate.baseline is None and candidate.kpi_id in ONLINE_SHARES:
             candidate.baseline = Figure(value=0, unit="%", kpi_id=candidate.kpi_id)
+
+
+def _all_offline(said: Iterable[str], language: str) -> bool:
+    """The owner said everything comes in by phone, email or in person."""
+    return any(cues.search("all_offline", language, words) for words in said)

@@ -102,10 +102,12 @@ def _after_last_time(whole: str, end: int, language: str) -> str:
     """ "från 3 timmar till max 1 timme bokningssamtal per dag" -> "bokningssamtal per dag":
     the words after the last time said; "3 weeks of back and forth" counts nothing."""
     last = list(re.finditer(r"\d+(?:[.,]\d+)?", whole[:end]))
-    unit = time_unit_after(whole, last[-1].end(), language) if last else None
+    if len(last) < 2:  # one time said: a duration, nothing counted after it
+        return ""
+    unit = time_unit_after(whole, last[-1].end(), language)
     if unit is None or unit[1] >= end:
         return ""
-    return _OF.sub("", whole[unit[1] : end]) if last[-1].start() > 0 and len(last) > 1 else ""
+    return _OF.sub("", whole[unit[1] : end])
 
 
 def _own_clause_name(said: str, words: str, language: str) -> str | None:

@@ -67,10 +67,6 @@ def _from_catalogue(state: SessionState, question: str) -> str | None:
     )
 
 
-def say_first_not_yet(state: SessionState) -> str:
-    return Messages(state.language).say("plan_first_not_yet")
-
-
 def _small_talk(question: str, language: str) -> bool:
     """ "btw did you see the Leeds game?": answered with one line already, not searched."""
     return reading_cues.search("off_topic", language, question) is not None
@@ -147,7 +143,8 @@ class SideAnswers:
         if kind == "first_step":  # "where do I start?" before anything is drafted
             state.acts.append("answered")
             quoted = self.answer_question(state, question, quiet=True, floor=floor)
-            return "\n\n".join(p for p in (say_first_not_yet(state), quoted) if p)
+            not_yet = Messages(state.language).say("plan_first_not_yet")
+            return "\n\n".join(p for p in (not_yet, quoted) if p)
         defined = definition(question, state.language)
         if defined is None:
             known = self._recommended(state, question)

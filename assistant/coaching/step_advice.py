@@ -26,7 +26,8 @@ def step_for_you(state: SessionState, spec: InitiativeSpec) -> str:
     if spec.id in state.removed_initiatives:
         return say.say("step_removed")
     named = title[:1].lower() + title[1:]
-    why_not = misfit(spec.fit, session_traits(state))
+    traits = session_traits(state)
+    why_not = misfit(spec.fit, traits)
     if why_not in spec.fit.never_when and why_not != LEAVING:
         return say.say("step_have_it")  # "sell on a marketplace" to a shop on Avito
     if why_not is not None and why_not not in UNKNOWN_YET:
@@ -34,7 +35,7 @@ def step_for_you(state: SessionState, spec: InitiativeSpec) -> str:
     served = _goals_served(state, spec)
     if served:
         return say.say("step_serves_goal", goal=served[0], title=named)
-    pain = session_traits(state).pains.get(spec.id)
+    pain = traits.pains.get(spec.id)
     if pain:
         return say.say("step_serves_pain", said=pain, title=named)
     return say.say("step_not_needed_yet", title=named)

@@ -108,8 +108,7 @@ def _points_back(
     ("…, want that filled up a bit") is that objective said again."""
     if not (scopes and same_sentence) or inside or scopes[-1].amounts:
         return False
-    short = len(piece.text.split()) <= POINTING_WORDS
-    return short and cues.search("anaphora", language, piece.text) is not None
+    return _pointing(piece, language)
 
 
 POINTING_WORDS = 7  # longer wishes name something of their own
@@ -299,8 +298,8 @@ def _another_metric_joined(
     what the owner says about that metric."""
     if not (scopes and same_sentence and scopes[-1].amounts) or not ONE_MORE.match(piece.text):
         return False
-    named = {label for *_, label in cue_hits(piece.text, language, 0)}
-    said = {label for *_, label in cue_hits(text[scopes[-1].start : scopes[-1].end], language, 0)}
+    named = _metrics_named(piece.text, language)
+    said = _metrics_named(text[scopes[-1].start : scopes[-1].end], language)
     return bool(named) and not named & said
 
 
@@ -320,8 +319,8 @@ def _elided_aim(
     if figure_role(text, inside[0], language) != "change_to":
         return False
     roles = [figure_role(text, a, language) for a in scopes[-1].amounts]
-    named = {label for *_, label in cue_hits(piece.text, language, 0)}
-    said = {label for *_, label in cue_hits(text[scopes[-1].start : scopes[-1].end], language, 0)}
+    named = _metrics_named(piece.text, language)
+    said = _metrics_named(text[scopes[-1].start : scopes[-1].end], language)
     return "change_to" in roles and bool(named) and not named & said
 
 
@@ -346,9 +345,14 @@ def _other_metric(
     are not the objective's."""
     if not all(said_as_today(text, a, language, piece.start) for a in inside):
         return False
-    named = {label for *_, label in cue_hits(piece.text, language, 0)}
-    said = {label for *_, label in cue_hits(text[scope.start : scope.end], language, 0)}
+    named = _metrics_named(piece.text, language)
+    said = _metrics_named(text[scope.start : scope.end], language)
     return bool(named) and not named & said
+
+
+def _metrics_named(words: str, language: str) -> set[str]:
+    """The metrics whose cues ``words`` say."""
+    return {label for *_, label in cue_hits(words, language, 0)}
 
 
 def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:

@@ -91,22 +91,16 @@ def _metrics(
     return metrics, revenue, unplaced
 
 
-# "We sell nothing online" is a figure of 0 % as annotators read it; "no online booking" is
-# not (it settles a booking goal's baseline instead: assistant/coaching/implied.py)
-ZERO_ONLINE = {"zero_online_sales": "online_revenue_share"}
-
-
-def _zero_online(text: str, language: str) -> list[MetricFact]:
-    """ "We sell nothing online", "no online booking at all": that share is zero today, in
-    the owner's words."""
-    found = []
-    for key, kpi in ZERO_ONLINE.items():
-        match = cues.search(key, language, text)
-        if match is not None:
-            span = Span(start=match.start(), end=match.end(), text=match.group())
-            amount = Amount(value=0.0, unit="%", span=span)
-            found.append(MetricFact(kpi=kpi, amount=amount, confidence=0.7, span=span))
-    return found
+def _zero_online_sales(text: str, language: str) -> MetricFact | None:
+    """ "We sell nothing online": online sales are zero today, in the owner's words ("no
+    online booking" is no figure as annotators read it; it settles a booking goal's
+    baseline instead: assistant/coaching/implied.py)."""
+    match = cues.search("zero_online_sales", language, text)
+    if match is None:
+        return None
+    span = Span(start=match.start(), end=match.end(), text=match.group())
+    amount = Amount(value=0.0, unit="%", span=span)
+    return MetricFact(kpi="online_revenue_share", amount=amount, confidence=0.7, span=span)
 
 
 def _other_figures(
@@ -178,7 +172,9 @@ def read(
     objectives = read_objectives(text, lang, today, amounts, metrics, orders)
     metrics = _without_targets(metrics, objectives)
     metrics += _other_figures(unplaced, amounts, objectives)
-    metrics += [z for z in _zero_online(text, lang) if not any(m.kpi == z.kpi for m in metrics)]
+    zero = _zero_online_sales(text, lang)
+    if zero is not None and not any(m.kpi == zero.kpi for m in metrics):
+        metrics.append(zero)
     asked = intents.questions(text, lang)
     facts = [f for f in facts if not _asked_about(text, f, asked, lang)]
     reading = Reading(
