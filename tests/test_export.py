@@ -111,6 +111,8 @@ def test_docx_declares_the_plan_language(persona, finished_sessions, exported) -
     language = finished_sessions[persona].plan.language
     assert document.core_properties.language.startswith(language)
     assert finished_sessions[persona].plan.profile.business_name in document.core_properties.title
+    page = document.sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)  # A4
 
 
 @pytest.mark.slow

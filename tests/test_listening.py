@@ -185,6 +185,7 @@ def test_a_session_started_from_a_brief_holds_the_plan_and_is_never_overwritten(
     saved = service.session("from-brief")
     assert saved.stage == "roadmap" and saved.plan.goals and saved.plan.roadmap
     assert saved.transcript[0].content == brief and state.plan == saved.plan
+    assert "8 staff" in saved.understood["staff"]  # "What I understood" shows the brief's words
     service.send("from-brief", "yes, looks good")
     assert service.session("from-brief").stage == "done"
     with pytest.raises(EditRefused):

@@ -251,10 +251,10 @@ def test_a_step_the_owner_describes_is_added_as_said_and_can_be_renamed(service)
     said = "add an initiative: automatic annual service reminders by text and email from Xero"
     reply = service.send("own-step", said, "en").reply
     titles = [i.title for i in service.session("own-step").plan.roadmap]
-    assert "automatic annual service reminders by text and email from Xero" in titles
+    assert "Automatic annual service reminders by text and email from Xero" in titles
     assert "Newsletter and automatic follow-up emails" not in reply.split("\n\n")[0]
     shown = [i.title for i in roadmap_order(service.session("own-step").plan)]
-    number = shown.index("automatic annual service reminders by text and email from Xero") + 1
+    number = shown.index("Automatic annual service reminders by text and email from Xero") + 1
     service.send("own-step", f'rename initiative {number} to "Service reminders"', "en")
     assert "Service reminders" in [i.title for i in service.session("own-step").plan.roadmap]
 

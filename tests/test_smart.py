@@ -134,6 +134,8 @@ CASES = [
     case("1 -> 12 new clients a month in a quarter is still a leap", "A", "too_big",
          baseline=base(1, "clients"), target=tgt(12, "clients")),
     case("x2.2 in a quarter", "A", "too_big", baseline=base(1000), target=tgt(2200)),
+    case("x2.2 in a quarter, kept by the owner who knows why", baseline=base(1000),
+         target=tgt(2200), target_kept=True),
     case("x3.5 in a year", baseline=base(1000), target=tgt(3500), deadline="2027-03-31",
          horizon="medium"),
     case("x5 in a year", "A", "too_big", baseline=base(1000), target=tgt(5000),
@@ -225,6 +227,18 @@ def test_goal_verdicts(
     assert result.passed == (not failing)
 
 
+def test_a_steep_target_the_owner_kept_passes_achievable_and_says_why() -> None:
+    steep = {"baseline": base(1000), "target": tgt(5000)}
+    judged = check_goal(make_goal(**steep), OBJECTIVES, TODAY)
+    kept = check_goal(make_goal(**steep, target_kept=True), OBJECTIVES, TODAY)
+    assert not judged.letters.achievable.ok
+    assert kept.letters.achievable.ok and "You kept this target" in kept.letters.achievable.reason
+    trivial = check_goal(
+        make_goal(baseline=base(1000), target=tgt(1001), target_kept=True), OBJECTIVES, TODAY
+    )
+    assert "trivial" in {f.code for f in trivial.findings}  # kept: only the steep warning goes
+
+
 def test_top_fix_is_the_first_error_else_the_first_warning() -> None:
     initiative = check_goal(make_goal(**NO_NUMBERS, statement="Implement a CRM"), OBJECTIVES, TODAY)
     assert initiative.top_fix == initiative.letters.specific.reason
@@ -276,7 +290,7 @@ def test_the_cases_reach_every_reason_text() -> None:
     found = {finding.code for result in results for finding in result.findings}
     ok_texts = {code for code, text in texts.items() if code not in found}  # the "all fine" texts
     assert all(any(r.startswith(texts[code].split("{")[0]) for r in shown) for code in ok_texts)
-    assert len(ok_texts) == len(LETTERS) + 1  # one per letter, plus "achievable, not judged"
+    assert len(ok_texts) == len(LETTERS) + 2  # one per letter, "not judged", "kept"
 
 
 def test_templates_agree_across_languages() -> None:

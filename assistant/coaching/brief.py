@@ -19,7 +19,7 @@ from assistant.coaching.plan import Objective, StrategyPlan, next_id
 from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
 from assistant.coaching.roadmap import draft_roadmap
 from assistant.coaching.state import SessionState
-from assistant.coaching.upkeep import record_figures
+from assistant.coaching.upkeep import record_figures, remember_words
 from assistant.extraction.months import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
@@ -79,6 +79,7 @@ def session_from_brief(
     state.plan = state.plan.model_copy(update={"created": today, "updated": today})
     state.plan.profile.language = lang
     facts = read_message(brief, lang, today, brief=True)
+    remember_words(state, facts)  # the brief's own words behind each fact the app shows
     profile = state.plan.profile
     profile.business_name = facts.business_name
     profile.industry = facts.industry

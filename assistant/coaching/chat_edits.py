@@ -20,6 +20,8 @@ from assistant.coaching.chat_steps import (
     add_in_lane,
     add_initiative,
     initiatives_meant,
+    link_initiative,
+    names_a_step,
     objected_step,
     refused_in_passing,
     rename_initiative,
@@ -27,7 +29,7 @@ from assistant.coaching.chat_steps import (
 from assistant.coaching.chat_values import goal_by_value, replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.directions import direction_said
-from assistant.coaching.drafting import goal_from_candidate, shown_number
+from assistant.coaching.drafting import apply_smart, goal_from_candidate, shown_number
 from assistant.coaching.edits import (
     EditRefused,
     GoalEdit,
@@ -55,6 +57,7 @@ from assistant.coaching.words import (
     initiatives_named,
     shares_a_word,
 )
+from assistant.understanding import cues
 
 
 def apply_commands(
@@ -138,6 +141,20 @@ def _drop_goal(
         else:
             plan.objectives.remove(objective)
     outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=goal.statement))
+
+
+def _keep_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """ "Mål 4 behåller jag på 80 % – vi byter bara rutin": the owner knows why the steep
+    target holds; the realism check says so instead of asking again."""
+    index = goal_index(state, command, outcome)
+    if index is None or not drafted(state):
+        return
+    goal = state.plan.goals[index]
+    goal.target_kept = True
+    apply_smart(state.plan, today)
+    outcome.changes.append(_say(state).say("goal_kept", number=index + 1))
 
 
 def _goal_changed(outcome: Outcome, say: Messages, index: int, changes: list[str]) -> None:
@@ -240,13 +257,17 @@ def _add_goal(
     new = _one_goal_per_order([c for c in facts.goals if c.text not in known], command)
     order = command.focus or command.words
     numbered = any(c.baseline or c.target or c.deadline for c in new)  # "…, 400 by June"
-    a_step = initiatives_named(order, plan.language) and not numbered
+    a_step = names_a_step(order, plan.language) and not numbered
     if a_step or not new:  # "kan du lägga till onlinebokning": a step, not a goal
         said = [command.focus, command.words, *facts.asked]
-        if any(w and initiatives_named(w, plan.language) for w in said):
+        if any(w and names_a_step(w, plan.language) for w in said):
             add_initiative(state, command, facts, today, outcome)  # "add that": a step
             return
         outcome.asks.append(_say(state).say("what_new_goal"))
+        return
+    if _a_step_of_their_own(state, command, new):
+        name = _ORDER_VERB.sub("", order).strip(" :–-")
+        add_initiative(state, command.model_copy(update={"name": name}), facts, today, outcome)
         return
     for candidate in new:
         objective = Objective(
@@ -269,6 +290,26 @@ def _add_goal(
         else:
             shown, said = len(plan.objectives), candidate.text
         outcome.changes.append(_say(state).say("goal_added", number=shown, goal=said))
+
+
+_ORDER_VERB = re.compile(
+    r"^\W*(?:please\s+|pls\s+|kan du\s+|можете\s+)?(?:add|legg(?:e)? til|lägg(?:a)? till|"
+    r"добав\w*)\s+",
+    re.IGNORECASE,
+)
+
+
+def _a_step_of_their_own(
+    state: SessionState, command: PlanCommand, new: list[GoalCandidate]
+) -> bool:
+    """ "add fixed monthly fee packages with GoCardless" once the roadmap is drafted: no
+    figure, no metric and no word for a goal, so a step of their own, not a goal."""
+    order = command.focus or command.words
+    return (
+        bool(state.plan.roadmap)
+        and all(c.kpi_id is None and not (c.baseline or c.target) for c in new)
+        and cues.search("goal_said", state.plan.language, order) is None
+    )
 
 
 _ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
@@ -426,6 +467,8 @@ _HANDLERS = {
     "add_goal": _add_goal,
     "drop_initiative": _drop_initiative,
     "add_initiative": add_initiative,
+    "keep_goal": _keep_goal,
+    "link_initiative": link_initiative,
     "rename_initiative": rename_initiative,
     "change_initiative": _change_initiative,
     "replace_value": replace_value,

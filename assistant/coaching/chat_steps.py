@@ -19,6 +19,7 @@ from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, initiatives_refused, words_shared
 from assistant.understanding import cues
+from assistant.understanding.stems import word_set
 from assistant.understanding.text import sentences
 
 OWN_STEP_LANE = "medium"  # a step of the owner's own is planned for this year, not this quarter
@@ -29,19 +30,22 @@ def add_initiative(
 ) -> None:
     """The step named goes into the roadmap (now, or when it is drafted) and stays there."""
     language = state.plan.language
-    lane = lane_said(command.focus or command.words, language) or OWN_STEP_LANE
+    lane_asked = lane_said(command.focus or "", language) or lane_said(command.words, language)
+    lane = lane_asked or OWN_STEP_LANE
     if _described(command.name) and state.plan.roadmap:
-        _add_own_step(state, command.name, lane, today, outcome)  # as the owner put it
+        _add_own_step(state, command, lane, today, outcome)  # as the owner put it
         return
     said = [command.focus, command.words, *facts.asked]
     words = next((w for w in said if w and catalogue_steps(state, w)), "")
     if not words:
         if command.name and state.plan.roadmap:
-            _add_own_step(state, command.name, lane, today, outcome)
+            _add_own_step(state, command, lane, today, outcome)
         else:
             outcome.asks.append(say_for(state).say("what_to_add"))
         return
     new = _unplanned(state, words)
+    outcome.lanes.update({s: lane_asked for s in new if lane_asked})  # "…, i Nu"
+    _say_already_planned(state, words, outcome)
     order = {words, command.words, command.focus}
     facts.asked = [q for q in facts.asked if not any(q in o or o in q for o in order if o)]
     _plan_steps(state, new, words, outcome)
@@ -63,6 +67,16 @@ def _unplanned(state: SessionState, words: str) -> list[str]:
     """The catalogue's steps the words name that the roadmap does not hold yet."""
     planned = {i.title for i in state.plan.roadmap}
     return [s for s in catalogue_steps(state, words) if _titles(state)[s] not in planned]
+
+
+def _say_already_planned(state: SessionState, words: str, outcome: Outcome) -> None:
+    """ "add the KPI check-in back" when it is there: where it is, not silence."""
+    say = say_for(state)
+    titles = {_titles(state)[s] for s in catalogue_steps(state, words)}
+    for item in state.plan.roadmap:
+        if item.title in titles and item.horizon:
+            lane = say.label("horizons", item.horizon)
+            outcome.changes.append(say.say("edit_item_already", item=item.title, horizon=lane))
 
 
 def _plan_steps(state: SessionState, new: list[str], words: str, outcome: Outcome) -> None:
@@ -94,32 +108,72 @@ def _described(name: str | None) -> bool:
 
 
 def catalogue_steps(state: SessionState, words: str) -> list[str]:
-    """The catalogue's steps the words name, less those that do not fit the business and,
-    unless the words are just its name, one the owner took out ("sync stock on WB and Ozon"
-    is not the marketplace step they removed)."""
-    named = initiatives_named(words, state.plan.language)
+    """The catalogue's steps the words name, by a name owners use or by most of its title,
+    less those that do not fit the business and, unless the words are just its name, one the
+    owner took out ("sync stock on WB and Ozon" is not the marketplace step they removed).
+    One step asked for alone is added even where the coach thought the business has it
+    already ("add SMS reminders" from a clinic whose system sends some): the owner knows."""
+    language = state.plan.language
+    titled = steps_titled(words, language)  # the title read back: just its name
+    named = titled or initiatives_named(words, language)
+    just_named = len(words.split()) <= NAME_WORDS
+    wanted = [s for s in named if just_named or s in titled or s not in state.removed_initiatives]
     fit = {s.id: s.fit for s in load_kpi_catalogue().initiatives}
     traits = session_traits(state)
-    just_named = len(words.split()) <= NAME_WORDS
-    return [
-        s
-        for s in named
-        if misfit(fit[s], traits) is None and (just_named or s not in state.removed_initiatives)
-    ]
+    why_not = {s: misfit(fit[s], traits) or "" for s in wanted}
+    fitting = [s for s in wanted if not why_not[s]]
+    if not fitting and len(wanted) == 1 and why_not[wanted[0]].startswith("has_"):
+        return wanted
+    return fitting
 
 
-def _add_own_step(state: SessionState, name: str, lane: str, today: date, outcome: Outcome) -> None:
-    """A step the catalogue does not know, planned as the owner named it."""
+def names_a_step(words: str, language: str) -> bool:
+    """The words name a step of the catalogue, by an owner's name for it or by its title."""
+    return bool(initiatives_named(words, language) or steps_titled(words, language))
+
+
+TITLE_SHARE = 2 / 3  # "lägg tillbaka digitala hälsodeklarationer och samtycken": its title
+TITLE_WORDS = 3
+
+
+def steps_titled(words: str, language: str) -> list[str]:
+    """Catalogue steps whose title the words say most of, as the owner reads it back from
+    the roadmap ("automatiska påminnelser och bekräftelser av bokade tider")."""
+    found = []
+    for spec in load_kpi_catalogue().initiatives:
+        title = spec.title.get(language)
+        said = words_shared(words, title, language)
+        if said >= TITLE_WORDS and said >= TITLE_SHARE * len(word_set(title, language)):
+            found.append(spec.id)
+    return found
+
+
+def _add_own_step(
+    state: SessionState, command: PlanCommand, lane: str, today: date, outcome: Outcome
+) -> None:
+    """A step the catalogue does not know, planned as the owner named it, for the goal they
+    said it is for ("add a step 'fixed fee packages with GoCardless' for goal 2")."""
     say = say_for(state)
     plan = state.plan
-    if any(i.title.casefold() == name.casefold() for i in plan.roadmap):
+    for_goal = cues.search("for_goal", plan.language, command.words)
+    number = int(for_goal.group("n")) if for_goal else 0
+    goal = plan.goals[number - 1] if 1 <= number <= len(plan.goals) else None
+    name = (command.name or "").replace(for_goal.group(), "") if for_goal else command.name or ""
+    if any(
+        i.title.casefold() in (name.casefold(), short_title(name).casefold()) for i in plan.roadmap
+    ):
         return
     start, end = HORIZON_QUARTERS[lane]
+    title = short_title(name)
     plan.roadmap.append(
         Initiative(
             id=next_id("i", [i.id for i in plan.roadmap]),
-            title=name,
-            rationale=say.say("why_asked", said=name),
+            title=title,
+            description=name if title != name else "",
+            rationale=say.say("why_objective", objective=goal.metric or goal.statement)
+            if goal
+            else say.say("why_asked", said=title),
+            goal_ids=[goal.id] if goal else [],
             horizon=lane,
             start=lane_quarter(today, start),
             end=lane_quarter(today, end),
@@ -128,8 +182,23 @@ def _add_own_step(state: SessionState, name: str, lane: str, today: date, outcom
             owner="owner",
         )
     )
-    outcome.changes.append(say.say("initiative_added", item=name))
+    outcome.changes.append(say.say("initiative_added", item=title))
     outcome.roadmap_changed = True
+
+
+TITLE_CHARS = 90  # a step of the owner's own is titled by its first words; the rest describes it
+
+
+def short_title(name: str) -> str:
+    """ "a catering page with menu, prices and an order form, and a list of 50 offices …":
+    up to the last clause or word that fits, never cut inside a word."""
+    name = name[:1].upper() + name[1:]
+    if len(name) <= TITLE_CHARS:
+        return name
+    head = name[:TITLE_CHARS]
+    cut = max(head.rfind(","), head.rfind(";"))
+    cut = cut if cut > TITLE_CHARS // 2 else head.rfind(" ")
+    return head[:cut].rstrip(" ,;:–-") + " …"
 
 
 def rename_initiative(
@@ -153,6 +222,31 @@ def rename_initiative(
     outcome.roadmap_changed = True
 
 
+def link_initiative(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """ "Steg 1 hör till mål 4, inte till uteblivna besök": the step now serves that goal,
+    and its one line of why says so."""
+    say = say_for(state)
+    plan = state.plan
+    item = next((i for i in plan.roadmap if i.id == command.item_id), None)
+    after_step = command.words[command.words.find(str(command.number)) + 1 :]
+    said = cues.search("goal_reference", plan.language, after_step)
+    number = int(said.group("n")) if said else 0
+    if item is None:
+        outcome.asks.append(say.say("which_initiative"))
+        return
+    if not 1 <= number <= len(plan.goals):
+        outcome.asks.append(say.say("which_goal", count=len(plan.goals)))
+        return
+    goal = plan.goals[number - 1]
+    item.goal_ids = [goal.id]
+    item.rationale = say.say("why_objective", objective=goal.metric or goal.statement)
+    changed = say.say("initiative_linked", item=item.title, number=number, goal=goal.statement)
+    outcome.changes.append(changed)
+    outcome.roadmap_changed = True
+
+
 def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
     """ "lojalitetsprogrammet känns inte som vi": an objection that names one step of the
     drafted roadmap, with no order, takes that step off."""
@@ -169,15 +263,26 @@ def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
 def refused_in_passing(state: SessionState, facts: Facts) -> list[PlanCommand]:
     """ "goal 2 target is 3 events … also, no paid ads and no tiktok, not doing that": a
     sentence beside other orders that refuses steps by name leaves them out (once the
-    interview is over; before, "no tiktok" says which channels are not used)."""
+    interview is over; before, "no tiktok" says which channels are not used). A question
+    refuses nothing."""
     if not facts.commands or state.stage not in ("review", "roadmap", "done"):
         return []
     ordered = [c.focus for c in facts.commands if c.focus]
-    return [
-        PlanCommand(action="drop_initiative", words=piece.text, focus=piece.text)
+    refusing = [
+        piece.text
         for piece in sentences(facts.said)
         if not any(o in piece.text or piece.text in o for o in ordered)
+        and not piece.text.rstrip().endswith("?")  # "Du förstår inte ”sms-påminnelser”?"
         and initiatives_refused(piece.text, state.plan.language)
+    ]
+    if not state.plan.roadmap:  # left out of the roadmap still to be drafted
+        return [PlanCommand(action="drop_initiative", words=s, focus=s) for s in refusing]
+    ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    return [  # "step 3 wording: fewer returns left unstarted, not fewer returns": no step named
+        PlanCommand(action="drop_initiative", words=said, focus=said, item_id=item.id)
+        for said in refusing
+        for item in state.plan.roadmap
+        if ids.get(item.title) in initiatives_refused(said, state.plan.language)
     ]
 
 
@@ -197,7 +302,7 @@ def initiatives_meant(state: SessionState, command: PlanCommand) -> list[Initiat
     """The initiatives the command points at: by number in the roadmap as shown, else by a
     word of their title the owner used ("the webshop", "nettbutikk og markedsplass")."""
     shown = roadmap_order(state.plan)
-    if command.number is not None:
+    if command.number is not None or command.item_id is not None:
         return [i for i in shown if i.id == command.item_id]
     for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
         named = _named_in(shown, words, state.plan.language)

@@ -99,7 +99,7 @@ def _same_order(said: PlanCommand, other: PlanCommand) -> bool:
     return (said.action, said.words, said.number) == (other.action, other.words, other.number)
 
 
-_NO_BREAK = re.compile(r"^[^,.;!?]*$")
+_NO_BREAK = re.compile(r"^[^,.;!?\n]*\Z")  # a new line starts a new order
 _JOINED_BY = re.compile(r"\b(?:and|og|och|и|also|også|också|ещё)\b", re.IGNORECASE)
 
 
@@ -125,7 +125,12 @@ def _one_per_order(reading: Reading) -> list[CommandFact]:
     return merged
 
 
-INITIATIVE_ACTIONS = ("drop_initiative", "change_initiative", "rename_initiative")
+INITIATIVE_ACTIONS = (
+    "drop_initiative",
+    "change_initiative",
+    "rename_initiative",
+    "link_initiative",
+)
 _CLAUSE = re.compile(r"(?:[^,;.!?]|\.(?=\w))+", re.IGNORECASE)  # "booking.com" is one word
 
 
@@ -225,7 +230,7 @@ _QUOTED = re.compile(
     r"^[^'\"“”«‘\n]*?(?<![\w])['\"“”«‘](?P<name>[^'\"“”«»‘’\n]{2,120})['\"“”»’](?!\w)"
 )
 _SAID_AFTER = re.compile(
-    r"^\s*(?:it\s+|det\s+|den\s+)?(?:to|as|till|til|в|на|:)\s*:?\s*(?P<name>[^.!?;\n]{2,120})",
+    r"^\s*(?:it\s+|det\s+|den\s+)?(?:to|as|till|til|в|на|:)\s*:?\s*(?P<name>[^.!?;\n]{2,240})",
     re.IGNORECASE,
 )
 
@@ -236,7 +241,10 @@ _NAMING_END = re.compile(
     r"\b(?:er|är)\s+mål\s*\d+)\s*$",
     re.IGNORECASE,
 )
-_BARE_NAME = re.compile(r"^\s*(?P<name>[^\W\d][^.!?;\n(]{1,120})")
+_BARE_NAME = re.compile(r"^\s*(?P<name>[^\W\d][^.!?;\n(]{1,240})")
+_OLD_NAME_CUE = re.compile(
+    r"\b(?:not|ikke|inte|не|instead of|i stedet for|istället för|вместо)\s*$", re.IGNORECASE
+)
 _NOT_THE_OLD = re.compile(r",?\s+(?:not|ikke|inte|а не|не)\s.*$", re.IGNORECASE)
 
 
@@ -249,7 +257,10 @@ def new_name(after: str, order: str = "") -> str | None:
     after = re.sub(r"^\w+", "", after)
     after = re.split(r"[.!?\n](?:\s|$)", after, maxsplit=1)[0]  # the order's own sentence
     after = _LANE_SAID.sub("", after)  # "…, в «Сейчас»": where, not a name
-    found = _QUOTED.match(after) or _SAID_AFTER.match(after)
+    quoted = _QUOTED.match(after)
+    if quoted and _OLD_NAME_CUE.search(after[: quoted.start("name") - 1]):
+        quoted = None  # "rename goal 2 to workshops per year, not 'last year'": the old name
+    found = quoted or _SAID_AFTER.match(after)
     if found is None and _NAMING_END.search(order):
         found = _BARE_NAME.match(after)
     name = _NOT_THE_OLD.sub("", found.group("name")).strip(" ,:–-") if found else ""

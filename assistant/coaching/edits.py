@@ -142,6 +142,7 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
             changes.append(_field(say, "target", _number(aim, unit, say)))
     if edit.target is not None and not (goal.target and goal.target.value == edit.target):
         goal.target = Target(value=edit.target, unit=unit or "units")  # the owner's: given
+        goal.target_kept = False  # a new target is judged afresh
         changes.append(_field(say, "target", _number(edit.target, unit, say)))
     if goal.direction is None and goal.baseline and goal.baseline.value is not None and goal.target:
         # the owner's verb keeps the direction; numbers the other way are flagged, not obeyed

@@ -149,16 +149,25 @@ def best_citation(
     slack: float = 0.08,
     scope: str | None = None,
 ) -> tuple[Citation, SearchResult] | None:
-    """The best-supporting quote; one in the reader's language wins when nearly as good."""
+    """The best-supporting quote; one in the reader's language wins when nearly as good,
+    and, when the nearest passages are all in other languages, the best of the reader's
+    own among a wider search does (a Swedish plan quotes Swedish guidance)."""
     found = ground(kb, claim, 5, scope)
     if not found:
         return None
     best = found[0]
     if language:
         own = [g for g in found if g.result.language == language]
+        if not own:
+            wider = ground(kb, claim, OWN_LANGUAGE_REACH, scope)
+            own = [g for g in wider if g.result.language == language]
+            slack = float("inf")
         if own and own[0].similarity >= best.similarity - slack:
             best = own[0]
     return best.citation(), best.result
+
+
+OWN_LANGUAGE_REACH = 12  # passages searched for one in the reader's language
 
 
 def verify(citation: Citation, passages: Sequence[SearchResult]) -> bool:

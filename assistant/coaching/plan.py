@@ -373,6 +373,9 @@ class Goal(PlanModel):
         default=False, description="the aim is to keep today's level ('which I want to keep')"
     )
     deadline: IsoDate | None = None
+    target_kept: bool = Field(
+        default=False, description="the owner kept a target the realism check called steep"
+    )
     deadline_status: ValueStatus = Field(
         default="given", description="proposed: suggested by the coach, for the owner to confirm"
     )

@@ -126,12 +126,13 @@ class SideAnswers:
         self, state: SessionState, question: str, floor: float = SIDE_ANSWER_SIMILARITY
     ) -> str:
         """A decline for what the coach does not do, the plan's own answer to a question
-        about the plan, else the guidance."""
-        declined = boundary(state.language, question, asked=True)
+        about the plan, else the guidance. A question about the plan is never declined for
+        a word it shares with one ("with tax season in 8 weeks, what should I do first?")."""
+        kind = plan_question(question, state.language)
+        declined = None if kind else boundary(state.language, question, asked=True)
         if declined:
             state.acts.append("declined")
             return Messages(state.language).say(declined)
-        kind = plan_question(question, state.language)
         if kind == "list_goals":
             state.acts.append("answered")
             return goals_so_far(state)

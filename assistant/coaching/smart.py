@@ -367,6 +367,8 @@ def _achievable(
             issues.append(_Issue("trivial", "warning", {"change": shown}))
         if not goal.owner:
             issues.append(_Issue("no_owner", "warning"))
+    if goal.target_kept and all(i.code.startswith("too_big") for i in issues):
+        return _Verdict([], "achievable_kept", {"change": shown, "period": period})
     judged = is_share or (base > 0 and target > 0)
     ok_code = "achievable_ok" if judged else "achievable_ok_unjudged"
     return _Verdict(issues, ok_code, {"change": shown, "period": period})

@@ -58,6 +58,20 @@ def _styles(document: Document, language: str) -> None:
         lang.set(qn("w:val"), locale)
 
 
+A4_CM = (21.0, 29.7)
+MARGIN_CM = 2.0
+
+
+def _a4(document: Document) -> None:
+    """A4 with even margins, as the PDF: the default template is US Letter."""
+    from docx.shared import Cm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(A4_CM[0]), Cm(A4_CM[1])
+        section.left_margin = section.right_margin = Cm(MARGIN_CM)
+        section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+
+
 def _table(document: Document, rows: list[list[str]], header: bool = True):
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
@@ -167,6 +181,7 @@ def plan_docx(state: SessionState, today: date) -> bytes:
     doc = plan_document(state, today)
     labels = Labels(doc.language)
     document = docx.Document()
+    _a4(document)
     _styles(document, doc.language)
     document.core_properties.title = f"{doc.title} – {doc.client}"
     document.core_properties.language = LOCALES.get(doc.language, doc.language)

@@ -32,6 +32,8 @@ def questions(text: str, language: str) -> list[Span]:
             continue  # "Vad?? 21 %?": surprise at a figure, nothing asked
         if cues.search("about_the_answer", language, body):
             continue  # "det svaret ga ingen mening, det var på svensk?": feedback
+        if cues.search("fix_request", language, body):
+            continue  # "Kan du rette det?": fix what you wrote, nothing to look up
         if (
             not _asks(body, language)
             and not _asks_anywhere(body, language)
@@ -48,6 +50,7 @@ def questions(text: str, language: str) -> list[Span]:
 
 
 ECHO_WORDS = 3  # "backups? not sure": a topic said back as a question, then answered
+ECHO_WITH_YES_NO = 6  # "Digital goals written down? No.": longer, answered yes or no
 
 
 def _echoed(text: str, end: int, body: str, language: str) -> bool:
@@ -56,6 +59,8 @@ def _echoed(text: str, end: int, body: str, language: str) -> bool:
         return False
     rest = text[end:].split("\n", 1)[0]
     answered = bool(_words(rest)) and not _asks(rest, language)  # "CRM? what is that"
+    if answered and cues.search("yes_no_start", language, rest):
+        return len(_words(body)) <= ECHO_WITH_YES_NO  # "Digital goals written down? No."
     return len(_words(body)) <= ECHO_WORDS and answered
 
 

@@ -135,6 +135,8 @@ def _numbers(
     described = ONE_MORE.match(said) is not None and not (wished or dated)
     if target is None and baseline is None and len(rest) == 1 and described:
         baseline = rest.pop()  # "and churn is bad, around 9 % a month": how it is today
+    if target is None and baseline is None and len(rest) == 1 and _change_word(said, language):
+        baseline = rest.pop()  # "vi slänger 15-20 kg om dan, vill halvera det": today's
     if target is None and rest:
         target = _aimed_at(text, scope, rest, language)
         rest.remove(target)
@@ -304,7 +306,9 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
     points_back = points_back or _bare_aim(words, language)  # "… 40 % now. I want 70 %."
     context = _lead_in(text, scope.start, sentence_before=points_back)
     sibling = parallel_wish(text, scope.pieces[0], language)  # "…, og at vi får flere elbiler"
-    borrowed = [(f"{context} {words}", len(context) + 1)] if amount and not sibling else []
+    names_own = bool(cue_hits(words, language, 0))  # "matsvinn … halvera det": its own metric
+    borrow = amount and not sibling and not names_own
+    borrowed = [(f"{context} {words}", len(context) + 1)] if borrow else []
     pieces = [(words, 0), *borrowed]
     for piece, offset in pieces:
         if amount is None:

@@ -39,6 +39,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                 continue  # "Mål 2 heter fortsatt ...": a goal's name, not the business's
             if cues.search("not_a_business_name", language, name):
                 continue  # "Kunduppgifterna ligger i Shopify": where data lives
+            if _LOWER_AFTER_NUMBER.match(name):
+                continue  # "We're 8 year-round": a head count, not "8 year-round" Ltd
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
@@ -50,6 +52,7 @@ def business_name(text: str, language: str) -> ProfileFact | None:
     return None
 
 
+_LOWER_AFTER_NUMBER = re.compile(r"^\d[\d.,]*\s+[^\W\d]*[a-zæøåäöа-яё]")  # not "3 Brothers"
 PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
 NAME_WORDS = 6  # a bare name that opens an answer is short
 _JOINERS = {"and", "og", "och", "и", "of", "the", "de", "av", "för", "for"}  # "Smith and Sons"
@@ -126,9 +129,13 @@ def industry(text: str, language: str) -> ProfileFact | None:
     found: list[tuple[int, str, float]] = []
     match = cues.search("industry", language, text)
     if match is not None and not cues.search("not_a_trade", language, match.group("industry")):
-        found.append((match.start("industry"), match.group("industry").strip(), 0.5))
+        said = match.group("industry").strip() + _joined_trade(
+            text, match.end("industry"), language
+        )
+        found.append((match.start("industry"), said, 0.5))
     if (trade := _trades(language).search(text)) is not None:
         opening = not re.search(r"[.!?\n]", text[: trade.start()])
+        trade = _said_whole(text, trade, language)  # "Solsiden Bakeri …, bakeri og kafé"
         words = _with_noun(text, trade, language)  # "мебельная мастерская"
         found.append((trade.start(), words, 0.5 if opening else TRADE_WORD_ONLY))
     if not found:
@@ -145,6 +152,29 @@ def _with_noun(text: str, trade: re.Match[str], language: str) -> str:
     if noun and cues.search("trade_adjective", language, ending):
         return f"{trade.group()} {noun.group(1)}"
     return trade.group()
+
+
+_AND = re.compile(r"\s+(?:and|og|och|и|&|\+)\s+", re.IGNORECASE)
+
+
+def _joined_trade(text: str, end: int, language: str) -> str:
+    """ "a garden centre and café": a trade joined to the one a "we are a …" phrase names."""
+    joined = _AND.match(text, end)
+    second = _trades(language).match(text, joined.end()) if joined else None
+    return text[end : second.end()] if second else ""
+
+
+def _said_whole(text: str, first: re.Match[str], language: str) -> re.Match[str]:
+    """The trade said first, or, later in the same sentence, the same trade with a second
+    one joined to it ("Solsiden Bakeri i Bergen, bakeri og kafé": "bakeri og kafé")."""
+    sentence_end = re.search(r"[.!?\n]", text[first.end() :])
+    until = first.end() + sentence_end.start() if sentence_end else len(text)
+    word = first.group().lower()
+    for later in _trades(language).finditer(text, first.end(), until):
+        said = later.group().lower()
+        if said.startswith(word) and len(said) > len(word):
+            return later
+    return first
 
 
 TRADE_WORD_ONLY = 0.3  # "two electricians": a guess that never replaces a trade said outright
@@ -192,8 +222,31 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
             kept.append(candidate)
     if not kept:
         return None
-    _, value, span = max(kept, key=lambda c: (c[1], c[0]))
+    year_round = [c for c in kept if not _seasonal(text, c[2], language)]
+    if len(year_round) < len(kept):  # "14 staff in the season (8 over winter)"
+        year_round += _year_round_counts(text, language)
+    _, value, span = max(year_round or kept, key=lambda c: (c[1], c[0]))
     return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
+
+
+def _year_round_counts(text: str, language: str) -> list[tuple[int, float, Span]]:
+    return [
+        (m.start(), float(m.group("n")), span_of(text, m.start(), m.end()))
+        for pattern in cues.patterns("year_round_count", language)
+        for m in pattern.finditer(text)
+        if 1 <= int(m.group("n")) <= MAX_STAFF
+    ]
+
+
+_OWN_CLAUSE = re.compile(r"[.,;:!?()\n]|\b(?:and|og|och|и|but|men|а|но)\b", re.IGNORECASE)
+
+
+def _seasonal(text: str, span: Span, language: str) -> bool:
+    """ "8 year-round, 14 at peak": a head count whose own clause says it is for the busy
+    season only."""
+    before = _OWN_CLAUSE.split(text[max(0, span.start - AUDIENCE_REACH) : span.start])[-1]
+    after = _OWN_CLAUSE.split(text[span.end : span.end + AUDIENCE_REACH])[0]
+    return cues.search("seasonal_staff", language, f"{before} {span.text} {after}") is not None
 
 
 AUDIENCE_REACH = 40  # characters before a head count, in its clause, that may name an audience
@@ -243,7 +296,8 @@ def read_profile(
     text: str, language: str, amounts: list[Found], revenue_said: bool = False
 ) -> list[ProfileFact]:
     """Profile facts. The trade is read where the owner describes the business (with its
-    name, place, size or revenue), so "the shop" in a later answer is not an industry."""
+    name, place, size or revenue) or corrects it, so "the shop" in a later answer is not an
+    industry."""
     name = business_name(text, language)
     found = [
         name,
@@ -252,7 +306,8 @@ def read_profile(
         founded(text, language),
     ]
     facts = [fact for fact in found if fact is not None]
-    if facts or revenue_said:
+    corrected = cues.search("correction", language, text) is not None  # "men vi er bakeri og kafé"
+    if facts or revenue_said or corrected:
         trade = industry(text, language)
         facts += [trade] if trade is not None else []
     return facts

@@ -17,6 +17,7 @@ import gradio as gr
 from pydantic import ValidationError
 
 from assistant.coaching.edits import EditRefused, GoalEdit, InitiativeEdit, ProfileEdit
+from assistant.coaching.messages import Messages
 from assistant.coaching.quick_answers import parse
 from assistant.coaching.service import CoachService, TurnResult
 from assistant.coaching.sessions import SessionNotFound
@@ -117,8 +118,13 @@ class CoachApp:
     def understood(state: Any) -> list[Any]:
         """The "What I understood" boxes: each fact, with the owner's words under it."""
         updates = []
+        say = Messages(state.plan.language)
         for field in view.understood_fields(state).values():
-            said = f"You said: “{field['words']}”" if field["words"] else "Not said yet"
+            words = field["words"]
+            said = (
+                say.say("understood_said", words=words) if words else say.say("understood_not_said")
+            )
+            said = words if words == say.say("understood_edited") else said
             updates.append(gr.update(value=field["value"], label=field["label"], info=said))
         return updates
 

@@ -1,0 +1,114 @@
+"""Orders owners wrote in the blind round of 2026-12-05n (evals/listening/unscripted-2026-12-05n)
+that the coach misread: a new name said before the old one in quotes, a step re-linked to
+another goal, a target the owner keeps, and a step put back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.commands import plan_commands
+from assistant.understanding.reader import read
+
+TODAY = date(2026, 12, 5)
+
+
+def _commands(text: str, language: str):
+    return plan_commands(read(text, language, TODAY, goals=4), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "And please rename goal 2 to workshops per year, not 'last year'.",
+            "en",
+            "workshops per year",
+        ),
+        ("Gi mål 2 navnet «Kurs per år», ikke «i fjor».", "nb", "Kurs per år"),
+        ("Rename goal 2 to 'Workshops per year'.", "en", "Workshops per year"),
+    ],
+)
+def test_the_new_name_is_not_the_old_one_quoted_after_it(text, language, name):
+    [command] = _commands(text, language)
+    assert (command.action, command.number, command.name) == ("rename_goal", 2, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "step", "goal"),
+    [
+        (
+            "Steg 1 (digitala hälsodeklarationer) hör till mål 4, inte till uteblivna besök.",
+            "sv",
+            1,
+            4,
+        ),
+        ("Step 3 (the loyalty card) belongs to goal 2, not to the reviews goal.", "en", 3, 2),
+        ("Link step 3 to goal 2.", "en", 3, 2),
+        ("Tiltak 2 hører til mål 1.", "nb", 2, 1),
+        ("Шаг 4 относится к цели 2.", "ru", 4, 2),
+    ],
+)
+def test_a_step_said_to_belong_to_a_goal_is_relinked(text, language, step, goal):
+    commands = _commands(text, language)
+    assert [(c.action, c.number) for c in commands] == [("link_initiative", step)]
+    assert f"{goal}" in commands[0].words
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "goal"),
+    [
+        ("Mål 4 behåller jag på 80 % – vi byter bara rutin.", "sv", 4),
+        ("Keep goal 2 at 20 workshops — they are fortnightly café sessions.", "en", 2),
+        ("Mål 3 beholder jeg som det er, det er realistisk.", "nb", 3),
+        ("Цель 2 оставляю как есть.", "ru", 2),
+    ],
+)
+def test_a_goal_the_owner_keeps_is_a_keep_order(text, language, goal):
+    assert [(c.action, c.number) for c in _commands(text, language)] == [("keep_goal", goal)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Lägg tillbaka digitala hälsodeklarationer och samtycken före besöket i Nu.", "sv"),
+        ("Please put the events step back in Now.", "en"),
+        ("Legg tilbake lojalitetsprogrammet.", "nb"),
+        ("Верните шаг про отзывы обратно.", "ru"),
+    ],
+)
+def test_putting_a_step_back_adds_it(text, language):
+    assert [c.action for c in _commands(text, language)] == ["add_initiative"]
+
+
+def test_a_denied_delete_deletes_nothing():
+    said = "I didn't ask you to delete step 3, I asked you to reword it!"
+    assert [c.action for c in _commands(said, "en")] == []
+
+
+def test_each_line_of_a_list_of_orders_is_its_own_order():
+    said = (
+        "Please:\nadd monthly KPI check-in and quarterly review back\n"
+        'add a step "fixed monthly fee packages with GoCardless" for goal 2\n'
+        'add a step "monthly records collection via receipt app" for goal 4'
+    )
+    commands = _commands(said, "en")
+    assert [c.action for c in commands] == ["add_initiative"] * 3
+    assert [c.name for c in commands[1:]] == [
+        "fixed monthly fee packages with GoCardless",
+        "monthly records collection via receipt app",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asked"),
+    [
+        ("Digital goals written down? No. We have nothing like that.", "en", []),
+        ("Kundnöjdheten mäts den? Nej, inte alls.", "sv", []),
+        ("Any tips for Instagram? We post twice a week.", "en", ["Any tips for Instagram?"]),
+        ("Kan du rette det?", "nb", []),  # fix what you wrote: nothing to look up
+    ],
+)
+def test_a_topic_said_back_and_answered_is_no_question(text, language, asked):
+    assert [q.text for q in read(text, language, TODAY).questions] == asked

@@ -1,0 +1,60 @@
+"""A garden centre's owner said "8 year-round, 14 at peak" six times and was told "14 people"
+each time (evals/listening/unscripted-2026-12-05n): the staff is the year-round head count,
+and "We're 8 year-round" names no business."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.facts import read_message
+
+TODAY = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "staff"),
+    [
+        ("We're 8 year-round, 14 at peak in spring.", "en", 8),
+        ("up to 14 staff in the season (8 over winter)", "en", 8),
+        ("We are 12 people in the summer and 5 in winter.", "en", 5),
+        ("Vi er 8 ansatte hele året og 14 i høysesongen.", "nb", 8),
+        ("Vi är 10 anställda under högsäsong, 6 på vintern.", "sv", 6),
+        ("Летом у нас 20 сотрудников, зимой 12.", "ru", 12),
+        ("We are 14 staff.", "en", 14),  # no season said: the count as said
+    ],
+)
+def test_the_staff_is_the_year_round_head_count(text, language, staff):
+    assert read_message(text, language, TODAY).staff == staff
+
+
+def test_a_head_count_is_no_business_name():
+    assert read_message("We're 8 year-round, 14 at peak.", "en", TODAY).business_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "trade"),
+    [
+        ("Vi er Solsiden Bakeri i Bergen, bakeri og kafé, 22 ansatte.", "nb", "bakeri og kafé"),
+        ("I run a garden centre and café near York, 8 staff.", "en", "garden centre and café"),
+        ("Vi driver ett bageri och kafé i Umeå med 9 anställda.", "sv", "bageri och kafé"),
+        ("У нас пекарня и кафе в Казани, 12 сотрудников.", "ru", "пекарня и кафе"),
+    ],
+)
+def test_two_trades_said_together_are_both_kept(text, language, trade):
+    assert read_message(text, language, TODAY).industry == trade
+
+
+def test_a_corrected_trade_replaces_the_one_read_before(seeded_data_dir):
+    from assistant.coaching.service import CoachService
+    from assistant.config import Settings
+
+    service = CoachService(Settings(data_dir=seeded_data_dir("trade-fix")), today=lambda: TODAY)
+    service.send("b", "Vi er Solsiden i Bergen, et bakeri, 22 ansatte.", "nb")
+    reply = service.send(
+        "b", "Du skrev bare bakeri, men vi er bakeri og kafé. Kan du rette det?", "nb"
+    )
+    assert service.session("b").plan.profile.industry == "bakeri og kafé"
+    assert "bakeri og kafé" in reply.reply
+    assert "veiledning" not in reply.reply  # a request to fix it asks the guidance nothing
