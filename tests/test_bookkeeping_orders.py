@@ -41,7 +41,9 @@ def drafted(seeded_data_dir) -> CoachService:
 def test_the_orders_of_a_frustrated_owner_are_each_carried_out(drafted):
     service = drafted
     before = [i.title for i in service.session("books").plan.roadmap]
-    service.send("books", "And step 3 wording: we want fewer returns left unstarted, not fewer returns.")
+    service.send(
+        "books", "And step 3 wording: we want fewer returns left unstarted, not fewer returns."
+    )
     assert [i.title for i in service.session("books").plan.roadmap] == before  # nothing removed
 
     reply = service.send(

@@ -21,8 +21,7 @@ from assistant.config import Settings
 pytestmark = pytest.mark.slow
 TODAY = date(2026, 12, 5)
 TRANSCRIPT = (
-    Path(__file__).parents[1]
-    / "evals/listening/unscripted-2026-12-05n/transcript_sv_dental.md"
+    Path(__file__).parents[1] / "evals/listening/unscripted-2026-12-05n/transcript_sv_dental.md"
 )
 REMINDERS = "Automatiska påminnelser och bekräftelser av bokade tider"
 HEALTH_FORMS = "Digitala hälsodeklarationer och samtycken före besöket"
