@@ -112,3 +112,28 @@ def test_each_line_of_a_list_of_orders_is_its_own_order():
 )
 def test_a_topic_said_back_and_answered_is_no_question(text, language, asked):
     assert [q.text for q in read(text, language, TODAY).questions] == asked
+
+
+def test_a_goal_said_not_to_be_changed_is_kept():
+    said = "Mål 3 står på 2 % som jeg sa, ikke endre det."
+    assert [(c.action, c.number) for c in _commands(said, "nb")] == [("keep_goal", 3)]
+
+
+def test_a_head_count_fixed_beside_an_order_fixes_the_staff_not_a_goal():
+    from assistant.coaching.facts import read_message
+
+    said = "Mål 3 skal være fra 7 % til 2 % innen 30. juni 2027. Og vi er 14 ansatte, ikke 13."
+    facts = read_message(said, "nb", TODAY)
+    assert facts.staff == 14 and facts.profile_fixed
+    assert [c.action for c in facts.commands] == ["change_goal"]  # no goal takes the 14
+    plain = read_message("Vi er 14 ansatte, og vi vil øke omsetningen.", "nb", TODAY)
+    assert not plain.profile_fixed  # a head count said, nothing fixed
+
+
+def test_a_step_said_to_be_called_something_names_no_business():
+    from assistant.coaching.facts import read_message
+
+    assert (
+        read_message("Steg 4 heter fel, det ska vara bordsbokning.", "sv", TODAY).business_name
+        is None
+    )

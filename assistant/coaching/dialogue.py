@@ -247,7 +247,7 @@ class OfflineCoach:
             label = say.label("understood_fields", "business_name")
             changes.append(say.say("edit_field", field=label, value=named))
         changes += currency_fixed(state, facts)
-        if facts.intent != "correction":
+        if facts.intent != "correction" and not facts.profile_fixed:
             return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff
         if staff and plan.profile.staff and staff != plan.profile.staff:

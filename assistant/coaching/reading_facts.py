@@ -276,19 +276,28 @@ def _plausible(goal: GoalCandidate) -> GoalCandidate:
 _QUOTES = " '\"«»“”‘’"
 
 
-def _markets(said: list[str], profile: dict, language: str) -> list[str]:
+def _markets(said: list[str], profile: dict, language: str, text: str = "") -> list[str]:
     """The place the reading found first; the rules' markets after it, without the same
-    place in another case ("Казани") or a word of the business's name."""
+    place in another case ("Казани"), a word of the business's name or a tool it uses."""
     from assistant.understanding.places import nominative
 
     place = str(profile["location"].value) if "location" in profile else None
     name = str(profile["business_name"].value).lower() if "business_name" in profile else ""
     tools = {str(t).lower() for t in cues.raw("never_markets")}  # "customer details are in Xero"
+    tools |= {m.lower() for m in [*said, place or ""] if m and _a_tool(text, m, language)}
     kept = [place] if place and place.lower() not in tools else []
     for market in (nominative(m.strip(_QUOTES), language) for m in said):  # "по Твери": Тверь
         if market.lower() not in name and market not in kept and market.lower() not in tools:
             kept.append(market)
     return kept
+
+
+def _a_tool(text: str, name: str, language: str) -> bool:
+    """ "Bruker et enkelt PMS (Visbook)": somewhere the name is said as a system in use."""
+    return any(
+        cues.search("tool_lead", language, text[max(0, m.start() - 40) : m.start()])
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    )
 
 
 def _revenue(reading: Reading) -> Money | None:
@@ -353,8 +362,9 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
             continue
         value = float(correction.value)
         if correction.field == "staff" and value == int(value) and value >= 1:
-            facts.staff = int(value)
+            facts.staff, facts.profile_fixed = int(value), True
         elif correction.field == "revenue" and value > 0:
+            facts.profile_fixed = True
             currency = correction.currency if correction.currency in _CURRENCIES else None
             facts.revenue = Money(
                 amount=value, currency=currency or DEFAULT_CURRENCY[reading.language]
@@ -394,7 +404,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     if "industry" in profile and str(profile["industry"].value) != said_as_name:  # not the name
         facts.industry = str(profile["industry"].value)
         facts.industry_guessed = profile["industry"].confidence < 0.5
-    facts.markets = _markets(facts.markets, profile, reading.language)
+    facts.markets = _markets(facts.markets, profile, reading.language, reading.text)
     facts.figures = [
         figure_of(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)
         for m in reading.metrics

@@ -126,9 +126,11 @@ def _rhetorical(text: str, language: str) -> bool:
 def commands(text: str, language: str) -> list[CommandFact]:
     found: list[CommandFact] = []
     taken = [s.span() for s in sentences(text) if cues.search("why_question", language, s.text)]
-    taken = [(span.start, span.end) for span in taken] + _declined(text, language)
+    taken = [(span.start, span.end) for span in taken]
+    declined = _declined(text, language)
     for action, match in _order_matches(text, language):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        said_not_to = [] if action == "keep_goal" else declined  # "…, ikke endre det": keep it
+        if any(s < match.end() and match.start() < e for s, e in [*taken, *said_not_to]):
             continue
         if action == "export" and _own_practice(text, match.start(), language):
             continue  # "we send quotes as PDF": how they work, not an order

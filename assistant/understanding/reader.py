@@ -209,7 +209,30 @@ def read(
         reading.intents = [i for i in reading.intents if i.kind != "correction"]
         reading.corrections = []
         return reading
-    return _corrected(reading) if reading.intent == "correction" else reading
+    return _corrected(reading) if reading.intent == "correction" else _profile_fixed(reading)
+
+
+def _profile_fixed(reading: Reading) -> Reading:
+    """ "Mål 3 … innen juni. Og vi er 14 ansatte, ikke 13": beside an order, a head count or
+    revenue said against its old value fixes that fact of the profile."""
+    for index, correction in enumerate(reading.corrections):
+        fact = next((p for p in reading.profile if _inside(correction.span, p.span)), None)
+        old = intents.said_as_old(reading.text, correction.span, reading.language)
+        if fact is None or fact.field not in ("staff", "revenue") or old:
+            continue
+        sentence = containing(sentences(reading.text), fact.span.start)
+        olds = [
+            f
+            for f in read_amounts(sentence.text if sentence else "", reading.language)
+            if intents.said_as_old(sentence.text, f.amount.span, reading.language)
+        ]
+        if not olds:  # "…, og vi er 14 ansatte": a head count said, not a fix
+            continue
+        reading.profile.remove(fact)
+        reading.corrections[index] = correction.model_copy(
+            update={"field": fact.field, "currency": fact.currency}
+        )
+    return reading
 
 
 def _for_old_field(reading: Reading, fix: CorrectionFact, old: list[ProfileFact]) -> CorrectionFact:
@@ -302,7 +325,9 @@ def _corrected(reading: Reading) -> Reading:
     for correction in reading.corrections:
         if any(_inside(correction.span, o.span) for o in whole):
             continue  # an aim said again in full, from today's value to the target: no fix
-        fact = next((p for p in reading.profile if p.span == correction.span), None)
+        fact = next(  # "vi er 14 ansatte, ikke 13": the 14 of the head count
+            (p for p in reading.profile if _inside(correction.span, p.span)), None
+        )
         metric = next((m for m in reading.metrics if m.amount.span == correction.span), None)
         if fact is not None and fact.field in ("staff", "revenue"):
             reading.profile.remove(fact)
