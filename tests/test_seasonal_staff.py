@@ -58,3 +58,16 @@ def test_a_corrected_trade_replaces_the_one_read_before(seeded_data_dir):
     assert service.session("b").plan.profile.industry == "bakeri og kafé"
     assert "bakeri og kafé" in reply.reply
     assert "veiledning" not in reply.reply  # a request to fix it asks the guidance nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        ("2 врача (я один из них) и еще 5 человек - администраторы, ассистент.", 7),
+        ("Не 5, а 7 всего, 2 врача + 5 персонал.", 7),
+    ],
+)
+def test_doctors_and_other_staff_are_counted_together(text, staff):
+    facts = read_message(text, "ru", TODAY)
+    assert facts.staff == staff
+    assert facts.business_name is None  # "Не 5" names no business

@@ -105,3 +105,15 @@ def test_a_long_step_of_the_owners_own_is_titled_whole_words_and_lands_in_the_la
     assert step.horizon == "short"
     assert step.title.startswith("En sida om implantat") and step.title.endswith("…")
     assert said.lower().startswith(step.title.removesuffix(" …").lower())  # whole words
+
+
+def test_a_goal_left_without_a_step_is_said_at_once(service):
+    sid = "left-empty"
+    _roadmap_drafted(service, sid)
+    reply = service.send(sid, "Ta bort steg 1.", "sv").reply
+    plan = service.session(sid).plan
+    served = {g for i in plan.roadmap for g in i.goal_ids}
+    empty = [n for n, g in enumerate(plan.goals, start=1) if g.id not in served]
+    assert empty  # the health forms served goals no other step serves
+    for number in empty:
+        assert f"Mål {number} (" in reply and "ingen åtgärd i färdplanen nu" in reply

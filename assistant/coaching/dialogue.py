@@ -39,6 +39,7 @@ from assistant.coaching.roadmap import add_asked, draft_roadmap
 from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
+from assistant.coaching.step_gaps import newly_unserved, served_goals
 from assistant.coaching.upkeep import (
     baselines_from_figures,
     currency_fixed,
@@ -93,6 +94,7 @@ class OfflineCoach:
         if moves_steps(state, facts):  # "move online booking up to Now", goals unapproved
             self._draft_roadmap(state, today)
             parts.append(say.say("roadmap_drafted_for_order"))
+        served_before = served_goals(state.plan)
         ordered = apply_commands(state, facts, today, self.save_export)
         said_nothing_else = not (facts.figures or facts.goals or facts.maturity)
         if facts.yes_apart and state.stage in CONFIRMING and said_nothing_else:
@@ -109,7 +111,7 @@ class OfflineCoach:
         if changes:
             state.acts.append("changed")
             parts.append(say.say("correction_done", change="; ".join(changes)))
-        parts += ordered.asks + ordered.notes
+        parts += ordered.asks + ordered.notes + newly_unserved(state, served_before)
         state.acts += [
             a
             for a, did in (

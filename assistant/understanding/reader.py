@@ -230,7 +230,7 @@ def _profile_fixed(reading: Reading) -> Reading:
             continue
         reading.profile.remove(fact)
         reading.corrections[index] = correction.model_copy(
-            update={"field": fact.field, "currency": fact.currency}
+            update={"field": fact.field, "currency": fact.currency, "value": fact.value}
         )
     return reading
 
@@ -330,9 +330,9 @@ def _corrected(reading: Reading) -> Reading:
         )
         metric = next((m for m in reading.metrics if m.amount.span == correction.span), None)
         if fact is not None and fact.field in ("staff", "revenue"):
-            reading.profile.remove(fact)
+            reading.profile.remove(fact)  # "2 врача + 5 персонал": the fact's whole value
             correction = correction.model_copy(
-                update={"field": fact.field, "currency": fact.currency}
+                update={"field": fact.field, "currency": fact.currency, "value": fact.value}
             )
         elif metric is not None and (stale := _stale_revenue(reading, metric)) is not None:
             reading.metrics.remove(metric)  # "€480k was 2024. last year was €510k"

@@ -1,0 +1,39 @@
+"""A goal the owner's changes left with no step: said at once, with the catalogue's best
+step for it, so "remove step 3" never leaves the January goal silently empty."""
+
+from __future__ import annotations
+
+from assistant.coaching.business_said import fitting
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import StrategyPlan
+from assistant.coaching.roadmap import serving_steps
+from assistant.coaching.state import SessionState
+
+
+def served_goals(plan: StrategyPlan) -> set[str]:
+    """The goals at least one step of the roadmap serves."""
+    return {g for item in plan.roadmap for g in item.goal_ids}
+
+
+def newly_unserved(state: SessionState, served_before: set[str]) -> list[str]:
+    """A note for each goal a step served before this message and none serves now."""
+    plan = state.plan
+    if not plan.roadmap:
+        return []
+    say = Messages(plan.language)
+    now = served_goals(plan)
+    planned = {item.title for item in plan.roadmap}
+    offer = [s for s in fitting(state) if s.title.get(plan.language) not in planned]
+    notes = []
+    for number, goal in enumerate(plan.goals, start=1):
+        if goal.id not in served_before or goal.id in now:
+            continue
+        objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
+        best = serving_steps(objective, goal, offer, plan.language) if objective else []
+        name = goal.metric or goal.statement
+        if best:
+            step = best[0].title.get(plan.language)
+            notes.append(say.say("goal_left_unserved", number=number, goal=name, step=step))
+        else:
+            notes.append(say.say("goal_left_unserved_open", number=number, goal=name))
+    return notes
