@@ -50,6 +50,8 @@ def known_baseline(
             continue
         if target is None or in_unit(metric.amount, target.unit) is not None:
             return metric.amount
+        if metric.amount.unit == "money" and target.unit == "count":  # "…1,3 млн, хочу 2 млн"
+            return metric.amount
     return None
 
 

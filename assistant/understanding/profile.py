@@ -26,6 +26,7 @@ def business_name(text: str, language: str) -> ProfileFact | None:
     for pattern in cues.patterns("business_name", language):
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .,!:;\"'«»“”")
+            name = _TRAILING_JOINER.sub("", name)  # "Morgan & Sons Plumbing and" cut short
             if _dash_without_trade(text, match, language):
                 continue  # "Skills - not really": a topic, not "calder joinery - joinery"
             if name.lower() in cues.raw("greetings").get(language, ()):
@@ -53,6 +54,7 @@ def business_name(text: str, language: str) -> ProfileFact | None:
 
 
 _LOWER_AFTER_NUMBER = re.compile(r"^\d[\d.,]*\s+[^\W\d]*[a-zæøåäöа-яё]")  # not "3 Brothers"
+_TRAILING_JOINER = re.compile(r"\s+(?:and|og|och|и|&)$", re.IGNORECASE)
 PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
 NAME_WORDS = 6  # a bare name that opens an answer is short
 _JOINERS = {"and", "og", "och", "и", "of", "the", "de", "av", "för", "for"}  # "Smith and Sons"

@@ -58,15 +58,30 @@ def _time_spent(amount: Amount) -> tuple[str, float] | None:
     return None
 
 
+def _names_revenue(words: str, language: str) -> bool:
+    return cues.search("whole_revenue", language, words) is not None
+
+
+def _sentence_end(text: str, position: int) -> int:
+    piece = containing(sentences(text), position)
+    return piece.end if piece else len(text)
+
+
 def _metrics(
     text: str, language: str, amounts: list[Found], staff: Span | None
 ) -> tuple[list[MetricFact], ProfileFact | None, list[Span]]:
     metrics: list[MetricFact] = []
     revenue: ProfileFact | None = None
     unplaced: list[Span] = []
+    part_until = part_said = -1  # the end of a sentence that spoke of one part's revenue
     for found in amounts:
         if staff and staff.start <= found.start < staff.end:
             continue
+        if cues.search("segment_revenue", language, text[max(0, found.start - 50) : found.start]):
+            part_until = _sentence_end(text, found.start)  # "… 1,3 млн, хочу 2 млн": that part
+            part_said = found.end
+        elif found.start < part_until and _names_revenue(text[part_said : found.start], language):
+            part_until = -1  # "…, total turnover £1.1m": the whole again
         if cues.compiled(cues.raw("how_often_after").get(language, "$^")).match(text, found.end):
             unplaced.append(found.amount.span)  # "2 ggr per år, ca 2000 adresser": how often
             continue
@@ -78,7 +93,8 @@ def _metrics(
         if "money" in metric_bank()[label].units and scaled(found.amount):
             found = Found(found.amount.model_copy(update={"unit": "money"}), found.counted)
         yearly = found.amount.period in (None, "year")
-        if label == "revenue" and yearly and revenue is None and found.amount.value >= 1000:
+        total = found.start >= part_until  # not one part's revenue
+        if label == "revenue" and yearly and total and not revenue and found.amount.value >= 1000:
             revenue = profile.revenue(found, language)
             if revenue is None:
                 unplaced.append(found.amount.span)

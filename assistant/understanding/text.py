@@ -137,7 +137,10 @@ def units_of(sentence: Piece) -> list[Piece]:
     pieces = _split(sentence.text, sentence.start, _JOINS)
     merged: list[Piece] = []
     for piece in pieces:
-        if merged and _NOT_FIGURE.search(merged[-1].text) and _BUT.match(piece.text):
+        open_bracket = merged and merged[-1].text.count("(") > merged[-1].text.count(")")
+        if open_bracket or (
+            merged and _NOT_FIGURE.search(merged[-1].text) and _BUT.match(piece.text)
+        ):
             last = merged.pop()
             offset = last.start - sentence.start
             piece = Piece(sentence.text[offset : piece.end - sentence.start], last.start)

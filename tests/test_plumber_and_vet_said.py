@@ -1,0 +1,63 @@
+"""What a plumbing firm in Cardiff and a vet clinic in Novosibirsk wrote in the blind rounds
+of 2026-12-05o and 2026-12-05p (evals/listening/) and the coach misread: a business name of
+six words cut at "and", "Not right." taken for the name and "Now" for a market, an aim whose
+figures sit in brackets split in two, and the revenue of one part of the business ("Выручка
+с вакцинации 1,3 млн") taken for the clinic's turnover."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.facts import read_message
+from assistant.understanding.reader import read
+
+TODAY = date(2026, 12, 5)
+
+
+def test_a_long_business_name_is_read_whole():
+    said = "hi there, I run Morgan & Sons Plumbing and Heating in Cardiff with my brother."
+    assert read_message(said, "en", TODAY).business_name == "Morgan & Sons Plumbing and Heating"
+    fix = "Not right.\n- business name is Morgan & Sons Plumbing and Heating\n- rest is fine"
+    assert read_message(fix, "en", TODAY).business_name == "Morgan & Sons Plumbing and Heating"
+
+
+def test_a_lane_word_is_no_market():
+    facts = read_message("Move the reviews step to Now, we are in Cardiff.", "en", TODAY)
+    assert "Now" not in facts.markets
+
+
+def test_an_aim_with_its_figures_in_brackets_is_one_aim():
+    said = "what i want is: more boiler installs (we did 118 installs last year, want 150+)."
+    [aim] = read(said, "en", TODAY).objectives
+    assert (aim.baseline.value, aim.target.value) == (118, 150)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "baseline", "target"),
+    [
+        (
+            "2) прививки. Выручка с вакцинации около 1,3 млн в год, хочу 2 млн к концу 2027.",
+            "ru",
+            1_300_000,
+            2_000_000,
+        ),
+        (
+            "Omsetning fra catering er 450 000 i året, vil opp til 1,5 mill innen 2028.",
+            "nb",
+            450_000,
+            1_500_000,
+        ),
+    ],
+)
+def test_one_parts_revenue_is_no_turnover(text, language, baseline, target):
+    reading = read(text, language, TODAY)
+    assert reading.profile_value("revenue") is None
+    [aim] = reading.objectives
+    assert (aim.baseline.value, aim.target.value) == (baseline, target)
+
+
+def test_the_turnover_is_still_read_beside_a_parts_revenue():
+    said = "Revenue from catering is about £120k, total turnover £1.1m."
+    assert read_message(said, "en", TODAY).revenue.amount == 1_100_000
