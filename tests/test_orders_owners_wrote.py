@@ -137,3 +137,26 @@ def test_a_step_said_to_be_called_something_names_no_business():
         read_message("Steg 4 heter fel, det ska vara bordsbokning.", "sv", TODAY).business_name
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "goal"),
+    [
+        ("Jeg beholder 60 % på mål 3. Grunnen: kundene spør hele tida om nett-booking.", "nb", 3),
+        ("Ingenting skal endres i mål 3.", "nb", 3),
+        ("Inget ska ändras i mål 2, det är realistiskt.", "sv", 2),
+        ("I'm keeping 60% on goal 3, the demand is there.", "en", 3),
+    ],
+)
+def test_a_target_kept_by_its_value_or_left_alone_is_a_keep_order(text, language, goal):
+    assert [(c.action, c.number) for c in _commands(text, language)] == [("keep_goal", goal)]
+
+
+def test_a_step_named_after_its_topic_and_a_colon_is_named_as_said():
+    said = (
+        "Og legg til et tiltak for produktsalg: produktanbefaling på SMS etter besøket, "
+        "knyttet til mål 2."
+    )
+    [command] = _commands(said, "nb")
+    assert command.action == "add_initiative"
+    assert command.name.startswith("produktanbefaling på SMS etter besøket")

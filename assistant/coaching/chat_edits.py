@@ -263,11 +263,13 @@ def _add_goal(
         if any(w and names_a_step(w, plan.language) for w in said):
             add_initiative(state, command, facts, today, outcome)  # "add that": a step
             return
-        outcome.asks.append(_say(state).say("what_new_goal"))
-        return
     if _a_step_of_their_own(state, command, new):
-        name = _ORDER_VERB.sub("", order).strip(" :–-")
+        verb = _ORDER_VERB.search(order)
+        name = order[verb.end() :].strip(" :–-") if verb else order
         add_initiative(state, command.model_copy(update={"name": name}), facts, today, outcome)
+        return
+    if a_step or not new:
+        outcome.asks.append(_say(state).say("what_new_goal"))
         return
     for candidate in new:
         objective = Objective(
@@ -293,10 +295,8 @@ def _add_goal(
 
 
 _ORDER_VERB = re.compile(
-    r"^\W*(?:please\s+|pls\s+|kan du\s+|можете\s+)?(?:add|legg(?:e)? til|lägg(?:a)? till|"
-    r"добав\w*)\s+",
-    re.IGNORECASE,
-)
+    r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\s+", re.IGNORECASE
+)  # "OK, enkelt: legg til SMS med produktanbefaling": the step is what follows
 
 
 def _a_step_of_their_own(
@@ -364,7 +364,8 @@ def _drop_initiative(
 ) -> None:
     named = initiatives_meant(state, command)
     spec_ids = _catalogue_ids(state, command.focus or command.words, [i.title for i in named])
-    moved = one_goal_moved_by(state, spec_ids)  # "drop the no-show one": the goal, not a step
+    said = command.focus or command.words
+    moved = one_goal_moved_by(state, spec_ids, said)  # "drop the no-show one": a goal
     if moved is not None and command.number is None:
         command = command.model_copy(update={"number": moved + 1})
     a_goal = (

@@ -242,6 +242,7 @@ _NAMING_END = re.compile(
     re.IGNORECASE,
 )
 _BARE_NAME = re.compile(r"^\s*(?P<name>[^\W\d][^.!?;\n(]{1,240})")
+_TOPIC_FIRST = re.compile(r"^\s*(?:for|för|til|till|для|по)\s+[^:.!?\n]{1,40}:")
 _OLD_NAME_CUE = re.compile(
     r"\b(?:not|ikke|inte|не|instead of|i stedet for|istället för|вместо)\s*$", re.IGNORECASE
 )
@@ -255,6 +256,7 @@ def new_name(after: str, order: str = "") -> str | None:
     ikke aktive kunder"). The order's cue may end inside its word ("добавьте инициатив|у:
     …")."""
     after = re.sub(r"^\w+", "", after)
+    after = _TOPIC_FIRST.sub(":", after)  # "legg til et tiltak for produktsalg: …"
     after = re.split(r"[.!?\n](?:\s|$)", after, maxsplit=1)[0]  # the order's own sentence
     after = _LANE_SAID.sub("", after)  # "…, в «Сейчас»": where, not a name
     quoted = _QUOTED.match(after)

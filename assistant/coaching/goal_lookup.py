@@ -11,7 +11,7 @@ from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_values import goal_by_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import shares_a_word
+from assistant.coaching.words import initiatives_named, shares_a_word
 from assistant.understanding.text import without_dates
 
 
@@ -74,13 +74,19 @@ def goal_names(state: SessionState) -> list[str]:
     return [c.text for c in state.candidates]
 
 
-def one_goal_moved_by(state: SessionState, spec_ids: list[str]) -> int | None:
-    """Before goals are drafted, the one objective whose KPI the named steps move."""
+def one_goal_moved_by(state: SessionState, spec_ids: list[str], words: str = "") -> int | None:
+    """Before goals are drafted, the one objective whose KPI the named steps move and whose
+    words the order shares ("drop the no-show one"; "ta bort det där om webbutik" names the
+    webshop, not the goal of new clients it would serve)."""
     if drafted(state) or not spec_ids:
         return None  # drafted goals are named by number or by their words
     kpis = {k for s in load_kpi_catalogue().initiatives if s.id in spec_ids for k in s.kpis}
     moved = [n for n, c in enumerate(state.candidates) if c.kpi_id and c.kpi_id in kpis]
-    return moved[0] if len(moved) == 1 else None
+    if len(moved) != 1:
+        return None
+    said, language = state.candidates[moved[0]].text, state.plan.language
+    named_alike = set(initiatives_named(said, language)) & set(spec_ids)  # "cut no-shows …"
+    return moved[0] if not words or named_alike or shares_a_word(words, said, language) else None
 
 
 def names_one_goal(state: SessionState, command: PlanCommand) -> bool:
