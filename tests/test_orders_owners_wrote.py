@@ -160,3 +160,23 @@ def test_a_step_named_after_its_topic_and_a_colon_is_named_as_said():
     [command] = _commands(said, "nb")
     assert command.action == "add_initiative"
     assert command.name.startswith("produktanbefaling på SMS etter besøket")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Hvor begynner vi?", "nb"), ("Var börjar vi?", "sv"), ("С чего начнём?", "ru")],
+)
+def test_where_do_we_start_is_a_question_about_the_plan(text, language):
+    from assistant.coaching.plan_answers import plan_question
+
+    assert plan_question(text, language) == "first_step"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("Kan vi gå videre?", "nb"), ("Can we move on to the roadmap?", "en")]
+)
+def test_asking_to_move_on_goes_ahead_and_asks_the_guidance_nothing(text, language):
+    from assistant.coaching.facts import read_message
+
+    facts = read_message(text, language, TODAY)
+    assert facts.go_ahead and facts.asked == []

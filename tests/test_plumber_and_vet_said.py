@@ -61,3 +61,27 @@ def test_one_parts_revenue_is_no_turnover(text, language, baseline, target):
 def test_the_turnover_is_still_read_beside_a_parts_revenue():
     said = "Revenue from catering is about £120k, total turnover £1.1m."
     assert read_message(said, "en", TODAY).revenue.amount == 1_100_000
+
+
+def test_a_refusal_beside_the_aims_leaves_out_only_what_it_refuses(seeded_data_dir):
+    import re
+    from pathlib import Path
+
+    from assistant.coaching.service import CoachService
+    from assistant.config import Settings
+
+    transcript = (
+        Path(__file__).parents[1]
+        / "evals/listening/unscripted-2026-12-05p/transcript_en_plumbing.md"
+    )
+    text = transcript.read_text(encoding="utf-8")
+    said = [
+        m.strip()
+        for m in re.findall(r"### Owner \(message \d+\)\n\n(.*?)\n\n### Coach", text, re.S)
+    ]
+    service = CoachService(Settings(data_dir=seeded_data_dir("plumber")), today=lambda: TODAY)
+    for message in said[:7]:  # 7: four aims, then "so no webshop stuff please"
+        reply = service.send("p", message, "en").reply
+    state = service.session("p")
+    assert state.removed_initiatives == ["launch_webshop"]  # not online booking or reviews
+    assert len(state.candidates) == 4, reply  # the aims are read, not asked for again

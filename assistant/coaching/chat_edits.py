@@ -350,15 +350,6 @@ def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[s
     return initiatives_named(words, language)
 
 
-def leave_out(state: SessionState, words: str) -> list[str]:
-    """Initiatives the owner rejects before a roadmap exists ("a webshop?? we're plumbers"):
-    remembered, so the roadmap never proposes them; returns their titles."""
-    spec_ids = _catalogue_ids(state, words, [])
-    state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
-    titles = {s.id: s.title.get(state.plan.language) for s in load_kpi_catalogue().initiatives}
-    return [titles[i] for i in spec_ids]
-
-
 def _drop_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:

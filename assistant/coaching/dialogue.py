@@ -35,6 +35,7 @@ from assistant.coaching.objective_asks import (
     skip_pending,
 )
 from assistant.coaching.plan_answers import plan_question
+from assistant.coaching.refusals import left_out_beside_aims, refused_steps
 from assistant.coaching.roadmap import add_asked, draft_roadmap
 from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
@@ -49,7 +50,6 @@ from assistant.coaching.upkeep import (
     revenue_currency,
     tidy_open_questions,
 )
-from assistant.coaching.words import initiatives_named
 from assistant.knowledge.languages import detect_language
 from assistant.knowledge.service import KnowledgeBase
 
@@ -132,9 +132,10 @@ class OfflineCoach:
         early = state.stage in ("profile", "current_state", "objectives", "playback") or (
             state.stage == "review" and not state.plan.roadmap
         )
-        rejected = initiatives_named(text, state.language) if facts.intent == "objection" else []
-        if rejected and early and not changes:
+        rejected = refused_steps(text, state.language) if facts.intent == "objection" else []
+        if rejected and early and not changes and not facts.goals:
             return parts, "side_question"  # nothing drafted to object to: noted, then on
+        parts += left_out_beside_aims(state, facts, text) if early else []
         if plan_question(text, state.language) == "list_goals" and not facts.goals:
             return parts, "show_goals" if state.plan.goals else "side_question"  # "show my goals"
         aside = facts.intent in ("question", "off_topic") and not facts.goals and not facts.approve

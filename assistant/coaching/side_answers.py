@@ -8,13 +8,13 @@ from __future__ import annotations
 from assistant.coaching import render
 from assistant.coaching.business_said import fitting
 from assistant.coaching.catalogue import load_kpi_catalogue
-from assistant.coaching.chat_edits import leave_out
 from assistant.coaching.cues import cues
 from assistant.coaching.definitions import definition
 from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts
 from assistant.coaching.grounding import Grounded, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
+from assistant.coaching.refusals import leave_out
 from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_advice import step_for_you

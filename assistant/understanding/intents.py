@@ -34,6 +34,8 @@ def questions(text: str, language: str) -> list[Span]:
             continue  # "det svaret ga ingen mening, det var på svensk?": feedback
         if cues.search("fix_request", language, body):
             continue  # "Kan du rette det?": fix what you wrote, nothing to look up
+        if cues.search("go_ahead", language, body):
+            continue  # "Kan vi gå videre?": go on, nothing to look up
         if (
             not _asks(body, language)
             and not _asks_anywhere(body, language)

@@ -1,0 +1,56 @@
+"""Steps the owner turns down before a roadmap exists ("a webshop?? we're plumbers", "so no
+webshop stuff please"): remembered, so no roadmap proposes them, and said back."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.facts import Facts
+from assistant.coaching.messages import Messages
+from assistant.coaching.state import SessionState
+from assistant.coaching.words import initiatives_named, initiatives_refused
+from assistant.understanding import cues
+from assistant.understanding.text import sentences
+
+
+def refused_steps(words: str, language: str, describing: bool = False) -> list[str]:
+    """The steps an objection turns down: those named in a sentence that refuses or objects
+    ("a webshop?? we're plumbers", "so no webshop stuff please"), not every step a longer
+    message names ("half of bookings … booked online", "more google reviews"). While the
+    owner ``describing`` today's business, "no analytics" says what they lack, not a refusal."""
+    refusing = [
+        s.text
+        for s in sentences(words)
+        if _RHETORICAL.search(s.text)
+        or (
+            not describing
+            and (
+                initiatives_refused(s.text, language) or cues.search("objection", language, s.text)
+            )
+        )
+    ]
+    return initiatives_named(" ".join(refusing), language)
+
+
+_RHETORICAL = re.compile(r"\?\?|\?!")
+
+
+def leave_out(state: SessionState, words: str) -> list[str]:
+    """Initiatives the owner rejects before a roadmap exists ("a webshop?? we're plumbers"):
+    remembered, so the roadmap never proposes them; returns their titles."""
+    describing = state.stage in ("profile", "current_state")
+    refused = refused_steps(words, state.plan.language, describing)
+    spec_ids = [s for s in refused if s not in state.removed_initiatives]
+    state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
+    titles = {s.id: s.title.get(state.plan.language) for s in load_kpi_catalogue().initiatives}
+    return [titles[i] for i in spec_ids]
+
+
+def left_out_beside_aims(state: SessionState, facts: Facts, text: str) -> list[str]:
+    """ "…4) more google reviews. we don't sell online, so no webshop stuff please": the
+    aims are read as aims, and the steps refused beside them are left out."""
+    if not facts.goals:
+        return []
+    titles = leave_out(state, text)
+    return [Messages(state.language).say("left_out", items="; ".join(titles))] if titles else []
