@@ -155,6 +155,12 @@ def aims_abroad(words: str, language: str) -> bool:
 
 
 NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|нет)\W+(?:\w+\W+)?$")
+# "Хотим свой интернет-магазин", "we want our own webshop": a wish, not a tool they have
+WISHED = re.compile(
+    r"(?<!\w)(?:want|wants|would like|plan|planning|launch|build|start|хоч\w*|хотим|"
+    r"запуст\w*|сделать|создать|открыть|ønsker|vil ha|planlegger|lansere|vill ha|planerar|"
+    r"lansera|starta)\W+(?:\w+\W+){0,2}$"
+)
 
 
 def tools_said(words: str, language: str) -> set[str]:
@@ -166,7 +172,8 @@ def tools_said(words: str, language: str) -> set[str]:
     for tool, by_language in _data()["already_has"].items():
         for pattern in by_language.get(language, ()):
             for match in re.finditer(pattern, text):
-                if not NEGATION.search(text[max(0, match.start() - 20) : match.start()]):
+                before = text[max(0, match.start() - 30) : match.start()]
+                if not NEGATION.search(before[-20:]) and not WISHED.search(before):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
             if any(not _unused(text, m, language) for m in re.finditer(pattern, text)):
