@@ -180,3 +180,21 @@ def test_asking_to_move_on_goes_ahead_and_asks_the_guidance_nothing(text, langua
 
     facts = read_message(text, language, TODAY)
     assert facts.go_ahead and facts.asked == []
+
+
+def test_moving_a_step_to_next_in_russian_is_a_move():
+    [command] = _commands("Переместите инициативу 3 в «Дальше».", "ru")
+    assert (command.action, command.number, command.horizon) == ("change_initiative", 3, "medium")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actions"),
+    [
+        ("Цель 4 менять не надо.", "ru", [("keep_goal", 4)]),
+        ("Вы удалили цель про продления!!!", "ru", []),  # a complaint, no order
+        ("Отдельного маркетолога нанимать не будем.", "ru", []),  # a limit, no order
+        ("Маркетплейс не надо.", "ru", [("drop_initiative", None)]),
+    ],
+)
+def test_what_not_to_change_or_do_is_no_order_to_drop(text, language, actions):
+    assert [(c.action, c.number) for c in _commands(text, language)] == actions

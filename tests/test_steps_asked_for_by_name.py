@@ -117,3 +117,14 @@ def test_a_goal_left_without_a_step_is_said_at_once(service):
     assert empty  # the health forms served goals no other step serves
     for number in empty:
         assert f"Mål {number} (" in reply and "ingen åtgärd i färdplanen nu" in reply
+
+
+def test_a_step_of_a_removed_goal_says_so_and_serves_no_removed_goal(service):
+    sid = "goal-gone"
+    _roadmap_drafted(service, sid)
+    removed = service.session(sid).plan.goals[2]
+    service.send(sid, "Ta bort mål 3.", "sv")
+    plan = service.session(sid).plan
+    assert all(removed.id not in i.goal_ids for i in plan.roadmap)
+    orphans = [i for i in plan.roadmap if "som du tog bort" in i.rationale]
+    assert orphans and all(not i.goal_ids for i in orphans)

@@ -51,6 +51,7 @@ from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
+from assistant.coaching.step_gaps import unlink_goal
 from assistant.coaching.upkeep import revenue_currency
 from assistant.coaching.words import (
     content_words,
@@ -140,6 +141,7 @@ def _drop_goal(
             forget_objective(state, position)
         else:
             plan.objectives.remove(objective)
+    unlink_goal(plan, goal, _say(state))
     outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=goal.statement))
 
 

@@ -25,6 +25,8 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
         if _RHETORICAL.search(s.text)
         or (
             not describing
+            and not s.text.rstrip().endswith("?")  # "Du förstår inte ”sms-påminnelser”?"
+            and not cues.search("goal_reference", language, s.text)  # "Mål 2 handlar inte om …"
             and (
                 initiatives_refused(s.text, language) or cues.search("objection", language, s.text)
             )

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from assistant.coaching.business_said import fitting
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import StrategyPlan
+from assistant.coaching.plan import Goal, StrategyPlan
 from assistant.coaching.roadmap import serving_steps
 from assistant.coaching.state import SessionState
+
+
+def unlink_goal(plan: StrategyPlan, goal: Goal, say: Messages) -> None:
+    """A removed goal is served by no step: a step that served only it says so, rather than
+    "it serves your goal" about a goal no longer in the plan."""
+    for item in plan.roadmap:
+        if goal.id in item.goal_ids:
+            item.goal_ids = [g for g in item.goal_ids if g != goal.id]
+            if not item.goal_ids:
+                item.rationale = say.say("step_unlinked", goal=goal.metric or goal.statement)
 
 
 def served_goals(plan: StrategyPlan) -> set[str]:
