@@ -44,7 +44,14 @@ def test_a_quoted_name_after_the_trade_is_the_business(text, language, name):
         ("У нас есть свой интернет-магазин на InSales.", "ru", True),
         ("We want our own webshop next year.", "en", False),
         ("We have our own webshop on Shopify.", "en", True),
+        ("- Specialty loose-leaf tea webshop, founded 2019 by Priya Nair.", "en", True),
+        ("- Platform: Shopify (Basic plan) since 2021.", "en", True),
     ],
 )
 def test_a_webshop_wished_for_is_no_webshop_they_have(text, language, has):
     assert ("webshop" in tools_said(text, language)) is has
+
+
+def test_months_are_no_market():
+    said = "Based in Bristol. 44% of revenue comes in Oct-Dec; Nov-Dec sessions double."
+    assert read_message(said, "en", TODAY, brief=True).markets == ["Bristol"]

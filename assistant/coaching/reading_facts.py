@@ -285,11 +285,19 @@ def _markets(said: list[str], profile: dict, language: str, text: str = "") -> l
     name = str(profile["business_name"].value).lower() if "business_name" in profile else ""
     tools = {str(t).lower() for t in cues.raw("never_markets")}  # "customer details are in Xero"
     tools |= {m.lower() for m in [*said, place or ""] if m and _a_tool(text, m, language)}
+    tools |= {m.lower() for m in said if _MONTHS.fullmatch(m.strip())}  # "Nov-Dec": a season
     kept = [place] if place and place.lower() not in tools else []
     for market in (nominative(m.strip(_QUOTES), language) for m in said):  # "по Твери": Тверь
         if market.lower() not in name and market not in kept and market.lower() not in tools:
             kept.append(market)
     return kept
+
+
+_MONTH = (
+    r"(?:jan|feb|mar|apr|ma[iyj]|jun|jul|aug|sep|o[ck]t|nov|de[cs]|янв|фев|мар|апр|ма[йя]|июн|"
+    r"июл|авг|сен|окт|ноя|дек)[\w.]*"
+)
+_MONTHS = re.compile(rf"{_MONTH}(?:\s*[-–]\s*{_MONTH})?", re.IGNORECASE)
 
 
 def _a_tool(text: str, name: str, language: str) -> bool:
