@@ -85,3 +85,14 @@ def test_a_refusal_beside_the_aims_leaves_out_only_what_it_refuses(seeded_data_d
     state = service.session("p")
     assert state.removed_initiatives == ["launch_webshop"]  # not online booking or reviews
     assert len(state.candidates) == 4, reply  # the aims are read, not asked for again
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "markets"),
+    [
+        ("skills - nobody really. invoicing is in Techman, prints on paper mostly.", "en", []),
+        ("Vi holder til i Bergen, og fakturaene ligger i Fiken.", "nb", ["Bergen"]),
+    ],
+)
+def test_where_the_books_are_kept_is_no_market(text, language, markets):
+    assert read_message(text, language, TODAY).markets == markets
