@@ -198,3 +198,35 @@ def test_moving_a_step_to_next_in_russian_is_a_move():
 )
 def test_what_not_to_change_or_do_is_no_order_to_drop(text, language, actions):
     assert [(c.action, c.number) for c in _commands(text, language)] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Корпоративное предложение – привяжите к цели 4, а не к цели 1.", "ru"),
+        ("Link the referral step to goal 4.", "en"),
+    ],
+)
+def test_a_step_named_by_its_words_is_relinked_and_the_other_goal_left_alone(text, language):
+    commands = _commands(text, language)
+    assert [c.action for c in commands] == ["link_initiative"]
+    assert commands[0].number is None and "4" in commands[0].words
+
+
+def test_a_complaint_about_what_the_coach_did_objects_to_no_step():
+    from assistant.coaching.chat_steps import objected_step
+    from assistant.coaching.facts import read_message
+    from assistant.coaching.plan import Initiative
+    from assistant.coaching.state import SessionState
+
+    state = SessionState(language="ru", stage="roadmap")
+    state.plan.language = "ru"
+    title = (
+        "Корпоративное предложение: один пакет для работодателей и клубов, отдельная страница "
+        "и прямые продажи"
+    )
+    state.plan.roadmap = [Initiative(id="i1", title=title)]
+    said = "Корпоратив вы теперь на 2028 год задвинули, я просил другое, ну ладно, сил нет."
+    facts = read_message(said, "ru", TODAY)
+    assert facts.intent == "objection"  # it is one, about the coach's move, not the step
+    assert objected_step(state, facts) == []

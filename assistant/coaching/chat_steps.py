@@ -116,7 +116,7 @@ def catalogue_steps(state: SessionState, words: str) -> list[str]:
     language = state.plan.language
     titled = steps_titled(words, language)  # the title read back: just its name
     named = titled or initiatives_named(words, language)
-    just_named = len(words.split()) <= NAME_WORDS
+    just_named = len(words.split()) <= NAME_WORDS or cues.search("put_back", language, words)
     wanted = [s for s in named if just_named or s in titled or s not in state.removed_initiatives]
     fit = {s.id: s.fit for s in load_kpi_catalogue().initiatives}
     traits = session_traits(state)
@@ -225,12 +225,16 @@ def rename_initiative(
 def link_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
-    """ "Steg 1 hör till mål 4, inte till uteblivna besök": the step now serves that goal,
-    and its one line of why says so."""
+    """ "Steg 1 hör till mål 4, inte till uteblivna besök", "Корпоративное предложение –
+    привяжите к цели 4": the step, by number or by name, now serves that goal, and its one
+    line of why says so."""
     say = say_for(state)
     plan = state.plan
-    item = next((i for i in plan.roadmap if i.id == command.item_id), None)
-    after_step = command.words[command.words.find(str(command.number)) + 1 :]
+    named = [] if command.number is not None else initiatives_meant(state, command)
+    by_id = next((i for i in plan.roadmap if i.id == command.item_id), None)
+    item = by_id or (named[0] if len(named) == 1 else None)
+    step_said = command.words.find(str(command.number)) if command.number is not None else -1
+    after_step = command.words[step_said + 1 :]
     said = cues.search("goal_reference", plan.language, after_step)
     number = int(said.group("n")) if said else 0
     if item is None:
@@ -252,6 +256,8 @@ def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
     drafted roadmap, with no order, takes that step off."""
     if facts.commands or facts.intent != "objection" or not state.plan.roadmap:
         return []
+    if cues.search("coach_did", state.plan.language, facts.said):
+        return []  # "вы задвинули корпоратив на 2028": about the coach's change, not the step
     ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
     named = set(initiatives_named(facts.said, state.plan.language))
     shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]

@@ -68,7 +68,21 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             found += _each_listed(command)
     told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
     found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
-    return found + _goals_addressed(reading, today, found)
+    return _without_link_echoes(found + _goals_addressed(reading, today, found))
+
+
+def _without_link_echoes(found: list[PlanCommand]) -> list[PlanCommand]:
+    """ "…привяжите к цели 4, а не к цели 1": the goal said not to be linked is no change."""
+    links = [c.words for c in found if c.action == "link_initiative"]
+    return [
+        c
+        for c in found
+        if not (
+            c.action == "change_goal"
+            and (c.baseline, c.target, c.deadline) == (None, None, None)
+            and any(c.words in w or w in c.words for w in links)
+        )
+    ]
 
 
 def _goals_addressed(reading: Reading, today: date, found: list[PlanCommand]) -> list[PlanCommand]:
