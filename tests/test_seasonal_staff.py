@@ -1,6 +1,7 @@
 """A garden centre's owner said "8 year-round, 14 at peak" six times and was told "14 people"
-each time (evals/listening/unscripted-2026-12-05n): the staff is the year-round head count,
-and "We're 8 year-round" names no business."""
+each time (evals/listening/unscripted-2026-12-05n); a landscaper said "9 in season, only 3 in
+winter" and wanted 9: both counts are kept and said back ("14 (8 outside the season)"), and
+"We're 8 year-round" names no business."""
 
 from __future__ import annotations
 
@@ -14,19 +15,20 @@ TODAY = date(2026, 12, 5)
 
 
 @pytest.mark.parametrize(
-    ("text", "language", "staff"),
+    ("text", "language", "staff", "off_season"),
     [
-        ("We're 8 year-round, 14 at peak in spring.", "en", 8),
-        ("up to 14 staff in the season (8 over winter)", "en", 8),
-        ("We are 12 people in the summer and 5 in winter.", "en", 5),
-        ("Vi er 8 ansatte hele året og 14 i høysesongen.", "nb", 8),
-        ("Vi är 10 anställda under högsäsong, 6 på vintern.", "sv", 6),
-        ("Летом у нас 20 сотрудников, зимой 12.", "ru", 12),
-        ("We are 14 staff.", "en", 14),  # no season said: the count as said
+        ("up to 14 staff in the season (8 over winter)", "en", 14, 8),
+        ("We are 12 people in the summer and 5 in winter.", "en", 12, 5),
+        ("Vi er 8 ansatte hele året og 14 i høysesongen.", "nb", 8, None),  # 14: no noun
+        ("Vi er 9 ansatte i sesongen (april–oktober), men bare 3 om vinteren.", "nb", 9, 3),
+        ("Vi är 10 anställda under högsäsong, 6 på vintern.", "sv", 10, 6),
+        ("Летом у нас 20 сотрудников, зимой 12.", "ru", 20, 12),
+        ("We are 14 staff.", "en", 14, None),  # no season said: the count as said
     ],
 )
-def test_the_staff_is_the_year_round_head_count(text, language, staff):
-    assert read_message(text, language, TODAY).staff == staff
+def test_a_seasonal_team_keeps_both_head_counts(text, language, staff, off_season):
+    facts = read_message(text, language, TODAY)
+    assert (facts.staff, facts.staff_off_season) == (staff, off_season)
 
 
 def test_a_head_count_is_no_business_name():

@@ -83,7 +83,7 @@ def session_from_brief(
     profile = state.plan.profile
     profile.business_name = facts.business_name
     profile.industry = facts.industry
-    profile.staff = facts.staff
+    profile.staff, profile.staff_off_season = facts.staff, facts.staff_off_season
     profile.annual_revenue = facts.revenue
     profile.markets = facts.markets
     say = Messages(lang)

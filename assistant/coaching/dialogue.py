@@ -48,6 +48,7 @@ from assistant.coaching.upkeep import (
     record_figures,
     remember_words,
     revenue_currency,
+    staff_said,
     tidy_open_questions,
 )
 from assistant.knowledge.languages import detect_language
@@ -254,7 +255,7 @@ class OfflineCoach:
             return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff
         if staff and plan.profile.staff and staff != plan.profile.staff:
-            plan.profile.staff = staff
+            plan.profile.staff, plan.profile.staff_off_season = staff, facts.staff_off_season
             changes.append(say.say("staff_changed", staff=staff))
         revenue = facts.revenue
         if revenue and plan.profile.annual_revenue and revenue != plan.profile.annual_revenue:
@@ -341,7 +342,7 @@ class OfflineCoach:
         profile.business_name = named or profile.business_name
         if not (facts.industry_guessed and profile.industry):
             profile.industry = facts.industry or profile.industry
-        profile.staff = facts.staff or profile.staff
+        profile.staff, profile.staff_off_season = staff_said(facts, profile)
         profile.annual_revenue = facts.revenue or profile.annual_revenue
         profile.markets = list(dict.fromkeys(profile.markets + facts.markets))
         said_something = any(

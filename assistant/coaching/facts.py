@@ -105,6 +105,7 @@ class Facts(BaseModel):
     intent: str = "answer"  # what the message mainly does (the typed reading's main intent)
     asked: list[str] = Field(default_factory=list)  # each question the message asks
     renamed: bool = False  # the business named outright ("the company is called ...")
+    staff_off_season: int | None = None  # "9 ansatte i sesongen, men bare 3 om vinteren": 3
     profile_fixed: bool = False  # "…, og vi er 14 ansatte, ikke 13": staff or revenue fixed
     sources: dict[str, str] = Field(
         default_factory=dict, description="profile field -> the owner's words it came from"

@@ -154,6 +154,9 @@ class Profile(PlanModel):
     business_name: str | None = None
     industry: str | None = None
     staff: int | None = Field(default=None, ge=0)
+    staff_off_season: int | None = Field(
+        default=None, ge=0, description="outside the busy season: '9 in season, 3 in winter'"
+    )
     annual_revenue: Money | None = None
     locations: list[str] = Field(default_factory=list)
     markets: list[str] = Field(default_factory=list)

@@ -18,6 +18,8 @@ from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.maturity import question_ids
 from assistant.understanding.metrics import catalogue_kpi, cue_hits
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
+from assistant.understanding.profile import off_season_staff
+from assistant.understanding.quantities import read_amounts
 from assistant.understanding.reading import ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
 
@@ -408,6 +410,10 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         facts.business_name = said_as_name  # "det var noe google greier da" is no name
     staff = profile.get("staff")
     facts.staff = int(staff.value) if staff is not None else None
+    if staff is not None:
+        facts.staff_off_season = off_season_staff(
+            reading.text, reading.language, read_amounts(reading.text, reading.language)
+        )
     facts.revenue = _revenue(reading)
     if "industry" in profile and str(profile["industry"].value) != said_as_name:  # not the name
         facts.industry = str(profile["industry"].value)

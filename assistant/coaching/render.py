@@ -10,7 +10,7 @@ from assistant.coaching.plan import Citation, Goal, Initiative, StrategyPlan
 from assistant.coaching.say_back import figures_said, objective_name
 from assistant.coaching.smart import SmartAssessment, check_goal
 from assistant.coaching.state import SessionState
-from assistant.coaching.units import money
+from assistant.coaching.units import money, staff_text
 
 DIMENSIONS = ("strategy", "readiness", "human_centric", "data_security", "automation_ai", "green")
 
@@ -62,7 +62,7 @@ def _profile_line(say: Messages, plan: StrategyPlan) -> str:
         "playback_profile",
         name=profile.business_name or unknown,
         industry=profile.industry or unknown,
-        staff=profile.staff if profile.staff is not None else unknown,
+        staff=staff_text(profile.staff, profile.staff_off_season, say) or unknown,
         revenue=money(profile.annual_revenue) if profile.annual_revenue else unknown,
         markets=", ".join(profile.markets) or unknown,
     )

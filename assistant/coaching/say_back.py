@@ -10,7 +10,7 @@ from assistant.coaching.facts import Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import named_metric
 from assistant.coaching.state import SessionState
-from assistant.coaching.units import money
+from assistant.coaching.units import money, staff_text
 
 Snapshot = dict[str, str]
 UNSAID_UNITS = ("count", "currency")  # a catalogue unit an owner never says ("4 count")
@@ -25,7 +25,7 @@ def snapshot(state: SessionState) -> Snapshot:
         for field, value in (
             ("business_name", profile.business_name or ""),
             ("industry", profile.industry or ""),
-            ("staff", str(profile.staff) if profile.staff else ""),
+            ("staff", staff_text(profile.staff, profile.staff_off_season, say)),
             ("revenue", money(profile.annual_revenue) if profile.annual_revenue else ""),
             ("markets", ", ".join(profile.markets)),
         )

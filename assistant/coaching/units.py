@@ -3,6 +3,7 @@ time unit for a duration."""
 
 from __future__ import annotations
 
+from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Money
 from assistant.understanding.reading import Amount
 
@@ -24,3 +25,12 @@ def figure_unit(amount: Amount, language: str) -> str | None:
 def money(amount: Money) -> str:
     """ "1 100 000 GBP": an amount grouped by thousands, with its currency."""
     return f"{amount.amount:,.0f} {amount.currency}".replace(",", " ")
+
+
+def staff_text(staff: int | None, off_season: int | None, say: Messages) -> str:
+    """ "9 (3 outside the season)", or the head count alone."""
+    if staff is None:
+        return ""
+    if off_season is None:
+        return str(staff)
+    return say.say("staff_with_off_season", staff=staff, off=off_season)

@@ -10,7 +10,7 @@ from datetime import date
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.facts import Facts, Figure
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Metric
+from assistant.coaching.plan import Metric, Profile
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 
@@ -146,3 +146,11 @@ def record_figures(state: SessionState, figures: list[Figure], today: date) -> N
             marketing.online_revenue_share_percent = figure.value
         elif figure.kpi_id == "website_visits":
             marketing.monthly_visits = figure.value
+
+
+def staff_said(facts: Facts, profile: Profile) -> tuple[int | None, int | None]:
+    """The head count and the one outside the season, as this message says them, else as
+    the plan holds them."""
+    if facts.staff:
+        return facts.staff, facts.staff_off_season
+    return profile.staff, profile.staff_off_season

@@ -196,7 +196,29 @@ def founded(text: str, language: str) -> ProfileFact | None:
 
 def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
     """The number of people: the largest said, so "9 of us, sorry 11" gives 11 and "9 of us
-    incl. me and 2 apprentices" gives 9, not the part after it."""
+    incl. me and 2 apprentices" gives 9, not the part after it; in a seasonal business the
+    count in season ("9 ansatte i sesongen, men bare 3 om vinteren": 9)."""
+    kept = _head_counts(text, language, amounts)
+    if not kept:
+        return None
+    _, value, span = max(kept, key=lambda c: (c[1], c[0]))
+    return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
+
+
+def off_season_staff(text: str, language: str, amounts: list[Found]) -> int | None:
+    """The head count outside the busy season, when the owner gives one beside the count
+    in season ("8 year-round, 14 at peak": 8; "14 staff in the season (8 over winter)")."""
+    kept = _head_counts(text, language, amounts)
+    rest = [c for c in kept if not _seasonal(text, c[2], language)]
+    if len(rest) == len(kept):
+        return None
+    rest += _year_round_counts(text, language)
+    peak = max(c[1] for c in kept)
+    below = [c for c in rest if c[1] < peak]
+    return int(max(below, key=lambda c: c[1])[1]) if below else None
+
+
+def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[int, float, Span]]:
     candidates: list[tuple[int, float, Span]] = [
         (f.start, f.amount.value, f.amount.span)
         for f in amounts
@@ -222,13 +244,7 @@ def staff(text: str, language: str, amounts: list[Found]) -> ProfileFact | None:
     for candidate in longest_first:  # "me + 3 lads" wins over the "3 lads" inside it
         if not any(_overlap(candidate[2], other[2]) for other in kept):
             kept.append(candidate)
-    if not kept:
-        return None
-    year_round = [c for c in kept if not _seasonal(text, c[2], language)]
-    if len(year_round) < len(kept):  # "14 staff in the season (8 over winter)"
-        year_round += _year_round_counts(text, language)
-    _, value, span = max(year_round or kept, key=lambda c: (c[1], c[0]))
-    return ProfileFact(field="staff", value=int(value), confidence=0.8, span=span)
+    return kept
 
 
 def _year_round_counts(text: str, language: str) -> list[tuple[int, float, Span]]:
