@@ -73,3 +73,27 @@ def test_doctors_and_other_staff_are_counted_together(text, staff):
     facts = read_message(text, "ru", TODAY)
     assert facts.staff == staff
     assert facts.business_name is None  # "Не 5" names no business
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "trade"),
+    [
+        (
+            "Hei! Jeg driver et anleggsgartner- og hagevedlikeholdsfirma i Asker.",
+            "nb",
+            "anleggsgartner- og hagevedlikeholdsfirma",
+        ),
+        (
+            "Vi är ett bygg- och måleriföretag i Umeå med 14 anställda.",
+            "sv",
+            "bygg- och måleriföretag",
+        ),
+    ],
+)
+def test_a_compound_left_open_with_a_hyphen_is_read_to_its_end(text, language, trade):
+    assert read_message(text, language, TODAY).industry == trade
+
+
+def test_a_filler_word_is_no_part_of_the_name():
+    said = "Firmanavn er forresten Grønn Kant AS, hagevedlikehold er ikke navnet vårt."
+    assert read_message(said, "nb", TODAY).business_name == "Grønn Kant AS"

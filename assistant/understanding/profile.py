@@ -27,6 +27,7 @@ def business_name(text: str, language: str) -> ProfileFact | None:
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .,!:;\"'«»“”")
             name = _TRAILING_JOINER.sub("", name)  # "Morgan & Sons Plumbing and" cut short
+            name = _FILLER_FIRST.sub("", name)  # "Firmanavn er forresten Grønn Kant AS"
             if _dash_without_trade(text, match, language):
                 continue  # "Skills - not really": a topic, not "calder joinery - joinery"
             if name.lower() in cues.raw("greetings").get(language, ()):
@@ -54,6 +55,11 @@ def business_name(text: str, language: str) -> ProfileFact | None:
 
 
 _LOWER_AFTER_NUMBER = re.compile(r"^\d[\d.,]*\s+[^\W\d]*[a-zæøåäöа-яё]")  # not "3 Brothers"
+_FILLER_FIRST = re.compile(
+    r"^(?:forresten|egentlig|altså|förresten|faktiskt|egentligen|btw|actually|basically|"
+    r"кстати|вообще-то)\s+",
+    re.IGNORECASE,
+)
 _TRAILING_JOINER = re.compile(r"\s+(?:and|og|och|и|&)$", re.IGNORECASE)
 PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
 NAME_WORDS = 6  # a bare name that opens an answer is short
@@ -131,14 +137,15 @@ def industry(text: str, language: str) -> ProfileFact | None:
     found: list[tuple[int, str, float]] = []
     match = cues.search("industry", language, text)
     if match is not None and not cues.search("not_a_trade", language, match.group("industry")):
-        said = match.group("industry").strip() + _joined_trade(
-            text, match.end("industry"), language
-        )
+        end = match.end("industry")
+        said = match.group("industry").strip() + _joined_trade(text, end, language)
+        said += _suspended(text, end)
         found.append((match.start("industry"), said, 0.5))
     if (trade := _trades(language).search(text)) is not None:
         opening = not re.search(r"[.!?\n]", text[: trade.start()])
         trade = _said_whole(text, trade, language)  # "Solsiden Bakeri …, bakeri og kafé"
         words = _with_noun(text, trade, language)  # "мебельная мастерская"
+        words += _suspended(text, trade.start() + len(words))  # "anleggsgartner- og hage…firma"
         found.append((trade.start(), words, 0.5 if opening else TRADE_WORD_ONLY))
     if not found:
         return None
@@ -154,6 +161,19 @@ def _with_noun(text: str, trade: re.Match[str], language: str) -> str:
     if noun and cues.search("trade_adjective", language, ending):
         return f"{trade.group()} {noun.group(1)}"
     return trade.group()
+
+
+_SUSPENDED = re.compile(r"\s+(?:og|och|and|и)\s+[^\W\d_]+", re.IGNORECASE)
+
+
+def _suspended(text: str, end: int) -> str:
+    """A compound left open with a hyphen goes on to the word that closes it ("bygg- och
+    måleriföretag")."""
+    hyphen = "-" if text[end : end + 1] == "-" else ""
+    if not (hyphen or text[:end].endswith("-")):
+        return ""
+    closing = _SUSPENDED.match(text, end + len(hyphen))
+    return hyphen + closing.group() if closing else ""
 
 
 _AND = re.compile(r"\s+(?:and|og|och|и|&|\+)\s+", re.IGNORECASE)
