@@ -97,3 +97,15 @@ def test_a_compound_left_open_with_a_hyphen_is_read_to_its_end(text, language, t
 def test_a_filler_word_is_no_part_of_the_name():
     said = "Firmanavn er forresten Grønn Kant AS, hagevedlikehold er ikke navnet vårt."
     assert read_message(said, "nb", TODAY).business_name == "Grønn Kant AS"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "staff"),
+    [
+        ("У меня фитнес-студия в Екатеринбурге. Зал один, на 16 человек.", "ru", None),
+        ("Дневные слоты пустые, в среднем 5 человек из 16. Хочу хотя бы 9.", "ru", None),
+        ("We have a studio with room for 20 people and 4 instructors.", "en", 4),
+    ],
+)
+def test_room_for_people_and_a_share_of_them_are_no_staff(text, language, staff):
+    assert read_message(text, language, TODAY).staff == staff

@@ -257,7 +257,10 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
     possible = [
         c
         for c in candidates
-        if c[1] == int(c[1]) and 1 <= c[1] <= MAX_STAFF and not _audience(text, c[2], language)
+        if c[1] == int(c[1])
+        and 1 <= c[1] <= MAX_STAFF
+        and not _audience(text, c[2], language)
+        and not _room_or_share(text, c[2], language)
     ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
@@ -285,6 +288,14 @@ def _seasonal(text: str, span: Span, language: str) -> bool:
     before = _OWN_CLAUSE.split(text[max(0, span.start - AUDIENCE_REACH) : span.start])[-1]
     after = _OWN_CLAUSE.split(text[span.end : span.end + AUDIENCE_REACH])[0]
     return cues.search("seasonal_staff", language, f"{before} {span.text} {after}") is not None
+
+
+def _room_or_share(text: str, span: Span, language: str) -> bool:
+    """ "Зал один, на 16 человек": room for people; "5 человек из 16": a share of them."""
+    before = text[max(0, span.start - 20) : span.start]
+    if cues.search("capacity_before", language, before):
+        return True
+    return re.match(r"\s*(?:из|of|av|ut av)\s+\d", text[span.end :]) is not None
 
 
 AUDIENCE_REACH = 40  # characters before a head count, in its clause, that may name an audience
