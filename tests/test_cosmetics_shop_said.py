@@ -55,3 +55,26 @@ def test_a_webshop_wished_for_is_no_webshop_they_have(text, language, has):
 def test_months_are_no_market():
     said = "Based in Bristol. 44% of revenue comes in Oct-Dec; Nov-Dec sessions double."
     assert read_message(said, "en", TODAY, brief=True).markets == ["Bristol"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "has"),
+    [
+        ("We send reminders by text manually.", "en", False),
+        ("Vi sender påminnelser manuelt på SMS.", "nb", False),
+        ("We send out SMS reminders automatically from Cliniko.", "en", True),
+    ],
+)
+def test_reminders_sent_by_hand_are_no_reminder_system(text, language, has):
+    assert ("booking_reminders" in tools_said(text, language)) is has
+
+
+def test_an_exasperated_question_about_a_step_with_an_order_to_add_it_refuses_nothing():
+    from assistant.coaching.refusals import refused_steps
+
+    said = (
+        "And what do you mean none of my goals needs online booking?? I told you online "
+        "booking is the main thing I want. Add online booking please."
+    )
+    assert refused_steps(said, "en") == []
+    assert refused_steps("Nettbutikk?? Vi er rørleggere.", "nb") == ["launch_webshop"]

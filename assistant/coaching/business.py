@@ -155,6 +155,8 @@ def aims_abroad(words: str, language: str) -> bool:
 
 
 NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|нет)\W+(?:\w+\W+)?$")
+# "we send reminders by text manually": done by hand, not by a tool
+MANUAL = re.compile(r"\b(?:manual\w*|by hand|manuelt|for hånd|manuellt|för hand|вручную)\b")
 # "Хотим свой интернет-магазин", "we want our own webshop": a wish, not a tool they have
 WISHED = re.compile(
     r"(?<!\w)(?:want|wants|would like|plan|planning|launch|build|start|хоч\w*|хотим|"
@@ -173,7 +175,8 @@ def tools_said(words: str, language: str) -> set[str]:
         for pattern in by_language.get(language, ()):
             for match in re.finditer(pattern, text):
                 before = text[max(0, match.start() - 30) : match.start()]
-                if not NEGATION.search(before[-20:]) and not WISHED.search(before):
+                done_by_hand = MANUAL.search(text[match.start() : match.end() + 30])
+                if not (NEGATION.search(before[-20:]) or WISHED.search(before) or done_by_hand):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
             if any(not _unused(text, m, language) for m in re.finditer(pattern, text)):

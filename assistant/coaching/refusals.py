@@ -19,10 +19,11 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
     ("a webshop?? we're plumbers", "so no webshop stuff please"), not every step a longer
     message names ("half of bookings … booked online", "more google reviews"). While the
     owner ``describing`` today's business, "no analytics" says what they lack, not a refusal."""
+    said = sentences(words)
     refusing = [
         s.text
-        for s in sentences(words)
-        if _RHETORICAL.search(s.text)
+        for s in said
+        if _scoffed(s.text, language)
         or (
             not describing
             and not s.text.rstrip().endswith("?")  # "Du förstår inte ”sms-påminnelser”?"
@@ -32,10 +33,25 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
             )
         )
     ]
-    return initiatives_named(" ".join(refusing), language)
+    asked_for = {
+        step
+        for s in said
+        if cues.search("add_order", language, s.text)
+        for step in initiatives_named(s.text, language)
+    }  # "… Add online booking please": wanted, whatever else the message says of it
+    return [s for s in initiatives_named(" ".join(refusing), language) if s not in asked_for]
 
 
 _RHETORICAL = re.compile(r"\?\?|\?!")
+SCOFF_WORDS = 6  # "Nettbutikk?? Vi er rørleggere": a short scoff, not a longer question
+
+
+def _scoffed(sentence: str, language: str) -> bool:
+    """ "a webshop??" turns the step down; "what do you mean none of my goals needs online
+    booking??" asks about the coach's words."""
+    if not _RHETORICAL.search(sentence) or len(sentence.split()) > SCOFF_WORDS:
+        return False
+    return not cues.search("why_question", language, sentence)
 
 
 def leave_out(state: SessionState, words: str) -> list[str]:
