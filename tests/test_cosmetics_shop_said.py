@@ -78,3 +78,14 @@ def test_an_exasperated_question_about_a_step_with_an_order_to_add_it_refuses_no
     )
     assert refused_steps(said, "en") == []
     assert refused_steps("Nettbutikk?? Vi er rørleggere.", "nb") == ["launch_webshop"]
+
+
+def test_a_shop_whose_workshop_is_booked_takes_bookings():
+    from assistant.coaching.business import traits_of
+
+    said = (
+        "Jag driver Majornas Cykel i Göteborg, cykelbutik med egen verkstad. Verkstaden bokas "
+        "bara på telefon och på våren är kön uppe i 3 veckor."
+    )
+    assert "bookings" in traits_of("cykelbutik", said, "sv").via
+    assert "bookings" not in traits_of("cykelbutik", "Vi säljer cyklar i butiken.", "sv").via

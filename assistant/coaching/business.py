@@ -116,6 +116,12 @@ def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
     return named, leaving
 
 
+def _booked(stated: str, language: str) -> bool:
+    """ "Verkstaden bokas bara på telefon": a shop whose workshop takes bookings."""
+    text = stated.lower()
+    return any(re.search(p, text) for p in _data().get("booked", {}).get(language, ()))
+
+
 def traits_of(
     industry: str | None,
     owner_words: str,
@@ -137,7 +143,7 @@ def traits_of(
     return BusinessTraits(
         family=family,
         sells=set(defaults.get("sells", ())),
-        via=set(defaults.get("via", ())),
+        via=set(defaults.get("via", ())) | ({"bookings"} if _booked(stated, language) else set()),
         customers=set(defaults.get("customers", ())),
         sells_online=sells_online,
         has_website=has_website,
