@@ -296,3 +296,22 @@ def test_a_roadmap_drafted_in_december_starts_next_quarter(service):
         "Plumbers in Leeds, 12 staff. Grow Google reviews from 40 to 100 by end of 2027.", "en"
     )
     assert {i.start for i in plan.roadmap if i.horizon == "short"} == {"2027-Q1"}
+
+
+def test_the_next_lane_starts_two_steps_a_quarter_the_highest_priority_first():
+    from datetime import date
+
+    from assistant.coaching.drafting import lane_quarter
+    from assistant.coaching.plan import Initiative
+    from assistant.coaching.roadmap_lanes import stagger_next
+
+    today = date(2026, 10, 15)
+    steps = [
+        Initiative(id=f"i{n}", title=f"step {n}", horizon="medium", impact=n, feasibility=3)
+        for n in range(1, 6)
+    ]
+    stagger_next(steps, today)
+    starts = {item.id: item.start for item in steps}
+    assert starts["i5"] == starts["i4"] == lane_quarter(today, 1)  # the two with most impact
+    assert starts["i3"] == starts["i2"] == lane_quarter(today, 2)
+    assert starts["i1"] == lane_quarter(today, 3)

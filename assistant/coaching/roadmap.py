@@ -24,7 +24,7 @@ from assistant.coaching.grounding import best_citation
 from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
-from assistant.coaching.roadmap_lanes import ALWAYS, LANES, Pick, due_lane, place
+from assistant.coaching.roadmap_lanes import ALWAYS, LANES, Pick, due_lane, place, stagger_next
 from assistant.coaching.workstreams import workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
@@ -92,6 +92,7 @@ def draft_roadmap(
             -(i.impact or 0) * (i.feasibility or 0),
         ),
     )
+    stagger_next(plan.roadmap, today)
 
 
 def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:

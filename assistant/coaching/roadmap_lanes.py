@@ -4,9 +4,11 @@ carry, the goals' deadlines, and what each initiative depends on."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.coaching.catalogue import InitiativeSpec
-from assistant.coaching.plan import Objective, StrategyPlan
+from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
+from assistant.coaching.plan import Initiative, Objective, StrategyPlan
 
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
 NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
@@ -53,3 +55,18 @@ def place(picks: list[Pick]) -> None:
         after = [LANES.index(lane[d]) for d in pick.spec.depends_on if d in lane]
         if after and max(after) > LANES.index(pick.horizon):
             pick.horizon = LANES[max(after)]
+
+
+NEXT_PER_QUARTER = 2  # steps a small team starts in one quarter of the Next lane
+
+
+def stagger_next(roadmap: list[Initiative], today: date) -> None:
+    """Next is the rest of the year: its steps start two a quarter, the highest priority
+    first, so the timeline shows what comes first rather than every step in every quarter."""
+    first, last = HORIZON_QUARTERS["medium"]
+    following = sorted(
+        (item for item in roadmap if item.horizon == "medium"),
+        key=lambda item: -(item.impact or 0) * (item.feasibility or 0),
+    )
+    for number, item in enumerate(following):
+        item.start = lane_quarter(today, min(first + number // NEXT_PER_QUARTER, last))
