@@ -128,3 +128,12 @@ def test_a_step_of_a_removed_goal_says_so_and_serves_no_removed_goal(service):
     assert all(removed.id not in i.goal_ids for i in plan.roadmap)
     orphans = [i for i in plan.roadmap if "som du tog bort" in i.rationale]
     assert orphans and all(not i.goal_ids for i in orphans)
+
+
+def test_a_target_kept_by_its_value_keeps_the_goal_that_holds_it(service):
+    sid = "kept-by-value"
+    for message in _owner_messages()[:13]:
+        service.send(sid, message, "sv")
+    assert not service.session(sid).plan.goals[3].smart.achievable.ok
+    reply = service.send(sid, "Jag behåller 80 %, vi byter bara rutin.", "sv").reply
+    assert service.session(sid).plan.goals[3].target_kept, reply

@@ -150,9 +150,10 @@ def _keep_goal(
 ) -> None:
     """ "Mål 4 behåller jag på 80 % – vi byter bara rutin": the owner knows why the steep
     target holds; the realism check says so instead of asking again."""
-    index = goal_index(state, command, outcome)
+    by_value = goal_by_value(state, command.words) if command.number is None else None
+    index = by_value if by_value is not None else goal_index(state, command, outcome)
     if index is None or not drafted(state):
-        return
+        return  # "I'll keep 15": the goal whose target is 15
     goal = state.plan.goals[index]
     goal.target_kept = True
     apply_smart(state.plan, today)
