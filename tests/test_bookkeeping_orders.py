@@ -32,7 +32,7 @@ def _owner_messages() -> list[str]:
 @pytest.fixture(scope="module")
 def drafted(seeded_data_dir) -> CoachService:
     service = CoachService(Settings(data_dir=seeded_data_dir("bookkeeping")), today=lambda: TODAY)
-    for message in _owner_messages()[:14]:
+    for message in [*_owner_messages()[:14], "Looks good, draft the roadmap."]:
         service.send("books", message)
     assert service.session("books").plan.roadmap
     return service
@@ -68,3 +68,15 @@ def test_the_orders_of_a_frustrated_owner_are_each_carried_out(drafted):
     assert len(plan.goals) == goals  # a step of their own, not a goal
     assert any(i.title == "A referral card for every tax return we send" for i in plan.roadmap)
     assert "not the right adviser" not in reply  # a question about the plan, not about tax
+
+
+def test_asking_to_see_the_goals_again_shows_them_and_approves_nothing(seeded_data_dir):
+    service = CoachService(Settings(data_dir=seeded_data_dir("books-show")), today=lambda: TODAY)
+    for message in _owner_messages()[:13]:
+        service.send("show", message)
+    stage = service.session("show").stage
+    reply = service.send(
+        "show", "goal 4: target 25, deadline 2028-01-01. Then show me the goals again please"
+    ).reply
+    assert service.session("show").stage == stage  # no approval
+    assert "SMART" in reply and "roadmap" not in reply.split("\n\n")[1].lower()

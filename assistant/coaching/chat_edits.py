@@ -452,6 +452,7 @@ def _show(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
     outcome.show = True
+    state.acts.append("goals_asked")  # "show me the goals again": the goals, not the roadmap
 
 
 _HANDLERS = {

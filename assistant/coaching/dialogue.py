@@ -138,6 +138,7 @@ class OfflineCoach:
             return parts, "side_question"  # nothing drafted to object to: noted, then on
         parts += left_out_beside_aims(state, facts, text) if early else []
         if plan_question(text, state.language) == "list_goals" and not facts.goals:
+            state.acts.append("goals_asked")
             return parts, "show_goals" if state.plan.goals else "side_question"  # "show my goals"
         aside = facts.intent in ("question", "off_topic") and not facts.goals and not facts.approve
         if aside and not self._answers_pending(state, facts):
@@ -188,8 +189,9 @@ class OfflineCoach:
         """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
         tidy_open_questions(state)
-        on_roadmap = state.stage == "roadmap" or (
-            bool(state.plan.roadmap) and "roadmap_changed" in state.acts
+        on_roadmap = "goals_asked" not in state.acts and (
+            state.stage == "roadmap"
+            or (bool(state.plan.roadmap) and "roadmap_changed" in state.acts)
         )
         shown = render.roadmap(state) if on_roadmap else render.goals(state, self.today())
         state.last_question = shown  # a side question later resumes with the plan as it is now

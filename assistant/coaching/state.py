@@ -61,7 +61,7 @@ class SessionState(BaseModel):
         default_factory=list,
         description="what the coach did this turn, typed: answered, declined, acknowledged, "
         "changed, exported, roadmap_changed, reminded, asked_to_confirm, asked_what_to_change, "
-        "approved",
+        "approved, goals_asked",
     )
     understood: dict[str, str] = Field(
         default_factory=dict,
