@@ -230,3 +230,17 @@ def test_a_complaint_about_what_the_coach_did_objects_to_no_step():
     facts = read_message(said, "ru", TODAY)
     assert facts.intent == "objection"  # it is one, about the coach's move, not the step
     assert objected_step(state, facts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "refused"),
+    [
+        ('and the rating is stars not "reviews".', "en", []),  # a label corrected
+        ("no paid ads and no tiktok", "en", ["social_media_plan", "targeted_campaigns"]),
+        ("Vi er rørleggere, ikke nettbutikk.", "nb", ["launch_webshop"]),
+    ],
+)
+def test_a_corrected_label_refuses_no_step(text, language, refused):
+    from assistant.coaching.words import initiatives_refused
+
+    assert sorted(initiatives_refused(text, language)) == refused

@@ -100,8 +100,10 @@ def initiatives_refused(words: str, language: str) -> list[str]:
 
 
 def _refused_in(text: str, alias: str, language: str) -> bool:
+    """ "no paid ads", not "the rating is stars not “reviews”" (a label corrected)."""
     return any(
         cues.search("refused_before", language, text[: match.start()])
+        and not cues.search("label_not", language, text[: match.start()])
         for match in _name_said(text, alias)
     )
 
