@@ -96,3 +96,18 @@ def test_a_refusal_beside_the_aims_leaves_out_only_what_it_refuses(seeded_data_d
 )
 def test_where_the_books_are_kept_is_no_market(text, language, markets):
     assert read_message(text, language, TODAY).markets == markets
+
+
+def test_a_lead_platform_is_no_market_and_denying_it_drops_nothing_else(seeded_data_dir):
+    from assistant.coaching.service import CoachService
+    from assistant.config import Settings
+
+    said = "Vi får också leads via Offerta. Vi sitter i Uppsala."
+    assert read_message(said, "sv", TODAY).markets == ["Uppsala"]
+    service = CoachService(Settings(data_dir=seeded_data_dir("offerta")), today=lambda: TODAY)
+    service.send("o", "Vi är Lindqvist El AB i Uppsala och Offerta, 14 anställda.", "sv")
+    assert service.session("o").plan.profile.markets == ["Uppsala", "Offerta"]  # misread
+    reply = service.send(
+        "o", "Ta bort Offerta från marknader, det är en leadplattform.", "sv"
+    ).reply
+    assert service.session("o").plan.profile.markets == ["Uppsala"], reply

@@ -46,6 +46,7 @@ from assistant.coaching.goal_lookup import (
     names_one_goal,
     one_goal_moved_by,
 )
+from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Objective, next_id
@@ -70,6 +71,7 @@ def apply_commands(
     """Numbers are read against the plan as the owner saw it: "remove 7, 6 and 5" removes
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
+    facts.commands = drop_denied_markets(state, facts, outcome)  # "Offerta är inte en marknad"
     names = goal_names(state)  # "the Tuesday goal: 55 % to 80 %" names no goal: a new aim
     facts.commands = [
         c
