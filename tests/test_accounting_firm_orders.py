@@ -5,28 +5,21 @@ whose KPI a webshop would move."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from text_helpers import owner_messages
 
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 
 pytestmark = pytest.mark.slow
 TODAY = date(2026, 12, 5)
-TRANSCRIPT = (
-    Path(__file__).parents[1] / "evals/listening/web-2026-12-05i/transcript_web_sv_accounting.md"
-)
+TRANSCRIPT = "web-2026-12-05i/transcript_web_sv_accounting.md"
 
 
 def test_removing_the_webshop_leaves_the_goal_it_would_serve(seeded_data_dir):
-    text = TRANSCRIPT.read_text(encoding="utf-8")
-    said = [
-        m.strip()
-        for m in re.findall(r"### Owner \(message \d+\)\n\n(.*?)\n\n### Coach", text, re.S)
-    ]
+    said = owner_messages(TRANSCRIPT)
     service = CoachService(Settings(data_dir=seeded_data_dir("accounting")), today=lambda: TODAY)
     for message in said[:8]:
         service.send("acc", message, "sv")

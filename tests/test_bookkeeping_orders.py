@@ -6,27 +6,21 @@ additions kept one, "add fixed monthly fee packages with GoCardless" became a go
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from text_helpers import owner_messages
 
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 
 pytestmark = pytest.mark.slow
 TODAY = date(2026, 12, 5)
-TRANSCRIPT = (
-    Path(__file__).parents[1]
-    / "evals/listening/unscripted-2026-12-05o/transcript_en_bookkeeping.md"
-)
+TRANSCRIPT = "unscripted-2026-12-05o/transcript_en_bookkeeping.md"
 
 
 def _owner_messages() -> list[str]:
-    text = TRANSCRIPT.read_text(encoding="utf-8")
-    found = re.findall(r"### Owner \(message \d+\)\n\n(.*?)\n\n### Coach", text, re.S)
-    return [m.strip() for m in found]
+    return owner_messages(TRANSCRIPT)
 
 
 @pytest.fixture(scope="module")

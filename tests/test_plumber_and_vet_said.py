@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from text_helpers import owner_messages
 
 from assistant.coaching.facts import read_message
 from assistant.understanding.reader import read
@@ -64,21 +65,10 @@ def test_the_turnover_is_still_read_beside_a_parts_revenue():
 
 
 def test_a_refusal_beside_the_aims_leaves_out_only_what_it_refuses(seeded_data_dir):
-    import re
-    from pathlib import Path
-
     from assistant.coaching.service import CoachService
     from assistant.config import Settings
 
-    transcript = (
-        Path(__file__).parents[1]
-        / "evals/listening/unscripted-2026-12-05p/transcript_en_plumbing.md"
-    )
-    text = transcript.read_text(encoding="utf-8")
-    said = [
-        m.strip()
-        for m in re.findall(r"### Owner \(message \d+\)\n\n(.*?)\n\n### Coach", text, re.S)
-    ]
+    said = owner_messages("unscripted-2026-12-05p/transcript_en_plumbing.md")
     service = CoachService(Settings(data_dir=seeded_data_dir("plumber")), today=lambda: TODAY)
     for message in said[:7]:  # 7: four aims, then "so no webshop stuff please"
         reply = service.send("p", message, "en").reply

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 
 def coach_words(reply: str) -> str:
@@ -13,3 +14,13 @@ def coach_words(reply: str) -> str:
         if not re.match(r"\s*(\[\d+\]|>)", line) and "“" not in line
     ]
     return "\n".join(kept)
+
+
+LISTENING_RECORDS = Path(__file__).parents[1] / "evals" / "listening"
+_OWNER_MESSAGE = re.compile(r"### Owner \(message \d+\)\n\n(.*?)\n\n### Coach", re.S)
+
+
+def owner_messages(record: str) -> list[str]:
+    """The owner's messages of a blind round's transcript ("<round>/transcript_….md")."""
+    text = (LISTENING_RECORDS / record).read_text(encoding="utf-8")
+    return [m.strip() for m in _OWNER_MESSAGE.findall(text)]
