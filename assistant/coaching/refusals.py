@@ -3,14 +3,13 @@ webshop stuff please"): remembered, so no roadmap proposes them, and said back."
 
 from __future__ import annotations
 
-import re
-
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import Facts
 from assistant.coaching.messages import Messages
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, initiatives_refused
 from assistant.understanding import cues
+from assistant.understanding.intents import RHETORICAL
 from assistant.understanding.text import sentences
 
 
@@ -42,14 +41,13 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
     return [s for s in initiatives_named(" ".join(refusing), language) if s not in asked_for]
 
 
-_RHETORICAL = re.compile(r"\?\?|\?!")
 SCOFF_WORDS = 6  # "Nettbutikk?? Vi er rørleggere": a short scoff, not a longer question
 
 
 def _scoffed(sentence: str, language: str) -> bool:
     """ "a webshop??" turns the step down; "what do you mean none of my goals needs online
     booking??" asks about the coach's words."""
-    if not _RHETORICAL.search(sentence) or len(sentence.split()) > SCOFF_WORDS:
+    if not RHETORICAL.search(sentence) or len(sentence.split()) > SCOFF_WORDS:
         return False
     return not cues.search("why_question", language, sentence)
 

@@ -28,16 +28,15 @@ def served_goals(plan: StrategyPlan) -> set[str]:
 def newly_unserved(state: SessionState, served_before: set[str]) -> list[str]:
     """A note for each goal a step served before this message and none serves now."""
     plan = state.plan
-    if not plan.roadmap:
-        return []
-    say = Messages(plan.language)
     now = served_goals(plan)
+    lost = [(n, g) for n, g in enumerate(plan.goals, start=1) if g.id in served_before - now]
+    if not plan.roadmap or not lost:
+        return []  # the business's traits are read only when a goal lost its last step
+    say = Messages(plan.language)
     planned = {item.title for item in plan.roadmap}
     offer = [s for s in fitting(state) if s.title.get(plan.language) not in planned]
     notes = []
-    for number, goal in enumerate(plan.goals, start=1):
-        if goal.id not in served_before or goal.id in now:
-            continue
+    for number, goal in lost:
         objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
         best = serving_steps(objective, goal, offer, plan.language) if objective else []
         name = goal.metric or goal.statement

@@ -18,6 +18,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)
 
 
+RHETORICAL = re.compile(r"\?\?|\?!")  # "a webshop?? we're plumbers"
+
+
 def questions(text: str, language: str) -> list[Span]:
     """Each sentence that asks something (ends with "?", or opens with a question word and
     has a "?"); rhetorical "??" after a single word is an objection, not a question."""
@@ -26,7 +29,7 @@ def questions(text: str, language: str) -> list[Span]:
         body = piece.text.strip()
         if not body.endswith("?") and "?" not in body:
             continue
-        if re.search(r"\?\?|\?!", body) and not _asks(body, language):
+        if RHETORICAL.search(body) and not _asks(body, language):
             continue  # "a webshop?? we're plumbers": rhetorical, an objection
         if not _asks_about(body, language):
             continue  # "Vad?? 21 %?": surprise at a figure, nothing asked
@@ -117,7 +120,7 @@ def _rhetorical(text: str, language: str) -> bool:
     doubled = [
         s.text
         for s in sentences(text)
-        if re.search(r"\?\?|\?!", s.text)
+        if RHETORICAL.search(s.text)
         and not _asks(s.text, language)
         and len(_words(s.text)) <= RHETORICAL_WORDS
     ]
