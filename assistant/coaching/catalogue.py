@@ -179,9 +179,14 @@ class KpiCatalogue(CatalogueModel):
             cues = [cue(k.id, "yes", t, lang) for k in self.kpis for t in k.keywords.get(lang)]
             self._matchers[lang] = Matcher(lang, tuple(cues), None)
         hits: Counter[str] = Counter()
+        said_at: dict[str, int] = {}
+        lowered = text.lower()
         for found, _, _ in self._matchers[lang].matches(text):
             hits[found.key] += sum(len(phrase) for phrase in found.phrases)
-        return sorted(hits, key=lambda key: (-hits[key], [k.id for k in self.kpis].index(key)))
+            at = lowered.find(found.phrases[0][0][0])
+            said_at[found.key] = min(said_at.get(found.key, len(text)), at % (len(text) + 1))
+        # a tie goes to the KPI named first ("Færre reklamasjoner … overfor kundene")
+        return sorted(hits, key=lambda key: (-hits[key], said_at[key]))
 
 
 class ChecklistOption(CatalogueModel):

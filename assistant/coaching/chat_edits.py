@@ -9,7 +9,6 @@ and never comes back in later drafts of the session. What cannot be applied (no 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
@@ -18,10 +17,8 @@ from assistant.coaching.chat_exports import export_order
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_steps import (
     add_in_lane,
-    add_initiative,
     initiatives_meant,
     link_initiative,
-    names_a_step,
     objected_step,
     refused_in_passing,
     rename_initiative,
@@ -29,7 +26,7 @@ from assistant.coaching.chat_steps import (
 from assistant.coaching.chat_values import goal_by_value, replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.directions import direction_said
-from assistant.coaching.drafting import apply_smart, goal_from_candidate, shown_number
+from assistant.coaching.drafting import apply_smart, shown_number
 from assistant.coaching.edits import (
     EditRefused,
     GoalEdit,
@@ -38,28 +35,28 @@ from assistant.coaching.edits import (
     confirm_said,
 )
 from assistant.coaching.edits import change_initiative as move_initiative
-from assistant.coaching.facts import Facts, Figure, GoalCandidate
+from assistant.coaching.facts import Facts, Figure
+from assistant.coaching.goal_adds import add_goal, add_step_or_aim
 from assistant.coaching.goal_lookup import (
     drafted,
+    goal_ids,
     goal_index,
     goal_names,
     names_one_goal,
     one_goal_moved_by,
 )
+from assistant.coaching.goal_restated import restate_numbered_goals
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
-from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
-from assistant.coaching.upkeep import revenue_currency
 from assistant.coaching.words import (
     content_words,
     initiatives_named,
     shares_a_word,
 )
-from assistant.understanding import cues
 
 
 def apply_commands(
@@ -78,6 +75,7 @@ def apply_commands(
         for c in facts.commands
         if not c.goal_name or any(shares_a_word(c.goal_name, n) for n in names)
     ]
+    restate_numbered_goals(state, facts, today, outcome)  # "Goal 1: implant cases, 6 -> 15"
     _pin_numbers(state, facts.commands)
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"
@@ -107,7 +105,7 @@ def _goals_said_whole(state: SessionState, facts: Facts) -> list[PlanCommand]:
 
 
 def _pin_numbers(state: SessionState, commands: list[PlanCommand]) -> None:
-    goals = [g.id for g in state.plan.goals]
+    goals = goal_ids(state)
     items = [i.id for i in roadmap_order(state.plan)]
     for command in commands:
         if command.number is None:
@@ -131,9 +129,10 @@ def _drop_goal(
     if index is None:
         return
     plan = state.plan
+    shown = command.number or index + 1  # "remove 7, 8 and 9": the numbers the owner saw
     if not drafted(state):
         said = forget_objective(state, index)
-        outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=said))
+        outcome.changes.append(_say(state).say("goal_removed", number=shown, goal=said))
         return
     goal = plan.goals.pop(index)
     objective = next((o for o in plan.objectives if o.id == goal.objective_id), None)
@@ -144,7 +143,7 @@ def _drop_goal(
         else:
             plan.objectives.remove(objective)
     unlink_goal(plan, goal, _say(state))
-    outcome.changes.append(_say(state).say("goal_removed", number=index + 1, goal=goal.statement))
+    outcome.changes.append(_say(state).say("goal_removed", number=shown, goal=goal.statement))
 
 
 def _keep_goal(
@@ -173,7 +172,8 @@ def _goal_changed(outcome: Outcome, say: Messages, index: int, changes: list[str
 def _change_goal(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
-    index = goal_index(state, command, outcome)
+    said_before = facts.said.split(command.words)[0] if command.words else ""
+    index = goal_index(state, command, outcome, said_before)  # "the 35 -> 60 one. change it"
     if index is None:
         return
     say = _say(state)
@@ -184,6 +184,7 @@ def _change_goal(
         return
     if not drafted(state):
         changes = _change_objective(state, index, command)
+        facts.ordered.append(index)  # "…the 35 -> 60 one. change it to 2027-12-31": done
     else:
         try:
             changes = change_goal(state.plan, state.plan.goals[index], edit, today)
@@ -239,7 +240,9 @@ def _change_objective(state: SessionState, index: int, command: PlanCommand) -> 
             setattr(candidate, name, Figure(value=value, unit=unit))
             changes.append(
                 say.say(
-                    "edit_field", field=say.label("edit_fields", name), value=shown_number(value)
+                    "edit_field",
+                    field=say.label("edit_fields", name),
+                    value=shown_number(value, state.language),
                 )
             )
     if command.deadline is not None:
@@ -252,93 +255,6 @@ def _change_objective(state: SessionState, index: int, command: PlanCommand) -> 
             )
         )
     return changes
-
-
-def _add_goal(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    plan = state.plan
-    known = {c.text for c in state.candidates}
-    new = _one_goal_per_order([c for c in facts.goals if c.text not in known], command)
-    order = command.focus or command.words
-    numbered = any(c.baseline or c.target or c.deadline for c in new)  # "…, 400 by June"
-    a_step = names_a_step(order, plan.language) and not numbered
-    if a_step or not new:  # "kan du lägga till onlinebokning": a step, not a goal
-        said = [command.focus, command.words, *facts.asked]
-        if any(w and names_a_step(w, plan.language) for w in said):
-            add_initiative(state, command, facts, today, outcome)  # "add that": a step
-            return
-    if _a_step_of_their_own(state, command, new):
-        verb = _ORDER_VERB.search(order)
-        name = order[verb.end() :].strip(" :–-") if verb else order
-        add_initiative(state, command.model_copy(update={"name": name}), facts, today, outcome)
-        return
-    if a_step or not new:
-        outcome.asks.append(_say(state).say("what_new_goal"))
-        return
-    for candidate in new:
-        objective = Objective(
-            id=next_id("o", [o.id for o in plan.objectives]),
-            category=candidate.category,
-            owner_words=candidate.text,
-        )
-        plan.objectives.append(objective)
-        state.candidates.append(candidate)
-        if state.stage in ("review", "roadmap", "done"):
-            number = int(next_id("g", [g.id for g in plan.goals])[1:])
-            scope = ", ".join(plan.profile.markets) or plan.profile.business_name
-            currency = revenue_currency(state)
-            goal = goal_from_candidate(
-                number, candidate, objective.id, plan.language, today, scope, currency
-            )
-            plan.goals.append(goal)
-            outcome.goals_added = True
-            shown, said = len(plan.goals), goal.statement
-        else:
-            shown, said = len(plan.objectives), candidate.text
-        outcome.changes.append(_say(state).say("goal_added", number=shown, goal=said))
-
-
-_ORDER_VERB = re.compile(
-    r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\s+", re.IGNORECASE
-)  # "OK, enkelt: legg til SMS med produktanbefaling": the step is what follows
-
-
-def _a_step_of_their_own(
-    state: SessionState, command: PlanCommand, new: list[GoalCandidate]
-) -> bool:
-    """ "add fixed monthly fee packages with GoCardless" once the roadmap is drafted: no
-    figure, no metric and no word for a goal, so a step of their own, not a goal."""
-    order = command.focus or command.words
-    return (
-        bool(state.plan.roadmap)
-        and all(c.kpi_id is None and not (c.baseline or c.target) for c in new)
-        and cues.search("goal_said", state.plan.language, order) is None
-    )
-
-
-_ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
-
-
-def _one_goal_per_order(
-    candidates: list[GoalCandidate], command: PlanCommand
-) -> list[GoalCandidate]:
-    """ "add a goal: intake forms for 100 % by March, today it's 0" is one goal: the
-    objectives read inside the order's words become one, with the numbers the order gives,
-    worded without the order itself."""
-    inside = [c for c in candidates if c.text.strip() in command.words]
-    if not inside:
-        return candidates
-    goal = inside[0].model_copy()
-    goal.text = _ORDER_HEAD.sub("", goal.text, count=1).strip() or goal.text
-    said = command.unit if command.unit not in (None, "count") else None  # a count: the KPI's
-    unit = said or next((f.unit for f in (goal.target, goal.baseline) if f), None)
-    if command.target is not None:
-        goal.target = Figure(value=command.target, unit=unit, kpi_id=goal.kpi_id)
-    if command.baseline is not None:
-        goal.baseline = Figure(value=command.baseline, unit=unit, kpi_id=goal.kpi_id)
-    goal.deadline = command.deadline or goal.deadline
-    return [goal, *(c for c in candidates if c not in inside)]
 
 
 # ------------------------------------------------------------------------------ initiatives
@@ -462,9 +378,9 @@ _HANDLERS = {
     "change_goal": _change_goal,
     "rename_goal": _rename_goal,
     "turn_goal": _turn_goal,
-    "add_goal": _add_goal,
+    "add_goal": add_goal,
     "drop_initiative": _drop_initiative,
-    "add_initiative": add_initiative,
+    "add_initiative": add_step_or_aim,
     "keep_goal": _keep_goal,
     "link_initiative": link_initiative,
     "rename_initiative": rename_initiative,

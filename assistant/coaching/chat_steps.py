@@ -11,7 +11,7 @@ from assistant.coaching.business import misfit
 from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.commands import PlanCommand, lane_said
+from assistant.coaching.commands import PlanCommand, lane_said, without_lane
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
@@ -159,6 +159,7 @@ def _add_own_step(
     number = int(for_goal.group("n")) if for_goal else 0
     goal = plan.goals[number - 1] if 1 <= number <= len(plan.goals) else None
     name = (command.name or "").replace(for_goal.group(), "") if for_goal else command.name or ""
+    name = without_lane(name)  # "…, put it in Now, serves goal 1": where and what for, apart
     if any(
         i.title.casefold() in (name.casefold(), short_title(name).casefold()) for i in plan.roadmap
     ):

@@ -58,7 +58,7 @@ def replace_value(
             new := _rescaled(metric.value, command.old, command.target)
         ):
             old, metric.value = metric.value, new
-            outcome.changes.append(f"{metric.name}: {new:g}")
+            outcome.changes.append(f"{metric.name}: {shown_number(new, state.language)}")
             _restart_from(state, old, new)  # "grow trial signups by 50 %" of 180, not of 300
             return
     for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
@@ -70,7 +70,7 @@ def replace_value(
                 else:
                     candidate.target = held.model_copy(update={"value": new})
                 field = say.label("edit_fields", name)
-                change = say.say("edit_field", field=field, value=f"{new:g}")
+                change = say.say("edit_field", field=field, value=shown_number(new, say.language))
                 outcome.changes.append(say.say("goal_changed", number=number, changes=change))
                 return
     for number, goal in enumerate(plan.goals, start=1):
@@ -96,7 +96,7 @@ def _record_metric(
     spec = load_kpi_catalogue().find_kpi(kpi_id)
     if spec is not None:
         name = record_metric(state, spec, value, None, today)
-        outcome.changes.append(f"{name}: {shown_number(value)}")
+        outcome.changes.append(f"{name}: {shown_number(value, state.language)}")
 
 
 def _restart_from(state: SessionState, old: float, new: float) -> None:

@@ -173,11 +173,12 @@ def _own_clause(
     focus = clauses[-1].group(0) if clauses else words
     horizon = _horizon(words, reading.language) if command.action == "change_initiative" else None
     number = cues.search("initiative_reference", reading.language, words)
+    bare = command.number if command.action == "link_initiative" else None  # "link 4 to goal 3"
     return command.model_copy(
         update={
             "words": words,
             "horizon": horizon,
-            "number": int(number.group("n")) if number else None,
+            "number": int(number.group("n")) if number else bare,
             "focus": focus,
         }
     )
@@ -250,7 +251,8 @@ _SAID_AFTER = re.compile(
 
 
 _NAMING_END = re.compile(
-    r"(?:hete|heta|called|read|lyde|lyda|называ\w*|звуча\w*|kpi|кпи|metric|nøkkeltall|"
+    r"(?:hete|heta|called|read|call (?:it|that one|the [\w-]+ one)|"
+    r"lyde|lyda|называ\w*|звуча\w*|kpi|кпи|metric|nøkkeltall|"
     r"nyckeltal|name|navn\w*|namn\w*|показатель|название|=|:|—|\bis|\ber|\bär|be|"
     r"\b(?:er|är)\s+mål\s*\d+)\s*$",
     re.IGNORECASE,
@@ -290,6 +292,11 @@ _LANE_SAID = re.compile(
     r"позже|потом)[»\"”]?(?:\s+lane|\s+kolonnen)?\s*$",
     re.IGNORECASE,
 )
+
+
+def without_lane(name: str) -> str:
+    """A step's name without where it goes ("…, put it in Now")."""
+    return _LANE_SAID.sub("", name).strip(" ,;")
 
 
 def _goal_number(text: str, language: str) -> int | None:

@@ -17,6 +17,8 @@ def soon_deadline_notes(facts: Facts, today: date, language: str) -> list[str]:
     ``SOON_DAYS``."""
     say = Messages(language)
     notes = []
+    if any(c.deadline for c in facts.commands if c.action == "change_goal"):
+        return []  # "you still have 2026-12-31 … change it to 2027-12-31": the old one quoted
     for goal in facts.goals:
         if goal.deadline is None or goal.hold or goal.target is None:
             continue

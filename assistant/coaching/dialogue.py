@@ -24,6 +24,7 @@ from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candi
 from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message
 from assistant.coaching.gaps import top_gaps
 from assistant.coaching.implied import settle_baselines, settle_candidates
+from assistant.coaching.interview_groups import next_group_question
 from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import (
@@ -45,6 +46,7 @@ from assistant.coaching.upkeep import (
     baselines_from_figures,
     currency_fixed,
     fill_profile_gaps,
+    more_specific,
     record_figures,
     remember_words,
     revenue_currency,
@@ -343,10 +345,11 @@ class OfflineCoach:
         named = facts.business_name or (facts.bare_name if asked else None)
         profile.business_name = named or profile.business_name
         if not (facts.industry_guessed and profile.industry):
-            profile.industry = facts.industry or profile.industry
+            profile.industry = more_specific(profile.industry, facts.industry)
         profile.staff, profile.staff_off_season = staff_said(facts, profile)
         profile.annual_revenue = facts.revenue or profile.annual_revenue
         profile.markets = list(dict.fromkeys(profile.markets + facts.markets))
+        self._take_answers(state, facts)  # "Vi har nettside, ingen CRM": not asked again
         said_something = any(
             (facts.business_name, facts.industry, facts.staff, facts.revenue, facts.markets)
         )
@@ -366,15 +369,7 @@ class OfflineCoach:
         for field in gaps:
             state.plan.open_questions.append(say.say("open_profile", field=field))
         state.stage = "current_state"
-        return say.say("maturity_prefix") + " " + self._next_group(state)
-
-    def _next_group(self, state: SessionState) -> str:
-        bank = load_maturity_questions()
-        for group in bank.interview_groups:
-            if group.id not in state.groups_asked and not group.optional:
-                state.groups_asked.append(group.id)
-                return group.prompt.get(state.language)
-        return ""
+        return say.say("maturity_prefix") + " " + next_group_question(state)
 
     def _current_state(self, state: SessionState, facts: Facts) -> str:
         say = Messages(state.language)
@@ -389,7 +384,7 @@ class OfflineCoach:
                 state.maturity_answers.setdefault(question_id, "unknown")
         record_figures(state, facts.figures, self.today())
         self._score_maturity(state)
-        follow = self._next_group(state)
+        follow = next_group_question(state)
         held = state.maturity_answers  # "not sure" said, and kept as the answer
         unknown = blanket or any(
             held.get(q) == "unknown" for q, v in facts.maturity.items() if v == "unknown"

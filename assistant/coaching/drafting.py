@@ -13,7 +13,7 @@ from datetime import date
 from assistant.coaching.aims import counts_additions, filled, owner_aim
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import GoalCandidate
-from assistant.coaching.grounding import best_citation
+from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import (
     LONE_WORD,
@@ -137,7 +137,7 @@ def goal_from_candidate(
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
     period = _period(candidate, metric, language)
     if said_aim is not None and target is not None:
-        metric = filled(said_aim, shown_number(target.value))
+        metric = filled(said_aim, shown_number(target.value, language))
     statement = goal_statement(
         metric,
         direction,
@@ -244,7 +244,7 @@ def goal_statement(
     verb = say.say("verb_decrease" if direction == "decrease" else "verb_increase")
 
     def shown(value: float, unit: str) -> str:
-        return f"{shown_number(value)} {say.label('units', unit)}".strip()
+        return f"{shown_number(value, language)} {say.label('units', unit)}".strip()
 
     target_text = shown(target.value, target.unit) if target else "?"
     if target is not None and period is not None:  # "to 30 a week": what the owner counts per
@@ -274,7 +274,7 @@ def goal_statement(
             "goal_statement_relative",
             verb=verb,
             metric=metric,
-            change=f"{shown_number(abs(change_percent))} %",
+            change=f"{shown_number(abs(change_percent), language)} %",
             deadline=deadline_text,
         )
     return say.say(
@@ -292,8 +292,9 @@ def _aim_statement(
     today = say.say("aim_today_pending")
     if baseline is not None and baseline.value is not None:
         unit = say.label("units", baseline.unit or "")
-        today = say.say("aim_today", baseline=f"{shown_number(baseline.value)} {unit}".strip())
-    aim_text = filled(aim, shown_number(target.value))
+        shown = shown_number(baseline.value, say.language)
+        today = say.say("aim_today", baseline=f"{shown} {unit}".strip())
+    aim_text = filled(aim, shown_number(target.value, say.language))
     return say.say("goal_statement_aim", aim=aim_text, deadline=deadline, today=today)
 
 
@@ -305,9 +306,12 @@ def _lowered(metric: str) -> str:
     return metric[:1].lower() + metric[1:]
 
 
-def shown_number(value: float) -> str:
-    """ "8 000 000" or "2.5": whole numbers grouped by thousands, never in exponent form."""
-    return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:g}"
+def shown_number(value: float, language: str = "en") -> str:
+    """ "8 000 000", "2.5" or "2,5": whole numbers grouped by thousands, never in exponent
+    form, with the language's decimal mark."""
+    if value == int(value):
+        return f"{value:,.0f}".replace(",", " ")
+    return f"{value:g}".replace(".", str(Messages(language).raw("decimal_mark") or "."))
 
 
 def _kpi(spec, language: str) -> Kpi:  # spec: KpiSpec
@@ -339,7 +343,7 @@ def cite_goals(
         if goal.citations:
             continue
         claim = f"SMART goal with a baseline, a target and a deadline: {goal.metric}"
-        found = best_citation(kb, claim, plan.language, scope=scope)
+        found = best_citation(kb, claim, plan.language, PLAN_LANGUAGE_SLACK, scope)
         if found:
             citation, passage = found
             goal.citations = [citation]

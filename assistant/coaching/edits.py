@@ -99,7 +99,7 @@ def _field(say: Messages, field: str, value: str) -> str:
 
 def _number(value: float, unit: str | None, say: Messages) -> str:
     """ "250", "40%", "12 hours" in the plan's language ("units" is no word an owner uses)."""
-    shown = shown_number(value)  # "8 000 000", never "8e+06"
+    shown = shown_number(value, say.language)  # "8 000 000", never "8e+06"
     if unit == "%":
         return f"{shown}%"
     return f"{shown} {say.label('units', unit or 'units')}".strip()
@@ -161,7 +161,7 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         goal.metric, goal.aim = name, None  # the owner's name replaces their aim's words
         changes.append(_field(say, "name", say.say("owner_quote", words=name)))
     if goal.aim and goal.target:  # "sälja till 4 arbetsgivare": the aim says the new target
-        goal.metric = filled(goal.aim, shown_number(goal.target.value))
+        goal.metric = filled(goal.aim, shown_number(goal.target.value, plan.language))
     statement = (edit.statement or "").strip()
     if statement and statement != before.statement:
         goal.statement = statement

@@ -113,6 +113,9 @@ class Facts(BaseModel):
     commands: list[PlanCommand] = Field(default_factory=list)
     said: str = ""  # the words read (a message is cut at MAX_MESSAGE_CHARS)
     aside: bool = False  # small talk beside the answer ("by the way, did you see Leeds lost")
+    ordered: list[int] = Field(
+        default_factory=list, description="objectives an order in this message changed"
+    )
 
 
 def read_message(
@@ -137,7 +140,7 @@ def read_message(
     facts.markets = _markets(text, table.market_patterns)
     facts.revenue = _revenue(text, language, table.revenue_words)
     facts.maturity = dict(load_maturity_questions().find_answers(text, language))
-    facts.goals = _goal_candidates(text, language, today)
+    facts.goals = goal_candidates(text, language, today)
     goal_spans = {g.text for g in facts.goals if (g.baseline and g.target) or g.deadline}
     facts.figures = [
         f for s in _sentences(text) if s not in goal_spans for f in _figures(s, language)
@@ -303,7 +306,7 @@ def possible(value: float, unit: str | None, kpi_id: str | None) -> bool:
     return kpi_unit == "score" or (not catalogued and not counted)
 
 
-def _goal_candidates(text: str, language: str, today: date) -> list[GoalCandidate]:
+def goal_candidates(text: str, language: str, today: date) -> list[GoalCandidate]:
     table = cues(language)
     candidates = []
     for sentence in _sentences(text):

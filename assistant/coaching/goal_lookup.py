@@ -20,11 +20,15 @@ def drafted(state: SessionState) -> bool:
     return bool(state.plan.goals)
 
 
-def goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> int | None:
+def goal_index(
+    state: SessionState, command: PlanCommand, outcome: Outcome, context: str = ""
+) -> int | None:
     """Goal N when a number is said; else the one goal whose metric the owner names ("bump
-    the reviews goal to 120"); else the only goal; else one short question."""
+    the reviews goal to 120"); else the only goal; else the one goal whose figures the
+    message's ``context`` names ("… for the 35 -> 60 one. change it to 2027-12-31"); else one
+    short question."""
     names = goal_names(state)
-    pinned = [n for n, g in enumerate(state.plan.goals) if g.id == command.item_id]
+    pinned = [n for n, known in enumerate(goal_ids(state)) if known == command.item_id]
     if pinned:
         return pinned[0]
     if command.item_id is None and command.number is not None and 1 <= command.number <= len(names):
@@ -50,6 +54,8 @@ def goal_index(state: SessionState, command: PlanCommand, outcome: Outcome) -> i
             return 0
         if not drafted(state) and state.pending is not None:
             return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
+        if context and not command.goal_name and (named := goal_by_value(state, context)):
+            return named  # "… for the 35 -> 60 one. change it to 2027-12-31"
     outcome.asks.append(say_for(state).say("which_goal", count=len(names)))
     return None
 
@@ -65,6 +71,14 @@ def _without_new_date(words: str, command: PlanCommand, language: str) -> str:
     for month in (new.strftime("%B"), str(new.year)):
         words = re.sub(rf"(?i)\b{month}\b", " ", words, count=1)
     return words
+
+
+def goal_ids(state: SessionState) -> list[str]:
+    """The ids behind "goal 1, goal 2 …" as the owner sees them: the drafted goals, or before
+    that the objectives, so numbers in one message all mean the list shown before it."""
+    if drafted(state):
+        return [g.id for g in state.plan.goals]
+    return [o.id for o in state.plan.objectives[: len(state.candidates)]]
 
 
 def goal_names(state: SessionState) -> list[str]:

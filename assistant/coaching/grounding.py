@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Citation
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
@@ -155,6 +156,12 @@ def best_citation(
     found = ground(kb, claim, 5, scope)
     if not found:
         return None
+    if language:
+        found = (
+            readable(found, language)
+            or readable(ground(kb, claim, OWN_LANGUAGE_REACH, scope), language)
+            or found
+        )
     best = found[0]
     if language:
         own = [g for g in found if g.result.language == language]
@@ -167,7 +174,17 @@ def best_citation(
     return best.citation(), best.result
 
 
+def readable(found: list[Grounded], language: str) -> list[Grounded]:
+    """The passages a reader of ``language`` can read: theirs, and the languages its readers
+    usually read too (a Norwegian reads Swedish, not Russian)."""
+    reads = {language, *(Messages(language).raw("reads_also") or ())}
+    return [g for g in found if g.result.language in reads]
+
+
 OWN_LANGUAGE_REACH = 12  # passages searched for one in the reader's language
+# A plan's quote in the reader's language wins over a closer one in another language when it
+# is no further behind than this (the blind reviewers read every foreign quote as a defect).
+PLAN_LANGUAGE_SLACK = 0.15
 
 
 def verify(citation: Citation, passages: Sequence[SearchResult]) -> bool:

@@ -53,7 +53,7 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
     opening = [c for c in worth if _opens_objective(state, c, answering)]
     if opening:  # "beläggningen 72 % → 85 % … Ca 45 % är återkommande, vill ha fler": both
         opening = [c for c in worth if c in opening or _whole_wish(c)]
-    new = [c for c in opening if c.text not in known and not _said_again(state, c)]
+    new = [c for c in opening if c.text not in known and not _said_again(state, c, facts.ordered)]
     room = max(MAX_OBJECTIVES - len(state.plan.objectives), 0)
     chosen = sorted(new, key=_detail, reverse=True)[:room]  # a stable sort keeps their order
     for candidate in new:
@@ -88,16 +88,19 @@ def _opens_objective(state: SessionState, candidate: GoalCandidate, answering: b
     return True
 
 
-def _said_again(state: SessionState, candidate: GoalCandidate) -> bool:
+def _said_again(state: SessionState, candidate: GoalCandidate, ordered: list[int]) -> bool:
     """ "web enquiries 5 % to 25 % by end of next year": the same figures as an objective
-    already taken are that objective said again; a date said with them is its deadline."""
+    already taken are that objective said again; a date said with them is its deadline,
+    unless an order in the message changed that objective ("you still have 2026-12-31 for
+    the 35 -> 60 one. change it to 2027-12-31": the old date is quoted, not given)."""
     if not (candidate.baseline and candidate.target):
         return False
-    for held in state.candidates:
+    for index, held in enumerate(state.candidates):
         if _same_figure(held.baseline, candidate.baseline) and _same_figure(
             held.target, candidate.target
         ):
-            held.deadline = candidate.deadline or held.deadline
+            if index not in ordered:
+                held.deadline = candidate.deadline or held.deadline
             return True
     return False
 
@@ -168,6 +171,9 @@ def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]
         if index is None or index in fixed:
             continue
         fixed.add(index)
+        if index in facts.ordered:  # the order in the message changed it; the aim names it
+            restated.append(said)
+            continue
         candidate = state.candidates[index]
         update = {
             field: _in_unit_of(getattr(said, field), getattr(candidate, field))

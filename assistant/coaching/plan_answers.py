@@ -13,6 +13,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, StrategyPlan
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import serving_steps
+from assistant.coaching.why_answers import why_step
 from assistant.coaching.words import shares_a_word
 from assistant.understanding import cues
 
@@ -52,6 +53,8 @@ def answer_plan_question(
         return _how_reached(plan, text, offer)
     if kind == "compare_steps":
         return _steps_named(plan, text)
+    if kind == "why_step":
+        return why_step(plan, text)
     goal = _goal_named(plan, text)
     if goal is None:
         return None

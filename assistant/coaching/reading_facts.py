@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.commands import plan_commands
 from assistant.coaching.goal_kpis import figure_of, goal_kpi
+from assistant.coaching.market_words import markets_kept
 from assistant.coaching.plan import Money
 from assistant.coaching.units import DEFAULT_CURRENCY
 from assistant.understanding import cues
@@ -275,41 +276,6 @@ def _plausible(goal: GoalCandidate) -> GoalCandidate:
     return goal
 
 
-_QUOTES = " '\"«»“”‘’"
-
-
-def _markets(said: list[str], profile: dict, language: str, text: str = "") -> list[str]:
-    """The place the reading found first; the rules' markets after it, without the same
-    place in another case ("Казани"), a word of the business's name or a tool it uses."""
-    from assistant.understanding.places import nominative
-
-    place = str(profile["location"].value) if "location" in profile else None
-    name = str(profile["business_name"].value).lower() if "business_name" in profile else ""
-    tools = {str(t).lower() for t in cues.raw("never_markets")}  # "customer details are in Xero"
-    tools |= {m.lower() for m in [*said, place or ""] if m and _a_tool(text, m, language)}
-    tools |= {m.lower() for m in said if _MONTHS.fullmatch(m.strip())}  # "Nov-Dec": a season
-    kept = [place] if place and place.lower() not in tools else []
-    for market in (nominative(m.strip(_QUOTES), language) for m in said):  # "по Твери": Тверь
-        if market.lower() not in name and market not in kept and market.lower() not in tools:
-            kept.append(market)
-    return kept
-
-
-_MONTH = (
-    r"(?:jan|feb|mar|apr|ma[iyj]|jun|jul|aug|sep|o[ck]t|nov|de[cs]|янв|фев|мар|апр|ма[йя]|июн|"
-    r"июл|авг|сен|окт|ноя|дек)[\w.]*"
-)
-_MONTHS = re.compile(rf"{_MONTH}(?:\s*[-–]\s*{_MONTH})?", re.IGNORECASE)
-
-
-def _a_tool(text: str, name: str, language: str) -> bool:
-    """ "Bruker et enkelt PMS (Visbook)": somewhere the name is said as a system in use."""
-    return any(
-        cues.search("tool_lead", language, text[max(0, m.start() - 40) : m.start()])
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-    )
-
-
 def _revenue(reading: Reading) -> Money | None:
     fact = reading.profile_value("revenue")
     if fact is None:
@@ -418,13 +384,20 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     if "industry" in profile and str(profile["industry"].value) != said_as_name:  # not the name
         facts.industry = str(profile["industry"].value)
         facts.industry_guessed = profile["industry"].confidence < 0.5
-    facts.markets = _markets(facts.markets, profile, reading.language, reading.text)
+    facts.markets = markets_kept(facts.markets, profile, reading.language, reading.text)
     facts.figures = [
         figure_of(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)
         for m in reading.metrics
         if catalogue_kpi(m.kpi) in {k.id for k in catalogue.kpis} or m.kpi == FOLLOWERS
+        if not cues.search("per_item_after", reading.language, _after(reading.text, m.span))
     ]
     facts.figures = [f for f in facts.figures if possible(f.value, f.unit, f.kpi_id)]
+    if reading.intent != "correction":  # "30 förfrågningar …, offert på 20, vinner 6": 30
+        facts.figures = [
+            f
+            for n, f in enumerate(facts.figures)
+            if f.kpi_id not in {g.kpi_id for g in facts.figures[:n]}
+        ]
     facts.goals = [_plausible(_goal(o, reading.language)) for o in coach_objectives(reading)]
     facts.maturity = _maturity(reading)
     facts.approve = reading.intent == "approval" or _approves_the_rest(reading)
@@ -468,3 +441,8 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal
     return facts
+
+
+def _after(text: str, span: Span) -> str:
+    """What the owner says right after a figure ("3-4 timmar per kök": " per kök")."""
+    return text[span.end : span.end + 30]

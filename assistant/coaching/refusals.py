@@ -3,6 +3,7 @@ webshop stuff please"): remembered, so no roadmap proposes them, and said back."
 
 from __future__ import annotations
 
+from assistant.coaching.business import tools_said
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import Facts
 from assistant.coaching.messages import Messages
@@ -27,6 +28,7 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
             not describing
             and not s.text.rstrip().endswith("?")  # "Du förstår inte ”sms-påminnelser”?"
             and not cues.search("goal_reference", language, s.text)  # "Mål 2 handlar inte om …"
+            and not cues.search("coach_did", language, s.text)  # "no you replaced the … goal"
             and (
                 initiatives_refused(s.text, language) or cues.search("objection", language, s.text)
             )
@@ -38,7 +40,17 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
         if cues.search("add_order", language, s.text)
         for step in initiatives_named(s.text, language)
     }  # "… Add online booking please": wanted, whatever else the message says of it
-    return [s for s in initiatives_named(" ".join(refusing), language) if s not in asked_for]
+    had = _had_already(words, language) if refusing else set()
+    refused = initiatives_named(" ".join(refusing), language)
+    return [s for s in refused if s not in asked_for and s not in had]
+
+
+def _had_already(words: str, language: str) -> set[str]:
+    """ "No no, customers CAN book online – on our booking engine": the objection says the
+    business has what the step would bring, so the step is no refusal (the roadmap leaves it
+    out for having it)."""
+    has = {f"has_{tool}" for tool in tools_said(words, language)}
+    return {spec.id for spec in load_kpi_catalogue().initiatives if has & set(spec.fit.never_when)}
 
 
 SCOFF_WORDS = 6  # "Nettbutikk?? Vi er rørleggere": a short scoff, not a longer question

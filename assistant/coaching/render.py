@@ -194,10 +194,10 @@ def roadmap(state: SessionState) -> str:
 
 
 def _fully_smart(goal: Goal, verdict: SmartAssessment) -> bool:
-    """Every letter holds and today's value is known: a goal still to be measured is not
-    counted as fully SMART."""
+    """Every letter holds, today's value is known and nothing is left to fix: a goal still to
+    be measured, or shown with "to fix: …", is not counted as fully SMART."""
     measured = goal.baseline is not None and goal.baseline.status != "pending"
-    return verdict.passed and measured
+    return verdict.passed and measured and not verdict.top_fix  # no "to fix" shown beside it
 
 
 def summary(state: SessionState, today: date) -> str:
@@ -241,5 +241,5 @@ def _lanes_in_brief(say: Messages, plan: StrategyPlan) -> str:
         titles = [f"{number + n}. {i.title}" for n, i in enumerate(items, start=1)]
         number += len(items)
         if titles:
-            blocks.append(say.say(lane) + "\n" + "\n".join(titles))
+            blocks.append(say.say(lane) + "\n\n" + "\n".join(titles))  # a list after a blank
     return "\n\n".join(blocks)

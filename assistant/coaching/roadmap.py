@@ -20,7 +20,7 @@ from assistant.coaching.business import BusinessTraits, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.gaps import answered_gaps
-from assistant.coaching.grounding import best_citation
+from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
@@ -34,7 +34,7 @@ MAX_INITIATIVES = 10
 MIN_INITIATIVES = 6
 PER_OBJECTIVE = 2  # the best one, and one on another horizon
 FOUNDATIONS = 2  # groundwork for the weakest maturity dimensions
-SLACK = 0.08  # a passage in the reader's language wins when nearly as close
+SLACK = PLAN_LANGUAGE_SLACK  # a passage in the reader's language wins when nearly as close
 
 
 def draft_roadmap(

@@ -96,7 +96,7 @@ def figure_said(figure: Figure | None, unit: str | None = None, language: str = 
     if figure is None:
         return "?"
     shown = Messages(language).label("units", figure.unit or unit or "")
-    return f"{shown_number(figure.value)} {shown}".strip()
+    return f"{shown_number(figure.value, language)} {shown}".strip()
 
 
 def _answers(state: SessionState, say: Messages) -> Snapshot:

@@ -18,6 +18,7 @@ from assistant.coaching.refusals import leave_out
 from assistant.coaching.say_back import goals_so_far
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_advice import step_for_you
+from assistant.coaching.why_answers import why_score
 from assistant.coaching.words import initiatives_called
 from assistant.knowledge.glossary import concepts_in
 from assistant.knowledge.service import KnowledgeBase
@@ -136,6 +137,10 @@ class SideAnswers:
         if kind == "list_goals":
             state.acts.append("answered")
             return goals_so_far(state)
+        scored = why_score(state, question) if kind == "why_score" else None
+        if scored:  # "why is data and security 100?": the answers it was scored from
+            state.acts.append("answered")
+            return scored
         offer = fitting(state) if kind == "how_goal" else []  # only a goal with no step asks
         found = answer_plan_question(state.plan, kind, question, offer) if kind else None
         if found:

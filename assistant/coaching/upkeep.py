@@ -154,3 +154,19 @@ def staff_said(facts: Facts, profile: Profile) -> tuple[int | None, int | None]:
     if facts.staff:
         return facts.staff, facts.staff_off_season
     return profile.staff, profile.staff_off_season
+
+
+BARE_ENDING = 3  # "Butikken" is "butikk" with the definite ending
+
+
+def more_specific(held: str | None, said: str | None) -> str | None:
+    """The trade said now, unless it is only the head of the one held: "Butikken heter Lund &
+    Lys" keeps "liten interiørbutikk", "the shop" keeps "bike shop"."""
+    if not said:
+        return held
+    if held:
+        stem = said.lower()
+        stem = stem[: max(4, len(stem) - BARE_ENDING)] if len(stem) > 5 else stem
+        if stem in held.lower() and len(said) < len(held):
+            return held
+    return said

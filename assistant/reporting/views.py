@@ -11,6 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from assistant.coaching.drafting import shown_number
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import (
     DIMENSION_NAMES,
@@ -117,15 +118,16 @@ class SourceRow(BaseModel):
     quotes: list[str]
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:g}"
+def _number(value: float, language: str = "en") -> str:
+    return shown_number(value, language)
 
 
 def _amount(value: float | None, unit: str | None, labels: Labels) -> str:
     if value is None:
         return ""
     unit = labels.interview.label("units", unit) if unit else ""
-    return f"{_number(value)}{unit}" if unit == "%" else f"{_number(value)} {unit}".strip()
+    shown = _number(value, labels.language)
+    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}".strip()
 
 
 def baseline_text(baseline: Baseline | None, labels: Labels) -> str:

@@ -119,6 +119,7 @@ def _answered(echo: re.Match[str], text: str, language: str) -> str:
 
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
     text = _ECHOED.sub(lambda m: _answered(m, text, language), text)
+    text = meaning.without_negated_figures(text, language)  # "aren't 5 %": no "no"
     bank = load_maturity_questions()
     found: dict[str, MaturityFact] = {}
     extra: list[MaturityFact] = []
@@ -144,6 +145,8 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
             previous = []
         for clause in _clauses(sentence):
             answers = cued[clause.start]
+            if previous and _of_previous(clause.text, previous, answers, language):
+                answers = {}  # "backup på en extern disk.. inget automatiskt": of the backup
             if not answers and (by_topic := by_meaning(clause.text, language, set(found), meant)):
                 answers = by_topic
             if not answers and previous:  # "website yes, (but) a bit dated now"
@@ -172,6 +175,23 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     return extra + list(found.values())
 
 
+STEM = 6  # letters two words share to be one word ("automatisk", "automatiskt")
+
+
+def _of_previous(clause: str, previous: list[str], answers: dict, language: str) -> bool:
+    """ "…en extern disk som jag tar hem ibland.. inget automatiskt": a bare "no" that takes up
+    a word of the question just answered ("Automatisk säkerhetskopiering") says more of that
+    answer, not a new one ("vi sender ingen nyhetsbrev" after the CRM is a new one)."""
+    if not answers or any(v != [] for v in answers.values()):
+        return False
+    shorts = {q.id: q.short.get(language) for q in load_maturity_questions().questions}
+    said = {w[:STEM] for w in re.findall(r"[^\W\d_]{5,}", clause.lower())}
+    asked = {
+        w[:STEM] for q in previous for w in re.findall(r"[^\W\d_]{5,}", shorts[q].lower())
+    }
+    return bool(said & asked)
+
+
 def _goes_on(text: str, sentence: Piece) -> bool:
     """ "skills - not really", "kompetens... vet inte": a dash after a word with no full
     stop, or an ellipsis, goes on with it."""
@@ -180,7 +200,7 @@ def _goes_on(text: str, sentence: Piece) -> bool:
     same_line = "\n" not in before[len(said) :]  # a bullet on a new line is a new answer
     if not said or not same_line:
         return False
-    trailing = said.endswith(("...", "…"))
+    trailing = said.endswith(("..", "…"))
     return trailing or (said[-1] not in ".!?" and sentence.text[:1] in "-–—")
 
 

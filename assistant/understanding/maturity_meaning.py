@@ -67,6 +67,13 @@ def _negation(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})", re.IGNORECASE)
 
 
+def without_negated_figures(text: str, language: str) -> str:
+    """ "online bookings aren't 5 %, it's 75 %": a no said of a figure corrects the figure and
+    answers no question "no"; the negation is blanked out, every position kept."""
+    said_of_figure = re.compile(rf"{_negation(language).pattern}(?=(?:\s+[^\W\d]+)?\s+\d)", re.I)
+    return said_of_figure.sub(lambda m: " " * len(m.group()), text)
+
+
 def negated(clause: str, language: str) -> bool:
     return _negation(language).search(clause) is not None
 

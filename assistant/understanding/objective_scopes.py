@@ -21,6 +21,7 @@ from assistant.understanding.objective_clauses import (
     parallel_wish,
     states_objective,
     units,
+    without_asides,
 )
 from assistant.understanding.quantities import Found
 from assistant.understanding.text import Piece, list_items, without_dates
@@ -198,7 +199,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             any(s <= piece.start < e for s, e in listed)
             and len(piece.text.split()) >= 2
             and (opens_sentence or _listed_by_header(text, piece, listed))
-            and not cues.search("not_objective", language, piece.text)  # "vi vill INTE …"
+            and not cues.search("not_objective", language, without_asides(piece.text))  # "INTE"
             and not (scopes and _gives_figures(text, scopes[-1], piece, inside, language))
         )
         figures_only = only_from_to(piece, language)
@@ -357,7 +358,9 @@ def _metrics_named(words: str, language: str) -> set[str]:
 
 def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:
     """An inline list's item is one objective: "1) get paid quicker. 45 days is silly, want
-    it under 20 by next summer" is one, with the words of its first clause."""
+    it under 20 by next summer" is one, with the words of its first clause; unless each part
+    says both today's figure and the aim ("6 implant cases now, want 15. cosmetic is £28k a
+    month, want that to £50k"): two objectives in one item."""
     items = list_items(text)
     if len(items) < 2:
         return scopes
@@ -367,7 +370,8 @@ def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:
         same = last is not None and any(
             i.start <= last.start < i.end and i.start <= scope.start < i.end for i in items
         )
-        if last is not None and same:
+        whole_each = last is not None and min(len(last.amounts), len(scope.amounts)) >= 2
+        if last is not None and same and not whole_each:  # "6 cases now, want 15. Cosmetic
             merged[-1] = Scope(last.pieces + scope.pieces, last.amounts + scope.amounts)
         else:
             merged.append(scope)

@@ -27,9 +27,22 @@ def _nominative_word(word: str) -> str:
     return "-".join(part.capitalize() for part in normal.split("-"))
 
 
+def _nominative_adjective(word: str, agreement: set[str]) -> str | None:
+    """ "Нижнем" before "Новгороде": the adjective agrees with its noun ("Нижний")."""
+    parse = next((p for p in _morph().parse(word) if "ADJF" in p.tag), None)
+    form = parse.inflect({"nomn", *agreement}) if parse is not None else None
+    return form.word.capitalize() if form else None
+
+
 def nominative(place: str, language: str) -> str:
     if language != "ru":
         return place
     said = place.split()  # "Московская область": a word said in lower case stays so
-    named = (_nominative_word(word) for word in said)
+    named = [_nominative_word(word) for word in said]
+    if len(said) > 1:  # "Нижнем Новгороде", "Великих Луках": adjectives agree with the noun
+        noun = _morph().parse(said[-1])[0]
+        plural = "Pltm" in noun.tag or noun.tag.number == "plur"  # "Набережных Челнах"
+        agreement = {"plur"} if plural else {"sing", noun.tag.gender or "masc"}
+        for n, word in enumerate(said[:-1]):
+            named[n] = _nominative_adjective(word, agreement) or named[n]
     return " ".join(n if w[:1].isupper() else n.lower() for n, w in zip(named, said, strict=True))

@@ -184,7 +184,7 @@ def read(
     known = 0 if brief else goals
     if known is not None:  # "Goal 1: orders from 10 to 40" before there are goals: an aim
         ordered = [c for c in ordered if not _beyond(c, known)]
-    orders = tuple(c.span for c in ordered if c.action not in ("add_goal", "export"))
+    orders = tuple(c.span for c in ordered if c.action not in AIMS_KEPT)
     objectives = read_objectives(text, lang, today, amounts, metrics, orders)
     metrics = _without_targets(metrics, objectives)
     metrics += _other_figures(unplaced, amounts, objectives)
@@ -281,6 +281,8 @@ def _asked_about(text: str, fact: ProfileFact, asked: list[Span], language: str)
 
 
 GOAL_ORDERS = ("change_goal", "rename_goal", "turn_goal", "drop_goal")
+# Orders whose words hold an aim read as one ("add a goal: clients from 35 to 60 by …").
+AIMS_KEPT = ("add_goal", "export")
 
 
 def _beyond(command: CommandFact, goals: int) -> bool:

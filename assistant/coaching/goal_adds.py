@@ -1,0 +1,138 @@
+"""Goals added in chat ("add a goal: grow MRR from $18k to $50k by December 2027", "add it
+back: corporate gifting clients from 35 to 60"): one goal per order, worded without the order,
+drafted at once when the goals are; an order to add that names a step, or holds no figure or
+goal word once the roadmap exists, adds a step instead; an aim the plan holds already is said
+to be there rather than added twice."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.chat_steps import add_initiative, names_a_step
+from assistant.coaching.commands import PlanCommand
+from assistant.coaching.drafting import goal_from_candidate
+from assistant.coaching.facts import Facts, Figure, GoalCandidate, goal_candidates
+from assistant.coaching.plan import Objective, next_id
+from assistant.coaching.state import SessionState
+from assistant.coaching.upkeep import revenue_currency
+from assistant.understanding import cues
+
+
+def add_goal(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    plan = state.plan
+    known = {c.text for c in state.candidates}
+    new = _one_goal_per_order([c for c in facts.goals if c.text not in known], command)
+    order = command.focus or command.words
+    numbered = any(c.baseline or c.target or c.deadline for c in new)  # "…, 400 by June"
+    a_step = names_a_step(order, plan.language) and not numbered
+    if a_step or not new:  # "kan du lägga till onlinebokning": a step, not a goal
+        said = [command.focus, command.words, *facts.asked]
+        if any(w and names_a_step(w, plan.language) for w in said):
+            add_initiative(state, command, facts, today, outcome)  # "add that": a step
+            return
+    if _a_step_of_their_own(state, command, new):
+        verb = _ORDER_VERB.search(order)
+        name = order[verb.end() :].strip(" :–-") if verb else order
+        add_initiative(state, command.model_copy(update={"name": name}), facts, today, outcome)
+        return
+    if a_step or not new:
+        outcome.asks.append(say_for(state).say("what_new_goal"))
+        return
+    for candidate in new:
+        held = _held_as(state, candidate)
+        if held is not None:  # "add it back: … 35 to 60": the plan has it as goal 2
+            outcome.changes.append(say_for(state).say("goal_confirmed", number=held + 1))
+            continue
+        objective = Objective(
+            id=next_id("o", [o.id for o in plan.objectives]),
+            category=candidate.category,
+            owner_words=candidate.text,
+        )
+        plan.objectives.append(objective)
+        state.candidates.append(candidate)
+        if state.stage in ("review", "roadmap", "done"):
+            number = int(next_id("g", [g.id for g in plan.goals])[1:])
+            scope = ", ".join(plan.profile.markets) or plan.profile.business_name
+            currency = revenue_currency(state)
+            goal = goal_from_candidate(
+                number, candidate, objective.id, plan.language, today, scope, currency
+            )
+            plan.goals.append(goal)
+            outcome.goals_added = True
+            shown, said = len(plan.goals), goal.statement
+        else:
+            shown, said = len(plan.objectives), candidate.text
+        outcome.changes.append(say_for(state).say("goal_added", number=shown, goal=said))
+
+
+def add_step_or_aim(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """ "add it back: corporate gifting clients from 35 to 60 by December 2027": an order to
+    add that holds a whole aim and names no step adds a goal."""
+    order = command.focus or command.words
+    aims = [g for g in goal_candidates(order, state.language, today) if g.baseline and g.target]
+    if aims and not names_a_step(order, state.plan.language):
+        facts.goals += [g for g in aims if g.text not in {f.text for f in facts.goals}]
+        add_goal(state, command.model_copy(update={"action": "add_goal"}), facts, today, outcome)
+        return
+    add_initiative(state, command, facts, today, outcome)
+
+
+_ORDER_VERB = re.compile(
+    r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\s+", re.IGNORECASE
+)  # "OK, enkelt: legg til SMS med produktanbefaling": the step is what follows
+
+
+def _a_step_of_their_own(
+    state: SessionState, command: PlanCommand, new: list[GoalCandidate]
+) -> bool:
+    """ "add fixed monthly fee packages with GoCardless" once the roadmap is drafted: no
+    figure, no metric and no word for a goal, so a step of their own, not a goal."""
+    order = command.focus or command.words
+    return (
+        bool(state.plan.roadmap)
+        and all(c.kpi_id is None and not (c.baseline or c.target) for c in new)
+        and cues.search("goal_said", state.plan.language, order) is None
+    )
+
+
+_ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
+
+
+def _one_goal_per_order(
+    candidates: list[GoalCandidate], command: PlanCommand
+) -> list[GoalCandidate]:
+    """ "add a goal: intake forms for 100 % by March, today it's 0" is one goal: the
+    objectives read inside the order's words become one, with the numbers the order gives,
+    worded without the order itself."""
+    inside = [c for c in candidates if c.text.strip() in command.words]
+    if not inside:
+        return candidates
+    goal = inside[0].model_copy()
+    goal.text = _ORDER_HEAD.sub("", goal.text, count=1).strip() or goal.text
+    said = command.unit if command.unit not in (None, "count") else None  # a count: the KPI's
+    unit = said or next((f.unit for f in (goal.target, goal.baseline) if f), None)
+    if command.target is not None:
+        goal.target = Figure(value=command.target, unit=unit, kpi_id=goal.kpi_id)
+    if command.baseline is not None:
+        goal.baseline = Figure(value=command.baseline, unit=unit, kpi_id=goal.kpi_id)
+    goal.deadline = command.deadline or goal.deadline
+    return [goal, *(c for c in candidates if c not in inside)]
+
+
+def _held_as(state: SessionState, candidate: GoalCandidate) -> int | None:
+    """The goal (or objective, before drafting) with the same today's value and target."""
+    if candidate.baseline is None or candidate.target is None:
+        return None
+    said = (candidate.baseline.value, candidate.target.value)
+    held = state.plan.goals if state.plan.goals else state.candidates
+    figures = [
+        (g.baseline.value if g.baseline else None, g.target.value if g.target else None)
+        for g in held
+    ]
+    return figures.index(said) if said in figures else None
