@@ -186,9 +186,7 @@ def _of_previous(clause: str, previous: list[str], answers: dict, language: str)
         return False
     shorts = {q.id: q.short.get(language) for q in load_maturity_questions().questions}
     said = {w[:STEM] for w in re.findall(r"[^\W\d_]{5,}", clause.lower())}
-    asked = {
-        w[:STEM] for q in previous for w in re.findall(r"[^\W\d_]{5,}", shorts[q].lower())
-    }
+    asked = {w[:STEM] for q in previous for w in re.findall(r"[^\W\d_]{5,}", shorts[q].lower())}
     return bool(said & asked)
 
 
