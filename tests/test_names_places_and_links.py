@@ -11,6 +11,7 @@ import pytest
 
 from assistant.coaching.commands import plan_commands
 from assistant.coaching.facts import read_message
+from assistant.coaching.metric_names import metric_words
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding.reader import read
@@ -100,3 +101,25 @@ def test_a_benchmark_question_gets_an_honest_no_guidance(seeded_data_dir, questi
     service.send("b", opening[language], language)
     reply = service.send("b", question, language).reply
     assert "[1]" not in reply and "“" not in reply.split("\n")[0], reply
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "staff"),
+    [
+        ("turnover about £1.15m. tastings ~30 people a week at £25. 7 staff incl me.", "en", 7),
+        ("vi er 8 ansatte. ca 40 personer i uka på kurs", "nb", 8),
+        ("Håndverksbakeri etablert 2016, 14 ansatte inkl. daglig leder, to utsalg.", "nb", 14),
+    ],
+)
+def test_people_counted_per_week_are_visitors_not_the_team(text, language, staff):
+    assert read_message(text, language, TODAY).staff == staff
+
+
+def test_a_goal_named_by_the_owners_clause_leaves_out_the_wish_and_the_figures():
+    said = (
+        "Og jeg vil at folk kan bestille begravelsesbinderier og buketter på nett, "
+        "nå er det 0, ønsker 25 %"
+    )
+    assert (
+        metric_words(said, "nb") == "«folk kan bestille begravelsesbinderier og buketter på nett»"
+    )

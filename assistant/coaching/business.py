@@ -144,7 +144,7 @@ def traits_of(
         family=family,
         sells=set(defaults.get("sells", ())),
         via=set(defaults.get("via", ())) | ({"bookings"} if _booked(stated, language) else set()),
-        customers=set(defaults.get("customers", ())),
+        customers=_customers_said(owner_words, language) or set(defaults.get("customers", ())),
         sells_online=sells_online,
         has_website=has_website,
         channels=named,
@@ -152,6 +152,19 @@ def traits_of(
         tools=tools_said(owner_words, language),
         abroad=aims_abroad(owner_words, language),
     )
+
+
+def _customers_said(words: str, language: str) -> set[str]:
+    """ "мы работаем с частными клиентами, а не с компаниями": b2c, whatever the trade's
+    usual customers; empty when the owner says neither."""
+    text = words.lower()
+    said = set()
+    for kind, by_language in _data().get("customers_said", {}).items():
+        for pattern in by_language.get(language, ()):
+            for match in re.finditer(pattern, text):
+                if not NEGATION.search(text[max(0, match.start() - 20) : match.start()]):
+                    said.add(kind)
+    return said
 
 
 def aims_abroad(words: str, language: str) -> bool:

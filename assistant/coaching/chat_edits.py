@@ -46,6 +46,7 @@ from assistant.coaching.goal_lookup import (
     one_goal_moved_by,
 )
 from assistant.coaching.goal_restated import restate_numbered_goals
+from assistant.coaching.goal_sources import record_sources
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
@@ -76,6 +77,7 @@ def apply_commands(
         if not c.goal_name or any(shares_a_word(c.goal_name, n) for n in names)
     ]
     restate_numbered_goals(state, facts, today, outcome)  # "Goal 1: implant cases, 6 -> 15"
+    record_sources(state, facts, today, outcome)  # "the numbers come from Fortnox"
     _pin_numbers(state, facts.commands)
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"

@@ -58,6 +58,12 @@ _TOO_MUCH = re.compile(
 )
 
 
+_MORE_NUMBERS = re.compile(
+    r"\s*(?:,|&|\+|and|og|och|и|or|eller|или)\s*(?P<n>\d{1,2})\b(?!\s*(?:%|[.,]\d))",
+    re.IGNORECASE,
+)
+
+
 def _values(words: str, language: str) -> list[Found]:
     """The figures of an order that are values: not an old one ("not 1.5") and not the
     number of the goal or step it names ("change the unit of goal 1 to customers")."""
@@ -67,6 +73,11 @@ def _values(words: str, language: str) -> list[Found]:
         for p in cues.patterns(key, language)
         for m in p.finditer(words)
     ]
+    for _, end in list(named):  # "Цели 2 и 3", "goals 1, 2 and 4": each a goal's number
+        more = _MORE_NUMBERS.match(words, end)
+        while more is not None:
+            named.append(more.span("n"))
+            more = _MORE_NUMBERS.match(words, more.end())
     masked = words  # "goal 2 620 members": the goal's number is no digit of the value
     for start, end in named:
         masked = masked[:start] + " " * (end - start) + masked[end:]

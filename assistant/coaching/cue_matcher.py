@@ -133,9 +133,25 @@ class Matcher:
             free = [a for a in anchors if p not in own.get(a, ())]
             after = [a for a in free if p < a <= p + _AFTER and clear(p, a)]
             before = sorted(a for a in free if p - _BEFORE <= a < p and clear(a, p))
-            for a in after or before[-1:]:
+            for a in after or _said_of(before):
                 reached[a] = min(reached.get(a, name), name, key=_MODIFIERS.index)
         return reached
+
+
+TOGETHER = 2  # anchors this close say one thing ("digitala mål … nedskrivna")
+
+
+def _said_of(before: list[int]) -> list[int]:
+    """The anchors a modifier after them reaches: the nearest, and those right beside it
+    ("Nedskrivna digitala mål finns inte": both cues of the goals question)."""
+    if not before:
+        return []
+    kept = [before[-1]]
+    for at in reversed(before[:-1]):
+        if kept[-1] - at > TOGETHER:
+            break
+        kept.append(at)
+    return kept
 
 
 def _own_words(cue: Cue, words: list[str], stems: list[str | None]) -> set[int]:

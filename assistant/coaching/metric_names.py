@@ -55,6 +55,10 @@ QUOTED_WORDS = 12  # an objective quoted as its name is cut after this many word
 HEADLINE_WORDS = 6  # a first sentence this short names the objective the next one counts
 
 
+_CLAUSE_BEFORE_FIGURE = re.compile(r"^([^,;:\d]+?),\s[^,;:]*\d")
+MIN_AIM_WORDS = 3  # a clause before the figures this long says the aim on its own
+
+
 def _quoted(whole: str, language: str) -> str:
     """The owner's own sentence, quoted, when no words of it name what is counted ("start a
     pilates/rehab class, …"): a quote reads as theirs, a fragment reads as garbled."""
@@ -62,6 +66,10 @@ def _quoted(whole: str, language: str) -> str:
     headline = len(sentences[0].split()) <= HEADLINE_WORDS  # "2) vinne flere anbud. I fjor …"
     with_figure = (s for s in sentences if re.search(r"\d", s))
     sentence = (sentences[0] if headline else next(with_figure, sentences[0])).strip(" .;")
+    sentence = _cleaned(sentence, language) or sentence  # "Og jeg vil at folk kan bestille …"
+    aim = _CLAUSE_BEFORE_FIGURE.match(sentence)  # "…på nett, nå er det 0, ønsker 25 %"
+    if aim and len(aim.group(1).split()) >= MIN_AIM_WORDS:
+        sentence = aim.group(1)
     words = sentence.split()
     cut = " ".join(words[:QUOTED_WORDS]) + (" …" if len(words) > QUOTED_WORDS else "")
     return Messages(language).say("owner_quote", words=cut)

@@ -70,8 +70,9 @@ def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
     profile.annual_revenue = profile.annual_revenue or facts.revenue
     relabelled = re.search(MARKETS_SAID, facts.said, re.IGNORECASE) is not None  # "рынки: …"
     fixing = relabelled or facts.intent in ("correction", "objection") or state.stage == "playback"
-    if facts.markets and (fixing or not profile.markets):  # "ООО это не город, продаём по …"
-        profile.markets = facts.markets
+    named_again = set(facts.markets) <= set(profile.markets)  # "the Malmö salon's Instagram"
+    if facts.markets and not named_again and (fixing or not profile.markets):
+        profile.markets = facts.markets  # "ООО это не город, продаём по …"
 
 
 FOLLOWERS = "social_followers"

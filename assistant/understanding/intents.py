@@ -172,7 +172,8 @@ def _own_practice(text: str, position: int, language: str) -> bool:
     sentence = next((s for s in sentences(text) if s.start <= position < s.end), None)
     if sentence is None or sentence.text.rstrip().endswith("?"):
         return False  # "can I get it as a Word doc?" asks for it
-    return cues.search("own_practice", language, sentence.text) is not None
+    said = sentence.text
+    return any(cues.search(k, language, said) for k in ("own_practice", "arrives_as_file"))
 
 
 def _declined(text: str, language: str) -> list[tuple[int, int]]:

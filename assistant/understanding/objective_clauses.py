@@ -198,3 +198,19 @@ def adds_to_previous(piece: Piece, language: str, figures: list[Any], open_basel
     rest = "".join(text[a:b] for a, b in zip(starts, ends, strict=True))
     rest = _ASIDE.sub(" ", rest)  # "by 2027-12-31 (cases, not GBP)": an aside says no aim
     return len(_WORD.findall(rest)) <= 2
+
+
+DOCUMENT_LINES = 6  # a text this long, with a heading for its objectives, is a document
+
+
+def in_objectives_section(text: str, language: str, scopes: list[Any]) -> list[Any]:
+    """In a brief with a heading for the objectives ("Objectives (from the owners)"), the
+    objectives are what it lists; a wish in the description of the business before it
+    ("their daughter … wants to modernise") is context, not one of them."""
+    if text.count("\n") < DOCUMENT_LINES:
+        return scopes
+    headers = [start for start, _ in after_header(text, language)]
+    if not headers:
+        return scopes
+    first = min(headers)
+    return [s for s in scopes if s.start >= first] or scopes

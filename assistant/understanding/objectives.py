@@ -27,7 +27,7 @@ from assistant.understanding.objective_baselines import (
     known_baseline,
     referred_baseline,
 )
-from assistant.understanding.objective_clauses import parallel_wish
+from assistant.understanding.objective_clauses import in_objectives_section, parallel_wish
 from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
     ONE_MORE,
@@ -469,6 +469,7 @@ def read_objectives(
         for s in in_one_item(text, objective_scopes(text, language, amounts))
         if not any(o.start < s.end and s.start < o.end for o in orders)
     ]
+    scopes = in_objectives_section(text, language, scopes)
     taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures
     found = [_objective(text, s, language, today, metrics, amounts, taken) for s in scopes]
     return completed(found, text, language)

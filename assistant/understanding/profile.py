@@ -10,7 +10,7 @@ from assistant.understanding.places import nominative
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import ProfileFact, Span
 from assistant.understanding.team import team_size
-from assistant.understanding.text import span_of
+from assistant.understanding.text import sentences, span_of
 
 _PEOPLE = "people"
 MAX_STAFF = 1_000_000  # more than any small or medium business employs: a slip, not a fact
@@ -261,6 +261,8 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         and 1 <= c[1] <= MAX_STAFF
         and not _audience(text, c[2], language)
         and not _room_or_share(text, c[2], language)
+        and not _a_rate(text, c[2], language)
+        and not _in_a_question(text, c[2])
     ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
@@ -296,6 +298,26 @@ def _room_or_share(text: str, span: Span, language: str) -> bool:
     if cues.search("capacity_before", language, before):
         return True
     return re.match(r"\s*(?:из|of|av|ut av)\s+\d", text[span.end :]) is not None
+
+
+def _in_a_question(text: str, span: Span) -> bool:
+    """ "почему стратегия у нас 50?": a number in a question is no head count."""
+    return any(
+        p.start <= span.start < p.end and p.text.rstrip().endswith("?") for p in sentences(text)
+    )
+
+
+RATE_REACH = 14  # characters after a count of people that may say it is per week or month
+
+
+def _a_rate(text: str, span: Span, language: str) -> bool:
+    """ "tastings ~30 people a week", "40 personer i uka på kurs": visitors, not the team."""
+    after = text[span.end : span.end + RATE_REACH]
+    periods = cues.raw("periods")
+    found = (
+        cues.compiled(p).search(after) for by in periods.values() for p in by.get(language, ())
+    )
+    return any(m is not None and not after[: m.start()].strip() for m in found)  # right after
 
 
 AUDIENCE_REACH = 40  # characters before a head count, in its clause, that may name an audience

@@ -27,7 +27,7 @@ from assistant.understanding.reading import (
     Reading,
     Span,
 )
-from assistant.understanding.text import clauses, containing, sentences
+from assistant.understanding.text import clauses, containing, sentences, span_of
 
 _PEOPLE = "people"
 
@@ -184,7 +184,7 @@ def read(
     known = 0 if brief else goals
     if known is not None:  # "Goal 1: orders from 10 to 40" before there are goals: an aim
         ordered = [c for c in ordered if not _beyond(c, known)]
-    orders = tuple(c.span for c in ordered if c.action not in AIMS_KEPT)
+    orders = tuple(_order_span(text, c) for c in ordered if c.action not in AIMS_KEPT)
     objectives = read_objectives(text, lang, today, amounts, metrics, orders)
     metrics = _without_targets(metrics, objectives)
     metrics += _other_figures(unplaced, amounts, objectives)
@@ -278,6 +278,15 @@ def _asked_about(text: str, fact: ProfileFact, asked: list[Span], language: str)
     if question is None:
         return False
     return cues.search("self_words", language, question.text) is None
+
+
+def _order_span(text: str, command: CommandFact) -> Span:
+    """Where an order is said; keeping a target takes its whole sentence ("Mål 1: behåll 70 %
+    …, vi stänger telefonbokningen på kvällar": the reason for keeping it, no new aim)."""
+    if command.action != "keep_goal":
+        return command.span
+    sentence = containing(sentences(text), command.span.start)
+    return span_of(text, sentence.start, sentence.end) if sentence else command.span
 
 
 GOAL_ORDERS = ("change_goal", "rename_goal", "turn_goal", "drop_goal")

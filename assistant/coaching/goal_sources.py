@@ -1,0 +1,65 @@
+"""Where a goal's figures will come from, said in chat ("Siffrorna hämtar vi från Fortnox,
+följer upp varje månad", "для цели 2 источник данных — таблица договоров в Excel"): the
+goal's KPI takes that source, so the SMART check no longer asks for one, and the owner hears
+it said back. The goal is the one the sentence numbers, else every goal still without one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.drafting import apply_smart
+from assistant.coaching.facts import Facts
+from assistant.coaching.plan import Goal, Kpi
+from assistant.coaching.state import SessionState
+from assistant.understanding import cues
+from assistant.understanding.text import sentences
+
+MOST_SOURCE_CHARS = 80  # the source as said back and kept; a longer clause is cut at a word
+
+
+def record_sources(state: SessionState, facts: Facts, today: date, outcome: Outcome) -> None:
+    """Each sentence that says where figures come from sets that source on its goals."""
+    goals = state.plan.goals
+    if not goals:
+        return
+    language = state.language
+    for sentence in sentences(facts.said):
+        said = cues.search("data_source_said", language, sentence.text)
+        source = _source(sentence.text[said.end() :] if said else "")
+        if said is None or not source:
+            continue
+        numbers = [
+            int(m.group("n"))
+            for p in cues.patterns("goal_reference", language)
+            for m in p.finditer(sentence.text)
+        ]
+        named = [goals[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(goals)]
+        for goal in named or [g for g in goals if not _has_source(g)]:
+            _set_source(goal, source)
+            change = say_for(state).say(
+                "edit_field", field=say_for(state).label("edit_fields", "source"), value=source
+            )
+            number = goals.index(goal) + 1
+            outcome.changes.append(
+                say_for(state).say("goal_changed", number=number, changes=change)
+            )
+        apply_smart(state.plan, today)
+
+
+def _source(rest: str) -> str:
+    said = rest.strip(" :—–-,.;")
+    if len(said) <= MOST_SOURCE_CHARS:
+        return said
+    return said[:MOST_SOURCE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _has_source(goal: Goal) -> bool:
+    return any(k.source for k in goal.kpis)
+
+
+def _set_source(goal: Goal, source: str) -> None:
+    if goal.kpis:
+        goal.kpis[0].source = source
+    else:
+        goal.kpis.append(Kpi(name=goal.metric or goal.statement, source=source))
