@@ -123,3 +123,9 @@ def test_a_goal_named_by_the_owners_clause_leaves_out_the_wish_and_the_figures()
     assert (
         metric_words(said, "nb") == "«folk kan bestille begravelsesbinderier og buketter på nett»"
     )
+
+
+def test_goods_a_shop_sells_are_not_its_trade():
+    said = "I run Pawsome Supplies in Cardiff - independent vet supplies and pet shop."
+    assert read_message(said, "en", TODAY).industry == "pet shop"
+    assert read_message("we are a vet practice in Leeds", "en", TODAY).industry == "vet"

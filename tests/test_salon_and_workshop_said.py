@@ -109,3 +109,18 @@ def test_goals_said_not_to_be_written_down_are_a_no_and_say_nothing_of_skills(te
     maturity = read_message(text, language, TODAY).maturity
     assert maturity.get("s_digital_goals") == "no"
     assert "h_skills" not in maturity
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Och vad betyder 95/100?", "sv"),
+        ("what does 80/100 mean?", "en"),
+        ("что значит 75/100?", "ru"),
+    ],
+)
+def test_what_a_smart_score_means_is_said_in_plain_words(question, language):
+    from assistant.coaching.definitions import definition
+
+    said = definition(question, language)
+    assert said is not None and "100" in said

@@ -22,12 +22,15 @@ def _asks_what(text: str, language: str) -> bool:
     return cues.search("asks_what_is", language, text) is not None
 
 
+_SCORE = re.compile(r"\b\d{1,3}\s*/\s*100\b")
+
+
 def definition(question: str, language: str) -> str | None:
     """The definition of the term a "what is ..." question asks about, if it is one we
     define; the longest term said wins ("conversion rate" over "conversion")."""
     if not _asks_what(question, language):
         return None
-    lowered = question.lower()
+    lowered = _SCORE.sub("score/100", question.lower())  # "vad betyder 95/100?"
     best: tuple[int, str] | None = None
     for entry in _terms().values():
         for term in entry["terms"].get(language, ()):

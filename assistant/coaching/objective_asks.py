@@ -163,7 +163,7 @@ def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]
     whole = [g for g in facts.goals if g.baseline and g.target]
     alone = len(whole) < LIST_SAID_AGAIN  # in a correction, one aim said again by a figure
     if alone and facts.intent != "correction":
-        return []
+        whole = [g for g in whole if _gives_missing_baseline(state, g)]  # "i dag 10 %, mål 50 %"
     restated: list[GoalCandidate] = []
     fixed: set[int] = set()
     for said in whole:
@@ -185,6 +185,19 @@ def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]
         state.candidates[index] = candidate.model_copy(update=update)
         restated.append(said)
     return restated
+
+
+def _gives_missing_baseline(state: SessionState, said: GoalCandidate) -> bool:
+    """ "I dag fyller vi kanske 10 %, målet är 50 %": the target of an objective still without
+    today's value, said again with it."""
+    target = said.target
+    return target is not None and any(
+        c.baseline is None
+        and c.target is not None
+        and c.target.value == target.value
+        and c.target.unit == target.unit
+        for c in state.candidates
+    )
 
 
 def _in_unit_of(said: Figure | None, held: Figure | None) -> Figure | None:
@@ -270,6 +283,7 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
     loose = [g for g in facts.goals if not (g.baseline and g.target)]
     figures = facts.figures or [f for g in loose for f in (g.baseline, g.target) if f]
     figures = figures or _said_alone(facts, state.language)  # "about 40", "1%"
+    figures = [f for f in figures if _fits(candidate, f)]  # "…boka via 1177": no share
     if pending.field == "deadline":
         dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
         if dates[0] is not None:
@@ -289,6 +303,18 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
     if hedged and getattr(candidate, pending.field) is not None:  # "maybe next year? not sure"
         candidate.proposed = list(dict.fromkeys([*candidate.proposed, pending.field]))
     state.asked_fields.append(f"{pending.candidate}:{pending.field}")
+
+
+SHARE_MOST = 100
+
+
+def _fits(candidate: GoalCandidate, figure: Figure) -> bool:
+    """A figure that can answer for this objective: not one said of another KPI ("1 177
+    besök på webbplatsen" for the no-show rate), nor over 100 for a share in percent."""
+    if figure.kpi_id and candidate.kpi_id and figure.kpi_id != candidate.kpi_id:
+        return False
+    units = {f.unit for f in (candidate.baseline, candidate.target) if f is not None}
+    return not ("%" in units and figure.unit in (None, "%") and figure.value > SHARE_MOST)
 
 
 def _said_alone(facts: Facts, language: str) -> list[Figure]:

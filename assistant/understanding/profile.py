@@ -141,7 +141,7 @@ def industry(text: str, language: str) -> ProfileFact | None:
         said = match.group("industry").strip() + _joined_trade(text, end, language)
         said += _suspended(text, end)
         found.append((match.start("industry"), said, 0.5))
-    if (trade := _trades(language).search(text)) is not None:
+    if (trade := _first_trade(text, language)) is not None:
         opening = not re.search(r"[.!?\n]", text[: trade.start()])
         trade = _said_whole(text, trade, language)  # "Solsiden Bakeri …, bakeri og kafé"
         words = _with_noun(text, trade, language)  # "мебельная мастерская"
@@ -152,6 +152,15 @@ def industry(text: str, language: str) -> ProfileFact | None:
     start, words, confidence = min(found)
     span = span_of(text, start, start + len(words))
     return ProfileFact(field="industry", value=words, confidence=confidence, span=span)
+
+
+def _first_trade(text: str, language: str) -> re.Match[str] | None:
+    """The first trade word that names the trade, not goods sold ("vet supplies and pet
+    shop": the shop)."""
+    for trade in _trades(language).finditer(text):
+        if not cues.search("trade_goods_after", language, text[trade.end() : trade.end() + 20]):
+            return trade
+    return None
 
 
 def _with_noun(text: str, trade: re.Match[str], language: str) -> str:
