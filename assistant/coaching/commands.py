@@ -11,6 +11,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from assistant.coaching.command_values import new_values, old_values, order_unit
+from assistant.coaching.listed_orders import each_listed, goals_numbered
 from assistant.coaching.words import content_words
 from assistant.extraction import Deadline, extract_deadlines
 from assistant.understanding import cues
@@ -65,7 +66,7 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             command.name = new_name(named, said.span.text)  # not a quote of the next order
         previous_end = said.span.end
         if not any(_same_order(c, command) for c in found):
-            found += _each_listed(command)
+            found += each_listed(command, reading.language)
     told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
     found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
     return _without_link_echoes(found + _goals_addressed(reading, today, found))
@@ -105,7 +106,10 @@ def _goals_addressed(reading: Reading, today: date, found: list[PlanCommand]) ->
         new = (fixed.baseline, fixed.target, fixed.deadline) != (None, None, None)
         if fixed.action == "change_goal" and new:  # not a lane named
             name = named.group("name") if named and number is None else None
-            addressed.append(fixed.model_copy(update={"goal_name": name, "words": sentence.text}))
+            addressed += each_listed(
+                fixed.model_copy(update={"goal_name": name, "words": sentence.text}),
+                reading.language,
+            )  # "I meant December 2027 for both goal 1 and goal 2"
     return addressed
 
 
@@ -222,23 +226,6 @@ def _replaced_values(reading: Reading) -> list[PlanCommand]:
                 )
             )
     return found
-
-
-_LISTED = re.compile(r"\s*(?:,|and|og|och|и|&)\s*(?:[^\W\d]+\s*)?#?(\d{1,2})\b", re.IGNORECASE)
-LISTABLE = ("drop_goal", "drop_initiative", "change_initiative")
-
-
-def _each_listed(command: PlanCommand) -> list[PlanCommand]:
-    """ "drop goals 2 and 3", "fjern tiltak 7, 6 og 5": one order for each number."""
-    if command.action not in LISTABLE or command.number is None:
-        return [command]
-    first = re.search(rf"(?<!\d){command.number}(?!\d)", command.words)
-    numbers = [command.number]
-    cursor = first.end() if first else len(command.words)
-    while match := _LISTED.match(command.words, cursor):
-        numbers.append(int(match.group(1)))
-        cursor = match.end()
-    return [command.model_copy(update={"number": n}) for n in dict.fromkeys(numbers)]
 
 
 _QUOTED = re.compile(
@@ -403,8 +390,9 @@ def _without_other_goals(words: str, number: int | None, language: str) -> str:
         return words
     kept, about = [], own
     for clause in clauses:  # "Mål 1 ble også rart. Det skal være …": still about goal 1
-        about = _goal_said(clause, language) or about
-        if about == own:
+        named = goals_numbered(clause, language)
+        about = own if own in named else _goal_said(clause, language) or about
+        if about == own:  # "flytta mål 1 och mål 2 till …": about both
             kept.append(clause)
     return words if len(kept) == len(clauses) else ". ".join(kept)
 

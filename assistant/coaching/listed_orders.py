@@ -1,0 +1,47 @@
+"""Orders said for several numbered items at once ("drop goals 2 and 3", "fjern tiltak 7, 6
+og 5", "December 2027 for both goal 1 and goal 2"): one order for each number."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.understanding import cues
+
+if TYPE_CHECKING:
+    from assistant.coaching.commands import PlanCommand
+
+LISTED = re.compile(r"\s*(?:,|and|og|och|и|&)\s*(?:[^\W\d]+\s*)?#?(\d{1,2})\b", re.IGNORECASE)
+LISTABLE = ("drop_goal", "drop_initiative", "change_initiative")
+
+
+def each_listed(command: PlanCommand, language: str) -> list[PlanCommand]:
+    """One order per number listed; a new date for goals named together ("flytta mål 1 och
+    mål 2 till december 2027") goes to each of them."""
+    dates_only = command.action == "change_goal" and command.deadline is not None
+    dates_only = dates_only and command.target is None and command.baseline is None
+    if (command.action not in LISTABLE and not dates_only) or command.number is None:
+        return [command]
+    numbers = [command.number]
+    if dates_only and command.number in (named := goals_numbered(command.words, language)):
+        numbers = sorted(named)
+    else:
+        first = re.search(rf"(?<!\d){command.number}(?!\d)", command.words)
+        cursor = first.end() if first else len(command.words)
+        while match := LISTED.match(command.words, cursor):
+            numbers.append(int(match.group(1)))
+            cursor = match.end()
+    return [command.model_copy(update={"number": n}) for n in dict.fromkeys(numbers)]
+
+
+def goals_numbered(text: str, language: str) -> set[int]:
+    """Every goal number ``text`` names ("mål 1 och mål 2", "goals 1 and 2")."""
+    numbers: set[int] = set()
+    for pattern in cues.patterns("goal_reference", language):
+        for match in pattern.finditer(text):
+            numbers.add(int(match.group("n")))
+            listed = LISTED.match(text, match.end())
+            while listed is not None:
+                numbers.add(int(listed.group(1)))
+                listed = LISTED.match(text, listed.end())
+    return numbers
