@@ -48,3 +48,13 @@ def test_a_label_fixed_or_a_fact_missed_refuses_no_step(text, language):
 def test_one_date_for_two_goals_goes_to_both(text, language):
     end = date(2027, 12, 31)
     assert _orders(text, language) == [("change_goal", 1, end), ("change_goal", 2, end)]
+
+
+def test_an_order_labelled_with_its_goal_changes_that_goal():
+    said = (
+        "Mål 2: flytt fristen til juni 2027. Mål 5: endre målet til 90 %, noen fastleger "
+        "kommer aldri til å slutte med fax. Og mål 4 har fortsatt «kunder» som enhet."
+    )
+    commands = plan_commands(read(said, "nb", TODAY, goals=5), TODAY)
+    assert [(c.action, c.number) for c in commands] == [("change_goal", 2), ("change_goal", 5)]
+    assert commands[1].target == 90

@@ -294,6 +294,19 @@ def _goal_number(text: str, language: str) -> int | None:
 LOOK_BACK = 40  # "goal 3, the admin one - change the deadline": the goal named just before
 
 
+LABEL_REACH = 12  # "Mål 5: " right before an order names its goal
+
+
+def _labelled_right_before(reading: Reading, position: int) -> int | None:
+    """The goal number an order is labelled with ("Mål 5: endre målet til 90 %")."""
+    before = reading.text[max(0, position - LABEL_REACH) : position]
+    for pattern in cues.patterns("goal_reference", reading.language):
+        for match in pattern.finditer(before):
+            if re.fullmatch(r"\s*[:–—-]\s*", before[match.end() :]):
+                return int(match.group("n"))
+    return None
+
+
 def _named_just_before(reading: Reading, position: int) -> int | None:
     """The goal number said just before an order, in the same line of the message."""
     before = reading.text[max(0, position - LOOK_BACK) : position]
@@ -350,8 +363,10 @@ def _command(
             command.deadline = found.date
     if action in ("change_goal", "drop_goal") and number is None:
         own = _words(reading.text, position, end or position + 1, window)
-        command.number = _goal_number(own, reading.language) or _named_just_before(
-            reading, position
+        command.number = (
+            _labelled_right_before(reading, position)  # "Mål 5: endre målet til 90 %, …"
+            or _goal_number(own, reading.language)
+            or _named_just_before(reading, position)
         )
     horizon = _horizon(words, reading.language)
     lane = _lane_named(words, reading.language)  # "перенесите в ближайшие 3 месяца": Now

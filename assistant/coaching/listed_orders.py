@@ -23,8 +23,9 @@ def each_listed(command: PlanCommand, language: str) -> list[PlanCommand]:
     if (command.action not in LISTABLE and not dates_only) or command.number is None:
         return [command]
     numbers = [command.number]
-    if dates_only and command.number in (named := goals_numbered(command.words, language)):
-        numbers = sorted(named)
+    together = [c for c in _goal_lists(command.words, language) if command.number in c]
+    if dates_only and together:
+        numbers = sorted(together[0])
     else:
         first = re.search(rf"(?<!\d){command.number}(?!\d)", command.words)
         cursor = first.end() if first else len(command.words)
@@ -36,12 +37,19 @@ def each_listed(command: PlanCommand, language: str) -> list[PlanCommand]:
 
 def goals_numbered(text: str, language: str) -> set[int]:
     """Every goal number ``text`` names ("mål 1 och mål 2", "goals 1 and 2")."""
-    numbers: set[int] = set()
+    return {n for together in _goal_lists(text, language) for n in together}
+
+
+def _goal_lists(text: str, language: str) -> list[set[int]]:
+    """The goal numbers said together, list by list: "goal 1 and goal 2" is one list of two,
+    "goal 3 to June and make goal 2 …" two lists of one."""
+    lists = []
     for pattern in cues.patterns("goal_reference", language):
         for match in pattern.finditer(text):
-            numbers.add(int(match.group("n")))
+            together = {int(match.group("n"))}
             listed = LISTED.match(text, match.end())
             while listed is not None:
-                numbers.add(int(listed.group(1)))
+                together.add(int(listed.group(1)))
                 listed = LISTED.match(text, listed.end())
-    return numbers
+            lists.append(together)
+    return [t for t in lists if len(t) > 1] + [t for t in lists if len(t) == 1]
