@@ -32,6 +32,7 @@ def test_an_order_opening_a_later_sentence_is_read():
         ("And it's not bookings per month, it's average people per night Tuesday–Thursday.", "en"),
         ("Du noterte ikke at vi mister 30 anrop i uka, svar på hvert tapte anrop er viktig.", "nb"),
         ("You forgot the online booking I mentioned, that's the main thing.", "en"),
+        ("Nej nu blev det fel igen – bokning på nätet är JA via Booking, andelen är ca 47%.", "sv"),
     ],
 )
 def test_a_label_fixed_or_a_fact_missed_refuses_no_step(text, language):

@@ -4,7 +4,7 @@ webshop stuff please"): remembered, so no roadmap proposes them, and said back."
 from __future__ import annotations
 
 from assistant.coaching.business import tools_said
-from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.facts import Facts
 from assistant.coaching.messages import Messages
 from assistant.coaching.state import SessionState
@@ -51,9 +51,12 @@ def _had_already(words: str, language: str) -> set[str]:
     business has what the step would bring, so the step is no refusal (the roadmap leaves it
     out for having it)."""
     has = {f"has_{tool}" for tool in tools_said(words, language)}
+    if load_maturity_questions().find_answers(words, language).get(BUYS_ONLINE) == "yes":
+        has |= {"has_online_booking", "has_webshop", "sells_online"}  # "bokning på nätet är JA"
     return {spec.id for spec in load_kpi_catalogue().initiatives if has & set(spec.fit.never_when)}
 
 
+BUYS_ONLINE = "r_webshop"  # the question "can customers buy or book online?"
 SCOFF_WORDS = 6  # "Nettbutikk?? Vi er rørleggere": a short scoff, not a longer question
 
 
