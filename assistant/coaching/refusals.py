@@ -4,13 +4,14 @@ webshop stuff please"): remembered, so no roadmap proposes them, and said back."
 from __future__ import annotations
 
 from assistant.coaching.business import tools_said
-from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.facts import Facts
 from assistant.coaching.messages import Messages
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, initiatives_refused
 from assistant.understanding import cues
 from assistant.understanding.intents import RHETORICAL
+from assistant.understanding.maturity import read_maturity
 from assistant.understanding.text import sentences
 
 
@@ -51,12 +52,13 @@ def _had_already(words: str, language: str) -> set[str]:
     business has what the step would bring, so the step is no refusal (the roadmap leaves it
     out for having it)."""
     has = {f"has_{tool}" for tool in tools_said(words, language)}
-    if load_maturity_questions().find_answers(words, language).get(BUYS_ONLINE) == "yes":
+    said = read_maturity(words, language, [])  # what they have; a "??" scoff says nothing
+    if any(f.topic == BUYS_ONLINE and f.answer == "yes" for f in said):
         has |= {"has_online_booking", "has_webshop", "sells_online"}  # "bokning på nätet är JA"
     return {spec.id for spec in load_kpi_catalogue().initiatives if has & set(spec.fit.never_when)}
 
 
-BUYS_ONLINE = "r_webshop"  # the question "can customers buy or book online?"
+BUYS_ONLINE = "webshop"  # the topic "can customers buy or book online?"
 SCOFF_WORDS = 6  # "Nettbutikk?? Vi er rørleggere": a short scoff, not a longer question
 
 
