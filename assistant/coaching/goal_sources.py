@@ -23,7 +23,9 @@ def record_sources(state: SessionState, facts: Facts, today: date, outcome: Outc
     goals = state.plan.goals
     if not goals:
         return
-    language = state.language
+    language, say = state.language, say_for(state)
+    field = say.label("edit_fields", "source")
+    said_any = False
     for sentence in sentences(facts.said):
         said = cues.search("data_source_said", language, sentence.text)
         source = _source(sentence.text[said.end() :] if said else "")
@@ -37,14 +39,12 @@ def record_sources(state: SessionState, facts: Facts, today: date, outcome: Outc
         named = [goals[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(goals)]
         for goal in named or [g for g in goals if not _has_source(g)]:
             _set_source(goal, source)
-            change = say_for(state).say(
-                "edit_field", field=say_for(state).label("edit_fields", "source"), value=source
-            )
+            said_any = True
+            change = say.say("edit_field", field=field, value=source)
             number = goals.index(goal) + 1
-            outcome.changes.append(
-                say_for(state).say("goal_changed", number=number, changes=change)
-            )
-        apply_smart(state.plan, today)
+            outcome.changes.append(say.say("goal_changed", number=number, changes=change))
+    if said_any:
+        apply_smart(state.plan, today)  # once, after every source said is set
 
 
 def _source(rest: str) -> str:

@@ -13,7 +13,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, StrategyPlan
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import serving_steps
-from assistant.coaching.why_answers import why_step
+from assistant.coaching.why_answers import steps_numbered, why_step
 from assistant.coaching.words import shares_a_word
 from assistant.understanding import cues
 
@@ -76,11 +76,7 @@ def _steps_named(plan: StrategyPlan, text: str) -> str | None:
     in its own words, as the roadmap shows them; None when no step is named."""
     say = Messages(plan.language)
     shown = roadmap_order(plan)
-    numbers = [
-        int(m.group("n"))
-        for p in cues.patterns("initiative_reference", plan.language)
-        for m in p.finditer(text)
-    ]
+    numbers = steps_numbered(text, plan.language)
     named = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(shown)]
     lines = [
         say.say(

@@ -40,13 +40,17 @@ def why_step(plan: StrategyPlan, text: str) -> str | None:
     ).strip()
 
 
-def _step_named(shown: list[Initiative], text: str, language: str) -> Initiative | None:
-    numbers = [
+def steps_numbered(text: str, language: str) -> list[int]:
+    """The step numbers ``text`` names ("step 1", "tiltak 3", "пункт 2"), in order."""
+    return [
         int(m.group("n"))
         for p in cues.patterns("initiative_reference", language)
         for m in p.finditer(text)
     ]
-    numbered = [n for n in numbers if 1 <= n <= len(shown)]
+
+
+def _step_named(shown: list[Initiative], text: str, language: str) -> Initiative | None:
+    numbered = [n for n in steps_numbered(text, language) if 1 <= n <= len(shown)]
     if numbered:
         return shown[numbered[0] - 1]
     named = [i for i in shown if shares_a_word(text, i.title, language)]

@@ -31,7 +31,7 @@ def states_objective(piece: Piece, language: str) -> bool:
         shortest = MIN_WORDS - 1  # "…сейчас около 25 %, хочу 40 %", "…, want 40 %"
     if text.rstrip().endswith("?") or len(text.split()) < shortest:
         return False
-    said = _ASIDE.sub(" ", text)  # "(ingen konkret målsetting ennå)": an aside denies no aim
+    said = without_asides(text)  # "(ingen konkret målsetting ennå)": an aside denies no aim
     if cues.search("not_objective", language, said) or cues.search("correction", language, text):
         return False
     if cues.search("from_to", language, text) or cues.search(
@@ -196,7 +196,7 @@ def adds_to_previous(piece: Piece, language: str, figures: list[Any], open_basel
         return False
     starts, ends = [0] + [e for _, e in dates], [s for s, _ in dates] + [len(text)]
     rest = "".join(text[a:b] for a, b in zip(starts, ends, strict=True))
-    rest = _ASIDE.sub(" ", rest)  # "by 2027-12-31 (cases, not GBP)": an aside says no aim
+    rest = without_asides(rest)  # "by 2027-12-31 (cases, not GBP)": an aside says no aim
     return len(_WORD.findall(rest)) <= 2
 
 
