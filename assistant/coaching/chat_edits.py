@@ -50,6 +50,7 @@ from assistant.coaching.goal_sources import record_sources
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
+from assistant.coaching.plan import Direction
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
@@ -58,6 +59,7 @@ from assistant.coaching.words import (
     initiatives_named,
     shares_a_word,
 )
+from assistant.understanding import cues
 
 
 def apply_commands(
@@ -215,12 +217,13 @@ def _rename_goal(
     if not command.name:
         outcome.asks.append(say.say("what_goal_change", number=index + 1))
         return
+    name, way = _verb_first(command.name, state.plan.language)
     if drafted(state):
-        changes = change_goal(
-            state.plan, state.plan.goals[index], GoalEdit(metric=command.name), today
-        )
+        edit = GoalEdit(metric=name, direction=way)
+        changes = change_goal(state.plan, state.plan.goals[index], edit, today)
     else:
-        state.candidates[index].name = command.name
+        state.candidates[index].name = name
+        state.candidates[index].direction = way or state.candidates[index].direction
         changes = [
             say.say(
                 "edit_field",
@@ -229,6 +232,18 @@ def _rename_goal(
             )
         ]
     _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged_name")])
+
+
+def _verb_first(name: str, language: str) -> tuple[str, Direction | None]:
+    """ "minska beroendet av byggfirmorna": the verb says which way the goal goes, and the
+    name is what it counts (else the goal would read "Minska minska beroendet …")."""
+    for way in ("increase", "decrease"):
+        for pattern in cues.patterns(way, language):
+            said = pattern.match(name)
+            rest = name[said.end() :].strip(" :,-") if said else ""
+            if said and len(rest.split()) >= 1 and said.group(0).strip():
+                return rest, way  # type: ignore[return-value]
+    return name, None
 
 
 def _change_objective(state: SessionState, index: int, command: PlanCommand) -> list[str]:

@@ -27,8 +27,10 @@ from assistant.coaching.implied import settle_baselines, settle_candidates
 from assistant.coaching.interview_groups import next_group_question
 from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
+from assistant.coaching.metric_fixes import metric_fixes
 from assistant.coaching.objective_asks import (
     add_objectives,
+    answer_beside_orders,
     date_for_named_goal,
     fill_pending,
     next_missing,
@@ -93,6 +95,7 @@ class OfflineCoach:
         if facts.aside:
             parts.append(say.say("aside_noted"))
         today = self.today()
+        facts.commands += metric_fixes(state, facts)  # "it's not bookings, it's visitors"
         changes = self._apply_corrections(state, facts, today)
         if moves_steps(state, facts):  # "move online booking up to Now", goals unapproved
             self._draft_roadmap(state, today)
@@ -100,6 +103,7 @@ class OfflineCoach:
         served_before = served_goals(state.plan)
         ordered = apply_commands(state, facts, today, self.save_export)
         said_nothing_else = not (facts.figures or facts.goals or facts.maturity)
+        said_nothing_else &= plan_question(text, state.language) is None  # "Ok. What first?"
         if facts.yes_apart and state.stage in CONFIRMING and said_nothing_else:
             facts.approve = True  # "ну это уже смешно. ладно, да": asked to confirm, said yes
         if facts.go_ahead and state.stage in CONFIRMING and not ordered.asks:
@@ -425,10 +429,11 @@ class OfflineCoach:
         facts.goals = [g for g in facts.goals if g not in restated]
         if state.pending is not None and facts.approve:
             skip_pending(state)  # "yes, go on": no more questions about this one
-        elif state.pending is not None and not (
-            restated or _plan_orders(state, facts) or date_for_named_goal(state, facts)
-        ):  # "Drop goal 1 please": an order, not the answer to the open question
-            fill_pending(state, facts, today)
+        elif state.pending is not None and not (restated or date_for_named_goal(state, facts)):
+            if _plan_orders(state, facts):  # "Drop goal 1 please": not the answer, but a
+                answer_beside_orders(state, facts, today)  # sentence beside it may be
+            else:
+                fill_pending(state, facts, today)
         add_objectives(state, facts, answering=state.pending is not None)
         baselines_from_figures(state)  # "3200 följare", then "dubbla följarna"
         settle_candidates(state)  # "No online booking at all": 0 % today

@@ -99,7 +99,7 @@ def goal_from_candidate(
     metric = candidate.name or label or metric  # "wellness plan members" over "active customers"
     said_aim = _aim(candidate, language) if spec is None and not candidate.name else None
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
-    counted = None if label else spec.unit if spec else None  # the label says what is counted
+    counted = None if label or candidate.name else spec.unit if spec else None  # as named
     target_unit = _unit(given[0] if given else counted)
     if target_unit == "currency":  # "средний чек 150 тыс": in roubles, not "currency"
         target_unit = currency or DEFAULT_CURRENCY.get(language, "EUR")

@@ -36,6 +36,7 @@ from assistant.coaching.plan import (
 )
 from assistant.coaching.smart import check_goal
 from assistant.coaching.state import SessionState
+from assistant.coaching.words import shares_a_word
 from assistant.extraction.dates import extract_deadline
 
 
@@ -159,6 +160,7 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     name = (edit.metric or "").strip()
     if name and name != goal.metric:  # "call it 'EV installs as a share of turnover'"
         goal.metric, goal.aim = name, None  # the owner's name replaces their aim's words
+        _count_as_named(goal, name, say)  # "visitors per night": no longer "35 bookings"
         changes.append(_field(say, "name", say.say("owner_quote", words=name)))
     if goal.aim and goal.target:  # "sälja till 4 arbetsgivare": the aim says the new target
         goal.metric = filled(goal.aim, shown_number(goal.target.value, plan.language))
@@ -171,6 +173,22 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     if changes:
         goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
     return changes
+
+
+MEASURES = ("%", "hours", "days", "minutes", "weeks", "months", "points", "stars")
+
+
+def _count_as_named(goal: Goal, name: str, say: Messages) -> None:
+    """A goal renamed to count something else: a unit word the new name does not say goes
+    ("from 35 bookings to 70" for visitors per night); measures and currencies stay."""
+    unit = goal.target.unit if goal.target else None
+    if not unit or unit in MEASURES or unit == "units" or unit.isupper():
+        return
+    if shares_a_word(name, f"{unit} {say.label('units', unit)}", say.language):
+        return
+    goal.target = goal.target.model_copy(update={"unit": "units"}) if goal.target else None
+    if goal.baseline is not None and goal.baseline.unit == unit:
+        goal.baseline = goal.baseline.model_copy(update={"unit": "units"})
 
 
 def edit_initiative(state: SessionState, item_id: str, edit: InitiativeEdit, today: date) -> str:

@@ -118,6 +118,14 @@ class Facts(BaseModel):
     )
 
 
+def _without_byline(text: str, language: str) -> str:
+    """A brief with its author's lines blanked ("Konsult: [namn], datum …" is no trade);
+    blanked, not cut, so what is read keeps its place in the brief."""
+    for pattern in reading_cues.patterns("brief_byline", language):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def read_message(
     message: str, language: str, today: date, brief: bool = False, goals: int | None = None
 ) -> Facts:
@@ -125,6 +133,7 @@ def read_message(
     is read as the first thing said (nothing in it is a correction); ``goals``: how many
     the plan has, so "goal 3" beyond them is no edit."""
     text = with_own_letters(message[:MAX_MESSAGE_CHARS], language)  # "maal 2" is "mål 2"
+    text = _without_byline(text, language) if brief else text
     table = cues(language)
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS, said=text)
     facts.dont_know = detect_dont_know(text, language)
@@ -229,6 +238,9 @@ def _markets(text: str, patterns: list[str]) -> list[str]:
     }
     for pattern in patterns:
         for match in re.finditer(pattern, text, re.UNICODE):
+            word = re.match(r"\w+", text[match.start("place") :])
+            if word and any(c.isupper() for c in word.group(0)[1:]):
+                continue  # "в МойСклад", "on HubSpot": a product's name, not a place
             for place in re.split(r",\s*|\s+(?:and|og|och|и)\s+", match.group("place")):
                 if place and place.lower() not in months | LEGAL_FORMS and not place[0].isdigit():
                     found.append(place)

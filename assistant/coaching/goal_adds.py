@@ -109,7 +109,7 @@ def _one_goal_per_order(
 ) -> list[GoalCandidate]:
     """ "add a goal: intake forms for 100 % by March, today it's 0" is one goal: the
     objectives read inside the order's words become one, with the numbers the order gives,
-    worded without the order itself."""
+    worded without the order itself; the aims said outside it are read as aims are."""
     inside = [c for c in candidates if c.text.strip() in command.words]
     if not inside:
         return candidates
@@ -122,7 +122,7 @@ def _one_goal_per_order(
     if command.baseline is not None:
         goal.baseline = Figure(value=command.baseline, unit=unit, kpi_id=goal.kpi_id)
     goal.deadline = command.deadline or goal.deadline
-    return [goal, *(c for c in candidates if c not in inside)]
+    return [goal]  # the message's other aims are not this order's to add
 
 
 def _held_as(state: SessionState, candidate: GoalCandidate) -> int | None:

@@ -17,10 +17,22 @@ _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
 _LEADING_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[^\W\d]\))\s+")  # "2) ", "(c) ", "b) "
 
 
+_DANGLING = re.compile(r"(?:\s+(?:to reach|reach|to|of|at|til|till|до))?\s*[£$€₽¥]?\s*$", re.I)
+
+
 def metric_words(text: str, language: str, has_figures: bool = True) -> str:
+    """What an objective is about (see ``_metric_words``), with no word left hanging at its
+    end ("online sales to reach £" is "online sales")."""
+    said = _metric_words(text, language, has_figures)
+    return _DANGLING.sub("", said).strip() or said
+
+
+def _metric_words(text: str, language: str, has_figures: bool = True) -> str:
     """What an objective is about, without its figures, dates and lead-in: "2) more boiler
     installs, from 8 a month to 15 a month by end of 2027" -> "boiler installs". The goal's
     statement is rendered from its fields, so the owner's numbers are never said twice."""
+    for note in cues.patterns("no_target_note", language):  # "… sold out. Not quantified."
+        text = note.sub("", text).strip() or text
     named = named_metric(text, language)
     if named is not None:
         return named

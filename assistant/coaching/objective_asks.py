@@ -7,7 +7,7 @@ from datetime import date
 
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.drafting import proposal_note
-from assistant.coaching.facts import Facts, Figure, GoalCandidate
+from assistant.coaching.facts import Facts, Figure, GoalCandidate, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import named_metric
 from assistant.coaching.plan import Objective, next_id
@@ -18,6 +18,7 @@ from assistant.coaching.units import figure_unit
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
+from assistant.understanding.objectives import change_word
 from assistant.understanding.quantities import read_amounts
 from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences, without_dates
@@ -47,10 +48,12 @@ def _answers_back(text: str, language: str) -> bool:
 
 def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -> None:
     """The message's new objectives, those with figures first when there is not room for
-    all; a whole objective ("from X to Y") takes the place of one said with nothing to count."""
+    all; a whole objective ("from X to Y") takes the place of one said with nothing to count.
+    Under a heading ("Objectives: …") every aim is one, figures or not."""
     known = {c.text for c in state.candidates}
     worth = _worth_asking(facts.goals, state.language)
-    opening = [c for c in worth if _opens_objective(state, c, answering)]
+    headed = cues.search("objectives_header", state.language, facts.said) is not None
+    opening = [c for c in worth if headed or _opens_objective(state, c, answering)]
     if opening:  # "beläggningen 72 % → 85 % … Ca 45 % är återkommande, vill ha fler": both
         opening = [c for c in worth if c in opening or _whole_wish(c)]
     new = [c for c in opening if c.text not in known and not _said_again(state, c, facts.ordered)]
@@ -288,6 +291,8 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
         dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
         if dates[0] is not None:
             candidate.deadline = dates[0]
+            for other in _all_said(state, facts):  # "December 2027 for all three"
+                other.deadline = dates[0]
         elif facts.unusable_deadline is not None:
             return  # a date gone by or no such day: said so, and asked again
         if figures and candidate.target is None:  # "1 час в неделю к марту 2027": both
@@ -297,12 +302,36 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
         if pending.field == "target" and not candidate.deadline:
             dates = [g.deadline for g in facts.goals if g.deadline]
             candidate.deadline = dates[0] if dates else facts.deadline
-    if pending.field == "target" and not figures and not facts.goals:
+    relative = change_word(facts.said, state.language)  # "в 2 раза больше, чем сейчас"
+    if pending.field in ("baseline", "target") and not figures and relative is not None:
+        candidate.change_percent = relative
+        candidate.deadline = candidate.deadline or facts.deadline
+    elif pending.field == "target" and not figures and not facts.goals:
         propose_target(candidate, today)  # "чем меньше, тем лучше, не знаю точно"
     hedged = facts.unsure and pending.field in ("target", "deadline")
     if hedged and getattr(candidate, pending.field) is not None:  # "maybe next year? not sure"
         candidate.proposed = list(dict.fromkeys([*candidate.proposed, pending.field]))
     state.asked_fields.append(f"{pending.candidate}:{pending.field}")
+
+
+def _all_said(state: SessionState, facts: Facts) -> list[GoalCandidate]:
+    """The objectives a date is given for at once ("for all three", "для всех")."""
+    if cues.search("for_all_goals", state.language, facts.said) is None:
+        return []
+    return list(state.candidates)
+
+
+def answer_beside_orders(state: SessionState, facts: Facts, today: date) -> None:
+    """ "I meant December 2027 for goals 1 and 2. For the taproom, by September 2027.": the
+    orders are carried out, and the sentences no order holds answer the open question."""
+    orders = [c.words for c in facts.commands]
+    rest = " ".join(
+        s.text for s in sentences(facts.said) if not any(s.text.strip() in w for w in orders)
+    )
+    if rest.strip():
+        beside = read_message(rest, state.language, today, goals=len(state.plan.goals))
+        if beside.figures or beside.deadline or beside.goals:
+            fill_pending(state, beside, today)
 
 
 SHARE_MOST = 100
@@ -333,6 +362,8 @@ def next_missing(state: SessionState) -> str | None:
         for field in ("baseline", "target", "deadline"):
             if getattr(candidate, field) is not None or f"{index}:{field}" in state.asked_fields:
                 continue
+            if field == "target" and candidate.change_percent is not None:
+                continue  # "three times as many as now": the target follows from today's
             state.pending = PendingAsk(candidate=index, field=field)
             objective = candidate.name or named_metric(candidate.text, state.language)
             objective = objective or candidate.text  # the owner's words, not a KPI guessed
@@ -344,9 +375,10 @@ def next_missing(state: SessionState) -> str | None:
                     else say.say("baseline_pending_question", metric=objective)
                 )
                 return say.say("ask_baseline", objective=objective, question=question)
+            if field == "target" and candidate.baseline is None:  # not "today it is ?"
+                return say.say("ask_target_open", objective=objective)
             if field == "target":
-                baseline = candidate.baseline
-                shown = figure_said(baseline, language=state.language)
+                shown = figure_said(candidate.baseline, language=state.language)
                 return say.say("ask_target", objective=objective, baseline=shown)
             if candidate.target is None:  # no target said or proposed: the aim's own words
                 return say.say("ask_deadline_open", objective=objective)

@@ -13,7 +13,8 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, StrategyPlan
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.roadmap import serving_steps
-from assistant.coaching.why_answers import steps_numbered, why_step
+from assistant.coaching.roadmap_lanes import ALWAYS as ROUTINE
+from assistant.coaching.why_answers import explain_step, steps_numbered, why_step
 from assistant.coaching.words import shares_a_word
 from assistant.understanding import cues
 
@@ -37,11 +38,13 @@ def answer_plan_question(
     if kind == "rough_ok":
         return say.say("plan_rough_ok")
     if kind == "first_step":
-        now = [i for i in roadmap_order(plan) if i.horizon == "short"][:NOW_SHOWN]
+        now = [i for i in roadmap_order(plan) if i.horizon == "short"]
         if now:
-            first = say.say("plan_first_action", first=now[0].title, how=_first_move(now[0]))
-            steps = say.say("plan_first_steps", steps="; ".join(i.title for i in now))
-            return f"{steps}\n\n{first}"
+            pick = first_to_start(now)
+            first = say.say("plan_first_action", first=pick.title, how=_first_move(pick))
+            shown = "; ".join(i.title for i in now[:NOW_SHOWN])
+            steps = say.say("plan_first_steps", steps=shown)
+            return f"{steps}\n\n{first}\n\n{explain_step(plan, pick)}"
         if plan.goals:
             return say.say("plan_first_goal", goal=plan.goals[0].statement)
         if plan.objectives:
@@ -85,6 +88,22 @@ def _steps_named(plan: StrategyPlan, text: str) -> str | None:
         for n in named
     ]
     return "\n".join(lines) or None
+
+
+def first_to_start(now: Sequence[Initiative]) -> Initiative:
+    """The Now step to start on Monday: one another step waits for (the booking system
+    before the "book" button), then one that serves the owner's goals rather than the
+    planning routine, then the most impact for the effort; the roadmap's order breaks ties."""
+    awaited = {d for step in now for d in step.depends_on}
+    return min(
+        now,
+        key=lambda s: (
+            s.id not in awaited,
+            s.id in ROUTINE or not s.goal_ids,
+            -(s.impact or 0) * (s.feasibility or 0),
+            now.index(s),
+        ),
+    )
 
 
 def _first_move(step: Initiative) -> str:

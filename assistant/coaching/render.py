@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from assistant.coaching.catalogue import load_maturity_questions
@@ -84,33 +85,38 @@ def _objective_line(say: Messages, state: SessionState, index: int) -> str:
 
 def maturity_block(plan: StrategyPlan) -> str:
     """The six dimensions, the overall score over the answers given, the DMA-comparable
-    overall (unanswered items as 0) and how the short questionnaire differs from the DMA."""
+    overall (unanswered items as 0) and how the short questionnaire differs from the DMA;
+    a provisional score says how few of its questions were answered ("100" over one of four
+    is not "advanced")."""
     say = Messages(plan.language)
     maturity = plan.current_state.maturity
-    rows = [(name, getattr(maturity, name)) for name in DIMENSIONS]
+    asked = Counter(q.dimension for q in load_maturity_questions().questions)
     lines = [say.say("playback_maturity_head")]
-    for name, dimension in rows:
-        lines.append(_score_line(say, name, dimension.score, dimension.band, dimension.provisional))
-    lines.append(
-        _score_line(
-            say, "overall", maturity.overall, maturity.overall_band, not maturity.overall_complete
-        )
-    )
-    lines.append(_score_line(say, "dma_overall", maturity.dma_overall, maturity.dma_band, False))
-    count = len(load_maturity_questions().questions)
-    return "\n".join(lines) + "\n\n" + say.say("maturity_note", count=count)
+    for name in DIMENSIONS:
+        dimension = getattr(maturity, name)
+        answered = round(dimension.answered_share * asked[name])
+        note = _provisional(say, answered, asked[name]) if dimension.provisional else ""
+        lines.append(_score_line(say, name, dimension.score, dimension.band, note))
+    total = sum(asked.values())
+    answered = sum(round(getattr(maturity, n).answered_share * asked[n]) for n in DIMENSIONS)
+    note = "" if maturity.overall_complete else _provisional(say, answered, total)
+    lines.append(_score_line(say, "overall", maturity.overall, maturity.overall_band, note))
+    lines.append(_score_line(say, "dma_overall", maturity.dma_overall, maturity.dma_band, ""))
+    return "\n".join(lines) + "\n\n" + say.say("maturity_note", count=total)
 
 
-def _score_line(
-    say: Messages, name: str, score: float | None, band: str | None, provisional: bool
-) -> str:
+def _provisional(say: Messages, answered: int, total: int) -> str:
+    return say.say("provisional", answered=answered, total=total)
+
+
+def _score_line(say: Messages, name: str, score: float | None, band: str | None, note: str) -> str:
     unknown = say.say("unknown")
     return say.say(
         "playback_dimension",
         dimension=say.label("dimensions", name),
         score=f"{score:.0f}" if score is not None else say.say("unknown_score"),
         band=say.label("bands", band) if band else unknown,
-        provisional=say.say("provisional") if provisional else "",
+        provisional=note,
     )
 
 

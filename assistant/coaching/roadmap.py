@@ -24,7 +24,15 @@ from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
-from assistant.coaching.roadmap_lanes import ALWAYS, LANES, Pick, due_lane, place, stagger_next
+from assistant.coaching.roadmap_lanes import (
+    ALWAYS,
+    LANES,
+    Pick,
+    due_lane,
+    place,
+    stagger_next,
+    too_late,
+)
 from assistant.coaching.workstreams import workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
@@ -76,6 +84,7 @@ def draft_roadmap(
     for pick in picks:
         pick.due = due_lane(plan, pick)
     place(picks)
+    picks = [p for p in picks if not too_late(p)]
     initiatives = [
         _initiative(n, p, plan, kb, today, seen, scope, gaps) for n, p in enumerate(picks, 1)
     ]
@@ -117,7 +126,8 @@ def serving_steps(
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         made_for = kpi_ids | _grown_by(kpi_ids)  # only those about them, or what grows them
         direct = [s for s in offer if s.kpis[0] in made_for and not s.named_only]
-    direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -priority(s)))
+    aim = _without_metric(objective.owner_words, goal)  # among equals, the one about it
+    direct.sort(key=lambda s: (_kpi_rank(s, kpi_ids), -_about(s, aim, language), -priority(s)))
     # after the best, only those made for the KPI or that say how they move it: job sheets
     # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
     direct = direct[:1] + [s for s in direct[1:] if _says_it_moves(s, kpi_ids, language)]
@@ -136,6 +146,14 @@ def serving_steps(
     # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
     # fill the shoulder months"); the brief asks what would help instead.
     return titled[:1]
+
+
+def _about(spec: InitiativeSpec, aim: str, language: str) -> int:
+    """How many words of the owner's aim the initiative's own words say ("manual order
+    handling at the trade counter": ordering for business customers, not stock levels)."""
+    return shared_words(
+        aim, f"{spec.title.get(language)} {spec.description.get(language)}", language
+    )
 
 
 def _says_it_moves(spec: InitiativeSpec, kpi_ids: set[str], language: str) -> bool:
@@ -351,16 +369,21 @@ def _more_for_objectives(
     return more
 
 
+LEADING_OBJECTIVES = 2  # the objectives said first, whose best steps count for more
+
+
 def _impact_here(pick: Pick, plan: StrategyPlan) -> int:
-    """The catalogue's impact for this business: more for the best step towards an
-    objective the owner stated (most for their first) or a step they asked for or described
-    the problem of; less for groundwork no objective calls for."""
+    """The catalogue's impact for this business: more for a step the owner asked for or
+    described the problem of, and for the best step towards one of the objectives they
+    said first (most for their first), so not every step of a plan is "high"; less for
+    groundwork no objective calls for."""
     impact = pick.spec.impact
-    if pick.primary or pick.asked or pick.pain:
+    ranked = [o.id for o in plan.objectives]
+    said_at = ranked.index(pick.objective.id) if pick.objective in plan.objectives else None
+    if pick.asked or pick.pain:
         impact += 1
-        first = plan.objectives[0].id if plan.objectives else None
-        if pick.objective is not None and pick.objective.id == first and pick.primary:
-            impact += 1
+    elif pick.primary and said_at is not None and said_at < LEADING_OBJECTIVES:
+        impact += 2 if said_at == 0 else 1
     elif pick.objective is None:
         impact -= 1
     return max(1, min(5, impact))

@@ -37,24 +37,33 @@ def place(picks: list[Pick]) -> None:
     """Lanes a small team can carry: the best initiative for each objective starts now, the
     soonest-due goals first, then in the order the owner gave the objectives, up to
     ``NOW_CAPACITY``; other quick wins fill what is left of Now and the rest waits for Next.
-    Work for a goal never starts after the lane the goal is due in (timesheets due on
-    1 March start now), the planning routine is always Now, and nothing starts before what
-    it depends on."""
+    The best step for a goal due within Now starts now (timesheets due on 1 March), and
+    counts towards Now; other work for a goal starts no later than the lane the goal is due
+    in while Now has room. The planning routine is always Now, and nothing starts before
+    what it depends on."""
     started = 0
     for pick in sorted(picks, key=lambda p: (not p.primary, LANES.index(p.due))):
-        wanted = "short" if pick.primary else pick.spec.horizon
-        if pick.spec.id in ALWAYS or (pick.primary and pick.due == "short"):
+        routine = pick.spec.id in ALWAYS
+        wanted = "short" if pick.primary else min(pick.spec.horizon, pick.due, key=LANES.index)
+        if routine or (pick.primary and pick.due == "short"):
             pick.horizon = "short"
+            started += 0 if routine else 1
         elif wanted == "short" and started < NOW_CAPACITY:
             pick.horizon, started = "short", started + 1
-        else:
+        else:  # Now is full: a second step for a goal due soon waits for Next
             pick.horizon = "medium" if wanted == "short" else wanted
-        pick.horizon = min(pick.horizon, pick.due, key=LANES.index)
     lane = {p.spec.id: p.horizon for p in picks}
     for pick in picks:
         after = [LANES.index(lane[d]) for d in pick.spec.depends_on if d in lane]
         if after and max(after) > LANES.index(pick.horizon):
             pick.horizon = LANES[max(after)]
+
+
+def too_late(pick: Pick) -> bool:
+    """A further step for a goal that could only start after the goal is due (Now is full,
+    the goal is due within it): it would not help that goal, so it is not proposed."""
+    extra = pick.objective is not None and not (pick.primary or pick.asked or pick.pain)
+    return extra and LANES.index(pick.horizon) > LANES.index(pick.due)
 
 
 NEXT_PER_QUARTER = 2  # steps a small team starts in one quarter of the Next lane

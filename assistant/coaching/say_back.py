@@ -59,6 +59,16 @@ def objective_name(candidate: GoalCandidate, language: str) -> str | None:
     return named_metric(candidate.text, language)
 
 
+def noted_so_far(state: SessionState) -> str:
+    """ "What did you write down about us?", "вы исправили заказы?": every fact held, each
+    as it would be said back, so the owner can see a fix took."""
+    say = Messages(state.language)
+    held = [f"- {field}: {value}" for field, value in snapshot(state).items() if value]
+    if not held:
+        return say.say("noted_nothing_yet")
+    return say.say("noted_so_far", facts="\n".join(held))
+
+
 def goals_so_far(state: SessionState) -> str:
     """ "Which goals do you have?": the drafted goals, or before the draft each objective in
     the owner's words with the figures taken so far."""

@@ -15,11 +15,11 @@ from assistant.coaching.grounding import Grounded, ground
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import answer_plan_question, plan_question
 from assistant.coaching.refusals import leave_out
-from assistant.coaching.say_back import goals_so_far
+from assistant.coaching.say_back import goals_so_far, noted_so_far
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_advice import step_for_you
 from assistant.coaching.why_answers import why_score
-from assistant.coaching.words import initiatives_called
+from assistant.coaching.words import initiatives_called, shares_a_word
 from assistant.knowledge.glossary import concepts_in
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues as reading_cues
@@ -71,6 +71,17 @@ def _from_catalogue(state: SessionState, question: str) -> str | None:
 def _small_talk(question: str, language: str) -> bool:
     """ "btw did you see the Leeds game?": answered with one line already, not searched."""
     return reading_cues.search("off_topic", language, question) is not None
+
+
+def _about_this_business(state: SessionState, question: str) -> bool:
+    """The question names something of this business or its plan (its trade, a goal's or a
+    step's words), though not in the guidance's vocabulary: no guidance, but not off-topic.
+    Its town is no sign ("are Sheffield United at home on the 19th?")."""
+    plan = state.plan
+    said = [plan.profile.business_name or "", plan.profile.industry or ""]  # places: no
+    said += [o.owner_words for o in plan.objectives] + [g.statement for g in plan.goals]
+    said += [i.title for i in plan.roadmap]
+    return shares_a_word(question, " ".join(said), state.language)
 
 
 def boundary(language: str, text: str, asked: bool) -> str | None:
@@ -137,6 +148,9 @@ class SideAnswers:
         if kind == "list_goals":
             state.acts.append("answered")
             return goals_so_far(state)
+        if kind == "what_noted":
+            state.acts.append("answered")
+            return noted_so_far(state)
         scored = why_score(state, question) if kind == "why_score" else None
         if scored:  # "why is data and security 100?": the answers it was scored from
             state.acts.append("answered")
@@ -188,7 +202,8 @@ class SideAnswers:
             state.acts.append("declined")
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
-        if not quiet and _small_talk(question, state.language):  # "did you see the match?"
+        strange = not on_topic and not _about_this_business(state, question)
+        if not quiet and (strange or _small_talk(question, state.language)):  # the match?
             state.acts.append("declined")
             return say.say("side_answer_off_topic")
         found = ground(self.kb, question, 3, state.scope) if on_topic else []

@@ -290,12 +290,12 @@ def _measurable(goal: Goal, say: _Say) -> _Verdict:
         issues.append(_Issue("no_target", "error", {"metric": metric}))
     if baseline is None or baseline.value is None:
         # its own state, not a failure: the goal is measurable once today's value is taken
-        step = goal.measuring_step or say.text["default_step"]
+        step = (goal.measuring_step or say.text["default_step"]).rstrip(" .")  # one full stop
         issues.append(_Issue("baseline_pending", "warning", {"step": step}))
     if target is None or baseline is None or baseline.value is None:
         issues = sorted(issues, key=lambda i: i.severity != "error")
         if not issues:  # a relative aim ("by 20 %") on a known value: it reads as a target
-            step = goal.measuring_step or say.text["default_step"]
+            step = (goal.measuring_step or say.text["default_step"]).rstrip(" .")
             issues = [_Issue("baseline_pending", "warning", {"step": step})]
         return _Verdict(issues, "measurable_ok")
     low, high = baseline.value, target.value

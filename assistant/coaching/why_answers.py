@@ -21,8 +21,12 @@ def why_step(plan: StrategyPlan, text: str) -> str | None:
     roadmap and why, from its impact, its ease and the goals it serves."""
     shown = roadmap_order(plan)
     step = _step_named(shown, text, plan.language)
-    if step is None:
-        return None
+    return None if step is None else explain_step(plan, step)
+
+
+def explain_step(plan: StrategyPlan, step: Initiative) -> str:
+    """Where ``step`` sits in the roadmap and why: its impact, its ease, the goals it serves."""
+    shown = roadmap_order(plan)
     say = Messages(plan.language)
     goals = [
         f"{n}. {g.statement}" for n, g in enumerate(plan.goals, start=1) if g.id in step.goal_ids

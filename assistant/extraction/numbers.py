@@ -42,7 +42,7 @@ _CURRENCY_WORDS = (
     ("EUR", r"(?-i:EUR)|€|euros?|евро"),
     ("GBP", r"(?-i:GBP)|£|pounds?|quid|фунт(?:ов|а)?"),
     ("USD", r"(?-i:USD)|\$|dollars?|доллар(?:ов|а)?"),
-    ("RUB", r"(?-i:RUB)|₽|roubles?|rubles?|руб\.?|рубл(?:ей|я|ь)"),
+    ("RUB", r"(?-i:RUB)|₽|roubles?|rubles?|руб\.?|рубл(?:ей|я|ь)|р\.?(?=\s|$|[,;)])"),
 )
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|ikke|inte|ej)|(?<!\w)не)\W+(?:in\W+|i\W+|в\W+)?$", re.I)
 
@@ -56,6 +56,8 @@ def currency_said_alone(text: str) -> str | None:
         for match in re.finditer(rf"(?<![\w$€£₽])(?:{body})(?!\w)", text, re.IGNORECASE):
             clause = re.split(r"[.,;:!?\n]", text[: match.start()])[-1]
             after = text[match.end() : match.end() + 6]
+            if len(match.group(0).strip(".")) < 2:
+                continue  # "р" alone is a currency only right after an amount ("2900 р")
             if re.search(r"\d", clause + after) or _NOT_BEFORE.search(text[: match.start()][-20:]):
                 continue  # "2 million pounds": an amount's currency; "not pounds": denied
             return code

@@ -140,11 +140,12 @@ def commands(text: str, language: str) -> list[CommandFact]:
         if action == "export" and _own_practice(text, match.start(), language):
             continue  # "we send quotes as PDF": how they work, not an order
         number = match.groupdict().get("n")
-        found.append(
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        found.append(  # ". Add …": the order starts at its word, not the space before it
             CommandFact(
                 action=action,  # type: ignore[arg-type]
                 goal_number=int(number) if number else None,
-                span=span_of(text, match.start(), match.end()),
+                span=span_of(text, start, match.end()),
             )
         )
         taken.append((match.start(), match.end()))

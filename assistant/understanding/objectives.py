@@ -143,7 +143,19 @@ def _numbers(
     if baseline is None and target is not None:
         earlier = [f for f in rest if f.start < target.start and _comparable(f, target)]
         baseline = earlier[0] if earlier else None
+    if change and target and baseline is None and _base_of_change(text, change, target, language):
+        baseline, target = target, None  # "up 15 % on last winter (£92,000)": its base
     return baseline, target, change
+
+
+def _base_of_change(text: str, change: Found, target: Found, language: str) -> bool:
+    """ "takings up 15 % on Jan–Mar 2026 (£92,000 last year)": a figure the change is
+    taken on is today's value; the target is worked out from it."""
+    if target.start < change.start:
+        return False
+    taken_on = cues.search("change_base", language, text[change.end : target.start])
+    past = cues.search("past_figure", language, text[target.end : target.end + 25])
+    return taken_on is not None or past is not None
 
 
 def _another_today(
@@ -182,6 +194,11 @@ def _aimed_at(text: str, scope: Scope, figures: list[Found], language: str) -> F
     if not in_aim or cues.search("objective", language, after) is not None:
         return figures[-1]
     return in_aim[-1]
+
+
+def change_word(words: str, language: str) -> float | None:
+    """The relative change a word says in percent ("double": 100, "в 2 раза": 100)."""
+    return _change_word(words, language)
 
 
 def _change_word(words: str, language: str) -> float | None:

@@ -96,7 +96,7 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
             first = place.split()[0].split("-")[0]
             if first.lower() in _not_places() or place.lower() in _not_places():
                 continue
-            if not _capitalised_in_text(text, match.start("place")):
+            if not _capitalised_in_text(text, match.start("place")) or _product_name(text, match):
                 continue
             return ProfileFact(
                 field="location",
@@ -105,6 +105,15 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
                 span=span_of(text, match.start("place"), match.end("place")),
             )
     return None
+
+
+def _product_name(text: str, match: re.Match[str]) -> bool:
+    """ "заказы идут в МойСклад", "we run on HubSpot": a word with a capital inside it is
+    a product's name, not a place."""
+    start, end = match.span("place")
+    word = re.match(r"\w+", text[start:])
+    whole = word.group(0) if word else text[start:end]
+    return any(c.isupper() for c in whole[1:]) and not whole.isupper()
 
 
 def _capitalised_in_text(text: str, start: int) -> bool:
@@ -247,6 +256,9 @@ def off_season_staff(text: str, language: str, amounts: list[Found]) -> int | No
     return int(max(below, key=lambda c: c[1])[1]) if below else None
 
 
+_SHARE_AFTER = re.compile(r"\s*(?:%|percent|per cent|prosent|procent|процент)", re.I)
+
+
 def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[int, float, Span]]:
     candidates: list[tuple[int, float, Span]] = [
         (f.start, f.amount.value, f.amount.span)
@@ -258,7 +270,8 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
             value = _people(match.groupdict(), language)
             number = next(g for g in ("n", "plus_one", "plus_two", "a") if match.groupdict().get(g))
             signed = text[max(0, match.start(number) - 1) : match.start(number)]
-            if value is not None and not (signed and signed in "-−"):
+            share = _SHARE_AFTER.match(text, match.end(number))  # "онлайн у нас 100%"
+            if value is not None and not (signed and signed in "-−") and not share:
                 span = span_of(text, match.start(), match.end())
                 candidates.append((match.start(), value, span))
     if (listed := team_size(text, language)) is not None:  # "two partners, four accountants"

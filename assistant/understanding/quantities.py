@@ -227,6 +227,8 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True
     if quantity.kind != "number":
         return False
+    if cues.search("multiplier_after", language, text[quantity.end : quantity.end + 16]):
+        return True  # "в 2 раза больше": a relative change, not an amount
     before = text[max(0, quantity.start - NAMING_REACH) : quantity.start]
     if cues.search("not_amounts", language, before) or _inside(
         text, quantity, language, "said_times"

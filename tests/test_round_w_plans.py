@@ -1,0 +1,122 @@
+"""Plans from the blind briefs of 2026-12-05 (evals/listening/unscripted-2026-12-05v and -w):
+a channel the owner refuses is never proposed, a change "on" last year's figure starts from
+that figure, a note that an aim has no figure yet is not its name, a plan's steps are not
+all "high", and Now holds what a small team can start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.business import traits_of
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.facts import read_message
+from assistant.coaching.roadmap_lanes import ALWAYS, NOW_CAPACITY
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+
+pytestmark = pytest.mark.slow
+TODAY = date(2026, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("round-w-plans")), today=lambda: TODAY)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Helen refuses to sell on Amazon or any marketplace."),
+        ("en", "We will not go on Etsy, ever."),
+        ("nb", "Vi selger ikke på Finn.no og vil ikke det heller."),
+        ("ru", "Мы не хотим на Ozon и Wildberries."),
+    ],
+)
+def test_a_refused_marketplace_is_left_not_used(language, said):
+    traits = traits_of("bookshop", said, language)
+    assert "marketplaces" not in traits.channels
+    assert "marketplaces" in traits.leaving
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "We sell on Amazon and Etsy as well as in the shop."),
+        ("en", "We don't have a website but sell on Etsy."),
+        ("ru", "Мы продаём на Ozon и Wildberries."),
+    ],
+)
+def test_a_marketplace_used_is_a_channel(language, said):
+    assert "marketplaces" in traits_of("shop", said, language).channels
+
+
+BOOKSHOP = """Client: The Quire — independent bookshop with café in Ludlow.
+Staff: 7. Turnover £486,000.
+Objectives:
+1. Wants January–March 2027 takings up at least 15% on January–March 2026 (£92,000 last year).
+2. Grow online book sales from £14,000 a year to £40,000 a year by March 2028.
+3. Make events pay: more events, properly ticketed, and more of them sold out. Not quantified.
+Constraints: Helen refuses to sell on Amazon or any marketplace.
+"""
+
+
+def test_a_refused_channel_is_never_in_the_plan(service):
+    plan = service.plan_from_brief(BOOKSHOP, "en")
+    titles = " ".join(i.title.lower() for i in plan.roadmap)
+    assert "marketplace" not in titles
+
+
+def test_a_change_taken_on_last_years_figure_starts_from_it():
+    said = (
+        "Wants January–March 2027 takings up at least 15% on January–March 2026 "
+        "(£92,000 last year)."
+    )
+    [goal] = read_message(said, "en", TODAY, brief=True).goals
+    assert goal.baseline is not None and goal.baseline.value == 92_000
+    assert goal.target is not None and goal.target.value == pytest.approx(105_800)
+
+
+def test_a_figure_the_change_leads_to_is_still_the_target():
+    [goal] = read_message("Grow sales by 20% to £500k by 2028.", "en", TODAY).goals
+    assert goal.baseline is None and goal.target.value == 500_000
+
+
+def test_an_aims_no_figure_note_is_not_its_name(service):
+    plan = service.plan_from_brief(BOOKSHOP, "en")
+    statements = " ".join(g.statement for g in plan.goals)
+    assert "quantified" not in statements.lower()
+    assert "to reach £" not in statements
+    events = [g for g in plan.goals if "event" in g.statement.lower()]
+    assert events and not any("paid" in g.statement.lower() for g in events)
+
+
+FIVE_AIMS = """Client: Nordic Bikes AS, a bike shop and workshop in Bergen, 9 staff.
+Objectives:
+1. Grow workshop bookings from 300 to 450 a month by December 2027.
+2. Grow webshop sales from NOK 80,000 to NOK 200,000 a month by December 2027.
+3. Get more Google reviews: from 40 to 150 by June 2027.
+4. Cut admin hours from 12 to 5 a week by December 2027.
+5. Grow the newsletter from 900 to 3,000 subscribers by December 2027.
+"""
+
+
+def test_a_plan_ranks_its_steps_rather_than_calling_them_all_high(service):
+    plan = service.plan_from_brief(FIVE_AIMS, "en")
+    priorities = [i.priority for i in plan.roadmap]
+    assert "high" in priorities
+    assert set(priorities) - {"high"}, priorities
+
+
+def test_now_holds_a_small_teams_share_even_when_goals_are_due_soon(service):
+    soon = FIVE_AIMS.replace("December 2027", "February 2027").replace("June 2027", "January 2027")
+    plan = service.plan_from_brief(soon, "en")
+    routine = {s.title.get("en") for s in load_kpi_catalogue().initiatives if s.id in ALWAYS}
+    now = [i for i in plan.roadmap if i.horizon == "short" and i.title not in routine]
+    firsts = {i.goal_ids[0] for i in now if i.goal_ids}
+    assert len(now) <= max(NOW_CAPACITY, len(firsts)), [i.title for i in now]
+    lanes = ["short", "medium", "long"]
+    due = {g.id: lanes.index(g.horizon) for g in plan.goals if g.horizon}
+    for step in plan.roadmap:  # no step for a goal starts after the goal is due
+        assert all(lanes.index(step.horizon) <= due[g] for g in step.goal_ids if g in due)
