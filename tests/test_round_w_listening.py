@@ -266,3 +266,19 @@ def test_an_aim_without_figures_under_a_heading_is_kept_and_a_multiple_is_its_ta
     brand = service.session("multiple").candidates[1]
     assert brand.change_percent == 200
     assert "What level do you want to reach" not in reply
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("sv", "Sorry för kort svar, sitter i bilen utanför en kund i Hallstahammar."),
+        ("en", "Sorry, typing in the van outside a customer in Leeds."),
+        ("ru", "Пишу с объекта, сижу у клиента в Казани."),
+    ],
+)
+def test_where_one_customer_is_is_no_market(language, said):
+    assert read_message(said, language, TODAY).markets == []
+
+
+def test_customers_in_a_town_are_still_a_market():
+    assert read_message("We have customers in Leeds and York.", "en", TODAY).markets

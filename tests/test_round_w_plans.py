@@ -115,8 +115,41 @@ def test_now_holds_a_small_teams_share_even_when_goals_are_due_soon(service):
     routine = {s.title.get("en") for s in load_kpi_catalogue().initiatives if s.id in ALWAYS}
     now = [i for i in plan.roadmap if i.horizon == "short" and i.title not in routine]
     firsts = {i.goal_ids[0] for i in now if i.goal_ids}
-    assert len(now) <= max(NOW_CAPACITY, len(firsts)), [i.title for i in now]
+    needed = {d for i in now for d in i.depends_on}  # what a step in Now needs comes with it
+    started = [i for i in now if i.id not in needed]
+    assert len(started) <= max(NOW_CAPACITY, len(firsts)), [i.title for i in now]
     lanes = ["short", "medium", "long"]
     due = {g.id: lanes.index(g.horizon) for g in plan.goals if g.horizon}
     for step in plan.roadmap:  # no step for a goal starts after the goal is due
         assert all(lanes.index(step.horizon) <= due[g] for g in step.goal_ids if g in due)
+
+
+DENTAL = (
+    "Стоматологическая клиника «Денталика» в Екатеринбурге, 32 сотрудника, выручка 96 млн "
+    "рублей. У клиники есть сайт с онлайн-записью. Отдельной CRM нет. Клиника хочет увеличить "
+    "долю повторных визитов на профилактические осмотры с 30% до 40% к декабрю 2027 года."
+)
+
+
+def test_a_step_comes_with_what_it_needs_first(service):
+    plan = service.plan_from_brief(DENTAL, "ru")
+    specs = {s.id: s for s in load_kpi_catalogue().initiatives}
+    by_title = {s.title.get("ru"): s for s in specs.values()}
+    titles = {i.title for i in plan.roadmap}
+    recall = next(i for i in plan.roadmap if "осмотре" in i.title)  # the recall reminders
+    for step in plan.roadmap:
+        spec = by_title.get(step.title)
+        for needed in spec.depends_on if spec else []:
+            assert specs[needed].title.get("ru") in titles, (step.title, needed)
+    assert recall.depends_on  # and it says so
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("ru", "У клиники есть сайт с онлайн-записью, группа ВКонтакте."),
+        ("en", "We have a website with online booking and an Instagram page."),
+    ],
+)
+def test_a_website_with_online_booking_has_online_booking(language, said):
+    assert "online_booking" in traits_of("clinic", said, language).tools

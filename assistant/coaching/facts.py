@@ -28,7 +28,7 @@ from assistant.extraction.models import Deadline
 from assistant.extraction.numbers import currency_said_alone
 from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
-from assistant.understanding.profile import bare_name
+from assistant.understanding.profile import bare_name, one_customers_place
 from assistant.understanding.spelling import with_own_letters
 
 MAX_MESSAGE_CHARS = 4000
@@ -146,7 +146,7 @@ def read_message(
     industry = _first_group(text, table.industry_patterns, "industry")
     facts.industry = industry.strip() if industry else None
     facts.staff = extract_staff_count(text, language)
-    facts.markets = _markets(text, table.market_patterns)
+    facts.markets = _markets(text, table.market_patterns, language)
     facts.revenue = _revenue(text, language, table.revenue_words)
     facts.maturity = dict(load_maturity_questions().find_answers(text, language))
     facts.goals = goal_candidates(text, language, today)
@@ -216,7 +216,7 @@ def _first_group(text: str, patterns: list[str], group: str) -> str | None:
 LEGAL_FORMS = frozenset(w.lower() for w in reading_cues.raw("legal_forms"))  # "ООО «ТверьПак»"
 
 
-def _markets(text: str, patterns: list[str]) -> list[str]:
+def _markets(text: str, patterns: list[str], language: str = "en") -> list[str]:
     found: list[str] = []
     months = {
         "january",
@@ -241,6 +241,8 @@ def _markets(text: str, patterns: list[str]) -> list[str]:
             word = re.match(r"\w+", text[match.start("place") :])
             if word and any(c.isupper() for c in word.group(0)[1:]):
                 continue  # "в МойСклад", "on HubSpot": a product's name, not a place
+            if one_customers_place(text, match.start("place"), language):
+                continue  # "utanför en kund i Hallstahammar": an aside
             for place in re.split(r",\s*|\s+(?:and|og|och|и)\s+", match.group("place")):
                 if place and place.lower() not in months | LEGAL_FORMS and not place[0].isdigit():
                     found.append(place)

@@ -53,7 +53,9 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
     known = {c.text for c in state.candidates}
     worth = _worth_asking(facts.goals, state.language)
     headed = cues.search("objectives_header", state.language, facts.said) is not None
-    opening = [c for c in worth if headed or _opens_objective(state, c, answering)]
+    opening = [
+        c for c in worth if (headed and _no_figures(c)) or _opens_objective(state, c, answering)
+    ]
     if opening:  # "beläggningen 72 % → 85 % … Ca 45 % är återkommande, vill ha fler": both
         opening = [c for c in worth if c in opening or _whole_wish(c)]
     new = [c for c in opening if c.text not in known and not _said_again(state, c, facts.ordered)]
@@ -68,6 +70,13 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
 
 
 WHOLE = 2  # today's value and the target
+
+
+def _no_figures(candidate: GoalCandidate) -> bool:
+    """An aim said in words only ("and more people searching for our name"), not a clause
+    cut from an aim with figures ("och 30 nya kunder, från 180 till 210")."""
+    said = (candidate.baseline, candidate.target, candidate.change_percent)
+    return all(f is None for f in said)
 
 
 def _whole_wish(candidate: GoalCandidate) -> bool:

@@ -29,7 +29,9 @@ from assistant.coaching.roadmap_lanes import (
     LANES,
     Pick,
     due_lane,
+    impact_here,
     place,
+    prerequisites,
     stagger_next,
     too_late,
 )
@@ -81,6 +83,7 @@ def draft_roadmap(
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
+    picks += prerequisites(picks, offer)
     for pick in picks:
         pick.due = due_lane(plan, pick)
     place(picks)
@@ -369,26 +372,6 @@ def _more_for_objectives(
     return more
 
 
-LEADING_OBJECTIVES = 2  # the objectives said first, whose best steps count for more
-
-
-def _impact_here(pick: Pick, plan: StrategyPlan) -> int:
-    """The catalogue's impact for this business: more for a step the owner asked for or
-    described the problem of, and for the best step towards one of the objectives they
-    said first (most for their first), so not every step of a plan is "high"; less for
-    groundwork no objective calls for."""
-    impact = pick.spec.impact
-    ranked = [o.id for o in plan.objectives]
-    said_at = ranked.index(pick.objective.id) if pick.objective in plan.objectives else None
-    if pick.asked or pick.pain:
-        impact += 1
-    elif pick.primary and said_at is not None and said_at < LEADING_OBJECTIVES:
-        impact += 2 if said_at == 0 else 1
-    elif pick.objective is None:
-        impact -= 1
-    return max(1, min(5, impact))
-
-
 def _weakest_dimensions(plan: StrategyPlan) -> list[str]:
     """Dimensions scored under ``GAP_SCORE``, weakest first (unknown ones are not gaps)."""
     scores = plan.current_state.maturity.model_dump()
@@ -423,7 +406,7 @@ def _initiative(
         horizon=horizon,
         start=lane_quarter(today, start),
         end=lane_quarter(today, end),
-        impact=_impact_here(pick, plan),
+        impact=impact_here(pick, plan),
         feasibility=spec.feasibility,
         goal_ids=[g.id for g in goals],
         resources=list(spec.resources.get(language)),
@@ -451,6 +434,8 @@ def _why(
         return say.say("why_asked", said=_short(pick.asked, PAIN_SHORT))
     if pick.objective is None and pick.spec.id in ALWAYS:
         return say.say("why_routine")
+    if pick.needed_by is not None:  # "CRM basics": the recall reminders need its register
+        return say.say("why_needed_first", step=pick.needed_by.title.get(language))
     if pick.pain is not None and (pick.objective is None or not _moves(pick.spec, goal)):
         return say.say("why_pain", said=_short(pick.pain, PAIN_SHORT))  # "You said: “…”"
     if pick.objective is None:

@@ -1,5 +1,6 @@
 """Where each initiative of the roadmap goes: the lanes Now, Next and Later a small team can
-carry, the goals' deadlines, and what each initiative depends on."""
+carry, the goals' deadlines, and what each initiative depends on; and how much it counts
+here (its impact for this business)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Pick:
     asked: str | None = None  # the owner's words asking for it ("could you add a Google profile")
     horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
     due: str = "long"  # the lane by which the goals it serves are due
+    needed_by: InitiativeSpec | None = None  # the chosen step that cannot start without it
 
 
 def due_lane(plan: StrategyPlan, pick: Pick) -> str:
@@ -52,11 +54,34 @@ def place(picks: list[Pick]) -> None:
             pick.horizon, started = "short", started + 1
         else:  # Now is full: a second step for a goal due soon waits for Next
             pick.horizon = "medium" if wanted == "short" else wanted
-    lane = {p.spec.id: p.horizon for p in picks}
+    _later_when_next_is_full(picks)
+    by_id = {p.spec.id: p for p in picks}
     for pick in picks:
-        after = [LANES.index(lane[d]) for d in pick.spec.depends_on if d in lane]
-        if after and max(after) > LANES.index(pick.horizon):
-            pick.horizon = LANES[max(after)]
+        needed = [by_id[d] for d in pick.spec.depends_on if d in by_id]
+        late = [n for n in needed if LANES.index(n.horizon) > LANES.index(pick.horizon)]
+        if late and (pick.primary or pick.asked or pick.pain or pick.needed_by):
+            for first in late:  # the best step for a goal keeps its lane: what it needs
+                first.horizon = pick.horizon  # starts with it ("CRM basics" before recalls)
+        elif late:
+            pick.horizon = max((n.horizon for n in late), key=LANES.index)
+
+
+NEXT_CAPACITY = 5  # steps a small team takes on over the rest of the year
+
+
+def _later_when_next_is_full(picks: list[Pick]) -> None:
+    """Next holds what a small team can do this year: beyond ``NEXT_CAPACITY``, further
+    steps for goals due in a later year wait for Later, the least valuable first; the best
+    step for each goal, the owner's own asks and the groundwork stay."""
+    following = [p for p in picks if p.horizon == "medium"]
+    movable = [
+        p
+        for p in following
+        if p.due == "long" and p.objective is not None and not (p.primary or p.asked or p.pain)
+    ]
+    movable.sort(key=lambda p: p.spec.impact * p.spec.feasibility)
+    for pick in movable[: max(0, len(following) - NEXT_CAPACITY)]:
+        pick.horizon = "long"
 
 
 def too_late(pick: Pick) -> bool:
@@ -79,3 +104,37 @@ def stagger_next(roadmap: list[Initiative], today: date) -> None:
     )
     for number, item in enumerate(following):
         item.start = lane_quarter(today, min(first + number // NEXT_PER_QUARTER, last))
+
+
+def prerequisites(picks: list[Pick], offer: list[InitiativeSpec]) -> list[Pick]:
+    """What a chosen step needs first and the plan lacks ("recall reminders" need the
+    customer list of "CRM basics"), when it fits the business and was not removed."""
+    fits = {s.id: s for s in offer}
+    taken = {p.spec.id for p in picks}
+    needed: list[Pick] = []
+    for pick in picks:
+        for wanted in pick.spec.depends_on:
+            if wanted in fits and wanted not in taken:
+                needed.append(Pick(fits[wanted], needed_by=pick.spec))
+                taken.add(wanted)
+    return needed
+
+
+LEADING_OBJECTIVES = 2  # the objectives said first, whose best steps count for more
+
+
+def impact_here(pick: Pick, plan: StrategyPlan) -> int:
+    """The catalogue's impact for this business: more for a step the owner asked for or
+    described the problem of, and for the best step towards one of the objectives they
+    said first (most for their first), so not every step of a plan is "high"; less for
+    groundwork no objective calls for."""
+    impact = pick.spec.impact
+    ranked = [o.id for o in plan.objectives]
+    said_at = ranked.index(pick.objective.id) if pick.objective in plan.objectives else None
+    if pick.asked or pick.pain:
+        impact += 1
+    elif pick.primary and said_at is not None and said_at < LEADING_OBJECTIVES:
+        impact += 2 if said_at == 0 else 1
+    elif pick.objective is None:
+        impact -= 1
+    return max(1, min(5, impact))

@@ -94,7 +94,9 @@ def speaks(reply: str, language: str) -> bool | None:
 
 
 def abstained(reply: str, language: str) -> bool:
-    return Messages(language).say("side_answer_none") in reply
+    """The coach declined: it has no guidance on that, or it is not about the business."""
+    say = Messages(language)
+    return any(say.say(key) in reply for key in ("side_answer_none", "side_answer_off_topic"))
 
 
 def refused(reply: str, language: str) -> bool:

@@ -98,6 +98,8 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
                 continue
             if not _capitalised_in_text(text, match.start("place")) or _product_name(text, match):
                 continue
+            if one_customers_place(text, match.start("place"), language):
+                continue  # "outside a customer in Hallstahammar": not where they sell
             return ProfileFact(
                 field="location",
                 value=nominative(place, language),
@@ -105,6 +107,11 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
                 span=span_of(text, match.start("place"), match.end("place")),
             )
     return None
+
+
+def one_customers_place(text: str, start: int, language: str) -> bool:
+    """The place of one customer or job said in passing, not a market."""
+    return cues.search("one_customer_place", language, text[max(0, start - 40) : start]) is not None
 
 
 def _product_name(text: str, match: re.Match[str]) -> bool:
