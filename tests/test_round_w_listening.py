@@ -282,3 +282,65 @@ def test_where_one_customer_is_is_no_market(language, said):
 
 def test_customers_in_a_town_are_still_a_market():
     assert read_message("We have customers in Leeds and York.", "en", TODAY).markets
+
+
+def test_people_counted_in_a_role_or_a_place_are_the_team_not_a_figure():
+    said = (
+        "13 of us - 11 engineers on the road and 2 in the office (Sarah does the books and "
+        "Jodie does bookings). Turnover last year about £1.4m."
+    )
+    facts = read_message(said, "en", TODAY)
+    assert facts.staff == 13
+    assert not [f for f in facts.figures if f.value in (11, 2)]
+
+
+def test_within_a_day_beside_a_date_is_the_target_not_the_deadline():
+    said = "Quotes take 4 days today; we want them out within 1 day by June 2027."
+    [goal] = read_message(said, "en", TODAY).goals
+    assert (goal.baseline.value, goal.target.value) == (4, 1)
+    assert goal.deadline == date(2027, 6, 30)
+
+
+def test_a_quote_in_another_language_says_so(service):
+    _send_all(service, "quoted", BREWERY[:1])
+    reply = service.send(
+        "quoted",
+        "How many digital goals should a small company set before the team starts on them?",
+        "en",
+    ).reply
+    quoted = [line for line in reply.splitlines() if line.startswith("> ")]
+    assert quoted
+    foreign = [n for n in ("Swedish", "Norwegian", "Russian") if f"an article in {n}" in reply]
+    cyrillic = any(any("а" <= c <= "я" for c in line) for line in quoted)
+    assert not cyrillic or "an article in Russian" in reply
+    assert len(foreign) <= len(quoted)
+
+
+def test_five_star_says_which_reviews_not_how_many():
+    said = "also want more 5 star google reviews, we've only got 64 on google vs 310 on checkatrade"
+    [goal] = read_message(said, "en", TODAY).goals
+    assert goal.kpi_id == "review_count"
+    assert goal.baseline.value == 64 and goal.target is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "name"),
+    [
+        ("nb", "Gi tiltak 2 nytt navn: «Bruk GA4 og lag KPI-oversikt på én side».", "Bruk GA4"),
+        ("nb", "endre navn på tiltak 2 til Bruk GA4 og KPI-oversikt", "Bruk GA4 og KPI-oversikt"),
+        ("en", "Give step 3 a new name: 'Sell the plan to existing customers'.", "Sell the plan"),
+        ("sv", "Ge initiativ 4 ett nytt namn: ”Offertmallar för badrum”.", "Offertmallar"),
+    ],
+)
+def test_a_step_given_a_new_name_in_everyday_words_is_renamed(language, said, name):
+    [order] = read_message(said, language, TODAY, goals=3).commands
+    assert order.action == "rename_initiative"
+    assert order.name.startswith(name)
+
+
+def test_a_share_of_sales_online_is_never_read_as_no_online_sales():
+    said = (
+        "Noter: nettandel 35 %. Butikken har eget kassesystem (PCKasse) som ikke snakker med "
+        "Shopify, så lager synkes manuelt."
+    )
+    assert read_message(said, "nb", TODAY).maturity.get("r_webshop") != "no"

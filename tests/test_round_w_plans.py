@@ -142,6 +142,8 @@ def test_a_step_comes_with_what_it_needs_first(service):
         for needed in spec.depends_on if spec else []:
             assert specs[needed].title.get("ru") in titles, (step.title, needed)
     assert recall.depends_on  # and it says so
+    order = [i.id for i in plan.roadmap]
+    assert all(order.index(d) < order.index(recall.id) for d in recall.depends_on)  # listed first
 
 
 @pytest.mark.parametrize(
@@ -153,3 +155,50 @@ def test_a_step_comes_with_what_it_needs_first(service):
 )
 def test_a_website_with_online_booking_has_online_booking(language, said):
     assert "online_booking" in traits_of("clinic", said, language).tools
+
+
+PHYSIO = (
+    "We are a physiotherapy clinic in Bristol with 8 therapists. We have a website with "
+    "online booking through Cliniko. I want the share of appointments booked online to go "
+    "from 20% to 50% by December 2027, and to cut no-shows from 9% to 4% by June 2027."
+)
+
+
+def test_a_step_that_only_touches_a_goal_on_the_side_claims_no_link_to_it(service):
+    plan = service.plan_from_brief(PHYSIO, "en")
+    online = next(g for g in plan.goals if g.target and g.target.value == 50)
+    linked = [i.title for i in plan.roadmap if online.id in i.goal_ids]
+    assert linked
+    assert not any("intake" in title.lower() for title in linked), linked
+
+
+def test_one_day_is_said_as_one_day(service):
+    plan = service.plan_from_brief(
+        "We are a joinery in Leeds, 6 people. Cut the time to send a quote from 4 days to 1 "
+        "day by June 2027.",
+        "en",
+    )
+    statements = " ".join(g.statement for g in plan.goals)
+    assert "1 day " in statements and "1 days" not in statements, statements
+
+
+@pytest.mark.parametrize(
+    ("said", "target"),
+    [
+        ("Увеличить корпоративные заказы хотя бы вдвое за 2027 год, сейчас около 40 в месяц.", 80),
+        ("Сократить списания вдвое к концу 2027, сейчас 9 %.", 4.5),
+    ],
+)
+def test_by_a_factor_of_two_goes_the_way_of_the_verb(said, target):
+    [goal] = read_message(said, "ru", TODAY).goals
+    assert goal.target is not None and goal.target.value == pytest.approx(target)
+
+
+def test_a_brief_titled_with_its_town_sells_there_not_in_a_district():
+    brief = (
+        "Бриф клиента: семейная пекарня «Бабушкин калач», Казань\n"
+        "Три точки продаж: кафе на ул. Баумана, киоск в Ново-Савиновском районе и точка в "
+        "Азино. Всего 27 сотрудников.\n"
+    )
+    facts = read_message(brief, "ru", TODAY, brief=True)
+    assert "Ново-Савиновском" not in facts.markets

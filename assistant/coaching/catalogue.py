@@ -355,10 +355,14 @@ def _label(polarity: str, modifier: str | None, unknown: bool) -> str | None:
 
 
 def _resolve(labels: set[str]) -> str | None:
-    """One label from all matches: yes with no/planned reads as partial; unknown only alone."""
+    """One label from all matches: yes with no/planned reads as partial, and so does yes
+    beside "no idea" said of it elsewhere ("no idea if analytics is on … KPIs: revenue
+    basically"); unknown alone is unknown."""
     definite = labels - {"unknown"}
     if not definite:
         return "unknown" if labels else None
+    if definite == {"yes"} and "unknown" in labels:
+        return "partial"
     if "partial" in definite or ("yes" in definite and len(definite) > 1):
         return "partial"
     return "yes" if "yes" in definite else "no" if "no" in definite else "planned"

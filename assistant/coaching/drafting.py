@@ -244,7 +244,7 @@ def goal_statement(
     verb = say.say("verb_decrease" if direction == "decrease" else "verb_increase")
 
     def shown(value: float, unit: str) -> str:
-        return f"{shown_number(value, language)} {say.label('units', unit)}".strip()
+        return f"{shown_number(value, language)} {say.unit(unit, value)}".strip()
 
     target_text = shown(target.value, target.unit) if target else "?"
     if target is not None and period is not None:  # "to 30 a week": what the owner counts per
@@ -291,7 +291,7 @@ def _aim_statement(
 ) -> str:
     today = say.say("aim_today_pending")
     if baseline is not None and baseline.value is not None:
-        unit = say.label("units", baseline.unit or "")
+        unit = say.unit(baseline.unit or "", baseline.value)
         shown = shown_number(baseline.value, say.language)
         today = say.say("aim_today", baseline=f"{shown} {unit}".strip())
     aim_text = filled(aim, shown_number(target.value, say.language))

@@ -30,6 +30,7 @@ from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
 from assistant.understanding.profile import bare_name, one_customers_place
 from assistant.understanding.spelling import with_own_letters
+from assistant.understanding.team import counts_people
 
 MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
@@ -161,7 +162,16 @@ def read_message(
     if found is None:
         facts.unusable_deadline = find_unusable_deadline(text, language, today)
     reading = read(text, language, today, brief=brief, goals=goals)
-    return fill_from_reading(facts, reading, today)
+    return _sells_online_when_it_says_so(fill_from_reading(facts, reading, today))
+
+
+def _sells_online_when_it_says_so(facts: Facts) -> Facts:
+    """ "Noter: nettandel 35 % … kassa som ikke snakker med Shopify": a share of sales made
+    online says they sell online, whatever a denial nearby seemed to say."""
+    online = any(f.kpi_id == "online_revenue_share" and f.value > 0 for f in facts.figures)
+    if online and facts.maturity.get("r_webshop") == "no":
+        del facts.maturity["r_webshop"]
+    return facts
 
 
 def _is_approval(text: str, words: list[str]) -> bool:
@@ -241,7 +251,7 @@ def _markets(text: str, patterns: list[str], language: str = "en") -> list[str]:
             word = re.match(r"\w+", text[match.start("place") :])
             if word and any(c.isupper() for c in word.group(0)[1:]):
                 continue  # "в МойСклад", "on HubSpot": a product's name, not a place
-            if one_customers_place(text, match.start("place"), language):
+            if one_customers_place(text, match.start("place"), language, match.end("place")):
                 continue  # "utanför en kund i Hallstahammar": an aside
             for place in re.split(r",\s*|\s+(?:and|og|och|и)\s+", match.group("place")):
                 if place and place.lower() not in months | LEGAL_FORMS and not place[0].isdigit():
@@ -300,7 +310,7 @@ def _figures(sentence: str, language: str) -> list[Figure]:
         figures += [
             Figure(value=q.value, unit=q.unit, kpi_id=kpi_id)
             for q in quantities
-            if possible(q.value, q.unit, kpi_id)
+            if possible(q.value, q.unit, kpi_id) and not counts_people(clause, q.end, language)
         ]
     return figures
 

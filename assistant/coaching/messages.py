@@ -37,3 +37,9 @@ class Messages:
     def label(self, group: str, key: str) -> str:
         table = self.raw(group) or {}
         return str(table.get(key, key))
+
+    def unit(self, unit: str, value: float) -> str:
+        """A unit's word for ``value``: "1 day", "3 days" (``units_one`` holds the words
+        that change for one)."""
+        one = self.raw("units_one") or {}
+        return str(one[unit]) if value == 1 and unit in one else self.label("units", unit)

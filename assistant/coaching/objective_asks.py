@@ -18,8 +18,8 @@ from assistant.coaching.units import figure_unit
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits
-from assistant.understanding.objectives import change_word
 from assistant.understanding.quantities import read_amounts
+from assistant.understanding.relative import change_word
 from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences, without_dates
 

@@ -30,6 +30,7 @@ from assistant.coaching.roadmap_lanes import (
     Pick,
     due_lane,
     impact_here,
+    needed_first,
     place,
     prerequisites,
     stagger_next,
@@ -95,14 +96,16 @@ def draft_roadmap(
     for pick, initiative in zip(picks, initiatives, strict=True):
         initiative.depends_on = [ids[d] for d in pick.spec.depends_on if d in ids]
     routine = {ids[s] for s in ALWAYS if s in ids}
-    plan.roadmap = sorted(  # in each lane: the owner's goals, their problems, the routine
-        initiatives,
-        key=lambda i: (
-            LANES.index(i.horizon or "medium"),
-            not i.goal_ids,
-            i.id in routine,
-            -(i.impact or 0) * (i.feasibility or 0),
-        ),
+    plan.roadmap = needed_first(  # in each lane: the owner's goals, their problems, the routine
+        sorted(
+            initiatives,
+            key=lambda i: (
+                LANES.index(i.horizon or "medium"),
+                not i.goal_ids,
+                i.id in routine,
+                -(i.impact or 0) * (i.feasibility or 0),
+            ),
+        )
     )
     stagger_next(plan.roadmap, today)
 
@@ -239,11 +242,24 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
         fresh = [s for s in ranked if s.id not in {p.spec.id for p in picks}]
         first = best.spec if best else (fresh[0] if fresh else None)
         chosen = [] if best or first is None else [first]
-        rest = [s for s in fresh if s not in chosen]
+        rest = [s for s in fresh if s not in chosen and _made_for(s, objective, plan)]
         other = [s for s in rest if first and s.horizon != first.horizon]
         chosen += (other or rest)[: PER_OBJECTIVE - 1]
         picks += [Pick(s, objective, primary=s is first) for s in chosen]
     return picks[: MAX_INITIATIVES - FOUNDATIONS]
+
+
+def _made_for(spec: InitiativeSpec, objective: Objective, plan: StrategyPlan) -> bool:
+    """A further step for an objective is one made for its KPI (its first KPI) or one the
+    owner named: a step that only touches the KPI on the side ("intake forms" for the share
+    of online bookings) would claim a link an owner sees is false."""
+    goal = _goal_of(plan, objective)
+    if _kpi_rank(spec, goal_kpi_ids(goal, plan.language)) == 0:
+        return True
+    owner = objective.owner_words
+    return bool(
+        named_by_owner(owner, [spec], plan.language) or said_about(owner, [spec], plan.language)
+    )
 
 
 MAX_PAINS = 2  # initiatives added for problems the owner described, besides the objectives
@@ -365,8 +381,9 @@ def _more_for_objectives(
         for spec in rankings[objective.id]:
             if len(picks) + len(more) >= MIN_INITIATIVES:
                 return more
-            if spec.id not in taken:
-                more.append(Pick(spec, objective))
+            if spec.id not in taken:  # a step only near the goal claims no link to it
+                served = objective if _made_for(spec, objective, plan) else None
+                more.append(Pick(spec, served))
                 taken.add(spec.id)
                 break
     return more

@@ -138,3 +138,23 @@ def impact_here(pick: Pick, plan: StrategyPlan) -> int:
     elif pick.objective is None:
         impact -= 1
     return max(1, min(5, impact))
+
+
+def needed_first(roadmap: list[Initiative]) -> list[Initiative]:
+    """The roadmap in its order, except that a step comes before the steps of its lane that
+    build on it ("CRM basics" before the recall reminders that need its register)."""
+    ordered: list[Initiative] = []
+    by_id = {i.id: i for i in roadmap}
+
+    def add(item: Initiative) -> None:
+        if item in ordered:
+            return
+        for needed in item.depends_on:
+            first = by_id.get(needed)
+            if first is not None and first.horizon == item.horizon:
+                add(first)
+        ordered.append(item)
+
+    for item in roadmap:
+        add(item)
+    return ordered

@@ -105,7 +105,7 @@ def figure_said(figure: Figure | None, unit: str | None = None, language: str = 
     has none."""
     if figure is None:
         return "?"
-    shown = Messages(language).label("units", figure.unit or unit or "")
+    shown = Messages(language).unit(figure.unit or unit or "", figure.value)
     return f"{shown_number(figure.value, language)} {shown}".strip()
 
 

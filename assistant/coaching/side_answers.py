@@ -35,6 +35,9 @@ LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as c
 
 
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
+    """The passages in the owner's language first when nearly as close as the best; the
+    knowledge base has few articles per language, so the best passage may be in another
+    (its quote then says which language it is in)."""
     if not found:
         return found
     best = found[0].similarity
@@ -231,4 +234,7 @@ class SideAnswers:
             if citation.quote not in quoted:
                 quoted.append(citation.quote)
             lines.append(f"> {grounded.quote} {render.cite_marks(state, [citation])}")
+            if grounded.result.language != state.language:  # not a slip of language
+                name = say.label("language_names", grounded.result.language)
+                lines.append(say.say("quoted_in", language=name))
         return "\n\n".join([*lines, render.sources_block(state, citations)])

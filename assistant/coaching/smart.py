@@ -213,7 +213,7 @@ class _Say:
     def quantity(self, value: float, unit: str | None) -> str:
         if _is_percent(unit):
             return str(self.text["percent"]).format(n=self.number(value))
-        shown = Messages(self.language).label("units", unit) if unit else ""
+        shown = Messages(self.language).unit(unit, value) if unit else ""
         return f"{self.number(value)} {shown}".strip()
 
     def change(self, amount: float, in_points: bool) -> str:

@@ -267,7 +267,18 @@ def _find(text: str, language: Language) -> list[_Found]:
             if key.startswith(prefix)
         }
         found.append(_Found(kinds[name], match.start(), match.end(), match[0], groups))
-    return found
+    dated = any(item.kind != "duration" for item in found)
+    return [item for item in found if not (dated and _short_span(item))]
+
+
+_SHORT_UNITS = ("day", "hour", "min", "dag", "døgn", "dygn", "tim", "час", "дн", "ден", "сут")
+
+
+def _short_span(item: _Found) -> bool:
+    """ "within 1 day by June 2027": beside a date, a span of days or hours is how fast
+    something should happen (a figure), not when."""
+    unit = (item.groups.get("unit") or "").lower()
+    return item.kind == "duration" and unit.startswith(_SHORT_UNITS)
 
 
 def find_date_spans(text: str, language: str) -> list[tuple[int, int]]:

@@ -40,6 +40,7 @@ from assistant.understanding.objective_scopes import (
 )
 from assistant.understanding.quantities import Found, in_unit
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
+from assistant.understanding.relative import base_of_change, change_word, way_of
 from assistant.understanding.text import (
     Piece,
     sentences,
@@ -135,7 +136,7 @@ def _numbers(
     described = ONE_MORE.match(said) is not None and not (wished or dated)
     if target is None and baseline is None and len(rest) == 1 and described:
         baseline = rest.pop()  # "and churn is bad, around 9 % a month": how it is today
-    if target is None and baseline is None and len(rest) == 1 and _change_word(said, language):
+    if target is None and baseline is None and len(rest) == 1 and change_word(said, language):
         baseline = rest.pop()  # "vi slänger 15-20 kg om dan, vill halvera det": today's
     if target is None and rest:
         target = _aimed_at(text, scope, rest, language)
@@ -143,19 +144,9 @@ def _numbers(
     if baseline is None and target is not None:
         earlier = [f for f in rest if f.start < target.start and _comparable(f, target)]
         baseline = earlier[0] if earlier else None
-    if change and target and baseline is None and _base_of_change(text, change, target, language):
+    if change and target and baseline is None and base_of_change(text, change, target, language):
         baseline, target = target, None  # "up 15 % on last winter (£92,000)": its base
     return baseline, target, change
-
-
-def _base_of_change(text: str, change: Found, target: Found, language: str) -> bool:
-    """ "takings up 15 % on Jan–Mar 2026 (£92,000 last year)": a figure the change is
-    taken on is today's value; the target is worked out from it."""
-    if target.start < change.start:
-        return False
-    taken_on = cues.search("change_base", language, text[change.end : target.start])
-    past = cues.search("past_figure", language, text[target.end : target.end + 25])
-    return taken_on is not None or past is not None
 
 
 def _another_today(
@@ -194,19 +185,6 @@ def _aimed_at(text: str, scope: Scope, figures: list[Found], language: str) -> F
     if not in_aim or cues.search("objective", language, after) is not None:
         return figures[-1]
     return in_aim[-1]
-
-
-def change_word(words: str, language: str) -> float | None:
-    """The relative change a word says in percent ("double": 100, "в 2 раза": 100)."""
-    return _change_word(words, language)
-
-
-def _change_word(words: str, language: str) -> float | None:
-    lowered = words.lower()
-    for word, percent in cues.raw("change_words").get(language, {}).items():
-        if cues.compiled(rf"(?<!\w){re.escape(word)}(?!-\w)").search(lowered):  # "double-typing"
-            return float(percent)
-    return None
 
 
 def shared_unit(baseline: Amount, target: Amount) -> Amount:
@@ -429,7 +407,7 @@ def _objective(
     if baseline is None and target is not None:
         baseline = referred_baseline(text, scope, language, target, everything)
     words = text[scope.start : scope.end]
-    aimed = target is not None or change is not None or _change_word(words, language) is not None
+    aimed = target is not None or change is not None or change_word(words, language) is not None
     if baseline is None and comparable and aimed and not (spec and spec.new_ones):
         earlier = [f for f in everything if f.end <= scope.start and f.start not in taken]
         verb = _verb(words, language)
@@ -437,7 +415,7 @@ def _objective(
             text, words, kpi, language, target, verb[0] if verb else None, earlier
         )
     if baseline is None and target is not None:  # "omsetter ca 1,8 mill … doble til 3,6 mill"
-        baseline = _before_the_change(everything, target, _change_word(words, language))
+        baseline = _before_the_change(everything, target, change_word(words, language))
     if baseline is not None and target is not None:
         baseline, target = _one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span
@@ -450,7 +428,7 @@ def _objective(
     if change is not None:
         change_percent = -change.amount.value if decrease else change.amount.value
     elif target is None:
-        change_percent = _change_word(words, language)
+        change_percent = way_of(change_word(words, language), direction)
     if change_percent is not None and target is None and baseline is not None:
         target = _derived_target(text, baseline, change_percent, scope)
     floor = target is not None and baseline is not None and target.value <= baseline.value

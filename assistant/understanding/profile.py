@@ -98,7 +98,7 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
                 continue
             if not _capitalised_in_text(text, match.start("place")) or _product_name(text, match):
                 continue
-            if one_customers_place(text, match.start("place"), language):
+            if one_customers_place(text, match.start("place"), language, match.end("place")):
                 continue  # "outside a customer in Hallstahammar": not where they sell
             return ProfileFact(
                 field="location",
@@ -109,9 +109,13 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
     return None
 
 
-def one_customers_place(text: str, start: int, language: str) -> bool:
-    """The place of one customer or job said in passing, not a market."""
-    return cues.search("one_customer_place", language, text[max(0, start - 40) : start]) is not None
+def one_customers_place(text: str, start: int, language: str, end: int | None = None) -> bool:
+    """The place of one customer or job said in passing, or a part of a town ("в
+    Ново-Савиновском районе"): not a market."""
+    if cues.search("one_customer_place", language, text[max(0, start - 40) : start]):
+        return True
+    after = text[end : end + 20] if end is not None else ""
+    return bool(after) and cues.search("district_after", language, after) is not None
 
 
 def _product_name(text: str, match: re.Match[str]) -> bool:

@@ -227,8 +227,11 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True
     if quantity.kind != "number":
         return False
-    if cues.search("multiplier_after", language, text[quantity.end : quantity.end + 16]):
+    after = text[quantity.end : quantity.end + 24]
+    if cues.search("multiplier_after", language, after):
         return True  # "в 2 раза больше": a relative change, not an amount
+    if cues.search("qualifier_after", language, after):
+        return True  # "more 5 star google reviews": which reviews, not how many
     before = text[max(0, quantity.start - NAMING_REACH) : quantity.start]
     if cues.search("not_amounts", language, before) or _inside(
         text, quantity, language, "said_times"

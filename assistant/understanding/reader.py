@@ -27,6 +27,7 @@ from assistant.understanding.reading import (
     Reading,
     Span,
 )
+from assistant.understanding.team import counts_people
 from assistant.understanding.text import clauses, containing, sentences, span_of
 
 _PEOPLE = "people"
@@ -84,6 +85,9 @@ def _metrics(
             part_until = -1  # "…, total turnover £1.1m": the whole again
         if cues.compiled(cues.raw("how_often_after").get(language, "$^")).match(text, found.end):
             unplaced.append(found.amount.span)  # "2 ggr per år, ca 2000 adresser": how often
+            continue
+        if counts_people(text, found.end, language):
+            unplaced.append(found.amount.span)  # "11 engineers on the road": the team
             continue
         bound = _bound(text, language, found, by_meaning=found.counted != _PEOPLE)
         if bound is None:

@@ -70,3 +70,13 @@ def _counted(
     if cues.search("team_total", language, run[0].group(0)) and parts == values[0]:
         total = int(values[0])  # "9 ansatte, 7 snekkere + meg og kona": the 9, broken down
     return [(total, span_of(text, offset + run[0].start(), offset + run[-1].end()))]
+
+
+def counts_people(text: str, end: int, language: str) -> bool:
+    """ "11 engineers on the road", "2 in the office", "4 frisører": the number just before
+    ``end`` counts people in a role or a place of work: the team, not a business figure."""
+    roles = [*cues.raw("team_roles").get(language, []), *cues.raw("team_place").get(language, [])]
+    if not roles:
+        return False
+    pattern = cues.compiled(rf"\s*(?:{'|'.join(roles)})\b")
+    return pattern.match(text, end) is not None
