@@ -202,3 +202,17 @@ def test_a_brief_titled_with_its_town_sells_there_not_in_a_district():
     )
     facts = read_message(brief, "ru", TODAY, brief=True)
     assert "Ново-Савиновском" not in facts.markets
+
+
+def test_of_a_description_then_a_wish_the_wish_names_the_goal(service):
+    brief = (
+        "Client: The Quire, a bookshop in Ludlow. 7 staff.\n"
+        "Objectives:\n"
+        '1. "Get through the winter." Sales November–March fall c. 40% below summer months; '
+        "wants January–March 2027 takings up at least 15% on January–March 2026 (£92,000 last "
+        "year).\n"
+    )
+    goals = service.plan_from_brief(brief, "en").goals
+    takings = [g for g in goals if g.target and g.target.value == pytest.approx(105_800)]
+    assert takings and "takings" in takings[0].statement
+    assert "below summer" not in takings[0].statement
