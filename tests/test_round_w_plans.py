@@ -216,3 +216,34 @@ def test_of_a_description_then_a_wish_the_wish_names_the_goal(service):
     takings = [g for g in goals if g.target and g.target.value == pytest.approx(105_800)]
     assert takings and "takings" in takings[0].statement
     assert "below summer" not in takings[0].statement
+
+
+def test_a_price_per_month_said_of_a_plan_is_not_its_target(service):
+    brief = (
+        "We are Avon Flow Plumbing & Heating in Bristol, 13 staff, turnover £1.4m. Objectives: "
+        "- boiler service contracts (annual service plan, £12.50/month direct debit). We have "
+        "420 on the plan now, I want 800 by end of 2027. - cut missed calls from 25% to 5% by "
+        "February 2027."
+    )
+    plan = service.plan_from_brief(brief, "en")
+    contracts = [g for g in plan.goals if g.target and g.target.value == 800]
+    assert contracts and contracts[0].baseline.value == 420
+    assert not [g for g in plan.goals if g.target and g.target.value == 12.5]
+
+
+def test_what_the_owners_do_not_want_is_no_goal(service):
+    brief = (
+        "Klient: Storvika Rorbuer & Hotell AS, Ballstad i Lofoten. 6 årsverk.\n\n"
+        "Mål eierne har nevnt\n"
+        "1. Øke andelen direktebookinger fra 35 % til 55 % innen utgangen av 2027.\n\n"
+        "Det eierne IKKE vil\n"
+        "- De vil ikke bruke betalt annonsering på Facebook/Instagram.\n"
+        "- Ingen chatbot på nettsiden – «gjestene våre vil snakke med mennesker».\n"
+    )
+    goals = service.plan_from_brief(brief, "nb").goals
+    assert len(goals) == 1, [g.statement for g in goals]
+
+
+def test_gaining_reviews_is_not_hiring():
+    [goal] = read_message("Третье: набрать 250 отзывов в 2ГИС к концу 2027.", "ru", TODAY).goals
+    assert goal.kpi_id != "hires"
