@@ -344,3 +344,51 @@ def test_a_share_of_sales_online_is_never_read_as_no_online_sales():
         "Shopify, så lager synkes manuelt."
     )
     assert read_message(said, "nb", TODAY).maturity.get("r_webshop") != "no"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("ru", "Ну и выручку бы до 50 млн, но это уже как получится."),
+        ("en", "And revenue up to £2m would be nice, we'll see."),
+    ],
+)
+def test_a_revenue_wished_for_is_not_todays(language, said):
+    assert read_message(said, language, TODAY).revenue is None
+
+
+def test_todays_turnover_is_still_read():
+    facts = read_message("We turned over £620k last year.", "en", TODAY)
+    assert facts.revenue is not None and facts.revenue.amount == 620_000
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "name", "market"),
+    [
+        (
+            "sv",
+            "Jag äger en tandvårdsklinik i Örebro, Leksandstandvården heter den.",
+            "Leksandstandvården",
+            "Örebro",
+        ),
+        ("nb", "Vi har en rørleggerbedrift i Tromsø, Nordrør heter den.", "Nordrør", "Tromsø"),
+    ],
+)
+def test_a_name_said_before_heter_den_is_the_name_not_a_market(language, said, name, market):
+    facts = read_message(said, language, TODAY)
+    assert facts.business_name == name
+    assert facts.markets == [market]
+
+
+def test_a_trade_said_in_passing_later_does_not_replace_the_trade(service):
+    _send_all(
+        service,
+        "trade",
+        [
+            "Hej! Jag äger en tandvårdsklinik i Örebro, Leksandstandvården heter den. Vi är 8.",
+            "Omsättning ca 14,5 miljoner kr förra året. Och vi finns bara i Örebro, en "
+            "mottagning på Drottninggatan.",
+        ],
+        "sv",
+    )
+    assert service.session("trade").plan.profile.industry == "tandvårdsklinik"

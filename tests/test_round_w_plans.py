@@ -247,3 +247,14 @@ def test_what_the_owners_do_not_want_is_no_goal(service):
 def test_gaining_reviews_is_not_hiring():
     [goal] = read_message("Третье: набрать 250 отзывов в 2ГИС к концу 2027.", "ru", TODAY).goals
     assert goal.kpi_id != "hires"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("sv", "Och SMS-påminnelse dagen innan via journalsystemet (vi kör T4)."),
+        ("en", "We send an SMS reminder the day before from our practice system."),
+    ],
+)
+def test_reminders_sent_from_the_system_today_are_had_already(language, said):
+    assert "booking_reminders" in traits_of("dental clinic", said, language).tools

@@ -153,16 +153,18 @@ def industry(text: str, language: str) -> ProfileFact | None:
     """What the business does: a "we are a ..." phrase or a trade word, whichever the owner
     says first ("Independent bookshop …, we sell tickets through Eventbrite" is a bookshop);
     words for the people ("vi er et ektepar") or for nothing ("vi säljer ingenting") are
-    not a trade. A trade word after the first sentence is only a guess."""
+    not a trade. A trade said after the first sentence is only a guess ("… i Örebro, en
+    mottagning på Drottninggatan" does not replace "tandvårdsklinik")."""
     found: list[tuple[int, str, float]] = []
     match = cues.search("industry", language, text)
     if match is not None and not cues.search("not_a_trade", language, match.group("industry")):
         end = match.end("industry")
         said = match.group("industry").strip() + _joined_trade(text, end, language)
         said += _suspended(text, end)
-        found.append((match.start("industry"), said, 0.5))
+        first = _opening(text[: match.start("industry")])
+        found.append((match.start("industry"), said, 0.5 if first else TRADE_WORD_ONLY))
     if (trade := _first_trade(text, language)) is not None:
-        opening = not re.search(r"[.!?\n]", text[: trade.start()])
+        opening = _opening(text[: trade.start()])
         trade = _said_whole(text, trade, language)  # "Solsiden Bakeri …, bakeri og kafé"
         words = _with_noun(text, trade, language)  # "мебельная мастерская"
         words += _suspended(text, trade.start() + len(words))  # "anleggsgartner- og hage…firma"
@@ -172,6 +174,15 @@ def industry(text: str, language: str) -> ProfileFact | None:
     start, words, confidence = min(found)
     span = span_of(text, start, start + len(words))
     return ProfileFact(field="industry", value=words, confidence=confidence, span=span)
+
+
+GREETING_WORDS = 3  # "Hi.", "Hei hei!", "Good morning all.": not a sentence of facts
+
+
+def _opening(before: str) -> bool:
+    """The trade is said in the message's first sentence (after a greeting, if any)."""
+    ends = [m.end() for m in re.finditer(r"[.!?\n]", before)]
+    return not ends or len(re.findall(r"\w+", before[: ends[-1]])) <= GREETING_WORDS
 
 
 def _first_trade(text: str, language: str) -> re.Match[str] | None:

@@ -15,6 +15,7 @@ from assistant.understanding.metrics import (
     metric_bank,
     scaled,
 )
+from assistant.understanding.objective_scopes import figure_role
 from assistant.understanding.objectives import read_objectives
 from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.reading import (
@@ -98,7 +99,15 @@ def _metrics(
             found = Found(found.amount.model_copy(update={"unit": "money"}), found.counted)
         yearly = found.amount.period in (None, "year")
         total = found.start >= part_until  # not one part's revenue
-        if label == "revenue" and yearly and total and not revenue and found.amount.value >= 1000:
+        aimed = _aimed_revenue(text, found, language)  # "ну и выручку бы до 50 млн"
+        if (
+            label == "revenue"
+            and yearly
+            and total
+            and not aimed
+            and not revenue
+            and found.amount.value >= 1000
+        ):
             revenue = profile.revenue(found, language)
             if revenue is None:
                 unplaced.append(found.amount.span)
@@ -109,6 +118,15 @@ def _metrics(
             )
         )
     return metrics, revenue, unplaced
+
+
+def _aimed_revenue(text: str, found: Found, language: str) -> bool:
+    """ "Ну и выручку бы до 50 млн", "revenue up to £2m would be nice": a revenue the owner
+    wishes to reach, not today's."""
+    if figure_role(text, found, language) != "change_to":
+        return False
+    said = containing(sentences(text), found.start)
+    return said is not None and cues.search("objective", language, said.text) is not None
 
 
 def _zero_online_sales(text: str, language: str) -> MetricFact | None:
