@@ -258,3 +258,29 @@ def test_gaining_reviews_is_not_hiring():
 )
 def test_reminders_sent_from_the_system_today_are_had_already(language, said):
     assert "booking_reminders" in traits_of("dental clinic", said, language).tools
+
+
+CABINS = (
+    "Klient: Storvika Rorbuer & Hotell AS, Ballstad i Lofoten. 6 årsverk.\n\n"
+    "Digital status i dag\n"
+    "Egen nettside (WordPress, laget 2017) uten egen bookingmotor – gjestene sender e-post "
+    "eller ringer. Omtrent 65 % av bookingene kommer via Booking.com og Airbnb.\n\n"
+    "Mål eierne har nevnt\n"
+    "1. Øke andelen direktebookinger fra 35 % til 55 % innen utgangen av 2027.\n\n"
+    "Det eierne IKKE vil\n"
+    "- Ingen chatbot på nettsiden – «gjestene våre vil snakke med mennesker».\n"
+)
+
+
+def test_a_briefs_refusals_rule_steps_out_and_say_nothing_of_todays_state(service):
+    plan = service.plan_from_brief(CABINS, "nb")
+    titles = " ".join(i.title.lower() for i in plan.roadmap)
+    assert "ki-assistent" not in titles  # "Ingen chatbot": the owners refuse it
+    direct = next(g for g in plan.goals if g.target and g.target.value == 55)
+    serving = [i.title for i in plan.roadmap if direct.id in i.goal_ids]
+    assert any("Direktebooking" in t for t in serving), serving  # a website, no engine yet
+
+
+def test_without_a_booking_engine_is_no_booking_engine():
+    said = "Egen nettside (WordPress, laget 2017) uten egen bookingmotor."
+    assert "online_booking" not in traits_of("hotell", said, "nb").tools

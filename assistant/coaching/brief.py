@@ -20,9 +20,12 @@ from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
 from assistant.coaching.roadmap import draft_roadmap
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import record_figures, remember_words
+from assistant.coaching.words import initiatives_refused
 from assistant.extraction.months import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
+from assistant.understanding.objective_clauses import constraint_sections
+from assistant.understanding.text import sentences
 
 
 def propose(candidate: GoalCandidate, today: date, language: str = "en") -> GoalCandidate:
@@ -134,10 +137,29 @@ def session_from_brief(
     coach._draft_goals(state, today, also_said=brief)
     traits = session_traits(state, also_said=brief)
     answers = state.maturity_answers
-    draft_roadmap(state.plan, coach.kb, today, state.sources, traits=traits, answers=answers)
+    state.removed_initiatives = refused_in_constraints(brief, state.language)
+    draft_roadmap(
+        state.plan,
+        coach.kb,
+        today,
+        state.sources,
+        leave_out=state.removed_initiatives,
+        traits=traits,
+        answers=answers,
+    )
     state.plan.open_questions += _unserved(state.plan, say)
     state.stage = "roadmap"
     return state
+
+
+def refused_in_constraints(brief: str, language: str) -> list[str]:
+    """The steps a brief's constraints turn down by name ("Ingen chatbot på nettsiden", "no
+    paid ads"): never drafted, and never proposed again in the session."""
+    refused: list[str] = []
+    for start, end in constraint_sections(brief, language):
+        for sentence in sentences(brief[start:end]):
+            refused += [s for s in initiatives_refused(sentence.text, language) if s not in refused]
+    return refused
 
 
 def _unserved(plan: StrategyPlan, say: Messages) -> list[str]:

@@ -178,7 +178,10 @@ def aims_abroad(words: str, language: str) -> bool:
     return any(re.search(p, words, re.IGNORECASE) for p in patterns)
 
 
-NEGATION = re.compile(r"\b(?:no|not|don't|dont|never|ikke|ingen|inte|inga|не|нет)\W+(?:\w+\W+)?$")
+NEGATION = re.compile(
+    r"(?<!\w)(?:no|not|don't|dont|never|without|ikke|ingen|uten|inte|inga|utan|не|нет|без)"
+    r"\W+(?:\w+\W+)?$"
+)  # "uten egen bookingmotor": without one
 # "we send reminders by text manually": done by hand, not by a tool
 MANUAL = re.compile(r"\b(?:manual\w*|by hand|manuelt|for hånd|manuellt|för hand|вручную)\b")
 # "Хотим свой интернет-магазин", "we want our own webshop": a wish, not a tool they have

@@ -28,6 +28,7 @@ from assistant.extraction.models import Deadline
 from assistant.extraction.numbers import currency_said_alone
 from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
+from assistant.understanding.objective_clauses import constraint_sections
 from assistant.understanding.profile import bare_name, one_customers_place
 from assistant.understanding.spelling import with_own_letters
 from assistant.understanding.team import counts_people
@@ -127,6 +128,14 @@ def _without_byline(text: str, language: str) -> str:
     return text
 
 
+def _without_constraints(text: str, language: str) -> str:
+    """A brief with its constraints and refusals blanked: "Ingen chatbot på nettsiden" says
+    what the owners refuse, not that they have no website (the roadmap reads them apart)."""
+    for start, end in constraint_sections(text, language):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def read_message(
     message: str, language: str, today: date, brief: bool = False, goals: int | None = None
 ) -> Facts:
@@ -134,7 +143,7 @@ def read_message(
     is read as the first thing said (nothing in it is a correction); ``goals``: how many
     the plan has, so "goal 3" beyond them is no edit."""
     text = with_own_letters(message[:MAX_MESSAGE_CHARS], language)  # "maal 2" is "mål 2"
-    text = _without_byline(text, language) if brief else text
+    text = _without_constraints(_without_byline(text, language), language) if brief else text
     table = cues(language)
     facts = Facts(truncated=len(message) > MAX_MESSAGE_CHARS, said=text)
     facts.dont_know = detect_dont_know(text, language)
