@@ -392,3 +392,19 @@ def test_a_trade_said_in_passing_later_does_not_replace_the_trade(service):
         "sv",
     )
     assert service.session("trade").plan.profile.industry == "tandvårdsklinik"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("ru", "Что первым делом и почему?"), ("ru", "Хорошо. Что в первую очередь делаем?")],
+)
+def test_what_first_in_everyday_russian_is_a_plan_question(language, said):
+    from assistant.coaching.plan_answers import plan_question
+
+    assert plan_question(said, language) == "first_step"
+
+
+def test_a_question_about_the_coachs_own_figures_is_not_off_topic(service):
+    _send_all(service, "ownfig", BREWERY[:1])
+    reply = service.send("ownfig", "Why would the smart score be 95/100 then?", "en").reply
+    assert "outside digital strategy" not in reply

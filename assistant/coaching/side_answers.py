@@ -5,6 +5,8 @@ anything is drafted is noted. The interview then resumes where it was."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.coaching import render
 from assistant.coaching.business_said import fitting
 from assistant.coaching.catalogue import load_kpi_catalogue
@@ -84,7 +86,14 @@ def _about_this_business(state: SessionState, question: str) -> bool:
     said = [plan.profile.business_name or "", plan.profile.industry or ""]  # places: no
     said += [o.owner_words for o in plan.objectives] + [g.statement for g in plan.goals]
     said += [i.title for i in plan.roadmap]
-    return shares_a_word(question, " ".join(said), state.language)
+    said += [t.content for t in state.transcript[-2:] if t.role == "assistant"]  # its reply
+    words = " ".join(said)
+    for place in [*plan.profile.markets, *plan.profile.locations]:  # "Sheffield United …"
+        words = re.sub(rf"(?i)\b{re.escape(place)}\w*", " ", words)
+    held = set(re.findall(r"\d+", words))  # "why 95/100?": a figure the coach showed
+    return shares_a_word(question, words, state.language) or bool(
+        held & set(re.findall(r"\d+", question))
+    )
 
 
 def boundary(language: str, text: str, asked: bool) -> str | None:
