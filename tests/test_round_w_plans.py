@@ -284,3 +284,15 @@ def test_a_briefs_refusals_rule_steps_out_and_say_nothing_of_todays_state(servic
 def test_without_a_booking_engine_is_no_booking_engine():
     said = "Egen nettside (WordPress, laget 2017) uten egen bookingmotor."
     assert "online_booking" not in traits_of("hotell", said, "nb").tools
+
+
+def test_the_deliverable_a_brief_asks_for_is_no_goal(service):
+    brief = (
+        "Kundbrief – Lindqvists Handelsträdgård AB, Storvreta\n\n"
+        "Mål (enligt ägarna)\n"
+        "1. Minska tiden i telefon från 10 till 4 timmar i veckan senast juni 2027.\n\n"
+        "Önskad leverans\n"
+        "En digital strategi med mätbara mål och en färdplan, budget ca 2 000 kr/mån.\n"
+    )
+    goals = service.plan_from_brief(brief, "sv").goals
+    assert len(goals) == 1, [g.statement for g in goals]
