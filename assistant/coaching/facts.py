@@ -29,7 +29,7 @@ from assistant.extraction.numbers import currency_said_alone
 from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
 from assistant.understanding.objective_clauses import constraint_sections
-from assistant.understanding.profile import bare_name, one_customers_place
+from assistant.understanding.profile import bare_name, one_customers_place, product_name
 from assistant.understanding.spelling import with_own_letters
 from assistant.understanding.team import counts_people
 
@@ -257,8 +257,7 @@ def _markets(text: str, patterns: list[str], language: str = "en") -> list[str]:
     }
     for pattern in patterns:
         for match in re.finditer(pattern, text, re.UNICODE):
-            word = re.match(r"\w+", text[match.start("place") :])
-            if word and any(c.isupper() for c in word.group(0)[1:]):
+            if product_name(text, match):
                 continue  # "в МойСклад", "on HubSpot": a product's name, not a place
             if one_customers_place(text, match.start("place"), language, match.end("place")):
                 continue  # "utanför en kund i Hallstahammar": an aside

@@ -96,7 +96,7 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
             first = place.split()[0].split("-")[0]
             if first.lower() in _not_places() or place.lower() in _not_places():
                 continue
-            if not _capitalised_in_text(text, match.start("place")) or _product_name(text, match):
+            if not _capitalised_in_text(text, match.start("place")) or product_name(text, match):
                 continue
             if one_customers_place(text, match.start("place"), language, match.end("place")):
                 continue  # "outside a customer in Hallstahammar": not where they sell
@@ -118,7 +118,7 @@ def one_customers_place(text: str, start: int, language: str, end: int | None = 
     return bool(after) and cues.search("district_after", language, after) is not None
 
 
-def _product_name(text: str, match: re.Match[str]) -> bool:
+def product_name(text: str, match: re.Match[str]) -> bool:
     """ "заказы идут в МойСклад", "we run on HubSpot": a word with a capital inside it is
     a product's name, not a place."""
     start, end = match.span("place")
