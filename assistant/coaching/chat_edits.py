@@ -51,6 +51,7 @@ from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Direction
+from assistant.coaching.put_back import TAKEN_OUT, taken_out_title, title_over_number
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
@@ -117,6 +118,8 @@ def _pin_numbers(state: SessionState, commands: list[PlanCommand]) -> None:
         listed = items if "initiative" in command.action else goals
         if 1 <= command.number <= len(listed):
             command.item_id = listed[command.number - 1]
+        if "initiative" in command.action:
+            command.item_id = title_over_number(state, command)
 
 
 def _say(state: SessionState) -> Messages:
@@ -288,9 +291,17 @@ def _catalogue_ids(state: SessionState, words: str, titles: list[str]) -> list[s
     return initiatives_named(words, language)
 
 
+TAKEN_OUT_KEPT = 10  # the steps taken out last, kept so that "put it back" can restore them
+
+
 def _drop_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
+    if command.item_id == TAKEN_OUT:  # "уберите инициативу 3 «Рассылка …»", gone already
+        outcome.notes.append(
+            _say(state).say("initiative_already_out", item=taken_out_title(state, command))
+        )
+        return
     named = initiatives_meant(state, command)
     spec_ids = _catalogue_ids(state, command.focus or command.words, [i.title for i in named])
     said = command.focus or command.words
@@ -317,6 +328,7 @@ def _drop_initiative(
         return
     state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
     gone = {i.id for i in named}
+    state.taken_out = [*state.taken_out, *named][-TAKEN_OUT_KEPT:]
     state.plan.roadmap = [i for i in state.plan.roadmap if i.id not in gone]
     for item in state.plan.roadmap:
         item.depends_on = [d for d in item.depends_on if d not in gone]

@@ -15,6 +15,7 @@ from assistant.coaching.commands import PlanCommand, lane_said, without_lane
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
+from assistant.coaching.put_back import put_back
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, initiatives_refused, words_shared
@@ -29,6 +30,8 @@ def add_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
     """The step named goes into the roadmap (now, or when it is drafted) and stays there."""
+    if put_back(state, command, today, outcome):
+        return  # "верните онлайн-запись в «Сейчас»": the step taken out, as it was
     language = state.plan.language
     lane_asked = lane_said(command.focus or "", language) or lane_said(command.words, language)
     lane = lane_asked or OWN_STEP_LANE

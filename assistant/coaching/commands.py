@@ -238,7 +238,7 @@ _SAID_AFTER = re.compile(
 
 
 _NAMING_END = re.compile(
-    r"(?:hete|heta|called|read|call (?:it|that one|the [\w-]+ one)|"
+    r"(?:hete|heta|called|read|call (?:it|that one|the [\w-]+ one)|rename (?:it|that)|"
     r"lyde|lyda|называ\w*|звуча\w*|kpi|кпи|metric|nøkkeltall|"
     r"nyckeltal|name|navn\w*|namn\w*|показатель|название|=|:|—|\bis|\ber|\bär|be|"
     r"\b(?:er|är)\s+mål\s*\d+)\s*$",
@@ -248,6 +248,12 @@ _BARE_NAME = re.compile(r"^\s*(?P<name>[^\W\d][^.!?;\n(]{1,240})")
 _TOPIC_FIRST = re.compile(r"^\s*(?:for|för|til|till|для|по)\s+[^:.!?\n]{1,40}:")
 _OLD_NAME_CUE = re.compile(
     r"\b(?:not|ikke|inte|не|instead of|i stedet for|istället för|вместо)\s*$", re.IGNORECASE
+)
+_NOT_X_BUT_Y = re.compile(
+    r"^[\s,:;–—-]*(?:it(?:'s|’s| is)|this is|det er|det är|это)?\s*(?:not|ikke|inte|не)\s+"
+    r"[^,;.!?\n]{2,60}[,;]\s*(?:(?:it(?:'s|’s| is)|but|det er|det är|men|utan|а|это)\s+)"
+    r"(?P<name>[^.!?;\n]{2,120})",
+    re.IGNORECASE,
 )
 _NOT_THE_OLD = re.compile(r",?\s+(?:not|ikke|inte|а не|не)\s.*$", re.IGNORECASE)
 
@@ -262,6 +268,9 @@ def new_name(after: str, order: str = "") -> str | None:
     after = _TOPIC_FIRST.sub(":", after)  # "legg til et tiltak for produktsalg: …"
     after = re.split(r"[.!?\n](?:\s|$)", after, maxsplit=1)[0]  # the order's own sentence
     after = _LANE_SAID.sub("", after)  # "…, в «Сейчас»": where, not a name
+    contrast = _NOT_X_BUT_Y.match(after)  # "rename goal 3, it is NOT X, it's Y"
+    if contrast:
+        return contrast.group("name").strip(" ,:–-\"'“”«»") or None
     quoted = _QUOTED.match(after)
     if quoted and _OLD_NAME_CUE.search(after[: quoted.start("name") - 1]):
         quoted = None  # "rename goal 2 to workshops per year, not 'last year'": the old name
@@ -305,6 +314,21 @@ def _labelled_right_before(reading: Reading, position: int) -> int | None:
             if re.fullmatch(r"\s*[:–—-]\s*", before[match.end() :]):
                 return int(match.group("n"))
     return None
+
+
+def _said_alone_before(reading: Reading, position: int) -> int | None:
+    """The goal number said as a sentence of its own right before the order ("goal 4.
+    rename it average fee per client")."""
+    before = reading.text[max(0, position - LOOK_BACK) : position].rstrip()
+    alone = re.search(r"(?:^|[.!?\n])\s*([^.!?\n]{1,24})[.:]$", before)
+    if alone is None:
+        return None
+    match = cues.search("goal_reference", reading.language, alone.group(1))
+    return (
+        int(match.group("n"))
+        if match and match.group(0).strip() == alone.group(1).strip()
+        else None
+    )
 
 
 def _named_just_before(reading: Reading, position: int) -> int | None:
@@ -361,12 +385,13 @@ def _command(
         found = _new_deadline(own, reading.language, said)
         if found is not None and any(_own_date(reading, own, position, d.start) for d in said):
             command.deadline = found.date
-    if action in ("change_goal", "drop_goal") and number is None:
+    if action in ("change_goal", "drop_goal", "rename_goal") and number is None:
         own = _words(reading.text, position, end or position + 1, window)
         command.number = (
             _labelled_right_before(reading, position)  # "Mål 5: endre målet til 90 %, …"
             or _goal_number(own, reading.language)
             or _named_just_before(reading, position)
+            or _said_alone_before(reading, position)  # "goal 4. rename it …"
         )
     horizon = _horizon(words, reading.language)
     lane = _lane_named(words, reading.language)  # "перенесите в ближайшие 3 месяца": Now

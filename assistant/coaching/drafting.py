@@ -90,16 +90,11 @@ def goal_from_candidate(
         candidate = candidate.model_copy(update={"baseline": None})
     figures = (candidate.baseline, candidate.target, candidate.change_percent)
     has_figures = any(f is not None for f in figures)
-    metric = (
-        spec.name.get(language) if spec else metric_words(candidate.text, language, has_figures)
-    )
-    label = owner_label(candidate.text, language) if spec is not None else None
-    if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
-        label = None  # "wellness plan members" over "active customers", "fyllingsgraden" too
-    metric = candidate.name or label or metric  # "wellness plan members" over "active customers"
+    metric = metric_name(candidate, spec, language, has_figures)
     said_aim = _aim(candidate, language) if spec is None and not candidate.name else None
     given = [f.unit for f in (candidate.target, candidate.baseline) if f and f.unit]
-    counted = None if label or candidate.name else spec.unit if spec else None  # as named
+    named = spec is not None and metric != spec.name.get(language)  # the owner's name for it
+    counted = None if named else spec.unit if spec else None  # "pub accounts": as named
     target_unit = _unit(given[0] if given else counted)
     if target_unit == "currency":  # "средний чек 150 тыс": in roubles, not "currency"
         target_unit = currency or DEFAULT_CURRENCY.get(language, "EUR")
@@ -183,6 +178,19 @@ def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> b
     if spec is not None and spec.id != "hires" and not spec.generic:
         return False  # "15 new wholesale accounts" counts new ones; "active customers" all
     return counts_additions(candidate.text, candidate.target.value, language)
+
+
+def metric_name(candidate: GoalCandidate, spec, language: str, has_figures: bool = True) -> str:
+    """What a goal counts, named: the owner's name for it, their words where the KPI is a
+    generic one ("wellness plan members" over "active customers") or where they say one of
+    its keywords ("fyllingsgraden"), else the KPI's name or the words of their sentence."""
+    metric = (
+        spec.name.get(language) if spec else metric_words(candidate.text, language, has_figures)
+    )
+    label = owner_label(candidate.text, language) if spec is not None else None
+    if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
+        label = None
+    return candidate.name or label or metric
 
 
 def _says_kpi(label: str | None, spec, language: str) -> bool:  # spec: KpiSpec

@@ -10,8 +10,9 @@ from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_values import goal_by_value
 from assistant.coaching.commands import PlanCommand
+from assistant.coaching.say_back import objective_name
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named, shares_a_word
+from assistant.coaching.words import initiatives_named, shares_a_word, words_shared
 from assistant.understanding.text import without_dates
 
 
@@ -42,7 +43,8 @@ def goal_index(
         by_value = goal_by_value(state, command.words)  # "the 17 % … drop that one"
         if by_value is not None and not command.target and not command.deadline:
             return by_value
-        for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
+        for said in dict.fromkeys(w for w in (command.focus, command.words) if w):
+            words = said.replace(command.name, " ") if command.name else said  # the new name
             named = [
                 n
                 for n, name in enumerate(names)
@@ -50,6 +52,8 @@ def goal_index(
             ]
             if len(named) == 1:
                 return named[0]
+            if command.name and (most := _most_named(words, [names[n] for n in named], language)):
+                return named[most - 1]  # "call it X, not bookings per month": the old name
         if len(names) == 1:
             return 0
         if not drafted(state) and state.pending is not None:
@@ -58,6 +62,13 @@ def goal_index(
             return named  # "… for the 35 -> 60 one. change it to 2027-12-31"
     outcome.asks.append(say_for(state).say("which_goal", count=len(names)))
     return None
+
+
+def _most_named(words: str, names: list[str], language: str) -> int:
+    """1 + the index of the one name the words say most of, or 0 when none stands out."""
+    counts = [words_shared(words, name, language) for name in names]
+    best = max(counts, default=0)
+    return counts.index(best) + 1 if best and counts.count(best) == 1 else 0
 
 
 def _without_new_date(words: str, command: PlanCommand, language: str) -> str:
@@ -85,7 +96,8 @@ def goal_names(state: SessionState) -> list[str]:
     said = {o.id: o.owner_words for o in state.plan.objectives}
     if drafted(state):
         return [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
-    return [c.text for c in state.candidates]
+    language = state.plan.language  # as said, and as the summary names it ("order value")
+    return [f"{objective_name(c, language) or ''} {c.text}" for c in state.candidates]
 
 
 def one_goal_moved_by(state: SessionState, spec_ids: list[str], words: str = "") -> int | None:

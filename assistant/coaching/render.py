@@ -41,19 +41,29 @@ def sources_block(state: SessionState, citations: list[Citation]) -> str:
 
 
 def playback(state: SessionState, ask: str = "playback_ask") -> str:
+    """The summary of what the coach understood, ending with ``ask``. Shown again after a
+    change, only its parts that changed are repeated ("25 lines after every answer" is
+    noise), and the blocks shown are remembered in the state."""
+    say = Messages(state.language)
+    blocks = playback_blocks(state)
+    again = bool(state.shown_summary) and ask != "playback_ask"
+    changed = [b for b in blocks if b not in state.shown_summary] if again else blocks
+    state.shown_summary = blocks
+    head = [] if again else [say.say("playback_head")]
+    return "\n\n".join([*head, *changed, say.say(ask)])
+
+
+def playback_blocks(state: SessionState) -> list[str]:
+    """The summary's parts: the business, its maturity, the top gaps, the objectives."""
     say = Messages(state.language)
     plan = state.plan
-    unknown = say.say("unknown")
-    parts = [say.say("playback_head"), _profile_line(say, plan)]
-    parts.append(maturity_block(plan))
+    parts = [_profile_line(say, plan), maturity_block(plan)]
     if plan.current_state.top_gaps:
         gaps = "".join(f"\n- {gap}" for gap in plan.current_state.top_gaps)
         parts.append(say.say("playback_gaps", gaps=gaps))
     objectives = "".join(_objective_line(say, state, n) for n in range(len(plan.objectives)))
-    objectives = objectives or unknown
-    parts.append(say.say("playback_objectives", objectives=objectives))
-    parts.append(say.say(ask))
-    return "\n\n".join(parts)
+    parts.append(say.say("playback_objectives", objectives=objectives or say.say("unknown")))
+    return parts
 
 
 def _profile_line(say: Messages, plan: StrategyPlan) -> str:

@@ -5,7 +5,7 @@ given is seen to be kept, and a misreading is seen and can be corrected at once.
 from __future__ import annotations
 
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
-from assistant.coaching.drafting import shown_number
+from assistant.coaching.drafting import metric_name, shown_number
 from assistant.coaching.facts import Figure, GoalCandidate
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import named_metric
@@ -55,7 +55,7 @@ def objective_name(candidate: GoalCandidate, language: str) -> str | None:
     KPI's, or the words of their sentence that name it ("onboarding a new client")."""
     spec = load_kpi_catalogue().kpi(candidate.kpi_id) if candidate.kpi_id else None
     if candidate.name or spec:
-        return candidate.name or spec.name.get(language)
+        return metric_name(candidate, spec, language)  # as the drafted goal will name it
     return named_metric(candidate.text, language)
 
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from assistant.coaching.catalogue import AnswerValue
 from assistant.coaching.facts import GoalCandidate
-from assistant.coaching.plan import StrategyPlan
+from assistant.coaching.plan import Initiative, StrategyPlan
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.scope import session_scope
 
@@ -70,6 +70,15 @@ class SessionState(BaseModel):
     removed_initiatives: list[str] = Field(
         default_factory=list,
         description="catalogue ids of initiatives the owner removed: never drafted again",
+    )
+    taken_out: list[Initiative] = Field(
+        default_factory=list,
+        description='initiatives the owner took off the roadmap, last one last: "put it '
+        'back" restores them as they were',
+    )
+    shown_summary: list[str] = Field(
+        default_factory=list,
+        description="the summary's parts as last shown: shown again, only changed ones repeat",
     )
     wanted_initiatives: dict[str, str] = Field(
         default_factory=dict,

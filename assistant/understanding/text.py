@@ -75,6 +75,7 @@ def list_items(text: str) -> list[Piece]:
 
 # "30. juni 2027", "1. mars": a day written with a dot does not end a sentence
 _DAY_DOT = re.compile(r"\b\d{1,2}\.$")
+_CLOSED_NUMBER = re.compile(r"\d{1,2}\)")
 _MONTH_START = re.compile(
     r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec|янв|фев|мар|апр|ма[яй]|"
     r"июн|июл|авг|сен|окт|ноя|дек)",
@@ -92,7 +93,12 @@ def sentences(text: str) -> list[Piece]:
     abbreviated = {
         after.start for before, after in itertools.pairwise(pieces) if _abbreviated(before.text)
     }
-    return _rejoined(text, pieces, _unlisted_figures(text) | dates | abbreviated)
+    bracketed = {  # "Рассылку писем (инициатива 3) уберите": a number in brackets, no item
+        after.start
+        for before, after in itertools.pairwise(pieces)
+        if before.text.count("(") > before.text.count(")") and _CLOSED_NUMBER.match(after.text)
+    }
+    return _rejoined(text, pieces, _unlisted_figures(text) | dates | abbreviated | bracketed)
 
 
 @cache
