@@ -126,15 +126,15 @@ def test_a_rename_said_as_not_x_but_y_or_after_a_bare_goal_number_takes_the_new_
     said = "And please rename goal 3, it is NOT active customers, it's clients using Xero."
     (order,) = read_message(said, "en", TODAY, goals=4).commands
     assert (order.action, order.number, order.name) == ("rename_goal", 3, "clients using Xero")
-    (order,) = read_message("goal 4. rename it average fee per client", "en", TODAY, goals=4).commands
+    said = "goal 4. rename it average fee per client"
+    (order,) = read_message(said, "en", TODAY, goals=4).commands
     assert (order.number, order.name) == (4, "average fee per client")
-    (order,) = read_message("I like goal 4. Rename goal 2 to web sales.", "en", TODAY, goals=4).commands
+    said = "I like goal 4. Rename goal 2 to web sales."
+    (order,) = read_message(said, "en", TODAY, goals=4).commands
     assert order.number == 2
 
 
-def test_call_it_x_not_the_summarys_name_renames_that_objective_and_the_summary_repeats_only_changes(
-    service,
-):
+def test_call_it_x_not_the_summarys_name_renames_it_and_the_summary_repeats_only_changes(service):
     for message in SUMMARY_AIMS:
         first = service.send("summary", message, "en").reply
     assert "Digital maturity" in first and "Pub accounts: 40 → 55" in first
