@@ -147,3 +147,13 @@ def test_call_it_x_not_the_summarys_name_renames_it_and_the_summary_repeats_only
     assert "Digital maturity" not in reply and "Top gaps" not in reply
     reply = service.send("summary", "Actually we are 14 people, not 12.", "en").reply
     assert "14 people" in reply and "Objectives" not in reply
+
+
+def test_months_closed_in_chat_are_said_back_and_the_roadmap_keeps_to_them(service):
+    _drafted(service, "quiet")
+    reply = service.send(
+        "quiet", "One thing: April to June is our busy season, no new projects then.", "en"
+    ).reply
+    assert "nothing new starts in April, May, June" in reply
+    plan = service.session("quiet").plan
+    assert not any(i.start.endswith("-Q2") for i in plan.roadmap if i.start)

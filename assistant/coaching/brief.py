@@ -25,6 +25,7 @@ from assistant.extraction.months import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
 from assistant.understanding.objective_clauses import constraint_sections
+from assistant.understanding.quiet_months import quiet_months
 from assistant.understanding.text import sentences
 
 
@@ -138,6 +139,7 @@ def session_from_brief(
     traits = session_traits(state, also_said=brief)
     answers = state.maturity_answers
     state.removed_initiatives = refused_in_constraints(brief, state.language)
+    state.plan.profile.quiet_months = quiet_months(brief, state.language, today)
     draft_roadmap(
         state.plan,
         coach.kb,

@@ -38,6 +38,7 @@ from assistant.coaching.objective_asks import (
     skip_pending,
 )
 from assistant.coaching.plan_answers import plan_question
+from assistant.coaching.quiet_months import quiet_months_said
 from assistant.coaching.refusals import left_out_beside_aims, refused_steps
 from assistant.coaching.roadmap import add_asked, draft_roadmap
 from assistant.coaching.say_back import said_back, snapshot
@@ -259,6 +260,7 @@ class OfflineCoach:
             label = say.label("understood_fields", "business_name")
             changes.append(say.say("edit_field", field=label, value=named))
         changes += currency_fixed(state, facts)
+        changes += quiet_months_said(state, facts, today)  # "nothing new before February"
         if facts.intent != "correction" and not facts.profile_fixed:
             return changes  # a count in a later answer ("150 reviews in all") is no fix
         staff = facts.staff

@@ -79,6 +79,7 @@ class GoalCandidate(BaseModel):
 
 
 class Facts(BaseModel):
+    quiet_months: list[int] = Field(default_factory=list)  # "no new projects March–June"
     business_name: str | None = None
     industry: str | None = None
     industry_guessed: bool = False  # from a trade word alone ("two electricians")

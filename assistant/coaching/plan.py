@@ -160,6 +160,11 @@ class Profile(PlanModel):
     annual_revenue: Money | None = None
     locations: list[str] = Field(default_factory=list)
     markets: list[str] = Field(default_factory=list)
+    quiet_months: list[Annotated[int, Field(ge=1, le=12)]] = Field(
+        default_factory=list,
+        description="months (1-12) in which the owner said nothing new may start "
+        "('no new projects March-June', 'nothing before February')",
+    )
     # the language the business works in; the coaching language is StrategyPlan.language
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
 

@@ -21,6 +21,7 @@ from assistant.understanding.metrics import catalogue_kpi, cue_hits
 from assistant.understanding.objective_clauses import after_header, opens_objective, parallel_wish
 from assistant.understanding.profile import off_season_staff
 from assistant.understanding.quantities import read_amounts
+from assistant.understanding.quiet_months import quiet_months
 from assistant.understanding.reading import ObjectiveFact, Reading, Span
 from assistant.understanding.text import Piece, sentences
 
@@ -438,6 +439,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
             if q.split()[0].lower() in _QUESTION_WORDS.get(reading.language, ())
         ]
     facts.commands = plan_commands(reading, today)
+    facts.quiet_months = quiet_months(reading.text, reading.language, today)
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal
     return facts

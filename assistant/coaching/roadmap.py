@@ -24,6 +24,7 @@ from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
+from assistant.coaching.quiet_months import keep_quiet_months
 from assistant.coaching.roadmap_lanes import (
     ALWAYS,
     LANES,
@@ -108,6 +109,7 @@ def draft_roadmap(
         )
     )
     stagger_next(plan.roadmap, today)
+    keep_quiet_months(plan, today)  # "no new projects March–June"
 
 
 def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:

@@ -381,6 +381,16 @@ def _latest(today: dt.date) -> dt.date:
     return dt.date(min(today.year + _MAX_YEARS_AHEAD, dt.MAXYEAR), 12, 31)
 
 
+def month_names(language: str) -> str:
+    """An alternation matching any month's name in ``language`` ("mar(?:ch)?|…")."""
+    return "|".join(_MONTHS[normalize_language(language)])
+
+
+def month_number(word: str, language: str) -> int | None:
+    """1–12 for a month's name ("mars", "июня"), else None."""
+    return _month_number(word, normalize_language(language))
+
+
 def _month_number(word: str, language: Language) -> int | None:
     for number, form in enumerate(_MONTHS[language], start=1):
         if re.fullmatch(form, word.rstrip(".").lower()):
