@@ -45,6 +45,7 @@ Unit = Literal[
     "subscribers",
     "followers",
     "people",
+    "sets",
 ]
 AnswerValue = Literal["yes", "partial", "no", "unknown"] | int | list[str]
 

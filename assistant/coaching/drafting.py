@@ -175,6 +175,8 @@ def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> b
     value is 0, not a figure to measure; never a share or an amount of money."""
     if candidate.target is None or unit == "%" or candidate.target.unit not in (None, "units"):
         return False
+    if candidate.target.period:  # "8 new clients a month": today's rate is to be measured
+        return False
     if spec is not None and spec.id != "hires" and not spec.generic:
         return False  # "15 new wholesale accounts" counts new ones; "active customers" all
     return counts_additions(candidate.text, candidate.target.value, language)

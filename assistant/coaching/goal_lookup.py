@@ -96,8 +96,17 @@ def goal_names(state: SessionState) -> list[str]:
     said = {o.id: o.owner_words for o in state.plan.objectives}
     if drafted(state):
         return [f"{g.metric or ''} {said.get(g.objective_id or '', '')}" for g in state.plan.goals]
-    language = state.plan.language  # as said, and as the summary names it ("order value")
-    return [f"{objective_name(c, language) or ''} {c.text}" for c in state.candidates]
+    language = state.plan.language  # as said, as the summary names it ("order value"),
+    catalogue = load_kpi_catalogue()  # and by its KPI's name ("not active customers")
+    return [
+        f"{objective_name(c, language) or ''} {_kpi_name(catalogue, c.kpi_id, language)} {c.text}"
+        for c in state.candidates
+    ]
+
+
+def _kpi_name(catalogue, kpi_id: str | None, language: str) -> str:  # catalogue: KpiCatalogue
+    spec = catalogue.kpi(kpi_id) if kpi_id else None
+    return spec.name.get(language) if spec else ""
 
 
 def one_goal_moved_by(state: SessionState, spec_ids: list[str], words: str = "") -> int | None:

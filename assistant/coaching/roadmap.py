@@ -145,6 +145,11 @@ def serving_steps(
         for s in said_about(_without_metric(objective.owner_words, goal), offer, language)
         if s not in said
     ]
+    made_for = [s for s in direct if _kpi_rank(s, kpi_ids) == 0 and not _generic(s.kpis[0])]
+    if made_for and said:  # "clients on cloud bookkeeping like Xero": the step made for the
+        moving = [s for s in said if set(s.kpis) & kpi_ids]  # KPI before one that only
+        first = moving + [s for s in made_for if s not in moving]  # shares "Xero"
+        said = first + [s for s in said if s not in first]
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in direct if s not in said]
     if direct:

@@ -71,6 +71,7 @@ def _same_words(objective: str, described: str, language: str) -> bool:
 
 
 LONG_WORD = 5
+CAPACITY_REACH = 20  # "room for ", "plass til ": the words right before a figure
 PEOPLE = "people"  # a head count ("6 anställda") is the team, never a goal's today
 
 
@@ -155,7 +156,8 @@ def described_baseline(
             and fitting
             and _consistent(found.amount, target, direction)
             and not _other_things(text, found, target, language)
-        ):
+            and not cues.search("capacity_before", language, text[: found.start][-CAPACITY_REACH:])
+        ):  # "plass til 800 dekksett, men bare 420 står inne": room is not today's figure
             sentence = containing(lines, found.start)
             by_sentence.setdefault(sentence.start if sentence else -1, []).append(found)
     for start in sorted(by_sentence, reverse=True):

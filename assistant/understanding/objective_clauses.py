@@ -73,10 +73,14 @@ def parallel_wish(text: str, piece: Piece, language: str) -> bool:
     """ "Jeg vil at minst halvparten bestilles på nett, at kundene får påminnelse, og at vi
     får flere elbiler": a clause opening with the "that" of a wish said before it in the
     same sentence is a wish of its own."""
-    if cues.search("parallel_wish", language, piece.text) is None:
+    parallel = cues.search("parallel_wish", language, piece.text) is not None
+    elided = cues.search("elided_wish", language, piece.text) is not None
+    if not (parallel or elided):
         return False
     sentence = next((s for s in sentences(text) if s.start <= piece.start < s.end), None)
     before = text[sentence.start : piece.start] if sentence else ""
+    if elided:  # "I want 70 % …, and 8 new clients a month": the same "I want"
+        return re.search(r"\d", before) is not None and opens_objective(Piece(before, 0), language)
     return cues.search("wish_that", language, before) is not None
 
 

@@ -47,14 +47,21 @@ class Scope:
 
 
 def figure_role(text: str, found: Found, language: str) -> str:
+    """ "to", "by" or "from" said right before the figure; of two, the longer cue ("выйти
+    на 230" reaches 230, though "на" alone says by how much)."""
     before = text[max(0, found.start - CONTEXT) : found.start]
-    for role in ("change_by", "change_to", "change_from"):
-        if cues.search(role, language, before):
-            return role
-    return ""
+    said = [(role, cues.search(role, language, before)) for role in FIGURE_ROLES]
+    found_roles = [
+        (len(match.group(0).strip()), -n, role) for n, (role, match) in enumerate(said) if match
+    ]
+    return max(found_roles)[2] if found_roles else ""
+
+
+FIGURE_ROLES = ("change_by", "change_to", "change_from")
 
 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
+_CLAUSE_END = re.compile(r"[,;!?]\s|\.(?:\s|$)")  # "230 детей, сейчас 170": 170's "now"
 
 
 def unit_price(text: str, found: Found, language: str) -> bool:
@@ -69,7 +76,7 @@ def said_as_today(text: str, found: Found, language: str, start: int = 0) -> boo
     commas = [m.end() for m in _CLAUSE_COMMA.finditer(text, start, found.start)]  # not "4,3"
     clause_start = max([start, *commas])
     before = text[max(clause_start, found.start - 40) : found.start]
-    after = text[found.end : found.end + 30]
+    after = _CLAUSE_END.split(text[found.end : found.end + 30], maxsplit=1)[0]  # not the next
     return cues.search("today_words", language, before) is not None or (
         cues.search("today_after", language, after) is not None
     )

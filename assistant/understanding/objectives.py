@@ -132,6 +132,7 @@ def _numbers(
             rest.append(found)
     said = text[scope.start : scope.end]  # "…, and churn is bad, around 9 %": joined on
     wished = any(p.search(said) for p in _wishes(language))
+    wished = wished or cues.search("elided_wish", language, said) is not None  # "and 8 new …"
     dated = bool(find_date_spans(said, language))  # "And a subscription … by Christmas": aimed
     described = ONE_MORE.match(said) is not None and not (wished or dated)
     if target is None and baseline is None and len(rest) == 1 and described:
