@@ -157,3 +157,10 @@ def test_months_closed_in_chat_are_said_back_and_the_roadmap_keeps_to_them(servi
     assert "nothing new starts in April, May, June" in reply
     plan = service.session("quiet").plan
     assert not any(i.start.endswith("-Q2") for i in plan.roadmap if i.start)
+
+
+def test_a_business_name_in_another_language_does_not_switch_the_reply_language(service):
+    service.send("named", "Hi, we're a small bakery in Bergen, 8 people.")
+    reply = service.send("named", "It's called Bakeriet på Hjørnet, revenue about 6 million NOK.")
+    assert service.session("named").language == "en"
+    assert "Bakeriet på Hjørnet" in reply.reply and "Now your current digital state" in reply.reply

@@ -56,7 +56,7 @@ from assistant.coaching.upkeep import (
     staff_said,
     tidy_open_questions,
 )
-from assistant.knowledge.languages import detect_language
+from assistant.knowledge.languages import detect_language, without_names
 from assistant.knowledge.service import KnowledgeBase
 
 CONFIRMING = ("playback", "review", "roadmap")  # steps that end with "is this right?"
@@ -229,7 +229,7 @@ class OfflineCoach:
     def _follow_language(self, state: SessionState, text: str) -> None:
         if state.language_fixed or len(text.split()) < 3:
             return
-        detected = detect_language(text[:MAX_MESSAGE_CHARS])
+        detected = detect_language(without_names(text[:MAX_MESSAGE_CHARS]))  # not "Hjørnet"
         if detected and detected == supported_language(detected):  # one of ours: follow it
             state.language = detected
             state.plan.language = state.language

@@ -120,3 +120,16 @@ def detect_language(text: str, default: str | None = None) -> str | None:
     if not values or values[0].value < 0.2:
         return default
     return normalise_language(values[0].language.iso_code_639_1.name)
+
+
+_NAME = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b[A-ZÆØÅÄÖА-ЯЁ][\w'’-]*|\b[A-ZÆØÅÄÖА-ЯЁ]{2,}\b")
+
+
+def without_names(text: str) -> str:
+    """The text less its names: capitalised words inside a sentence ("It's called Bakeriet
+    på Hjørnet") and codes ("NOK"), which say nothing of the language it is written in."""
+    kept = _NAME.sub(" ", text)
+    return _BETWEEN_NAMES.sub(" ", kept)  # "Bakeriet på Hjørnet": "på" is part of the name
+
+
+_BETWEEN_NAMES = re.compile(r"\b(?:på|i|og|av|för|och|de|la|van|von|на|в|и)\b(?=\s+(?:\s|$))")
