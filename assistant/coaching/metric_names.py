@@ -64,6 +64,8 @@ def named_metric(text: str, language: str) -> str | None:
     re-roofs a year"), or None when only a quote or a clause would."""
     text = _LEADING_MARKER.sub("", text)  # "(c) win accounts in southern NSW"
     words, after_figure, _ = _named_parts(text, language)
+    if _one_word(words, language) and _SHARE_NAME.match(after_figure):
+        return f"{words} ({after_figure})"  # "flere elbiler – … 10 % av jobbene"
     named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
     if named is not None:  # "kontorflyttinger", "aktiva medlemmar": a short name first
         return named
@@ -71,6 +73,14 @@ def named_metric(text: str, language: str) -> str | None:
         if _names_enough(part) and not _clause(part, language):
             return part
     return None
+
+
+_SHARE_NAME = re.compile(r"^(?:share|andel|доля)\b", re.IGNORECASE)
+
+
+def _one_word(words: str, language: str) -> bool:
+    """A single word that names a thing but is too short to be a metric's name alone."""
+    return len(words.split()) == 1 and _names_enough(words) and not _clause(words, language)
 
 
 QUOTE_MARKS = "“«”"
@@ -147,7 +157,7 @@ def _own_clause_name(said: str, words: str, language: str) -> str | None:
     last = re.split(r"[,;]\s+", said)[-1]
     if cues.search("copula", language, last) is None:
         return None
-    own = _before_verb(_cleaned(last, language), language)
+    own = _before_aside(_before_verb(_cleaned(last, language), language))  # "elbiler – i dag"
     return own if own != words and _a_name(own, language) else None
 
 
