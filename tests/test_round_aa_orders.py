@@ -164,3 +164,47 @@ def test_a_business_name_in_another_language_does_not_switch_the_reply_language(
     reply = service.send("named", "It's called Bakeriet på Hjørnet, revenue about 6 million NOK.")
     assert service.session("named").language == "en"
     assert "Bakeriet på Hjørnet" in reply.reply and "Now your current digital state" in reply.reply
+
+
+def test_a_goals_unit_said_as_a_correction_changes_its_unit_not_its_name_or_the_markets():
+    from assistant.coaching.facts import read_message
+    from assistant.coaching.units import unit_named
+
+    facts = read_message("Mål 2 er i TIMER, ikke dager.", "nb", TODAY, goals=3)
+    assert not facts.markets
+    (order,) = [c for c in facts.commands if c.action == "rename_goal"]
+    assert unit_named(order.name, "nb") == "hours"
+    assert unit_named("в часах", "ru") == "hours" and unit_named("our own enquiries", "en") is None
+
+
+def test_a_drafted_goals_unit_is_changed_in_chat(service):
+    _drafted(service, "unit")
+    plan = service.session("unit").plan
+    before = plan.goals[2].statement
+    reply = service.send("unit", "Goal 3 is in hours, not bookings.", "en").reply
+    goal = service.session("unit").plan.goals[2]
+    assert goal.target.unit == "hours" and "hours" in goal.statement, (before, reply)
+    assert goal.metric == plan.goals[2].metric
+
+
+def test_a_clarification_of_what_something_is_about_refuses_nothing():
+    from assistant.coaching.refusals import refused_steps
+
+    said = (
+        "that measuring answer is about customers cancelling/leaving, not no-shows. no-show "
+        "rate = appointments where the dog didn't turn up ÷ all booked appointments. anyway, "
+        "yes, go on to the roadmap"
+    )
+    assert refused_steps(said, "en") == []
+    assert refused_steps("no webshop please, we are plumbers", "en") == ["launch_webshop"]
+    said = "Og vi har IKKE nettbooking i dag – det er jo det vi vil få på plass."
+    assert refused_steps(said, "nb") == []
+
+
+def test_put_it_back_after_an_objection_restores_that_step_and_not_one_removed_with_it(service):
+    titles = _drafted(service, "objected")
+    service.send("objected", "remove step 1", "en")
+    service.send("objected", "Put it back please, in Now. And remove step 2.", "en")
+    roadmap = _roadmap(service, "objected")
+    assert titles[0] in roadmap
+    assert len(roadmap) == len(titles) - 1

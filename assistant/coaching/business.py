@@ -44,6 +44,7 @@ Never = Literal[
     "has_webshop",
     "has_booking_reminders",
     "has_map_listings",
+    "has_loyalty_club",
 ]
 
 
@@ -127,6 +128,9 @@ def _booked(stated: str, language: str) -> bool:
     return any(re.search(p, text) for p in _data().get("booked", {}).get(language, ()))
 
 
+ONLINE_CHANNELS = {"marketplaces", "delivery_platforms"}  # selling there is selling online
+
+
 def traits_of(
     industry: str | None,
     owner_words: str,
@@ -150,7 +154,7 @@ def traits_of(
         sells=set(defaults.get("sells", ())),
         via=set(defaults.get("via", ())) | ({"bookings"} if _booked(stated, language) else set()),
         customers=_customers_said(owner_words, language) or set(defaults.get("customers", ())),
-        sells_online=sells_online,
+        sells_online=True if named & ONLINE_CHANNELS else sells_online,  # "почти всё на Ozon"
         has_website=has_website,
         channels=named,
         leaving=leaving,

@@ -55,6 +55,7 @@ from assistant.coaching.put_back import TAKEN_OUT, taken_out_title, title_over_n
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
+from assistant.coaching.units import unit_named
 from assistant.coaching.words import (
     content_words,
     initiatives_named,
@@ -135,6 +136,9 @@ def _drop_goal(
     index = goal_index(state, command, outcome)
     if index is None:
         return
+    if command.number is None and cues.search("the_other_one", state.plan.language, command.words):
+        outcome.notes.append(_say(state).say("only_one_goal_left", number=index + 1))
+        return  # "only one goal for no-shows – delete the other": there is no other now
     plan = state.plan
     shown = command.number or index + 1  # "remove 7, 8 and 9": the numbers the owner saw
     if not drafted(state):
@@ -220,6 +224,10 @@ def _rename_goal(
     if not command.name:
         outcome.asks.append(say.say("what_goal_change", number=index + 1))
         return
+    unit = unit_named(command.name, state.plan.language)
+    if unit is not None:  # "mål 2 er i TIMER, ikke dager": the unit, not a new name
+        _change_unit(state, index, unit, today, outcome)
+        return
     name, way = _verb_first(command.name, state.plan.language)
     if drafted(state):
         edit = GoalEdit(metric=name, direction=way)
@@ -235,6 +243,21 @@ def _rename_goal(
             )
         ]
     _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged_name")])
+
+
+def _change_unit(state: SessionState, index: int, unit: str, today: date, outcome: Outcome) -> None:
+    say = _say(state)
+    if drafted(state):
+        changes = change_goal(state.plan, state.plan.goals[index], GoalEdit(unit=unit), today)
+    else:
+        candidate = state.candidates[index]
+        for name in ("baseline", "target"):
+            figure = getattr(candidate, name)
+            if figure is not None:
+                setattr(candidate, name, figure.model_copy(update={"unit": unit}))
+        shown = say.label("units", unit)
+        changes = [say.say("edit_field", field=say.label("edit_fields", "unit"), value=shown)]
+    _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged", number=index + 1)])
 
 
 def _verb_first(name: str, language: str) -> tuple[str, Direction | None]:
@@ -329,6 +352,7 @@ def _drop_initiative(
     state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
     gone = {i.id for i in named}
     state.taken_out = [*state.taken_out, *named][-TAKEN_OUT_KEPT:]
+    outcome.taken_out += [i.title for i in named]  # "put it back … and remove 2": not that one
     state.plan.roadmap = [i for i in state.plan.roadmap if i.id not in gone]
     for item in state.plan.roadmap:
         item.depends_on = [d for d in item.depends_on if d not in gone]

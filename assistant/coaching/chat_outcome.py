@@ -22,6 +22,7 @@ class Outcome:
     roadmap_changed: bool = False  # an initiative was removed, left out or moved
     asked_for: list[str] = field(default_factory=list)  # catalogue ids to add to the roadmap
     lanes: dict[str, str] = field(default_factory=dict)  # the lane asked for one of them
+    taken_out: list[str] = field(default_factory=list)  # titles removed by this message
     save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
 
 

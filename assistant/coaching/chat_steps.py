@@ -15,7 +15,7 @@ from assistant.coaching.commands import PlanCommand, lane_said, without_lane
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
-from assistant.coaching.put_back import put_back
+from assistant.coaching.put_back import last_left_out, put_back
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, initiatives_refused, words_shared
@@ -33,6 +33,12 @@ def add_initiative(
     if put_back(state, command, today, outcome):
         return  # "верните онлайн-запись в «Сейчас»": the step taken out, as it was
     language = state.plan.language
+    if last_left_out(state, command, outcome.taken_out):  # "put it back" after "leave it out"
+        spec_id = state.removed_initiatives[-1]
+        lane = lane_said(command.focus or "", language) or lane_said(command.words, language)
+        outcome.lanes.update({spec_id: lane} if lane else {})
+        _plan_steps(state, [spec_id], command.words, outcome)
+        return
     lane_asked = lane_said(command.focus or "", language) or lane_said(command.words, language)
     lane = lane_asked or OWN_STEP_LANE
     if _described(command.name) and state.plan.roadmap:

@@ -55,6 +55,7 @@ class GoalEdit(BaseModel):
     target: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     deadline: str | None = Field(default=None, description="a date in any supported wording")
     direction: Direction | None = Field(default=None, description="which way the goal goes")
+    unit: str | None = Field(default=None, max_length=20, description="hours, days, %, …")
 
 
 class InitiativeEdit(BaseModel):
@@ -151,6 +152,10 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     if edit.direction and edit.direction != goal.direction:  # "goal 3 should go up, not down"
         goal.direction = edit.direction
         changes.append(_field(say, "direction", say.say(f"verb_{edit.direction}").lower()))
+    if edit.unit and edit.unit != unit:  # "mål 2 er i TIMER, ikke dager"
+        goal.baseline = goal.baseline and goal.baseline.model_copy(update={"unit": edit.unit})
+        goal.target = goal.target and goal.target.model_copy(update={"unit": edit.unit})
+        changes.append(_field(say, "unit", say.label("units", edit.unit)))
     current = goal.deadline.isoformat() if goal.deadline else None
     if edit.deadline and edit.deadline.strip() != current:
         goal.deadline = _parse_deadline(edit.deadline, today, say, plan.language)

@@ -52,7 +52,7 @@ def goal_index(
             ]
             if len(named) == 1:
                 return named[0]
-            if command.name and (most := _most_named(words, [names[n] for n in named], language)):
+            if most := _most_named(words, [names[n] for n in named], language):
                 return named[most - 1]  # "call it X, not bookings per month": the old name
         if len(names) == 1:
             return 0

@@ -10,6 +10,7 @@ from assistant.coaching.drafting import proposal_note
 from assistant.coaching.facts import Facts, Figure, GoalCandidate, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import named_metric
+from assistant.coaching.pending_dates import dates_by_objective
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.proposals import propose_target
 from assistant.coaching.say_back import figure_said
@@ -105,16 +106,28 @@ def _said_again(state: SessionState, candidate: GoalCandidate, ordered: list[int
     already taken are that objective said again; a date said with them is its deadline,
     unless an order in the message changed that objective ("you still have 2026-12-31 for
     the 35 -> 60 one. change it to 2027-12-31": the old date is quoted, not given)."""
-    if not (candidate.baseline and candidate.target):
+    if candidate.target is None:
         return False
     for index, held in enumerate(state.candidates):
-        if _same_figure(held.baseline, candidate.baseline) and _same_figure(
-            held.target, candidate.target
-        ):
+        same = _same_figure(held.target, candidate.target) and (
+            _same_figure(held.baseline, candidate.baseline)
+            if candidate.baseline
+            else index == _only_one_named(state, candidate)  # "uteblivelsene skal ned til 5 %"
+        )
+        if same:
             if index not in ordered:
                 held.deadline = candidate.deadline or held.deadline
             return True
     return False
+
+
+def _only_one_named(state: SessionState, candidate: GoalCandidate) -> int | None:
+    """The one objective held whose words the new one shares, if only one does."""
+    words = without_dates(candidate.text, state.language)
+    named = [
+        i for i, c in enumerate(state.candidates) if shared_words(c.text, words, state.language)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _same_figure(held: Figure | None, said: Figure) -> bool:
@@ -298,6 +311,13 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
     figures = [f for f in figures if _fits(candidate, f)]  # "…boka via 1177": no share
     if pending.field == "deadline":
         dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
+        by_objective = dates_by_objective(state, facts.said, today)  # "…; X by end of 2027"
+        for index, said in by_objective.items():
+            if index != pending.candidate:
+                state.candidates[index].deadline = said
+        dates = [by_objective[pending.candidate]] if pending.candidate in by_objective else dates
+        if by_objective and pending.candidate not in by_objective:
+            return  # only another objective's date was said: the question stays open
         if dates[0] is not None:
             candidate.deadline = dates[0]
             for other in _all_said(state, facts):  # "December 2027 for all three"

@@ -20,7 +20,7 @@ def put_back(state: SessionState, command: PlanCommand, today: date, outcome: Ou
     """Restores the step taken out that the order names (by a word of its title), or the
     last one taken out when the order names none ("put it back"); False when it is no such
     order."""
-    item = _meant(state, command)
+    item = _meant(state, command, outcome.taken_out)
     if item is None:
         return False
     plan = state.plan
@@ -45,17 +45,19 @@ def put_back(state: SessionState, command: PlanCommand, today: date, outcome: Ou
     return True
 
 
-def _meant(state: SessionState, command: PlanCommand) -> Initiative | None:
-    if not state.taken_out or not state.plan.roadmap:
+def _meant(state: SessionState, command: PlanCommand, just_now: list[str]) -> Initiative | None:
+    """The step taken out in an earlier message that the order names, else the last one."""
+    earlier = [i for i in state.taken_out if i.title not in just_now]
+    if not earlier or not state.plan.roadmap:
         return None
     words = command.focus or command.words
     if not cues.search("put_back", state.plan.language, words):
         return None
-    scores = [words_shared(words, i.title, state.plan.language) for i in state.taken_out]
+    scores = [words_shared(words, i.title, state.plan.language) for i in earlier]
     best = max(scores)
     if best:
-        return state.taken_out[len(scores) - 1 - scores[::-1].index(best)]  # the latest
-    return state.taken_out[-1] if _names_no_step(command) else None
+        return earlier[len(scores) - 1 - scores[::-1].index(best)]  # the latest
+    return earlier[-1] if _names_no_step(command) else None
 
 
 def _names_no_step(command: PlanCommand) -> bool:
@@ -109,3 +111,17 @@ def taken_out_title(state: SessionState, command: PlanCommand) -> str:
         ),
         quoted[0] if quoted else "",
     )
+
+
+def last_left_out(state: SessionState, command: PlanCommand, just_now: list[str]) -> bool:
+    """ "put it back" naming nothing, when the last step taken out was left out of the plan
+    (an objection, not an order that removed a roadmap step)."""
+    if not state.removed_initiatives or not _names_no_step(command):
+        return False
+    language = state.plan.language
+    if not cues.search("put_back", language, command.focus or command.words):
+        return False
+    titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
+    last = titles.get(state.removed_initiatives[-1], "")
+    planned = {i.title for i in state.plan.roadmap}
+    return bool(last) and last not in just_now and last not in planned

@@ -98,9 +98,11 @@ def stagger_next(roadmap: list[Initiative], today: date) -> None:
     """Next is the rest of the year: its steps start two a quarter, the highest priority
     first, so the timeline shows what comes first rather than every step in every quarter."""
     first, last = HORIZON_QUARTERS["medium"]
-    following = sorted(
-        (item for item in roadmap if item.horizon == "medium"),
-        key=lambda item: -(item.impact or 0) * (item.feasibility or 0),
+    following = needed_first(  # what a step builds on starts no later than the step
+        sorted(
+            (item for item in roadmap if item.horizon == "medium"),
+            key=lambda item: -(item.impact or 0) * (item.feasibility or 0),
+        )
     )
     for number, item in enumerate(following):
         item.start = lane_quarter(today, min(first + number // NEXT_PER_QUARTER, last))

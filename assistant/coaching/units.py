@@ -3,8 +3,11 @@ time unit for a duration."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Money
+from assistant.understanding import cues
 from assistant.understanding.reading import Amount
 
 TIME_UNITS = ("minutes", "hours", "days")
@@ -34,3 +37,21 @@ def staff_text(staff: int | None, off_season: int | None, say: Messages) -> str:
     if off_season is None:
         return str(staff)
     return say.say("staff_with_off_season", staff=staff, off=off_season)
+
+
+_IN = re.compile(r"^\s*(?:in|i|в|во|på|counted in|measured in|målt i|mätt i)\s+", re.IGNORECASE)
+
+
+def unit_named(words: str, language: str) -> str | None:
+    """The unit key a goal's new "name" really is ("i TIMER" -> "hours", "in days"), or None
+    when the words name a measure rather than a unit."""
+    said = _IN.sub("", words).strip(" .,!").casefold()
+    table: dict[str, dict[str, list[str]]] = cues.raw("unit_words")
+    return next(
+        (
+            key
+            for key, names in table.items()
+            if said in {n.casefold() for n in names.get(language, [])}
+        ),
+        None,
+    )

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from assistant.coaching.catalogue import load_maturity_questions
+from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding import maturity_meaning as meaning
 from assistant.understanding.maturity_meaning import EXAMPLES_FILE
@@ -131,6 +132,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
         and not cues.search("goal_reference", language, s.text)  # "mål 2 skulle være …"
         and not cues.search("step_named", language, s.text)  # "du flyttade inte CRM-steget"
         and not cues.search("approval_anywhere", language, s.text)  # "ja, lag SMART-målene"
+        and not _aimed_by(s.text, language)  # "Nettbooking innen 5. desember 2027 er greit"
     ]
     cued = {
         c.start: _own_words(bank.find_answers(c.text, language), c.text, language)
@@ -149,6 +151,8 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                 answers = {}  # "backup på en extern disk.. inget automatiskt": of the backup
             if not answers and (by_topic := by_meaning(clause.text, language, set(found), meant)):
                 answers = by_topic
+            if cues.search("about_the_goals", language, sentence.text):  # "målene er rotete"
+                answers = {q: v for q, v in answers.items() if q[2:] == GOALS_TOPIC}
             if not answers and previous:  # "website yes, (but) a bit dated now"
                 for question_id in previous:
                     fact = found[question_id]
@@ -176,6 +180,28 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
 
 
 STEM = 6  # letters two words share to be one word ("automatisk", "automatiskt")
+
+
+GOALS_TOPIC = "digital_goals"  # "the goals aren't written down" answers only this question
+_BY_DATE = re.compile(
+    r"\b(?:by|before|within|innen|innenfor|før|senest|senast|innan|före|inom|к|до)\s*$",
+    re.IGNORECASE,
+)
+
+
+_BY_DATE_START = re.compile(
+    r"(?:by|before|within|innen|innenfor|før|senest|senast|innan|före|inom|к|до)\s", re.I
+)
+
+
+def _aimed_by(sentence: str, language: str) -> bool:
+    """The sentence dates something to come ("online booking by December 2027 is fine"):
+    it speaks of an aim, not of how the business works today."""
+    return any(
+        _BY_DATE.search(sentence[max(0, start - 12) : start])
+        or _BY_DATE_START.match(sentence[start:end])
+        for start, end in find_date_spans(sentence, language)
+    )
 
 
 def _of_previous(clause: str, previous: list[str], answers: dict, language: str) -> bool:

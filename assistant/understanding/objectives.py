@@ -78,8 +78,12 @@ def _service_level(found, today: dt.date) -> bool:  # type: ignore[no-untyped-de
     )
 
 
+_QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]{1,120}[\"“”«»„]")
+
+
 def _deadline(text: str, scope: Scope, language: str, today: dt.date) -> Deadline | None:
-    words = text[scope.start : scope.end]
+    words = text[scope.start : scope.end]  # "Sara drunknar i april": a quote names no deadline
+    words = _QUOTED.sub(lambda m: " " * len(m.group(0)), words)
     found = _last_deadline(words, language, today)
     if found is not None:
         months = None
@@ -350,6 +354,15 @@ Direction = Literal["increase", "decrease"]
 def _verb(words: str, language: str) -> tuple[Direction, int] | None:
     """The way the owner's first verb of change points ("cut no-shows", "grow sales"), and
     where that verb is said."""
+    purpose = cues.search("purpose_clause", language, words)
+    if purpose is not None:  # "bättre koll på lagret så att svinnet minskar": it falls
+        aimed = _verb_in(words[purpose.end() :], language)
+        if aimed is not None:
+            return aimed[0], purpose.end() + aimed[1]
+    return _verb_in(words, language)
+
+
+def _verb_in(words: str, language: str) -> tuple[Direction, int] | None:
     down = cues.search("decrease", language, words)
     up = cues.search("increase", language, words)
     if down is None or (up is not None and up.start() < down.start()):

@@ -120,11 +120,16 @@ def one_customers_place(text: str, start: int, language: str, end: int | None = 
 
 def product_name(text: str, match: re.Match[str]) -> bool:
     """ "заказы идут в МойСклад", "we run on HubSpot": a word with a capital inside it is
-    a product's name, not a place."""
+    a product's name, not a place; so is a long word in capitals (said loud, not a code)."""
     start, end = match.span("place")
     word = re.match(r"\w+", text[start:])
     whole = word.group(0) if word else text[start:end]
-    return any(c.isupper() for c in whole[1:]) and not whole.isupper()
+    if whole.isupper():  # "USA", "UK" are places; "i TIMER, ikke dager" is a shouted word
+        return len(whole) > SHORT_PLACE
+    return any(c.isupper() for c in whole[1:])
+
+
+SHORT_PLACE = 3  # all-capital places are short codes (USA, UK, EU, NSW, США, ОАЭ)
 
 
 def _capitalised_in_text(text: str, start: int) -> bool:

@@ -35,7 +35,10 @@ def _months_in(sentence: str, language: str, today: dt.date) -> list[int]:
             ranged = False
             continue
         between = sentence[said.end() : after[0].start()] if after else ""
-        if after and cues.search("month_range", language, between):
+        joined = _AND.fullmatch(between) and cues.search(
+            "month_between", language, sentence[: said.start()][-12:]
+        )  # "mellan mars och juni"
+        if after and (cues.search("month_range", language, between) or joined):
             months += _span(number, after[1])  # "March–June", "с марта по июнь"
             ranged = True
         elif cues.search("until_month", language, sentence[: said.start()][-25:]):
@@ -43,6 +46,9 @@ def _months_in(sentence: str, language: str, today: dt.date) -> list[int]:
         else:
             months.append(number)  # "nothing new in July"
     return months
+
+
+_AND = re.compile(r"\s*(?:and|og|och|и|till|to|til|по|до)\s*", re.IGNORECASE)
 
 
 def _span(first: int, last: int) -> list[int]:
