@@ -208,3 +208,10 @@ def test_put_it_back_after_an_objection_restores_that_step_and_not_one_removed_w
     roadmap = _roadmap(service, "objected")
     assert titles[0] in roadmap
     assert len(roadmap) == len(titles) - 1
+
+
+def test_a_side_line_at_the_roadmap_resumes_with_its_question_not_the_whole_roadmap(service):
+    titles = _drafted(service, "aside")
+    reply = service.send("aside", "btw did you see the match last night?", "en").reply
+    assert "Does the roadmap look right?" in reply
+    assert not any(t in reply for t in titles), reply

@@ -106,7 +106,7 @@ def family_of(words: str, language: str) -> str | None:
 def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
     """Channels named, and those named right after a wish to leave ("уйти с маркетплейсов");
     a channel refused ("refuses to sell on Amazon or any marketplace") is left, not used."""
-    named, leaving = set(), set()
+    named, leaving, refused = set(), set(), set()
     patterns = [re.compile(p, re.IGNORECASE) for p in _data()["leaving"].get(language, ())]
     refusals = [re.compile(p, re.IGNORECASE) for p in _data()["refusing"].get(language, ())]
     for channel, by_language in _data()["channels"].items():
@@ -115,11 +115,12 @@ def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
                 before = text[max(0, match.start() - 40) : match.start()]
                 if any(p.search(before) for p in refusals):  # "refuses to sell on Amazon"
                     leaving.add(channel)
+                    refused.add(channel)
                     continue
                 named.add(channel)
                 if any(p.search(before) for p in patterns):
                     leaving.add(channel)
-    return named, leaving
+    return named - refused, leaving  # "…, not competing on price with Amazon": still refused
 
 
 def _booked(stated: str, language: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
-from assistant.coaching.words import initiatives_called, shares_a_long_word
+from assistant.coaching.words import first_called_at, initiatives_called, shares_a_long_word
 from assistant.understanding.stems import same_word, shared_words, word_set, words_in_common
 
 MIN_SHARED = 2  # words an objective must share with an initiative to name it
@@ -39,7 +39,10 @@ def named_by_owner(words: str, offer: list[InitiativeSpec], language: str) -> li
     """Initiatives the owner calls by a name owners use for them ("timelister", "click and
     collect", "maintenance contracts"; ``knowledge/data/initiative_names.yaml``)."""
     named = set(initiatives_called(words, language))
-    return sorted((s for s in offer if s.id in named), key=lambda s: -priority(s))
+    return sorted(
+        (s for s in offer if s.id in named),
+        key=lambda s: (first_called_at(words, s.id, language), -priority(s)),
+    )
 
 
 def named_in_title(words: str, offer: list[InitiativeSpec], language: str) -> list[InitiativeSpec]:

@@ -131,7 +131,9 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     said = re.split(r"[.!?;]\s+", words)[-1]  # the figures' sentence
     words = _CONTRAST.split(_cleaned(said, language))[0]  # "two new electricians, but nobody"
     words = _own_clause_name(said, words, language) or _before_aside(_before_verb(words, language))
-    number = re.compile(r"\d+(?:[.,\s]\d+)*").match(whole, figures.start()) if figures else None
+    if cues.search("attribution", language, words):  # "Karen guesses 5–8 %": who, not what
+        words = ""
+    number = _NUMBER.match(whole, figures.start()) if figures else None  # "5–8 %": a range
     ends = [start for start, _ in dates if number and start >= number.end()]
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
     if number and time_unit_after(whole, number.end(), language):
@@ -142,6 +144,7 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     return words, counted, whole
 
 
+_NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*(?:\s*[–—-]\s*\d+(?:[.,]\d+)*)?")
 _OF = re.compile(r"^\s*(?:of|med|av|på|с|на)\s+", re.IGNORECASE)
 
 

@@ -115,6 +115,20 @@ def _asked_part(text: str) -> str:
     return " ".join(asking) or text
 
 
+LONG_QUESTION = 4  # paragraphs: a whole roadmap or goals list is not printed again
+
+
+def _resumed(question: str) -> str:
+    """The open question to come back to: a short one whole; of a whole roadmap or list of
+    goals only its closing question (the plan panel and "show the roadmap" show the rest)."""
+    paragraphs = [p for p in question.split("\n\n") if p.strip()]
+    kept = [p for p in paragraphs if not _SOURCES.match(p)]
+    return question if len(kept) < LONG_QUESTION else kept[-1]
+
+
+_SOURCES = re.compile(r"^(?:Sources|Kilder|Källor|Источники)\s*:", re.IGNORECASE)
+
+
 class SideAnswers:
     """Answers on the side of the interview, from the plan, definitions and the guidance."""
 
@@ -137,7 +151,7 @@ class SideAnswers:
         else:
             parts = [self.answer(state, text)]
         if state.last_question:
-            parts += [say.say("resume"), state.last_question]
+            parts += [say.say("resume"), _resumed(state.last_question)]
         return "\n\n".join(parts)
 
     def inline_answers(self, state: SessionState, facts: Facts) -> list[str]:

@@ -86,6 +86,15 @@ def initiatives_called(words: str, language: str) -> list[str]:
     ]
 
 
+def first_called_at(words: str, spec_id: str, language: str) -> int:
+    """Where the owner first calls the initiative by one of its names (the text's length
+    when they do not), so the step said first leads ("Click-and-collect: … pay online")."""
+    text = words.lower()
+    aliases = _names().get(spec_id, {}).get(language, ())
+    places = [text.find(alias.lower()) for alias in aliases]
+    return min((p for p in places if p >= 0), default=len(text))
+
+
 def initiatives_refused(words: str, language: str) -> list[str]:
     """Catalogue ids of the initiatives named right after a refusal ("no paid ads and no
     tiktok")."""
