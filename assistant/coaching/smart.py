@@ -321,6 +321,10 @@ def _measurable(goal: Goal, say: _Say) -> _Verdict:
     return _Verdict(issues, "measurable_ok", params)
 
 
+LAUNCH_SHARE = 60  # a share from 0 % moves with the launch itself (booking switched on), not
+# at the pace of a share already in use; beyond this it is still judged
+
+
 def _achievable(
     goal: Goal, numbers_ok: bool, today: date, bounds: SmartBounds, say: _Say
 ) -> _Verdict:
@@ -355,7 +359,8 @@ def _achievable(
             code = "too_big_points" if is_share else "too_big"  # a share's change in points
             issues.append(_Issue(code, "error", params))
     points = bounds.max_points_per_quarter * scale
-    if is_share and not issues and abs(target - base) > points:
+    launched = base == 0 and target <= LAUNCH_SHARE  # "online bookings 0 → 50 %": the launch
+    if is_share and not issues and not launched and abs(target - base) > points:
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
         limit = round_limit(limit, target > base, whole=True)
         params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
