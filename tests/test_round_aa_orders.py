@@ -215,3 +215,10 @@ def test_a_side_line_at_the_roadmap_resumes_with_its_question_not_the_whole_road
     reply = service.send("aside", "btw did you see the match last night?", "en").reply
     assert "Does the roadmap look right?" in reply
     assert not any(t in reply for t in titles), reply
+
+
+def test_put_back_naming_a_step_never_restores_another_one(service):
+    titles = _drafted(service, "named-back")
+    service.send("named-back", "remove step 1", "en")
+    reply = service.send("named-back", "Put the recruitment page back.", "en").reply
+    assert titles[0] not in _roadmap(service, "named-back"), reply

@@ -12,7 +12,7 @@ from assistant.coaching.commands import PlanCommand, lane_said
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
 from assistant.coaching.plan import Initiative, next_id
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import words_shared
+from assistant.coaching.words import initiatives_named, words_shared
 from assistant.understanding import cues
 
 
@@ -57,12 +57,14 @@ def _meant(state: SessionState, command: PlanCommand, just_now: list[str]) -> In
     best = max(scores)
     if best:
         return earlier[len(scores) - 1 - scores[::-1].index(best)]  # the latest
-    return earlier[-1] if _names_no_step(command) else None
+    return earlier[-1] if _names_no_step(command, state.plan.language) else None
 
 
-def _names_no_step(command: PlanCommand) -> bool:
-    """ "put it back", "верните его": the order names nothing, so the last step is meant."""
-    return not command.name and len((command.focus or command.words).split()) <= 6
+def _names_no_step(command: PlanCommand, language: str) -> bool:
+    """ "put it back", "верните его": the order names nothing, so the last step is meant;
+    "lägg tillbaka rekryteringen" names one, and a step it is not is never guessed."""
+    words = command.focus or command.words
+    return not command.name and len(words.split()) <= 6 and not initiatives_named(words, language)
 
 
 _QUOTED = re.compile(r"[«\"“”]([^«»\"“”]{4,120})[»\"“”]")
@@ -116,7 +118,7 @@ def taken_out_title(state: SessionState, command: PlanCommand) -> str:
 def last_left_out(state: SessionState, command: PlanCommand, just_now: list[str]) -> bool:
     """ "put it back" naming nothing, when the last step taken out was left out of the plan
     (an objection, not an order that removed a roadmap step)."""
-    if not state.removed_initiatives or not _names_no_step(command):
+    if not state.removed_initiatives or not _names_no_step(command, state.plan.language):
         return False
     language = state.plan.language
     if not cues.search("put_back", language, command.focus or command.words):
