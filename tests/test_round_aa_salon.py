@@ -103,3 +103,12 @@ def test_lacking_what_they_want_refuses_nothing_and_deadlines_move_by_name(servi
     assert "utenfor planen" not in reply
     assert not service.session("lack").removed_initiatives
     assert _deadlines(service, "lack")[1:] == [date(2027, 7, 31), date(2027, 11, 30)]
+
+
+def test_talk_of_the_goals_silences_only_its_own_clause():
+    from assistant.understanding.maturity import read_maturity
+
+    said = "Отдельной CRM нет, KPI по маркетингу не отслеживаются, цели нигде не записаны."
+    found = {(f.topic, f.answer) for f in read_maturity(said, "ru", [])}
+    assert found == {("crm", "no"), ("analytics", "no"), ("digital_goals", "no")}
+    assert read_maturity("Nesten, men målene er rotete.", "nb", []) == []

@@ -151,7 +151,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                 answers = {}  # "backup på en extern disk.. inget automatiskt": of the backup
             if not answers and (by_topic := by_meaning(clause.text, language, set(found), meant)):
                 answers = by_topic
-            if cues.search("about_the_goals", language, sentence.text):  # "målene er rotete"
+            if cues.search("about_the_goals", language, clause.text):  # "målene er rotete"
                 answers = {q: v for q, v in answers.items() if q[2:] == GOALS_TOPIC}
             if not answers and previous:  # "website yes, (but) a bit dated now"
                 for question_id in previous:

@@ -1,0 +1,149 @@
+"""Which catalogue initiatives serve an objective: those the owner names, a step made for
+the goal's KPI that says enough of the aim, those that move the KPI, else one a title word
+names; and which KPIs a goal counts."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
+from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
+from assistant.coaching.plan import Goal, Objective
+from assistant.understanding.stems import shared_words
+
+SAYS_ENOUGH = 2  # words of the owner's aim a step made for its KPI must say to lead it
+
+
+def serving_steps(
+    objective: Objective,
+    goal: Goal | None,
+    offer: list[InitiativeSpec],
+    language: str,
+    asked_for: list[InitiativeSpec] | None = None,
+) -> list[InitiativeSpec]:
+    """Initiatives the owner names (``asked_for`` may include one the family's defaults rule
+    out: a sports shop's "online booking for the workshop"), those that move the objective's
+    KPI; else one a title word names."""
+    kpi_ids = goal_kpi_ids(goal, language)
+    direct = [s for s in offer if set(s.kpis) & kpi_ids and not s.named_only]
+    if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
+        made_for = kpi_ids | _grown_by(kpi_ids)  # only those about them, or what grows them
+        direct = [s for s in offer if s.kpis[0] in made_for and not s.named_only]
+    aim = _without_metric(objective.owner_words, goal)  # among equals, the one about it
+    direct.sort(key=lambda s: (kpi_rank(s, kpi_ids), -_about(s, aim, language), -priority(s)))
+    # after the best, only those made for the KPI or that say how they move it: job sheets
+    # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
+    direct = direct[:1] + [s for s in direct[1:] if _says_it_moves(s, kpi_ids, language)]
+    said = named_by_owner(objective.owner_words, asked_for or offer, language)
+    said += [
+        s
+        for s in said_about(_without_metric(objective.owner_words, goal), offer, language)
+        if s not in said
+    ]
+    said = _made_for_first(said, direct, kpi_ids, objective.owner_words, language)
+    if said:  # the owner named what they want ("order cakes online and pick them up")
+        return said + [s for s in direct if s not in said]
+    if direct:
+        return direct
+    titled = named_in_title(objective.owner_words, offer, language)
+    # "Смету хочу отдавать в течение суток": one word of a title names it. Nothing is
+    # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
+    # fill the shoulder months"); the brief asks what would help instead.
+    return titled[:1]
+
+
+def _made_for_first(
+    said: list[InitiativeSpec], direct: list, kpi_ids: set[str], aim: str, language: str
+) -> list[InitiativeSpec]:
+    """ "clients on cloud bookkeeping like Xero": a step made for the goal's KPI that says
+    enough of the aim leads, before a named one that only shares "Xero"."""
+    made_for = [
+        s
+        for s in direct
+        if kpi_rank(s, kpi_ids) == 0
+        and not _generic(s.kpis[0])
+        and _about(s, aim, language) >= SAYS_ENOUGH
+    ]
+    if not (made_for and said):
+        return said
+    moving = [s for s in said if set(s.kpis) & kpi_ids]
+    first = moving + [s for s in made_for if s not in moving]
+    return first + [s for s in said if s not in first]
+
+
+def _about(spec: InitiativeSpec, aim: str, language: str) -> int:
+    """How many words of the owner's aim the initiative's own words say ("manual order
+    handling at the trade counter": ordering for business customers, not stock levels)."""
+    return shared_words(
+        aim, f"{spec.title.get(language)} {spec.description.get(language)}", language
+    )
+
+
+def _says_it_moves(spec: InitiativeSpec, kpi_ids: set[str], language: str) -> bool:
+    """The KPI is the initiative's first, or its own words name the KPI ("eFaktura" for days
+    from job to invoice)."""
+    if kpi_rank(spec, kpi_ids) == 0:
+        return True
+    words = f"{spec.title.get(language)} {spec.description.get(language)}"
+    catalogue = load_kpi_catalogue()
+    if set(catalogue.find_kpis(words, language)) & kpi_ids:
+        return True
+    names = " ".join(catalogue.kpi(k).name.get(language) for k in kpi_ids)
+    return shared_words(names, words, language) > 0
+
+
+def _without_metric(words: str, goal: Goal | None) -> str:
+    """The owner's words less those of the goal's metric: "direct bookings" names what is
+    measured, not an initiative about bookings."""
+    named = {w.casefold() for k in (goal.kpis if goal else []) for w in re.findall(r"\w+", k.name)}
+    return " ".join(w for w in words.split() if w.strip(".,;:!?()").casefold() not in named)
+
+
+_MONEY = re.compile(r"[A-Z]{3}")  # a goal counted in a currency (GBP, NOK, RUB)
+_NOT_COUNTS = {"%", "hours", "days", "minutes", "weeks", "months", "score", "points", "stars"}
+
+
+def _grown_by(kpi_ids: set[str]) -> set[str]:
+    """ "Active customers" grow by winning new ones: the KPIs whose initiatives grow these."""
+    catalogue = load_kpi_catalogue()
+    return {grows for k in kpi_ids if (spec := catalogue.kpi(k)) for grows in spec.grown_by}
+
+
+def _generic(kpi_id: str) -> bool:
+    spec = load_kpi_catalogue().kpi(kpi_id)
+    return spec is not None and spec.generic
+
+
+def kpi_rank(spec: InitiativeSpec, kpi_ids: set[str]) -> int:
+    """How directly the initiative moves one of the KPIs: its first-listed KPI most."""
+    return min((n for n, kpi in enumerate(spec.kpis) if kpi in kpi_ids), default=len(spec.kpis))
+
+
+def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
+    """The catalogue ids of the goal's KPIs (a goal keeps its KPIs by name); for a goal with
+    none, given ``language``, the KPI its own name says ("midday class occupancy") when that
+    KPI counts in the goal's kind of unit."""
+    names = {k.name for k in goal.kpis} if goal else set()
+    catalogue = load_kpi_catalogue()
+    ids = {k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)}
+    if ids or goal is None or language is None or not goal.metric:
+        return ids
+    if goal.target is not None and _MONEY.fullmatch(goal.target.unit or ""):
+        return {"revenue"}  # "PT revenue from £2,500 to £4,000": money the owner counts
+    share = goal.target is not None and goal.target.unit == "%"
+    named = [
+        k
+        for k in catalogue.find_kpis(goal.metric, language)
+        if goal.target is None or (catalogue.kpi(k).unit == "%") == share
+    ]
+    if not named and _more_of_a_count(goal):
+        return {"orders_per_month"}  # "badrumsjobb 25 → 40 om året": jobs the business sells
+    return set(named[:1])
+
+
+def _more_of_a_count(goal: Goal) -> bool:
+    """A goal to do more of something counted in whole things ("40 bathroom jobs a year",
+    "38 dogs a day", "260 boats in winter storage"), not a share, an amount or a time."""
+    unit = goal.target.unit if goal.target is not None else None
+    counted = unit is None or (unit not in _NOT_COUNTS and not _MONEY.fullmatch(unit))
+    return goal.direction == "increase" and goal.target is not None and counted
