@@ -47,3 +47,17 @@ def test_a_brief_that_closes_spring_gets_no_step_starting_then(seeded_data_dir):
     assert plan.profile.quiet_months == [3, 4, 5, 6]
     starts = {i.start for i in plan.roadmap}
     assert starts and not any(s.endswith("-Q2") for s in starts), starts
+
+
+def test_closed_months_said_beside_aims_give_them_no_deadline_and_are_no_aside():
+    from assistant.coaching.facts import read_message
+
+    said = (
+        "Mål: 1) Debiteringsgraden från 72 % till 80 %. 2) Kanske rekrytera 3–4 konsulter "
+        "till. Viktigt: inget nytt ska sjösättas under sommaren juni–augusti, då är halva "
+        "bolaget på semester."
+    )
+    facts = read_message(said, "sv", TODAY)
+    assert facts.quiet_months == [6, 7, 8]
+    assert [g.deadline for g in facts.goals] == [None, None]
+    assert not facts.aside

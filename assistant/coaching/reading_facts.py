@@ -423,7 +423,9 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     )  # "want 40 a month by summer 2026" beside aims with good dates; "built in 2017" is not
     facts.intent = reading.intent
     facts.aside = reading.intent != "off_topic" and any(
-        cues.search("off_topic", reading.language, s.text) for s in sentences(reading.text)
+        cues.search("off_topic", reading.language, s.text)
+        and not cues.search("no_new_work", reading.language, s.text)  # "… på semester"
+        for s in sentences(reading.text)
     )
     facts.renamed = "business_name" in profile and bool(
         cues.search("names_itself", reading.language, reading.text)

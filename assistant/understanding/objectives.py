@@ -84,6 +84,9 @@ _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]{1,120}[\"“”«»�
 def _deadline(text: str, scope: Scope, language: str, today: dt.date) -> Deadline | None:
     words = text[scope.start : scope.end]  # "Sara drunknar i april": a quote names no deadline
     words = _QUOTED.sub(lambda m: " " * len(m.group(0)), words)
+    for sentence in sentences(words):  # "inget nytt … juni–augusti": months closed, no date
+        if cues.search("no_new_work", language, sentence.text):
+            words = words.replace(sentence.text, " " * len(sentence.text))
     found = _last_deadline(words, language, today)
     if found is not None:
         months = None
