@@ -222,3 +222,21 @@ def test_put_back_naming_a_step_never_restores_another_one(service):
     service.send("named-back", "remove step 1", "en")
     reply = service.send("named-back", "Put the recruitment page back.", "en").reply
     assert titles[0] not in _roadmap(service, "named-back"), reply
+
+
+def test_a_measure_denied_then_said_in_the_next_sentence_renames_the_goal(service):
+    for message in SUMMARY_AIMS:
+        service.send("denied", message, "en")
+    reply = service.send(
+        "denied",
+        "Goal 2 - not pub accounts, that's not how we count! It's pubs that order every month.",
+        "en",
+    ).reply
+    assert service.session("denied").candidates[1].name == "pubs that order every month", reply
+
+
+def test_a_russian_measure_denied_after_a_dash_is_read():
+    from assistant.understanding import cues
+
+    said = "Цель 2 - это не конверсия интернет-магазина, у нас его нет!"
+    assert cues.search("measure_denied", "ru", said).group("old").startswith("конверсия")

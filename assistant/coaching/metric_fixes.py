@@ -15,6 +15,7 @@ from assistant.coaching.facts import Facts
 from assistant.coaching.goal_lookup import drafted
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Target
+from assistant.coaching.say_back import objective_name
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import words_shared
 from assistant.understanding import cues
@@ -35,6 +36,45 @@ def metric_fixes(state: SessionState, facts: Facts) -> list[PlanCommand]:
         if command is not None:
             found.append(command)
             facts.goals = [g for g in facts.goals if g.text.strip() not in sentence.text]
+    found += _denied_then_said(state, facts, {c.number for c in found})
+    return found
+
+
+LATER = 2  # sentences after a denied measure in which the owner may say the right one
+LABEL_WORDS = 3  # "Цель 2", "goal 3": a label the line's dash cut off from its sentence
+
+
+def _denied_then_said(
+    state: SessionState, facts: Facts, done: set[int | None]
+) -> list[PlanCommand]:
+    """ "цель 2 - это не конверсия интернет-магазина, у нас его нет! Это конверсия из заявки
+    в договор": the measure denied in one sentence is replaced by the one said after it."""
+    language, shown = state.language, shown_measures(state)
+    pieces = [p.text for p in sentences(facts.said)]
+    found = []
+    for at, piece in enumerate(pieces):
+        label = pieces[at - 1] if at and len(pieces[at - 1].split()) <= LABEL_WORDS else ""
+        sentence = f"{label} {piece}".strip()  # "Цель 2 | - это не …": a dash cuts the line
+        denied = cues.search("measure_denied", language, sentence)
+        number = cues.search("goal_reference", language, sentence)
+        if denied is None or number is None or int(number.group("n")) in done:
+            continue
+        index = int(number.group("n")) - 1
+        if index >= len(shown) or not words_shared(shown[index], denied.group("old"), language):
+            continue  # the goal does not count what is denied: nothing to replace
+        said = next(
+            (
+                m
+                for p in pieces[at + 1 : at + 1 + LATER]
+                if (m := cues.search("measure_said", language, p))
+            ),
+            None,
+        )
+        if said is not None:
+            name = _FIGURES_ON.sub("", said.group("new")).strip(" ,:;–-\"'«»“”")
+            found.append(
+                PlanCommand(action="rename_goal", number=index + 1, name=name, words=sentence)
+            )
     return found
 
 
@@ -94,7 +134,9 @@ def shown_measures(state: SessionState) -> list[str]:
             " ".join([g.metric or "", *(k.name for k in g.kpis), _unit_word(say, g.target)])
             for g in state.plan.goals
         ]
-    return [f"{c.name or ''} {kpi_name(c.kpi_id)}" for c in state.candidates]
+    return [  # as the summary names it ("Pub accounts") and by its KPI ("active customers")
+        f"{objective_name(c, state.language) or ''} {kpi_name(c.kpi_id)}" for c in state.candidates
+    ]
 
 
 def _unit_word(say: Messages, target: Target | None) -> str:
