@@ -240,3 +240,17 @@ def test_a_russian_measure_denied_after_a_dash_is_read():
 
     said = "Цель 2 - это не конверсия интернет-магазина, у нас его нет!"
     assert cues.search("measure_denied", "ru", said).group("old").startswith("конверсия")
+
+
+def test_removing_a_goals_date_keeps_the_goal_and_asks_when(service):
+    _drafted(service, "undated")
+    goals = len(service.session("undated").plan.goals)
+    reply = service.send("undated", "Remove the deadline from goal 2, we don't know yet.", "en")
+    plan = service.session("undated").plan
+    assert len(plan.goals) == goals and plan.goals[1].deadline is None, reply.reply
+    assert "without a deadline" in reply.reply and "2027-12-31" not in plan.goals[1].statement
+    for message in SUMMARY_AIMS:
+        service.send("undated-summary", message, "en")
+    service.send("undated-summary", "Remove the date on the taproom one, not sure yet.", "en")
+    candidates = service.session("undated-summary").candidates
+    assert len(candidates) == 3 and candidates[2].deadline is None

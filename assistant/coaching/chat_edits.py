@@ -25,6 +25,7 @@ from assistant.coaching.chat_steps import (
 )
 from assistant.coaching.chat_values import goal_by_value, replace_value
 from assistant.coaching.commands import PlanCommand
+from assistant.coaching.deadline_orders import clear_deadline, clears_deadline
 from assistant.coaching.directions import direction_said
 from assistant.coaching.drafting import apply_smart, shown_number
 from assistant.coaching.edits import (
@@ -135,6 +136,9 @@ def _drop_goal(
 ) -> None:
     index = goal_index(state, command, outcome)
     if index is None:
+        return
+    if clears_deadline(state, command):
+        clear_deadline(state, index, outcome)
         return
     if command.number is None and cues.search("the_other_one", state.plan.language, command.words):
         outcome.notes.append(_say(state).say("only_one_goal_left", number=index + 1))
@@ -320,6 +324,9 @@ TAKEN_OUT_KEPT = 10  # the steps taken out last, kept so that "put it back" can 
 def _drop_initiative(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
+    if clears_deadline(state, command):  # "ta bort datumet på rekryteringen": the date only
+        _drop_goal(state, command, facts, today, outcome)
+        return
     if command.item_id == TAKEN_OUT:  # "уберите инициативу 3 «Рассылка …»", gone already
         outcome.notes.append(
             _say(state).say("initiative_already_out", item=taken_out_title(state, command))

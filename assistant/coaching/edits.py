@@ -126,7 +126,7 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     from the new numbers and the SMART check reruns. Returns each change in words."""
     say = Messages(plan.language)
     before = goal.model_copy(deep=True)
-    coach_worded = goal.statement == _statement(before, plan.language)
+    coach_worded = goal.statement == statement_of(before, plan.language)
     changes: list[str] = []
     unit = goal.target.unit if goal.target else (goal.baseline.unit if goal.baseline else None)
     # the edit form sends every field: a value as it already is is no change (an estimated
@@ -174,7 +174,7 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         goal.statement = statement
         changes.append(_field(say, "wording", say.say("owner_quote", words=statement)))
     elif coach_worded:
-        goal.statement = _statement(goal, plan.language)
+        goal.statement = statement_of(goal, plan.language)
     if changes:
         goal.smart = check_goal(goal, plan.objectives, today, plan.language).letters
     return changes
@@ -279,11 +279,11 @@ def confirm_said(goal: Goal, target: float | None, deadline: date | None, langua
     if said and goal.target.status == "proposed":
         goal.target, confirmed = goal.target.model_copy(update={"status": "given"}), True
     if confirmed:
-        goal.statement = _statement(goal, language)
+        goal.statement = statement_of(goal, language)
     return confirmed
 
 
-def _statement(goal: Goal, language: str) -> str:
+def statement_of(goal: Goal, language: str) -> str:
     proposed = [
         name
         for name, status in (
