@@ -98,3 +98,22 @@ def test_a_short_name_before_a_share_keeps_both():
     from assistant.coaching.metric_names import metric_words
 
     assert metric_words(said, "nb") == "elbiler (andel av jobbene)"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "name"),
+    [
+        (
+            "Hei. Jeg eier Nidaros Trykk AS her i Trondheim, vi er 11 ansatte.",
+            "nb",
+            "Nidaros Trykk AS",
+        ),
+        (
+            "Hi. I run Muddy Paws Grooming Ltd here in Bristol, 7 staff.",
+            "en",
+            "Muddy Paws Grooming Ltd",
+        ),
+    ],
+)
+def test_the_owners_own_words_before_a_company_name_are_not_part_of_it(said, language, name):
+    assert read_message(said, language, TODAY).business_name == name

@@ -57,9 +57,10 @@ def business_name(text: str, language: str) -> ProfileFact | None:
 _LOWER_AFTER_NUMBER = re.compile(r"^\d[\d.,]*\s+[^\W\d]*[a-zæøåäöа-яё]")  # not "3 Brothers"
 _FILLER_FIRST = re.compile(
     r"^(?:forresten|egentlig|altså|förresten|faktiskt|egentligen|btw|actually|basically|"
-    r"кстати|вообще-то)\s+",
+    r"кстати|вообще-то|(?:jeg|vi) (?:eier|driver|har)|(?:jag|vi) (?:äger|driver|har)|"
+    r"(?:i|we) (?:own|run|have)|я (?:владею|руковожу)|мы (?:владеем|держим))\s+",
     re.IGNORECASE,
-)
+)  # "Jeg eier Nidaros Trykk AS": the owner, then the name
 _TRAILING_JOINER = re.compile(r"\s+(?:and|og|och|и|&)$", re.IGNORECASE)
 PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
 NAME_WORDS = 6  # a bare name that opens an answer is short
