@@ -167,6 +167,15 @@ class KpiCatalogue(CatalogueModel):
         """The KPI with this id, or None when there is none."""
         return next((k for k in self.kpis if k.id == kpi_id), None)
 
+    def titles(self, language: str) -> dict[str, str]:
+        """Initiative id -> its title in ``language``."""
+        return {i.id: i.title.get(language) for i in self.initiatives}
+
+    def title_ids(self, language: str) -> dict[str, str]:
+        """An initiative's title in ``language`` -> its id (a roadmap item keeps only its
+        title)."""
+        return {i.title.get(language): i.id for i in self.initiatives}
+
     def kpis_for(self, category: plan.ObjectiveCategory) -> list[KpiSpec]:
         return [k for k in self.kpis if category in k.categories]
 

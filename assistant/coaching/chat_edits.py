@@ -364,7 +364,7 @@ def _drop_initiative(
     for item in state.plan.roadmap:
         item.depends_on = [d for d in item.depends_on if d not in gone]
     language = state.plan.language
-    specs = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
+    specs = load_kpi_catalogue().titles(language)
     titles = [i.title for i in named] or [specs[i] for i in spec_ids]
     said = "initiative_removed" if named else "initiative_left_out"
     for title in titles:

@@ -12,13 +12,18 @@ from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand, lane_said, without_lane
-from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
+from assistant.coaching.drafting import lane_fields
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id
 from assistant.coaching.put_back import last_left_out, put_back
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named, initiatives_refused, words_shared
+from assistant.coaching.words import (
+    initiatives_named,
+    initiatives_refused,
+    most_said,
+    words_shared,
+)
 from assistant.understanding import cues
 from assistant.understanding.stems import word_set
 from assistant.understanding.text import sentences
@@ -103,7 +108,7 @@ def _plan_steps(state: SessionState, new: list[str], words: str, outcome: Outcom
 
 def _titles(state: SessionState) -> dict[str, str]:
     language = state.plan.language
-    return {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
+    return load_kpi_catalogue().titles(language)
 
 
 NAME_WORDS = 3  # "add the marketplace back": a name; more words describe a step of their own
@@ -173,7 +178,6 @@ def _add_own_step(
         i.title.casefold() in (name.casefold(), short_title(name).casefold()) for i in plan.roadmap
     ):
         return
-    start, end = HORIZON_QUARTERS[lane]
     title = short_title(name)
     plan.roadmap.append(
         Initiative(
@@ -184,9 +188,7 @@ def _add_own_step(
             if goal
             else say.say("why_asked", said=title),
             goal_ids=[goal.id] if goal else [],
-            horizon=lane,
-            start=lane_quarter(today, start),
-            end=lane_quarter(today, end),
+            **lane_fields(lane, today),
             impact=3,
             feasibility=3,
             owner="owner",
@@ -221,7 +223,7 @@ def rename_initiative(
     if item is None or not command.name:
         outcome.asks.append(say.say("which_initiative"))
         return
-    titles = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    titles = load_kpi_catalogue().title_ids(state.plan.language)
     if item.title in titles:
         state.removed_initiatives = list(
             dict.fromkeys([*state.removed_initiatives, titles[item.title]])
@@ -268,7 +270,7 @@ def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
         return []
     if cues.search("coach_did", state.plan.language, facts.said):
         return []  # "вы задвинули корпоратив на 2028": about the coach's change, not the step
-    ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    ids = load_kpi_catalogue().title_ids(state.plan.language)
     named = set(initiatives_named(facts.said, state.plan.language))
     shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]
     if len(shown) != 1:
@@ -293,7 +295,7 @@ def refused_in_passing(state: SessionState, facts: Facts) -> list[PlanCommand]:
     ]
     if not state.plan.roadmap:  # left out of the roadmap still to be drafted
         return [PlanCommand(action="drop_initiative", words=s, focus=s) for s in refusing]
-    ids = {s.title.get(state.plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    ids = load_kpi_catalogue().title_ids(state.plan.language)
     return [  # "step 3 wording: fewer returns left unstarted, not fewer returns": no step named
         PlanCommand(action="drop_initiative", words=said, focus=said, item_id=item.id)
         for said in refusing
@@ -328,7 +330,7 @@ def initiatives_meant(state: SessionState, command: PlanCommand) -> list[Initiat
 
 
 def _named_in(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
-    ids = {s.title.get(language): s.id for s in load_kpi_catalogue().initiatives}
+    ids = load_kpi_catalogue().title_ids(language)
     named = set(initiatives_named(words, language))
     by_name = [i for i in shown if ids.get(i.title) in named]
     if len(by_name) == 1:
@@ -339,9 +341,8 @@ def _named_in(shown: list[Initiative], words: str, language: str) -> list[Initia
 def _best_titled(shown: list[Initiative], words: str, language: str) -> list[Initiative]:
     """ "flytt bestill på nett, hent i butikken til Nå": the one initiative whose title the
     order says more words of than any other's."""
-    scores = [words_shared(words, i.title, language) for i in shown]
-    best = max(scores, default=0)
-    return [shown[scores.index(best)]] if best and scores.count(best) == 1 else []
+    best = most_said(words, [i.title for i in shown], language)
+    return [shown[best]] if best is not None else []
 
 
 def moves_steps(state: SessionState, facts: Facts) -> bool:

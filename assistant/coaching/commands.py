@@ -446,7 +446,7 @@ def _goal_said(text: str, language: str) -> int | str | None:
     return named.group("name").lower() if named else None
 
 
-_FINEST_FIRST = ("day", "month", "quarter", "year")
+FINEST_FIRST = ("day", "month", "quarter", "year")
 
 
 def _new_deadline(words: str, language: str, said: list[Deadline]) -> Deadline | None:
@@ -456,7 +456,7 @@ def _new_deadline(words: str, language: str, said: list[Deadline]) -> Deadline |
     found = [  # "30 juni 2027, inte 31 augusti": the date said as the wrong one is not new
         d for d in said if not said_as_old(words, span_of(words, d.start, d.end), language)
     ]
-    found.sort(key=lambda d: _FINEST_FIRST.index(d.granularity))  # "sommaren, säg 30 juni"
+    found.sort(key=lambda d: FINEST_FIRST.index(d.granularity))  # "sommaren, säg 30 juni"
     after_to = [  # "till 31 december 2027": the "to" may open the date's own words
         d
         for d in found

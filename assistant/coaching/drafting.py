@@ -54,6 +54,12 @@ def lane_quarter(today: date, offset: int = 0) -> str:
     return quarter_of(today, offset + 1 if late else offset)
 
 
+def lane_fields(lane: str, today: date) -> dict[str, str]:
+    """An initiative's lane and the quarters it runs in, as the roadmap shows them."""
+    first, last = HORIZON_QUARTERS[lane]
+    return {"horizon": lane, "start": lane_quarter(today, first), "end": lane_quarter(today, last)}
+
+
 def _days_in(day: date) -> int:
     following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return (following - date(day.year, day.month, 1)).days

@@ -15,10 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.coaching.aims import filled
 from assistant.coaching.drafting import (
-    HORIZON_QUARTERS,
     goal_statement,
     horizon_for,
-    lane_quarter,
+    lane_fields,
     proposal_note,
     shown_number,
 )
@@ -215,10 +214,7 @@ def change_initiative(
         raise EditRefused(say.say("edit_unknown_item", item=item_id))
     changes: list[str] = []
     if edit.horizon and edit.horizon != item.horizon:
-        first, last = HORIZON_QUARTERS[edit.horizon]
-        moved = {"horizon": edit.horizon, "start": lane_quarter(today, first)}
-        moved["end"] = lane_quarter(today, last)
-        item = Initiative.model_validate({**item.model_dump(), **moved})
+        item = Initiative.model_validate({**item.model_dump(), **lane_fields(edit.horizon, today)})
         plan.roadmap = [item if i.id == item_id else i for i in plan.roadmap]
         changes.append(_field(say, "horizon", say.label("horizons", edit.horizon)))
     if edit.priority and edit.priority != item.priority:

@@ -12,7 +12,7 @@ from assistant.coaching.chat_values import goal_by_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.say_back import objective_name
 from assistant.coaching.state import SessionState
-from assistant.coaching.words import initiatives_named, shares_a_word, words_shared
+from assistant.coaching.words import initiatives_named, most_said, shares_a_word
 from assistant.understanding.text import without_dates
 
 
@@ -52,8 +52,8 @@ def goal_index(
             ]
             if len(named) == 1:
                 return named[0]
-            if most := _most_named(words, [names[n] for n in named], language):
-                return named[most - 1]  # "call it X, not bookings per month": the old name
+            if (most := most_said(words, [names[n] for n in named], language)) is not None:
+                return named[most]  # "call it X, not bookings per month": the old name
         if len(names) == 1:
             return 0
         if not drafted(state) and state.pending is not None:
@@ -62,13 +62,6 @@ def goal_index(
             return named  # "… for the 35 -> 60 one. change it to 2027-12-31"
     outcome.asks.append(say_for(state).say("which_goal", count=len(names)))
     return None
-
-
-def _most_named(words: str, names: list[str], language: str) -> int:
-    """1 + the index of the one name the words say most of, or 0 when none stands out."""
-    counts = [words_shared(words, name, language) for name in names]
-    best = max(counts, default=0)
-    return counts.index(best) + 1 if best and counts.count(best) == 1 else 0
 
 
 def _without_new_date(words: str, command: PlanCommand, language: str) -> str:

@@ -24,6 +24,11 @@ from assistant.understanding.text import sentences
 _FIGURES_ON = re.compile(r"[\s,(–-]*(?:from\s+|fra\s+|från\s+|с\s+)?\d.*$", re.IGNORECASE)
 
 
+def _measure_said(raw: str) -> str:
+    """The owner's name for a measure, without the figures said after it or quote marks."""
+    return _FIGURES_ON.sub("", raw).strip(" ,:;–-\"'«»“”")
+
+
 def metric_fixes(state: SessionState, facts: Facts) -> list[PlanCommand]:
     """A rename order for each sentence that replaces a goal's measure by the owner's; the
     sentence is then no aim of its own ("unit is visitors" is not a new goal)."""
@@ -71,7 +76,7 @@ def _denied_then_said(
             None,
         )
         if said is not None:
-            name = _FIGURES_ON.sub("", said.group("new")).strip(" ,:;–-\"'«»“”")
+            name = _measure_said(said.group("new"))
             found.append(
                 PlanCommand(action="rename_goal", number=index + 1, name=name, words=sentence)
             )
@@ -82,7 +87,7 @@ def _renamed(state: SessionState, sentence: str) -> PlanCommand | None:
     said = cues.search("metric_not", state.language, sentence)
     if said is None:
         return None
-    name = _FIGURES_ON.sub("", said.group("new")).strip(" ,:;–-\"'«»“”")
+    name = _measure_said(said.group("new"))
     old, language, shown = said.group("old"), state.language, shown_measures(state)
     number = cues.search("goal_reference", language, sentence)
     named = [int(number.group("n")) - 1] if number else range(len(shown))

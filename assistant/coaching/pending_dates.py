@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.coaching.commands import FINEST_FIRST
 from assistant.coaching.state import SessionState
 from assistant.extraction import extract_deadlines
 from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences, without_dates
-
-FINEST_FIRST = ("day", "month", "quarter", "year")
 
 
 def dates_by_objective(state: SessionState, said: str, today: date) -> dict[int, date]:

@@ -9,7 +9,7 @@ from datetime import date
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand, lane_said
-from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
+from assistant.coaching.drafting import lane_fields
 from assistant.coaching.plan import Initiative, next_id
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, words_shared
@@ -32,12 +32,10 @@ def put_back(state: SessionState, command: PlanCommand, today: date, outcome: Ou
     }
     lane = lane_said(command.focus or "", plan.language) or lane_said(command.words, plan.language)
     if lane and lane != item.horizon:
-        start, end = HORIZON_QUARTERS[lane]
-        update |= {"horizon": lane, "start": lane_quarter(today, start)}
-        update["end"] = lane_quarter(today, end)
+        update |= lane_fields(lane, today)
     restored = Initiative.model_validate(item.model_dump() | update)
     plan.roadmap.append(restored)
-    titles = {s.title.get(plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    titles = load_kpi_catalogue().title_ids(plan.language)
     spec = titles.get(item.title)
     state.removed_initiatives = [s for s in state.removed_initiatives if s != spec]
     outcome.changes.append(say_for(state).say("initiative_put_back", item=restored.title))
@@ -123,7 +121,7 @@ def last_left_out(state: SessionState, command: PlanCommand, just_now: list[str]
     language = state.plan.language
     if not cues.search("put_back", language, command.focus or command.words):
         return False
-    titles = {s.id: s.title.get(language) for s in load_kpi_catalogue().initiatives}
+    titles = load_kpi_catalogue().titles(language)
     last = titles.get(state.removed_initiatives[-1], "")
     planned = {i.title for i in state.plan.roadmap}
     return bool(last) and last not in just_now and last not in planned

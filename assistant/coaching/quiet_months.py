@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.coaching.drafting import lane_quarter
+from assistant.coaching.drafting import lane_quarter, quarter_of
 from assistant.coaching.facts import Facts
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import StrategyPlan
@@ -64,9 +64,6 @@ def _closed(quarter: str, quiet: set[int]) -> bool:
 
 def _next_open(quarter: str, quiet: set[int]) -> str:
     year, number = (int(p) for p in quarter.split("-Q"))
-    index = year * 4 + number - 1
-    for step in range(1, QUARTERS_AHEAD):
-        candidate = f"{(index + step) // 4}-Q{(index + step) % 4 + 1}"
-        if not _closed(candidate, quiet):
-            return candidate
-    return quarter
+    first_day = date(year, (number - 1) * 3 + 1, 1)
+    later = (quarter_of(first_day, step) for step in range(1, QUARTERS_AHEAD))
+    return next((q for q in later if not _closed(q, quiet)), quarter)

@@ -80,7 +80,7 @@ def leave_out(state: SessionState, words: str) -> list[str]:
     refused = refused_steps(words, state.plan.language, describing)
     spec_ids = [s for s in refused if s not in state.removed_initiatives]
     state.removed_initiatives = list(dict.fromkeys([*state.removed_initiatives, *spec_ids]))
-    titles = {s.id: s.title.get(state.plan.language) for s in load_kpi_catalogue().initiatives}
+    titles = load_kpi_catalogue().titles(state.plan.language)
     return [titles[i] for i in spec_ids]
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.coaching.business import BusinessTraits, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
-from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
+from assistant.coaching.drafting import lane_fields
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.matching import named_by_owner, priority, said_about
@@ -302,7 +302,6 @@ def _initiative(
 ) -> Initiative:
     spec, language = pick.spec, plan.language
     horizon = pick.horizon or spec.horizon
-    start, end = HORIZON_QUARTERS[horizon]
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]
     initiative = Initiative(
@@ -310,9 +309,7 @@ def _initiative(
         title=spec.title.get(language),
         description=spec.description.get(language),
         rationale=_why(pick, language, goals[0] if goals else None, gaps),
-        horizon=horizon,
-        start=lane_quarter(today, start),
-        end=lane_quarter(today, end),
+        **lane_fields(horizon, today),
         impact=impact_here(pick, plan),
         feasibility=spec.feasibility,
         goal_ids=[g.id for g in goals],

@@ -51,6 +51,14 @@ def words_shared(words: str, name: str, language: str | None = None) -> int:
     return sum(any(a == b or a[:MIN_STEM] == b[:MIN_STEM] for a in said) for b in named)
 
 
+def most_said(words: str, names: list[str], language: str) -> int | None:
+    """The index of the one name the words say more words of than any other's, or None when
+    none stands out."""
+    counts = [words_shared(words, name, language) for name in names]
+    best = max(counts, default=0)
+    return counts.index(best) if best and counts.count(best) == 1 else None
+
+
 NAMES_FILE = PROJECT_ROOT / "knowledge" / "data" / "initiative_names.yaml"
 
 

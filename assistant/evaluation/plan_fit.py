@@ -65,7 +65,7 @@ def denoted(phrase: str) -> set[str]:
 
 def misfits(profile: Profile, plan: StrategyPlan) -> list[str]:
     """Initiatives in the roadmap that the consultant said never to propose."""
-    titles = {s.title.get(plan.language): s.id for s in load_kpi_catalogue().initiatives}
+    titles = load_kpi_catalogue().title_ids(plan.language)
     proposed = {titles.get(i.title) for i in plan.roadmap}
     return sorted(
         f"{item.initiative} ({spec_id})"

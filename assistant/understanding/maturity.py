@@ -183,15 +183,9 @@ STEM = 6  # letters two words share to be one word ("automatisk", "automatiskt")
 
 
 GOALS_TOPIC = "digital_goals"  # "the goals aren't written down" answers only this question
-_BY_DATE = re.compile(
-    r"\b(?:by|before|within|innen|innenfor|før|senest|senast|innan|före|inom|к|до)\s*$",
-    re.IGNORECASE,
-)
-
-
-_BY_DATE_START = re.compile(
-    r"(?:by|before|within|innen|innenfor|før|senest|senast|innan|före|inom|к|до)\s", re.I
-)
+_BY = r"(?:by|before|within|innen|innenfor|før|senest|senast|innan|före|inom|к|до)"
+_BY_DATE = re.compile(rf"\b{_BY}\s*$", re.IGNORECASE)  # "… innen | 5. desember"
+_BY_DATE_START = re.compile(rf"{_BY}\s", re.IGNORECASE)  # "innen 5. desember" as one date
 
 
 def _aimed_by(sentence: str, language: str) -> bool:
