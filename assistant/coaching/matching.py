@@ -28,7 +28,7 @@ def said_about(words: str, offer: list[InitiativeSpec], language: str) -> list[I
         shared = shared_words(words, f"{title} {spec.description.get(language)}", language)
         if not shared_words(words, title, language):
             continue  # words only its description shares ("bestilling") do not name it
-        if shares_a_long_word(words, title):  # the owner named it: "direktbokningar"
+        if shares_a_long_word(words, title, language):  # the owner named it: "direktbokningar"
             shared = max(shared, MIN_SHARED)
         if shared >= MIN_SHARED:
             scored.append((shared, priority(spec), spec))

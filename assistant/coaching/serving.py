@@ -30,6 +30,10 @@ def serving_steps(
         made_for = kpi_ids | _grown_by(kpi_ids)  # only those about them, or what grows them
         direct = [s for s in offer if s.kpis[0] in made_for and not s.named_only]
     aim = _without_metric(objective.owner_words, goal)  # among equals, the one about it
+    if _counted_by_orders(goal, kpi_ids):
+        # "38 dogs a day", "more office moves": no KPI of its own, only "orders"; a website
+        # would claim to grow them without a word about them; the owner's own workstream does
+        direct = [s for s in direct if _about(s, objective.owner_words, language)]
     direct.sort(key=lambda s: (kpi_rank(s, kpi_ids), -_about(s, aim, language), -priority(s)))
     # after the best, only those made for the KPI or that say how they move it: job sheets
     # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
@@ -46,10 +50,26 @@ def serving_steps(
     if direct:
         return direct
     titled = named_in_title(objective.owner_words, offer, language)
-    # "Смету хочу отдавать в течение суток": one word of a title names it. Nothing is
-    # guessed from the aim's kind alone: such guesses were misfits ("a maturity check to
-    # fill the shoulder months"); the brief asks what would help instead.
-    return titled[:1]
+    # "Смету хочу отдавать в течение суток": one word of a title names it, when the step is
+    # of the aim's kind ("win accounts in southern NSW" is not about "cloud accounting").
+    # Nothing is guessed from the aim's kind alone: such guesses were misfits ("a maturity
+    # check to fill the shoulder months"); the brief asks what would help instead.
+    return [s for s in titled if _of_its_kind(s, objective)][:1]
+
+
+_GROWTH = {"revenue_growth", "market_reach", "brand_awareness"}
+_INSIDE = {"operational_efficiency", "other"}  # work on how the business runs
+
+
+def _of_its_kind(spec: InitiativeSpec, objective: Objective) -> bool:
+    """A step that only changes how the business runs does not win customers, and an aim to
+    run it better is not served by one that only wins them."""
+    inside = set(spec.categories) <= _INSIDE
+    if objective.category in _GROWTH:
+        return not inside
+    return objective.category != "operational_efficiency" or "operational_efficiency" in (
+        spec.categories
+    )
 
 
 def _made_for_first(
@@ -137,8 +157,16 @@ def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
         if goal.target is None or (catalogue.kpi(k).unit == "%") == share
     ]
     if not named and _more_of_a_count(goal):
-        return {"orders_per_month"}  # "badrumsjobb 25 → 40 om året": jobs the business sells
+        return {COUNT_KPI}  # "badrumsjobb 25 → 40 om året": jobs the business sells
     return set(named[:1])
+
+
+def _counted_by_orders(goal: Goal | None, kpi_ids: set[str]) -> bool:
+    """A goal to do more of one thing the catalogue has no KPI for ("office moves")."""
+    return goal is not None and not goal.kpis and kpi_ids == {COUNT_KPI} and _more_of_a_count(goal)
+
+
+COUNT_KPI = "orders_per_month"
 
 
 def _more_of_a_count(goal: Goal) -> bool:

@@ -23,9 +23,15 @@ def content_words(text: str, language: str) -> list[str]:
 LONG_STEM = 10  # "direktbokningar" and "Direktbokning": one long word names a thing alone
 
 
-def shares_a_long_word(words: str, name: str) -> bool:
-    """A long word of ``words`` begins like a word of ``name`` for ``LONG_STEM`` letters."""
-    said = {w[:LONG_STEM] for w in word_set(words) if len(w) >= LONG_STEM}
+def shares_a_long_word(words: str, name: str, language: str | None = None) -> bool:
+    """A long word of ``words`` begins like a word of ``name`` for ``LONG_STEM`` letters;
+    in ``language``, not a word that only says how a step works ("automatic")."""
+    describing = tuple(cues.raw("describing_words").get(language, ())) if language else ()
+    said = {
+        w[:LONG_STEM]
+        for w in word_set(words)
+        if len(w) >= LONG_STEM and not (describing and w.startswith(describing))
+    }
     return bool(said & {w[:LONG_STEM] for w in word_set(name) if len(w) >= LONG_STEM})
 
 
@@ -126,13 +132,17 @@ def _refused_in(text: str, alias: str, language: str) -> bool:
 
 
 CALL_ENDING = 2  # letters an ending adds to a name: "nettbutikken", "неявки"
+WORD_START = 8  # a name this long is a word start: "синхрониз" in "синхронизацию"
 
 
 def _name_said(text: str, alias: str) -> Iterator[re.Match[str]]:
-    """Where a name is said whole or with an ending ("nettbutikken"), not inside a longer
-    word or a web address ("booking.com")."""
+    """Where a name is said whole or with an ending ("nettbutikken"), or, for a long word
+    start, with any ending ("синхронизацию"); not inside a longer word or a web address
+    ("booking.com")."""
     whole = len(alias) < MIN_STEM  # "crm", "kurs": the word itself
     tail = "" if whole else rf"\w{{0,{CALL_ENDING}}}"
+    if len(alias) >= WORD_START and " " not in alias:
+        tail = r"\w*"
     return re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w|\.\w)", text)
 
 

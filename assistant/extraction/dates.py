@@ -21,6 +21,13 @@ from assistant.extraction.models import (
     normalize_language,
 )
 from assistant.extraction.months import add_months, month_end
+from assistant.extraction.seasons import (
+    ANY_SEASON,
+    ANY_SEASON_STARTS,
+    SEASON_END_MONTH,
+    SEASONS,
+    before_season,
+)
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?",
@@ -138,21 +145,6 @@ _PHRASES: dict[Language, dict[str, str]] = {
     },
 }
 
-# Parts of a year, as the month a deadline in them ends: "by summer 2027" -> 2027-08-31.
-_SEASONS: dict[Language, str] = {
-    "en": r"(?P<spring>spring)|(?P<summer>summer)|(?P<mid>mid|the\s+middle\s+of|middle\s+of)"
-    r"|(?P<autumn>autumn|fall)|(?P<winter>winter)|(?P<christmas>christmas|xmas)",
-    "nb": r"(?P<spring>vårsesongen|våren|vår)|(?P<summer>sommersesongen|sommeren|sommern|sommer)"
-    r"|(?P<mid>midten\s+av|midt\s+i)|(?P<autumn>høstsesongen|høsten|høst)"
-    r"|(?P<winter>vintersesongen|vinteren|vinter)|(?P<christmas>jul|julen)",
-    "sv": r"(?P<spring>vårsäsongen|våren|vår)|(?P<summer>sommarsäsongen|sommaren|sommar)"
-    r"|(?P<mid>mitten\s+av|halvårsskiftet)|(?P<autumn>höstsäsongen|hösten|höst)"
-    r"|(?P<winter>vintersäsongen|vintern|vinter)|(?P<christmas>jul|julen)",
-    "ru": r"(?P<spring>весенн\w+\s+сезон\w*|весн[аеуы])|(?P<summer>летн\w+\s+сезон\w*|лет[оау])"
-    r"|(?P<mid>середин[аеуы]|сер\.)|(?P<autumn>осенн\w+\s+сезон\w*|осен[ьи])"
-    r"|(?P<winter>зимн\w+\s+сезон\w*|зим[аеуы])"
-    r"|(?P<christmas>нового\s+года|новому\s+году|новогодн\w+)",
-}
 # "September next year", "september neste år", "к сентябрю следующего года"
 _NEXT_YEAR: dict[Language, str] = {
     "en": r"next\s+year",
@@ -160,9 +152,6 @@ _NEXT_YEAR: dict[Language, str] = {
     "sv": r"nästa\s+år|till\s+nästa\s+år",
     "ru": r"следующего\s+года|будущего\s+года",
 }
-_SEASON_END_MONTH = {
-    "spring": 5, "mid": 6, "summer": 8, "autumn": 11, "winter": 12, "christmas": 12
-}  # fmt: skip
 # "by next summer", "innen sommeren", "к лету": the next one to come
 _NEXT = r"(?:the\s+|next\s+|this\s+|neste\s+|nästa\s+|следующ\w+\s+|этой\s+|этим\s+)?"
 
@@ -203,7 +192,8 @@ def _sources(language: Language) -> list[tuple[str, str]]:
     if language != "en":  # day first: 15.03.2027, 15/03/2027 (US month-first is not guessed)
         sources.append(("ymd", rf"{prep}(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})[./]"
                                rf"(?P<year>\d{{4}})"))  # fmt: skip
-    sources.append(("day_month", rf"{prep}{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"))
+    next_year = rf"\s+(?P<next_year>{_NEXT_YEAR[language]})"  # "к 8 марта следующего года"
+    sources.append(("day_month", rf"{prep}{day}\s+(?:of\s+)?{month}(?:,?\s+{year}|{next_year})?"))
     if language == "en":
         sources.append(("day_month", rf"{prep}{month}\s+{day}(?:,?\s+{year})?"))
     sources += [
@@ -212,11 +202,12 @@ def _sources(language: Language) -> list[tuple[str, str]]:
         ("quarter", rf"{prep}Q(?P<quarter>[1-4])(?:\s*[-/]?\s*(?P<year>\d{{4}}|'\d{{2}}))?"),
         ("quarter", rf"{prep}(?:the\s+)?(?P<quarter>{_QUARTER[language][0]})\s*"
                     rf"{_QUARTER[language][1]}(?:\s+(?:of\s+)?{year})?"),
-        ("season", rf"{prep}(?:the\s+)?(?P<season>{_SEASONS[language]})[\s-]*(?:of\s+)?{year}"),
-        ("season_next_year", rf"{prep}(?:the\s+)?(?P<season>{_SEASONS[language]})\s+(?:of\s+)?"
+        ("season", rf"{prep}(?:the\s+)?(?P<season>{SEASONS[language]})[\s-]*(?:of\s+)?{year}"),
+        ("season_next_year", rf"{prep}(?:the\s+)?(?P<season>{SEASONS[language]})\s+(?:of\s+)?"
                              rf"(?:{_NEXT_YEAR[language]})"),
-        ("next_season", rf"(?:{_PREP[language]})\s+{_NEXT}(?P<season>{_SEASONS[language]})"
+        ("next_season", rf"(?:{_PREP[language]})\s+{_NEXT}(?P<season>{SEASONS[language]})"
                         r"(?![\s-]*\d)"),
+        ("any_season", ANY_SEASON[language]),
         ("year", rf"(?:{_PREP[language]})\s+(?:år\s+)?{year}"),
         ("duration", duration),
     ]  # fmt: skip
@@ -293,7 +284,7 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
     """
     lang = normalize_language(language)
     for item in _find(text, lang):
-        resolved = _before_season(item, lang, today, _resolve(item.kind, item.groups, lang, today))
+        resolved = before_season(item, lang, today, _resolve(item.kind, item.groups, lang, today))
         if resolved is None or not today <= resolved[0] <= _latest(today):
             continue
         day, granularity = resolved
@@ -315,33 +306,6 @@ def extract_deadlines(text: str, language: str, today: dt.date) -> list[Deadline
         )
         start += max(deadline.end, 1)
     return found
-
-
-_BEFORE: dict[Language, str] = {"en": "before", "nb": "før", "sv": "före|innan|inför", "ru": "до"}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
-
-
-def _before_season(
-    item: _Found,
-    language: Language,
-    today: dt.date,
-    resolved: tuple[dt.date, Granularity] | None,
-) -> tuple[dt.date, Granularity] | None:
-    """ "before summer" is due when summer starts (31 May); "by summer" when it ends;
-    "before Christmas" on 24 December."""
-    if resolved is None or "season" not in item.kind:
-        return resolved
-    if not re.match(rf"(?:{_BEFORE[language]})\s", item.text, re.IGNORECASE):
-        return resolved
-    part = next((key for key in _SEASON_END_MONTH if item.groups.get(key)), None)
-    year = resolved[0].year
-    if part == "christmas":  # "før jul" on 3 December is this Christmas
-        this_year = item.kind == "next_season" and dt.date(today.year, 12, 24) > today
-        return dt.date(today.year if this_year else year, 12, 24), "day"
-    if part not in _SEASON_START:
-        return resolved
-    start = _SEASON_START[part]
-    return (month_end(year, start - 1), "month") if start > 1 else resolved
 
 
 def find_unusable_deadline(text: str, language: str, today: dt.date) -> tuple[str, str] | None:
@@ -422,6 +386,7 @@ def _resolve(
             if language == "en" and raw_month == "may" and year is None:
                 return None  # lowercase "may" without a year is the verb ("5 may be enough")
             month = int(raw_month) if raw_month.isdigit() else _month_number(raw_month, language)
+            year = today.year + 1 if groups.get("next_year") else year
             return _resolve_day(int(groups["day"]), month, year, today)
         if kind in ("month", "month_year", "month_next_year"):
             month = _month_number(groups["month"], language)
@@ -441,9 +406,12 @@ def _resolve(
             return month_end(year, quarter * 3), "quarter"
         if kind == "year":
             return (dt.date(year, 12, 31), "year") if year else None
+        if kind == "any_season":  # "before next season": the next spring
+            season_year = today.year if today.month < ANY_SEASON_STARTS else today.year + 1
+            return month_end(season_year, ANY_SEASON_STARTS - 1), "month"
         if kind in ("season", "next_season", "season_next_year"):
-            part = next(key for key in _SEASON_END_MONTH if groups.get(key))
-            month = _SEASON_END_MONTH[part]
+            part = next(key for key in SEASON_END_MONTH if groups.get(key))
+            month = SEASON_END_MONTH[part]
             year = today.year + 1 if kind == "season_next_year" else year
             if kind == "next_season" and part != "mid":
                 year = today.year if month > today.month else today.year + 1
