@@ -19,6 +19,7 @@ TODAY = date(2026, 12, 5)
 def service(seeded_data_dir) -> CoachService:
     return CoachService(Settings(data_dir=seeded_data_dir("round_ab")), today=lambda: TODAY)
 
+
 STOCK_SYNC = (
     "Магазин товаров для рыбалки в Гомеле: точка на рынке и интернет-магазин на OpenCart. "
     "Остатки между сайтом и точкой сводим руками. Хочу: до весеннего сезона сделать "
