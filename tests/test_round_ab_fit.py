@@ -90,3 +90,40 @@ def test_the_season_said_as_a_time_of_year_is_no_deadline(text, language):
 def test_a_day_and_month_of_next_year_is_that_days_deadline(text, language):
     goals = read_message(text, language, TODAY).goals
     assert goals and goals[0].deadline == date(2027, 3, 8), goals
+
+
+def test_bringing_back_lapsed_patients_is_an_aim_with_its_own_step(service):
+    brief = (
+        "We run a physiotherapy clinic in Bristol. I want to cut no-shows from 10% to 4% by "
+        "June 2027, and bring back patients who have not been in for two years."
+    )
+    plan = service.plan_from_brief(brief, "en")
+    assert len(plan.goals) == 2, [g.statement for g in plan.goals]
+    assert "bring back patients" in plan.goals[1].statement
+    assert any("win back" in t.lower() for t in _serving(plan, plan.goals[1]))
+
+
+def test_an_aim_for_online_bookings_is_not_a_booking_tool_they_have(service):
+    brief = (
+        "I own a vet practice in Boise with two vets. Every appointment is booked by phone. "
+        "I want to get at least 40% of appointments booked online by the end of 2027."
+    )
+    plan = service.plan_from_brief(brief, "en")
+    serving = _serving(plan, plan.goals[0])
+    assert any("online booking" in t.lower() for t in serving), serving
+
+
+def test_no_step_is_added_only_to_make_the_roadmap_longer(service):
+    """Steps that serve no goal, no problem the owner described and no gap they showed read as
+    filler to a consultant ("a referral offer: groundwork the rest of the plan builds on")."""
+    brief = (
+        "Vi driver en yogastudio i Uppsala med 3 lärare och 180 medlemmar. Vi vill ha 250 "
+        "medlemmar senast maj 2027 och sälja företagsyoga till 3 arbetsgivare."
+    )
+    plan = service.plan_from_brief(brief, "sv")
+    vague = [
+        i.title
+        for i in plan.roadmap
+        if i.rationale.strip() == "Grundarbete som resten av planen bygger på."
+    ]
+    assert not vague, vague

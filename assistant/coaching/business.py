@@ -189,11 +189,13 @@ NEGATION = re.compile(
 )  # "uten egen bookingmotor": without one
 # "we send reminders by text manually": done by hand, not by a tool
 MANUAL = re.compile(r"\b(?:manual\w*|by hand|manuelt|for hånd|manuellt|för hand|вручную)\b")
-# "Хотим свой интернет-магазин", "we want our own webshop": a wish, not a tool they have
+# "Хотим свой интернет-магазин", "we want our own webshop", "get at least 40% booked
+# online": a wish or an aim, not a tool they have
 WISHED = re.compile(
-    r"(?<!\w)(?:want|wants|would like|plan|planning|launch|build|start|хоч\w*|хотим|"
-    r"запуст\w*|сделать|создать|открыть|ønsker|vil ha|planlegger|lansere|vill ha|planerar|"
-    r"lansera|starta)\W+(?:\w+\W+){0,2}$"
+    r"(?<!\w)(?:want|wants|would like|plan|planning|launch|build|start|get|reach|grow|raise|"
+    r"increase|хоч\w*|хотим|запуст\w*|сделать|создать|открыть|увелич\w*|довести|достичь|"
+    r"подня\w*|ønsker|vil ha|planlegger|lansere|få|nå|øke|vill ha|planerar|lansera|starta|"
+    r"öka)\W+(?:\w+\W+){0,2}$"
 )
 
 

@@ -264,16 +264,17 @@ def _groundwork(
 def _more_for_objectives(
     plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]], picks: list[Pick]
 ) -> list[Pick]:
-    """A roadmap shorter than ``MIN_INITIATIVES``: the next best for each objective."""
+    """A roadmap shorter than ``MIN_INITIATIVES``: the next step made for each objective. A
+    step only near the goal is not added: with no link to any goal it read as filler
+    ("a referral offer: groundwork the rest of the plan builds on")."""
     more: list[Pick] = []
     taken = {p.spec.id for p in picks}
     for objective in plan.objectives:
         for spec in rankings[objective.id]:
             if len(picks) + len(more) >= MIN_INITIATIVES:
                 return more
-            if spec.id not in taken:  # a step only near the goal claims no link to it
-                served = objective if _made_for(spec, objective, plan) else None
-                more.append(Pick(spec, served))
+            if spec.id not in taken and _made_for(spec, objective, plan):
+                more.append(Pick(spec, objective))
                 taken.add(spec.id)
                 break
     return more
