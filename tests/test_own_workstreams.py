@@ -90,6 +90,15 @@ def _goal(**fields) -> Goal:
             "grow",
         ),
         ({"metric": "paid traffic", "direction": "decrease", "change_percent": -30}, "bring_down"),
+        (
+            {
+                "metric": "billing rate",
+                "direction": "increase",
+                "baseline": {"value": 62, "unit": "%", "status": "measured"},
+                "target": {"value": 70, "unit": "%"},
+            },
+            "raise_share",
+        ),
     ],
 )
 def test_the_kind_of_workstream_follows_the_goal(fields, kind):

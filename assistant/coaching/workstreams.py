@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from assistant.coaching import plan
 from assistant.coaching.catalogue import (
@@ -26,7 +26,7 @@ from assistant.config import PROJECT_ROOT
 from assistant.yamlfiles import parse_yaml
 
 WORKSTREAMS_PATH = PROJECT_ROOT / "knowledge" / "data" / "workstreams.yaml"
-Kind = Literal["grow", "bring_down", "make_happen"]
+Kind = Literal["grow", "raise_share", "bring_down", "make_happen"]
 MOST_WORDS = 8  # words of the owner's aim quoted in a title
 MOST_NAME_WORDS = 5  # a longer metric reads as a piece of a sentence: it is quoted
 _QUOTES = "“”«»\"'„”’"
@@ -56,19 +56,23 @@ class Workstreams(CatalogueModel):
 @functools.cache
 def load_workstreams(path: Path = WORKSTREAMS_PATH) -> Workstreams:
     data = Workstreams.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
-    if missing := {"grow", "bring_down", "make_happen"} - {w.kind for w in data.workstreams}:
+    if missing := set(get_args(Kind)) - {w.kind for w in data.workstreams}:
         raise ValueError(f"{path.name} lacks the workstream kinds {sorted(missing)}")
     return data
 
 
 def kind_of(goal: Goal | None) -> Kind:
-    """A milestone (no KPI, no figure to reach), less of something, or more of it."""
+    """A milestone (no KPI, no figure to reach), less of something, a higher share or rate
+    ("billing rate 70 %", "half of order lines on the web"), or more of something sold."""
     if goal is None:
         return "make_happen"
     no_aim = goal.target is None and goal.change_percent is None
     if no_aim and not goal.kpis and (goal.baseline is None or goal.baseline.value is None):
         return "make_happen"
-    return "bring_down" if goal.direction == "decrease" else "grow"
+    if goal.direction == "decrease":
+        return "bring_down"
+    units = {a.unit for a in (goal.target, goal.baseline) if a is not None}
+    return "raise_share" if "%" in units else "grow"
 
 
 def aim_words(goal: Goal | None, objective: Objective) -> tuple[str, bool]:

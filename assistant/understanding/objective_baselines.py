@@ -39,20 +39,37 @@ def referred_baseline(
 
 
 def known_baseline(
-    metrics: list[MetricFact], kpi: str, target: Amount | None, before: int
+    metrics: list[MetricFact], kpi: str, target: Amount | None, scope: Scope, said: Said
 ) -> Amount | None:
     """Today's value of the objective's metric, said earlier in the message: the latest
-    ("capacity for 30 new patients a month, but we get maybe 12")."""
+    ("capacity for 30 new patients a month, but we get maybe 12"); one said in another
+    sentence only if that sentence names what the objective names ("20 orders a month" is not
+    today's count of "a subscription with 150 members")."""
+    own = sentences(said[0])
     for metric in reversed(metrics):
         if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
             continue
-        if metric.amount.span.start >= before:
+        if metric.amount.span.start >= scope.end:
+            continue
+        if not _names_it(metric.amount.span.start, scope, own, said):
             continue
         if target is None or in_unit(metric.amount, target.unit) is not None:
             return metric.amount
         if metric.amount.unit == "money" and target.unit == "count":  # "…1,3 млн, хочу 2 млн"
             return metric.amount
     return None
+
+
+Said = tuple[str, str]  # the owner's text and its language
+
+
+def _names_it(position: int, scope: Scope, own: list, said: Said) -> bool:
+    text, language = said
+    sentence = containing(own, position)
+    if sentence is None or sentence.start <= scope.start < sentence.end:
+        return True  # said in the objective's own sentence
+    words = _undated(text[scope.start : scope.end], language)
+    return shared_words(words, _undated(sentence.text, language), language) > 0
 
 
 def _undated(words: str, language: str) -> str:
@@ -146,6 +163,9 @@ def described_baseline(
     are searched from the latest back; inside one, a figure whose own clause names the
     metric comes before one whose sentence does."""
     named = _undated(objective, language)
+    if kpi is None:  # "25 % mer omsetning der": revenue of a part is not the whole business's
+        for pattern in cues.patterns("money_words", language):
+            named = pattern.sub(" ", named)
     spec = metric_bank().get(kpi or "")
     lines = sentences(text)
     by_sentence: dict[int, list[Found]] = {}

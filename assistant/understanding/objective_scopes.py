@@ -50,6 +50,9 @@ def figure_role(text: str, found: Found, language: str) -> str:
     """ "to", "by" or "from" said right before the figure; of two, the longer cue ("выйти
     на 230" reaches 230, though "на" alone says by how much)."""
     before = text[max(0, found.start - CONTEXT) : found.start]
+    after = text[found.end : found.end + CONTEXT]
+    if found.amount.unit == "%" and cues.search("more_after", language, after):
+        return "change_by"  # "30 % more bookings", "25 % mer omsetning": by how much
     said = [(role, cues.search(role, language, before)) for role in FIGURE_ROLES]
     found_roles = [
         (len(match.group(0).strip()), -n, role) for n, (role, match) in enumerate(said) if match

@@ -62,12 +62,18 @@ DAYS_IN = {"weeks": 7}  # a duration said in weeks is read in days
 SPANS_OF_TIME = ("months", "years")  # "in the first 3 months", "open for 4 years": no figure
 
 
+_MILLIONS = re.compile(r"(?i)\d\s*(?:mill|million|miljon|milj|mln|mio|млн|миллион)")
+
+
 def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
     """(unit, currency, end of the amount's words)."""
     if quantity.kind == "money":
         return "money", _currency(quantity.unit, language), quantity.end
     if quantity.kind == "percent":
         return "%", None, quantity.end
+    home = cues.raw("home_currency").get(language)
+    if quantity.kind == "number" and home and _MILLIONS.search(quantity.text):
+        return "money", home, quantity.end  # "omsetter 1,8 mill", "2 млн": the country's money
     timed = time_unit_after(text, quantity.end, language)
     if timed:
         return timed[0], None, timed[1]
