@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -124,6 +124,7 @@ class InitiativeSpec(CatalogueModel):
     why_for: dict[Id, Localized[Text]] = Field(default_factory=dict)  # by the goal's KPI
     closes: list[Id] = Field(default_factory=list)  # groundwork: maturity questions it answers
     pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
+    stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
 
     @model_validator(mode="after")
     def _why_for_own_kpis(self) -> InitiativeSpec:
@@ -391,3 +392,12 @@ def load_kpi_catalogue(
 @functools.cache
 def load_maturity_questions(path: Path = MATURITY_QUESTIONS_PATH) -> MaturityBank:
     return MaturityBank.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+
+
+def stand_in(spec_id: str, fits: Callable[[InitiativeSpec], bool]) -> InitiativeSpec | None:
+    """The step that stands in for ``spec_id`` in a business it fits ("direct booking on
+    your own website" for a guesthouse that asks for online booking), if any."""
+    return next(
+        (s for s in load_kpi_catalogue().initiatives if spec_id in s.stands_in_for and fits(s)),
+        None,
+    )

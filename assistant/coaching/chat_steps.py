@@ -9,7 +9,7 @@ from datetime import date
 
 from assistant.coaching.business import misfit
 from assistant.coaching.business_said import session_traits
-from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand, lane_said, without_lane
 from assistant.coaching.drafting import lane_fields
@@ -138,7 +138,13 @@ def catalogue_steps(state: SessionState, words: str) -> list[str]:
     fitting = [s for s in wanted if not why_not[s]]
     if not fitting and len(wanted) == 1 and why_not[wanted[0]].startswith("has_"):
         return wanted
-    return fitting
+    def fits(spec: InitiativeSpec) -> bool:
+        return misfit(spec.fit, traits) is None
+
+    instead = [o.id for s in wanted if why_not[s] and (o := stand_in(s, fits)) is not None]
+    if not fitting and not instead and len(wanted) == 1 and (titled or just_named):
+        return wanted  # "legg til nettbooking …" after the coach said it does not fit: asked
+    return fitting + [s for s in instead if s not in fitting]
 
 
 def names_a_step(words: str, language: str) -> bool:

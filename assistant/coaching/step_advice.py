@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.coaching.business import misfit
 from assistant.coaching.business_said import session_traits
-from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.messages import Messages
 from assistant.coaching.roadmap import goal_kpi_ids
 from assistant.coaching.state import SessionState
@@ -31,7 +31,12 @@ def step_for_you(state: SessionState, spec: InitiativeSpec) -> str:
     if why_not in spec.fit.never_when and why_not != LEAVING:
         return say.say("step_have_it")  # "sell on a marketplace" to a shop on Avito
     if why_not is not None and why_not not in UNKNOWN_YET:
-        return say.say("step_misfit", title=named)
+        other = stand_in(spec.id, lambda s: misfit(s.fit, traits) is None)
+        if other is None:
+            return say.say("step_misfit", title=named)
+        other_title = other.title.get(language)
+        lower = other_title[:1].lower() + other_title[1:]
+        return say.say("step_stand_in", other=other_title, other_lower=lower)
     served = _goals_served(state, spec)
     if served:
         return say.say("step_serves_goal", goal=served[0], title=named)

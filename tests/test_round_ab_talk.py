@@ -1,0 +1,63 @@
+"""Conversation fixes after the blind round of 2026-12-06ab: a step that does not fit the
+business is answered with the one that does, the coach's own suggested order works, and the
+names of common systems are explained instead of declined."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.coaching.service import CoachService
+from assistant.config import Settings
+
+TODAY = date(2026, 12, 5)
+GUESTHOUSE = (
+    "Vi driver et gjestehus med 12 rom og en kafé i Lofoten. Vi er 4 fast ansatte og 11 i "
+    "sesongen. Nesten alle bookinger kommer via Booking.com."
+)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    return CoachService(Settings(data_dir=seeded_data_dir("round_ab_talk")), today=lambda: TODAY)
+
+
+def test_asking_for_online_booking_in_a_guesthouse_gets_direct_booking(service):
+    service.send("gh-add", GUESTHOUSE, "nb")
+    reply = service.send("gh-add", "Legg til nettbooking og bestillingsskjema på nett.", "nb").reply
+    assert "Direktebooking på egen nettside" in reply, reply
+    assert "Hvilket tiltak" not in reply
+    assert "online_booking" not in service.session("gh-add").wanted_initiatives
+
+
+def test_a_question_about_a_step_that_does_not_fit_names_the_one_that_does(service):
+    service.send("gh-ask", GUESTHOUSE, "nb")
+    reply = service.send("gh-ask", "Trenger vi nettbooking og bestillingsskjema på nett?", "nb")
+    assert "Direktebooking på egen nettside" in reply.reply, reply.reply
+    assert "ikke et steg for en bedrift som din" not in reply.reply
+
+
+def test_a_step_asked_for_by_its_title_is_added_even_where_the_coach_thought_it_misfits(service):
+    service.send("plumber-add", "We are a plumbing firm in Leeds with 9 engineers.", "en")
+    reply = service.send(
+        "plumber-add", "Add launch or rebuild the webshop on a standard platform", "en"
+    )
+    assert "Which initiative" not in reply.reply, reply.reply
+    assert "launch_webshop" in service.session("plumber-add").wanted_initiatives
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "said"),
+    [
+        ("Hva er egentlig et PMS, trenger vi det?", "nb", "hovedsystemet"),
+        ("what is a channel manager?", "en", "Booking.com"),
+        ("vad är ett kassasystem egentligen?", "sv", "försäljning"),
+        ("а что такое ЭДО простыми словами?", "ru", "накладные"),
+    ],
+)
+def test_the_name_of_a_common_system_is_explained_not_declined(service, question, language, said):
+    sid = f"define-{language}"
+    service.send(sid, "We run a small business.", language)
+    reply = service.send(sid, question, language).reply
+    assert said in reply, reply
