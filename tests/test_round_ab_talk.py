@@ -61,3 +61,35 @@ def test_the_name_of_a_common_system_is_explained_not_declined(service, question
     service.send(sid, "We run a small business.", language)
     reply = service.send(sid, question, language).reply
     assert said in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "fix", "language", "trade"),
+    [
+        (
+            "Здравствуйте. У нас химчистка в Казани, 9 человек.",
+            "Исправьте: чем занимаемся — автомойка и детейлинг.",
+            "ru",
+            "автомойка и детейлинг",
+        ),
+        (
+            "Hi, we run a dog grooming salon in Bristol with 7 staff.",
+            "No - what we do: dog grooming and daycare.",
+            "en",
+            "dog grooming and daycare",
+        ),
+    ],
+)
+def test_the_trade_said_back_under_the_coachs_label_replaces_the_one_held(
+    service, first, fix, language, trade
+):
+    sid = f"trade-{language}"
+    service.send(sid, first, language)
+    reply = service.send(sid, fix, language).reply
+    assert service.session(sid).plan.profile.industry == trade
+    assert trade in reply, reply
+
+
+def test_a_car_wash_is_a_trade_the_coach_knows(service):
+    service.send("carwash", "Здравствуйте. У меня автомойка и детейлинг в Казани, 9 человек.", "ru")
+    assert service.session("carwash").plan.profile.industry == "автомойка и детейлинг"

@@ -138,6 +138,7 @@ def catalogue_steps(state: SessionState, words: str) -> list[str]:
     fitting = [s for s in wanted if not why_not[s]]
     if not fitting and len(wanted) == 1 and why_not[wanted[0]].startswith("has_"):
         return wanted
+
     def fits(spec: InitiativeSpec) -> bool:
         return misfit(spec.fit, traits) is None
 

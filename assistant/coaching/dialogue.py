@@ -55,6 +55,7 @@ from assistant.coaching.upkeep import (
     revenue_currency,
     staff_said,
     tidy_open_questions,
+    trade_fixed,
 )
 from assistant.knowledge.languages import detect_language, without_names
 from assistant.knowledge.service import KnowledgeBase
@@ -259,7 +260,7 @@ class OfflineCoach:
             state.understood["business_name"] = facts.sources["business_name"]
             label = say.label("understood_fields", "business_name")
             changes.append(say.say("edit_field", field=label, value=named))
-        changes += currency_fixed(state, facts)
+        changes += currency_fixed(state, facts) + trade_fixed(state, facts)
         changes += quiet_months_said(state, facts, today)  # "nothing new before February"
         if facts.intent != "correction" and not facts.profile_fixed:
             return changes  # a count in a later answer ("150 reviews in all") is no fix

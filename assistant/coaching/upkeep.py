@@ -13,6 +13,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric, Profile
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
+from assistant.understanding import cues
 
 
 def remember_words(state: SessionState, facts: Facts) -> None:
@@ -124,6 +125,20 @@ def currency_fixed(state: SessionState, facts: Facts) -> list[str]:
     state.plan.profile.annual_revenue = revenue.model_copy(update={"currency": facts.currency})
     say = Messages(state.language)
     return [say.say("revenue_changed", revenue=money(state.plan.profile.annual_revenue))]
+
+
+def trade_fixed(state: SessionState, facts: Facts) -> list[str]:
+    """ "Исправьте: чем занимаемся — автомойка и детейлинг", "what we do: grooming and
+    daycare": the trade said back under the coach's own label replaces the one held."""
+    profile = state.plan.profile
+    if not facts.industry or facts.industry == profile.industry:
+        return []
+    if not cues.search("industry_label", state.plan.language, facts.said):
+        return []
+    profile.industry = facts.industry
+    say = Messages(state.language)
+    label = say.label("understood_fields", "industry")
+    return [say.say("edit_field", field=label, value=facts.industry)]
 
 
 def revenue_currency(state: SessionState) -> str | None:

@@ -428,7 +428,8 @@ def read_profile(
     ]
     facts = [fact for fact in found if fact is not None]
     corrected = cues.search("correction", language, text) is not None  # "men vi er bakeri og kafé"
-    if facts or revenue_said or corrected:
+    relabelled = cues.search("industry_label", language, text) is not None  # "what we do: …"
+    if facts or revenue_said or corrected or relabelled:
         trade = industry(text, language)
         facts += [trade] if trade is not None else []
     return facts
