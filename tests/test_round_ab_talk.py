@@ -93,3 +93,25 @@ def test_the_trade_said_back_under_the_coachs_label_replaces_the_one_held(
 def test_a_car_wash_is_a_trade_the_coach_knows(service):
     service.send("carwash", "Здравствуйте. У меня автомойка и детейлинг в Казани, 9 человек.", "ru")
     assert service.session("carwash").plan.profile.industry == "автомойка и детейлинг"
+
+
+def test_an_order_about_part_of_a_step_never_removes_a_goal(service):
+    """ "hur mäter jag mål 1? och stryk '…' från svinn-initiativet": the goal named in the
+    question stays; a step order is never carried out on a goal."""
+    sid = "bakery-strike"
+    service.start_from_brief(
+        sid,
+        "Vi har ett bageri-café i Umeå med 5 anställda. Vi vill minska svinnet från 15 % till "
+        "7 % till sista augusti 2027 och öka tårtbeställningarna från 40 till 60 i månaden "
+        "till slutet av 2027.",
+        "sv",
+    )
+    goals_before = len(service.session(sid).plan.goals)
+    assert goals_before == 2
+    service.send(
+        sid,
+        "hur mäter jag mål 1? och stryk 'sälj det som blir över via en app' från "
+        "svinn-initiativet, vi har provat det",
+        "sv",
+    )
+    assert len(service.session(sid).plan.goals) == goals_before

@@ -342,7 +342,7 @@ def _drop_initiative(
         names_one_goal(state, command)
         or goal_by_value(state, command.words) is not None
         or moved is not None
-    )
+    ) and not cues.search("initiative_word", state.plan.language, said)  # "från svinn-initiativet"
     if not named and (not spec_ids or not state.plan.roadmap) and a_goal:
         _drop_goal(state, command, facts, today, outcome)  # "drop the churn one": a goal
         return
