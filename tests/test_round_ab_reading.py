@@ -78,3 +78,21 @@ def test_a_rate_to_raise_gets_weekly_measurement_not_a_sales_page(service):
     serving = [i for i in plan.roadmap if plan.goals[0].id in i.goal_ids]
     assert serving, [g.statement for g in plan.goals]
     assert not any("egen sida" in i.title or "kampanj" in i.title for i in serving)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fler kunder på vardagseftermiddagar, det är dött mellan 14 och 16.", "sv"),
+        ("Flere kunder på ettermiddagen, det er dødt mellom 14 og 16.", "nb"),
+        ("More customers on weekday afternoons, it is dead between 2 and 4 pm.", "en"),
+    ],
+)
+def test_hours_of_the_day_are_no_figures_of_the_aim(text, language):
+    goals = read_message(text, language, TODAY).goals
+    assert goals and all(g.target is None and g.baseline is None for g in goals), goals
+
+
+def test_a_range_of_counts_is_still_a_range():
+    (goal,) = read_message("Vi vill öka från 14 till 16 procent.", "sv", TODAY).goals
+    assert (goal.baseline.value, goal.target.value) == (14, 16)

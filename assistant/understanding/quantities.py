@@ -275,12 +275,27 @@ def _not_year(text: str, start: int, end: int, language: str) -> bool:
     return counted_not_year(text, (start, end), end, language)
 
 
+CLOCK_HOURS = 24
+
+
+def _clock_times(text: str, language: str) -> list[tuple[int, int]]:
+    """ "dött mellan 14 och 16", "between 2 and 4 pm", "с 14 до 16": hours of the day, not
+    a figure (never a count said with its unit: "between 14 and 16 cakes")."""
+    spans = []
+    for pattern in cues.patterns("clock_range", language):
+        for match in pattern.finditer(text):
+            low, high = int(match["a"]), int(match["b"])
+            if low < high <= CLOCK_HOURS:
+                spans.append(match.span())
+    return spans
+
+
 def read_amounts(text: str, language: str) -> list[Found]:
     """Amounts in text order. Dates, years, goal numbers and list markers are not amounts."""
     quantities = [
         q for q in extract_quantities(text, language) if not _names_something(text, q, language)
     ]
-    dates = find_date_spans(text, language)
+    dates = find_date_spans(text, language) + _clock_times(text, language)
     found: list[Found] = []
     index = 0
     while index < len(quantities):
