@@ -127,3 +127,15 @@ def test_no_step_is_added_only_to_make_the_roadmap_longer(service):
         if i.rationale.strip() == "Grundarbete som resten av planen bygger på."
     ]
     assert not vague, vague
+
+
+def test_the_owners_own_workstream_never_brings_back_ads_they_refused(service):
+    """The blind listening eval caught it: "more of one service" proposed a search-ad
+    campaign to an owner who had dropped Google Ads."""
+    brief = (
+        "Vi er et rørleggerfirma i Bergen med 11 ansatte. Vi vil ha flere baderomsjobber, fra "
+        "25 til 40 i året innen utgangen av 2027. Ingen Google Ads-kampanje, det har vi prøvd."
+    )
+    plan = service.plan_from_brief(brief, "nb")
+    words = " ".join(f"{i.title} {i.description}" for i in plan.roadmap).lower()
+    assert "kampanje" not in words and "annonse" not in words, words
