@@ -115,3 +115,25 @@ def test_an_order_about_part_of_a_step_never_removes_a_goal(service):
         "sv",
     )
     assert len(service.session(sid).plan.goals) == goals_before
+
+
+def test_item_one_of_the_roadmap_or_a_goal_named_as_not_meant_is_never_a_goal_removed(service):
+    """ "пункт 1 — уберите его" with the roadmap on screen is its first step; "убрать
+    ИНИЦИАТИВУ 1, а не цель 1" says which one: no goal is removed."""
+    sid = "soap-items"
+    service.start_from_brief(
+        sid,
+        "Мы делаем мыло ручной работы в Туле, 3 человека. Хотим снизить долю Озона в "
+        "выручке с 75 % до 50 % к декабрю 2027 и поднять долю повторных покупателей с 20 % "
+        "до 35 % к концу 2027.",
+        "ru",
+    )
+    goals = len(service.session(sid).plan.goals)
+    assert goals == 2
+    first = service.session(sid).plan.roadmap[0].title
+    service.send(sid, "Раз никто не может объяснить пункт 1 — уберите его.", "ru")
+    state = service.session(sid)
+    assert len(state.plan.goals) == goals
+    assert first not in [i.title for i in state.plan.roadmap]
+    service.send(sid, "Я просила убрать ИНИЦИАТИВУ 1, а не цель 1.", "ru")
+    assert len(service.session(sid).plan.goals) == goals
