@@ -137,3 +137,11 @@ def test_item_one_of_the_roadmap_or_a_goal_named_as_not_meant_is_never_a_goal_re
     assert first not in [i.title for i in state.plan.roadmap]
     service.send(sid, "Я просила убрать ИНИЦИАТИВУ 1, а не цель 1.", "ru")
     assert len(service.session(sid).plan.goals) == goals
+
+
+def test_not_a_bookings_number_says_what_a_goal_counts_and_refuses_no_step():
+    from assistant.coaching.words import initiatives_refused
+
+    said = "goal 2: today 0% of members on the new booking app, target 100%. Not a bookings number."
+    assert initiatives_refused(said, "en") == []
+    assert initiatives_refused("no online booking please", "en") == ["online_booking"]

@@ -123,10 +123,12 @@ def initiatives_refused(words: str, language: str) -> list[str]:
 
 
 def _refused_in(text: str, alias: str, language: str) -> bool:
-    """ "no paid ads", not "the rating is stars not “reviews”" (a label corrected)."""
+    """ "no paid ads", not "the rating is stars not “reviews”" (a label corrected) nor "not a
+    bookings number" (what a goal counts)."""
     return any(
         cues.search("refused_before", language, text[: match.start()])
         and not cues.search("label_not", language, text[: match.start()])
+        and not cues.search("metric_after", language, text[match.end() : match.end() + 20])
         for match in _name_said(text, alias)
     )
 
