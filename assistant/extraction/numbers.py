@@ -35,6 +35,17 @@ _SCALE_WORDS = (
     (1e9, r"billions?|milliard(?:er)?|miljard(?:er)?|mrd\.?|млрд\.?|миллиард(?:а|ов)?"),
 )  # fmt: skip
 _ATTACHED_SCALE = {"k": 1e3, "к": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_MILLIONS_OR_MORE = re.compile(
+    r"\d\s*(?:" + "|".join(body for scale, body in _SCALE_WORDS if scale >= 1e6) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def in_millions(said: str) -> bool:
+    """The quantity's words scale it by a million or more ("1,8 mill", "2 млн", "1 mrd")."""
+    return _MILLIONS_OR_MORE.search(said) is not None
+
+
 _CURRENCY_WORDS = (
     ("NOK", r"(?-i:NOK)|kroner|krone|norske\s+kroner"),
     ("SEK", r"(?-i:SEK)|kronor|krona|svenska\s+kronor"),

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.extraction import Quantity, extract_quantities, find_date_spans
-from assistant.extraction.numbers import counted_not_year
+from assistant.extraction.numbers import counted_not_year, in_millions
 from assistant.understanding import cues
 from assistant.understanding.reading import Amount
 from assistant.understanding.text import span_of
@@ -62,9 +62,6 @@ DAYS_IN = {"weeks": 7}  # a duration said in weeks is read in days
 SPANS_OF_TIME = ("months", "years")  # "in the first 3 months", "open for 4 years": no figure
 
 
-_MILLIONS = re.compile(r"(?i)\d\s*(?:mill|million|miljon|milj|mln|mio|млн|миллион)")
-
-
 def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
     """(unit, currency, end of the amount's words)."""
     if quantity.kind == "money":
@@ -72,7 +69,7 @@ def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None
     if quantity.kind == "percent":
         return "%", None, quantity.end
     home = cues.raw("home_currency").get(language)
-    if quantity.kind == "number" and home and _MILLIONS.search(quantity.text):
+    if quantity.kind == "number" and home and in_millions(quantity.text):
         return "money", home, quantity.end  # "omsetter 1,8 mill", "2 млн": the country's money
     timed = time_unit_after(text, quantity.end, language)
     if timed:
