@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from assistant.coaching.commands import lane_said, plan_commands
+from assistant.coaching.command_lanes import lane_said
+from assistant.coaching.commands import plan_commands
 from assistant.coaching.facts import read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan_answers import plan_question

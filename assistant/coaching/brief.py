@@ -14,6 +14,7 @@ from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.cues import supported_language
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.facts import GoalCandidate, read_message
+from assistant.coaching.gaps import score_maturity
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, StrategyPlan, next_id
 from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
@@ -103,7 +104,7 @@ def session_from_brief(
             )
     state.maturity_answers.update(facts.maturity)
     record_figures(state, facts.figures, today)
-    coach._score_maturity(state)
+    score_maturity(state)
     # Every objective the brief states, with numbers or not ("stop wasting hours on manual
     # order handling"): a goal the SMART check explains, and an open question for its gaps.
     for candidate in facts.goals:

@@ -60,6 +60,10 @@ class Fit(BaseModel):
     never_families: list[str] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
     never_when: list[Never] = Field(default_factory=list)
+    # "has_website": a business that has one is offered the step only for a problem said
+    # with it ("the site is from 2017"), never for a goal alone
+    only_for_pains_when: list[Literal["has_website"]] = Field(default_factory=list)
+    step: str = ""  # the initiative this fit belongs to (set by the catalogue)
 
 
 class BusinessTraits(BaseModel):
@@ -90,17 +94,33 @@ def _first_said(text: str, word: str) -> int | None:
     return found.start() if found else None
 
 
+def _modifies(text: str, at: int, said: list[tuple[int, str]]) -> bool:
+    """The trade word said at ``at`` only describes the one right after it ("boutique
+    fitness studio": a studio, not a boutique)."""
+    word_end = re.match(r"[\w-]+", text[at:])
+    after = at + (word_end.end() if word_end else 0) + 1
+    return any(other == after for other, _ in said)
+
+
 def family_of(words: str, language: str) -> str | None:
     """The family whose word the owner says first: the trade comes first in "Anleggsfirma …
-    Regnskap i Tripletex", the tools and channels later."""
+    Regnskap i Tripletex", the tools and channels later; unless a family said with it
+    outranks it ("производство мыла": what is made, not that it is made). A trade word
+    right before another only describes it ("boutique fitness studio")."""
     text = words.lower()
+    families = _data()["families"]
     said = [
         (at, name)
-        for name, family in _data()["families"].items()
+        for name, family in families.items()
         for word in family["words"].get(language, ())
         if (at := _first_said(text, word)) is not None
     ]
-    return min(said)[1] if said else None
+    if not said:
+        return None
+    heads = [(at, name) for at, name in said if not _modifies(text, at, said)]
+    first = min(heads)[1]
+    outranking = [n for _, n in sorted(said) if first in families[n].get("outranks", ())]
+    return outranking[0] if outranking else first  # "производство мыла": soap
 
 
 def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
@@ -121,6 +141,11 @@ def _channels(text: str, language: str) -> tuple[set[str], set[str]]:
                 if any(p.search(before) for p in patterns):
                     leaving.add(channel)
     return named - refused, leaving  # "…, not competing on price with Amazon": still refused
+
+
+def channels_named(words: str, language: str) -> set[str]:
+    """The kinds of sales channel the words name ("Ozon", "Booking.com", "Mittanbud")."""
+    return _channels(words.lower(), language)[0]
 
 
 def _booked(stated: str, language: str) -> bool:
@@ -148,6 +173,7 @@ def traits_of(
     family = (  # "is booking software worth it for us?" says no trade
         family_of(trade, language) or family_of(trade, "en") or family_of(stated, language)
     )
+    family = _outranked(family, f"{trade} {stated}", language)  # "производство" … "мыла"
     defaults = _data()["families"].get(family or "", {})
     named, leaving = _channels(owner_words.lower(), language)
     return BusinessTraits(
@@ -162,6 +188,18 @@ def traits_of(
         tools=tools_said(owner_words, language),
         abroad=aims_abroad(owner_words, language),
     )
+
+
+def _outranked(family: str | None, words: str, language: str) -> str | None:
+    """A family the owner's words name that outranks the trade's ("производство", then
+    "мыло и косметика": a maker of consumer goods)."""
+    families = _data()["families"]
+    for name, spec in families.items():
+        if family in spec.get("outranks", ()) and any(
+            _first_said(words.lower(), w) is not None for w in spec["words"].get(language, ())
+        ):
+            return name
+    return family
 
 
 def _customers_said(words: str, language: str) -> set[str]:
@@ -240,6 +278,10 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
     for name, wanted, has in checks:
         if wanted and has and not set(wanted) & has:
             return name
+    if "has_website" in fit.only_for_pains_when and traits.has_website and (
+        fit.step not in traits.pains
+    ):
+        return "has_website"  # a Wix site that works: no "simple website" for a goal
     if fit.families and traits.family not in fit.families:  # food waste needs a food business
         return "family" if traits.family else "family_unknown"
     if traits.family and traits.family in fit.never_families:

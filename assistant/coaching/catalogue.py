@@ -127,6 +127,11 @@ class InitiativeSpec(CatalogueModel):
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
 
     @model_validator(mode="after")
+    def _fit_knows_its_step(self) -> InitiativeSpec:
+        object.__setattr__(self, "fit", self.fit.model_copy(update={"step": self.id}))
+        return self
+
+    @model_validator(mode="after")
     def _why_for_own_kpis(self) -> InitiativeSpec:
         if stray := sorted(set(self.why_for) - set(self.kpis)):
             raise ValueError(f"{self.id}: why_for names KPIs it does not serve: {stray}")
@@ -327,11 +332,13 @@ class MaturityBank(CatalogueModel):
         earlier: Mapping[str, AnswerValue],
         later: Mapping[str, AnswerValue],
         asked: Collection[str] = (),
+        corrected: bool = False,
     ) -> dict[str, AnswerValue]:
-        """Answers from several messages: later ones win, but "unknown" never replaces a known
-        answer, checklist ticks add up (one message rarely names every channel), and a hedge
-        said in passing about a question not ``asked`` ("nevøen hjelper litt med Shopify")
-        does not undo a clear yes."""
+        """Answers from several messages: later ones win, but "unknown" replaces a known
+        answer only in a correction ("analytics, I said don't know, not yes"), checklist
+        ticks add up (one message rarely names every channel), and a hedge said in passing
+        about a question not ``asked`` ("nevøen hjelper litt med Shopify") does not undo a
+        clear yes."""
         merged: dict[str, AnswerValue] = dict(earlier)
         for question_id, answer in later.items():
             before = merged.get(question_id)
@@ -342,7 +349,7 @@ class MaturityBank(CatalogueModel):
                     o.id for o in next(q for q in self.questions if q.id == question_id).options
                 ]
                 answer = sorted({*before, *answer}, key=order.index)
-            if answer != "unknown" or before is None:
+            if answer != "unknown" or before is None or corrected:
                 merged[question_id] = answer
         return merged
 

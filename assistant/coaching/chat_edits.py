@@ -34,6 +34,7 @@ from assistant.coaching.edits import (
     InitiativeEdit,
     change_goal,
     confirm_said,
+    first_in_lane,
 )
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure
@@ -47,9 +48,11 @@ from assistant.coaching.goal_lookup import (
     one_goal_moved_by,
 )
 from assistant.coaching.goal_restated import restate_numbered_goals
+from assistant.coaching.goal_restore import remember_taken_goal, restore_goal
 from assistant.coaching.goal_sources import record_sources
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
+from assistant.coaching.now_load import lighten_now
 from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Direction
 from assistant.coaching.put_back import TAKEN_OUT, taken_out_title, title_over_number
@@ -145,6 +148,7 @@ def _drop_goal(
         return  # "only one goal for no-shows – delete the other": there is no other now
     plan = state.plan
     shown = command.number or index + 1  # "remove 7, 8 and 9": the numbers the owner saw
+    remember_taken_goal(state, index, shown)
     if not drafted(state):
         said = forget_objective(state, index)
         outcome.changes.append(_say(state).say("goal_removed", number=shown, goal=said))
@@ -389,13 +393,15 @@ def _change_initiative(
     named = initiatives_meant(state, command)
     if not named and command.horizon is not None and add_in_lane(state, command, outcome):
         return
-    if len(named) != 1 or command.horizon is None:
+    if len(named) != 1 or not (command.horizon or command.first or command.priority):
         outcome.asks.append(say.say("which_initiative_move"))
         return
     item = named[0]
-    title, changes = move_initiative(
-        state.plan, item.id, InitiativeEdit(horizon=command.horizon), today
-    )
+    edit = InitiativeEdit(horizon=command.horizon, priority=command.priority)
+    title, changes = move_initiative(state.plan, item.id, edit, today)
+    if command.first and first_in_lane(state.plan, item.id):
+        lane = say.label("horizons", command.horizon or item.horizon or "short")
+        changes.append(say.say("edit_item_first", horizon=lane))
     if not changes:  # "move the website to Now" when it is there: the owner hears so
         lane = say.label("horizons", command.horizon)
         outcome.changes.append(say.say("edit_item_already", item=title, horizon=lane))
@@ -445,6 +451,8 @@ _HANDLERS = {
     "link_initiative": link_initiative,
     "rename_initiative": rename_initiative,
     "change_initiative": _change_initiative,
+    "lighten_now": lighten_now,
+    "restore_goal": restore_goal,
     "replace_value": replace_value,
     "export": export_order,
     "show": _show,

@@ -11,7 +11,8 @@ from assistant.coaching.business import misfit
 from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.commands import PlanCommand, lane_said, without_lane
+from assistant.coaching.command_lanes import lane_said, without_lane
+from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import lane_fields
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Initiative, next_id

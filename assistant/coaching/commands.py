@@ -10,6 +10,14 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from assistant.coaching.command_lanes import (
+    horizon_of,
+    lane_named,
+    priority_of,
+    put_first,
+    without_lane,
+    without_place,
+)
 from assistant.coaching.command_values import new_values, old_values, order_unit
 from assistant.coaching.listed_orders import each_listed, goals_numbered
 from assistant.coaching.words import content_words
@@ -32,6 +40,8 @@ class PlanCommand(BaseModel):
     target: float | None = None
     deadline: date | None = None
     horizon: str | None = None  # short | medium | long, for an initiative moved
+    first: bool = False  # put first in its lane ("to the top of Now")
+    priority: str | None = None  # high | medium | low, for an initiative given one
     item_id: str | None = None  # the goal or initiative the number named when said
     old: float | None = None  # a corrected value as said before ("its 1.4m not 1.2": 1.2)
     unit: str | None = None  # the unit of the values said ("%", "count", "hours")
@@ -149,6 +159,7 @@ INITIATIVE_ACTIONS = (
     "rename_initiative",
     "link_initiative",
 )
+STEP_ORDERS = (*INITIATIVE_ACTIONS, "add_initiative", "lighten_now")  # about the roadmap
 _CLAUSE = re.compile(r"(?:[^,;.!?]|\.(?=\w))+", re.IGNORECASE)  # "booking.com" is one word
 
 
@@ -175,13 +186,18 @@ def _own_clause(
     words = text[start:end].strip(" ,;")
     clauses = [c for c in _CLAUSE.finditer(text, start, end) if c.start() <= span.start]
     focus = clauses[-1].group(0) if clauses else words
-    horizon = _horizon(words, reading.language) if command.action == "change_initiative" else None
-    number = cues.search("initiative_reference", reading.language, words)
+    moving = command.action == "change_initiative"
+    horizon = horizon_of(words, reading.language) if moving else None
+    first = moving and put_first(words, reading.language)
+    named = without_place(words, reading.language) if first else words  # not "som nummer 1"
+    number = cues.search("initiative_reference", reading.language, named)
     bare = command.number if command.action == "link_initiative" else None  # "link 4 to goal 3"
     return command.model_copy(
         update={
             "words": words,
             "horizon": horizon,
+            "first": first,
+            "priority": priority_of(words, reading.language) if moving else None,
             "number": int(number.group("n")) if number else bare,
             "focus": focus,
         }
@@ -267,7 +283,7 @@ def new_name(after: str, order: str = "") -> str | None:
     after = re.sub(r"^\w+", "", after)
     after = _TOPIC_FIRST.sub(":", after)  # "legg til et tiltak for produktsalg: …"
     after = re.split(r"[.!?\n](?:\s|$)", after, maxsplit=1)[0]  # the order's own sentence
-    after = _LANE_SAID.sub("", after)  # "…, в «Сейчас»": where, not a name
+    after = without_lane(after)  # "…, в «Сейчас»": where, not a name
     contrast = _NOT_X_BUT_Y.match(after)  # "rename goal 3, it is NOT X, it's Y"
     if contrast:
         return contrast.group("name").strip(" ,:–-\"'“”«»") or None
@@ -279,20 +295,6 @@ def new_name(after: str, order: str = "") -> str | None:
         found = _BARE_NAME.match(after)
     name = _NOT_THE_OLD.sub("", found.group("name")).strip(" ,:–-") if found else ""
     return name or None
-
-
-_LANE_SAID = re.compile(
-    r"[,;]?\s*(?:(?:and\s+|og\s+|och\s+|и\s+)?(?:put|place|legg|sett|lägg|sätt|поставьте|"
-    r"добавьте)\s+(?:it|det|den|её|ее)\s+)?(?:in|into|to|i|til|till|under|в|на)\s+"
-    r"[«\"”]?(?:the\s+)?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|сейчас|далее|дальше|"
-    r"позже|потом)[»\"”]?(?:\s+lane|\s+kolonnen)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def without_lane(name: str) -> str:
-    """A step's name without where it goes ("…, put it in Now")."""
-    return _LANE_SAID.sub("", name).strip(" ,;")
 
 
 def _goal_number(text: str, language: str) -> int | None:
@@ -393,13 +395,15 @@ def _command(
             or _named_just_before(reading, position)
             or _said_alone_before(reading, position)  # "goal 4. rename it …"
         )
-    horizon = _horizon(words, reading.language)
-    lane = _lane_named(words, reading.language)  # "перенесите в ближайшие 3 месяца": Now
+    horizon = horizon_of(words, reading.language)
+    lane = lane_named(words, reading.language)  # "перенесите в ближайшие 3 месяца": Now
     if action == "change_goal" and command.number is None and lane:
         horizon, command.deadline = lane, None
     no_values = command.baseline is None and command.target is None
     moved = horizon and command.deadline is None and (number is None or no_values)
-    if action == "change_goal" and moved:
+    only_rank = command.baseline is None and command.target in (None, 1)  # "nummer 1"
+    placed = only_rank and command.deadline is None and put_first(words, reading.language)
+    if action == "change_goal" and (moved or placed):  # "sett den som nummer 1": a step
         action = command.action = "change_initiative"  # "move it to Later": a lane, no goal
         number = command.number = None  # "the website should be in Now, … for goal 2"
     if action == "change_initiative":
@@ -474,35 +478,3 @@ def _own_date(reading: Reading, words: str, position: int, date_start: int) -> b
     bounds = [m.start() for m in re.finditer(r"[,;]\s", words)]
     clause_of = [sum(b < i for b in bounds) for i in (at, date_start)]
     return clause_of[0] == clause_of[1] or at < 0
-
-
-def _lane_named(words: str, language: str) -> str | None:
-    return _horizon(words, language, "lane_labels")
-
-
-def lane_said(words: str, language: str) -> str | None:
-    """The roadmap lane an order names ("under Sedan", "в ближайшие 3 месяца"), if any."""
-    return _lane_named(words, language) or _horizon(words, language)
-
-
-_LANE_AFTER_TO = re.compile(
-    r"\b(?:to|into|til|till|в|на)\s+[«\"”]?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|"
-    r"сейчас|далее|дальше|позже|потом)\b",
-    re.IGNORECASE,
-)
-
-
-def _horizon(words: str, language: str, key: str = "horizon_words") -> str | None:
-    """The roadmap lane ``words`` point to, by the cues under ``key``; a lane said after "to"
-    wins ("flytt kompetanseplan til Senere, vi har ikke tid til kurs nå")."""
-    said = _LANE_AFTER_TO.search(words)
-    if said is not None and said.group(0) != words:
-        return _horizon(said.group(0), language, key) or _horizon_in(words, language, key)
-    return _horizon_in(words, language, key)
-
-
-def _horizon_in(words: str, language: str, key: str) -> str | None:
-    for horizon, by_language in cues.raw(key).items():
-        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
-            return str(horizon)
-    return None

@@ -17,12 +17,12 @@ from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
 from assistant.coaching.chat_exports import save_pending_exports
 from assistant.coaching.chat_steps import heard_as_objection, moves_steps
-from assistant.coaching.commands import PlanCommand
+from assistant.coaching.commands import STEP_ORDERS
 from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.deadline_notes import soon_deadline_notes
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
-from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message
-from assistant.coaching.gaps import top_gaps
+from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message, said_firmly
+from assistant.coaching.gaps import score_maturity
 from assistant.coaching.implied import settle_baselines, settle_candidates
 from assistant.coaching.interview_groups import next_group_question
 from assistant.coaching.marketing_ask import marketing_question
@@ -38,16 +38,15 @@ from assistant.coaching.objective_asks import (
     skip_pending,
 )
 from assistant.coaching.plan_answers import plan_question
-from assistant.coaching.quiet_months import quiet_months_said
 from assistant.coaching.refusals import left_out_beside_aims, refused_steps
 from assistant.coaching.roadmap import add_asked, draft_roadmap
+from assistant.coaching.said_fixes import fixes_said
 from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import newly_unserved, served_goals
 from assistant.coaching.upkeep import (
     baselines_from_figures,
-    currency_fixed,
     fill_profile_gaps,
     more_specific,
     record_figures,
@@ -55,7 +54,6 @@ from assistant.coaching.upkeep import (
     revenue_currency,
     staff_said,
     tidy_open_questions,
-    trade_fixed,
 )
 from assistant.knowledge.languages import detect_language, without_names
 from assistant.knowledge.service import KnowledgeBase
@@ -98,7 +96,7 @@ class OfflineCoach:
             parts.append(say.say("aside_noted"))
         today = self.today()
         facts.commands += metric_fixes(state, facts)  # "it's not bookings, it's visitors"
-        changes = self._apply_corrections(state, facts, today)
+        changes = fixes_said(state, facts, today)
         if moves_steps(state, facts):  # "move online booking up to Now", goals unapproved
             self._draft_roadmap(state, today)
             parts.append(say.say("roadmap_drafted_for_order"))
@@ -126,6 +124,7 @@ class OfflineCoach:
             for a, did in (
                 ("exported", ordered.exported),
                 ("roadmap_changed", ordered.roadmap_changed),
+                ("steps_ordered", any(c.action in STEP_ORDERS for c in facts.commands)),
             )
             if did
         ]
@@ -197,10 +196,10 @@ class OfflineCoach:
         """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
         tidy_open_questions(state)
+        about_steps = {"roadmap_changed", "steps_ordered"} & set(state.acts)
         on_roadmap = "goals_asked" not in state.acts and (
-            state.stage == "roadmap"
-            or (bool(state.plan.roadmap) and "roadmap_changed" in state.acts)
-        )
+            state.stage == "roadmap" or (bool(state.plan.roadmap) and bool(about_steps))
+        )  # "which step?" asked after the summary: the roadmap, not the goals again
         shown = render.roadmap(state) if on_roadmap else render.goals(state, self.today())
         state.last_question = shown  # a side question later resumes with the plan as it is now
         return shown
@@ -240,39 +239,6 @@ class OfflineCoach:
     def _answers_pending(state: SessionState, facts: Facts) -> bool:
         """A number or date given while the coach waits for one ("about 40?") answers it."""
         return state.pending is not None and bool(facts.figures or facts.deadline)
-
-    # ----- corrections -----
-    def _apply_corrections(self, state: SessionState, facts: Facts, today: date) -> list[str]:
-        say = Messages(state.language)
-        plan = state.plan
-        changes = []
-        commanded = {c.action for c in facts.commands}
-        if facts.drop_goal and "drop_goal" not in commanded:
-            facts.commands.append(PlanCommand(action="drop_goal", number=facts.drop_goal, words=""))
-        if facts.move_deadline and plan.goals and "change_goal" not in commanded:
-            number, deadline = facts.move_deadline
-            facts.commands.append(
-                PlanCommand(action="change_goal", number=number, words="", deadline=deadline)
-            )
-        named = facts.business_name if facts.renamed else None
-        if named and plan.profile.business_name and named != plan.profile.business_name:
-            plan.profile.business_name = named  # "the company is called ...": said outright
-            state.understood["business_name"] = facts.sources["business_name"]
-            label = say.label("understood_fields", "business_name")
-            changes.append(say.say("edit_field", field=label, value=named))
-        changes += currency_fixed(state, facts) + trade_fixed(state, facts)
-        changes += quiet_months_said(state, facts, today)  # "nothing new before February"
-        if facts.intent != "correction" and not facts.profile_fixed:
-            return changes  # a count in a later answer ("150 reviews in all") is no fix
-        staff = facts.staff
-        if staff and plan.profile.staff and staff != plan.profile.staff:
-            plan.profile.staff, plan.profile.staff_off_season = staff, facts.staff_off_season
-            changes.append(say.say("staff_changed", staff=staff))
-        revenue = facts.revenue
-        if revenue and plan.profile.annual_revenue and revenue != plan.profile.annual_revenue:
-            plan.profile.annual_revenue = revenue
-            changes.append(say.say("revenue_changed", revenue=render.money(revenue)))
-        return changes
 
     # ----- the interview -----
     def _advance(self, state: SessionState, facts: Facts, today: date, first: bool) -> str:
@@ -382,7 +348,9 @@ class OfflineCoach:
         say = Messages(state.language)
         bank = load_maturity_questions()
         asked = bank.questions_in(state.groups_asked[-1:])  # the group asked now
-        state.maturity_answers = bank.merge(state.maturity_answers, facts.maturity, asked)
+        said = said_firmly(facts, asked)
+        fixing = facts.intent == "correction"
+        state.maturity_answers = bank.merge(state.maturity_answers, said, asked, fixing)
         # a bare "don't know" answers the whole group; "not sure about skills" only skills
         blanket = facts.dont_know and not facts.maturity and bool(state.groups_asked)
         if blanket:
@@ -390,7 +358,7 @@ class OfflineCoach:
             for question_id in current.question_ids:
                 state.maturity_answers.setdefault(question_id, "unknown")
         record_figures(state, facts.figures, self.today())
-        self._score_maturity(state)
+        score_maturity(state)
         follow = next_group_question(state)
         held = state.maturity_answers  # "not sure" said, and kept as the answer
         unknown = blanket or any(
@@ -412,18 +380,14 @@ class OfflineCoach:
     def _take_answers(self, state: SessionState, facts: Facts) -> bool:
         """A set-up answer said again at the summary replaces the one held; whether any did."""
         before = dict(state.maturity_answers)
-        state.maturity_answers = load_maturity_questions().merge(before, facts.maturity)
+        fixing = facts.intent == "correction"
+        state.maturity_answers = load_maturity_questions().merge(
+            before, said_firmly(facts), corrected=fixing
+        )
         if state.maturity_answers == before:
             return False
-        self._score_maturity(state)
+        score_maturity(state)
         return True
-
-    def _score_maturity(self, state: SessionState) -> None:
-        bank = load_maturity_questions()
-        maturity = state.plan.current_state.maturity
-        for name, scored in bank.score(state.maturity_answers).items():
-            setattr(maturity, name, scored)
-        state.plan.current_state.top_gaps = top_gaps(state.maturity_answers, state.language)
 
     def _objectives(self, state: SessionState, facts: Facts, today: date) -> str:
         say = Messages(state.language)
@@ -451,7 +415,7 @@ class OfflineCoach:
             state.more_objectives_asked = True
             return say.say("ask_more_objectives")
         state.stage = "playback"
-        self._score_maturity(state)
+        score_maturity(state)
         return render.playback(state)
 
     def _draft_goals(self, state: SessionState, today: date, also_said: str = "") -> str:

@@ -223,6 +223,20 @@ def change_initiative(
     return item.title, changes
 
 
+def first_in_lane(plan: StrategyPlan, item_id: str) -> bool:
+    """Put the initiative first in its lane, as the owner asked; whether that moved it."""
+    item = next(i for i in plan.roadmap if i.id == item_id)
+    lane = [i for i in plan.roadmap if i.horizon == item.horizon]
+    for other in lane:
+        other.put_first = other.id == item_id
+    if lane[0].id == item_id:
+        return False
+    rest = [i for i in plan.roadmap if i.id != item_id]
+    at = rest.index(lane[0])
+    plan.roadmap = [*rest[:at], item, *rest[at:]]
+    return True
+
+
 def edit_profile(state: SessionState, edit: ProfileEdit) -> str:
     """Apply the owner's fixes to the profile; each changed field is noted as edited."""
     plan = state.plan

@@ -4,6 +4,7 @@ maturity answers, approvals, corrections and side questions. No LLM, no network.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 from typing import Literal
 
@@ -32,6 +33,7 @@ from assistant.understanding.objective_clauses import constraint_sections
 from assistant.understanding.profile import bare_name, one_customers_place, product_name
 from assistant.understanding.spelling import with_own_letters
 from assistant.understanding.team import counts_people
+from assistant.understanding.text import without_quoted_notes
 
 MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
@@ -87,6 +89,7 @@ class Facts(BaseModel):
     revenue: Money | None = None
     markets: list[str] = Field(default_factory=list)
     maturity: dict[str, AnswerValue] = Field(default_factory=dict)
+    in_passing: list[str] = Field(default_factory=list)  # answers kept only if just asked
     figures: list[Figure] = Field(default_factory=list)
     goals: list[GoalCandidate] = Field(default_factory=list)
     dont_know: bool = False
@@ -154,10 +157,11 @@ def read_message(
     facts.disagree = not facts.approve and _is_approval(text, table.disagree)
     facts.question = _is_question(text, table.question_words)
     facts.business_name = _business_name(text, table.name_patterns, table.not_name_words)
-    industry = _first_group(text, table.industry_patterns, "industry")
+    plain = without_quoted_notes(text)  # «чем занимаетесь: …» quoted back is no new trade
+    industry = _first_group(plain, table.industry_patterns, "industry")
     facts.industry = industry.strip() if industry else None
     facts.staff = extract_staff_count(text, language)
-    facts.markets = _markets(text, table.market_patterns, language)
+    facts.markets = _markets(plain, table.market_patterns, language)
     facts.revenue = _revenue(text, language, table.revenue_words)
     facts.maturity = dict(load_maturity_questions().find_answers(text, language))
     facts.goals = goal_candidates(text, language, today)
@@ -404,3 +408,8 @@ def _moved_deadline(
     if deadline is None:
         return None
     return _number(match), deadline.date
+
+
+def said_firmly(facts: Facts, asked: Collection[str] = ()) -> dict[str, AnswerValue]:
+    """The maturity answers to keep: those said in passing only for a question just asked."""
+    return {q: v for q, v in facts.maturity.items() if q not in facts.in_passing or q in asked}

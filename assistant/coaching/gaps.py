@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.coaching.catalogue import load_maturity_questions
+from assistant.coaching.state import SessionState
 
 WEAK = 0.5  # an answer worth less than this (of 1) is a gap; unknown answers never are
 
@@ -26,3 +27,11 @@ def top_gaps(answers: Mapping[str, Any], language: str, limit: int = 3) -> list[
     """Plain-words gaps of the weakest answered questions (unknown answers are not gaps)."""
     weakest = sorted(answered_gaps(answers, language).values(), key=lambda item: item[0])
     return [gap for _, gap in weakest[:limit]]
+
+
+def score_maturity(state: SessionState) -> None:
+    """The plan's maturity scores and top gaps, from the answers held now."""
+    maturity = state.plan.current_state.maturity
+    for name, scored in load_maturity_questions().score(state.maturity_answers).items():
+        setattr(maturity, name, scored)
+    state.plan.current_state.top_gaps = top_gaps(state.maturity_answers, state.language)

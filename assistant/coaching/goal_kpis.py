@@ -50,6 +50,8 @@ def goal_kpi(
     found = catalogue.find_kpi(catalogue_kpi(label))
     if found is not None and all(_fits(f, found) for f in figures if f is not None):
         return found.id  # "8 installs a month … where the margin is": no margin in %
+    if found is None and _share_of_a_channel(text, language, figures):
+        return DEPENDENCY  # "снизить долю Озона с 75% до 50%": the platform's share
     from assistant.coaching.facts import match_kpi
 
     guess = match_kpi(text, language, category)
@@ -63,6 +65,19 @@ def goal_kpi(
     if said is not None and not _KPI_UNITS.get(spec.unit, {"count"}) & set(said.units):
         return None  # "выручка с 28 до 35 млн. Ну и отзывов побольше": money, not reviews
     return guess
+
+
+DEPENDENCY = "dependency_share"
+
+
+def _share_of_a_channel(text: str, language: str, figures: tuple[Amount | None, ...]) -> bool:
+    """A share in % of sales that names a platform the business sells through."""
+    from assistant.coaching.business import channels_named
+
+    shares = [f for f in figures if f is not None]
+    return (
+        bool(shares) and all(f.unit == "%" for f in shares) and bool(channels_named(text, language))
+    )
 
 
 def _fraction_for_whole(kpi_id: str, figures: tuple[Amount | None, ...]) -> bool:

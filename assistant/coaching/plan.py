@@ -410,6 +410,7 @@ class Initiative(PlanModel):
     priority_override: Priority | None = Field(
         default=None, description="set by the owner; wins over impact x feasibility"
     )
+    put_first: bool = Field(default=False, description="set by the owner: first in its lane")
     goal_ids: list[str] = Field(default_factory=list)
     resources: list[str] = Field(default_factory=list)
     depends_on: list[str] = Field(default_factory=list)

@@ -35,8 +35,8 @@ def answer_plan_question(
     """The answer from the plan, or None when the plan does not hold it yet; ``offer``: the
     catalogue's initiatives that fit the business, for a goal no step serves yet."""
     say = Messages(plan.language)
-    if kind == "rough_ok":
-        return say.say("plan_rough_ok")
+    if kind in ("rough_ok", "benchmark"):  # "is 6 % churn bad?": no benchmarks to guess from
+        return say.say(f"plan_{kind}")
     if kind == "first_step":
         now = [i for i in roadmap_order(plan) if i.horizon == "short"]
         if now:
@@ -91,13 +91,15 @@ def _steps_named(plan: StrategyPlan, text: str) -> str | None:
 
 
 def first_to_start(now: Sequence[Initiative]) -> Initiative:
-    """The Now step to start on Monday: one another step waits for (the booking system
-    before the "book" button), then one that serves the owner's goals rather than the
-    planning routine, then the most impact for the effort; the roadmap's order breaks ties."""
+    """The Now step to start on Monday: the one the owner put first, else one another step
+    waits for (the booking system before the "book" button), then one that serves the
+    owner's goals rather than the planning routine, then the most impact for the effort;
+    the roadmap's order breaks ties."""
     awaited = {d for step in now for d in step.depends_on}
     return min(
         now,
         key=lambda s: (
+            not s.put_first,  # the owner's own first
             s.id not in awaited,
             s.id in ROUTINE or not s.goal_ids,
             -(s.impact or 0) * (s.feasibility or 0),

@@ -8,7 +8,8 @@ from datetime import date
 
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.commands import PlanCommand, lane_said
+from assistant.coaching.command_lanes import lane_said
+from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import lane_fields
 from assistant.coaching.plan import Initiative, next_id
 from assistant.coaching.state import SessionState

@@ -319,6 +319,14 @@ def _maturity(reading: Reading) -> dict:
     return answers
 
 
+def _in_passing(reading: Reading) -> list[str]:
+    """Questions answered only by an everyday word or by meaning ("5 freelancers cover
+    some slots" is no answer about digital skills unless that question was just asked)."""
+    ids = question_ids()
+    firm = {ids.get(f.topic) for f in reading.maturity if not f.in_passing}
+    return sorted({ids[f.topic] for f in reading.maturity if f.in_passing} - firm)
+
+
 def _approves_the_rest(reading: Reading) -> bool:
     """ "nearly right, but revenue was 12m, otherwise correct": a fix, or a question ("how
     do I measure it? otherwise approved"), that approves the rest."""
@@ -346,8 +354,10 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
             facts.revenue = Money(
                 amount=value, currency=currency or DEFAULT_CURRENCY[reading.language]
             )
-        elif catalogue.find_kpi(correction.field) is not None or correction.field == FOLLOWERS:
-            facts.figures.append(Figure(value=value, kpi_id=correction.field))
+        elif (kpi := catalogue_kpi(correction.field) or correction.field) == FOLLOWERS or (
+            catalogue.find_kpi(kpi) is not None
+        ):  # "45 jobs a month, not 7507": the reader's "orders" is the catalogue's KPI
+            facts.figures.append(Figure(value=value, kpi_id=kpi))
 
 
 _BY = re.compile(
@@ -385,12 +395,16 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     if "industry" in profile and str(profile["industry"].value) != said_as_name:  # not the name
         facts.industry = str(profile["industry"].value)
         facts.industry_guessed = profile["industry"].confidence < 0.5
+    elif facts.industry and "location" in profile:
+        place = profile["location"].span.text  # ", в Туле только мастерская": where, not what
+        facts.industry = None if place in facts.industry else facts.industry
     facts.markets = markets_kept(facts.markets, profile, reading.language, reading.text)
     facts.figures = [
         figure_of(m.amount, _figure_kpi(m.kpi, m.span.text, reading.language), reading.language)
         for m in reading.metrics
         if catalogue_kpi(m.kpi) in {k.id for k in catalogue.kpis} or m.kpi == FOLLOWERS
         if not cues.search("per_item_after", reading.language, _after(reading.text, m.span))
+        and not cues.search("price_for_before", reading.language, _before(reading.text, m.span))
     ]
     facts.figures = [f for f in facts.figures if possible(f.value, f.unit, f.kpi_id)]
     if reading.intent != "correction":  # "30 förfrågningar …, offert på 20, vinner 6": 30
@@ -401,6 +415,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         ]
     facts.goals = [_plausible(_goal(o, reading.language)) for o in coach_objectives(reading)]
     facts.maturity = _maturity(reading)
+    facts.in_passing = _in_passing(reading)
     facts.approve = reading.intent == "approval" or _approves_the_rest(reading)
     facts.yes_apart = reading.intent not in (
         "command",
@@ -450,3 +465,8 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
 def _after(text: str, span: Span) -> str:
     """What the owner says right after a figure ("3-4 timmar per kök": " per kök")."""
     return text[span.end : span.end + 30]
+
+
+def _before(text: str, span: Span) -> str:
+    """What the owner says right before a figure ("£49 for " before "8 classes")."""
+    return text[max(0, span.start - 30) : span.start]

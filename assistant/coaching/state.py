@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from assistant.coaching.catalogue import AnswerValue
 from assistant.coaching.facts import GoalCandidate
-from assistant.coaching.plan import Initiative, StrategyPlan
+from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.scope import session_scope
 
@@ -29,6 +29,15 @@ class PendingAsk(BaseModel):
 
     candidate: int
     field: AskField
+
+
+class TakenGoal(BaseModel):
+    """A goal as it was when the owner removed it: where it stood and what it was made of."""
+
+    number: int  # as the owner saw it
+    objective: Objective
+    candidate: GoalCandidate | None = None
+    goal: Goal | None = None
 
 
 class SessionState(BaseModel):
@@ -75,6 +84,10 @@ class SessionState(BaseModel):
         default_factory=list,
         description='initiatives the owner took off the roadmap, last one last: "put it '
         'back" restores them as they were',
+    )
+    goals_taken_out: list[TakenGoal] = Field(
+        default_factory=list,
+        description='goals the owner removed, last one last: "put goal 1 back" restores them',
     )
     shown_summary: list[str] = Field(
         default_factory=list,

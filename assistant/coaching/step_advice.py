@@ -28,7 +28,8 @@ def step_for_you(state: SessionState, spec: InitiativeSpec) -> str:
     named = title[:1].lower() + title[1:]
     traits = session_traits(state)
     why_not = misfit(spec.fit, traits)
-    if why_not in spec.fit.never_when and why_not != LEAVING:
+    had = [*spec.fit.never_when, *spec.fit.only_for_pains_when]
+    if why_not in had and why_not != LEAVING:
         return say.say("step_have_it")  # "sell on a marketplace" to a shop on Avito
     if why_not is not None and why_not not in UNKNOWN_YET:
         other = stand_in(spec.id, lambda s: misfit(s.fit, traits) is None)

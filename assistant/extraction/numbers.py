@@ -86,23 +86,24 @@ _KR_BY_LANGUAGE = {"nb": "NOK", "sv": "SEK"}
 _COUNT_UNITS: dict[Language, dict[str, str]] = {
     "en": {"people": r"people|persons?|employees?|staff|workers?|colleagues|ftes?",
            "customers": r"customers?|clients?", "orders": r"orders?", "users": r"users?",
-           "visitors": r"visitors?", "subscribers": r"subscribers?|addresses|followers|members"},
+           "visitors": r"visitors?|visits",
+           "subscribers": r"subscribers?|addresses|followers|members"},
     "nb": {"people": r"ansatte?|personer|person|folk|medarbeidere?|årsverk|heltidsansatte|"
                      r"deltidsansatte|kolleger|kollegaer",
            "customers": r"kunder?|kundene|klienter", "orders": r"bestillinger|bestilling|ordrer?",
-           "users": r"brukere?", "visitors": r"besøkende",
+           "users": r"brukere?", "visitors": r"besøkende|besøk",
            "subscribers": r"abonnenter|adresser|følgere|medlemmer"},
     "sv": {"people": r"anställda|anställd|personer|person|medarbetare|årsarbetare|"
                      r"heltidsanställda|kollegor|kolleger",
            "customers": r"kunder?|kunderna|klienter", "orders": r"beställningar|beställning|"
                                                                r"order|ordrar",
-           "users": r"användare", "visitors": r"besökare",
+           "users": r"användare", "visitors": r"besökare|besök",
            "subscribers": r"prenumeranter|adresser|följare|medlemmar"},
     "ru": {"people": r"человека?|людей|сотрудник(?:а|ов|и)?|работник(?:а|ов|и)?|"
                      r"специалист(?:а|ов|ы)?",
            "customers": r"клиент(?:а|ов|ы)?|покупател(?:ь|я|ей|и)",
            "orders": r"заказ(?:а|ов|ы)?", "users": r"пользовател(?:ь|я|ей|и)",
-           "visitors": r"посетител(?:ь|я|ей|и)",
+           "visitors": r"посетител(?:ь|я|ей|и)|посещени(?:й|я)|визит(?:ов|а)?",
            "subscribers": r"подписчик(?:а|ов|и)?|адрес(?:а|ов)?|участник(?:а|ов|и)?"},
 }  # fmt: skip
 
@@ -329,9 +330,20 @@ def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantit
             update.update(unit=high.unit, kind=high.kind)
         if low_scale == 1.0 and high_scale > 1.0:
             update["value"] = low.value * high_scale
+        elif _thousands_said_once(low.value, high.value, text[high.start : high.end]):
+            update["value"] = low.value * 1000  # "14–15 000 i mnd": 14 000 to 15 000
         result[i] = low.model_copy(update=update)
         result[i + 1] = high.model_copy(update={"range_role": "high"})
     return result
+
+
+_THOUSANDS_GROUP = re.compile(r"\d[ \u00a0\u202f.]\d{3}\b")
+
+
+def _thousands_said_once(low: float, high: float, high_text: str) -> bool:
+    """ "14–15 000": the thousands written once, on the high end, belong to both ends."""
+    grouped = _THOUSANDS_GROUP.search(high_text) is not None
+    return grouped and low < 1000 <= high and low * 1000 <= high
 
 
 @cache

@@ -42,9 +42,10 @@ def questions(text: str, language: str) -> list[Span]:
         if (
             not _asks(body, language)
             and not _asks_anywhere(body, language)
-            and _unsure(body, language)
+            and (_unsure(body, language) or cues.search("hedge_end", language, body))
+            and not cues.search("you_words", language, body)  # "registrerte du 8 ansatte?"
         ):
-            continue  # "maybe 1000 visits a month?", "next year some time?": said unsure
+            continue  # "maybe 1000 visits a month?", "… Google greier kanskje?": said unsure
         if _echoed(text, piece.end, body, language):
             continue  # "mål nedskrivna? nej inte direkt": the coach's question, answered
         parts = re.split(r"(?<=[.!])\s+", body)
@@ -233,8 +234,8 @@ def said_as_old(text: str, span: Span, language: str) -> bool:
     else ("3 was the months"), not a new value."""
     if _OLD_VALUE.search(text[max(0, span.start - 16) : span.start]):
         return True
-    after = text[span.end : span.end + 24]
-    if _OTHER_YEAR.match(after):
+    after = text[span.end : span.end + 40]  # "7507 ordrer i måneden er helt feil"
+    if _OTHER_YEAR.match(after[:24]):
         return False  # "€480k was 2024": another year's value, kept to be replaced
     return cues.search("figure_was", language, after) is not None
 

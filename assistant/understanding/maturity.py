@@ -40,7 +40,8 @@ def _answer(value: object) -> str:
 
 
 def _hedged(answer: str, clause: str, language: str) -> str:
-    """A hedge softens a yes ("i think" unknown, "sort of" partly) or a no ("not very")."""
+    """A hedge softens a yes ("i think" unknown, "sort of" partly, "mostly … i think"
+    partly) or a no ("not very")."""
     hedges = cues.raw("maturity_hedges")
     if answer == "no" and any(
         cues.compiled(p).search(clause) for p in hedges["soft_no"].get(language, ())
@@ -50,10 +51,14 @@ def _hedged(answer: str, clause: str, language: str) -> str:
         return answer
     if cues.search("zero_said", language, clause):  # "Netthandel 0 %, som sagt"
         return "no"
-    for level in ("unknown", "partly"):
-        if any(cues.compiled(p).search(clause) for p in hedges[level].get(language, ())):
-            return level
-    return answer
+    said = [
+        level
+        for level in ("unknown", "partly")
+        if any(cues.compiled(p).search(clause) for p in hedges[level].get(language, ()))
+    ]
+    if said == ["unknown"]:
+        return "unknown"
+    return "partly" if said else answer  # "mostly paperless I think" is partly all the same
 
 
 def _softened(answer: str, clause: str, language: str) -> str:
@@ -118,7 +123,21 @@ def _answered(echo: re.Match[str], text: str, language: str) -> str:
     return echo.group(0) if asks else echo.group(0)[:-1] + ":"
 
 
+# "you wrote 'Own website: no'", «Где продаёте: Тула»: the coach's own words quoted back
+_QUOTED = re.compile(r"""(?<!\w)(['"“‘«])([^'"“”‘’«»\n]*\s[^'"“”‘’«»\n]*)(['"”’»])(?!\w)""")
+
+
+def _unquoted(text: str, language: str) -> str:
+    """Words quoted back answer nothing ("a 'website' of sorts" is one word stressed, kept),
+    nor do goods made by hand ("мыло ручной работы"); blanked, every position kept."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for pattern in cues.patterns("made_by_hand", language):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
+    text = _unquoted(text, language)
     text = _ECHOED.sub(lambda m: _answered(m, text, language), text)
     text = meaning.without_negated_figures(text, language)  # "aren't 5 %": no "no"
     bank = load_maturity_questions()
@@ -132,6 +151,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
         and not cues.search("goal_reference", language, s.text)  # "mål 2 skulle være …"
         and not cues.search("step_named", language, s.text)  # "du flyttade inte CRM-steget"
         and not cues.search("approval_anywhere", language, s.text)  # "ja, lag SMART-målene"
+        and not cues.search("never_said", language, s.text)  # "I never said skills yes"
         and not _aimed_by(s.text, language)  # "Nettbooking innen 5. desember 2027 er greit"
     ]
     cued = {
@@ -149,11 +169,12 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
             answers = cued[clause.start]
             if previous and _of_previous(clause.text, previous, answers, language):
                 answers = {}  # "backup på en extern disk.. inget automatiskt": of the backup
+            guessed = False
             if not answers and (by_topic := by_meaning(clause.text, language, set(found), meant)):
-                answers = by_topic
+                answers, guessed = by_topic, True
             if cues.search("about_the_goals", language, clause.text):  # "målene er rotete"
                 answers = {q: v for q, v in answers.items() if q[2:] == GOALS_TOPIC}
-            if not answers and previous:  # "website yes, (but) a bit dated now"
+            if not answers and previous and _says_more(clause.text):  # "website yes, a bit dated"
                 for question_id in previous:
                     fact = found[question_id]
                     answer = _softened(fact.answer, clause.text, language)
@@ -174,9 +195,25 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                     topic=question_id[2:],
                     answer=answer,
                     span=clause.span(),  # type: ignore[arg-type]
+                    in_passing=guessed or _unnamed(question_id, clause.text, language),
                 )
                 previous.append(question_id)
     return extra + list(found.values())
+
+
+def _unnamed(question_id: str, clause: str, language: str) -> bool:
+    """Answered by an everyday cue word ("freelancers") with no word that names the topic."""
+    naming = cues.raw("maturity_named_when_unasked").get(question_id, {}).get(language)
+    return bool(naming) and not any(word in clause.lower() for word in naming)
+
+
+AFTERTHOUGHT_WORDS = 7  # "…, but nobody looks at it": longer, a clause says a thing of its own
+
+
+def _says_more(clause: str) -> bool:
+    """A short clause after an answer says more of it ("a bit dated now"); a long one
+    ("members book through an old booking app which everyone hates") is a thing of its own."""
+    return len(clause.split()) <= AFTERTHOUGHT_WORDS
 
 
 STEM = 6  # letters two words share to be one word ("automatisk", "automatiskt")

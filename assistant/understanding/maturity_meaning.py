@@ -70,8 +70,14 @@ def _negation(language: str) -> re.Pattern[str]:
 def without_negated_figures(text: str, language: str) -> str:
     """ "online bookings aren't 5 %, it's 75 %": a no said of a figure corrects the figure and
     answers no question "no"; the negation is blanked out, every position kept."""
-    said_of_figure = re.compile(rf"{_negation(language).pattern}(?=(?:\s+[^\W\d]+)?\s+\d)", re.I)
-    return said_of_figure.sub(lambda m: " " * len(m.group()), text)
+    negation = _negation(language).pattern
+    said_of_figure = re.compile(rf"{negation}(?=(?:\s+[^\W\d]+)?\s+\d)", re.I)
+    text = said_of_figure.sub(lambda m: " " * len(m.group()), text)
+    # "300 är inte besök på webbplatsen": what a figure is not says nothing of the website
+    figure_is_not = re.compile(
+        rf"(?<=\d)((?:\s+[^\W\d]+){{0,2}}?\s+)((?:{negation})[^,.;:!?\n]*)", re.I
+    )
+    return figure_is_not.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 def negated(clause: str, language: str) -> bool:

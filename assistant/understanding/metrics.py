@@ -129,19 +129,28 @@ def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, 
     return sorted(hits)
 
 
-def bind_by_cues(text: str, language: str, position: int, amount: Amount) -> str | None:
+def bind_by_cues(
+    text: str, language: str, position: int, amount: Amount, settle: bool = True
+) -> str | None:
     """The nearest cue whose metric fits the amount; at the same distance a time said once
     ("quotes within 24 hours") goes to a metric of such times, not to a weekly load, and a
-    word two metrics share goes to the one the text names more often."""
+    word two metrics share goes to the one the text names more often. Unless ``settle``,
+    a shared word the text does not settle gives None, for a wider text to settle
+    ("the newsletter (mailchimp, 1,900 subscribers)": newsletter subscribers)."""
     bank = metric_bank()
     hits = cue_hits(text, language, position)
     named = Counter(label for _, label in {(hit[0], hit[2]) for hit in hits})  # at each place
     fitting = [hit for hit in hits if fits(bank[hit[2]], amount)]
     once_first = amount.period is None  # at the same distance and length, a time said once
-    fitting.sort(
-        key=lambda hit: (hit[0], hit[1], once_first and not bank[hit[2]].once, -named[hit[2]])
-    )
-    return fitting[0][2] if fitting else None
+
+    def rank(hit: tuple[float, int, str]) -> tuple:
+        return hit[0], hit[1], once_first and not bank[hit[2]].once, -named[hit[2]]
+
+    fitting.sort(key=rank)
+    if not fitting:
+        return None
+    tied = {hit[2] for hit in fitting if rank(hit) == rank(fitting[0])}
+    return fitting[0][2] if settle or len(tied) == 1 else None
 
 
 @cache

@@ -39,12 +39,18 @@ def referred_baseline(
 
 
 def known_baseline(
-    metrics: list[MetricFact], kpi: str, target: Amount | None, scope: Scope, said: Said
+    metrics: list[MetricFact],
+    kpi: str,
+    target: Amount | None,
+    scope: Scope,
+    said: Said,
+    direction: str | None = None,
 ) -> Amount | None:
     """Today's value of the objective's metric, said earlier in the message: the latest
     ("capacity for 30 new patients a month, but we get maybe 12"); one said in another
     sentence only if that sentence names what the objective names ("20 orders a month" is not
-    today's count of "a subscription with 150 members")."""
+    today's count of "a subscription with 150 members"), and on the side of the target the
+    owner's verb says ("under 8 %": above 8 today)."""
     own = sentences(said[0])
     for metric in reversed(metrics):
         if metric.kpi != kpi or (target is not None and metric.amount.span == target.span):
@@ -53,6 +59,8 @@ def known_baseline(
             continue
         if not _names_it(metric.amount.span.start, scope, own, said):
             continue
+        if direction and target is not None and not _consistent(metric.amount, target, direction):
+            continue  # "6 % a month, 14 % in summer … summer churn under 8 %": not the 6
         if target is None or in_unit(metric.amount, target.unit) is not None:
             return metric.amount
         if metric.amount.unit == "money" and target.unit == "count":  # "…1,3 млн, хочу 2 млн"

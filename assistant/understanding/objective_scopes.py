@@ -5,6 +5,7 @@ figures; and how each figure in those words is used (today's value, the target, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -182,6 +183,35 @@ def _one_more_aim(
     return aimed and after_aim and not said_as_today(text, inside[0], language, piece.start)
 
 
+_ITEM = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[).]\s+")  # "1) ", "2. ", "(3) "
+
+
+def _open_base(text: str, language: str, previous: Scope, today: Found) -> bool:
+    """The objective before has no today's value yet: "cut it by 40 %, today we spend
+    25 000" (a change), "faktura ut innen 3 dager …, i dag 17 dager" (a target alone)."""
+    roles = [figure_role(text, a, language) for a in previous.amounts]
+    if roles == ["change_by"]:
+        return True
+    alone = len(previous.amounts) == 1 and roles[0] != "baseline"
+    return alone and previous.amounts[0].amount.unit == today.amount.unit
+
+
+def _listed_beside_aims(
+    text: str, piece: Piece, inside: list[Found], amounts: list[Found], language: str
+) -> bool:
+    """ "1) Flere bad, fra 3 til 6 … 2) Faktura ut innen 3 dager, i dag 17 dager …": a
+    numbered item with a figure, in a list whose other items state aims, is one too."""
+    if not inside or _ITEM.match(piece.text) is None:
+        return False
+    starts = [m.start() for m in _ITEM.finditer(text)] + [len(text)]
+    items = [Piece(text[a:b], a) for a, b in itertools.pairwise(starts)]
+    own = next(i for i in items if i.start <= piece.start < i.end)
+    figures = [a for a in amounts if own.start <= a.start < own.end]
+    aimed = bool(find_date_spans(own.text, language)) or len(figures) >= 2
+    siblings = [i for i in items if i is not own]
+    return aimed and any(states_objective(i, language) for i in siblings)  # not "1) 11 staff"
+
+
 def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Scope]:
     """Each objective's words: the clause that states it with what leads up to it in its
     sentence ("First of all, we want ..."), the rest of its sentence up to the next
@@ -215,10 +245,8 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         figures_only = only_from_to(piece, language)
         continues = bool(scopes) and not scopes[-1].amounts
         continues = continues and (open_sentence == number or _dash_before(text, scopes, piece))
-        open_baseline = (  # "cut it by 40 %, today we spend 25 000": the base of the change
-            bool(scopes)
-            and [figure_role(text, a, language) for a in scopes[-1].amounts] == ["change_by"]
-            and len(inside) == 1
+        open_baseline = (
+            bool(scopes) and len(inside) == 1 and _open_base(text, language, scopes[-1], inside[0])
         )
         if in_list and scopes and adds_to_previous(piece, language, inside, open_baseline):
             scopes[-1].pieces.append(piece)  # "…by next summer, say end of june"
@@ -233,6 +261,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         )
         wished = wished or parallel_wish(text, piece, language)
         wished = wished or _one_more_aim(text, piece, inside, scopes, number, language)
+        wished = wished or _listed_beside_aims(text, piece, inside, amounts, language)
         if wished and _points_back(piece, inside, scopes, open_sentence == number, language):
             scopes[-1].pieces.append(piece)  # "the cars sit idle, want that filled up"
             continue

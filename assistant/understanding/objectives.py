@@ -420,7 +420,9 @@ def _objective(
     comparable = (spec is not None and spec.new_ones) or not _counts_new(text, target, language)
     if baseline is None and kpi is not None and comparable:
         free = [m for m in metrics if m.amount.span.start not in taken]
-        baseline = known_baseline(free, kpi, target, scope, (text, language))
+        way = _verb(text[scope.start : scope.end], language)
+        said = (text, language)
+        baseline = known_baseline(free, kpi, target, scope, said, way[0] if way else None)
     if baseline is None and target is not None:
         baseline = referred_baseline(text, scope, language, target, everything)
     words = text[scope.start : scope.end]

@@ -62,8 +62,10 @@ DAYS_IN = {"weeks": 7}  # a duration said in weeks is read in days
 SPANS_OF_TIME = ("months", "years")  # "in the first 3 months", "open for 4 years": no figure
 
 
-def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None, int]:
-    """(unit, currency, end of the amount's words)."""
+def _unit(
+    quantity: Quantity, text: str, language: str, start: int | None = None
+) -> tuple[str, str | None, int]:
+    """(unit, currency, end of the amount's words); ``start``: where a range's low end is."""
     if quantity.kind == "money":
         return "money", _currency(quantity.unit, language), quantity.end
     if quantity.kind == "percent":
@@ -71,6 +73,8 @@ def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None
     home = cues.raw("home_currency").get(language)
     if quantity.kind == "number" and home and in_millions(quantity.text):
         return "money", home, quantity.end  # "omsetter 1,8 mill", "2 млн": the country's money
+    if quantity.kind == "number" and _paid(text, quantity, language, start):
+        return "money", home, quantity.end  # "we pay Mittanbud 14–15 000 a month"
     timed = time_unit_after(text, quantity.end, language)
     if timed:
         return timed[0], None, timed[1]
@@ -80,6 +84,21 @@ def _unit(quantity: Quantity, text: str, language: str) -> tuple[str, str | None
     if quantity.value != int(quantity.value) and quantity.value <= 10 and quantity.kind == "number":
         return "score", None, quantity.end  # "4.8 on google": no count has a fraction
     return "count", None, quantity.end
+
+
+PAID_AT_LEAST = 100  # "we pay 2 freelancers" counts people; sums paid are larger
+
+
+def _paid(text: str, quantity: Quantity, language: str, start: int | None = None) -> bool:
+    """A sum said to be paid ("betaler 14-15 000 i mnd", "15 000 is what we pay")."""
+    if quantity.value < PAID_AT_LEAST:
+        return False
+    start = quantity.start if start is None else start
+    before = re.split(r"[.;!?\n]", text[max(0, start - 60) : start])[-1]
+    after = text[quantity.end : quantity.end + 40]
+    return bool(cues.search("paid_before", language, before)) or bool(
+        cues.search("paid_after", language, after)
+    )
 
 
 def _period(text: str, start: int, end: int, language: str) -> str | None:
@@ -107,7 +126,7 @@ def _estimated(text: str, start: int, end: int, language: str) -> bool:
 
 def _amount(text: str, quantity: Quantity, language: str, high: Quantity | None = None) -> Found:
     last = high or quantity
-    unit, currency, end = _unit(last, text, language)
+    unit, currency, end = _unit(last, text, language, quantity.start)
     if quantity.kind == "number" and last.kind == "money":  # "20-30k NOK": low shares the unit
         currency = _currency(last.unit, language)
     factor = DAYS_IN.get(unit, 1) * _scale_before(text, quantity.start, language)

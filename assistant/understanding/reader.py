@@ -29,7 +29,13 @@ from assistant.understanding.reading import (
     Span,
 )
 from assistant.understanding.team import counts_people
-from assistant.understanding.text import clauses, containing, sentences, span_of
+from assistant.understanding.text import (
+    clauses,
+    containing,
+    sentences,
+    span_of,
+    without_quoted_notes,
+)
 
 _PEOPLE = "people"
 
@@ -45,7 +51,8 @@ def _bound(
     clause = containing(clauses(sentence), found.start) or sentence
     for piece in (clause, sentence):
         position = found.start - piece.start
-        label = bind_by_cues(piece.text, language, position, found.amount)
+        settle = piece is sentence  # a word two metrics share: the sentence may tell
+        label = bind_by_cues(piece.text, language, position, found.amount, settle)
         if label is not None:
             return label, 0.8
     meant = bind_by_meaning(clause.text, language, found.amount) if by_meaning else None
@@ -197,11 +204,11 @@ def read(
     lang = normalize_language(language)
     text = text[:MAX_TEXT_CHARS]
     amounts = read_amounts(text, lang)
-    facts = profile.read_profile(text, lang, amounts)
+    facts = profile.read_profile(without_quoted_notes(text), lang, amounts)  # not «X: …» quoted
     staff = next((f.span for f in facts if f.field == "staff"), None)
     metrics, revenue, unplaced = _metrics(text, lang, amounts, staff)
     if revenue is not None and not any(f.field == "industry" for f in facts):
-        facts = profile.read_profile(text, lang, amounts, revenue_said=True)
+        facts = profile.read_profile(without_quoted_notes(text), lang, amounts, revenue_said=True)
     ordered = intents.commands(text, lang)
     known = 0 if brief else goals
     if known is not None:  # "Goal 1: orders from 10 to 40" before there are goals: an aim
@@ -326,11 +333,18 @@ def _stale_revenue(reading: Reading, metric: MetricFact) -> ProfileFact | None:
     """The revenue this message gave first, when the correction is an unnamed sum of money:
     the correction is the revenue, the first figure the one it replaces."""
     revenue = next((p for p in reading.profile if p.field == "revenue"), None)
-    if metric.kpi != "other" or revenue is None:
-        return None
-    if metric.amount.unit == "money" or _revenue_scale(metric, revenue) is not None:
+    if metric.kpi != "other" or revenue is None or metric.span.start < revenue.span.start:
+        return None  # "14-15 000 is what we pay …. Revenue last year was 16m": a cost first
+    if metric.amount.unit == "money" and _near(metric.amount.value, revenue.value):
+        return revenue  # "€480k was 2024. last year was €510k"
+    if _revenue_scale(metric, revenue) is not None:
         return revenue  # "18 mill was 2024. last year we ended at 21,5": millions too
     return None
+
+
+def _near(value: float, revenue: object) -> bool:
+    """Two sums of one size: a year's revenue said again, not a monthly cost beside it."""
+    return isinstance(revenue, int | float) and 0.33 <= value / max(float(revenue), 1.0) <= 3
 
 
 def _revenue_scale(metric: MetricFact, revenue: ProfileFact) -> float | None:

@@ -36,6 +36,8 @@ CommandAction = Literal[
     "add_initiative",
     "change_initiative",
     "link_initiative",
+    "lighten_now",
+    "restore_goal",
     "export",
     "show",
     "other",
@@ -121,6 +123,7 @@ class MaturityFact(BaseModel):
     answer: MaturityAnswer
     confidence: float = Field(default=0.7, ge=0, le=1)
     span: Span
+    in_passing: bool = False  # by an everyday word or by meaning: only if the question was asked
 
 
 class CorrectionFact(BaseModel):

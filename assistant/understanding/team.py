@@ -12,6 +12,7 @@ from assistant.understanding import cues
 from assistant.understanding.reading import Span
 from assistant.understanding.text import sentences, span_of
 
+_ASIDE = re.compile(r"\s*\([^()]{0,60}\)")  # a remark in brackets between two roles
 MIN_ITEMS = 2  # one role alone ("three lads") is left to the staff patterns
 
 
@@ -47,6 +48,7 @@ def team_size(text: str, language: str) -> tuple[int, Span] | None:
     included = cues.compiled(cues.raw("team_included").get(language, "$^"))
     for sentence in sentences(text):
         said = included.sub(lambda m: " " * len(m.group(0)), sentence.text)  # "incl. me"
+        said = _ASIDE.sub(lambda m: " " * len(m.group(0)), said)  # "Me (owner, I teach), 2 …"
         matches = list(_item_pattern(language).finditer(said))
         run: list[re.Match[str]] = []
         for match in matches:
@@ -67,7 +69,7 @@ def _counted(
     values = [_value(m, language) for m in run]
     total = int(sum(values))
     parts = sum(values[1:])
-    if cues.search("team_total", language, run[0].group(0)) and parts == values[0]:
+    if cues.search("team_total", language, run[0].group(0)) and parts <= values[0]:
         total = int(values[0])  # "9 ansatte, 7 snekkere + meg og kona": the 9, broken down
     return [(total, span_of(text, offset + run[0].start(), offset + run[-1].end()))]
 

@@ -167,3 +167,14 @@ def without_dates(words: str, language: str) -> str:
     for start, end in sorted(find_date_spans(words, language), reverse=True):
         words = words[:start] + " " + words[end:]
     return words
+
+
+# «чем занимаетесь: в Туле только мастерская», 'Own website: no': a note of the coach's
+# quoted back ("label: value" in quotes)
+_QUOTED_NOTE = re.compile(r"""[«"“'‘][^«»"“”'‘’\n]{1,60}:[^«»"“”'‘’\n]{1,80}[»"”'’]""")
+
+
+def without_quoted_notes(text: str) -> str:
+    """The text with the coach's notes the owner quotes back blanked out (positions kept):
+    they say what the coach wrote, nothing new about the business."""
+    return _QUOTED_NOTE.sub(lambda m: " " * len(m.group()), text)

@@ -1,0 +1,74 @@
+"""Where an order puts an initiative and how high: the roadmap lane it names ("move it to
+Later", "under Sedan"), whether it goes first in that lane ("to the top of Now", «на первое
+место») and the priority it gives ("prioritet høy")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding import cues
+
+_LANE_SAID = re.compile(
+    r"[,;]?\s*(?:(?:and\s+|og\s+|och\s+|и\s+)?(?:put|place|legg|sett|lägg|sätt|поставьте|"
+    r"добавьте)\s+(?:it|det|den|её|ее)\s+)?(?:in|into|to|i|til|till|under|в|на)\s+"
+    r"[«\"”]?(?:the\s+)?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|сейчас|далее|дальше|"
+    r"позже|потом)[»\"”]?(?:\s+lane|\s+kolonnen)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_lane(name: str) -> str:
+    """A step's name without where it goes ("…, put it in Now")."""
+    return _LANE_SAID.sub("", name).strip(" ,;")
+
+
+def lane_named(words: str, language: str) -> str | None:
+    return horizon_of(words, language, "lane_labels")
+
+
+def lane_said(words: str, language: str) -> str | None:
+    """The roadmap lane an order names ("under Sedan", "в ближайшие 3 месяца"), if any."""
+    return lane_named(words, language) or horizon_of(words, language)
+
+
+_LANE_AFTER_TO = re.compile(
+    r"\b(?:to|into|til|till|в|на)\s+[«\"”]?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|"
+    r"сейчас|далее|дальше|позже|потом)\b",
+    re.IGNORECASE,
+)
+
+
+def horizon_of(words: str, language: str, key: str = "horizon_words") -> str | None:
+    """The roadmap lane ``words`` point to, by the cues under ``key``; a lane said after "to"
+    wins ("flytt kompetanseplan til Senere, vi har ikke tid til kurs nå")."""
+    said = _LANE_AFTER_TO.search(words)
+    if said is not None and said.group(0) != words:
+        return horizon_of(said.group(0), language, key) or _horizon_in(words, language, key)
+    return _horizon_in(words, language, key)
+
+
+def _horizon_in(words: str, language: str, key: str) -> str | None:
+    for horizon, by_language in cues.raw(key).items():
+        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
+            return str(horizon)
+    return None
+
+
+def put_first(words: str, language: str) -> bool:
+    """The order puts its initiative first in its lane ("sett timeføring som nummer 1")."""
+    return cues.search("lane_first", language, words) is not None
+
+
+def without_place(words: str, language: str) -> str:
+    """The order without the place it names ("flytt tiltak 2 til nummer 1": "flytt tiltak 2")."""
+    for pattern in cues.patterns("lane_first", language):
+        words = pattern.sub(" ", words)
+    return words
+
+
+def priority_of(words: str, language: str) -> str | None:
+    """The priority an order gives ("og prioritet høy": high), if it names one."""
+    for level, by_language in cues.raw("priority_said").items():
+        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
+            return str(level)
+    return None
