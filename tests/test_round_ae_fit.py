@@ -67,7 +67,7 @@ def test_a_soap_maker_on_a_marketplace_gets_its_own_channel_and_no_b2b_steps(ser
     assert "Создать собственный канал продаж помимо маркетплейсов" in titles, titles
     assert not any("бизнес-клиент" in t for t in titles), titles
     assert not any("кнопкой звонка" in t for t in titles), titles
-    assert "Озон" in plan.goals[0].statement  # the owner's name for the platform's share
+    assert "«доля Озона»" in plan.goals[0].statement  # the owner's name, as a name
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,20 @@ def test_a_clinic_with_a_working_site_is_not_told_to_build_one(service):
     plan = service.plan_from_brief(CLINIC, "sv")
     titles = [i.title for i in plan.roadmap]
     assert not any("enkel mobilanpassad webbplats" in t for t in titles), titles
+
+
+def test_the_own_growth_step_speaks_of_business_customers_only_to_a_business_that_has_them():
+    from assistant.coaching.plan import Baseline, Goal, Objective, Target
+    from assistant.coaching.workstreams import workstream_for
+
+    objective = Objective(id="o1", category="revenue_growth", owner_words="more cake orders")
+    goal = Goal(
+        id="g1",
+        statement="Grow cake orders",
+        baseline=Baseline(value=40, unit="count", status="measured"),
+        target=Target(value=60, unit="count"),
+    )
+    for_shop = workstream_for(objective, goal).description.get("en")
+    for_wholesaler = workstream_for(objective, goal, b2b=True).description.get("en")
+    assert "businesses" not in for_shop
+    assert "List 20–30 businesses" in for_wholesaler

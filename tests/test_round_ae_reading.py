@@ -188,3 +188,65 @@ def test_today_is_the_figure_on_the_side_the_aim_says():
         TODAY,
     ).goals
     assert (goals[0].baseline.value, goals[0].target.value) == (14, 8)
+
+
+def test_a_short_sum_up_after_an_answer_hedges_it():
+    said = (
+        "Backups, erm, the Xero stuff is in the cloud obviously, the excel sheet is on the "
+        "office pc. so partly I guess?"
+    )
+    assert _answers(said, "en")["backup"] == "partly"
+
+
+def test_a_part_of_the_turnover_is_not_the_turnover():
+    facts = read_message(
+        "38 customers on maintenance, worth about £95k a year out of roughly £520k turnover.",
+        "en",
+        TODAY,
+    )
+    assert facts.revenue is not None and facts.revenue.amount == 520_000
+
+
+def test_a_sum_said_to_be_what_contracts_bring_in_is_money_not_customers():
+    facts = read_message(
+        "whoa, revenue is NOT 95k. turnover is about £520,000 a year. the 95k is what the "
+        "maintenance contracts bring in.",
+        "en",
+        TODAY,
+    )
+    assert facts.intent == "correction"
+    assert "active_customers" not in {f.kpi_id for f in facts.figures}
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "topic", "answer"),
+    [
+        ("Säkerhets- och integritetsrutiner: nej.", "sv", "security_gdpr", "no"),
+        ("Own website: yes, Automatic backups: not sure", "en", "backup", "unknown"),
+        ("Digital skills in the team: partly", "en", "skills", "partly"),
+    ],
+)
+def test_a_note_of_the_coach_said_back_with_an_answer_answers_it(said, language, topic, answer):
+    answers = _answers(said, language)
+    assert answers[topic] == answer, answers
+    assert "routine_automation" not in answers
+
+
+def test_opening_hours_are_neither_aims_nor_figures():
+    said = (
+        "Из цифр знаю: средний чек 380 руб, утром с 8 до 11 около 120 чеков, а в будни с 14 до "
+        "17 всего 15-20 чеков, пусто совсем."
+    )
+    facts = read_message(said, "ru", TODAY)
+    assert not [g for g in facts.goals if g.baseline and g.baseline.value in (8, 14)], facts.goals
+    assert 8 not in {f.value for f in facts.figures if f.kpi_id == "orders_per_month"}
+
+
+def test_a_count_and_a_span_of_weeks_said_apart_are_not_one_figure():
+    goals = read_message(
+        "we want to make year end less of a nightmare (Jan is hell, we do about 120 self "
+        "assessment returns and half come in the last 3 weeks)",
+        "en",
+        TODAY,
+    ).goals
+    assert not any(g.baseline and g.baseline.unit == "days" for g in goals), goals

@@ -198,3 +198,29 @@ def test_a_referral_scheme_asked_for_in_a_fitness_studio_is_added(service):
 def test_a_side_answer_quotes_only_the_owners_language_when_it_can(service):
     reply = service.send("quotes", "Hi, where do we start with a digital strategy?", "en").reply
     assert "(nb)" not in reply and "Norwegian" not in reply, reply
+
+
+def test_the_summary_hands_over_kpis_the_first_step_and_review_dates(service):
+    _roadmap(service, "handover")
+    reply = service.send("handover", "ja", "nb").reply
+    assert "KPI: Dager fra ferdig jobb til faktura" in reply, reply
+    assert "Start denne måneden med:" in reply
+    assert "Første månedlige oppfølging 2027-01-01" in reply
+
+
+def test_asking_for_the_summary_beside_a_change_gives_the_summary_not_the_goals(service):
+    _roadmap(service, "summary")
+    reply = service.send("summary", "flytt tiltak 2 til Deretter og gi meg oppsummeringen", "nb")
+    assert "Din digitale strategi i korte trekk" in reply.reply, reply.reply
+    assert "utkastet til SMART-målene" not in reply.reply
+
+
+def test_can_you_help_us_is_answered_yes_not_declined(service):
+    reply = service.send(
+        "help",
+        "Vi driver ett B&B i Visby med 14 rum. 70% av bokningarna kommer via Booking.com och "
+        "provisionen är 17%. Kan du hjälpa oss?",
+        "sv",
+    ).reply
+    assert "Ja. Det är precis det vi gör här" in reply, reply
+    assert "utanför digital strategi" not in reply

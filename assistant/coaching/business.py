@@ -278,8 +278,10 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
     for name, wanted, has in checks:
         if wanted and has and not set(wanted) & has:
             return name
-    if "has_website" in fit.only_for_pains_when and traits.has_website and (
-        fit.step not in traits.pains
+    if (
+        "has_website" in fit.only_for_pains_when
+        and traits.has_website
+        and (fit.step not in traits.pains)
     ):
         return "has_website"  # a Wix site that works: no "simple website" for a goal
     if fit.families and traits.family not in fit.families:  # food waste needs a food business

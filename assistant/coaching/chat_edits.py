@@ -57,6 +57,7 @@ from assistant.coaching.objective_asks import forget_objective
 from assistant.coaching.plan import Direction
 from assistant.coaching.put_back import TAKEN_OUT, taken_out_title, title_over_number
 from assistant.coaching.render import roadmap_order
+from assistant.coaching.show_orders import show_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
 from assistant.coaching.units import unit_named
@@ -432,13 +433,6 @@ def _turn_goal(
     _goal_changed(outcome, say, index, changes)
 
 
-def _show(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    outcome.show = True
-    state.acts.append("goals_asked")  # "show me the goals again": the goals, not the roadmap
-
-
 _HANDLERS = {
     "drop_goal": _drop_goal,
     "change_goal": _change_goal,
@@ -455,5 +449,5 @@ _HANDLERS = {
     "restore_goal": restore_goal,
     "replace_value": replace_value,
     "export": export_order,
-    "show": _show,
+    "show": show_order,
 }

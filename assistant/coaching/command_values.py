@@ -9,7 +9,7 @@ import re
 
 from assistant.coaching.units import TIME_UNITS, figure_unit
 from assistant.understanding import cues
-from assistant.understanding.objectives import shared_unit
+from assistant.understanding.objective_units import shared_unit
 from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.text import sentences
 

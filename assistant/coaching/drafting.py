@@ -19,6 +19,7 @@ from assistant.coaching.metric_names import (
     LONE_WORD,
     QUOTE_MARKS,
     metric_words,
+    name_form,
     named_metric,
     owner_label,
 )
@@ -198,7 +199,7 @@ def metric_name(candidate: GoalCandidate, spec, language: str, has_figures: bool
     label = owner_label(candidate.text, language) if spec is not None else None
     if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
         label = None
-    return candidate.name or label or metric
+    return candidate.name or label or name_form(metric, language)
 
 
 def _says_kpi(label: str | None, spec, language: str) -> bool:  # spec: KpiSpec

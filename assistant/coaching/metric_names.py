@@ -238,7 +238,19 @@ def owner_label(text: str, language: str) -> str | None:
     """What the owner counts, in their words, when that reads as a name rather than a
     clause ("wellness plan members", "имплантации", "faste bedriftskunder")."""
     words, counted, _ = _named_parts(text, language)
-    return next((c for c in (words, counted) if _a_name(c, language)), None)
+    label = next((c for c in (words, counted) if _a_name(c, language)), None)
+    return name_form(label, language) if label else None
+
+
+def name_form(label: str, language: str) -> str:
+    """ "долю Озона" (what is lowered) named as "доля Озона"."""
+    forms = cues.raw("name_form").get(language, {})
+    first, _, rest = label.partition(" ")
+    named = forms.get(first.lower())
+    if named is None:
+        return label
+    named = named.capitalize() if first[:1].isupper() else named
+    return f"{named} {rest}".strip()
 
 
 def _a_name(words: str, language: str) -> bool:

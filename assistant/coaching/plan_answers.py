@@ -35,7 +35,7 @@ def answer_plan_question(
     """The answer from the plan, or None when the plan does not hold it yet; ``offer``: the
     catalogue's initiatives that fit the business, for a goal no step serves yet."""
     say = Messages(plan.language)
-    if kind in ("rough_ok", "benchmark"):  # "is 6 % churn bad?": no benchmarks to guess from
+    if kind in ("rough_ok", "benchmark", "help"):  # "is 6 % churn bad?": no benchmarks
         return say.say(f"plan_{kind}")
     if kind == "first_step":
         now = [i for i in roadmap_order(plan) if i.horizon == "short"]

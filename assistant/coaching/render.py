@@ -217,15 +217,22 @@ def _fully_smart(goal: Goal, verdict: SmartAssessment) -> bool:
 
 
 def summary(state: SessionState, today: date) -> str:
+    from assistant.coaching.handover import first_and_reviews, goal_measure
+
     say = Messages(state.language)
     plan = state.plan
     horizons = len({i.horizon for i in plan.roadmap if i.horizon})
     verdicts = [check_goal(g, plan.objectives, today, plan.language) for g in plan.goals]
+    goals = [
+        f"{n}. {g.statement}" + (f"\n   {m}" if (m := goal_measure(g, plan.language)) else "")
+        for n, g in enumerate(plan.goals, start=1)
+    ]
     parts = [
         say.say("summary_head"),
         _profile_line(say, plan),
-        "\n".join(f"{n}. {g.statement}" for n, g in enumerate(plan.goals, start=1)),
+        "\n".join(goals),
         _lanes_in_brief(say, plan),
+        first_and_reviews(plan, today) if plan.roadmap else "",
         say.say(
             "summary_counts",
             goals=len(plan.goals),

@@ -84,7 +84,7 @@ def draft_roadmap(
     picks = _for_objectives(plan, ranked)
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
-    picks += _own_workstreams(plan, picks)
+    picks += _own_workstreams(plan, picks, "b2b" in traits.customers)
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
@@ -222,11 +222,11 @@ def _overlap(words: str, said: str) -> bool:
 GAP_SCORE = 50  # a dimension scored under this (of 100) calls for groundwork
 
 
-def _own_workstreams(plan: StrategyPlan, picks: list[Pick]) -> list[Pick]:
+def _own_workstreams(plan: StrategyPlan, picks: list[Pick], b2b: bool) -> list[Pick]:
     """The owner's own workstream for each objective no initiative serves yet."""
     served = {o.id for p in picks for o in [p.objective, *p.also] if o is not None}
     return [
-        Pick(workstream_for(o, _goal_of(plan, o)), o, primary=True)
+        Pick(workstream_for(o, _goal_of(plan, o), b2b), o, primary=True)
         for o in plan.objectives
         if o.id not in served
     ]

@@ -43,6 +43,7 @@ class WorkstreamSpec(CatalogueModel):
     title: Localized[Text]  # "{what}": the aim's name
     title_quoted: Localized[Text]  # "{what}": a piece of the owner's sentence, in quotes
     description: Localized[Text]
+    for_businesses: Localized[Text] | None = None  # said only to a business selling to firms
     resources: Localized[list[Text]]
 
 
@@ -90,8 +91,9 @@ def _quoted(goal: Goal | None) -> bool:
     return bool(goal and goal.metric and goal.metric.strip()[:1] in _QUOTES)
 
 
-def workstream_for(objective: Objective, goal: Goal | None) -> InitiativeSpec:
-    """The owner's own initiative for ``objective``, as a catalogue-shaped spec."""
+def workstream_for(objective: Objective, goal: Goal | None, b2b: bool = False) -> InitiativeSpec:
+    """The owner's own initiative for ``objective``, as a catalogue-shaped spec; what to do
+    for business customers is said only to a business that has them."""
     kind = kind_of(goal)
     spec = load_workstreams().of_kind(kind)
     what, named = aim_words(goal, objective)
@@ -102,7 +104,7 @@ def workstream_for(objective: Objective, goal: Goal | None) -> InitiativeSpec:
         id=f"own_{kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
         categories=[objective.category],
         title=_filled(spec.title if named else spec.title_quoted, what),
-        description=spec.description,
+        description=_with(spec.description, spec.for_businesses if b2b else None),
         horizon=spec.horizon,
         impact=spec.impact,
         feasibility=spec.feasibility,
@@ -122,4 +124,13 @@ def _acronym(words: str) -> bool:
 def _filled(text: Localized[str], what: str) -> Localized[str]:
     return Localized[str].model_validate(
         {lang: value.replace("{what}", what) for lang, value in text.model_dump().items()}
+    )
+
+
+def _with(text: Localized[str], more: Localized[str] | None) -> Localized[str]:
+    if more is None:
+        return text
+    extra = more.model_dump()
+    return Localized[str].model_validate(
+        {lang: f"{value} {extra[lang]}" for lang, value in text.model_dump().items()}
     )

@@ -17,8 +17,10 @@ from assistant.understanding.reading import MaturityFact, Span
 from assistant.understanding.text import Piece, sentences
 
 _CLAUSE = re.compile(
-    r",\s+|;\s+|\s+[-–—]\s+|\s+(?:but|though|although|men|fast|но|а|однако|хотя)\s+", re.I
-)
+    r",\s+|;\s+|(?<=\w)\.\s+(?=[^\W\d])|\s+[-–—]\s+"
+    r"|\s+(?:but|though|although|men|fast|но|а|однако|хотя)\s+",
+    re.I,
+)  # ". so partly": a lower-case sentence the splitter kept is a clause of its own
 
 
 @cache
@@ -136,7 +138,36 @@ def _unquoted(text: str, language: str) -> str:
     return text
 
 
+def said_by_label(text: str, language: str) -> dict[str, MaturityFact]:
+    """ "Säkerhets- och integritetsrutiner: nej": a question's own label said with an answer
+    (owners copy the coach's notes to correct them) answers that question outright."""
+    found = {}
+    for question in load_maturity_questions().questions:
+        label = question.short.get(language)
+        if not label:
+            continue
+        words = r"\s+".join(re.escape(w) for w in label.split())
+        pattern = re.compile(rf"(?<!\w){words}\s*[:=—–-]\s*(?P<v>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.I)
+        for match in pattern.finditer(text):
+            value = match.group("v")
+            answer = meaning.polarity(value, language)
+            span = Span(start=match.start(), end=match.end(), text=match.group())
+            found[question.id] = MaturityFact(topic=question.id[2:], answer=answer, span=span)
+    return found
+
+
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
+    labelled = said_by_label(_unquoted(text, language), language)
+    for fact in labelled.values():  # "Automatic backups: not sure" answers no other question
+        start, end = fact.span.start, fact.span.end
+        text = text[:start] + " " * (end - start) + text[end:]
+    facts = _read_maturity(text, language, wishes)
+    return [f for f in facts if question_ids().get(f.topic) not in labelled] + list(
+        labelled.values()
+    )
+
+
+def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
     text = _unquoted(text, language)
     text = _ECHOED.sub(lambda m: _answered(m, text, language), text)
     text = meaning.without_negated_figures(text, language)  # "aren't 5 %": no "no"
@@ -146,7 +177,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     stated = [
         s
         for s in sentences(text)
-        if (not s.text.rstrip().endswith("?") or _goes_on(text, s))  # "backups - maybe?"
+        if (not s.text.rstrip().endswith("?") or _goes_on(text, s, language))  # "backups - maybe?"
         and not any(_overlaps(s, w) for w in wishes)
         and not cues.search("goal_reference", language, s.text)  # "mål 2 skulle være …"
         and not cues.search("step_named", language, s.text)  # "du flyttade inte CRM-steget"
@@ -162,8 +193,11 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     unplaced = [c.text for s in stated for c in _clauses(s) if not cued[c.start]]
     meant = meaning.topics(unplaced, language) if EXAMPLES_FILE.exists() else {}
     previous: list[str] = []
+    last: list[str] = []  # the questions the last clause with an answer spoke of
     for sentence in stated:
-        if not _goes_on(text, sentence):
+        if _sums_up(sentence, language):
+            previous = last  # "… on the office pc. so partly I guess?": of the backups
+        elif not _goes_on(text, sentence, language):
             previous = []
         for clause in _clauses(sentence):
             answers = cued[clause.start]
@@ -198,6 +232,7 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
                     in_passing=guessed or _unnamed(question_id, clause.text, language),
                 )
                 previous.append(question_id)
+            last = list(answers) or last
     return extra + list(found.values())
 
 
@@ -247,9 +282,20 @@ def _of_previous(clause: str, previous: list[str], answers: dict, language: str)
     return bool(said & asked)
 
 
-def _goes_on(text: str, sentence: Piece) -> bool:
+SUMMING_UP_WORDS = 5  # "so partly I guess?": a few words that sum up the answer before
+
+
+def _sums_up(sentence: Piece, language: str) -> bool:
+    """ "so partly I guess?": a few words that sum up the answer before them."""
+    short = len(sentence.text.split()) <= SUMMING_UP_WORDS
+    return short and cues.search("sums_up", language, sentence.text) is not None
+
+
+def _goes_on(text: str, sentence: Piece, language: str = "en") -> bool:
     """ "skills - not really", "kompetens... vet inte": a dash after a word with no full
-    stop, or an ellipsis, goes on with it."""
+    stop, or an ellipsis, goes on with it; so does a short sum-up ("so partly I guess?")."""
+    if _sums_up(sentence, language):
+        return True
     before = text[: sentence.start]
     said = before.rstrip()
     same_line = "\n" not in before[len(said) :]  # a bullet on a new line is a new answer

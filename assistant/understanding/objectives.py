@@ -20,7 +20,6 @@ from assistant.understanding.metrics import (
     bind_by_meaning,
     cue_hits,
     metric_bank,
-    scaled,
 )
 from assistant.understanding.objective_baselines import (
     described_baseline,
@@ -38,7 +37,13 @@ from assistant.understanding.objective_scopes import (
     said_as_today,
     unit_price,
 )
-from assistant.understanding.quantities import Found, in_unit
+from assistant.understanding.objective_units import (
+    apart_in_time,
+    one_time_unit,
+    plausible_pair,
+    shared_unit,
+)
+from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
 from assistant.understanding.relative import base_of_change, change_word, way_of
 from assistant.understanding.text import (
@@ -195,34 +200,6 @@ def _aimed_at(text: str, scope: Scope, figures: list[Found], language: str) -> F
     return in_aim[-1]
 
 
-def shared_unit(baseline: Amount, target: Amount) -> Amount:
-    """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
-    and, a thousandfold below it, the target's scale word."""
-    if baseline.unit != "count" or baseline.value < 0:
-        return baseline
-    if target.unit == "count" and scaled(target) and not scaled(baseline) and baseline.value:
-        return baseline.model_copy(update={"value": _scaled_like(baseline.value, target.value)})
-    if target.unit in ("count", None):  # "fra 10 til 12 millioner": the scale word is shared
-        return baseline
-    if target.unit == "%" and baseline.value > 100:  # "600 subscribers … 9 %": another figure
-        return baseline
-    if baseline.value == 0:  # "today 0": nothing, in the target's unit
-        return baseline.model_copy(update={"unit": target.unit, "currency": target.currency})
-    value = baseline.value
-    if target.unit == "money":
-        value = _scaled_like(value, target.value)
-    return baseline.model_copy(
-        update={"value": value, "unit": target.unit, "currency": target.currency}
-    )
-
-
-def _scaled_like(value: float, target: float) -> float:
-    """A bare figure a thousandfold or more below its target shares the target's scale."""
-    if target / value < 1000:
-        return value
-    return value * next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
-
-
 def _before_the_change(
     everything: list[Found], target: Amount, change_percent: float | None
 ) -> Amount | None:
@@ -239,29 +216,6 @@ def _before_the_change(
         and abs(f.amount.value - implied) <= 0.03 * implied
     ]
     return said[0] if len(said) == 1 else None
-
-
-def _one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:
-    """ "3–4 days … within 24 hours": both in the baseline's unit when the target stays
-    a whole unit or more in it (1 day), else both in the target's (180 to 30 minutes)."""
-    converted = in_unit(target, baseline.unit)
-    if converted is None or converted is target:
-        return baseline, target
-    if converted.value >= 1:
-        return baseline, converted
-    return in_unit(baseline, target.unit) or baseline, target
-
-
-MAX_RATIO = 20  # a small business does not aim 20 times up or down in one goal
-
-
-def _plausible_pair(baseline: Amount, target: Amount) -> bool:
-    """ "from 1 800 to 38", "from 900 to 3": two figures this far apart belong to two
-    different things; the target stands and today's value is left to be measured."""
-    if baseline.unit == "%" or not baseline.value or not target.value:
-        return True
-    ratio = target.value / baseline.value
-    return 1 / MAX_RATIO <= ratio <= MAX_RATIO or baseline.value < MAX_RATIO / 2
 
 
 NEW_AFTER = 25  # characters after a target that say what it counts ("20 new clients")
@@ -410,6 +364,8 @@ def _objective(
     baseline_found, target_found, change = _numbers(text, scope, language)
     baseline = baseline_found.amount if baseline_found else None
     target = target_found.amount if target_found else None
+    if baseline is not None and target is not None and apart_in_time(text, baseline, target):
+        baseline = target = None  # "120 returns and half come in the last 3 weeks": two things
     if baseline is not None and target is not None:
         baseline = shared_unit(baseline, target)
         target = shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
@@ -436,10 +392,10 @@ def _objective(
     if baseline is None and target is not None:  # "omsetter ca 1,8 mill … doble til 3,6 mill"
         baseline = _before_the_change(everything, target, change_word(words, language))
     if baseline is not None and target is not None:
-        baseline, target = _one_time_unit(baseline, target)
+        baseline, target = one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span
         said_from = said_from and figure_role(text, baseline_found, language) == "change_from"
-        if not (said_from or _plausible_pair(baseline, target)):
+        if not (said_from or plausible_pair(baseline, target)):
             baseline = None  # a figure picked up from elsewhere, not "from X to Y"
     direction = _direction(text, scope, language, baseline, target)
     decrease = direction == "decrease"

@@ -95,7 +95,7 @@ def _paid(text: str, quantity: Quantity, language: str, start: int | None = None
         return False
     start = quantity.start if start is None else start
     before = re.split(r"[.;!?\n]", text[max(0, start - 60) : start])[-1]
-    after = text[quantity.end : quantity.end + 40]
+    after = text[quantity.end : quantity.end + 60]
     return bool(cues.search("paid_before", language, before)) or bool(
         cues.search("paid_after", language, after)
     )
@@ -294,7 +294,7 @@ def _not_year(text: str, start: int, end: int, language: str) -> bool:
 CLOCK_HOURS = 24
 
 
-def _clock_times(text: str, language: str) -> list[tuple[int, int]]:
+def clock_times(text: str, language: str) -> list[tuple[int, int]]:
     """ "dött mellan 14 och 16", "between 2 and 4 pm", "с 14 до 16": hours of the day, not
     a figure (never a count said with its unit: "between 14 and 16 cakes")."""
     spans = []
@@ -311,7 +311,7 @@ def read_amounts(text: str, language: str) -> list[Found]:
     quantities = [
         q for q in extract_quantities(text, language) if not _names_something(text, q, language)
     ]
-    dates = find_date_spans(text, language) + _clock_times(text, language)
+    dates = find_date_spans(text, language) + clock_times(text, language)
     found: list[Found] = []
     index = 0
     while index < len(quantities):

@@ -17,7 +17,7 @@ from assistant.understanding.metrics import (
 )
 from assistant.understanding.objective_scopes import figure_role
 from assistant.understanding.objectives import read_objectives
-from assistant.understanding.quantities import Found, read_amounts
+from assistant.understanding.quantities import Found, clock_times, read_amounts
 from assistant.understanding.reading import (
     Amount,
     CommandFact,
@@ -57,6 +57,13 @@ def _bound(
             return label, 0.8
     meant = bind_by_meaning(clause.text, language, found.amount) if by_meaning else None
     return meant or _time_spent(found.amount)
+
+
+def _without_clock_times(text: str, language: str) -> str:
+    """The text with the hours of the day blanked out ("утром с 8 до 11"), positions kept."""
+    for start, end in clock_times(text, language):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _time_spent(amount: Amount) -> tuple[str, float] | None:
@@ -105,7 +112,8 @@ def _metrics(
         if "money" in metric_bank()[label].units and scaled(found.amount):
             found = Found(found.amount.model_copy(update={"unit": "money"}), found.counted)
         yearly = found.amount.period in (None, "year")
-        total = found.start >= part_until  # not one part's revenue
+        part = cues.search("part_of_after", language, text[found.end : found.end + 40])
+        total = found.start >= part_until and part is None  # not one part's revenue
         aimed = _aimed_revenue(text, found, language)  # "ну и выручку бы до 50 млн"
         if (
             label == "revenue"
@@ -214,7 +222,11 @@ def read(
     if known is not None:  # "Goal 1: orders from 10 to 40" before there are goals: an aim
         ordered = [c for c in ordered if not _beyond(c, known)]
     orders = tuple(_order_span(text, c) for c in ordered if c.action not in AIMS_KEPT)
-    objectives = read_objectives(text, lang, today, amounts, metrics, orders)
+    timeless = _without_clock_times(text, lang)  # "с 14 до 17": hours, not from-to
+    objectives = [
+        o.model_copy(update={"span": span_of(text, o.span.start, o.span.end)})
+        for o in read_objectives(timeless, lang, today, amounts, metrics, orders)
+    ]
     metrics = _without_targets(metrics, objectives)
     metrics += _other_figures(unplaced, amounts, objectives)
     zero = _zero_online_sales(text, lang)

@@ -1,0 +1,55 @@
+"""What the summary hands over besides the goals and lanes: how each goal is measured (its
+KPI, how often, from where), the one step to start with, and the review dates on the
+calendar, so the plan can be run from the summary alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.coaching.messages import Messages
+from assistant.coaching.plan import Goal, StrategyPlan
+from assistant.coaching.plan_answers import first_to_start
+from assistant.coaching.render import roadmap_order
+
+MONTHS_IN_QUARTER = 3
+
+
+def goal_measure(goal: Goal, language: str) -> str:
+    """ "KPI: monthly churn — checked monthly; from the booking system", or nothing."""
+    if not goal.kpis:
+        return ""
+    kpi = goal.kpis[0]
+    say = Messages(language)
+    cadence = Messages(language, "report").label("cadences", kpi.cadence) if kpi.cadence else ""
+    source = goal.kpis[0].source or ""
+    return say.say(
+        "summary_goal_kpi",
+        name=kpi.name,
+        cadence=f" — {cadence}" if cadence else "",
+        source=f"; {source}" if source else "",
+    )
+
+
+def first_and_reviews(plan: StrategyPlan, today: date) -> str:
+    """The step to start this month and the first check-in, review and maturity check."""
+    say = Messages(plan.language)
+    lines = []
+    now = [i for i in roadmap_order(plan) if i.horizon == "short"]
+    if now:
+        lines.append(say.say("summary_first", title=first_to_start(now).title))
+    months = plan.review_cadence.reassess_maturity_months
+    lines.append(
+        say.say(
+            "summary_reviews",
+            check_in=_month_start(today, 1).isoformat(),
+            review=_month_start(today, MONTHS_IN_QUARTER - (today.month - 1) % 3).isoformat(),
+            maturity=_month_start(today, months).isoformat(),
+        )
+    )
+    return "\n".join(lines)
+
+
+def _month_start(today: date, ahead: int) -> date:
+    """The first day of the month ``ahead`` months after this one."""
+    index = today.year * 12 + today.month - 1 + ahead
+    return date(index // 12, index % 12 + 1, 1)

@@ -1,0 +1,86 @@
+"""An objective's two figures in one unit: "from 15 to 25 %" (the bare one shares the
+other's unit and scale), "3–4 days … within 24 hours" (one unit for both), and two figures
+that are not one aim's today and target ("120 returns … the last 3 weeks", "from 1 800 to
+38")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.metrics import scaled
+from assistant.understanding.quantities import in_unit
+from assistant.understanding.reading import Amount
+
+
+def shared_unit(baseline: Amount, target: Amount) -> Amount:
+    """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
+    and, a thousandfold below it, the target's scale word."""
+    if baseline.unit != "count" or baseline.value < 0:
+        return baseline
+    if target.unit == "count" and scaled(target) and not scaled(baseline) and baseline.value:
+        return baseline.model_copy(update={"value": _scaled_like(baseline.value, target.value)})
+    if target.unit in ("count", None):  # "fra 10 til 12 millioner": the scale word is shared
+        return baseline
+    if target.unit == "%" and baseline.value > 100:  # "600 subscribers … 9 %": another figure
+        return baseline
+    if baseline.value == 0:  # "today 0": nothing, in the target's unit
+        return baseline.model_copy(update={"unit": target.unit, "currency": target.currency})
+    value = baseline.value
+    if target.unit == "money":
+        value = _scaled_like(value, target.value)
+    return baseline.model_copy(
+        update={"value": value, "unit": target.unit, "currency": target.currency}
+    )
+
+
+TIME_UNITS = ("days", "hours", "minutes", "weeks")
+SAID_TOGETHER = 20  # characters between "from 6" and "to 2 days": one range of one thing
+
+
+_NAMES_A_THING = re.compile(
+    r"\s+(?!(?:by|per|a|an|the|in|to|within|before|till?|until|innen|innan|senest|om|och|og"
+    r"|and|or|eller|до|к|в|на|på|i)\b)[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
+
+
+def apart_in_time(text: str, baseline: Amount, target: Amount) -> bool:
+    """A count of things and a span of time said apart ("about 120 returns and half come in
+    the last 3 weeks") are two different things, not one figure going from 120 to 21 days;
+    a bare figure ("6 hours a week … down to 2") is the same thing again."""
+    if not {baseline.unit, target.unit} & set(TIME_UNITS):
+        return False
+    counts = [a for a in (baseline, target) if a.unit == "count"]
+    things = [a for a in counts if _NAMES_A_THING.match(text, a.span.end)]
+    first, second = sorted((baseline.span, target.span), key=lambda s: s.start)
+    return bool(things) and second.start - first.end > SAID_TOGETHER
+
+
+def _scaled_like(value: float, target: float) -> float:
+    """A bare figure a thousandfold or more below its target shares the target's scale."""
+    if target / value < 1000:
+        return value
+    return value * next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
+
+
+def one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:
+    """ "3–4 days … within 24 hours": both in the baseline's unit when the target stays
+    a whole unit or more in it (1 day), else both in the target's (180 to 30 minutes)."""
+    converted = in_unit(target, baseline.unit)
+    if converted is None or converted is target:
+        return baseline, target
+    if converted.value >= 1:
+        return baseline, converted
+    return in_unit(baseline, target.unit) or baseline, target
+
+
+MAX_RATIO = 20  # a small business does not aim 20 times up or down in one goal
+
+
+def plausible_pair(baseline: Amount, target: Amount) -> bool:
+    """ "from 1 800 to 38", "from 900 to 3": two figures this far apart belong to two
+    different things; the target stands and today's value is left to be measured."""
+    if baseline.unit == "%" or not baseline.value or not target.value:
+        return True
+    ratio = target.value / baseline.value
+    return 1 / MAX_RATIO <= ratio <= MAX_RATIO or baseline.value < MAX_RATIO / 2
