@@ -250,3 +250,18 @@ def test_a_count_and_a_span_of_weeks_said_apart_are_not_one_figure():
         TODAY,
     ).goals
     assert not any(g.baseline and g.baseline.unit == "days" for g in goals), goals
+
+
+def test_a_booking_system_named_like_a_place_is_no_market():
+    facts = read_message("Vi bruker Timma til booking, og tallene hentes fra Timma.", "nb", TODAY)
+    assert "Timma" not in facts.markets
+
+
+def test_the_first_of_two_goals_said_the_same_is_the_one_dropped():
+    from assistant.coaching.commands import plan_commands
+    from assistant.understanding import read
+
+    said = read("Mål 1 og mål 3 er jo det samme, slett det første.", "nb", TODAY, goals=3)
+    assert [(c.action, c.number) for c in plan_commands(said, TODAY)] == [("drop_goal", 1)]
+    both = read("fjern mål 2 og 3", "nb", TODAY, goals=3)
+    assert [c.number for c in plan_commands(both, TODAY)] == [2, 3]

@@ -224,3 +224,11 @@ def test_can_you_help_us_is_answered_yes_not_declined(service):
     ).reply
     assert "Ja. Det är precis det vi gör här" in reply, reply
     assert "utanför digital strategi" not in reply
+
+
+def test_a_tool_named_in_passing_orders_no_export():
+    from assistant.understanding import intents
+
+    said = "менеджер открывает файл, считает знаки в Word, смотрит тематику"
+    assert [c.action for c in intents.commands(said, "ru")] == []
+    assert [c.action for c in intents.commands("Пришлите план в Word", "ru")] == ["export"]

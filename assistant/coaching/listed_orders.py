@@ -32,7 +32,18 @@ def each_listed(command: PlanCommand, language: str) -> list[PlanCommand]:
         while match := LISTED.match(command.words, cursor):
             numbers.append(int(match.group(1)))
             cursor = match.end()
-    return [command.model_copy(update={"number": n}) for n in dict.fromkeys(numbers)]
+    numbers = _picked(list(dict.fromkeys(numbers)), command.words, language)
+    return [command.model_copy(update={"number": n}) for n in numbers]
+
+
+def _picked(numbers: list[int], words: str, language: str) -> list[int]:
+    """ "mål 1 og 3 er det samme, slett det første": the one of the list the order picks."""
+    if len(numbers) < 2:
+        return numbers
+    for place, by_language in cues.raw("ordinal_pick").items():
+        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
+            return [numbers[0] if place == "first" else numbers[-1]]
+    return numbers
 
 
 def goals_numbered(text: str, language: str) -> set[int]:
