@@ -195,11 +195,6 @@ def test_a_referral_scheme_asked_for_in_a_fitness_studio_is_added(service):
     assert "referral_programme" in service.session("referral").wanted_initiatives
 
 
-def test_a_side_answer_quotes_only_the_owners_language_when_it_can(service):
-    reply = service.send("quotes", "Hi, where do we start with a digital strategy?", "en").reply
-    assert "(nb)" not in reply and "Norwegian" not in reply, reply
-
-
 def test_the_summary_hands_over_kpis_the_first_step_and_review_dates(service):
     _roadmap(service, "handover")
     reply = service.send("handover", "ja", "nb").reply

@@ -37,16 +37,16 @@ LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as c
 
 
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
-    """The passages in the owner's language alone when one is nearly as close as the best
-    (an owner reading English is not handed a Norwegian quote beside it); else the best,
-    in whatever language (its quote then says which language it is in)."""
+    """The passages in the owner's language first when nearly as close as the best; the
+    knowledge base has few articles per language, so the best passage may be in another
+    (its quote then says which language it is in)."""
     if not found:
         return found
     best = found[0].similarity
     own = [
         g for g in found if g.result.language == language and g.similarity >= best - LANGUAGE_SLACK
     ]
-    return own or found
+    return own + [g for g in found if g not in own]
 
 
 CATALOGUE_ANSWERS = 2  # initiatives described in one answer
