@@ -265,3 +265,8 @@ def test_the_first_of_two_goals_said_the_same_is_the_one_dropped():
     assert [(c.action, c.number) for c in plan_commands(said, TODAY)] == [("drop_goal", 1)]
     both = read("fjern mål 2 og 3", "nb", TODAY, goals=3)
     assert [c.number for c in plan_commands(both, TODAY)] == [2, 3]
+
+
+def test_a_list_dash_after_a_figure_makes_no_range():
+    said = "Rough numbers:\n- ~18k site visits\n- 410 trial signups"
+    assert [f.amount.value for f in read_amounts(said, "en")] == [18000, 410]

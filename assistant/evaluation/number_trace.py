@@ -87,6 +87,7 @@ def derivable(text: str) -> set[float]:
             derived.add(100 * a / b)
             derived.add(100 / b)
         derived |= {(a + b) / 2 * s for s in _SCALES}
+        derived |= {(a * s + b) / 2 for s in _SCALES}  # "40-50 000": the thousands said once
         derived |= {a * s * (1 + b / 100) for s in _SCALES}
         derived |= {a * s * (1 - b / 100) for s in _SCALES}
         derived |= {(a - b) * s for s in _SCALES} | {(a + b) * s for s in _SCALES}

@@ -323,8 +323,9 @@ def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantit
     result = [quantity for quantity, _ in found]
     for i in range(len(result) - 1):
         (low, low_scale), (high, high_scale) = found[i], found[i + 1]
-        if result[i].range_role or not re.fullmatch(_RANGE_DASH, text[low.end : high.start]):
-            continue
+        between = text[low.end : high.start]
+        if result[i].range_role or not re.fullmatch(_RANGE_DASH, between) or "\n" in between:
+            continue  # "18k site visits\n- 410 signups": a list's dash, no range
         update: dict[str, object] = {"range_role": "low"}
         if low.unit is None and high.unit is not None:
             update.update(unit=high.unit, kind=high.kind)
