@@ -48,10 +48,7 @@ def horizon_of(words: str, language: str, key: str = "horizon_words") -> str | N
 
 
 def _horizon_in(words: str, language: str, key: str) -> str | None:
-    for horizon, by_language in cues.raw(key).items():
-        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
-            return str(horizon)
-    return None
+    return cues.label_of(key, language, words)
 
 
 def put_first(words: str, language: str) -> bool:
@@ -68,7 +65,4 @@ def without_place(words: str, language: str) -> str:
 
 def priority_of(words: str, language: str) -> str | None:
     """The priority an order gives ("og prioritet høy": high), if it names one."""
-    for level, by_language in cues.raw("priority_said").items():
-        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
-            return str(level)
-    return None
+    return cues.label_of("priority_said", language, words)

@@ -21,7 +21,7 @@ def goal_measure(goal: Goal, language: str) -> str:
     kpi = goal.kpis[0]
     say = Messages(language)
     cadence = Messages(language, "report").label("cadences", kpi.cadence) if kpi.cadence else ""
-    source = goal.kpis[0].source or ""
+    source = kpi.source or ""
     return say.say(
         "summary_goal_kpi",
         name=kpi.name,

@@ -40,10 +40,10 @@ def _picked(numbers: list[int], words: str, language: str) -> list[int]:
     """ "mål 1 og 3 er det samme, slett det første": the one of the list the order picks."""
     if len(numbers) < 2:
         return numbers
-    for place, by_language in cues.raw("ordinal_pick").items():
-        if any(cues.compiled(p).search(words) for p in by_language.get(language, ())):
-            return [numbers[0] if place == "first" else numbers[-1]]
-    return numbers
+    place = cues.label_of("ordinal_pick", language, words)
+    if place is None:
+        return numbers
+    return [numbers[0] if place == "first" else numbers[-1]]
 
 
 def goals_numbered(text: str, language: str) -> set[int]:

@@ -23,10 +23,7 @@ NOW_SHOWN = 3  # the first steps named in an answer
 
 def plan_question(text: str, language: str) -> str | None:
     """The kind of plan question ``text`` asks (first_step, measure, why_goal), if any."""
-    for kind, by_language in cues.raw("plan_questions").items():
-        if any(cues.compiled(p).search(text) for p in by_language.get(language, ())):
-            return str(kind)
-    return None
+    return cues.label_of("plan_questions", language, text)
 
 
 def answer_plan_question(

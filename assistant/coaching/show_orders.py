@@ -17,17 +17,7 @@ def show_order(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
     outcome.show = True
-    part = next(
-        (
-            str(name)
-            for name, by_language in cues.raw("shown_part").items()
-            if any(
-                cues.compiled(p).search(command.words)
-                for p in by_language.get(state.plan.language, ())
-            )
-        ),
-        "goals",
-    )
+    part = cues.label_of("shown_part", state.plan.language, command.words) or "goals"
     if part == "summary" and state.plan.roadmap:
         facts.approve = True  # "…and then give me the final summary": the roadmap as it is
     elif part == "roadmap" and state.plan.roadmap:

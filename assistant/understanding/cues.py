@@ -42,6 +42,11 @@ def labelled_patterns(key: str, language: str) -> tuple[tuple[str, re.Pattern[st
     return tuple(found)
 
 
+def label_of(key: str, language: str, text: str) -> str | None:
+    """The first label of a labelled key one of whose expressions ``text`` matches."""
+    return next((label for label, p in labelled_patterns(key, language) if p.search(text)), None)
+
+
 def command_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return labelled_patterns("commands", language)
 

@@ -138,26 +138,35 @@ def _unquoted(text: str, language: str) -> str:
     return text
 
 
+@cache
+def _label_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each question's label followed by an answer ("Own website: yes")."""
+    found = []
+    for question in load_maturity_questions().questions:
+        label = question.short.get(language)
+        if label:
+            words = r"\s+".join(re.escape(w) for w in label.split())
+            answer = r"\s*[:=—–-]\s*(?P<v>[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+            found.append((question.id, re.compile(rf"(?<!\w){words}{answer}", re.I)))
+    return tuple(found)
+
+
 def said_by_label(text: str, language: str) -> dict[str, MaturityFact]:
     """ "Säkerhets- och integritetsrutiner: nej": a question's own label said with an answer
     (owners copy the coach's notes to correct them) answers that question outright."""
     found = {}
-    for question in load_maturity_questions().questions:
-        label = question.short.get(language)
-        if not label:
-            continue
-        words = r"\s+".join(re.escape(w) for w in label.split())
-        pattern = re.compile(rf"(?<!\w){words}\s*[:=—–-]\s*(?P<v>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.I)
+    for question_id, pattern in _label_patterns(language):
         for match in pattern.finditer(text):
             value = match.group("v")
             answer = meaning.polarity(value, language)
             span = Span(start=match.start(), end=match.end(), text=match.group())
-            found[question.id] = MaturityFact(topic=question.id[2:], answer=answer, span=span)
+            found[question_id] = MaturityFact(topic=question_id[2:], answer=answer, span=span)
     return found
 
 
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
-    labelled = said_by_label(_unquoted(text, language), language)
+    text = _unquoted(text, language)  # words quoted back answer nothing, by label or not
+    labelled = said_by_label(text, language)
     for fact in labelled.values():  # "Automatic backups: not sure" answers no other question
         start, end = fact.span.start, fact.span.end
         text = text[:start] + " " * (end - start) + text[end:]
@@ -168,7 +177,6 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
 
 
 def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
-    text = _unquoted(text, language)
     text = _ECHOED.sub(lambda m: _answered(m, text, language), text)
     text = meaning.without_negated_figures(text, language)  # "aren't 5 %": no "no"
     bank = load_maturity_questions()
