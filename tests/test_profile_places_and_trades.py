@@ -64,4 +64,6 @@ def test_the_trade_is_what_the_owner_says_they_are_first(language, text, trade):
 
 
 def test_words_for_the_people_are_no_trade():
-    assert profile.industry("Vi er et ektepar som driver gard på Voss.", "nb") is None
+    assert profile.industry("Vi er et ektepar som driver på Voss.", "nb") is None
+    farm = profile.industry("Vi er et ektepar som driver gard på Voss.", "nb")
+    assert farm is not None and farm.value == "gard"  # the farm is the trade, not the couple

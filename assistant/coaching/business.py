@@ -32,6 +32,7 @@ Need = Literal[
     "on_delivery_platforms",
     "on_booking_platforms",
     "on_lead_platforms",
+    "named",  # the owner names it somewhere ("600 tyre-hotel customers"), not only the trade
 ]
 Never = Literal[
     "leaving_marketplaces",
@@ -79,6 +80,7 @@ class BusinessTraits(BaseModel):
     tools: set[str] = Field(default_factory=set)  # what the owner already has: online_booking
     leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
     pains: dict[str, str] = Field(default_factory=dict)  # initiative id -> the owner's sentence
+    named: set[str] = Field(default_factory=set)  # initiatives the owner calls by a name
 
 
 @cache
@@ -167,7 +169,8 @@ def traits_of(
     """The traits of a business from its trade and what the owner said (all their messages,
     or a brief); a trade that names no family falls back to the owner's words."""
     trade = industry or ""  # the trade may be said in English ("wholesale distributor")
-    from assistant.understanding.text import sentences  # the catalogue loads this module
+    from assistant.coaching.words import initiatives_called  # the catalogue loads this module
+    from assistant.understanding.text import sentences
 
     stated = " ".join(s.text for s in sentences(owner_words) if "?" not in s.text)
     family = (  # "is booking software worth it for us?" says no trade
@@ -186,6 +189,7 @@ def traits_of(
         channels=named,
         leaving=leaving,
         tools=tools_said(owner_words, language),
+        named=set(initiatives_called(owner_words, language)),
         abroad=aims_abroad(owner_words, language),
     )
 
@@ -204,13 +208,15 @@ def _outranked(family: str | None, words: str, language: str) -> str | None:
 
 def _customers_said(words: str, language: str) -> set[str]:
     """ "мы работаем с частными клиентами, а не с компаниями": b2c, whatever the trade's
-    usual customers; empty when the owner says neither."""
+    usual customers; empty when the owner says neither. Customers the owner wants ("ещё
+    хотим корпоративных клиентов") are an aim, not who buys today."""
     text = words.lower()
     said = set()
     for kind, by_language in _data().get("customers_said", {}).items():
         for pattern in by_language.get(language, ()):
             for match in re.finditer(pattern, text):
-                if not NEGATION.search(text[max(0, match.start() - 20) : match.start()]):
+                before = text[max(0, match.start() - 30) : match.start()]
+                if not (NEGATION.search(before[-20:]) or WISHED.search(before)):
                     said.add(kind)
     return said
 
@@ -292,12 +298,22 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
         return "sells_online"
     if "website" in fit.needs and traits.has_website is False:
         return "website"
+    if "named" in fit.needs and fit.step not in traits.named:  # no tyre hotel for a boatyard
+        return "named"
     if "abroad" in fit.needs and not traits.abroad:  # "southern NSW" is no foreign market
         return "abroad"
     for need in fit.needs:  # "on_marketplaces": only for a business that sells there
         if need.startswith("on_") and need[3:] not in traits.channels:
             return need
     return _never(fit, traits)
+
+
+def fits_when_asked(fit: Fit, traits: BusinessTraits) -> bool:
+    """Whether an initiative the owner asks for fits once the trade's presumed ways (what it
+    sells, how and to whom) give way to the owner's words: a sports shop's "online booking
+    for the workshop" does; churn scores made for software never fit a coffee roaster."""
+    presumed = traits.model_copy(update={"sells": set(), "via": set(), "customers": set()})
+    return misfit(fit, presumed) in (None, "family_unknown")
 
 
 def _never(fit: Fit, traits: BusinessTraits) -> str | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.units import figure_unit
+from assistant.understanding import cues
 from assistant.understanding.metrics import catalogue_kpi, metric_bank, scaled
 from assistant.understanding.reading import Amount
 
@@ -71,12 +72,18 @@ DEPENDENCY = "dependency_share"
 
 
 def _share_of_a_channel(text: str, language: str, figures: tuple[Amount | None, ...]) -> bool:
-    """A share in % of sales that names a platform the business sells through."""
+    """A share in % of sales that names a platform the business sells through; not one
+    named as what to move away from ("30% from our own enquiries rather than Checkatrade"
+    counts the own enquiries)."""
     from assistant.coaching.business import channels_named
 
     shares = [f for f in figures if f is not None]
+    contrast = cues.search("instead_of", language, text)
+    counted = text[: contrast.start()] if contrast else text
     return (
-        bool(shares) and all(f.unit == "%" for f in shares) and bool(channels_named(text, language))
+        bool(shares)
+        and all(f.unit == "%" for f in shares)
+        and bool(channels_named(counted, language))
     )
 
 

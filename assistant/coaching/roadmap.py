@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
-from assistant.coaching.business import BusinessTraits, misfit
+from assistant.coaching.business import BusinessTraits, fits_when_asked, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import lane_fields
 from assistant.coaching.gaps import answered_gaps
@@ -75,7 +75,7 @@ def draft_roadmap(
     asked_for = [  # "online booking for the workshop": the owner's words over a shop's defaults
         s
         for s in load_kpi_catalogue().initiatives
-        if s.id not in leave_out and misfit(s.fit, traits) in (None, *DEFAULTS_ONLY)
+        if s.id not in leave_out and fits_when_asked(s.fit, traits)
     ]
     ranked = {
         o.id: serving_steps(o, _goal_of(plan, o), offer, plan.language, asked_for)
@@ -119,9 +119,6 @@ def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
     return next((g for g in plan.goals if g.objective_id == objective.id), None)
 
 
-DEFAULTS_ONLY = ("sells", "via", "customers", "family_unknown")  # presumed, not known
-
-
 def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]]) -> list[Pick]:
     picks: list[Pick] = []
     for objective in plan.objectives:
@@ -147,9 +144,9 @@ def _made_for(spec: InitiativeSpec, objective: Objective, plan: StrategyPlan) ->
     if kpi_rank(spec, goal_kpi_ids(goal, plan.language)) == 0:
         return True
     owner = objective.owner_words
-    return bool(
-        named_by_owner(owner, [spec], plan.language) or said_about(owner, [spec], plan.language)
-    )
+    if named_by_owner(owner, [spec], plan.language):
+        return True
+    return not spec.named_only and bool(said_about(owner, [spec], plan.language))
 
 
 MAX_PAINS = 2  # initiatives added for problems the owner described, besides the objectives
@@ -305,11 +302,12 @@ def _initiative(
     horizon = pick.horizon or spec.horizon
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]
+    chosen_for = _goal_of(plan, pick.objective) if pick.objective else None
     initiative = Initiative(
         id=f"i{number}",
         title=spec.title.get(language),
         description=spec.description.get(language),
-        rationale=_why(pick, language, goals[0] if goals else None, gaps),
+        rationale=_why(pick, language, chosen_for or next(iter(goals), None), gaps),
         **lane_fields(horizon, today),
         impact=impact_here(pick, plan),
         feasibility=spec.feasibility,
@@ -354,10 +352,16 @@ def _why(
     objective = _short(objective.strip("“”«»"))  # a goal named by a quote is quoted once
     served = goal_kpi_ids(goal, language)
     by_kpi = [why for kpi, why in pick.spec.why_for.items() if kpi in served]
-    why = next(iter(by_kpi), pick.spec.why)
+    why = next(iter(by_kpi), pick.spec.why if _told_true(pick.spec, served) else None)
     if why is not None:
         return why.get(language).format(objective=objective)
     return say.say("why_objective", objective=objective)
+
+
+def _told_true(spec: InitiativeSpec, served: set[str]) -> bool:
+    """A step's own why tells how it moves its first KPI ("the invoice goes out the day the
+    job is done"); said of a goal it serves through another KPI (capacity) it reads false."""
+    return not set(spec.kpis) & served or spec.kpis[0] in served
 
 
 def _moves(spec: InitiativeSpec, goal: Goal | None) -> bool:

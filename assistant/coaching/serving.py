@@ -146,8 +146,8 @@ def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
     names = {k.name for k in goal.kpis} if goal else set()
     catalogue = load_kpi_catalogue()
     ids = {k.id for k in catalogue.kpis if any(n in k.name.model_dump().values() for n in names)}
-    if ids or goal is None or language is None or not goal.metric:
-        return ids
+    if ids or goal is None or language is None or not goal.metric or _milestone(goal):
+        return ids  # "clients sign things securely": a word of a milestone is no measure of it
     if goal.target is not None and _MONEY.fullmatch(goal.target.unit or ""):
         return {"revenue"}  # "PT revenue from £2,500 to £4,000": money the owner counts
     share = goal.target is not None and goal.target.unit == "%"
@@ -159,6 +159,12 @@ def goal_kpi_ids(goal: Goal | None, language: str | None = None) -> set[str]:
     if not named and _more_of_a_count(goal):
         return {COUNT_KPI}  # "badrumsjobb 25 → 40 om året": jobs the business sells
     return set(named[:1])
+
+
+def _milestone(goal: Goal) -> bool:
+    """A goal to put something in place: no figure to reach and none to start from."""
+    no_figure = goal.target is None and goal.change_percent is None
+    return no_figure and (goal.baseline is None or goal.baseline.value is None)
 
 
 def _counted_by_orders(goal: Goal | None, kpi_ids: set[str]) -> bool:
