@@ -120,7 +120,7 @@ def test_the_own_growth_step_speaks_of_business_customers_only_to_a_business_tha
         baseline=Baseline(value=40, unit="count", status="measured"),
         target=Target(value=60, unit="count"),
     )
-    for_shop = workstream_for(objective, goal).description.get("en")
-    for_wholesaler = workstream_for(objective, goal, b2b=True).description.get("en")
+    for_shop = workstream_for(objective, goal, "en").description.get("en")
+    for_wholesaler = workstream_for(objective, goal, "en", b2b=True).description.get("en")
     assert "businesses" not in for_shop
     assert "List 20–30 businesses" in for_wholesaler

@@ -72,6 +72,7 @@ class BusinessTraits(BaseModel):
     sells: set[str] = Field(default_factory=set)
     via: set[str] = Field(default_factory=set)
     customers: set[str] = Field(default_factory=set)
+    customers_said: set[str] = Field(default_factory=set)  # by the owner, not the trade's usual
     sells_online: bool | None = None
     has_website: bool | None = None
     has_crm: bool | None = None
@@ -179,11 +180,13 @@ def traits_of(
     family = _outranked(family, f"{trade} {stated}", language)  # "производство" … "мыла"
     defaults = _data()["families"].get(family or "", {})
     named, leaving = _channels(owner_words.lower(), language)
+    said = _customers_said(owner_words, language)
     return BusinessTraits(
         family=family,
         sells=set(defaults.get("sells", ())),
         via=set(defaults.get("via", ())) | ({"bookings"} if _booked(stated, language) else set()),
-        customers=_customers_said(owner_words, language) or set(defaults.get("customers", ())),
+        customers=said or set(defaults.get("customers", ())),
+        customers_said=said,
         sells_online=True if named & ONLINE_CHANNELS else sells_online,  # "почти всё на Ozon"
         has_website=has_website,
         channels=named,

@@ -348,7 +348,9 @@ def _drop_initiative(
         or goal_by_value(state, command.words) is not None
         or moved is not None
     ) and not cues.search("initiative_word", state.plan.language, said)  # "från svinn-initiativet"
-    if not named and (not spec_ids or not state.plan.roadmap) and a_goal:
+    before_roadmap = not state.plan.roadmap and bool(state.plan.goals or state.candidates)
+    numbered = before_roadmap and command.number is not None  # "ta bort nummer 4": a goal
+    if not named and (not spec_ids or not state.plan.roadmap) and (a_goal or numbered):
         _drop_goal(state, command, facts, today, outcome)  # "drop the churn one": a goal
         return
     if state.stage in ("profile", "current_state", "objectives"):

@@ -24,8 +24,15 @@ _DANGLING = re.compile(r"(?:\s+(?:to reach|reach|to|of|at|til|till|до))?\s*[£
 def metric_words(text: str, language: str, has_figures: bool = True) -> str:
     """What an objective is about (see ``_metric_words``), with no word left hanging at its
     end ("online sales to reach £" is "online sales")."""
-    said = _metric_words(text, language, has_figures)
+    said = _metric_words(_ratio_as_share(text, language), language, has_figures)
     return _DANGLING.sub("", said).strip() or said
+
+
+def _ratio_as_share(text: str, language: str) -> str:
+    """ "hälften av orderraderna via webben": the share of them; the half is the target."""
+    for pattern, share in cues.raw("ratio_as_share").get(language, {}).items():
+        text = cues.compiled(pattern).sub(share, text, count=1)
+    return text
 
 
 def _metric_words(text: str, language: str, has_figures: bool = True) -> str:

@@ -20,7 +20,7 @@ from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import lane_fields
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
-from assistant.coaching.matching import named_by_owner, priority, said_about
+from assistant.coaching.matching import named_by_owner, priority
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
 from assistant.coaching.quiet_months import keep_quiet_months
@@ -84,7 +84,7 @@ def draft_roadmap(
     picks = _for_objectives(plan, ranked)
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
-    picks += _own_workstreams(plan, picks, "b2b" in traits.customers)
+    picks += _own_workstreams(plan, picks, _sells_to_firms(traits))
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
@@ -139,14 +139,12 @@ def _for_objectives(plan: StrategyPlan, rankings: dict[str, list[InitiativeSpec]
 def _made_for(spec: InitiativeSpec, objective: Objective, plan: StrategyPlan) -> bool:
     """A further step for an objective is one made for its KPI (its first KPI) or one the
     owner named: a step that only touches the KPI on the side ("intake forms" for the share
-    of online bookings) would claim a link an owner sees is false."""
+    of online bookings) or shares a word with the aim ("report results" for "report hours on
+    the phone") would claim a link an owner sees is false."""
     goal = _goal_of(plan, objective)
     if kpi_rank(spec, goal_kpi_ids(goal, plan.language)) == 0:
         return True
-    owner = objective.owner_words
-    if named_by_owner(owner, [spec], plan.language):
-        return True
-    return not spec.named_only and bool(said_about(owner, [spec], plan.language))
+    return bool(named_by_owner(objective.owner_words, [spec], plan.language))
 
 
 MAX_PAINS = 2  # initiatives added for problems the owner described, besides the objectives
@@ -219,11 +217,17 @@ def _overlap(words: str, said: str) -> bool:
 GAP_SCORE = 50  # a dimension scored under this (of 100) calls for groundwork
 
 
+def _sells_to_firms(traits: BusinessTraits) -> bool:
+    """Firms buy from this business by the owner's words, or only firms do by its trade (a
+    wholesaler); a garage's or a boatyard's usual few business customers do not count."""
+    return "b2b" in traits.customers_said or traits.customers == {"b2b"}
+
+
 def _own_workstreams(plan: StrategyPlan, picks: list[Pick], b2b: bool) -> list[Pick]:
     """The owner's own workstream for each objective no initiative serves yet."""
     served = {o.id for p in picks for o in [p.objective, *p.also] if o is not None}
     return [
-        Pick(workstream_for(o, _goal_of(plan, o), b2b), o, primary=True)
+        Pick(workstream_for(o, _goal_of(plan, o), plan.language, b2b), o, primary=True)
         for o in plan.objectives
         if o.id not in served
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.coaching.business import aims_abroad
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.plan import Goal, Objective
@@ -47,6 +48,9 @@ def serving_steps(
     said = _made_for_first(said, direct, kpi_ids, objective.owner_words, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in direct if s not in said]
+    abroad = _made_for_abroad(objective, offer, language)
+    if abroad:  # "lansera i Norge och Finland": the steps made for selling abroad lead
+        return abroad + [s for s in direct if s not in abroad]
     if direct:
         return direct
     titled = named_in_title(objective.owner_words, offer, language)
@@ -55,6 +59,16 @@ def serving_steps(
     # Nothing is guessed from the aim's kind alone: such guesses were misfits ("a maturity
     # check to fill the shoulder months"); the brief asks what would help instead.
     return [s for s in titled if _of_its_kind(s, objective)][:1]
+
+
+def _made_for_abroad(
+    objective: Objective, offer: list[InitiativeSpec], language: str
+) -> list[InitiativeSpec]:
+    """For an aim in another country or language, the steps made for selling abroad."""
+    if not aims_abroad(objective.owner_words, language):
+        return []
+    made = [s for s in offer if "abroad" in s.fit.needs]
+    return sorted(made, key=lambda s: -priority(s))
 
 
 _GROWTH = {"revenue_growth", "market_reach", "brand_awareness"}

@@ -21,12 +21,15 @@ from assistant.coaching.catalogue import (
     Localized,
     Text,
 )
+from assistant.coaching.goal_kpis import DEPENDENCY
 from assistant.coaching.plan import Goal, Objective
+from assistant.coaching.serving import goal_kpi_ids
 from assistant.config import PROJECT_ROOT
+from assistant.understanding import cues
 from assistant.yamlfiles import parse_yaml
 
 WORKSTREAMS_PATH = PROJECT_ROOT / "knowledge" / "data" / "workstreams.yaml"
-Kind = Literal["grow", "raise_share", "bring_down", "make_happen"]
+Kind = Literal["grow", "raise_share", "bring_down", "spread", "make_happen"]
 MOST_WORDS = 8  # words of the owner's aim quoted in a title
 MOST_NAME_WORDS = 5  # a longer metric reads as a piece of a sentence: it is quoted
 _QUOTES = "“”«»\"'„”’"
@@ -62,8 +65,9 @@ def load_workstreams(path: Path = WORKSTREAMS_PATH) -> Workstreams:
     return data
 
 
-def kind_of(goal: Goal | None) -> Kind:
-    """A milestone (no KPI, no figure to reach), less of something, a higher share or rate
+def kind_of(goal: Goal | None, language: str = "en") -> Kind:
+    """A milestone (no KPI, no figure to reach), less of the sales one channel or customer
+    group brings ("avhengigheten av olje"), less of something else, a higher share or rate
     ("billing rate 70 %", "half of order lines on the web"), or more of something sold."""
     if goal is None:
         return "make_happen"
@@ -71,9 +75,16 @@ def kind_of(goal: Goal | None) -> Kind:
     if no_aim and not goal.kpis and (goal.baseline is None or goal.baseline.value is None):
         return "make_happen"
     if goal.direction == "decrease":
-        return "bring_down"
+        return "spread" if _a_dependence(goal, language) else "bring_down"
     units = {a.unit for a in (goal.target, goal.baseline) if a is not None}
     return "raise_share" if "%" in units else "grow"
+
+
+def _a_dependence(goal: Goal, language: str) -> bool:
+    kpi_names = " ".join(k.name for k in goal.kpis)
+    said = f"{goal.metric or ''} {kpi_names}"
+    named = cues.search("dependency_words", language, said) is not None
+    return named or DEPENDENCY in goal_kpi_ids(goal)
 
 
 def aim_words(goal: Goal | None, objective: Objective) -> tuple[str, bool]:
@@ -91,10 +102,12 @@ def _quoted(goal: Goal | None) -> bool:
     return bool(goal and goal.metric and goal.metric.strip()[:1] in _QUOTES)
 
 
-def workstream_for(objective: Objective, goal: Goal | None, b2b: bool = False) -> InitiativeSpec:
+def workstream_for(
+    objective: Objective, goal: Goal | None, language: str, b2b: bool = False
+) -> InitiativeSpec:
     """The owner's own initiative for ``objective``, as a catalogue-shaped spec; what to do
     for business customers is said only to a business that has them."""
-    kind = kind_of(goal)
+    kind = kind_of(goal, language)
     spec = load_workstreams().of_kind(kind)
     what, named = aim_words(goal, objective)
     named = named or (kind == "make_happen" and not _quoted(goal))  # "Project: open a depot"

@@ -310,6 +310,7 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         if c[1] == int(c[1])
         and 1 <= c[1] <= MAX_STAFF
         and not _audience(text, c[2], language)
+        and not _who_can(text, c[2], language)
         and not _room_or_share(text, c[2], language)
         and not _a_rate(text, c[2], language)
         and not _in_a_question(text, c[2])
@@ -379,6 +380,12 @@ def _audience(text: str, span: Span, language: str) -> bool:
     before = text[max(0, span.start - AUDIENCE_REACH) : span.start]
     clause = _CLAUSE_END.split(before)[-1]
     return cues.search("audience", language, clause) is not None
+
+
+def _who_can(text: str, span: Span, language: str) -> bool:
+    """ "Kompetanse: jeg og en ansatt kan litt": the people who can do something are some of
+    the team, not its size."""
+    return cues.search("team_ability_after", language, text[span.end : span.end + 30]) is not None
 
 
 def _overlap(a: Span, b: Span) -> bool:
