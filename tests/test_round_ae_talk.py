@@ -200,7 +200,7 @@ def test_the_summary_hands_over_kpis_the_first_step_and_review_dates(service):
     reply = service.send("handover", "ja", "nb").reply
     assert "KPI: Dager fra ferdig jobb til faktura" in reply, reply
     assert "Start denne måneden med:" in reply
-    assert "Første månedlige oppfølging 2027-01-01" in reply
+    assert "Første månedlige oppfølging 2027-01-04" in reply  # the 1st is New Year's Day
 
 
 def test_asking_for_the_summary_beside_a_change_gives_the_summary_not_the_goals(service):

@@ -33,6 +33,7 @@ Need = Literal[
     "on_booking_platforms",
     "on_lead_platforms",
     "named",  # the owner names it somewhere ("600 tyre-hotel customers"), not only the trade
+    "makes_for_firms",  # a maker or wholesaler whose buyers are firms
 ]
 Never = Literal[
     "leaving_marketplaces",
@@ -46,6 +47,9 @@ Never = Literal[
     "has_booking_reminders",
     "has_map_listings",
     "has_loyalty_club",
+    "has_gift_cards",
+    "has_erp",
+    "makes_for_firms",
 ]
 
 
@@ -224,6 +228,12 @@ def _customers_said(words: str, language: str) -> set[str]:
     return said
 
 
+def names_business_customers(words: str, language: str) -> bool:
+    """The words speak of firms as customers ("15 new wholesale accounts", "företagskunder")."""
+    patterns = _data().get("customers_said", {}).get("b2b", {}).get(language, ())
+    return any(re.search(p, words.lower()) for p in patterns)
+
+
 def aims_abroad(words: str, language: str) -> bool:
     """The owner names a market in another country or language ("launch in Finland")."""
     patterns = _data()["abroad"].get(language, ())
@@ -260,9 +270,16 @@ def tools_said(words: str, language: str) -> set[str]:
                 if not (NEGATION.search(before[-20:]) or WISHED.search(before) or done_by_hand):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
-            if any(not _unused(text, m, language) for m in re.finditer(pattern, text)):
+            if any(_in_use(text, m, language) for m in re.finditer(pattern, text)):
                 found.add(tool)
     return found
+
+
+def _in_use(text: str, match: re.Match[str], language: str) -> bool:
+    """A product the owner has, not one they want ("move to HubSpot next year")."""
+    before = text[max(0, match.start() - 30) : match.start()]
+    wished = WISHED.search(before) or re.search(r"\b(?:move|switch|go) to\s*$", before)
+    return not (wished or NEGATION.search(before[-20:]) or _unused(text, match, language))
 
 
 def _unused(text: str, match: re.Match[str], language: str) -> bool:
@@ -303,6 +320,8 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
         return "website"
     if "named" in fit.needs and fit.step not in traits.named:  # no tyre hotel for a boatyard
         return "named"
+    if "makes_for_firms" in fit.needs and not _makes_for_firms(traits):
+        return "makes_for_firms"  # a two-person farm's buyers are people, not purchasers
     if "abroad" in fit.needs and not traits.abroad:  # "southern NSW" is no foreign market
         return "abroad"
     for need in fit.needs:  # "on_marketplaces": only for a business that sells there
@@ -316,10 +335,18 @@ def fits_when_asked(fit: Fit, traits: BusinessTraits) -> bool:
     sells, how and to whom) give way to the owner's words: a sports shop's "online booking
     for the workshop" does; churn scores made for software never fit a coffee roaster."""
     presumed = traits.model_copy(update={"sells": set(), "via": set(), "customers": set()})
-    return misfit(fit, presumed) in (None, "family_unknown")
+    return misfit(fit, presumed) in (None, "family_unknown") and _never(fit, traits) is None
+
+
+def _makes_for_firms(traits: BusinessTraits) -> bool:
+    """A maker or wholesaler whose buyers are firms, by its trade or the owner's words."""
+    firms = "b2b" in traits.customers_said or traits.customers == {"b2b"}
+    return traits.family in ("wholesale", "manufacturing") and firms
 
 
 def _never(fit: Fit, traits: BusinessTraits) -> str | None:
+    if "makes_for_firms" in fit.never_when and _makes_for_firms(traits):
+        return "makes_for_firms"  # buyers check a supplier out; no call-or-book button
     if "leaving_marketplaces" in fit.never_when and "marketplaces" in traits.leaving:
         return "leaving_marketplaces"
     for never in fit.never_when:  # "on_marketplaces": it sells there already

@@ -31,9 +31,16 @@ def lane_said(words: str, language: str) -> str | None:
     return lane_named(words, language) or horizon_of(words, language)
 
 
+_LANES = (
+    r"(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|"
+    r"сейчас|далее|дальше|позже|потом)"
+)
 _LANE_AFTER_TO = re.compile(
-    r"\b(?:to|into|til|till|в|на)\s+[«\"”]?(?:now|next|later|nå|neste|deretter|senere|nu|nästa|sedan|senare|"
-    r"сейчас|далее|дальше|позже|потом)\b",
+    rf"\b(?:to|into|in|til|till|i|в|на)\s+[«\"”]?{_LANES}\b",
+    re.IGNORECASE,
+)
+_NOT_LANE = re.compile(  # "i Nå, ikke senere": the lane said after "not" is not meant
+    rf"(?<!\w)(?:not|ikke|inte|не)\s+(?:(?:in|into|to|i|til|till|в|на)\s+)?[«\"”]?{_LANES}\b",
     re.IGNORECASE,
 )
 
@@ -41,6 +48,7 @@ _LANE_AFTER_TO = re.compile(
 def horizon_of(words: str, language: str, key: str = "horizon_words") -> str | None:
     """The roadmap lane ``words`` point to, by the cues under ``key``; a lane said after "to"
     wins ("flytt kompetanseplan til Senere, vi har ikke tid til kurs nå")."""
+    words = _NOT_LANE.sub(" ", words)
     said = _LANE_AFTER_TO.search(words)
     if said is not None and said.group(0) != words:
         return horizon_of(said.group(0), language, key) or _horizon_in(words, language, key)

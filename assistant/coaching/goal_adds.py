@@ -102,6 +102,10 @@ def _a_step_of_their_own(
 
 
 _ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
+_ADD_HEAD = re.compile(  # "Innan vi går vidare: lägg till ett mål 3: öka …": all of the order
+    r"^[^.!?]{0,60}?\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\b[^:.!?]{0,30}:\s*",
+    re.IGNORECASE,
+)
 
 
 def _one_goal_per_order(
@@ -114,10 +118,12 @@ def _one_goal_per_order(
     if not inside:
         return candidates
     goal = inside[0].model_copy()
-    goal.text = _ORDER_HEAD.sub("", goal.text, count=1).strip() or goal.text
+    head = _ADD_HEAD if _ADD_HEAD.search(goal.text) else _ORDER_HEAD
+    goal.text = head.sub("", goal.text, count=1).strip() or goal.text
     said = command.unit if command.unit not in (None, "count") else None  # a count: the KPI's
     unit = said or next((f.unit for f in (goal.target, goal.baseline) if f), None)
-    if command.target is not None:
+    by_change = goal.change_percent is not None and command.target == goal.change_percent
+    if command.target is not None and not by_change:  # "öka … med 30%": by 30 %, not to it
         goal.target = Figure(value=command.target, unit=unit, kpi_id=goal.kpi_id)
     if command.baseline is not None:
         goal.baseline = Figure(value=command.baseline, unit=unit, kpi_id=goal.kpi_id)

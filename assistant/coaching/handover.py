@@ -4,7 +4,7 @@ calendar, so the plan can be run from the summary alone."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, StrategyPlan
@@ -50,6 +50,14 @@ def first_and_reviews(plan: StrategyPlan, today: date) -> str:
 
 
 def _month_start(today: date, ahead: int) -> date:
-    """The first day of the month ``ahead`` months after this one."""
+    """The first working day of the month ``ahead`` months after this one: no review on a
+    weekend or on New Year's Day."""
     index = today.year * 12 + today.month - 1 + ahead
-    return date(index // 12, index % 12 + 1, 1)
+    day = date(index // 12, index % 12 + 1, 1)
+    while day.weekday() >= SATURDAY or (day.month, day.day) in HOLIDAYS:
+        day += timedelta(days=1)
+    return day
+
+
+SATURDAY = 5
+HOLIDAYS = {(1, 1), (5, 1), (12, 25), (12, 26)}  # days off in all four markets

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.words import first_called_at, initiatives_called, shares_a_long_word
+from assistant.understanding import cues
 from assistant.understanding.stems import same_word, shared_words, word_set, words_in_common
 
 MIN_SHARED = 2  # words an objective must share with an initiative to name it
@@ -54,7 +55,12 @@ def named_in_title(words: str, offer: list[InitiativeSpec], language: str) -> li
     scored = []
     for spec in offer:
         title = spec.title.get(language)
-        named = [w for w in words_in_common(words, title, language) if _rare(w, titles)]
+        common = set(cues.raw("common_words").get(language, ()))
+        named = [
+            w
+            for w in words_in_common(words, title, language)
+            if _rare(w, titles) and w.lower() not in common  # "в реальном времени": no step
+        ]
         if spec.foundation or not named:
             continue
         unsaid = len(word_set(title)) - len(words_in_common(title, words))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.coaching.business import aims_abroad
+from assistant.coaching.business import aims_abroad, names_business_customers
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.matching import named_by_owner, named_in_title, priority, said_about
 from assistant.coaching.plan import Goal, Objective
+from assistant.understanding import cues
 from assistant.understanding.stems import shared_words
 
 SAYS_ENOUGH = 2  # words of the owner's aim a step made for its KPI must say to lead it
@@ -27,15 +28,25 @@ def serving_steps(
     KPI; else one a title word names."""
     kpi_ids = goal_kpi_ids(goal, language)
     direct = [s for s in offer if set(s.kpis) & kpi_ids and not s.named_only]
+    for_firms = names_business_customers(objective.owner_words, language)
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         made_for = kpi_ids | _grown_by(kpi_ids)  # only those about them, or what grows them
         direct = [s for s in offer if s.kpis[0] in made_for and not s.named_only]
+        if for_firms:  # "15 new wholesale accounts": won by selling to firms directly
+            direct += [s for s in offer if s.fit.customers == ["b2b"] and _wins_firms(s)]
     aim = _without_metric(objective.owner_words, goal)  # among equals, the one about it
     if _counted_by_orders(goal, kpi_ids):
         # "38 dogs a day", "more office moves": no KPI of its own, only "orders"; a website
         # would claim to grow them without a word about them; the owner's own workstream does
         direct = [s for s in direct if _about(s, objective.owner_words, language)]
-    direct.sort(key=lambda s: (kpi_rank(s, kpi_ids), -_about(s, aim, language), -priority(s)))
+    direct.sort(  # "15 new wholesale accounts": steps made for selling to firms first
+        key=lambda s: (
+            for_firms and s.fit.customers != ["b2b"],
+            kpi_rank(s, kpi_ids),
+            -_about(s, aim, language),
+            -priority(s),
+        )
+    )
     # after the best, only those made for the KPI or that say how they move it: job sheets
     # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
     direct = direct[:1] + [s for s in direct[1:] if _says_it_moves(s, kpi_ids, language)]
@@ -61,12 +72,21 @@ def serving_steps(
     return [s for s in titled if _of_its_kind(s, objective)][:1]
 
 
+_FIRMS_WON_BY = {"leads_from_marketing", "quote_win_rate", "b2b_revenue_share"}
+
+
+def _wins_firms(spec: InitiativeSpec) -> bool:
+    return spec.kpis[0] in _FIRMS_WON_BY and not spec.named_only
+
+
 def _made_for_abroad(
     objective: Objective, offer: list[InitiativeSpec], language: str
 ) -> list[InitiativeSpec]:
     """For an aim in another country or language, the steps made for selling abroad."""
     if not aims_abroad(objective.owner_words, language):
         return []
+    if cues.search("visitors_words", language, objective.owner_words):
+        return []  # "more tourists in the farm shop": they come here, nothing to export
     made = [s for s in offer if "abroad" in s.fit.needs]
     return sorted(made, key=lambda s: -priority(s))
 

@@ -73,7 +73,9 @@ def fill_profile_gaps(state: SessionState, facts: Facts) -> None:
     fixing = relabelled or facts.intent in ("correction", "objection") or state.stage == "playback"
     named_again = set(facts.markets) <= set(profile.markets)  # "the Malmö salon's Instagram"
     if facts.markets and not named_again and (fixing or not profile.markets):
-        profile.markets = facts.markets  # "ООО это не город, продаём по …"
+        added = cues.search("adds_to_list", state.language, facts.said) is not None
+        kept = profile.markets if added and not relabelled else []  # "в Тольятти тоже"
+        profile.markets = list(dict.fromkeys([*kept, *facts.markets]))  # "ООО это не город, …"
 
 
 FOLLOWERS = "social_followers"

@@ -81,8 +81,12 @@ def _names_it(position: int, scope: Scope, own: list, said: Said) -> bool:
 
 
 def _undated(words: str, language: str) -> str:
-    """The words without their dates and figures: "within 12 months" names no metric."""
-    return re.sub(r"\d[\d\s.,]*", " ", without_dates(words, language))
+    """The words without their dates, figures and stretches of time: "within 12 months" and
+    "a week" name no metric."""
+    words = re.sub(r"\d[\d\s.,]*", " ", without_dates(words, language))
+    for period in cues.patterns("period_words", language):
+        words = period.sub(" ", words)
+    return words
 
 
 def _same_words(objective: str, described: str, language: str) -> bool:

@@ -195,9 +195,24 @@ def _first_trade(text: str, language: str) -> re.Match[str] | None:
     """The first trade word that names the trade, not goods sold ("vet supplies and pet
     shop": the shop)."""
     for trade in _trades(language).finditer(text):
+        if _in_a_staff_list(text, trade.start()):
+            continue  # "2 менеджера, бухгалтер, я и мой зам": a role, not the trade
         if not cues.search("trade_goods_after", language, text[trade.end() : trade.end() + 20]):
             return trade
     return None
+
+
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d+\s*|\d+\s+[^\W\d_]+[^,.;:!?\n]{0,25},\s*(?:[^,.;:!?\n]{1,30},\s*)*)$"
+)
+
+
+def _in_a_staff_list(text: str, start: int) -> bool:
+    """A trade word counted ("2 accountants") or listed after counted people."""
+    return _COUNTED_BEFORE.search(text[max(0, start - STAFF_LIST_REACH) : start]) is not None
+
+
+STAFF_LIST_REACH = 80  # characters before a trade word searched for the list it is part of
 
 
 def _with_noun(text: str, trade: re.Match[str], language: str) -> str:
