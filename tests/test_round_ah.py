@@ -40,6 +40,19 @@ def test_no_review_falls_on_new_years_day_or_a_weekend():
     assert "2027-01-01" not in reviews and "2027-01-04" in reviews  # Friday the 1st is a holiday
 
 
+def test_the_first_quarterly_review_comes_after_a_quarter_of_figures():
+    reviews = first_and_reviews(StrategyPlan(language="en"), TODAY)
+    assert reviews.count("2027-01-04") == 1 and "2027-04-01" in reviews  # not both in January
+
+
+def test_a_frequency_written_with_a_slash_is_no_count():
+    from assistant.coaching.facts import read_message
+
+    said = "Kanaler: LinkedIn (ca 620 följare, postar kanske 2 ggr/mån), inget nyhetsbrev."
+    figures = {f.kpi_id: f.value for f in read_message(said, "sv", TODAY).figures}
+    assert figures == {"social_followers": 620}
+
+
 def test_a_role_in_a_staff_list_is_no_trade():
     said = (
         'ООО "ОкноСтрой Самара", 15 человек: 3 бригады монтажников по 3 чел, 2 замерщика, '

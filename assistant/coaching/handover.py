@@ -38,11 +38,13 @@ def first_and_reviews(plan: StrategyPlan, today: date) -> str:
     if now:
         lines.append(say.say("summary_first", title=first_to_start(now).title))
     months = plan.review_cadence.reassess_maturity_months
+    quarter = MONTHS_IN_QUARTER - (today.month - 1) % 3
+    quarter += MONTHS_IN_QUARTER if quarter == 1 else 0  # a review needs a quarter of figures
     lines.append(
         say.say(
             "summary_reviews",
             check_in=_month_start(today, 1).isoformat(),
-            review=_month_start(today, MONTHS_IN_QUARTER - (today.month - 1) % 3).isoformat(),
+            review=_month_start(today, quarter).isoformat(),
             maturity=_month_start(today, months).isoformat(),
         )
     )
