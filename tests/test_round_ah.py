@@ -166,3 +166,25 @@ def test_an_opening_request_for_help_is_answered_not_declined(service):
     )
     reply = service.send("ah-help", said, "en").reply
     assert "doesn't cover" not in reply and "Yes." in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        (
+            "Vi er et rørleggerfirma i Bergen med 11 ansatte. Mål: flere faste avtaler med "
+            "borettslag, har 4 nå, vil ha 12 innen utgangen av 2027.",
+            "nb",
+        ),
+        (
+            "Vi är ett IT-konsultbolag i Malmö med 9 konsulter. Mål: antal supportavtal från 16 "
+            "till 32 senast 31 december 2028.",
+            "sv",
+        ),
+    ],
+)
+def test_recurring_agreements_the_owner_wants_get_the_agreements_step(service, said, language):
+    plan = service.plan_from_brief(said, language)
+    goal = plan.goals[0]
+    serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any(t.startswith("Service") for t in serving)  # "Serviceavtaler/Serviceavtal med …"
