@@ -265,9 +265,8 @@ def tools_said(words: str, language: str) -> set[str]:
     for tool, by_language in _data()["already_has"].items():
         for pattern in by_language.get(language, ()):
             for match in re.finditer(pattern, text):
-                before = text[max(0, match.start() - 30) : match.start()]
                 done_by_hand = MANUAL.search(text[match.start() : match.end() + 30])
-                if not (NEGATION.search(before[-20:]) or WISHED.search(before) or done_by_hand):
+                if not (_wanted_or_denied(text, match.start()) or done_by_hand):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
             if any(_in_use(text, m, language) for m in re.finditer(pattern, text)):
@@ -277,9 +276,15 @@ def tools_said(words: str, language: str) -> set[str]:
 
 def _in_use(text: str, match: re.Match[str], language: str) -> bool:
     """A product the owner has, not one they want ("move to HubSpot next year")."""
-    before = text[max(0, match.start() - 30) : match.start()]
-    wished = WISHED.search(before) or re.search(r"\b(?:move|switch|go) to\s*$", before)
-    return not (wished or NEGATION.search(before[-20:]) or _unused(text, match, language))
+    moving = re.search(r"\b(?:move|switch|go) to\s*$", text[: match.start()])
+    wanted = _wanted_or_denied(text, match.start()) or moving
+    return not (wanted or _unused(text, match, language))
+
+
+def _wanted_or_denied(text: str, start: int) -> bool:
+    """The words just before say the owner wants it or has not got it."""
+    before = text[max(0, start - 30) : start]
+    return bool(NEGATION.search(before[-20:]) or WISHED.search(before))
 
 
 def _unused(text: str, match: re.Match[str], language: str) -> bool:

@@ -83,8 +83,9 @@ def add_step_or_aim(
     add_initiative(state, command, facts, today, outcome)
 
 
+_ADD = r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)"
 _ORDER_VERB = re.compile(
-    r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\s+", re.IGNORECASE
+    rf"{_ADD}\s+", re.IGNORECASE
 )  # "OK, enkelt: legg til SMS med produktanbefaling": the step is what follows
 
 
@@ -103,7 +104,7 @@ def _a_step_of_their_own(
 
 _ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
 _ADD_HEAD = re.compile(  # "Innan vi går vidare: lägg till ett mål 3: öka …": all of the order
-    r"^[^.!?]{0,60}?\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\b[^:.!?]{0,30}:\s*",
+    rf"^[^.!?]{{0,60}}?{_ADD}\b[^:.!?]{{0,30}}:\s*",
     re.IGNORECASE,
 )
 

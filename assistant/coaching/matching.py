@@ -52,10 +52,10 @@ def named_in_title(words: str, offer: list[InitiativeSpec], language: str) -> li
     most titles say; the title the owner's words cover best first ("a website" names the
     website before the multilingual website)."""
     titles = [s.title.get(language) for s in load_kpi_catalogue().initiatives]
+    common = set(cues.raw("common_words").get(language, ()))
     scored = []
     for spec in offer:
         title = spec.title.get(language)
-        common = set(cues.raw("common_words").get(language, ()))
         named = [
             w
             for w in words_in_common(words, title, language)
