@@ -111,7 +111,7 @@ def test_a_clinic_with_a_working_site_is_not_told_to_build_one(service):
 
 def test_the_own_growth_step_speaks_of_business_customers_only_to_a_business_that_has_them():
     from assistant.coaching.plan import Baseline, Goal, Objective, Target
-    from assistant.coaching.workstreams import workstream_for
+    from assistant.coaching.workstreams import Reach, workstream_for
 
     objective = Objective(id="o1", category="revenue_growth", owner_words="more cake orders")
     goal = Goal(
@@ -121,6 +121,6 @@ def test_the_own_growth_step_speaks_of_business_customers_only_to_a_business_tha
         target=Target(value=60, unit="count"),
     )
     for_shop = workstream_for(objective, goal, "en").description.get("en")
-    for_wholesaler = workstream_for(objective, goal, "en", b2b=True).description.get("en")
+    for_wholesaler = workstream_for(objective, goal, "en", Reach(b2b=True)).description.get("en")
     assert "businesses" not in for_shop
     assert "List 20–30 businesses" in for_wholesaler

@@ -86,6 +86,7 @@ class BusinessTraits(BaseModel):
     leaving: set[str] = Field(default_factory=set)  # channels the owner wants away from
     pains: dict[str, str] = Field(default_factory=dict)  # initiative id -> the owner's sentence
     named: set[str] = Field(default_factory=set)  # initiatives the owner calls by a name
+    owned: list[str] = Field(default_factory=list)  # audiences they have: "instagram", …
 
 
 @cache
@@ -174,6 +175,7 @@ def traits_of(
     """The traits of a business from its trade and what the owner said (all their messages,
     or a brief); a trade that names no family falls back to the owner's words."""
     trade = industry or ""  # the trade may be said in English ("wholesale distributor")
+    from assistant.coaching.owned_channels import owned_channels  # it reads NEGATION here
     from assistant.coaching.words import initiatives_called  # the catalogue loads this module
     from assistant.understanding.text import sentences
 
@@ -198,6 +200,7 @@ def traits_of(
         tools=tools_said(owner_words, language),
         named=set(initiatives_called(owner_words, language)),
         abroad=aims_abroad(owner_words, language),
+        owned=owned_channels(owner_words, language),
     )
 
 

@@ -42,6 +42,9 @@ def _metric_words(text: str, language: str, has_figures: bool = True) -> str:
     for note in cues.patterns("no_target_note", language):  # "… sold out. Not quantified."
         text = note.sub("", text).strip() or text
     text = _wished_part(text, language)
+    share = _share_named(_LEADING_MARKER.sub("", text), language)
+    if share is not None:
+        return share
     named = named_metric(text, language)
     if named is not None:
         return named
@@ -52,7 +55,7 @@ def _metric_words(text: str, language: str, has_figures: bool = True) -> str:
     headline = _cleaned(said[0], language)  # "3) stop wasting evenings … . I'd say half …"
     if len(said) > 1 and _names_enough(headline):
         return headline
-    if _names_enough(words):  # a milestone: what is to be in place, in the owner's words
+    if _names_enough(words) and not cues.search("names_nothing", language, words):  # a milestone
         return words
     return headline if _names_enough(headline) else whole.strip()
 
@@ -137,7 +140,9 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
         words = words[: figures.start()]
     said = re.split(r"[.!?;]\s+", words)[-1]  # the figures' sentence
     words = _CONTRAST.split(_cleaned(said, language))[0]  # "two new electricians, but nobody"
-    words = _own_clause_name(said, words, language) or _before_aside(_before_verb(words, language))
+    words = _own_clause_name(said, words, language) or _before_aside(
+        _before_verb(words, language), language
+    )
     if cues.search("attribution", language, words):  # "Karen guesses 5–8 %": who, not what
         words = ""
     number = _NUMBER.match(whole, figures.start()) if figures else None  # "5–8 %": a range
@@ -173,7 +178,8 @@ def _own_clause_name(said: str, words: str, language: str) -> str | None:
     last = re.split(r"[,;]\s+", said)[-1]
     if cues.search("copula", language, last) is None:
         return None
-    own = _before_aside(_before_verb(_cleaned(last, language), language))  # "elbiler – i dag"
+    own = _before_verb(_cleaned(last, language), language)
+    own = _before_aside(own, language)  # "elbiler – i dag"
     return own if own != words and _a_name(own, language) else None
 
 
@@ -202,6 +208,15 @@ def _share_of(rest: str, language: str) -> str | None:
     return Messages(language).say("share_of", what=" ".join(kept))
 
 
+def _share_named(text: str, language: str) -> str | None:
+    """ "довести долю сетей и HoReCa до половины продаж" -> "доля сетей и HoReCa"."""
+    found = cues.search("share_named", language, text)
+    if found is None or not _names_enough(found.group(1)):
+        return None
+    what = " ".join(w for w in found.group(1).split() if not _MINE.match(w))
+    return Messages(language).say("share_of", what=what) if what else None
+
+
 def _after_colon(text: str) -> str:
     """ "Det jeg vil: ned med andelen jobber" -> "ned med andelen jobber"."""
     head, colon, rest = text.rpartition(":")
@@ -217,11 +232,13 @@ def _before_verb(words: str, language: str) -> str:
     return head if found and _names_enough(head) else words
 
 
-def _before_aside(words: str) -> str:
+def _before_aside(words: str, language: str) -> str:
     """ "kontorflyttinger, gjerne dobbelt så mange som" -> "kontorflyttinger", "flere elbiler
-    – i dag" -> "flere elbiler"."""
-    head = re.split(r"[,(]|\s[–—-]\s", words, maxsplit=1)[0].strip()
-    return head if _names_enough(head) else words
+    – i dag" -> "flere elbiler"; "понять, какая реклама окупается" has no aside."""
+    head, *rest = re.split(r"[,(]|\s[–—-]\s", words, maxsplit=1)
+    if rest and cues.search("indirect_question", language, rest[0]):
+        return words
+    return head.strip() if _names_enough(head.strip()) else words
 
 
 _CONTRAST = re.compile(r",\s*(?:but|however|men|likevel|dock|но|однако|а)\b", re.IGNORECASE)
@@ -273,7 +290,8 @@ LONE_WORD = 8  # a single word names a metric when it is a compound: "badrumsjob
 
 
 def _clause(words: str, language: str) -> bool:
-    return any(cues.search(key, language, words) for key in ("not_a_name", "not_a_metric"))
+    keys = ("not_a_name", "not_a_metric", "names_nothing")
+    return any(cues.search(key, language, words) for key in keys)
 
 
 def _before_clause(words: str, language: str) -> str:

@@ -41,11 +41,14 @@ def typical_target(baseline: float, spec: KpiSpec, months: int) -> float:
     if spec.unit in COUNTED:  # 12 reviews, not 11.9: at least one whole step away
         moved = float(math.ceil(moved) if sign > 0 else math.floor(moved))
         moved = moved if moved != baseline else baseline + sign
+    if spec.unit == "%" and moved >= WHOLE_PERCENTS:  # 50 %, not 50.4 %: a figure to remember
+        moved = float(round(moved)) if round(moved) != baseline else baseline + sign
     if spec.scales:  # 8.4 on Booking.com's 10: never above 10
         moved = min(moved, min((top for top in spec.scales if top >= baseline), default=moved))
     return round(max(moved, 0.0), 1 if abs(moved) < 100 else 0)
 
 
+WHOLE_PERCENTS = 10  # a proposed share this large is pencilled in as a whole percent
 COUNTED = frozenset(
     {"bookings", "customers", "followers", "leads", "orders", "reviews", "subscribers", "visits"}
     | {"people"}

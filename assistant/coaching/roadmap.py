@@ -41,7 +41,7 @@ from assistant.coaching.serving import (
     kpi_rank,
     serving_steps,
 )
-from assistant.coaching.workstreams import workstream_for
+from assistant.coaching.workstreams import Reach, workstream_for
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 
@@ -84,7 +84,7 @@ def draft_roadmap(
     picks = _for_objectives(plan, ranked)
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
-    picks += _own_workstreams(plan, picks, _sells_to_firms(traits))
+    picks += _own_workstreams(plan, picks, traits)
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
@@ -223,11 +223,13 @@ def _sells_to_firms(traits: BusinessTraits) -> bool:
     return "b2b" in traits.customers_said or traits.customers == {"b2b"}
 
 
-def _own_workstreams(plan: StrategyPlan, picks: list[Pick], b2b: bool) -> list[Pick]:
-    """The owner's own workstream for each objective no initiative serves yet."""
+def _own_workstreams(plan: StrategyPlan, picks: list[Pick], traits: BusinessTraits) -> list[Pick]:
+    """The owner's own workstream for each objective no initiative serves yet, started with
+    the audiences the owner already has."""
     served = {o.id for p in picks for o in [p.objective, *p.also] if o is not None}
+    reached = Reach(b2b=_sells_to_firms(traits), owned=traits.owned)
     return [
-        Pick(workstream_for(o, _goal_of(plan, o), plan.language, b2b), o, primary=True)
+        Pick(workstream_for(o, _goal_of(plan, o), plan.language, reached), o, primary=True)
         for o in plan.objectives
         if o.id not in served
     ]

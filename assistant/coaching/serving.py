@@ -51,19 +51,22 @@ def serving_steps(
     # speed up invoicing, but "they serve your utilisation goal" would read as a stretch
     direct = direct[:1] + [s for s in direct[1:] if _says_it_moves(s, kpi_ids, language)]
     said = named_by_owner(objective.owner_words, asked_for or offer, language)
-    said += [
-        s
-        for s in said_about(_without_metric(objective.owner_words, goal), offer, language)
-        if s not in said
-    ]
-    said = _made_for_first(said, direct, kpi_ids, objective.owner_words, language)
+    about = said_about(_without_metric(objective.owner_words, goal), offer, language)
+    about = [s for s in about if s not in said]
+    # of the steps that only share words with the aim, those that move its KPI count as
+    # said; the others ("Booking.com" in a channel manager, for "keep our 9.1 rating") come
+    # after the steps made for the KPI
+    moving = [s for s in about if not kpi_ids or set(s.kpis) & kpi_ids]
+    others = [s for s in about if s not in moving]
+    said = _made_for_first(said + moving, direct, kpi_ids, objective.owner_words, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in direct if s not in said]
     abroad = _made_for_abroad(objective, offer, language)
     if abroad:  # "lansera i Norge och Finland": the steps made for selling abroad lead
         return abroad + [s for s in direct if s not in abroad]
-    if direct:
-        return direct
+    made_for = [s for s in direct if kpi_rank(s, kpi_ids) == 0]
+    if direct or others:
+        return made_for + others + [s for s in direct if s not in made_for]
     titled = named_in_title(objective.owner_words, offer, language)
     # "Смету хочу отдавать в течение суток": one word of a title names it, when the step is
     # of the aim's kind ("win accounts in southern NSW" is not about "cloud accounting").
@@ -120,7 +123,7 @@ def _made_for_first(
     ]
     if not (made_for and said):
         return said
-    moving = [s for s in said if set(s.kpis) & kpi_ids]
+    moving = [s for s in said if set(s.kpis) & kpi_ids and _says_it_moves(s, kpi_ids, language)]
     first = moving + [s for s in made_for if s not in moving]
     return first + [s for s in said if s not in first]
 

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Literal, get_args
 
+from pydantic import BaseModel, Field
+
 from assistant.coaching import plan
 from assistant.coaching.catalogue import (
     CatalogueModel,
@@ -22,6 +24,7 @@ from assistant.coaching.catalogue import (
     Text,
 )
 from assistant.coaching.goal_kpis import DEPENDENCY
+from assistant.coaching.owned_channels import start_with
 from assistant.coaching.plan import Goal, Objective
 from assistant.coaching.serving import goal_kpi_ids
 from assistant.config import PROJECT_ROOT
@@ -77,13 +80,17 @@ def kind_of(goal: Goal | None, language: str = "en") -> Kind:
     if goal.direction == "decrease":
         return "spread" if _a_dependence(goal, language) else "bring_down"
     units = {a.unit for a in (goal.target, goal.baseline) if a is not None}
-    return "raise_share" if "%" in units else "grow"
+    if "%" not in units or cues.search("segment_share", language, _named(goal)):
+        return "grow"  # "elbiler (andel av jobbene)": won by selling to that group
+    return "raise_share"
+
+
+def _named(goal: Goal) -> str:
+    return " ".join([goal.metric or "", *(k.name for k in goal.kpis)])
 
 
 def _a_dependence(goal: Goal, language: str) -> bool:
-    kpi_names = " ".join(k.name for k in goal.kpis)
-    said = f"{goal.metric or ''} {kpi_names}"
-    named = cues.search("dependency_words", language, said) is not None
+    named = cues.search("dependency_words", language, _named(goal)) is not None
     return named or DEPENDENCY in goal_kpi_ids(goal)
 
 
@@ -102,13 +109,29 @@ def _quoted(goal: Goal | None) -> bool:
     return bool(goal and goal.metric and goal.metric.strip()[:1] in _QUOTES)
 
 
+class Reach(BaseModel):
+    """Who the business can reach already: business customers, and the audiences the owner
+    has ("instagram", "waiting_list"; see owned_channels)."""
+
+    b2b: bool = False
+    owned: list[str] = Field(default_factory=list)
+
+
+_REACHING = {"grow", "spread"}  # kinds of aim won by reaching more people
+
+
 def workstream_for(
-    objective: Objective, goal: Goal | None, language: str, b2b: bool = False
+    objective: Objective, goal: Goal | None, language: str, reach: Reach | None = None
 ) -> InitiativeSpec:
     """The owner's own initiative for ``objective``, as a catalogue-shaped spec; what to do
-    for business customers is said only to a business that has them."""
+    for business customers is said only to a business that has them, and an aim won by
+    reaching people starts with the audiences the owner already has."""
+    reach = reach or Reach()
     kind = kind_of(goal, language)
     spec = load_workstreams().of_kind(kind)
+    description = _with(spec.description, spec.for_businesses if reach.b2b else None)
+    if kind in _REACHING and reach.owned:  # "Start with … your Instagram and the waiting list"
+        description = _with(description, _starting_with(reach.owned))
     what, named = aim_words(goal, objective)
     named = named or (kind == "make_happen" and not _quoted(goal))  # "Project: open a depot"
     if named and kind != "make_happen" and not _acronym(what):
@@ -117,7 +140,7 @@ def workstream_for(
         id=f"own_{kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
         categories=[objective.category],
         title=_filled(spec.title if named else spec.title_quoted, what),
-        description=_with(spec.description, spec.for_businesses if b2b else None),
+        description=description,
         horizon=spec.horizon,
         impact=spec.impact,
         feasibility=spec.feasibility,
@@ -127,6 +150,11 @@ def workstream_for(
         evidence_query=spec.evidence_query,
         evidence_doc=spec.evidence_doc,
     )
+
+
+def _starting_with(owned: list[str]) -> Localized[str]:
+    languages = Localized[str].model_fields
+    return Localized[str].model_validate({lang: start_with(owned, lang) for lang in languages})
 
 
 def _acronym(words: str) -> bool:

@@ -42,8 +42,11 @@ class MetricSpec:
     examples: dict[str, tuple[str, ...]]
     once: bool = False  # a time it takes once ("a quote within 24 hours"), never per week
     new_ones: bool = False  # counts new ones ("new patients", "leads"), not a total
+    share_via: bool = False  # the share done through a channel ("40 % of repeat orders
+    # through self-service"): it names a share figure over what the share is of
 
 
+SHARE_VIA_REACH = 60  # characters from a share figure to the channel it is done through
 WHOLE_WORD = "="  # "=ig": a whole word only ("ig" is not in "big")
 COMPOUND_LANGUAGES = frozenset({"nb", "sv"})  # "grossistkunder": the head ends the word
 COMPOUND_HEAD = 6
@@ -73,6 +76,7 @@ def metric_bank() -> dict[str, MetricSpec]:
             examples={lang: tuple(xs) for lang, xs in spec["examples"].items()},
             once=bool(spec.get("once", False)),
             new_ones=bool(spec.get("new_ones", False)),
+            share_via=bool(spec.get("share_via", False)),
         )
         for label, spec in data.items()
     }
@@ -130,13 +134,19 @@ def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, 
 
 
 def bind_by_cues(
-    text: str, language: str, position: int, amount: Amount, settle: bool = True
+    text: str,
+    language: str,
+    position: int,
+    amount: Amount,
+    settle: bool = True,
+    said_before: frozenset[str] = frozenset(),
 ) -> str | None:
     """The nearest cue whose metric fits the amount; at the same distance a time said once
     ("quotes within 24 hours") goes to a metric of such times, not to a weekly load, and a
     word two metrics share goes to the one the text names more often. Unless ``settle``,
     a shared word the text does not settle gives None, for a wider text to settle
-    ("the newsletter (mailchimp, 1,900 subscribers)": newsletter subscribers)."""
+    ("the newsletter (mailchimp, 1,900 subscribers)": newsletter subscribers). A shared word
+    goes to a metric ``said_before`` ("310 active subscribers … subscribers at 600")."""
     bank = metric_bank()
     hits = cue_hits(text, language, position)
     named = Counter(label for _, label in {(hit[0], hit[2]) for hit in hits})  # at each place
@@ -144,11 +154,15 @@ def bind_by_cues(
     once_first = amount.period is None  # at the same distance and length, a time said once
 
     def rank(hit: tuple[float, int, str]) -> tuple:
-        return hit[0], hit[1], once_first and not bank[hit[2]].once, -named[hit[2]]
+        once = once_first and not bank[hit[2]].once
+        return hit[0], hit[1], once, hit[2] not in said_before, -named[hit[2]]
 
     fitting.sort(key=rank)
     if not fitting:
         return None
+    via = [h for h in fitting if bank[h[2]].share_via and h[0] <= SHARE_VIA_REACH]
+    if amount.unit == "%" and via:  # "40 % of repeat orders through self-service"
+        return via[0][2]
     tied = {hit[2] for hit in fitting if rank(hit) == rank(fitting[0])}
     return fitting[0][2] if settle or len(tied) == 1 else None
 

@@ -99,7 +99,21 @@ def _same_words(objective: str, described: str, language: str) -> bool:
     return bool(long_words & word_set(described))
 
 
+def _same_root(objective: str, item: str, language: str) -> bool:
+    """A figure's own few words share a root with the objective, however short ("сети" and
+    "сетей"): within one item of a list a short root is enough to say what the figure is."""
+    common = {_root(w, language) for w in cues.raw("common_words").get(language, ())}
+    said = {_root(w, language) for w in word_set(objective)} - common - {None}
+    return bool(said & {_root(w, language) for w in word_set(item)})
+
+
+def _root(word: str, language: str) -> str | None:
+    stems = analyze(word.lower(), language)
+    return stems[0] if stems and len(stems[0]) >= SHORT_ROOT else None
+
+
 LONG_WORD = 5
+SHORT_ROOT = 3
 CAPACITY_REACH = 20  # "room for ", "plass til ": the words right before a figure
 PEOPLE = "people"  # a head count ("6 anställda") is the team, never a goal's today
 
@@ -125,8 +139,23 @@ def _describing(text: str, found: Found) -> tuple[str, str]:
     sentence = containing(sentences(text), found.start)
     if sentence is None:
         return "", ""
-    clause = containing(clauses(sentence), found.start) or sentence
-    return clause.text, text[sentence.start : clause.end]
+    parts = clauses(sentence)
+    clause = containing(parts, found.start) or sentence
+    start = _named_before_dash(text, parts, clause)
+    return text[start : clause.end], text[sentence.start : clause.end]
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _named_before_dash(text: str, parts: list, clause) -> int:
+    """Where a figure's own words start: "сети Magnum и Small – около 30 %" names the 30 %
+    before its dash, so the clause before a dash belongs to the figure after it."""
+    before = [p for p in parts if p.end <= clause.start]
+    if not before or not _DASH.fullmatch(text[before[-1].end : clause.start]):
+        return clause.start
+    named = before[-1]
+    return named.start + named.text.rfind(":") + 1  # "Продаём оптом: перекупщики – 60 %"
 
 
 def _names_metric(described: str, kpi: str | None, language: str) -> bool:
@@ -196,8 +225,10 @@ def described_baseline(
         for reach in (0, 1):  # the figure's own clause first, then its sentence so far
             for found in by_sentence[start]:
                 described = _undated(_describing(text, found)[reach], language)
-                if _same_words(named, described, language) or _names_metric(
-                    described, kpi, language
+                if (
+                    _same_words(named, described, language)
+                    or (reach == 0 and _same_root(named, described, language))
+                    or _names_metric(described, kpi, language)
                 ):
                     return found.amount
     return None

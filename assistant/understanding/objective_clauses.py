@@ -188,13 +188,16 @@ def without_asides(text: str) -> str:
 def adds_to_previous(piece: Piece, language: str, figures: list[Any], open_baseline: bool) -> bool:
     """A clause of a listed objective that only says when ("say end of june", "altså
     slutten av juni"), or today's value ("i dag bruker vi ca 25 000 kr") when the objective
-    before it has none yet, belongs to that objective."""
+    before it has none yet, or a short phrase that only qualifies it ("without losses"),
+    belongs to that objective."""
     if states_objective(piece, language):
         return False
     text = piece.text
     if figures:
         opening = cues.search("today_words", language, text)
         return open_baseline and opening is not None and opening.start() <= OPENING
+    if cues.search("modifier_item", language, text):
+        return True  # "…принимать все заказы в одном месте, без потерь": how, not an aim
     dates = find_date_spans(text, language)
     if not dates:
         return False

@@ -116,9 +116,13 @@ def _listed_by_header(text: str, piece: Piece, listed: list[tuple[int, int]]) ->
 def _points_back(
     piece: Piece, inside: list[Found], scopes: list[Scope], same_sentence: bool, language: str
 ) -> bool:
-    """A wish with no figure of its own that points back at what its sentence just said
-    ("…, want that filled up a bit") is that objective said again."""
-    if not (scopes and same_sentence) or inside or scopes[-1].amounts:
+    """A wish that points back at what its sentence just said is that objective said again:
+    with no figure of its own ("…, want that filled up a bit"), or with the target for the
+    one figure said before it ("svinn … er altfor høyt, ca 12 %, vil ha det ned til 8 %")."""
+    if not (scopes and same_sentence):
+        return False
+    said = len(scopes[-1].amounts)
+    if (inside and said != 1) or (not inside and said):
         return False
     return _pointing(piece, language)
 
@@ -264,6 +268,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         wished = wished or _listed_beside_aims(text, piece, inside, amounts, language)
         if wished and _points_back(piece, inside, scopes, open_sentence == number, language):
             scopes[-1].pieces.append(piece)  # "the cars sit idle, want that filled up"
+            scopes[-1].amounts += inside
             continue
         if wished and not (figures_only and continues):
             before = [p for n, p in lead if n == number]

@@ -251,7 +251,13 @@ def _lead_in(text: str, start: int, sentence_before: bool = True) -> str:
     return text[first:start].strip()
 
 
-def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str | None:
+def _kpi(
+    text: str,
+    scope: Scope,
+    language: str,
+    amount: Amount | None,
+    said_before: frozenset[str] = frozenset(),
+) -> str | None:
     """The objective's metric: by cue words in its own words, then in the sentence before
     ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
     meaning."""
@@ -273,7 +279,7 @@ def _kpi(text: str, scope: Scope, language: str, amount: Amount | None) -> str |
             if hits:
                 return hits[0][2]
             continue
-        label = bind_by_cues(piece, language, offset + position, amount)
+        label = bind_by_cues(piece, language, offset + position, amount, True, said_before)
         if label is not None:
             return label
     found = bind_by_meaning(words, language, amount)
@@ -371,9 +377,13 @@ def _objective(
         target = shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
         if target.period is None and target.unit == baseline.unit:  # "6 h a week … to 2"
             target = target.model_copy(update={"period": baseline.period})
-    kpi = _kpi(text, scope, language, target or baseline or (change.amount if change else None))
+    before = frozenset(m.kpi for m in metrics if m.amount.span.start < scope.start and m.kpi)
+    figure = target or baseline or (change.amount if change else None)
+    kpi = _kpi(text, scope, language, figure, before)
     spec = metric_bank().get(kpi or "")
     comparable = (spec is not None and spec.new_ones) or not _counts_new(text, target, language)
+    starts_new = cues.search("starts_new", language, text[scope.start : scope.end])
+    comparable = comparable and starts_new is None  # "start a class": nothing said is today
     if baseline is None and kpi is not None and comparable:
         free = [m for m in metrics if m.amount.span.start not in taken]
         way = _verb(text[scope.start : scope.end], language)

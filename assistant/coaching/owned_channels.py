@@ -1,0 +1,57 @@
+"""The audiences and lists the owner already has (followers, a newsletter list, a waiting list,
+a customer club), read from their words with knowledge/data/owned_channels.yaml. A plan for
+more customers starts with the people who already know the business."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.coaching.business import NEGATION, WISHED
+from assistant.config import PROJECT_ROOT
+from assistant.yamlfiles import parse_yaml
+
+CHANNELS_FILE = PROJECT_ROOT / "knowledge" / "data" / "owned_channels.yaml"
+BEFORE = 30  # characters before a channel's name read for "no" or "want"
+MOST_SAID = 3  # channels named in one sentence of the plan
+_CLAUSE_END = re.compile(r"[,.;:!?\n]")  # "Сайта нет, инстаграм завели": the "no" is the site's
+
+
+@functools.cache
+def _data() -> dict:
+    return parse_yaml(CHANNELS_FILE.read_text(encoding="utf-8"))
+
+
+def owned_channels(owner_words: str, language: str) -> list[str]:
+    """The channels the owner says they have, in the order first said."""
+    text = owner_words.lower()
+    found: list[tuple[int, str]] = []
+    for channel, spec in _data()["channels"].items():
+        at = _first_had(text, spec["names"].get(language, []) + spec["names"]["en"])
+        if at is not None:
+            found.append((at, channel))
+    return [channel for _, channel in sorted(found)]
+
+
+def _first_had(text: str, names: list[str]) -> int | None:
+    """Where a name is first said of something the business has (not "no newsletter", not
+    "want to start a newsletter")."""
+    spots = []
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}", text):
+            before = _CLAUSE_END.split(text[max(0, match.start() - BEFORE) : match.start()])[-1]
+            if not (NEGATION.search(before[-20:]) or WISHED.search(before)):
+                spots.append(match.start())
+    return min(spots, default=None)
+
+
+def start_with(channels: list[str], language: str) -> str | None:
+    """The sentence that points a workstream at the owner's channels, or None."""
+    if not channels:
+        return None
+    data = _data()
+    said = [data["channels"][c]["said"][language] for c in channels[:MOST_SAID]]
+    joined = said[-1]
+    if len(said) > 1:
+        joined = f"{', '.join(said[:-1])} {data['and_word'][language]} {said[-1]}"
+    return data["start_with"][language].format(channels=joined)
