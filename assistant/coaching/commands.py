@@ -256,7 +256,8 @@ _SAID_AFTER = re.compile(
 _NAMING_END = re.compile(
     r"(?:hete|heta|called|read|call (?:it|that one|the [\w-]+ one)|rename (?:it|that)|"
     r"lyde|lyda|называ\w*|звуча\w*|kpi|кпи|metric|nøkkeltall|"
-    r"nyckeltal|name|navn\w*|namn\w*|показатель|название|=|:|—|\bis|\ber|\bär|be|"
+    r"nyckeltal|name|navn\w*|namn\w*|показатель|название|=|:|—|\bis|\ber|\bär|be|(?<!\w)это|"
+    r"it's|det er|det är|\bmen|\butan|(?<!\w)а|"
     r"\b(?:er|är)\s+mål\s*\d+)\s*$",
     re.IGNORECASE,
 )

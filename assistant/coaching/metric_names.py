@@ -25,7 +25,14 @@ def metric_words(text: str, language: str, has_figures: bool = True) -> str:
     """What an objective is about (see ``_metric_words``), with no word left hanging at its
     end ("online sales to reach £" is "online sales")."""
     said = _metric_words(_ratio_as_share(text, language), language, has_figures)
+    said = _THAT_IS.sub("", re.sub(r"\s{2,}", " ", said))  # "Третья площадка , т.е"
     return _DANGLING.sub("", said).strip() or said
+
+
+_THAT_IS = re.compile(
+    r"\s*,?\s*(?:i\.?e\.?|that is|т\.\s?е\.?|то есть|dvs\.?|d\.v\.s\.?|altså|alltså)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _ratio_as_share(text: str, language: str) -> str:

@@ -135,12 +135,30 @@ def trade_fixed(state: SessionState, facts: Facts) -> list[str]:
     profile = state.plan.profile
     if not facts.industry or facts.industry == profile.industry:
         return []
-    if not cues.search("industry_label", state.plan.language, facts.said):
+    language = state.plan.language
+    labelled = cues.search("industry_label", language, facts.said) is not None
+    if not (labelled or _denied(facts.said, profile.industry, language)):
         return []
     profile.industry = facts.industry
     say = Messages(state.language)
     label = say.label("understood_fields", "industry")
     return [say.say("edit_field", field=label, value=facts.industry)]
+
+
+def _denied(said: str, held: str | None, language: str) -> bool:
+    """The owner says the business is not the trade held ("Стоп, мы не фитнес-клуб!" while
+    the coach holds "фитнес-клубов"): a denied word shares its first letters with it."""
+    if not held:
+        return False
+    held_words = {w[:DENIED_PREFIX] for w in re.findall(r"[^\W\d_]{4,}", held.lower())}
+    for pattern in cues.patterns("trade_denied", language):
+        for match in pattern.finditer(said):
+            if match.group("denied").lower()[:DENIED_PREFIX] in held_words:
+                return True
+    return False
+
+
+DENIED_PREFIX = 5  # "фитнес-клуб" and "фитнес-клубов", "gym" and "gyms"
 
 
 def revenue_currency(state: SessionState) -> str | None:

@@ -249,7 +249,14 @@ def _find(text: str, language: Language) -> list[_Found]:
     """Date expressions in text order, without overlaps."""
     pattern, kinds = _grammar(language)
     found: list[_Found] = []
-    for match in pattern.finditer(text[:MAX_TEXT_CHARS]):
+    text = text[:MAX_TEXT_CHARS]
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        number = _ITEM_NUMBER.match(match[0])
+        if number and _NUMBERED_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            at = match.start() + number.end()  # "Mål 3 oktober 2027": goal 3, then October
+            continue
+        at = max(match.end(), at + 1)
         name = match.lastgroup or ""
         prefix = f"{name}_"
         groups = {
@@ -262,6 +269,11 @@ def _find(text: str, language: Language) -> list[_Found]:
     return [item for item in found if not (dated and _short_span(item))]
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}\s+")  # a day said first: "3 oktober 2027"
+_NUMBERED_BEFORE = re.compile(  # a goal or step named by its number right before the day
+    r"(?:\bgoal|\bmål(?:et)?|\btiltak|\bstep|\bsteg|\binitiativ|(?<!\w)цель|(?<!\w)шаг)\s*(?:nr\.?\s*|№\s*)?$",
+    re.IGNORECASE,
+)
 _SHORT_UNITS = ("day", "hour", "min", "dag", "døgn", "dygn", "tim", "час", "дн", "ден", "сут")
 
 

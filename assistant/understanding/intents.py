@@ -136,21 +136,35 @@ def commands(text: str, language: str) -> list[CommandFact]:
     declined = _declined(text, language)
     for action, match in _order_matches(text, language):
         said_not_to = [] if action == "keep_goal" else declined  # "…, ikke endre det": keep it
-        if any(s < match.end() and match.start() < e for s, e in [*taken, *said_not_to]):
+        if any(s < match.end() and match.start() < e for s, e in taken):
             continue
+        if any(s <= match.start() and match.end() <= e for s, e in said_not_to):
+            continue  # "bad inte om något nytt mål 4, ta bort det": the order is outside it
         if action == "export" and _own_practice(text, match.start(), language):
             continue  # "we send quotes as PDF": how they work, not an order
-        number = match.groupdict().get("n")
+        number = _number(match.groupdict().get("n"), language)
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         found.append(  # ". Add …": the order starts at its word, not the space before it
             CommandFact(
                 action=action,  # type: ignore[arg-type]
-                goal_number=int(number) if number else None,
+                goal_number=number,
                 span=span_of(text, start, match.end()),
             )
         )
         taken.append((match.start(), match.end()))
     return sorted(found, key=lambda c: c.span.start)
+
+
+def _number(said: str | None, language: str) -> int | None:
+    """ "2", or a place said in words ("second", "вторая", "andre")."""
+    if not said:
+        return None
+    if said.isdigit():
+        return int(said)
+    for number, words in cues.raw("ordinal_numbers").items():
+        if any(said.lower().startswith(w) for w in words.get(language, ())):
+            return int(number)
+    return None
 
 
 def _order_matches(text: str, language: str) -> list[tuple[str, re.Match[str]]]:

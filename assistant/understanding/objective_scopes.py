@@ -25,6 +25,7 @@ from assistant.understanding.objective_clauses import (
     without_asides,
 )
 from assistant.understanding.quantities import Found
+from assistant.understanding.stems import shared_words
 from assistant.understanding.text import Piece, list_items, without_dates
 
 CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
@@ -204,14 +205,18 @@ def _listed_beside_aims(
     text: str, piece: Piece, inside: list[Found], amounts: list[Found], language: str
 ) -> bool:
     """ "1) Flere bad, fra 3 til 6 … 2) Faktura ut innen 3 dager, i dag 17 dager …": a
-    numbered item with a figure, in a list whose other items state aims, is one too."""
-    if not inside or _ITEM.match(piece.text) is None:
+    numbered item with a figure or a date ("3) Третья площадка … к декабрю 2028"), in a list
+    whose other items state aims, is one too."""
+    if _ITEM.match(piece.text) is None:
+        return False
+    dated = bool(find_date_spans(piece.text, language))
+    if not inside and not dated:
         return False
     starts = [m.start() for m in _ITEM.finditer(text)] + [len(text)]
     items = [Piece(text[a:b], a) for a, b in itertools.pairwise(starts)]
     own = next(i for i in items if i.start <= piece.start < i.end)
     figures = [a for a in amounts if own.start <= a.start < own.end]
-    aimed = bool(find_date_spans(own.text, language)) or len(figures) >= 2
+    aimed = dated or bool(find_date_spans(own.text, language)) or len(figures) >= 2
     siblings = [i for i in items if i is not own]
     return aimed and any(states_objective(i, language) for i in siblings)  # not "1) 11 staff"
 
@@ -289,6 +294,15 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             ] or _before_bare_target(text, [a for _, a in said], inside, language)
             scopes.append(Scope([*before, piece], today + inside))
             open_sentence, lead = number, []
+        elif (
+            scopes
+            and inside
+            and not scopes[-1].amounts
+            and _dated_apart(text, scopes[-1], piece, language)
+            and (figures_only or find_date_spans(piece.text, language))
+        ):  # "…к концу 2027. заказы с сайта с 450 до 600 до конца 3 квартала": an aim of its own
+            scopes.append(Scope([piece], inside))
+            open_sentence, lead = number, []
         elif _elided_aim(text, scopes, piece, inside, number == open_sentence, language):
             scopes.append(Scope([piece], inside))  # "…до 15 % к концу года, списание до 10 %"
             open_sentence, lead = number, []
@@ -302,6 +316,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
                 and not scopes[-1].amounts
                 and "\n" not in text[scopes[-1].end : piece.start]
                 and not _other_metric(text, scopes[-1], piece, inside, language)
+                and not _dated_apart(text, scopes[-1], piece, language)
             )
         ):
             scopes[-1].pieces.append(piece)
@@ -311,6 +326,15 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             open_sentence = None
             lead = [*lead, (number, piece)]
     return scopes
+
+
+def _dated_apart(text: str, scope: Scope, piece: Piece, language: str) -> bool:
+    """ "3) Третья площадка … к декабрю 2028. Сейчас у нас 320 детей": a milestone with its
+    date takes no figure from the next sentence unless that sentence names what it names."""
+    said = text[scope.start : scope.end]
+    if not find_date_spans(said, language):
+        return False
+    return shared_words(without_dates(said, language), piece.text, language) == 0
 
 
 # "420 people on annual service contracts", "300 personer på ventelisten": people counted

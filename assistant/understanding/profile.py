@@ -140,7 +140,16 @@ def _capitalised_in_text(text: str, start: int) -> bool:
 
 
 def _ending(stem: str) -> str:
-    return rf"{re.escape(stem)}[\w-]*" if len(stem) > 4 else rf"{re.escape(stem)}(?:s|es|er)?\b"
+    """A long stem takes any ending; a short one a plural, or a Russian case ending ("школ":
+    школа, школы, школ; "shop" is not "Shopify")."""
+    if len(stem) > SHORT_STEM:
+        return rf"{re.escape(stem)}[\w-]*"
+    if len(stem) == SHORT_STEM and re.match(r"[а-яё]", stem, re.I):  # not "сто" in "Стоп"
+        return rf"{re.escape(stem)}[а-яё]{{0,3}}\b"
+    return rf"{re.escape(stem)}(?:s|es|er)?\b"
+
+
+SHORT_STEM = 4
 
 
 @cache
@@ -161,15 +170,19 @@ def industry(text: str, language: str) -> ProfileFact | None:
     words for the people ("vi er et ektepar") or for nothing ("vi säljer ingenting") are
     not a trade. A trade said after the first sentence is only a guess ("… i Örebro, en
     mottagning på Drottninggatan" does not replace "tandvårdsklinik")."""
+    labelled = cues.search("industry_label", language, text)
+    after = labelled.end() if labelled else 0  # "Чем занимаемся: зуботехническая лаборатория"
     found: list[tuple[int, str, float]] = []
     match = cues.search("industry", language, text)
+    if match is not None and match.start("industry") < after:
+        match = None
     if match is not None and not cues.search("not_a_trade", language, match.group("industry")):
         end = match.end("industry")
         said = match.group("industry").strip() + _joined_trade(text, end, language)
         said += _suspended(text, end)
         first = _opening(text[: match.start("industry")])
         found.append((match.start("industry"), said, 0.5 if first else TRADE_WORD_ONLY))
-    if (trade := _first_trade(text, language)) is not None:
+    if (trade := _first_trade(text, language, after)) is not None:
         opening = _opening(text[: trade.start()])
         trade = _said_whole(text, trade, language)  # "Solsiden Bakeri …, bakeri og kafé"
         words = _with_noun(text, trade, language)  # "мебельная мастерская"
@@ -191,12 +204,17 @@ def _opening(before: str) -> bool:
     return not ends or len(re.findall(r"\w+", before[: ends[-1]])) <= GREETING_WORDS
 
 
-def _first_trade(text: str, language: str) -> re.Match[str] | None:
-    """The first trade word that names the trade, not goods sold ("vet supplies and pet
-    shop": the shop)."""
-    for trade in _trades(language).finditer(text):
+def _first_trade(text: str, language: str, after: int = 0) -> re.Match[str] | None:
+    """The first trade word (from ``after``) that names the trade, not goods sold ("vet
+    supplies and pet shop": the shop)."""
+    for trade in _trades(language).finditer(text, after):
         if _in_a_staff_list(text, trade.start()):
             continue  # "2 менеджера, бухгалтер, я и мой зам": a role, not the trade
+        before = text[max(0, trade.start() - NOT_THE_TRADE_REACH) : trade.start()]
+        if cues.search("not_the_trade_before", language, before):
+            continue  # "мы не фитнес-клуб", "бассейны арендуем у фитнес-клубов"
+        if cues.search("not_the_trade_after", language, text[trade.end() : trade.end() + 20]):
+            continue  # "интернет-магазин нам не нужен", "какой интернет-магазин??"
         if not cues.search("trade_goods_after", language, text[trade.end() : trade.end() + 20]):
             return trade
     return None
@@ -212,6 +230,7 @@ def _in_a_staff_list(text: str, start: int) -> bool:
     return _COUNTED_BEFORE.search(text[max(0, start - STAFF_LIST_REACH) : start]) is not None
 
 
+NOT_THE_TRADE_REACH = 25  # characters before a trade word read for a denial or a partner
 STAFF_LIST_REACH = 80  # characters before a trade word searched for the list it is part of
 
 
@@ -221,6 +240,9 @@ def _with_noun(text: str, trade: re.Match[str], language: str) -> str:
     noun = re.match(r"\s+([^\W\d_]{3,})", text[trade.end() :])
     if noun and cues.search("trade_adjective", language, ending):
         return f"{trade.group()} {noun.group(1)}"
+    kind = re.match(r"\s+([а-яё]{4,})(?![\w-])", text[trade.end() :])  # lower case: no name
+    if kind and cues.search("trade_kind_after", language, trade.group().lower()):
+        return f"{trade.group()} {kind.group(1)}"  # "школы плавания"
     return trade.group()
 
 
@@ -451,7 +473,18 @@ def read_profile(
     facts = [fact for fact in found if fact is not None]
     corrected = cues.search("correction", language, text) is not None  # "men vi er bakeri og kafé"
     relabelled = cues.search("industry_label", language, text) is not None  # "what we do: …"
-    if facts or revenue_said or corrected or relabelled:
+    denied = _trade_denied(text, language)  # "Стоп, мы не фитнес-клуб!"
+    if facts or revenue_said or corrected or relabelled or denied:
         trade = industry(text, language)
         facts += [trade] if trade is not None else []
     return facts
+
+
+def _trade_denied(text: str, language: str) -> bool:
+    """The owner says the business is not a trade ("мы не фитнес-клуб", "we're not a gym"):
+    the word denied is a trade word."""
+    return any(
+        _trades(language).match(m.group("denied")) is not None
+        for pattern in cues.patterns("trade_denied", language)
+        for m in pattern.finditer(text)
+    )
