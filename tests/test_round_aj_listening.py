@@ -97,6 +97,14 @@ def _orders(said: str, language: str) -> list[tuple[str, int | None]]:
         ("The second goal is missed boosters, not churn.", "en", ("rename_goal", 2)),
         ("Hang on - goal 2 isn't churn, it's the % of pets overdue.", "en", ("rename_goal", 2)),
         ("Goal 2 isn't 30%, it's 40%.", "en", ("change_goal", 2)),
+        (
+            "Remove 'customer health scores' - I never asked for it.",
+            "en",
+            ("drop_initiative", None),
+        ),
+        ("Service pages go in Later.", "en", ("change_initiative", None)),
+        ("And put the service pages in Later.", "en", ("change_initiative", None)),
+        ("The KPI for goal 2 should be 'pets overdue for boosters'.", "en", ("rename_goal", 2)),
         ("Цель 2 — это не оплаченные занятия, а доля пропущенных.", "ru", ("rename_goal", 2)),
         (
             "И вторая цель — это доля пропущенных занятий, а не оплаченных.",
@@ -112,6 +120,41 @@ def _orders(said: str, language: str) -> list[tuple[str, int | None]]:
 )
 def test_the_order_said_is_the_order_carried_out(said, language, order):
     assert _orders(said, language)[:1] == [order]
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "orders", "name"),
+    [
+        (
+            "Bytt ut tiltak 3 med: egen konferanseside med pakkepriser.",
+            "nb",
+            [("drop_initiative", 3), ("add_initiative", None)],
+            "egen konferanseside med pakkepriser",
+        ),
+        (
+            'Replace step 2 with: "Booster reminders by text".',
+            "en",
+            [("drop_initiative", 2), ("add_initiative", None)],
+            "Booster reminders by text",
+        ),
+        (
+            "Nytt tiltak, mitt eget: «Konferansepakker for bedrifter». Legg det i Nå.",
+            "nb",
+            [("add_initiative", None)],
+            "Konferansepakker for bedrifter",
+        ),
+        (
+            "Legg til et tiltak i Nå: konferanseside med pakkepriser, for mål 2.",
+            "nb",
+            [("add_initiative", None)],
+            "konferanseside med pakkepriser",
+        ),
+    ],
+)
+def test_a_step_the_owner_writes_is_added_under_their_name(said, language, orders, name):
+    commands = plan_commands(read(said, language, TODAY), TODAY)
+    assert [(c.action, c.number) for c in commands] == orders
+    assert commands[-1].name == name
 
 
 def test_a_goal_renamed_by_its_place_in_words_takes_the_new_name():
@@ -191,3 +234,16 @@ def test_a_question_about_what_the_coach_did_is_answered_with_what_it_holds(
     service.send(session, "Hi! We are Blue Fin Swim School in Leeds, 11 staff.")
     reply = service.send(session, asked).reply
     assert "Blue Fin" in reply, reply
+
+
+def test_a_currency_named_in_a_step_leaves_the_revenue_currency(service):
+    session = "currency-step"
+    service.send(
+        session, "Hej! Vi är Fjällspår AB i Östersund, 4 anställda, omsättning 9,5 miljoner kronor."
+    )
+    held = service.session(session).plan.profile.annual_revenue
+    service.send(
+        session,
+        'Lägg till ett initiativ: "Norsk version av webbshoppen: NOK-priser och Vipps" i Nu.',
+    )
+    assert service.session(session).plan.profile.annual_revenue == held

@@ -262,6 +262,12 @@ _NAMING_END = re.compile(
     re.IGNORECASE,
 )
 _BARE_NAME = re.compile(r"^\s*(?P<name>[^\W\d][^.!?;\n(]{1,240})")
+_FOR_GOAL = re.compile(r",?\s*(?:for|för|для)\s+(?:goal|mål(?:et)?|цели)\s*\d\s*$", re.I)
+_LANE_FIRST = re.compile(
+    r"^\s*(?:in|into|to|i|til|till|under|в|на)\s+[«\"”]?(?:the\s+)?(?:now|next|later|nå|neste|"
+    r"senere|nu|nästa|senare|сейчас|далее|позже)[»\"”]?\s*:",
+    re.IGNORECASE,
+)
 _TOPIC_FIRST = re.compile(r"^\s*(?:for|för|til|till|для|по)\s+[^:.!?\n]{1,40}:")
 _OLD_NAME_CUE = re.compile(
     r"\b(?:not|ikke|inte|не|instead of|i stedet for|istället för|вместо)\s*$", re.IGNORECASE
@@ -283,6 +289,7 @@ def new_name(after: str, order: str = "") -> str | None:
     …")."""
     after = re.sub(r"^\w+", "", after)
     after = _TOPIC_FIRST.sub(":", after)  # "legg til et tiltak for produktsalg: …"
+    after = _LANE_FIRST.sub(":", after)  # "legg til et tiltak i Nå: …"
     after = re.split(r"[.!?\n](?:\s|$)", after, maxsplit=1)[0]  # the order's own sentence
     after = without_lane(after)  # "…, в «Сейчас»": where, not a name
     contrast = _NOT_X_BUT_Y.match(after)  # "rename goal 3, it is NOT X, it's Y"
@@ -295,7 +302,7 @@ def new_name(after: str, order: str = "") -> str | None:
     if found is None and _NAMING_END.search(order):
         found = _BARE_NAME.match(after)
     name = _NOT_THE_OLD.sub("", found.group("name")).strip(" ,:–-") if found else ""
-    return name or None
+    return _FOR_GOAL.sub("", name) or None  # "…, for mål 2": which goal, not the name
 
 
 def _goal_number(text: str, language: str) -> int | None:

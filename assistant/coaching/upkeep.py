@@ -120,8 +120,8 @@ def currency_fixed(state: SessionState, facts: Facts) -> list[str]:
     revenue = state.plan.profile.annual_revenue
     if facts.currency is None or revenue is None or facts.revenue is not None:
         return []
-    if facts.asked or facts.intent in ("question", "off_topic"):
-        return []  # "какой сегодня курс доллара?" names a currency, it changes none
+    if facts.asked or facts.intent in ("question", "off_topic", "command"):
+        return []  # "какой сегодня курс доллара?", "lägg till: NOK-priser …" change none
     if revenue.currency == facts.currency:
         return []
     state.plan.profile.annual_revenue = revenue.model_copy(update={"currency": facts.currency})
