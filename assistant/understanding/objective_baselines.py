@@ -13,7 +13,7 @@ from assistant.understanding.metrics import cue_hits, fits, metric_bank
 from assistant.understanding.objective_scopes import Scope
 from assistant.understanding.quantities import Found, in_unit
 from assistant.understanding.reading import Amount, MetricFact
-from assistant.understanding.stems import shared_words, word_set
+from assistant.understanding.stems import shared_words, snowball_root, word_set
 from assistant.understanding.text import clauses, containing, sentences, without_dates
 
 
@@ -102,14 +102,11 @@ def _same_words(objective: str, described: str, language: str) -> bool:
 def _same_root(objective: str, item: str, language: str) -> bool:
     """A figure's own few words share a root with the objective, however short ("сети" and
     "сетей"): within one item of a list a short root is enough to say what the figure is."""
-    common = {_root(w, language) for w in cues.raw("common_words").get(language, ())}
-    said = {_root(w, language) for w in word_set(objective)} - common - {None}
-    return bool(said & {_root(w, language) for w in word_set(item)})
-
-
-def _root(word: str, language: str) -> str | None:
-    stems = analyze(word.lower(), language)
-    return stems[0] if stems and len(stems[0]) >= SHORT_ROOT else None
+    common = {
+        snowball_root(w, language, SHORT_ROOT) for w in cues.raw("common_words").get(language, ())
+    }
+    said = {snowball_root(w, language, SHORT_ROOT) for w in word_set(objective)} - common - {None}
+    return bool(said & {snowball_root(w, language, SHORT_ROOT) for w in word_set(item)})
 
 
 LONG_WORD = 5

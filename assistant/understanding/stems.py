@@ -42,18 +42,21 @@ def shared_words(words: str, text: str, language: str | None = None) -> int:
     said = {w for w in word_set(words) if _stem(w) not in common | {None}}
     found = word_set(text)
     prefixes = {_stem(w) for w in found} - {None}
-    snowball = {_snowball(w, language) for w in found} - {None}
-    named = {_stem(w) for w in said if _stem(w) in prefixes or _snowball(w, language) in snowball}
+    snowball = {snowball_root(w, language) for w in found} - {None}
+    named = {
+        _stem(w) for w in said if _stem(w) in prefixes or snowball_root(w, language) in snowball
+    }
     return len(named)
 
 
 MIN_SNOWBALL = 4  # "booked" and "bookings" share the Snowball stem "book"
 
 
-def _snowball(word: str, language: str | None) -> str | None:
-    """The Snowball stem, which joins forms whose first five letters differ."""
-    stems = analyze(word, language) if language else []
-    return stems[0] if stems and len(stems[0]) >= MIN_SNOWBALL else None
+def snowball_root(word: str, language: str | None, shortest: int = MIN_SNOWBALL) -> str | None:
+    """The Snowball stem, which joins forms whose first five letters differ; None when it is
+    shorter than ``shortest``."""
+    stems = analyze(word.lower(), language) if language else []
+    return stems[0] if stems and len(stems[0]) >= shortest else None
 
 
 ENDING = 3  # letters an ending adds to a word ("nettside" -> "nettsidene", "quote" -> "quotes")
