@@ -310,7 +310,7 @@ def test_the_next_lane_starts_two_steps_a_quarter_the_highest_priority_first():
         Initiative(id=f"i{n}", title=f"step {n}", horizon="medium", impact=n, feasibility=3)
         for n in range(1, 6)
     ]
-    stagger_next(steps, today)
+    stagger_next(steps, today, [])
     starts = {item.id: item.start for item in steps}
     assert starts["i5"] == starts["i4"] == lane_quarter(today, 1)  # the two with most impact
     assert starts["i3"] == starts["i2"] == lane_quarter(today, 2)

@@ -121,7 +121,7 @@ def test_a_launch_abroad_gets_the_steps_made_for_selling_abroad(service):
         "Mål för nästa år: lansera i Norge och Finland och få 15 % av omsättningen därifrån."
     )
     plan = service.plan_from_brief(said, "sv")
-    assert "målmarknad" in _titles(plan)  # the shop adapted to the new market
+    assert "språk och marknader" in _titles(plan)  # the site adapted to the new market
 
 
 def test_a_small_farm_gets_a_website_for_people_and_a_supplier_one_for_buyers(service):

@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.config import PROJECT_ROOT
+from assistant.regex_cache import compiled
 from assistant.yamlfiles import parse_yaml
 
 FAMILIES_FILE = PROJECT_ROOT / "knowledge" / "data" / "business_families.yaml"
@@ -224,7 +225,7 @@ def _customers_said(words: str, language: str) -> set[str]:
     said = set()
     for kind, by_language in _data().get("customers_said", {}).items():
         for pattern in by_language.get(language, ()):
-            for match in re.finditer(pattern, text):
+            for match in compiled(pattern).finditer(text):
                 before = text[max(0, match.start() - 30) : match.start()]
                 if not (NEGATION.search(before[-20:]) or WISHED.search(before)):
                     said.add(kind)
@@ -254,8 +255,8 @@ MANUAL = re.compile(r"\b(?:manual\w*|by hand|manuelt|for hånd|manuellt|för han
 WISHED = re.compile(
     r"(?<!\w)(?:want|wants|would like|plan|planning|launch|build|start|get|reach|grow|raise|"
     r"increase|хоч\w*|хотим|запуст\w*|сделать|создать|открыть|увелич\w*|довести|достичь|"
-    r"подня\w*|ønsker|vil ha|planlegger|lansere|få|nå|øke|vill ha|planerar|lansera|starta|"
-    r"öka)\W+(?:\w+\W+){0,2}$"
+    r"подня\w*|ønsker|vil ha|vil|planlegger|lansere|få|nå|øke|vill ha|vill|planerar|lansera|"
+    r"starta|öka|målet er|målet är|aim|goal is)\W+(?:\w+\W+){0,2}$"
 )
 
 
@@ -267,12 +268,12 @@ def tools_said(words: str, language: str) -> set[str]:
     found = set()
     for tool, by_language in _data()["already_has"].items():
         for pattern in by_language.get(language, ()):
-            for match in re.finditer(pattern, text):
+            for match in compiled(pattern).finditer(text):
                 done_by_hand = MANUAL.search(text[match.start() : match.end() + 30])
                 if not (_wanted_or_denied(text, match.start()) or done_by_hand):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
-            if any(_in_use(text, m, language) for m in re.finditer(pattern, text)):
+            if any(_in_use(text, m, language) for m in compiled(pattern).finditer(text)):
                 found.add(tool)
     return found
 
@@ -291,13 +292,17 @@ def _wanted_or_denied(text: str, start: int) -> bool:
 
 
 def _unused(text: str, match: re.Match[str], language: str) -> bool:
-    """ "Cliniko, but only for clinical notes, not the booking side": the product is there,
-    the part the initiative is about is not in use."""
+    """ "Cliniko, but only for clinical notes, not the booking side", "Tror Extensor har en
+    modul for nettbooking, men vi har ikke slått det på": the product is there, the part the
+    initiative is about is not in use, said in any sentence that names the product."""
     from assistant.understanding.text import containing, sentences  # the catalogue loads us
 
+    name = match.group(0).lower()
+    said = [s.text for s in sentences(text) if name in s.text.lower()]  # "Tror Extensor har …"
     sentence = containing(sentences(text), match.start())
-    said = sentence.text if sentence else text
-    return any(re.search(p, said) for p in _data()["not_in_use"].get(language, ()))
+    said = said or [sentence.text if sentence else text]
+    patterns = _data()["not_in_use"].get(language, ())
+    return any(re.search(p, one) for one in said for p in patterns)
 
 
 def misfit(fit: Fit, traits: BusinessTraits) -> str | None:

@@ -125,6 +125,7 @@ class InitiativeSpec(CatalogueModel):
     closes: list[Id] = Field(default_factory=list)  # groundwork: maturity questions it answers
     pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
+    runs_to_deadline: bool = False  # its dated steps end on the goal's deadline
 
     @model_validator(mode="after")
     def _fit_knows_its_step(self) -> InitiativeSpec:

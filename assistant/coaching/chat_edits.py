@@ -49,7 +49,7 @@ from assistant.coaching.goal_lookup import (
 )
 from assistant.coaching.goal_restated import restate_numbered_goals
 from assistant.coaching.goal_restore import remember_taken_goal, restore_goal
-from assistant.coaching.goal_sources import record_sources
+from assistant.coaching.goal_sources import record_sources, rename_kpi
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.now_load import lighten_now
@@ -237,6 +237,9 @@ def _rename_goal(
     if unit is not None:  # "mål 2 er i TIMER, ikke dager": the unit, not a new name
         _change_unit(state, index, unit, today, outcome)
         return
+    if drafted(state) and _names_kpi(command, state.plan.language):
+        _goal_changed(outcome, say, index, rename_kpi(state, index, command.name, today))
+        return
     name, way = _verb_first(command.name, state.plan.language)
     if drafted(state):
         edit = GoalEdit(metric=name, direction=way)
@@ -252,6 +255,13 @@ def _rename_goal(
             )
         ]
     _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged_name")])
+
+
+def _names_kpi(command: PlanCommand, language: str) -> bool:
+    """ "Goal 1 KPI should be jobs won divided by quote visits": the order names the KPI
+    before the new name, not the goal."""
+    order = command.words.split(command.name or "\0")[0] if command.name else command.words
+    return cues.search("kpi_named", language, order) is not None
 
 
 def _change_unit(state: SessionState, index: int, unit: str, today: date, outcome: Outcome) -> None:

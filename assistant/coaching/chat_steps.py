@@ -5,6 +5,7 @@ step renamed; and which steps of the roadmap an order or an objection points at.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.coaching.business import misfit
@@ -170,6 +171,11 @@ def steps_titled(words: str, language: str) -> list[str]:
     return found
 
 
+_ADD_LEAD = re.compile(
+    r"^\W*(?:please\s+)?(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\b\s*:?\s*", re.IGNORECASE
+)
+
+
 def _add_own_step(
     state: SessionState, command: PlanCommand, lane: str, today: date, outcome: Outcome
 ) -> None:
@@ -182,6 +188,10 @@ def _add_own_step(
     goal = plan.goals[number - 1] if 1 <= number <= len(plan.goals) else None
     name = (command.name or "").replace(for_goal.group(), "") if for_goal else command.name or ""
     name = without_lane(name)  # "…, put it in Now, serves goal 1": where and what for, apart
+    name = _ADD_LEAD.sub("", name).strip()  # "Add: online enquiry form …": the step itself
+    if not name or cues.search("only_pronoun", plan.language, name):
+        outcome.asks.append(say.say("what_to_add"))  # "can you add those?": which, named
+        return
     if any(
         i.title.casefold() in (name.casefold(), short_title(name).casefold()) for i in plan.roadmap
     ):

@@ -16,7 +16,8 @@ from assistant.understanding.text import sentences
 _OLD_VALUE = re.compile(
     r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\binstead of|\brather than|i stedet for|"
     r"i stället för|istället för|вместо|\bwas|\bvar|\bбыло|\bscratch the|"
-    r"\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev))\s*$",
+    r"\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev)|"
+    r"(?:\bnot|\bikke|\binte|\bне)\s+[\d.,]+\s*%?\s*(?:→|->|–>))\s*$",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"^\s*(?:to|til|till|до|->|→|-|–)\s*$", re.IGNORECASE)
@@ -53,7 +54,8 @@ _TOO_MUCH = re.compile(
     r"^\W*(?:[^\W\d]+\s+){0,3}(?:too|far too|way too|unrealistic|not realistic|optimistic|"
     r"a stretch|a bit much|i overkant|i överkant|многовато|перебор|"
     r"ambitious|alt for|for mye|for høyt|for lite|urealistisk|optimistisk|ambisiøst|för mycket|"
-    r"för högt|orealistisk|ambitiöst|слишком|нереально|оптимистично|амбициозно)",
+    r"för högt|för \w+igt|kaxig\w*|orealistisk|ambitiöst|слишком|нереально|оптимистично|"
+    r"амбициозно)",
     re.IGNORECASE,
 )
 
@@ -116,6 +118,8 @@ def _old(words: str, found: Found, language: str) -> bool:
     after = words[found.end :]
     if cues.search("figure_was", language, _NUMBER.sub("", words[found.start :], count=1)):
         return True  # "the 6 was staff"
+    if cues.search("shown_now", language, words[max(0, found.start - 60) : found.start]):
+        return True  # "…, nu står det 40 → 40": what the plan shows now
     return _OLD_VALUE.search(before) is not None or _TOO_MUCH.match(after) is not None
 
 

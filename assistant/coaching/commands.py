@@ -10,6 +10,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from assistant.coaching.command_dates import new_deadline, own_date
 from assistant.coaching.command_lanes import (
     horizon_of,
     lane_named,
@@ -21,9 +22,8 @@ from assistant.coaching.command_lanes import (
 from assistant.coaching.command_values import new_values, old_values, order_unit
 from assistant.coaching.listed_orders import each_listed, goals_numbered
 from assistant.coaching.words import content_words
-from assistant.extraction import Deadline, extract_deadlines
+from assistant.extraction import extract_deadlines
 from assistant.understanding import cues
-from assistant.understanding.intents import said_as_old
 from assistant.understanding.reading import CommandFact, Reading, Span
 from assistant.understanding.text import containing, sentences, span_of
 
@@ -392,8 +392,8 @@ def _command(
         command.baseline, command.target = new_values(own, reading.language)
         command.unit = order_unit(own, reading.language)
         said = extract_deadlines(own, reading.language, today)  # "sommaren 2027, säg 30 juni"
-        found = _new_deadline(own, reading.language, said)
-        if found is not None and any(_own_date(reading, own, position, d.start) for d in said):
+        found = new_deadline(own, reading.language, said)
+        if found is not None and any(own_date(reading, own, position, d.start) for d in said):
             command.deadline = found.date
     if action in ("change_goal", "drop_goal", "rename_goal") and number is None:
         own = _words(reading.text, position, end or position + 1, window)
@@ -456,33 +456,3 @@ def _goal_said(text: str, language: str) -> int | str | None:
         return number
     named = cues.search("goal_named", language, text)
     return named.group("name").lower() if named else None
-
-
-FINEST_FIRST = ("day", "month", "quarter", "year")
-
-
-def _new_deadline(words: str, language: str, said: list[Deadline]) -> Deadline | None:
-    """Of the dates ``said`` in the order's ``words``, the one it sets: the one said after
-    "to" ("\"slutet av 2026\" …, ändra det till 31 december 2027"), else the most exact one
-    ("sommaren 2027, säg 30 juni 2027"), never one said as the wrong date ("inte 31 augusti")."""
-    found = [  # "30 juni 2027, inte 31 augusti": the date said as the wrong one is not new
-        d for d in said if not said_as_old(words, span_of(words, d.start, d.end), language)
-    ]
-    found.sort(key=lambda d: FINEST_FIRST.index(d.granularity))  # "sommaren, säg 30 juni"
-    after_to = [  # "till 31 december 2027": the "to" may open the date's own words
-        d
-        for d in found
-        if cues.search("change_to", language, f"{words[: d.start]}{d.text.split()[0]}")
-        or cues.search("change_to", language, words[: d.start])
-    ]
-    return (after_to or found or [None])[0]
-
-
-def _own_date(reading: Reading, words: str, position: int, date_start: int) -> bool:
-    """A date in the order's own clause, or anywhere when the order names the deadline."""
-    if cues.search("deadline_nouns", reading.language, words) is not None:
-        return True
-    at = position - max(reading.text.find(words), 0)
-    bounds = [m.start() for m in re.finditer(r"[,;]\s", words)]
-    clause_of = [sum(b < i for b in bounds) for i in (at, date_start)]
-    return clause_of[0] == clause_of[1] or at < 0

@@ -27,6 +27,7 @@ from assistant.extraction import (
 )
 from assistant.extraction.models import Deadline
 from assistant.extraction.numbers import currency_said_alone
+from assistant.regex_cache import compiled
 from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
 from assistant.understanding.objective_clauses import constraint_sections
@@ -217,7 +218,7 @@ def _last_said_deadline(text: str, language: str, today: date) -> Deadline | Non
 def _business_name(text: str, patterns: list[str], not_names: list[str]) -> str | None:
     """The first name said that holds no greeting or pronoun ("Hei. Jeg driver …")."""
     for pattern in patterns:
-        for match in re.finditer(pattern, text, re.UNICODE):
+        for match in compiled(pattern).finditer(text):
             name = (match.group("name") or "").strip(" .,")
             words = re.findall(r"[^\W\d_]+", name)
             prose = sum(w.islower() for w in words) >= PROSE_WORDS  # "det var noe google greier"
@@ -231,7 +232,7 @@ PROSE_WORDS = 3  # lower-case words that make a "name" a piece of a sentence
 
 def _first_group(text: str, patterns: list[str], group: str) -> str | None:
     for pattern in patterns:
-        match = re.search(pattern, text, re.UNICODE)  # case-sensitive: names are capitalised
+        match = compiled(pattern).search(text)  # case-sensitive: names are capitalised
         if match and match.group(group):
             return match.group(group).strip(" .,")
     return None
@@ -261,8 +262,8 @@ def _markets(text: str, patterns: list[str], language: str = "en") -> list[str]:
         "q4",
     }
     for pattern in patterns:
-        for match in re.finditer(pattern, text, re.UNICODE):
-            if product_name(text, match):
+        for match in compiled(pattern).finditer(text):
+            if product_name(text, match, language):
                 continue  # "в МойСклад", "on HubSpot": a product's name, not a place
             if one_customers_place(text, match.start("place"), language, match.end("place")):
                 continue  # "utanför en kund i Hallstahammar": an aside

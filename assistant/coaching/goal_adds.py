@@ -92,13 +92,17 @@ _ORDER_VERB = re.compile(
 def _a_step_of_their_own(
     state: SessionState, command: PlanCommand, new: list[GoalCandidate]
 ) -> bool:
-    """ "add fixed monthly fee packages with GoCardless" once the roadmap is drafted: no
-    figure, no metric and no word for a goal, so a step of their own, not a goal."""
+    """ "add fixed monthly fee packages with GoCardless", "add chase every sent quote after 7
+    days", "Add: online enquiry form with photo upload" once the roadmap is drafted: no
+    figure but the step's own timing and no word for a goal, so a step of their own, not a
+    goal."""
     order = command.focus or command.words
+    language = state.plan.language
+    timed = cues.search("step_timing", language, order) is not None  # "… after 7 days"
     return (
         bool(state.plan.roadmap)
-        and all(c.kpi_id is None and not (c.baseline or c.target) for c in new)
-        and cues.search("goal_said", state.plan.language, order) is None
+        and all(not c.baseline and (timed or not c.target) for c in new)
+        and cues.search("goal_said", language, order) is None
     )
 
 

@@ -63,3 +63,26 @@ def _set_source(goal: Goal, source: str) -> None:
         goal.kpis[0].source = source
     else:
         goal.kpis.append(Kpi(name=goal.metric or goal.statement, source=source))
+
+
+def rename_kpi(state: SessionState, index: int, said: str, today: date) -> list[str]:
+    """ "Goal 1 KPI should be jobs won divided by quote visits, counted monthly in the wife's
+    spreadsheet": the goal's KPI takes the name, and the source when one is said; the
+    changes as said back."""
+    language, say = state.language, say_for(state)
+    goal = state.plan.goals[index]
+    found = cues.search("data_source_said", language, said)
+    name = (said[: found.start()] if found else said).strip(" ,;:—–-")
+    source = _source(said[found.end() :]) if found else ""
+    if not goal.kpis:
+        goal.kpis.append(Kpi(name=name or goal.metric or goal.statement))
+    kpi = goal.kpis[0]
+    kpi.name = name or kpi.name
+    changes = [say.say("edit_field", field="KPI", value=kpi.name)]
+    if source and source != kpi.source:  # not said twice when the source was just set
+        kpi.source = source
+        changes.append(
+            say.say("edit_field", field=say.label("edit_fields", "source"), value=source)
+        )
+    apply_smart(state.plan, today)
+    return changes

@@ -9,6 +9,7 @@ import re
 from assistant.coaching.messages import Messages
 from assistant.extraction import find_date_spans
 from assistant.extraction.dates import month_names
+from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.quantities import time_unit_after
 
@@ -131,7 +132,7 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     the whole text with a date said before the figures blanked out)."""
     whole = _after_colon(_LIST_MARK.sub("", text).strip())
     first_figure = re.search(r"\d", whole)
-    after_month = re.compile(rf"\s*[–—-]\s*(?:{month_names(language)})", re.IGNORECASE)
+    after_month = compiled(rf"\s*[–—-]\s*(?:{month_names(language)})", re.IGNORECASE)
     dates = [  # "försäljningen under juli–februari": a season the aim counts in, no date
         (start, end)
         for start, end in find_date_spans(whole, language)

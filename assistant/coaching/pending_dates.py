@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.coaching.commands import FINEST_FIRST
+from assistant.coaching.command_dates import FINEST_FIRST
 from assistant.coaching.state import SessionState
 from assistant.extraction import extract_deadlines
 from assistant.understanding.stems import shared_words

@@ -58,7 +58,13 @@ def _had_already(words: str, language: str) -> set[str]:
     said = read_maturity(words, language, [])  # what they have; a "??" scoff says nothing
     if any(f.topic == BUYS_ONLINE and f.answer == "yes" for f in said):
         has |= {"has_online_booking", "has_webshop", "sells_online"}  # "bokning på nätet är JA"
-    return {spec.id for spec in load_kpi_catalogue().initiatives if has & set(spec.fit.never_when)}
+    if any(f.topic == "website" and f.answer == "yes" for f in said):
+        has.add("has_website")  # "… on our website booking engine": no site to refuse
+    return {
+        spec.id
+        for spec in load_kpi_catalogue().initiatives
+        if has & {*spec.fit.never_when, *spec.fit.only_for_pains_when}
+    }
 
 
 BUYS_ONLINE = "webshop"  # the topic "can customers buy or book online?"

@@ -17,22 +17,29 @@ from typing import Any
 
 from assistant.coaching.business import BusinessTraits, fits_when_asked, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
-from assistant.coaching.drafting import lane_fields
+from assistant.coaching.drafting import lane_fields, quarter_of
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.matching import named_by_owner, priority
 from assistant.coaching.messages import Messages
-from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, next_id
+from assistant.coaching.plan import (
+    Goal,
+    Initiative,
+    Objective,
+    StrategyPlan,
+    next_id,
+    quarter_index,
+)
 from assistant.coaching.quiet_months import keep_quiet_months
 from assistant.coaching.roadmap_lanes import (
     ALWAYS,
     LANES,
     Pick,
-    due_lane,
     impact_here,
     needed_first,
     place,
     prerequisites,
+    set_due,
     stagger_next,
     too_late,
 )
@@ -84,13 +91,13 @@ def draft_roadmap(
     picks = _for_objectives(plan, ranked)
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
-    picks += _own_workstreams(plan, picks, traits)
+    picks += _own_workstreams(plan, picks, traits, offer, today)
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
     picks += prerequisites(picks, offer)
     for pick in picks:
-        pick.due = due_lane(plan, pick)
+        set_due(plan, pick)
     place(picks)
     picks = [p for p in picks if not too_late(p)]
     initiatives = [
@@ -111,7 +118,7 @@ def draft_roadmap(
             ),
         )
     )
-    stagger_next(plan.roadmap, today)
+    stagger_next(plan.roadmap, today, plan.goals)
     keep_quiet_months(plan, today)  # "no new projects March–June"
 
 
@@ -223,13 +230,25 @@ def _sells_to_firms(traits: BusinessTraits) -> bool:
     return "b2b" in traits.customers_said or traits.customers == {"b2b"}
 
 
-def _own_workstreams(plan: StrategyPlan, picks: list[Pick], traits: BusinessTraits) -> list[Pick]:
+_SITE_FOR = {True: "b2b_website", False: "mobile_website"}  # by whether firms buy
+
+
+def _own_workstreams(
+    plan: StrategyPlan,
+    picks: list[Pick],
+    traits: BusinessTraits,
+    offer: list[InitiativeSpec],
+    today: date,
+) -> list[Pick]:
     """The owner's own workstream for each objective no initiative serves yet, started with
     the audiences the owner already has."""
     served = {o.id for p in picks for o in [p.objective, *p.also] if o is not None}
-    reached = Reach(b2b=_sells_to_firms(traits), owned=traits.owned)
+    b2b = _sells_to_firms(traits)
+    site = _SITE_FOR[b2b] if any(s.id == _SITE_FOR[b2b] for s in offer) else None
+    no_site = traits.has_website is False
+    reached = Reach(b2b=b2b, owned=traits.owned, no_website=no_site, site_step=site)
     return [
-        Pick(workstream_for(o, _goal_of(plan, o), plan.language, reached), o, primary=True)
+        Pick(workstream_for(o, _goal_of(plan, o), plan.language, reached, today), o, primary=True)
         for o in plan.objectives
         if o.id not in served
     ]
@@ -321,6 +340,8 @@ def _initiative(
         resources=list(spec.resources.get(language)),
         owner="owner",
     )
+    if spec.runs_to_deadline and pick.due_on:  # "by May 2027: roll it out"
+        initiative.end = max(initiative.end or "", quarter_of(pick.due_on), key=_quarter_order)
     claim = f"{initiative.title}. {initiative.description}"  # what the owner reads
     found = best_citation(kb, claim, language, SLACK, scope) or best_citation(
         kb, spec.evidence_query, language, scope=scope
@@ -330,6 +351,10 @@ def _initiative(
         initiative.citations = [citation]
         seen[passage.chunk_id] = passage
     return initiative
+
+
+def _quarter_order(quarter: str) -> int:
+    return quarter_index(quarter) if quarter else -1
 
 
 def _why(

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.coaching.catalogue import InitiativeSpec
-from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter
-from assistant.coaching.plan import Initiative, Objective, StrategyPlan
+from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter, quarter_of
+from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, quarter_index
 
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
 NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
@@ -26,25 +26,30 @@ class Pick:
     asked: str | None = None  # the owner's words asking for it ("could you add a Google profile")
     horizon: str = ""  # the lane it is planned in (its catalogue horizon until placed)
     due: str = "long"  # the lane by which the goals it serves are due
+    due_on: date | None = None  # the soonest deadline of the goals it serves
     needed_by: InitiativeSpec | None = None  # the chosen step that cannot start without it
 
 
-def due_lane(plan: StrategyPlan, pick: Pick) -> str:
+def set_due(plan: StrategyPlan, pick: Pick) -> None:
+    """The lane and the day by which the goals a step serves are due."""
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
-    lanes = [g.horizon for g in plan.goals if g.objective_id in served and g.horizon in LANES]
-    return min(lanes, key=LANES.index, default="long")
+    goals = [g for g in plan.goals if g.objective_id in served]
+    lanes = [g.horizon for g in goals if g.horizon in LANES]
+    pick.due = min(lanes, key=LANES.index, default="long")
+    pick.due_on = min((g.deadline for g in goals if g.deadline), default=None)
 
 
 def place(picks: list[Pick]) -> None:
     """Lanes a small team can carry: the best initiative for each objective starts now, the
-    soonest-due goals first, then in the order the owner gave the objectives, up to
-    ``NOW_CAPACITY``; other quick wins fill what is left of Now and the rest waits for Next.
-    The best step for a goal due within Now starts now (timesheets due on 1 March), and
-    counts towards Now; other work for a goal starts no later than the lane the goal is due
-    in while Now has room. The planning routine is always Now, and nothing starts before
-    what it depends on."""
+    soonest-due goals first (a camp due in May before a site due next December), then in the
+    order the owner gave the objectives, up to ``NOW_CAPACITY``; other quick wins fill what
+    is left of Now and the rest waits for Next. The best step for a goal due within Now
+    starts now (timesheets due on 1 March), and counts towards Now; other work for a goal
+    starts no later than the lane the goal is due in while Now has room. The planning
+    routine is always Now, and nothing starts before what it depends on."""
     started = 0
-    for pick in sorted(picks, key=lambda p: (not p.primary, LANES.index(p.due))):
+    soonest = sorted(picks, key=lambda p: (not p.primary, LANES.index(p.due), p.due_on or date.max))
+    for pick in soonest:
         routine = pick.spec.id in ALWAYS
         wanted = "short" if pick.primary else min(pick.spec.horizon, pick.due, key=LANES.index)
         if routine or (pick.primary and pick.due == "short"):
@@ -94,18 +99,38 @@ def too_late(pick: Pick) -> bool:
 NEXT_PER_QUARTER = 2  # steps a small team starts in one quarter of the Next lane
 
 
-def stagger_next(roadmap: list[Initiative], today: date) -> None:
-    """Next is the rest of the year: its steps start two a quarter, the highest priority
-    first, so the timeline shows what comes first rather than every step in every quarter."""
+def stagger_next(roadmap: list[Initiative], today: date, goals: list[Goal]) -> None:
+    """Next is the rest of the year: its steps start two a quarter, those for the soonest-due
+    goal first, then the highest priority, so the timeline shows what comes first rather
+    than every step in every quarter; a step for a goal due within the lane starts no later
+    than the goal's quarter and ends with it (a summer camp due in May is not worked on
+    until December)."""
     first, last = HORIZON_QUARTERS["medium"]
+    due = {g.id: g.deadline for g in goals if g.deadline}
+    by_deadline = {
+        item.id: min((due[g] for g in item.goal_ids if g in due), default=None) for item in roadmap
+    }
     following = needed_first(  # what a step builds on starts no later than the step
         sorted(
             (item for item in roadmap if item.horizon == "medium"),
-            key=lambda item: -(item.impact or 0) * (item.feasibility or 0),
+            key=lambda item: (
+                by_deadline[item.id] or date.max,
+                -(item.impact or 0) * (item.feasibility or 0),
+            ),
         )
     )
     for number, item in enumerate(following):
-        item.start = lane_quarter(today, min(first + number // NEXT_PER_QUARTER, last))
+        offset = min(first + number // NEXT_PER_QUARTER, last)
+        deadline = by_deadline[item.id]
+        due_at = _offset_of(deadline, today) if deadline else last
+        item.start = lane_quarter(today, max(first, min(offset, due_at)))
+        if due_at < last:  # due within the lane: done by the goal's quarter
+            item.end = lane_quarter(today, max(first, due_at))
+
+
+def _offset_of(day: date, today: date) -> int:
+    """How many quarters into the plan ``day`` falls (0: the plan's first quarter)."""
+    return quarter_index(quarter_of(day)) - quarter_index(lane_quarter(today))
 
 
 def prerequisites(picks: list[Pick], offer: list[InitiativeSpec]) -> list[Pick]:

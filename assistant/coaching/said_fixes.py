@@ -1,6 +1,7 @@
-"""The fixes a message says outright, applied before anything else in the turn: the
-company's name said anew, the currency, the trade, quiet months, answers the owner denies
-giving, and in a correction the head count and revenue."""
+"""The fixes a message says outright, applied before anything else in the turn: a line of
+the notes corrected by its label, the company's name said anew, the currency, the trade,
+quiet months, answers the owner denies giving, and in a correction the head count and
+revenue."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from assistant.coaching import render
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.facts import Facts
 from assistant.coaching.gaps import score_maturity
+from assistant.coaching.labelled_fixes import labelled_fixes
 from assistant.coaching.messages import Messages
 from assistant.coaching.quiet_months import quiet_months_said
 from assistant.coaching.state import SessionState
@@ -38,7 +40,11 @@ def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
         state.understood["business_name"] = facts.sources["business_name"]
         label = say.label("understood_fields", "business_name")
         changes.append(say.say("edit_field", field=label, value=named))
-    changes += currency_fixed(state, facts) + trade_fixed(state, facts)
+    labelled = labelled_fixes(state, facts.said)  # "Own website: yes", "What you do: …"
+    changes += labelled + currency_fixed(state, facts)
+    trade_label = say.label("understood_fields", "industry")
+    if not any(change.startswith(trade_label) for change in labelled):
+        changes += trade_fixed(state, facts)
     changes += quiet_months_said(state, facts, today)  # "nothing new before February"
     if unsaid := forget_unsaid(state, facts):  # "I never said digital skills yes"
         changes += unsaid

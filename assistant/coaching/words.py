@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from assistant.config import PROJECT_ROOT
+from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.stems import MIN_STEM, word_set
 from assistant.yamlfiles import parse_yaml
@@ -78,7 +79,7 @@ def _says(text: str, alias: str, stems: set[str]) -> bool:
     if " " in alias or "-" in alias or "." in alias:
         return alias in text
     if len(alias) < MIN_STEM:
-        return re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text) is not None
+        return compiled(rf"(?<!\w){re.escape(alias)}(?!\w)").search(text) is not None
     return any(  # "nettbutikken" says "nettbutikk"; "under" does not say "undersökning"
         word[:MIN_STEM] == alias[:MIN_STEM]
         and alias[: len(word)] == word[: len(alias)]
@@ -123,10 +124,12 @@ def initiatives_refused(words: str, language: str) -> list[str]:
 
 
 def _refused_in(text: str, alias: str, language: str) -> bool:
-    """ "no paid ads", not "the rating is stars not “reviews”" (a label corrected) nor "not a
-    bookings number" (what a goal counts)."""
+    """ "no paid ads", not "the rating is stars not “reviews”" (a label corrected), "not a
+    bookings number" (what a goal counts) nor "vi har ju ingen onlinebokning" (what the
+    business lacks today)."""
     return any(
         cues.search("refused_before", language, text[: match.start()])
+        and not cues.search("lacked_before", language, text[: match.start()])
         and not cues.search("label_not", language, text[: match.start()])
         and not cues.search("metric_after", language, text[match.end() : match.end() + 20])
         for match in _name_said(text, alias)
@@ -145,7 +148,7 @@ def _name_said(text: str, alias: str) -> Iterator[re.Match[str]]:
     tail = "" if whole else rf"\w{{0,{CALL_ENDING}}}"
     if len(alias) >= WORD_START and " " not in alias:
         tail = r"\w*"
-    return re.finditer(rf"(?<!\w){re.escape(alias)}{tail}(?!\w|\.\w)", text)
+    return compiled(rf"(?<!\w){re.escape(alias)}{tail}(?!\w|\.\w)").finditer(text)
 
 
 def _calls(text: str, alias: str, language: str) -> bool:

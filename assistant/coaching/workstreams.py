@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -24,6 +25,7 @@ from assistant.coaching.catalogue import (
     Text,
 )
 from assistant.coaching.goal_kpis import DEPENDENCY
+from assistant.coaching.messages import Messages
 from assistant.coaching.owned_channels import start_with
 from assistant.coaching.plan import Goal, Objective
 from assistant.coaching.serving import goal_kpi_ids
@@ -49,6 +51,9 @@ class WorkstreamSpec(CatalogueModel):
     title: Localized[Text]  # "{what}": the aim's name
     title_quoted: Localized[Text]  # "{what}": a piece of the owner's sentence, in quotes
     description: Localized[Text]
+    # the steps with dates counted back from the goal's deadline: "{decide}", "{trial}", "{done}"
+    dated: Localized[Text] | None = None
+    without_site: Localized[Text] | None = None  # the steps for a business with no website
     for_businesses: Localized[Text] | None = None  # said only to a business selling to firms
     resources: Localized[list[Text]]
 
@@ -115,23 +120,34 @@ class Reach(BaseModel):
 
     b2b: bool = False
     owned: list[str] = Field(default_factory=list)
+    no_website: bool = False  # the owner said they have none: a page of its own needs one
+    site_step: str | None = None  # the website step that fits this business, if any
 
 
 _REACHING = {"grow", "spread"}  # kinds of aim won by reaching more people
 
 
 def workstream_for(
-    objective: Objective, goal: Goal | None, language: str, reach: Reach | None = None
+    objective: Objective,
+    goal: Goal | None,
+    language: str,
+    reach: Reach | None = None,
+    today: date | None = None,
 ) -> InitiativeSpec:
     """The owner's own initiative for ``objective``, as a catalogue-shaped spec; what to do
-    for business customers is said only to a business that has them, and an aim won by
-    reaching people starts with the audiences the owner already has."""
+    for business customers is said only to a business that has them, an aim won by
+    reaching people or an offer to launch starts with the audiences the owner already has,
+    and a milestone with a deadline gets its dates ("by March 2027: choose …")."""
     reach = reach or Reach()
     kind = kind_of(goal, language)
     spec = load_workstreams().of_kind(kind)
-    description = _with(spec.description, spec.for_businesses if reach.b2b else None)
-    if kind in _REACHING and reach.owned:  # "Start with … your Instagram and the waiting list"
-        description = _with(description, _starting_with(reach.owned))
+    dated = _dated(spec, goal, today)
+    sited = None if not reach.no_website else reach.site_step is not None  # None: has one
+    no_page = sited is False and spec.without_site is not None  # "pin it on Instagram"
+    description = dated or (spec.without_site if no_page else None) or spec.description
+    description = _with(description, spec.for_businesses if reach.b2b else None)
+    if reach.owned and (kind in _REACHING or _a_launch(kind, objective, language)):
+        description = _with(description, _starting_with(reach.owned))  # "… your Instagram"
     what, named = aim_words(goal, objective)
     named = named or (kind == "make_happen" and not _quoted(goal))  # "Project: open a depot"
     if named and kind != "make_happen" and not _acronym(what):
@@ -149,6 +165,46 @@ def workstream_for(
         kpis=["owner_aim"],
         evidence_query=spec.evidence_query,
         evidence_doc=spec.evidence_doc,
+        runs_to_deadline=dated is not None,
+        depends_on=[reach.site_step] if kind == "grow" and sited and reach.site_step else [],
+    )
+
+
+MIN_DATED_DAYS = 75  # a deadline nearer than this leaves no room for dated steps
+
+
+def _dated(spec: WorkstreamSpec, goal: Goal | None, today: date | None) -> Localized[str] | None:
+    """The steps with their dates: the choice a quarter of the way to the deadline, the
+    small trial by three fifths of it, the roll-out by the deadline."""
+    deadline = goal.deadline if goal else None
+    if spec.dated is None or deadline is None or today is None:
+        return None
+    days = (deadline - today).days
+    if days < MIN_DATED_DAYS:
+        return None
+    points = {
+        "decide": today + timedelta(days=days // 4),
+        "trial": today + timedelta(days=days * 3 // 5),
+        "done": deadline,
+    }
+    return Localized[str].model_validate(
+        {
+            lang: text.format(**{k: _month(d, lang) for k, d in points.items()})
+            for lang, text in spec.dated.model_dump().items()
+        }
+    )
+
+
+def _month(day: date, language: str) -> str:
+    names = Messages(language).raw("month_names") or []
+    return f"{names[day.month - 1]} {day.year}" if names else day.strftime("%Y-%m")
+
+
+def _a_launch(kind: Kind, objective: Objective, language: str) -> bool:
+    """A milestone that opens something for customers ("launch a summer camp")."""
+    return (
+        kind == "make_happen"
+        and cues.search("starts_new", language, objective.owner_words) is not None
     )
 
 

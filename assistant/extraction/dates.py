@@ -28,6 +28,7 @@ from assistant.extraction.seasons import (
     SEASONS,
     before_season,
 )
+from assistant.regex_cache import compiled
 
 _MONTHS: dict[Language, tuple[str, ...]] = {
     "en": ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?",
@@ -376,7 +377,7 @@ def _month_number(word: str, language: Language) -> int | None:
 
 def _quarter_number(word: str) -> int | None:
     numbers = enumerate(_QUARTER_NUMBERS, start=1)
-    return next((n for n, pattern in numbers if re.match(pattern, word.lower())), None)
+    return next((n for n, pattern in numbers if compiled(pattern).match(word.lower())), None)
 
 
 def _year(raw: str | None, today: dt.date) -> int | None:

@@ -158,6 +158,10 @@ def _alternation(words: str) -> str:
     return rf"(?:{words})(?![^\W\d_])"
 
 
+# "28:e", "1:a", "28-го", "3-й": a day or a rank said with its ordinal ending, no quantity
+_NOT_ORDINAL = r"(?!:[ea](?![^\W\d_])|-(?:го|му|е|й|я|ое|ого|ый|ий|ая)(?![^\W\d_]))"
+
+
 @cache
 def _number_pattern(language: Language) -> re.Pattern[str]:
     grouped = r",\d{3}(?!\d)" if language == "en" else r"\.\d{3}(?!\d)"
@@ -165,7 +169,7 @@ def _number_pattern(language: Language) -> re.Pattern[str]:
         rf"(?:(?P<pre>[$€₽£]|(?<![^\W\d_])(?:kr\.?|руб\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP))){_SPACE}?)?"
         rf"(?<![\w.,:/])(?P<sign>[-−+])?"
         rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
-        rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d)",
+        rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d){_NOT_ORDINAL}",
         re.IGNORECASE,
     )
 

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from typing import Any
 
+from assistant import regex_cache
 from assistant.config import PROJECT_ROOT
 from assistant.yamlfiles import parse_yaml
 
@@ -55,11 +56,10 @@ def period_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return labelled_patterns("periods", language)
 
 
-@cache
 def compiled(pattern: str) -> re.Pattern[str]:
     """A cue expression compiled once (case-insensitive): the reader has more expressions
     than Python's own regular-expression cache holds."""
-    return re.compile(pattern, re.IGNORECASE)
+    return regex_cache.compiled(pattern, re.IGNORECASE)
 
 
 def search(key: str, language: str, text: str) -> re.Match[str] | None:

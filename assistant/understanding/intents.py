@@ -215,6 +215,8 @@ _OLD_VALUE = re.compile(
 _SAID_BEFORE = re.compile(
     r"^\s*(?:[^\W\d]+\s+){0,2}(?:earlier|before|tidligere|tidigare|innan|раньше)\b", re.I
 )
+# "40 → 100": the figure before an arrow is where a goal starts, not the new value
+_ARROW_AFTER = re.compile(r"^\s*(?:%|\w{1,12})?\s*(?:→|->|–>|=>|⇒)\s*\d")
 # "€480k was 2024", "24 var 2024", "520 было в прошлом году": the value of another year
 _OTHER_YEAR = re.compile(
     r"^[\s,]*(?:that|det|это|de)?\s*(?:was|were|is|var|är|er|было|был|была)\s+(?:(?:in\s+|i\s+|в\s+)?\d{4}\b"
@@ -236,6 +238,7 @@ def corrections(
         if not said_as_old(text, span, language)
         and not _OTHER_YEAR.match(text[span.end : span.end + 24])
         and not _SAID_BEFORE.match(text[span.end : span.end + 24])
+        and not _ARROW_AFTER.match(text[span.end : span.end + 24])
     ]
     if found:
         return found

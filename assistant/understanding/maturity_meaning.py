@@ -13,6 +13,7 @@ import numpy as np
 from assistant.coaching.catalogue import load_maturity_questions
 from assistant.config import PROJECT_ROOT
 from assistant.extraction import detect_dont_know
+from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.yamlfiles import parse_yaml
 
@@ -71,10 +72,10 @@ def without_negated_figures(text: str, language: str) -> str:
     """ "online bookings aren't 5 %, it's 75 %": a no said of a figure corrects the figure and
     answers no question "no"; the negation is blanked out, every position kept."""
     negation = _negation(language).pattern
-    said_of_figure = re.compile(rf"{negation}(?=(?:\s+[^\W\d]+)?\s+\d)", re.I)
+    said_of_figure = compiled(rf"{negation}(?=(?:\s+[^\W\d]+)?\s+\d)", re.I)
     text = said_of_figure.sub(lambda m: " " * len(m.group()), text)
     # "300 är inte besök på webbplatsen": what a figure is not says nothing of the website
-    figure_is_not = re.compile(
+    figure_is_not = compiled(
         rf"(?<=\d)((?:\s+[^\W\d]+){{0,2}}?\s+)((?:{negation})[^,.;:!?\n]*)", re.I
     )
     return figure_is_not.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)

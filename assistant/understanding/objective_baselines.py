@@ -57,7 +57,7 @@ def known_baseline(
             continue
         if metric.amount.span.start >= scope.end:
             continue
-        if not _names_it(metric.amount.span.start, scope, own, said):
+        if not _names_it(metric.amount.span.start, scope, own, said, kpi):
             continue
         if direction and target is not None and not _consistent(metric.amount, target, direction):
             continue  # "6 % a month, 14 % in summer … summer churn under 8 %": not the 6
@@ -71,13 +71,17 @@ def known_baseline(
 Said = tuple[str, str]  # the owner's text and its language
 
 
-def _names_it(position: int, scope: Scope, own: list, said: Said) -> bool:
+def _names_it(position: int, scope: Scope, own: list, said: Said, kpi: str) -> bool:
+    """The figure's sentence is the objective's, shares a word with it, or names the same
+    metric by its own words ("møter ikke 7 % opp" … "halvere uteblivelsene")."""
     text, language = said
     sentence = containing(own, position)
     if sentence is None or sentence.start <= scope.start < sentence.end:
         return True  # said in the objective's own sentence
     words = _undated(text[scope.start : scope.end], language)
-    return shared_words(words, _undated(sentence.text, language), language) > 0
+    if shared_words(words, _undated(sentence.text, language), language) > 0:
+        return True
+    return _names_metric(sentence.text, kpi, language) and _names_metric(words, kpi, language)
 
 
 def _undated(words: str, language: str) -> str:
@@ -229,3 +233,33 @@ def described_baseline(
                 ):
                     return found.amount
     return None
+
+
+def unnamed_aim_baseline(
+    text: str, target: Amount, everything: list[Found], language: str
+) -> Amount | None:
+    """ "we have 22 year-round maintenance contracts right now (…) and I want 45 by end of
+    2027": a count aimed at with no word for what it counts is of the count said just before
+    it in the same sentence."""
+    if target.unit != "count" or _counted_word(text, target.span.end, language):
+        return None
+    lines = sentences(text)
+    own = containing(lines, target.span.start)
+    before = [
+        f
+        for f in everything
+        if f.amount.unit == "count"
+        and f.end <= target.span.start
+        and own is not None
+        and own.start <= f.start
+        and f.counted != PEOPLE
+        and _counted_word(text, f.end, language)
+    ]
+    return before[-1].amount if before else None
+
+
+def _counted_word(text: str, end: int, language: str) -> bool:
+    """A word right after the figure names what it counts ("22 contracts"), not a date's or
+    an order's word ("45 by", "45 til")."""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and not cues.search("figure_lead_in_word", language, word.group(1))

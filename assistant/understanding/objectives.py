@@ -14,6 +14,7 @@ from assistant.extraction import (
     find_date_spans,
     find_unusable_deadline,
 )
+from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.metrics import (
     bind_by_cues,
@@ -25,6 +26,7 @@ from assistant.understanding.objective_baselines import (
     described_baseline,
     known_baseline,
     referred_baseline,
+    unnamed_aim_baseline,
 )
 from assistant.understanding.objective_clauses import in_objectives_section, parallel_wish
 from assistant.understanding.objective_merge import completed
@@ -37,6 +39,7 @@ from assistant.understanding.objective_scopes import (
     said_as_today,
     unit_price,
 )
+from assistant.understanding.objective_spans import objective_start
 from assistant.understanding.objective_units import (
     apart_in_time,
     one_time_unit,
@@ -251,6 +254,10 @@ def _lead_in(text: str, start: int, sentence_before: bool = True) -> str:
     return text[first:start].strip()
 
 
+# "(fortnightly visits, about £95 a month each)": an aside in brackets names no metric
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _kpi(
     text: str,
     scope: Scope,
@@ -261,7 +268,7 @@ def _kpi(
     """The objective's metric: by cue words in its own words, then in the sentence before
     ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
     meaning."""
-    words = text[scope.start : scope.end]
+    words = _ASIDE.sub(lambda m: " " * len(m.group()), text[scope.start : scope.end])
     verb = _verb(words, language)  # "fler bokningar utan att vi sitter i telefon": bookings
     unsaid = len(words) if verb is None else verb[1]
     position = amount.span.start - scope.start if amount else unsaid
@@ -292,7 +299,7 @@ def _bare_aim(words: str, language: str) -> bool:
     """An aim that names nothing but its figure and date ("I want 70% by next winter")."""
     words = without_dates(words, language)
     said = "|".join(cues.raw("metric_lead_in").get(language, ()))
-    words = re.sub(rf"(?<!\w)(?:{said})(?!\w)", " ", words, flags=re.IGNORECASE) if said else words
+    words = compiled(rf"(?<!\w)(?:{said})(?!\w)", re.IGNORECASE).sub(" ", words) if said else words
     return len(re.findall(r"[^\W\d_]", words)) < BARE_LETTERS
 
 
@@ -401,6 +408,8 @@ def _objective(
         )
     if baseline is None and target is not None:  # "omsetter ca 1,8 mill … doble til 3,6 mill"
         baseline = _before_the_change(everything, target, change_word(words, language))
+    if baseline is None and target is not None:  # "we have 22 contracts … and I want 45"
+        baseline = unnamed_aim_baseline(text, target, everything, language)
     if baseline is not None and target is not None:
         baseline, target = one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span
@@ -431,7 +440,7 @@ def _objective(
         deadline=_deadline(text, scope, language, today),
         gone_by=_gone_by(text, scope, language, today),
         confidence=0.7 if target or baseline else 0.5,
-        span=span_of(text, scope.start, scope.end),
+        span=span_of(text, objective_start(text, scope.start, baseline), scope.end),
     )
 
 

@@ -97,7 +97,8 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
             first = place.split()[0].split("-")[0]
             if first.lower() in _not_places() or place.lower() in _not_places():
                 continue
-            if not _capitalised_in_text(text, match.start("place")) or product_name(text, match):
+            placed = _capitalised_in_text(text, match.start("place"))
+            if not placed or product_name(text, match, language):
                 continue
             if one_customers_place(text, match.start("place"), language, match.end("place")):
                 continue  # "outside a customer in Hallstahammar": not where they sell
@@ -119,10 +120,14 @@ def one_customers_place(text: str, start: int, language: str, end: int | None = 
     return bool(after) and cues.search("district_after", language, after) is not None
 
 
-def product_name(text: str, match: re.Match[str]) -> bool:
+def product_name(text: str, match: re.Match[str], language: str | None = None) -> bool:
     """ "заказы идут в МойСклад", "we run on HubSpot": a word with a capital inside it is
-    a product's name, not a place; so is a long word in capitals (said loud, not a code)."""
+    a product's name, not a place; so is a long word in capitals (said loud, not a code),
+    and a name things are kept or made in ("journalen ligger i Extensor", "проекты делает
+    дизайнер в Базис-Мебельщик")."""
     start, end = match.span("place")
+    if language and cues.search("kept_in_before", language, text[max(0, start - 50) : start]):
+        return True
     word = re.match(r"\w+", text[start:])
     whole = word.group(0) if word else text[start:end]
     if whole.isupper():  # "USA", "UK" are places; "i TIMER, ikke dager" is a shouted word

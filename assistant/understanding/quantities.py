@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.extraction import Quantity, extract_quantities, find_date_spans
 from assistant.extraction.numbers import counted_not_year, in_millions
+from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.reading import Amount
 from assistant.understanding.text import span_of
@@ -190,7 +191,7 @@ def _spoken_durations(text: str, language: str) -> list[Found]:
     for key, unit in (("spoken_durations", "hours"), ("spoken_days", "days")):
         table: dict[str, float] = cues.raw(key).get(language, {})
         for words in sorted(table, key=len, reverse=True):  # "an hour and a half" first
-            for match in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", lowered):
+            for match in compiled(rf"(?<!\w){re.escape(words)}(?!\w)").finditer(lowered):
                 span = span_of(text, match.start(), match.end())
                 amount = Found(Amount(value=float(table[words]), unit=unit, span=span))
                 if not _any_overlap(amount, found):
@@ -211,7 +212,7 @@ def _worded_times(text: str, language: str) -> list[Found]:
     if not words:
         return []
     number = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    pattern = re.compile(
+    pattern = compiled(
         rf"(?<!\w)(?P<a>{number})(?:{_RANGE_JOIN}(?P<b>{number}))?(?=\s)", re.IGNORECASE
     )
     found = []

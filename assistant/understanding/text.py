@@ -14,8 +14,10 @@ from assistant.understanding.reading import Span
 # A sentence ends at . ! ? ; or a line break, or before an inline list marker ("1) ", "2.";
 # "5)" after "step", "шаг" is the step's number in brackets ("CRM (шаг 5) в «Сейчас»"), no item;
 # "2." only in a numbered sequence: "ner till 2. Fast ..." ends a sentence with a figure).
+# a dash opens a list item before a capital letter ("Mål: - Flere kunder - Færre …"), not an
+# aside ("dokumentportal - i dag leverer …") nor a range ("dec 2027 - feb 2028", "40 - 50")
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|(?<!step)(?<!goal)(?<!item)(?<!steg)(?<!mål)(?<!tiltak)(?<!punkt)(?<!шаг)(?<!цель)(?<!пункт)(?<!№)\s+(?=\(?\d\)\s)|\s+(?=[-•*]\s)|\s+(?=\d\.\s+[^\d\s])"
+    r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|(?<!step)(?<!goal)(?<!item)(?<!steg)(?<!mål)(?<!tiltak)(?<!punkt)(?<!шаг)(?<!цель)(?<!пункт)(?<!№)\s+(?=\(?\d\)\s)|\s+(?=[•*]\s)|(?<!\d)\s+(?=-\s+[A-ZÆØÅÄÖÜА-ЯЁ])|(?<=\d)\s+(?=-\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек))[A-ZÆØÅÄÖÜА-ЯЁ])|\s+(?=\d\.\s+[^\d\s])"
 )
 _DOTTED_MARKER = re.compile(r"(?:^|\s)(\d)\.\s+[^\d\s]")
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
