@@ -349,3 +349,55 @@ def test_an_objection_that_says_what_the_business_has_refuses_no_website():
 
     said = "No no, customers CAN book online - on our website booking engine and on Booking.com."
     assert refused_steps(said, "en") == []
+
+
+def test_a_count_of_about_a_total_is_a_share_not_an_order_count():
+    text = "Sist termin var det 23 av ca 140 mva-oppgaver som ble sendt for sent."
+    (figure,) = read(text, "nb", TODAY).metrics
+    assert (round(figure.amount.value), figure.amount.unit) == (16, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Хочу 230 детей к сентябрю. Ещё думаю про сайт, но не знаю, нужен ли он вообще.", "ru"),
+        ("We want 40 new clients by June. Not sure we even need an app though.", "en"),
+        ("Vi vil ha 40 nye kunder innen juni. Vet ikke om vi trenger en app.", "nb"),
+    ],
+)
+def test_a_thing_the_owner_is_unsure_they_need_is_no_goal(text, language):
+    from assistant.coaching.facts import read_message
+
+    goals = read_message(text, language, TODAY).goals
+    assert len(goals) == 1 and goals[0].target is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "had"),
+    [
+        ("Хотим онлайн-запись, например YCLIENTS, и меньше неявок.", "ru", set()),
+        ("А где подключение онлайн-записи YCLIENTS?", "ru", set()),
+        ("we want online booking, e.g. Fresha", "en", set()),
+        ("Мы уже работаем в YCLIENTS.", "ru", {"online_booking"}),
+    ],
+)
+def test_a_product_named_as_an_example_or_a_wish_is_not_had(text, language, had):
+    from assistant.coaching.business import tools_said
+
+    assert tools_said(text, language) == had
+
+
+def test_a_bare_remove_in_a_numbered_list_points_at_its_own_item():
+    text = (
+        "Noen innvendinger. 1) Tiltak 1: tilbudene krever befaring. Jeg trenger heller en "
+        "tilbudsmal. 2) Timeføring – kan det gjøres i appen? 3) Nyhetsbrev hjelper ikke på "
+        "tilbudstid. Fjern det."
+    )
+    (drop,) = [c for c in _commands(text, "nb") if c.action == "drop_initiative"]
+    assert drop.words.startswith("3) Nyhetsbrev") and drop.number is None
+
+
+def test_putting_a_step_first_in_russian_is_an_order_to_move_it():
+    text = "Первым шагом поставьте онлайн-запись, напоминания вторым"
+    actions = [(c.action, c.first) for c in _commands(text, "ru")]
+    assert actions == [("change_initiative", True)]

@@ -120,3 +120,54 @@ def test_saying_what_the_business_lacks_keeps_the_step_in(service):
     )
     _talk(service, sid, ["Idag 0%, vi har ju ingen onlinebokning alls."])
     assert "online_booking" not in service.session(sid).removed_initiatives
+
+
+def test_did_you_hear_what_i_said_lists_the_notes_instead_of_declining(service):
+    service.send("heard", "Hei! Vi er et regnskapsbyrå i Trondheim, 9 ansatte.", "nb")
+    reply = service.send("heard", "Hørte du det jeg sa om ansatte? Det er viktig.", "nb").reply
+    assert "utenfor digital strategi" not in reply
+    assert "Ansatte: 9" in reply
+
+
+def test_a_side_answer_quotes_no_article_in_a_third_language(service):
+    _talk(service, "quote", ["Hi, I run a landscaping firm in Leeds, 8 staff."])
+    reply = _talk(service, "quote", ["what is a KPI and how do I measure these?"])
+    assert "KPI" in reply
+    assert "(ru)" not in reply and "Russian" not in reply
+
+
+def test_getting_documents_in_from_clients_is_a_problem_the_plan_answers(service):
+    brief = (
+        "Vi er et regnskapsbyrå i Trondheim med 9 ansatte og 180 kunder. Det viktigste for oss "
+        "er hvordan vi får inn bilag fra kundene. Mål: færre sene mva-oppgaver, fra 23 til 5 "
+        "innen neste høst."
+    )
+    plan = service.plan_from_brief(brief, "nb")
+    assert any("kundeportal" in i.title for i in plan.roadmap)
+
+
+def test_an_objection_drops_only_the_step_its_own_sentence_names(service):
+    from assistant.coaching.chat_steps import objected_step
+    from assistant.coaching.facts import read_message
+
+    _at_roadmap(service, "objected")
+    state = service.session("objected")
+    said = "Starting with analytics is pointless, no. Put the online quote requests first."
+    facts = read_message(said, "en", TODAY)
+    facts.intent = "objection"
+    dropped = {c.item_id for c in objected_step(state, facts)}
+    titles = {i.id: i.title for i in state.plan.roadmap}
+    assert all("quote" not in titles[i].lower() for i in dropped)
+
+
+def test_online_booking_asked_about_by_a_campsite_is_direct_booking(service):
+    sid = "campsite"
+    service.send(
+        sid,
+        "Hi, we run Fellside Camping, a family campsite with 60 pitches in the Lake District, "
+        "6 staff, revenue about £480k.",
+        "en",
+    )
+    reply = service.send(sid, "is online booking on our own website worth it for us?", "en").reply
+    direct = next(p for p in reply.split("\n\n") if "Direct booking on your own website" in p)
+    assert "not a step for a business like yours" not in direct

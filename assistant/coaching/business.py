@@ -256,7 +256,10 @@ WISHED = re.compile(
     r"(?<!\w)(?:want|wants|would like|plan|planning|launch|build|start|get|reach|grow|raise|"
     r"increase|хоч\w*|хотим|запуст\w*|сделать|создать|открыть|увелич\w*|довести|достичь|"
     r"подня\w*|ønsker|vil ha|vil|planlegger|lansere|få|nå|øke|vill ha|vill|planerar|lansera|"
-    r"starta|öka|målet er|målet är|aim|goal is)\W+(?:\w+\W+){0,2}$"
+    r"starta|öka|målet er|målet är|aim|goal is|set up|connect|install|implement|introduce|"
+    r"switch to|e\.g|for example|such as|innføre|koble på|sette opp|ta i bruk|f\.eks|"
+    r"for eksempel|införa|koppla på|sätta upp|t\.ex|till exempel|подключ\w*|внедр\w*|"
+    r"перейти на|настро\w*|например|типа)\W+(?:\w+\W+){0,2}$"
 )
 
 
@@ -270,12 +273,19 @@ def tools_said(words: str, language: str) -> set[str]:
         for pattern in by_language.get(language, ()):
             for match in compiled(pattern).finditer(text):
                 done_by_hand = MANUAL.search(text[match.start() : match.end() + 30])
-                if not (_wanted_or_denied(text, match.start()) or done_by_hand):
+                asked = _asked_about(text, match)  # "is online booking on our site worth it?"
+                if not (_wanted_or_denied(text, match.start()) or done_by_hand or asked):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
             if any(_in_use(text, m, language) for m in compiled(pattern).finditer(text)):
                 found.add(tool)
     return found
+
+
+def _asked_about(text: str, match: re.Match[str]) -> bool:
+    """The words are inside a question: asking about a thing says nothing of having it."""
+    end = re.search(r"[.!?\n]", text[match.end() :])
+    return bool(end) and end.group() == "?"
 
 
 def _in_use(text: str, match: re.Match[str], language: str) -> bool:

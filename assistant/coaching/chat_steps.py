@@ -283,13 +283,18 @@ def link_initiative(
 
 def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
     """ "lojalitetsprogrammet känns inte som vi": an objection that names one step of the
-    drafted roadmap, with no order, takes that step off."""
+    drafted roadmap, with no order, takes that step off; the step named in the objecting
+    sentence, not one the owner asks for in the next."""
     if facts.commands or facts.intent != "objection" or not state.plan.roadmap:
         return []
     if cues.search("coach_did", state.plan.language, facts.said):
         return []  # "вы задвинули корпоратив на 2028": about the coach's change, not the step
-    ids = load_kpi_catalogue().title_ids(state.plan.language)
-    named = set(initiatives_named(facts.said, state.plan.language))
+    language = state.plan.language
+    objecting = " ".join(  # "Начинать с напоминаний нельзя … Первым поставьте онлайн-запись"
+        p.text for p in sentences(facts.said) if cues.search("objection", language, p.text)
+    )
+    ids = load_kpi_catalogue().title_ids(language)
+    named = set(initiatives_named(objecting or facts.said, language))
     shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]
     if len(shown) != 1:
         return []

@@ -181,7 +181,9 @@ def _own_clause(
     end = min(later[0] if later else reach, own.end if own else reach)  # not the next sentence
     if own is not None and _bare_order(text[own.start : own.end], span, own.start, reading):
         before = [p for p in pieces if p.end <= own.start and p.start >= previous_end]
-        start = before[-BARE_ORDER_REACH:][0].start if before else own.start
+        reach = before[-BARE_ORDER_REACH:]
+        items = [p for p in reach if _ITEM_START.match(p.text)]  # "3) Nyhetsbrev … Fjern det."
+        start = (items or reach)[-1 if items else 0].start if reach else own.start
         end = own.end  # "сервисные договоры … это что вообще? … какая подписка. убери."
     words = text[start:end].strip(" ,;")
     clauses = [c for c in _CLAUSE.finditer(text, start, end) if c.start() <= span.start]
@@ -205,6 +207,7 @@ def _own_clause(
 
 
 BARE_ORDER_REACH = 3  # sentences before a bare order ("убери.") that may name its object
+_ITEM_START = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a list item: a bare order stays in its own
 
 
 def _bare_order(sentence: str, span: Span, offset: int, reading: Reading) -> bool:

@@ -266,6 +266,14 @@ def _piece(objective: ObjectiveFact) -> Piece:
     return Piece(objective.span.text, objective.span.start)
 
 
+def _undecided(objective: ObjectiveFact, language: str) -> bool:
+    """ "Ещё думаю про сайт, но не знаю, нужен ли он вообще": a thing the owner is unsure
+    they need, with no figure or date, is a question for the plan, not a goal."""
+    figures = objective.baseline or objective.target or objective.change_percent
+    unsure = cues.search("undecided_need", language, objective.span.text) is not None
+    return unsure and not (figures or objective.deadline)
+
+
 def _plausible(goal: GoalCandidate) -> GoalCandidate:
     """A number that cannot be true ("-300 customers") is left out, so the coach asks."""
     from assistant.coaching.facts import possible
@@ -413,7 +421,11 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
             for n, f in enumerate(facts.figures)
             if f.kpi_id not in {g.kpi_id for g in facts.figures[:n]}
         ]
-    facts.goals = [_plausible(_goal(o, reading.language)) for o in coach_objectives(reading)]
+    facts.goals = [
+        _plausible(_goal(o, reading.language))
+        for o in coach_objectives(reading)
+        if not _undecided(o, reading.language)
+    ]
     facts.maturity = _maturity(reading)
     facts.in_passing = _in_passing(reading)
     facts.approve = reading.intent == "approval" or _approves_the_rest(reading)

@@ -9,7 +9,7 @@ import re
 
 from assistant.coaching import render
 from assistant.coaching.business_said import fitting
-from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.cues import cues
 from assistant.coaching.definitions import definition
 from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts
@@ -49,6 +49,13 @@ def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
     return own + [g for g in found if g not in own]
 
 
+def _readable(found: list[Grounded], language: str, quiet: bool) -> list[Grounded]:
+    """Quotes an owner can read: in their language, else in English; beside another answer
+    (a definition, a recommendation) only in their own language."""
+    kept = (language,) if quiet else (language, "en")
+    return [g for g in found if g.result.language in kept]
+
+
 CATALOGUE_ANSWERS = 2  # initiatives described in one answer
 
 
@@ -59,7 +66,8 @@ def _from_catalogue(state: SessionState, question: str) -> str | None:
     language = state.language
     catalogue = load_kpi_catalogue()
     named = initiatives_called(question, language)[:CATALOGUE_ANSWERS]  # said whole
-    specs = [s for s in catalogue.initiatives if s.id in named]
+    fit = {s.id for s in fitting(state)}
+    specs = [_for_this_business(s, fit) for s in catalogue.initiatives if s.id in named]
     if not specs:
         return None
     say = Messages(language)
@@ -71,6 +79,12 @@ def _from_catalogue(state: SessionState, question: str) -> str | None:
         + step_for_you(state, s)
         for s in specs
     )
+
+
+def _for_this_business(spec: InitiativeSpec, fit: set[str]) -> InitiativeSpec:
+    """The step as it is for this business: "online booking" for a campsite is direct
+    booking on its own website, not a step it does not fit."""
+    return stand_in(spec.id, lambda other: other.id in fit) or spec
 
 
 def _small_talk(question: str, language: str) -> bool:
@@ -240,7 +254,7 @@ class SideAnswers:
             for g in found
             if g.similarity >= floor and asked_about & concepts_in(glossary, g.result.text)
         ]
-        found = _own_language_first(found, state.language)
+        found = _readable(_own_language_first(found, state.language), state.language, quiet)
         if not found:
             if quiet:
                 return ""
