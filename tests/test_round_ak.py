@@ -401,3 +401,42 @@ def test_putting_a_step_first_in_russian_is_an_order_to_move_it():
     text = "Первым шагом поставьте онлайн-запись, напоминания вторым"
     actions = [(c.action, c.first) for c in _commands(text, "ru")]
     assert actions == [("change_initiative", True)]
+
+
+def test_a_share_of_nothing_booked_online_is_no_online_booking():
+    from assistant.coaching.business import tools_said
+
+    said = "idag 0 % av lektionerna bokas på nätet, vill att 60 % bokas och betalas online"
+    assert tools_said(said, "sv") == set()
+    assert tools_said("ungefär 30 % av lektionerna bokas på nätet", "sv") == {"online_booking"}
+
+
+def test_a_goal_restated_from_a_lower_to_a_higher_figure_goes_up():
+    from assistant.coaching.edits import GoalEdit, change_goal
+    from assistant.coaching.plan import Baseline, Goal, StrategyPlan, Target
+
+    goal = Goal(
+        id="g1",
+        statement="Reduce midweek and winter weddings from 62 to 20 by 2027-12-31",
+        metric="midweek and winter weddings",
+        baseline=Baseline(value=62, unit="units", status="measured"),
+        target=Target(value=20, unit="units"),
+        direction="decrease",
+        deadline=date(2027, 12, 31),
+    )
+    plan = StrategyPlan(language="en", goals=[goal])
+    change_goal(plan, goal, GoalEdit(baseline=9, target=20), TODAY)
+    assert goal.direction == "increase" and goal.statement.startswith("Increase")
+    change_goal(plan, goal, GoalEdit(target=30), TODAY)
+    assert goal.direction == "increase"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("customers can book online through Pitchup.com (marketplace, 15% commission)", "en"),
+        ("Booking.com tar 18 % provisjon på hver booking.", "nb"),
+    ],
+)
+def test_a_commission_is_no_share_of_bookings(text, language):
+    assert all(m.kpi == "other" for m in read(text, language, TODAY).metrics)

@@ -274,12 +274,16 @@ def tools_said(words: str, language: str) -> set[str]:
             for match in compiled(pattern).finditer(text):
                 done_by_hand = MANUAL.search(text[match.start() : match.end() + 30])
                 asked = _asked_about(text, match)  # "is online booking on our site worth it?"
+                asked = asked or _NONE_YET.match(match.group()) is not None  # "0 % bokas på nätet"
                 if not (_wanted_or_denied(text, match.start()) or done_by_hand or asked):
                     found.add(tool)
         for pattern in by_language.get("any", ()):  # a product's name: unless its part is unused
             if any(_in_use(text, m, language) for m in compiled(pattern).finditer(text)):
                 found.add(tool)
     return found
+
+
+_NONE_YET = re.compile(r"0+(?:[.,]0+)?\s*%")  # a share of nothing: not had
 
 
 def _asked_about(text: str, match: re.Match[str]) -> bool:

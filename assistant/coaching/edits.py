@@ -145,9 +145,15 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
         goal.target = Target(value=edit.target, unit=unit or "units")  # the owner's: given
         goal.target_kept = False  # a new target is judged afresh
         changes.append(_field(say, "target", _number(edit.target, unit, say)))
-    if goal.direction is None and goal.baseline and goal.baseline.value is not None and goal.target:
-        # the owner's verb keeps the direction; numbers the other way are flagged, not obeyed
-        goal.direction = "increase" if goal.target.value >= goal.baseline.value else "decrease"
+    pair = edit.baseline is not None and edit.target is not None and edit.baseline != edit.target
+    known = goal.baseline and goal.baseline.value is not None and goal.target is not None
+    if (goal.direction is None or pair) and known:
+        # the owner's verb keeps the direction; numbers the other way are flagged, not obeyed,
+        # unless the owner restates the whole pair ("from 9 to 20"): then it goes that way
+        way = "increase" if goal.target.value >= goal.baseline.value else "decrease"
+        if pair and goal.direction and way != goal.direction and not edit.direction:
+            changes.append(_field(say, "direction", say.say(f"verb_{way}").lower()))
+        goal.direction = way
     if edit.direction and edit.direction != goal.direction:  # "goal 3 should go up, not down"
         goal.direction = edit.direction
         changes.append(_field(say, "direction", say.say(f"verb_{edit.direction}").lower()))

@@ -15,6 +15,7 @@ from functools import cache
 import numpy as np
 
 from assistant.config import PROJECT_ROOT
+from assistant.understanding import cues
 from assistant.understanding.reading import Amount
 from assistant.yamlfiles import parse_yaml
 
@@ -133,6 +134,9 @@ def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, 
     return sorted(hits)
 
 
+FEE_REACH = 24  # characters after a percentage that may say it is a fee
+
+
 def bind_by_cues(
     text: str,
     language: str,
@@ -148,6 +152,9 @@ def bind_by_cues(
     ("the newsletter (mailchimp, 1,900 subscribers)": newsletter subscribers). A shared word
     goes to a metric ``said_before`` ("310 active subscribers … subscribers at 600")."""
     bank = metric_bank()
+    after = text[position : position + FEE_REACH]
+    if amount.unit == "%" and cues.search("fee_after", language, after):
+        return None  # "Pitchup takes 15% commission": a fee, no share of anything
     hits = cue_hits(text, language, position)
     named = Counter(label for _, label in {(hit[0], hit[2]) for hit in hits})  # at each place
     fitting = [hit for hit in hits if fits(bank[hit[2]], amount)]
