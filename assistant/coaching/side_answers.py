@@ -49,13 +49,6 @@ def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
     return own + [g for g in found if g not in own]
 
 
-def _readable(found: list[Grounded], language: str, quiet: bool) -> list[Grounded]:
-    """Quotes an owner can read: in their language, else in English; beside another answer
-    (a definition, a recommendation) only in their own language."""
-    kept = (language,) if quiet else (language, "en")
-    return [g for g in found if g.result.language in kept]
-
-
 CATALOGUE_ANSWERS = 2  # initiatives described in one answer
 
 
@@ -254,7 +247,7 @@ class SideAnswers:
             for g in found
             if g.similarity >= floor and asked_about & concepts_in(glossary, g.result.text)
         ]
-        found = _readable(_own_language_first(found, state.language), state.language, quiet)
+        found = _own_language_first(found, state.language)
         if not found:
             if quiet:
                 return ""
