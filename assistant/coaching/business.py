@@ -312,8 +312,9 @@ def _unused(text: str, match: re.Match[str], language: str) -> bool:
     from assistant.understanding.text import containing, sentences  # the catalogue loads us
 
     name = match.group(0).lower()
-    said = [s.text for s in sentences(text) if name in s.text.lower()]  # "Tror Extensor har …"
-    sentence = containing(sentences(text), match.start())
+    pieces = sentences(text)
+    said = [s.text for s in pieces if name in s.text.lower()]  # "Tror Extensor har …"
+    sentence = containing(pieces, match.start())
     said = said or [sentence.text if sentence else text]
     patterns = _data()["not_in_use"].get(language, ())
     return any(re.search(p, one) for one in said for p in patterns)

@@ -80,7 +80,7 @@ def rename_kpi(state: SessionState, index: int, said: str, today: date) -> list[
     kpi.name = name or kpi.name
     changes = [say.say("edit_field", field="KPI", value=kpi.name)]
     if source and source != kpi.source:  # not said twice when the source was just set
-        kpi.source = source
+        _set_source(goal, source)
         changes.append(
             say.say("edit_field", field=say.label("edit_fields", "source"), value=source)
         )

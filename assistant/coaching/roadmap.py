@@ -340,8 +340,9 @@ def _initiative(
         resources=list(spec.resources.get(language)),
         owner="owner",
     )
-    if spec.runs_to_deadline and pick.due_on:  # "by May 2027: roll it out"
-        initiative.end = max(initiative.end or "", quarter_of(pick.due_on), key=_quarter_order)
+    due = quarter_of(pick.due_on) if spec.runs_to_deadline and pick.due_on else None
+    if due and initiative.end and quarter_index(due) > quarter_index(initiative.end):
+        initiative.end = due  # "by May 2027: roll it out"
     claim = f"{initiative.title}. {initiative.description}"  # what the owner reads
     found = best_citation(kb, claim, language, SLACK, scope) or best_citation(
         kb, spec.evidence_query, language, scope=scope
@@ -351,10 +352,6 @@ def _initiative(
         initiative.citations = [citation]
         seen[passage.chunk_id] = passage
     return initiative
-
-
-def _quarter_order(quarter: str) -> int:
-    return quarter_index(quarter) if quarter else -1
 
 
 def _why(

@@ -40,10 +40,10 @@ def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
         state.understood["business_name"] = facts.sources["business_name"]
         label = say.label("understood_fields", "business_name")
         changes.append(say.say("edit_field", field=label, value=named))
-    labelled = labelled_fixes(state, facts.said)  # "Own website: yes", "What you do: …"
-    changes += labelled + currency_fixed(state, facts)
-    trade_label = say.label("understood_fields", "industry")
-    if not any(change.startswith(trade_label) for change in labelled):
+    trade_before = plan.profile.industry
+    changes += labelled_fixes(state, facts.said)  # "Own website: yes", "What you do: …"
+    changes += currency_fixed(state, facts)
+    if plan.profile.industry == trade_before:  # the trade not already set by its label
         changes += trade_fixed(state, facts)
     changes += quiet_months_said(state, facts, today)  # "nothing new before February"
     if unsaid := forget_unsaid(state, facts):  # "I never said digital skills yes"

@@ -142,8 +142,8 @@ def workstream_for(
     kind = kind_of(goal, language)
     spec = load_workstreams().of_kind(kind)
     dated = _dated(spec, goal, today)
-    sited = None if not reach.no_website else reach.site_step is not None  # None: has one
-    no_page = sited is False and spec.without_site is not None  # "pin it on Instagram"
+    needs_site = reach.no_website and reach.site_step is not None  # built first, then a page
+    no_page = reach.no_website and not needs_site and spec.without_site is not None
     description = dated or (spec.without_site if no_page else None) or spec.description
     description = _with(description, spec.for_businesses if reach.b2b else None)
     if reach.owned and (kind in _REACHING or _a_launch(kind, objective, language)):
@@ -166,7 +166,7 @@ def workstream_for(
         evidence_query=spec.evidence_query,
         evidence_doc=spec.evidence_doc,
         runs_to_deadline=dated is not None,
-        depends_on=[reach.site_step] if kind == "grow" and sited and reach.site_step else [],
+        depends_on=[reach.site_step] if kind == "grow" and needs_site and reach.site_step else [],
     )
 
 
