@@ -58,8 +58,10 @@ def test_every_stated_objective_has_an_initiative_in_the_owners_language(service
 
 
 def _own_titles(language: str) -> tuple[str, ...]:
-    """The first word of each workstream title in ``language`` ("Grow", "Project: ")."""
-    titles = [w.title.get(language) for w in load_workstreams().workstreams]
+    """The opening words of each workstream title in ``language`` ("Grow", "Project: ",
+    "Launch the ")."""
+    specs = load_workstreams().workstreams
+    titles = [t.get(language) for w in specs for t in (w.title, w.title_quoted, w.title_offer) if t]
     return tuple(t.split("{what}")[0] for t in titles if t.split("{what}")[0])
 
 

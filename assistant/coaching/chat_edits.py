@@ -60,6 +60,8 @@ from assistant.coaching.render import roadmap_order
 from assistant.coaching.show_orders import show_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
+from assistant.coaching.step_memory import meant_steps, remember_step
+from assistant.coaching.step_rewrites import amend_steps, rewrites
 from assistant.coaching.units import unit_named
 from assistant.coaching.words import (
     content_words,
@@ -88,12 +90,17 @@ def apply_commands(
     restate_numbered_goals(state, facts, today, outcome)  # "Goal 1: implant cases, 6 -> 15"
     record_sources(state, facts, today, outcome)  # "the numbers come from Fortnox"
     _pin_numbers(state, facts.commands)
+    facts.commands = meant_steps(state, facts.commands)  # "call that one 'monthly plan'"
+    facts.commands = rewrites(state, facts.said, facts.commands)  # "change step 1 to: …"
+    amend_steps(state, facts, outcome)  # "för klicka och hämta: … Kan du skriva in det?"
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"
     for command in said:
         handler = _HANDLERS.get(command.action)
         if handler is not None:
+            before = {i.id for i in state.plan.roadmap}
             handler(state, command, facts, today, outcome)
+            remember_step(state, command, before)
     return outcome
 
 

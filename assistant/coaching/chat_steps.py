@@ -16,7 +16,7 @@ from assistant.coaching.command_lanes import lane_said, without_lane
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import lane_fields
 from assistant.coaching.facts import Facts
-from assistant.coaching.plan import Initiative, next_id
+from assistant.coaching.plan import Goal, Initiative, StrategyPlan, next_id
 from assistant.coaching.put_back import last_left_out, put_back
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
@@ -189,6 +189,9 @@ def _add_own_step(
     name = (command.name or "").replace(for_goal.group(), "") if for_goal else command.name or ""
     name = without_lane(name)  # "…, put it in Now, serves goal 1": where and what for, apart
     name = _ADD_LEAD.sub("", name).strip()  # "Add: online enquiry form …": the step itself
+    for lead in cues.patterns("step_lead", plan.language):  # "something for the …"
+        name = lead.sub("", name, count=1).strip()
+    goal = goal or _goal_of_step(plan, name)  # "… the monthly grooming plan": its goal
     if not name or cues.search("only_pronoun", plan.language, name):
         outcome.asks.append(say.say("what_to_add"))  # "can you add those?": which, named
         return
@@ -214,6 +217,14 @@ def _add_own_step(
     )
     outcome.changes.append(say.say("initiative_added", item=title))
     outcome.roadmap_changed = True
+
+
+def _goal_of_step(plan: StrategyPlan, name: str) -> Goal | None:
+    """The one goal whose name the step's words say more of than any other's ("monthly
+    grooming plan: direct debit" serves "monthly grooming plan members")."""
+    names = [g.metric or g.statement for g in plan.goals]
+    best = most_said(name, names, plan.language)
+    return plan.goals[best] if best is not None else None
 
 
 TITLE_CHARS = 90  # a step of the owner's own is titled by its first words; the rest describes it
@@ -246,8 +257,10 @@ def rename_initiative(
         state.removed_initiatives = list(
             dict.fromkeys([*state.removed_initiatives, titles[item.title]])
         )
-    before, item.title = item.title, command.name
-    name = say.say("edit_field", field=say.label("edit_fields", "name"), value=command.name)
+    before, item.title = item.title, short_title(command.name)
+    if command.rewrite:  # "change initiative 1 to: …": the owner's words are the step
+        item.description = command.name
+    name = say.say("edit_field", field=say.label("edit_fields", "name"), value=item.title)
     outcome.changes.append(say.say("edit_item_done", item=before, changes=name))
     outcome.roadmap_changed = True
 

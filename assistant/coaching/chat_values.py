@@ -80,9 +80,10 @@ def replace_value(
                 continue
             if (new := _rescaled(held.value, command.old, command.target)) is not None:
                 changes = change_goal(plan, goal, GoalEdit(**{name: new}), today)
-                outcome.changes.append(
-                    say.say("goal_changed", number=number, changes="; ".join(changes))
-                )
+                if changes:  # "I'm keeping 1.5": the goal holds it already
+                    outcome.changes.append(
+                        say.say("goal_changed", number=number, changes="; ".join(changes))
+                    )
                 return
     if command.metric:
         _record_metric(state, command.metric, command.target, today, outcome)

@@ -44,11 +44,15 @@ def _opens_range(words: str, said: Deadline, found: list[Deadline]) -> bool:
     )
 
 
-def own_date(reading: Reading, words: str, position: int, date_start: int) -> bool:
-    """A date in the order's own clause, or anywhere when the order names the deadline."""
+def own_date(
+    reading: Reading, words: str, position: int, date_start: int, values: tuple[int, ...] = ()
+) -> bool:
+    """A date in the order's own clause or in the clause of its new values ("goal 3 is
+    wrong. it's dogs on the plan, from 0 now to 80 by end of 2027"), or anywhere when the
+    order names the deadline."""
     if cues.search("deadline_nouns", reading.language, words) is not None:
         return True
     at = position - max(reading.text.find(words), 0)
-    bounds = [m.start() for m in re.finditer(r"[,;]\s", words)]
-    clause_of = [sum(b < i for b in bounds) for i in (at, date_start)]
-    return clause_of[0] == clause_of[1] or at < 0
+    bounds = [m.start() for m in re.finditer(r"[,;.!?]\s", words)]
+    clause_of = [sum(b < i for b in bounds) for i in (at, date_start, *values)]
+    return clause_of[1] in (clause_of[0], *clause_of[2:]) or at < 0

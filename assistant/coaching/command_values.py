@@ -17,10 +17,14 @@ _OLD_VALUE = re.compile(
     r"(?:\bnot|\bikke|\bikkje|\binte|\bне|\binstead of|\brather than|i stedet for|"
     r"i stället för|istället för|вместо|\bwas|\bvar|\bбыло|\bscratch the|"
     r"\b(?:i|we) (?:said|wrote)|\b(?:jeg|vi|jag) (?:sa|skrev)|"
-    r"(?:\bnot|\bikke|\binte|\bне)\s+[\d.,]+\s*%?\s*(?:→|->|–>))\s*$",
+    r"(?:\bnot|\bikke|\binte|\bне)\s+[\d.,]+\s*%?\s*(?:→|->|–>|to|til|till|до|-|–))\s*$",
     re.IGNORECASE,
 )
-_BETWEEN = re.compile(r"^\s*(?:to|til|till|до|->|→|-|–)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(  # "from 0 now to 80": today's word between the pair
+    r"^\s*(?:(?:now|today|currently|nå|i dag|nu|idag|сейчас|сегодня),?\s+)?"
+    r"(?:to|til|till|до|->|→|-|–)\s*$",
+    re.IGNORECASE,
+)
 
 
 def new_values(words: str, language: str) -> tuple[float | None, float | None]:
@@ -33,6 +37,11 @@ def new_values(words: str, language: str) -> tuple[float | None, float | None]:
     baseline = next((a.amount.value for a in amounts if _said_as_today(words, a, language)), None)
     aims = [a.amount.value for a in amounts if not _said_as_today(words, a, language)]
     return baseline, (aims[-1] if aims else None)  # "4 % is too much, make it 5 %": the last
+
+
+def told_at(words: str, language: str) -> list[int]:
+    """Where the order's new values stand in ``words``."""
+    return [a.start for a in _first_told(words, _values(words, language))]
 
 
 def _first_told(words: str, amounts: list[Found]) -> list[Found]:
@@ -106,7 +115,7 @@ def order_unit(words: str, language: str) -> str | None:
     return figure_unit(last, language) if last.unit == "money" else last.unit
 
 
-_NUMBER = re.compile(r"^\d[\d\s.,]*")
+_NUMBER = re.compile(r"^[£$€¥]?\s*\d[\d\s.,]*")  # the figure itself, with its currency sign
 
 
 def old_values(words: str, language: str) -> list[float]:
@@ -117,7 +126,7 @@ def _old(words: str, found: Found, language: str) -> bool:
     before = words[max(0, found.start - 16) : found.start]
     after = words[found.end :]
     if cues.search("figure_was", language, _NUMBER.sub("", words[found.start :], count=1)):
-        return True  # "the 6 was staff"
+        return True  # "the 6 was staff", "£40 is the price per month"
     if cues.search("shown_now", language, words[max(0, found.start - 60) : found.start]):
         return True  # "…, nu står det 40 → 40": what the plan shows now
     return _OLD_VALUE.search(before) is not None or _TOO_MUCH.match(after) is not None

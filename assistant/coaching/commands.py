@@ -19,8 +19,8 @@ from assistant.coaching.command_lanes import (
     without_lane,
     without_place,
 )
-from assistant.coaching.command_values import new_values, old_values, order_unit
-from assistant.coaching.listed_orders import each_listed, goals_numbered
+from assistant.coaching.command_values import new_values, old_values, order_unit, told_at
+from assistant.coaching.listed_orders import each_listed, goals_numbered, renamed_together
 from assistant.coaching.words import content_words
 from assistant.extraction import extract_deadlines
 from assistant.understanding import cues
@@ -49,6 +49,7 @@ class PlanCommand(BaseModel):
     metric: str | None = None  # the KPI a corrected value belongs to, when the reader knew it
     name: str | None = None  # a goal's new name ("rename it to 'EV installs'")
     goal_name: str | None = None  # the goal as the owner named it ("telefonmålet": "Telefon")
+    rewrite: bool = False  # the step takes the owner's words as its title and description
 
 
 def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
@@ -71,12 +72,17 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             command = own.model_copy(update={"horizon": lane})  # "move it to Now": a step
         else:
             command = command.model_copy(update={"focus": own.focus})
+        more: list[PlanCommand] = []
         if said.action in ("rename_goal", "rename_initiative", "add_initiative"):
             named = reading.text[said.span.end : later[0] if later else len(reading.text)]
-            command.name = new_name(named, said.span.text)  # not a quote of the next order
+            pieces = renamed_together(named, reading.language)
+            if said.action != "rename_goal" or command.number is None:
+                pieces = [(None, named)]
+            command.name = new_name(pieces[0][1], said.span.text)  # not the next order's
+            more = [_renamed(command, n, words) for n, words in pieces[1:] if n is not None]
         previous_end = said.span.end
         if not any(_same_order(c, command) for c in found):
-            found += each_listed(command, reading.language)
+            found += each_listed(command, reading.language) + more
     told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
     found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
     return _without_link_echoes(found + _goals_addressed(reading, today, found))
@@ -284,6 +290,11 @@ _NOT_X_BUT_Y = re.compile(
 _NOT_THE_OLD = re.compile(r",?\s+(?:not|ikke|inte|а не|не)\s.*$", re.IGNORECASE)
 
 
+def _renamed(command: PlanCommand, number: int, words: str) -> PlanCommand:
+    """ "…, goal 2 to 'fill monday-tuesday'": the same rename for the next goal listed."""
+    return command.model_copy(update={"number": number, "name": new_name(" " + words)})
+
+
 def new_name(after: str, order: str = "") -> str | None:
     """The name said after a rename order: in quotes when quoted, else the rest of the
     sentence ("goal 2 should read 'Checkatrade share of enquiries'", "rename goal 1 to EV
@@ -396,7 +407,10 @@ def _command(
         command.unit = order_unit(own, reading.language)
         said = extract_deadlines(own, reading.language, today)  # "sommaren 2027, säg 30 juni"
         found = new_deadline(own, reading.language, said)
-        if found is not None and any(own_date(reading, own, position, d.start) for d in said):
+        values = tuple(told_at(own, reading.language))
+        if found is not None and any(
+            own_date(reading, own, position, d.start, values) for d in said
+        ):
             command.deadline = found.date
     if action in ("change_goal", "drop_goal", "rename_goal") and number is None:
         own = _words(reading.text, position, end or position + 1, window)

@@ -178,10 +178,13 @@ def goal_from_candidate(
 
 
 def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> bool:
-    """A count of new things from today ("hire 4 operators", "sign 3 employers"): today's
-    value is 0, not a figure to measure; never a share or an amount of money."""
+    """A count of new things from today ("hire 4 operators", "sign 3 employers") or of a
+    new offer ("start a class, 2 a week full"): today's value is 0, not a figure to
+    measure; never a share or an amount of money."""
     if candidate.target is None or unit == "%" or candidate.target.unit not in (None, "units"):
         return False
+    if cues.search("starts_new", language, candidate.text):
+        return True  # "start a pilates class … 2 classes a week full": none run today
     if candidate.target.period:  # "8 new clients a month": today's rate is to be measured
         return False
     if spec is not None and spec.id != "hires" and not spec.generic:
@@ -326,9 +329,17 @@ def _lowered(metric: str) -> str:
 def shown_number(value: float, language: str = "en") -> str:
     """ "8 000 000", "2.5" or "2,5": whole numbers grouped by thousands, never in exponent
     form, with the language's decimal mark."""
+    value = round(value, 6)  # "8,2 miljoner": 8.2 × 1 000 000 is 8 199 999.999999999
+    mark = str(Messages(language).raw("decimal_mark") or ".")
     if value == int(value):
         return f"{value:,.0f}".replace(",", " ")
-    return f"{value:g}".replace(".", str(Messages(language).raw("decimal_mark") or "."))
+    if abs(value) >= LARGE:  # "1 250 000,5", never "1.25e+06"
+        whole, _, part = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+        return whole.replace(",", " ") + (mark + part if part else "")
+    return f"{value:g}".replace(".", mark)
+
+
+LARGE = 100_000  # from here a number is grouped by thousands even with decimals
 
 
 def _kpi(spec, language: str) -> Kpi:  # spec: KpiSpec

@@ -20,6 +20,7 @@ def each_listed(command: PlanCommand, language: str) -> list[PlanCommand]:
     mål 2 till december 2027") goes to each of them."""
     dates_only = command.action == "change_goal" and command.deadline is not None
     dates_only = dates_only and command.target is None and command.baseline is None
+    dates_only = dates_only or command.action == "turn_goal"  # "цель 1 и цель 3: увеличить"
     if (command.action not in LISTABLE and not dates_only) or command.number is None:
         return [command]
     numbers = [command.number]
@@ -64,3 +65,17 @@ def _goal_lists(text: str, language: str) -> list[set[int]]:
                 listed = LISTED.match(text, listed.end())
             lists.append(together)
     return [t for t in lists if len(t) > 1] + [t for t in lists if len(t) == 1]
+
+
+def renamed_together(named: str, language: str) -> list[tuple[int | None, str]]:
+    """The words after a rename said for several goals at once, one piece per goal: "to
+    'cut no-shows', goal 2 to 'fill monday-tuesday' and goal 3 to 'plan members'" gives
+    (None, "to 'cut no-shows'"), (2, " to 'fill monday-tuesday'"), (3, " to 'plan members'")."""
+    found = sorted(
+        (m for p in cues.patterns("rename_next", language) for m in p.finditer(named)),
+        key=lambda m: m.start(),
+    )
+    cuts = [0, *(m.start() for m in found), len(named)]
+    numbers: list[int | None] = [None, *(int(m.group("n")) for m in found)]
+    starts = [0, *(m.end() for m in found)]
+    return [(n, named[s:e]) for n, s, e in zip(numbers, starts, cuts[1:], strict=True)]

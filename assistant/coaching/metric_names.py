@@ -83,6 +83,12 @@ def named_metric(text: str, language: str) -> str | None:
     re-roofs a year"), or None when only a quote or a clause would."""
     text = _LEADING_MARKER.sub("", text)  # "(c) win accounts in southern NSW"
     words, after_figure, _ = _named_parts(text, language)
+    launched_offer = launched(words, language)
+    figures = list(_NUMBER.finditer(text))  # the aim's figure is the last ("£40 a month, …
+    clause = text.rfind(",", 0, figures[-1].start()) + 1 if figures else 0  # 80 dogs on it")
+    counted = _ON_IT.sub("", _named_parts(text[clause:], language)[1]).strip()
+    if launched_offer and _names_enough(counted):  # "start a monthly plan with 80 dogs on it"
+        return f"{counted} ({launched_offer})"
     if _one_word(words, language) and _SHARE_NAME.match(after_figure):
         return f"{words} ({after_figure})"  # "flere elbiler – … 10 % av jobbene"
     named = next((c for c in (words, after_figure) if _a_name(c, language)), None)
@@ -92,6 +98,24 @@ def named_metric(text: str, language: str) -> str | None:
         if _names_enough(part) and not _clause(part, language):
             return part
     return None
+
+
+_ON_IT = re.compile(  # "dogs on it", "клиентов на нём": counted on the offer just named
+    r"\s+(?:on|in|for|with|at|på|i|til|för|hos|на|в|у)(?:\s+(?:it|them|den|det|dem|него|нём|"
+    r"нем|ней|них))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def launched(words: str, language: str) -> str | None:
+    """ "Start a monthly grooming plan (with 80 dogs on it)": the new offer an aim launches,
+    by its name: the words after the opening verb, up to a figure, comma or "with"."""
+    words = re.split(r"\d|[,;.:!?]|\s(?:with|med|с|со)\s", words, maxsplit=1)[0]
+    opening = cues.search("starts_new", language, words)
+    if opening is None:
+        return None
+    offer = _ON_IT.sub("", words[opening.end() :]).strip(" ,")
+    return offer if _names_enough(offer) else None
 
 
 _SHARE_NAME = re.compile(r"^(?:share|andel|доля)\b", re.IGNORECASE)

@@ -47,6 +47,8 @@ def answer_plan_question(
         if plan.objectives:
             return say.say("plan_first_goal", goal=plan.objectives[0].owner_words)
         return None  # nothing drafted yet: see side_answers (the interview, then the guidance)
+    if kind == "fits_budget":
+        return _budget(plan)
     if kind in ("realistic", "priority"):
         return _realistic(plan, text) if kind == "realistic" else _priority(plan)
     if kind == "how_goal":
@@ -123,7 +125,40 @@ def _realistic(plan: StrategyPlan, text: str) -> str:
         say.say("plan_realistic_line", n=plan.goals.index(g) + 1, reason=g.smart.achievable.reason)
         for g in judged
     ]
+    steep = [g for g in judged if not g.smart.achievable.ok and not g.target_kept]
+    if steep:  # "why is 1.5 not realistic?": how it is judged, and how to keep it anyway
+        lines.append(say.say("plan_realistic_basis", n=plan.goals.index(steep[0]) + 1))
     return "\n".join(lines)
+
+
+_WEEKLY_HOURS = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?|timer|timmar|ч|час\w*)\s*(?:/\s*|per\s+|a\s+|"
+    r"в\s+|i\s+|om\s+)(?:week|wk|uke|uka|vecka|veckan|недел\w*)",
+    re.IGNORECASE,
+)
+
+
+def _budget(plan: StrategyPlan) -> str | None:
+    """ "Will all this fit in £100 a month and 3 hours a week?": what the Now steps ask for,
+    their weekly hours added up, no invented prices, and how to lighten the lane."""
+    now = [i for i in roadmap_order(plan) if i.horizon == "short"]
+    if not now:
+        return None
+    say = Messages(plan.language)
+    steps = "; ".join(
+        f"{i.title} ({', '.join(i.resources)})" if i.resources else i.title for i in now
+    )
+    hours = sum(
+        float(m.group(1).replace(",", "."))
+        for i in now
+        for r in i.resources
+        for m in _WEEKLY_HOURS.finditer(r)
+    )
+    first = first_to_start(now).title
+    if hours <= 0:
+        return say.say("plan_budget_no_hours", steps=steps, first=first)
+    shown = f"{hours:g}".replace(".", str(say.raw("decimal_mark") or "."))
+    return say.say("plan_budget", steps=steps, hours=shown, first=first)
 
 
 def _priority(plan: StrategyPlan) -> str:

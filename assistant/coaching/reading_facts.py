@@ -222,6 +222,7 @@ def _joins(reading: Reading, last: ObjectiveFact, objective: ObjectiveFact) -> b
     near = not _next_list_item(reading.text, last, objective) and (
         _same_sentence(reading.text, last, objective) or (_bare(last) and not _bare(objective))
     )
+    near = near and not _lines_apart(reading.text, last, objective)
     return (
         (_bare(last) or _bare(objective))
         and near
@@ -232,6 +233,17 @@ def _joins(reading: Reading, last: ObjectiveFact, objective: ObjectiveFact) -> b
         and not _two_aims(last, objective, reading.language)
         and not parallel_wish(reading.text, _piece(objective), reading.language)
     )
+
+
+def _lines_apart(text: str, last: ObjectiveFact, then: ObjectiveFact) -> bool:
+    """Aims on lines of their own ("Bedre booking. Bytte ut BookFlow …\nNettklasser … 50
+    nettmedlemmer …") are apart, unless the first line is only a heading of the next."""
+    if "\n" not in text[last.span.end : then.span.start]:
+        return False
+    line_start = text.rfind("\n", 0, last.span.start) + 1
+    line_end = text.find("\n", last.span.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" .:-–—•*") != last.span.text.strip(" .:-–—•*")
 
 
 HEADLINE_WORDS = 6  # a first sentence this short only heads the aim the next one states

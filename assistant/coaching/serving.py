@@ -61,6 +61,8 @@ def serving_steps(
     said = _made_for_first(said + moving, direct, kpi_ids, objective.owner_words, language)
     if said:  # the owner named what they want ("order cakes online and pick them up")
         return said + [s for s in direct if s not in said]
+    if cues.search("starts_new", language, objective.owner_words):
+        return []  # "start a monthly grooming plan": a launch of its own, not a website
     abroad = _made_for_abroad(objective, offer, language)
     if abroad:  # "lansera i Norge och Finland": the steps made for selling abroad lead
         return abroad + [s for s in direct if s not in abroad]

@@ -103,6 +103,10 @@ class SessionState(BaseModel):
     owner_edits: list[str] = Field(
         default_factory=list, description="plan edits made in the app, not yet acknowledged"
     )
+    last_step: str | None = Field(
+        default=None,
+        description="the roadmap step the owner added or changed last: 'that one' of the next",
+    )
 
     @property
     def scope(self) -> str | None:

@@ -26,15 +26,20 @@ from assistant.coaching.catalogue import (
 )
 from assistant.coaching.goal_kpis import DEPENDENCY
 from assistant.coaching.messages import Messages
+from assistant.coaching.metric_names import launched
 from assistant.coaching.owned_channels import start_with
 from assistant.coaching.plan import Goal, Objective
 from assistant.coaching.serving import goal_kpi_ids
 from assistant.config import PROJECT_ROOT
+from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.yamlfiles import parse_yaml
 
 WORKSTREAMS_PATH = PROJECT_ROOT / "knowledge" / "data" / "workstreams.yaml"
-Kind = Literal["grow", "raise_share", "bring_down", "spread", "make_happen"]
+Kind = Literal[
+    "grow", "raise_share", "bring_down", "spread", "make_happen", "enter_market", "set_up", "launch"
+]
+PROJECT_SORTS: tuple[Kind, ...] = ("enter_market", "set_up", "launch")  # the first match wins
 MOST_WORDS = 8  # words of the owner's aim quoted in a title
 MOST_NAME_WORDS = 5  # a longer metric reads as a piece of a sentence: it is quoted
 _QUOTES = "“”«»\"'„”’"
@@ -50,12 +55,14 @@ class WorkstreamSpec(CatalogueModel):
     evidence_doc: Text
     title: Localized[Text]  # "{what}": the aim's name
     title_quoted: Localized[Text]  # "{what}": a piece of the owner's sentence, in quotes
+    title_offer: Localized[Text] | None = None  # "{what}": a new offer's name, said to launch
     description: Localized[Text]
     # the steps with dates counted back from the goal's deadline: "{decide}", "{trial}", "{done}"
     dated: Localized[Text] | None = None
     without_site: Localized[Text] | None = None  # the steps for a business with no website
     for_businesses: Localized[Text] | None = None  # said only to a business selling to firms
     resources: Localized[list[Text]]
+    cues: Localized[list[Text]] | None = None  # the owner's words for a sort of milestone
 
 
 class Workstreams(CatalogueModel):
@@ -88,6 +95,19 @@ def kind_of(goal: Goal | None, language: str = "en") -> Kind:
     if "%" not in units or cues.search("segment_share", language, _named(goal)):
         return "grow"  # "elbiler (andel av jobbene)": won by selling to that group
     return "raise_share"
+
+
+def project_sort(goal: Goal | None, objective: Objective, language: str) -> Kind:
+    """The sort of milestone, by the owner's words for it: a new market ("выйти на клиентов
+    за пределами Сибири"), a system in place of paper or guesswork ("see the workshop's load
+    in real time"), a new offer to launch ("starta hundpensionat"), or any other project."""
+    words = " ".join([objective.owner_words, (goal.metric or "") if goal else ""])
+    for sort in PROJECT_SORTS:
+        spec = load_workstreams().of_kind(sort)
+        patterns = spec.cues.get(language) if spec.cues else []
+        if any(compiled(p, re.IGNORECASE).search(words) for p in patterns):
+            return sort
+    return "make_happen"
 
 
 def _named(goal: Goal) -> str:
@@ -140,6 +160,10 @@ def workstream_for(
     and a milestone with a deadline gets its dates ("by March 2027: choose …")."""
     reach = reach or Reach()
     kind = kind_of(goal, language)
+    if kind == "make_happen":
+        kind = project_sort(goal, objective, language)
+    elif kind == "grow" and _launches_offer(goal, objective, language):
+        kind = "launch"  # "start a monthly plan with 80 dogs on it": a new offer
     spec = load_workstreams().of_kind(kind)
     dated = _dated(spec, goal, today)
     needs_site = reach.no_website and reach.site_step is not None  # built first, then a page
@@ -149,13 +173,18 @@ def workstream_for(
     if reach.owned and (kind in _REACHING or _a_launch(kind, objective, language)):
         description = _with(description, _starting_with(reach.owned))  # "… your Instagram"
     what, named = aim_words(goal, objective)
-    named = named or (kind == "make_happen" and not _quoted(goal))  # "Project: open a depot"
-    if named and kind != "make_happen" and not _acronym(what):
+    project = kind == "make_happen" or kind in PROJECT_SORTS
+    named = named or (project and not _quoted(goal))  # "Project: open a depot"
+    if named and not project and not _acronym(what):
         what = what[:1].lower() + what[1:]  # "Grow office moves"
+    title = _filled(spec.title if named else spec.title_quoted, what)
+    offer = launched(objective.owner_words, language) if spec.title_offer else None
+    if offer and spec.title_offer:  # "Launch the monthly grooming plan: offer, price …"
+        title = _filled(spec.title_offer, offer)
     return InitiativeSpec(
         id=f"own_{kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
         categories=[objective.category],
-        title=_filled(spec.title if named else spec.title_quoted, what),
+        title=title,
         description=description,
         horizon=spec.horizon,
         impact=spec.impact,
@@ -200,9 +229,15 @@ def _month(day: date, language: str) -> str:
     return f"{names[day.month - 1]} {day.year}" if names else day.strftime("%Y-%m")
 
 
+def _launches_offer(goal: Goal | None, objective: Objective, language: str) -> bool:
+    """An aim with a figure that starts a new offer ("start a pilates class, 2 a week full")."""
+    opens = cues.search("starts_new", language, objective.owner_words) is not None
+    return opens and project_sort(goal, objective, language) == "launch"
+
+
 def _a_launch(kind: Kind, objective: Objective, language: str) -> bool:
     """A milestone that opens something for customers ("launch a summer camp")."""
-    return (
+    return kind == "launch" or (
         kind == "make_happen"
         and cues.search("starts_new", language, objective.owner_words) is not None
     )

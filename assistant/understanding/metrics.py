@@ -45,8 +45,11 @@ class MetricSpec:
     new_ones: bool = False  # counts new ones ("new patients", "leads"), not a total
     share_via: bool = False  # the share done through a channel ("40 % of repeat orders
     # through self-service"): it names a share figure over what the share is of
+    base: bool = False  # everyone the business has at one time ("140 company accounts"),
+    # never a count per day or week ("250-300 customers a day" come through the door)
 
 
+SHORT_PERIODS = ("day", "week")
 SHARE_VIA_REACH = 60  # characters from a share figure to the channel it is done through
 WHOLE_WORD = "="  # "=ig": a whole word only ("ig" is not in "big")
 COMPOUND_LANGUAGES = frozenset({"nb", "sv"})  # "grossistkunder": the head ends the word
@@ -78,6 +81,7 @@ def metric_bank() -> dict[str, MetricSpec]:
             once=bool(spec.get("once", False)),
             new_ones=bool(spec.get("new_ones", False)),
             share_via=bool(spec.get("share_via", False)),
+            base=bool(spec.get("base", False)),
         )
         for label, spec in data.items()
     }
@@ -107,6 +111,8 @@ def scaled(amount: Amount) -> bool:
 
 def fits(spec: MetricSpec, amount: Amount) -> bool:
     if spec.once and amount.period is not None:  # "6 hours a week on quotes" is a load
+        return False
+    if spec.base and amount.period in SHORT_PERIODS:  # "250-300 kunder om dagen": footfall
         return False
     unit = _UNIT_GROUPS.get(amount.unit or "count", amount.unit)
     if unit == "stars":

@@ -14,7 +14,7 @@ from assistant.understanding.objective_scopes import Scope
 from assistant.understanding.quantities import Found, in_unit
 from assistant.understanding.reading import Amount, MetricFact
 from assistant.understanding.stems import shared_words, snowball_root, word_set
-from assistant.understanding.text import clauses, containing, sentences, without_dates
+from assistant.understanding.text import clauses, containing, sentences, span_of, without_dates
 
 
 def referred_baseline(
@@ -263,3 +263,25 @@ def _counted_word(text: str, end: int, language: str) -> bool:
     an order's word ("45 by", "45 til")."""
     word = _NEXT_WORD.match(text, end)
     return bool(word) and not cues.search("figure_lead_in_word", language, word.group(1))
+
+
+def none_yet_baseline(text: str, scope: Scope, target: Amount, language: str) -> Amount | None:
+    """ "Har ingen i dag. Kunne tenke meg 50 betalende nettmedlemmer": a count or share aimed
+    at, when its sentence or the one before says there is none today, starts from 0."""
+    if target.unit not in ("count", "%"):
+        return None
+    lines = sentences(text)
+    own = containing(lines, scope.start)
+    if own is None:
+        return None
+    before = [p for p in lines if p.end <= own.start]
+    for piece in [own, before[-1]] if before else [own]:
+        found = cues.search("none_today", language, piece.text)
+        if found is not None:
+            start = piece.start + found.start("none")
+            return Amount(
+                value=0,
+                unit=target.unit,
+                span=span_of(text, start, start + len(found.group("none"))),
+            )
+    return None

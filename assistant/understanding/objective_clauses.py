@@ -221,3 +221,16 @@ def in_objectives_section(text: str, language: str, scopes: list[Any]) -> list[A
         return scopes
     first = min(headers)
     return [s for s in scopes if s.start >= first] or scopes
+
+
+def aim_before(text: str, start: int, language: str) -> bool:
+    """The sentence before is an aim of its own, with its figures ("cut no-shows from 6.5
+    to 1.5. Fill mondays, the vans are 50 % booked on those days"): its metric is its own,
+    not what "those" points at."""
+    before = [p for p in sentences(text) if p.end <= start]
+    last = before[-1] if before else None
+    if last is None or not re.search(r"\d", last.text):
+        return False
+    return (
+        states_objective(last, language) or cues.search("from_to", language, last.text) is not None
+    )

@@ -24,7 +24,10 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
             merged[-1] = last.model_copy(update={"direction": objective.direction})
         elif last is not None and _halves(last, objective, text, language):
             merged[-1] = _joined_halves(last, objective, text)
-        elif last is not None and _figures_follow(last, objective, text, language):
+        elif last is not None and (
+            _figures_follow(last, objective, text, language)
+            or _target_follows(last, objective, text, language)
+        ):
             merged[-1] = _with_figures(last, objective, text)
         else:
             merged.append(objective)
@@ -52,8 +55,13 @@ def _joined_halves(last: ObjectiveFact, objective: ObjectiveFact, text: str) -> 
     between = text[last.span.end : objective.span.start]
     apart = re.search(r"[.!?\n]", between) is not None  # other sentences said in between
     span = whole.span if apart else span_of(text, last.span.start, objective.span.end)
+    direction = whole.direction
+    if today.baseline and whole.target and last.direction != objective.direction:
+        up = whole.target.value > today.baseline.value  # "больше заявок, сейчас 3-4, хочу 20,
+        direction = "increase" if up else "decrease"  # чтобы меньше зависеть от Авито"
     return whole.model_copy(
         update={
+            "direction": direction,
             "baseline": today.baseline,
             "kpi": last.kpi or objective.kpi,
             "category": today.category if whole.category == "other" else whole.category,
@@ -123,6 +131,19 @@ def _figures_follow(first: ObjectiveFact, second: ObjectiveFact, text: str, lang
         return False
     opens_today = cues.search("today_words", language, second.span.text[:20]) is not None
     return opens_today and cues.search("anaphora", language, second.span.text) is not None
+
+
+def _target_follows(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
+    """A wish with no figures, and in the same sentence a clause with only a target that
+    points back at it ("start a monthly grooming plan, like a subscription, £40 a month,
+    would love 80 dogs on it by end of next year")."""
+    bare = first.baseline is None and first.target is None and first.change_percent is None
+    if not bare or second.target is None or second.baseline is not None:
+        return False
+    between = text[first.span.end : second.span.start]
+    if re.search(r"[.!?\n]", between) or _ITEM.match(second.span.text):
+        return False
+    return cues.search("anaphora", language, second.span.text) is not None
 
 
 def _with_figures(first: ObjectiveFact, second: ObjectiveFact, text: str) -> ObjectiveFact:

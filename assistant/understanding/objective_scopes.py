@@ -70,9 +70,16 @@ _CLAUSE_END = re.compile(r"[,;!?]\s|\.(?:\s|$)")  # "230 детей, сейча�
 
 
 def unit_price(text: str, found: Found, language: str) -> bool:
-    """ "about 6-7 a week at ~£45 avg each": what one of them is worth, not a figure of the
-    aim."""
-    return cues.search("unit_price_after", language, text[found.end : found.end + 30]) is not None
+    """ "about 6-7 a week at ~£45 avg each", "a monthly plan, like a subscription, £40 a
+    month": what one of them is worth or costs, not a figure of the aim."""
+    if cues.search("unit_price_after", language, text[found.end : found.end + 30]) is not None:
+        return True
+    before = text[max(0, found.start - PRICE_REACH) : found.start]
+    priced = cues.search("unit_price_before", language, before) is not None
+    return priced and found.amount.unit == "money"
+
+
+PRICE_REACH = 30  # "like a subscription, ": the words right before a price
 
 
 def said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
@@ -82,8 +89,11 @@ def said_as_today(text: str, found: Found, language: str, start: int = 0) -> boo
     clause_start = max([start, *commas])
     before = text[max(clause_start, found.start - 40) : found.start]
     after = _CLAUSE_END.split(text[found.end : found.end + 30], maxsplit=1)[0]  # not the next
-    return cues.search("today_words", language, before) is not None or (
-        cues.search("today_after", language, after) is not None
+    inside = found.amount.span.text if re.search(r"[^\W\d_]{3}", found.amount.span.text) else ""
+    return (
+        cues.search("today_words", language, before) is not None
+        or cues.search("today_after", language, after) is not None
+        or cues.search("today_words", language, inside) is not None  # "of 10 quotes we win 3"
     )
 
 
@@ -444,3 +454,12 @@ def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:
         else:
             merged.append(scope)
     return merged
+
+
+def changed_to(text: str, found: Found, language: str) -> bool:
+    """ "den föll från 8,2 till 7,4 miljoner": where a change gone by ended, today's value."""
+    before = text[max(0, found.start - CHANGED_REACH) : found.start]
+    return cues.search("changed_to", language, before) is not None
+
+
+CHANGED_REACH = 50  # "fell from about 900k to ": the words of a change gone by

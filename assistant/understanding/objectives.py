@@ -25,14 +25,20 @@ from assistant.understanding.metrics import (
 from assistant.understanding.objective_baselines import (
     described_baseline,
     known_baseline,
+    none_yet_baseline,
     referred_baseline,
     unnamed_aim_baseline,
 )
-from assistant.understanding.objective_clauses import in_objectives_section, parallel_wish
+from assistant.understanding.objective_clauses import (
+    aim_before,
+    in_objectives_section,
+    parallel_wish,
+)
 from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
     ONE_MORE,
     Scope,
+    changed_to,
     figure_role,
     in_one_item,
     objective_scopes,
@@ -137,10 +143,15 @@ def _numbers(
         contrasted = index + 1 < len(scope.amounts) and scope.amounts[index + 1] in contrasts
         if role == "change_by" and found.amount.unit == "%":
             change = found
-        elif role == "change_to":
+        elif role == "change_to" and not changed_to(text, found, language):
             target = found
         elif role == "change_from" or (
-            baseline is None and (contrasted or said_as_today(text, found, language, scope.start))
+            baseline is None
+            and (
+                contrasted
+                or said_as_today(text, found, language, scope.start)
+                or changed_to(text, found, language)
+            )
         ):
             baseline = found
         elif not _another_today(text, found, language, scope, baseline):
@@ -274,6 +285,7 @@ def _kpi(
     position = amount.span.start - scope.start if amount else unsaid
     points_back = cues.search("anaphora", language, words) is not None  # "want that down"
     points_back = points_back or _bare_aim(words, language)  # "… 40 % now. I want 70 %."
+    points_back = points_back and not aim_before(text, scope.start, language)
     context = _lead_in(text, scope.start, sentence_before=points_back)
     sibling = parallel_wish(text, scope.pieces[0], language)  # "…, og at vi får flere elbiler"
     names_own = bool(cue_hits(words, language, 0))  # "matsvinn … halvera det": its own metric
@@ -410,6 +422,8 @@ def _objective(
         baseline = _before_the_change(everything, target, change_word(words, language))
     if baseline is None and target is not None:  # "we have 22 contracts … and I want 45"
         baseline = unnamed_aim_baseline(text, target, everything, language)
+    if baseline is None and target is not None:  # "Har ingen i dag. … 50 nettmedlemmer"
+        baseline = none_yet_baseline(text, scope, target, language)
     if baseline is not None and target is not None:
         baseline, target = one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span

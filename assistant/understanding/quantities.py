@@ -248,6 +248,11 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     change gone by ("footfall is down 15 % since 2023")."""
     if _inside(text, quantity, language, "past_change"):
         return True
+    after = text[quantity.end : quantity.end + 24]
+    if cues.search("discount_after", language, after):
+        return True  # "10% off mon/tue bookings": a price cut, not an amount of the aim
+    if _age_band(text, quantity, after, language):
+        return True  # "unga husägare 25-40 år": which customers, not a figure
     if quantity.kind != "number":
         return False
     after = text[quantity.end : quantity.end + 24]
@@ -264,6 +269,16 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     if marker is None or marker.end() != quantity.end + 1:
         return False
     return text[quantity.end] == ")" or _in_sequence(text, quantity)
+
+
+def _age_band(text: str, quantity: Quantity, after: str, language: str) -> bool:
+    """ "25-40 år", "25–40-year-olds": an age, said as a range or with a word for one; a
+    single "3 år" is a time."""
+    aged = cues.search("age_after", language, after)
+    if aged is None:
+        return False
+    worded = not aged.group(0).strip().startswith(("år", "лет"))
+    return worded or bool(re.search(r"\d\s*[-–—]\s*\d", text[quantity.start : quantity.end]))
 
 
 NAMING_REACH = 24  # characters before a number in which "goals 6, 7 or" names it

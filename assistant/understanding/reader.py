@@ -393,10 +393,13 @@ def _corrected(reading: Reading) -> Reading:
     reading.corrections = [_for_old_field(reading, c, old) for c in reading.corrections]
     # a goal list said again ("kjøkken fra 60 % til 75 % …, tilbudstid fra 2 uker til 3
     # dager") stays a list of aims; one "from 15 to 25" in a correction fixes a goal
-    whole = [o for o in reading.objectives if o.baseline and o.target]
+    whole = [o for o in reading.objectives if o.target and (o.baseline or o.deadline)]
     # "а про торты забыли? доля онлайн-заказов тортов: сейчас 0%, цель 50% к сентябрю 2027":
-    # an aim with today's value, target and date is an aim, though the message corrects
-    whole = whole if len(whole) >= RESTATED_LIST else [o for o in whole if o.deadline]
+    # an aim with today's value, target and date is an aim, though the message corrects; in
+    # a list of aims, one with a target and a date is one too ("… 50 nettmedlemmer innen
+    # desember 2027")
+    if len(whole) < RESTATED_LIST:
+        whole = [o for o in whole if o.baseline and o.deadline]
     for correction in reading.corrections:
         if any(_inside(correction.span, o.span) for o in whole):
             continue  # an aim said again in full, from today's value to the target: no fix

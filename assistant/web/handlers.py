@@ -120,10 +120,12 @@ class CoachApp:
         updates = []
         say = Messages(state.plan.language)
         for field in view.understood_fields(state).values():
-            words = field["words"]
+            words, known = field["words"], field["value"] not in (None, "")
             said = (
-                say.say("understood_said", words=words) if words else say.say("understood_not_said")
-            )
+                say.say("understood_said", words=words)
+                if words
+                else say.say("understood_in_chat" if known else "understood_not_said")
+            )  # a fact the plan holds was said, though not in words this table keeps
             said = words if words == say.say("understood_edited") else said
             updates.append(gr.update(value=field["value"], label=field["label"], info=said))
         return updates
