@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from assistant.coaching.plan import Goal, Objective
-from assistant.coaching.workstreams import load_workstreams, project_sort, workstream_for
+from assistant.coaching.plan import Goal, Objective, Target
+from assistant.coaching.workstreams import Reach, load_workstreams, project_sort, workstream_for
 
 TODAY = date(2026, 12, 6)
 
@@ -89,3 +89,28 @@ def test_every_sort_of_project_speaks_every_language():
             if spec.kind in ("enter_market", "set_up", "launch"):
                 assert spec.cues is not None and spec.cues.get(language)
                 assert spec.dated is not None and "{done}" in spec.dated.get(language)
+
+
+def test_a_step_is_written_for_the_kind_of_business_that_gets_it():
+    from assistant.coaching.catalogue import load_kpi_catalogue
+
+    catalogue = load_kpi_catalogue()
+    offer = next(i for i in catalogue.initiatives if i.id == "corporate_offer")
+    bakery_title, bakery_steps = offer.written_for("food_service", "en")
+    salon_title, _ = offer.written_for("personal_services", "en")
+    assert "office" in bakery_title.lower() and "lunch platters" in bakery_steps
+    assert salon_title == offer.title.en  # every other business reads the catalogue's own
+    assert catalogue.title_ids("en")[bakery_title] == "corporate_offer"  # "drop it" still works
+    hiring = next(i for i in catalogue.initiatives if i.id == "recruitment_page")
+    assert "trade schools" not in hiring.written_for("professional_services", "en")[1]
+    assert "trade schools" in hiring.written_for("trades", "en")[1]
+
+
+def test_a_business_that_sells_only_to_firms_gets_no_consumer_channels_in_its_own_step():
+    objective, goal = _aim("win 10 new fabrication accounts")
+    aim = Target(value=10, unit="count")
+    goal = Goal(id="g1", statement="s", metric="new accounts", target=aim)
+    firms = workstream_for(objective, goal, "en", Reach(b2b=True, firms_only=True), TODAY)
+    mixed = workstream_for(objective, goal, "en", Reach(b2b=True), TODAY)
+    assert "Google profile" not in firms.description.en and "references" in firms.description.en
+    assert "Google profile" in mixed.description.en and "20–30 businesses" in mixed.description.en

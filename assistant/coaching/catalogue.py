@@ -103,6 +103,14 @@ class KpiSpec(CatalogueModel):
     typical_change: TypicalChange
 
 
+class Variant(CatalogueModel):
+    """An initiative as written for one kind of business ("a company offer" for a bakery is
+    office catering, not a package per person)."""
+
+    title: Localized[Text] | None = None
+    description: Localized[Text] | None = None
+
+
 class InitiativeSpec(CatalogueModel):
     id: Id
     categories: list[plan.ObjectiveCategory] = Field(min_length=1)
@@ -126,6 +134,14 @@ class InitiativeSpec(CatalogueModel):
     pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
     runs_to_deadline: bool = False  # its dated steps end on the goal's deadline
+    for_families: dict[Id, Variant] = Field(default_factory=dict)  # by the business family
+
+    def written_for(self, family: str | None, language: str) -> tuple[str, str]:
+        """(title, description) as written for a business of ``family``."""
+        variant = self.for_families.get(family or "")
+        title = variant.title if variant and variant.title else self.title
+        description = variant.description if variant and variant.description else self.description
+        return title.get(language), description.get(language)
 
     @model_validator(mode="after")
     def _fit_knows_its_step(self) -> InitiativeSpec:
@@ -179,9 +195,15 @@ class KpiCatalogue(CatalogueModel):
         return {i.id: i.title.get(language) for i in self.initiatives}
 
     def title_ids(self, language: str) -> dict[str, str]:
-        """An initiative's title in ``language`` -> its id (a roadmap item keeps only its
-        title)."""
-        return {i.title.get(language): i.id for i in self.initiatives}
+        """An initiative's title in ``language``, and its titles for kinds of business, ->
+        its id (a roadmap item keeps only its title)."""
+        written = {
+            v.title.get(language): i.id
+            for i in self.initiatives
+            for v in i.for_families.values()
+            if v.title is not None
+        }
+        return written | {i.title.get(language): i.id for i in self.initiatives}
 
     def kpis_for(self, category: plan.ObjectiveCategory) -> list[KpiSpec]:
         return [k for k in self.kpis if category in k.categories]

@@ -101,7 +101,8 @@ def draft_roadmap(
     place(picks)
     picks = [p for p in picks if not too_late(p)]
     initiatives = [
-        _initiative(n, p, plan, kb, today, seen, scope, gaps) for n, p in enumerate(picks, 1)
+        _initiative(n, p, plan, kb, today, seen, scope, gaps, traits.family)
+        for n, p in enumerate(picks, 1)
     ]
     ids = {p.spec.id: i.id for p, i in zip(picks, initiatives, strict=True)}
     for pick, initiative in zip(picks, initiatives, strict=True):
@@ -246,7 +247,10 @@ def _own_workstreams(
     b2b = _sells_to_firms(traits)
     site = _SITE_FOR[b2b] if any(s.id == _SITE_FOR[b2b] for s in offer) else None
     no_site = traits.has_website is False
-    reached = Reach(b2b=b2b, owned=traits.owned, no_website=no_site, site_step=site)
+    firms_only = traits.customers == {"b2b"}
+    reached = Reach(
+        b2b=b2b, firms_only=firms_only, owned=traits.owned, no_website=no_site, site_step=site
+    )
     return [
         Pick(workstream_for(o, _goal_of(plan, o), plan.language, reached, today), o, primary=True)
         for o in plan.objectives
@@ -322,16 +326,18 @@ def _initiative(
     seen: dict[str, SearchResult],
     scope: str | None,
     gaps: Mapping[str, tuple[float, str]],
+    family: str | None = None,
 ) -> Initiative:
     spec, language = pick.spec, plan.language
+    title, description = spec.written_for(family, language)  # a bakery's company offer
     horizon = pick.horizon or spec.horizon
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]
     chosen_for = _goal_of(plan, pick.objective) if pick.objective else None
     initiative = Initiative(
         id=f"i{number}",
-        title=spec.title.get(language),
-        description=spec.description.get(language),
+        title=title,
+        description=description,
         rationale=_why(pick, language, chosen_for or next(iter(goals), None), gaps),
         **lane_fields(horizon, today),
         impact=impact_here(pick, plan),

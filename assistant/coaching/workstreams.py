@@ -61,6 +61,7 @@ class WorkstreamSpec(CatalogueModel):
     dated: Localized[Text] | None = None
     without_site: Localized[Text] | None = None  # the steps for a business with no website
     for_businesses: Localized[Text] | None = None  # said only to a business selling to firms
+    for_firms_only: Localized[Text] | None = None  # the steps when all customers are firms
     resources: Localized[list[Text]]
     cues: Localized[list[Text]] | None = None  # the owner's words for a sort of milestone
 
@@ -139,6 +140,7 @@ class Reach(BaseModel):
     has ("instagram", "waiting_list"; see owned_channels)."""
 
     b2b: bool = False
+    firms_only: bool = False  # every customer is a business: no consumer channels
     owned: list[str] = Field(default_factory=list)
     no_website: bool = False  # the owner said they have none: a page of its own needs one
     site_step: str | None = None  # the website step that fits this business, if any
@@ -168,8 +170,9 @@ def workstream_for(
     dated = _dated(spec, goal, today)
     needs_site = reach.no_website and reach.site_step is not None  # built first, then a page
     no_page = reach.no_website and not needs_site and spec.without_site is not None
-    description = dated or (spec.without_site if no_page else None) or spec.description
-    description = _with(description, spec.for_businesses if reach.b2b else None)
+    firms = spec.for_firms_only if reach.firms_only else None  # a steel fabricator's buyers
+    description = dated or firms or (spec.without_site if no_page else None) or spec.description
+    description = _with(description, spec.for_businesses if reach.b2b and not firms else None)
     if reach.owned and (kind in _REACHING or _a_launch(kind, objective, language)):
         description = _with(description, _starting_with(reach.owned))  # "… your Instagram"
     what, named = aim_words(goal, objective)

@@ -83,7 +83,7 @@ def served_share(profile: Profile, plan: StrategyPlan) -> float:
 def specifically_served_share(profile: Profile, plan: StrategyPlan) -> float:
     """Stated objectives served by a catalogue initiative, not only by the owner's own
     workstream (the generic steps named after an aim no catalogue initiative serves)."""
-    titles = {s.title.get(plan.language) for s in load_kpi_catalogue().initiatives}
+    titles = set(load_kpi_catalogue().title_ids(plan.language))  # also as written for a trade
     served = {g for i in plan.roadmap if i.title in titles for g in i.goal_ids}
     return min(1.0, len(served) / max(len(profile.objectives), 1))
 
