@@ -334,3 +334,42 @@ def test_a_budget_question_is_answered_from_the_now_lane_without_invented_prices
     assert "What the Now lane asks of you" in reply
     assert all(i.title in reply for i in now)
     assert "I don't hold prices" in reply and "£" not in reply.split("asks of you")[1]
+
+
+BAKERY = [
+    "Vi er Kornmo Bakeri i Trondheim med 3 butikker, 22 ansatte, omsetning 19 millioner. "
+    "Kakebestillinger på telefon og e-post.",
+    "Mål: forhåndsbestilling av kaker på nett, i dag 0 av 60 bestillinger, vil ha halvparten "
+    "på nett innen sommeren 2027. Catering til kontorer fra 12 til 24 ordrer i måneden innen "
+    "desember 2027. Og mindre svinn: vi kaster 18% av brødet, vil ned til 8% innen 2027.",
+    "det var alt",
+]
+
+
+def test_what_a_date_phrase_means_redates_the_goals_it_dated(service):
+    _talk(service, "summer", BAKERY[:2], "nb")
+    reply = _talk(service, "summer", ["Og sommer 2027 betyr 30. juni 2027, ikke august."], "nb")
+    state = service.session("summer")
+    dated = [c.deadline for c in state.candidates] or [g.deadline for g in state.plan.goals]
+    assert date(2027, 6, 30) in dated and date(2027, 8, 31) not in dated
+    assert "2027-06-30" in reply
+
+
+def test_a_step_added_then_put_in_now_in_the_same_message_lands_in_now(service):
+    _at_roadmap(service, "put-it", BAKERY, "nb")
+    _talk(
+        service,
+        "put-it",
+        [
+            "Legg til et tiltak: egen cateringside på nettsiden med fast lunsjmeny og pris per "
+            "person. Sett det i Nå, start februar."
+        ],
+        "nb",
+    )
+    state = service.session("put-it")
+    [page] = [i for i in state.plan.roadmap if i.title.startswith("Egen cateringside")]
+    assert page.horizon == "short"
+    catering = next(g for g in state.plan.goals if "atering" in (g.metric or g.statement))
+    assert page.goal_ids == [catering.id]  # the step names the goal's words
+    titles = [i.title for i in state.plan.roadmap]
+    assert not any("bestillingspunkter" in t for t in titles)  # a bakery plans by the day

@@ -281,6 +281,8 @@ class LanguageRules(CatalogueModel):
     partial: Localized[Terms]
     clause_breaks: Localized[Terms]
     scope_breaks: Localized[Terms]
+    # "besök på hemsidan vet jag inte": a figure not known says nothing of having the thing
+    about_figures: Localized[Terms]
 
 
 # The plan's own DimensionState: score (None if nothing answered), answered_share, band, provisional

@@ -25,6 +25,7 @@ from assistant.coaching.chat_steps import (
 )
 from assistant.coaching.chat_values import goal_by_value, replace_value
 from assistant.coaching.commands import PlanCommand
+from assistant.coaching.date_meanings import redate_phrases
 from assistant.coaching.deadline_orders import clear_deadline, clears_deadline
 from assistant.coaching.directions import direction_said
 from assistant.coaching.drafting import apply_smart, shown_number
@@ -60,7 +61,7 @@ from assistant.coaching.render import roadmap_order
 from assistant.coaching.show_orders import show_order
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
-from assistant.coaching.step_memory import meant_steps, remember_step
+from assistant.coaching.step_memory import meant_step, remember_step
 from assistant.coaching.step_rewrites import amend_steps, rewrites
 from assistant.coaching.units import unit_named
 from assistant.coaching.words import (
@@ -88,14 +89,15 @@ def apply_commands(
         if not c.goal_name or any(shares_a_word(c.goal_name, n) for n in names)
     ]
     restate_numbered_goals(state, facts, today, outcome)  # "Goal 1: implant cases, 6 -> 15"
+    redate_phrases(state, facts, today, outcome)  # "sommer 2027 betyr 30. juni 2027"
     record_sources(state, facts, today, outcome)  # "the numbers come from Fortnox"
     _pin_numbers(state, facts.commands)
-    facts.commands = meant_steps(state, facts.commands)  # "call that one 'monthly plan'"
     facts.commands = rewrites(state, facts.said, facts.commands)  # "change step 1 to: …"
     amend_steps(state, facts, outcome)  # "för klicka och hämta: … Kan du skriva in det?"
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"
     for command in said:
+        command = meant_step(state, command)  # "call that one …", "… Put it in Now."
         handler = _HANDLERS.get(command.action)
         if handler is not None:
             before = {i.id for i in state.plan.roadmap}

@@ -58,7 +58,7 @@ class Matcher:
 
     def __init__(self, lang: str, cues: tuple[Cue, ...], rules: LanguageRules | None) -> None:
         self.lang, self.cues = lang, cues
-        names = ("clause_breaks", "scope_breaks", "dont_know", *_MODIFIERS)
+        names = ("clause_breaks", "scope_breaks", "dont_know", "about_figures", *_MODIFIERS)
         terms = {n: getattr(rules, n).get(lang) if rules else [] for n in names}
         self._patterns = {n: _words(terms[n], split=n == "clause_breaks") for n in names}
         # Cue positions by what every match needs: its first phrase's first stem, or the
@@ -113,6 +113,8 @@ class Matcher:
         unknown = detect_dont_know(text, self.lang) or bool(
             self._patterns["dont_know"].search(text)
         )
+        if unknown and self._patterns["about_figures"].search(text):
+            return [], False  # "Besök på hemsidan vet jag inte": how many, not whether
         return [(cue, reached.get(at)) for cue, at in anchored], unknown
 
     def _modifiers(

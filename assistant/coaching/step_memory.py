@@ -11,14 +11,15 @@ from assistant.understanding import cues
 STEP_ORDERS = ("add_initiative", "change_initiative", "rename_initiative", "link_initiative")
 
 
-def meant_steps(state: SessionState, commands: list[PlanCommand]) -> list[PlanCommand]:
+def meant_step(state: SessionState, command: PlanCommand) -> PlanCommand:
     """An order with no number that points at "that one" or "it" in the roadmap's review
-    means the step the owner touched last: a rename naming no goal renames it, a link links
-    it."""
+    means the step the owner touched last, also earlier in the same message ("add a catering
+    page. Put it in Now"): a rename naming no goal renames it, a link links it, a move
+    moves it."""
     last = state.last_step
     if last is None or not any(i.id == last for i in state.plan.roadmap):
-        return commands
-    return [_meant(command, last, state.plan.language) for command in commands]
+        return command
+    return _meant(command, last, state.plan.language)
 
 
 def _meant(command: PlanCommand, last: str, language: str) -> PlanCommand:
@@ -26,7 +27,7 @@ def _meant(command: PlanCommand, last: str, language: str) -> PlanCommand:
         return command
     if not cues.search("this_one", language, command.focus or command.words):
         return command
-    if command.action == "link_initiative":  # "link it to goal 3": that step
+    if command.action in ("link_initiative", "change_initiative"):  # "link it", "put it in Now"
         return command.model_copy(update={"item_id": last})
     own = command.focus or command.words  # "call that one 'X' and link it to goal 3"
     if command.action == "rename_goal" and not cues.search("goal_word", language, own):
