@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.coaching.reading_facts import coach_objectives
+from assistant.coaching.objective_joins import coach_objectives
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding.reader import read

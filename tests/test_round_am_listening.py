@@ -373,3 +373,89 @@ def test_a_step_added_then_put_in_now_in_the_same_message_lands_in_now(service):
     assert page.goal_ids == [catering.id]  # the step names the goal's words
     titles = [i.title for i in state.plan.roadmap]
     assert not any("bestillingspunkter" in t for t in titles)  # a bakery plans by the day
+
+
+def test_a_verdict_is_no_new_name_and_the_name_said_apart_is_taken():
+    text = (
+        "Goal 3 is wrong - its not complaints or returns, we dont have returns, its a swimming "
+        "school! it's the % of children who re-enrol for a second term after their first term."
+    )
+    [rename] = plan_commands(read(text, "en", TODAY), TODAY)
+    assert rename.number == 3
+    assert rename.name == "% of children who re-enrol for a second term after their first term"
+
+
+def test_what_other_people_want_is_no_aim_of_the_owner():
+    said = (
+        "a second tab with the waiting list - about 150 kids on it, and honestly we dont know "
+        "if half of them still want a place."
+    )
+    assert not read(said, "en", TODAY).objectives
+    [aim] = read(
+        "only about 55% of children come back for a second term. want that at 75% by 2027.",
+        "en",
+        TODAY,
+    ).objectives
+    assert aim.kpi == "repeat_purchase_rate"  # coming back is retention, not returns
+
+
+def test_a_corrected_target_is_no_figure_of_today(service):
+    messages = [
+        "We're Little Dolphins Swim School in Birmingham, 8 people, revenue 125k.",
+        "skip",
+        "Goal: cut admin hours from 19 a week to 8 by September 2027.",
+    ]
+    _talk(service, "target-field", messages)
+    reply = _talk(service, "target-field", ["admin hours target is 8 hrs/week, not 19"])
+    assert "Hours of manual admin per week: 8" not in reply
+    [goal] = service.session("target-field").candidates
+    assert (goal.baseline.value, goal.target.value) == (19, 8)
+
+
+def test_a_tool_called_something_is_no_business_name_and_a_team_by_place_is_counted():
+    from assistant.coaching.facts import read_message
+
+    said = "Customer details are in a job management thing called Tradify that Dan uses."
+    assert read_message(said, "en", TODAY).business_name is None
+    team = "8 engineers on the road plus 2 in the office (my wife Sue does the books)."
+    staff = [p.value for p in read(team, "en", TODAY).profile if p.field == "staff"]
+    assert staff == [10]
+    named = read("Школа называется «Лингва Плюс». Выручка 14 млн руб.", "ru", TODAY).profile
+    assert [p.value for p in named if p.field == "industry"] == ["Школа"]
+
+
+def test_an_aim_restated_with_its_target_in_the_next_sentence_is_one_goal():
+    from assistant.coaching.facts import read_message
+
+    said = (
+        "Mina mål:\n- Fler cateringbeställningar från företag. Idag ca 6 företagsbeställningar "
+        "i månaden, vill upp till 20 i månaden före slutet av 2027.\n"
+        "- Bordsbokning på nätet, så att minst 60% av bokningarna kommer in online till "
+        "sommaren 2027 (idag 0%)"
+    )
+    goals = read_message(said, "sv", TODAY).goals
+    assert sorted((g.baseline.value, g.target.value) for g in goals) == [(0, 60), (6, 20)]
+
+
+def test_a_complaint_about_a_doubled_goal_and_a_date_meaning_are_no_new_goals():
+    from assistant.coaching.facts import read_message
+
+    said = (
+        "Det är samma mål, du har dubblat det. Ett mål: företagsbeställningar catering från 6 "
+        "till 20 per månad till 31 dec 2027. Och sommaren 2027 betyder 1 juni för "
+        "bokningsmålet, inte augusti."
+    )
+    goals = read_message(said, "sv", TODAY).goals
+    assert [(g.baseline.value, g.target.value) for g in goals] == [(6, 20)]
+
+
+def test_table_booking_online_is_served_by_online_booking(service):
+    brief = (
+        "Vi är Bord & Bröd, en restaurang med catering i Göteborg, 12 anställda. Mål: "
+        "bordsbokning på nätet med deposition, så att minst 60% av bokningarna kommer in "
+        "online till sommaren 2027 (idag 0%, allt är telefon och DM)."
+    )
+    plan = service.plan_from_brief(brief, "sv")
+    [goal] = plan.goals
+    serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any("Onlinebokning" in t for t in serving), serving

@@ -15,6 +15,7 @@ from assistant.coaching.facts import Facts, GoalCandidate
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 from assistant.coaching.upkeep import record_metric
+from assistant.understanding import cues
 from assistant.understanding.quantities import read_amounts
 
 SCALES = (1.0, 1e3, 1e6)  # "1.2" for 1,200,000 said again as "1.2m"
@@ -26,6 +27,15 @@ def _rescaled(value: float, old: float, new: float) -> float | None:
         if old and abs(value - old * scale) <= 0.01 * abs(value):
             return new if 0.2 <= new / value <= 5 else new * scale
     return None
+
+
+def _fields_named(words: str, language: str) -> tuple[str, ...]:
+    """ "admin hours target is 8, not 19": the goal field the owner names, else both."""
+    if cues.search("target_named", language, words):
+        return ("target",)
+    if cues.search("baseline_named", language, words):
+        return ("baseline",)
+    return ("baseline", "target")
 
 
 def replace_value(
@@ -61,8 +71,9 @@ def replace_value(
             outcome.changes.append(f"{metric.name}: {shown_number(new, state.language)}")
             _restart_from(state, old, new)  # "grow trial signups by 50 %" of 180, not of 300
             return
+    fields = _fields_named(command.words or facts.said, state.language)
     for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
-        for name in ("baseline", "target"):
+        for name in fields:
             held = getattr(candidate, name)
             if held is not None and (new := _rescaled(held.value, command.old, command.target)):
                 if name == "baseline":
@@ -74,7 +85,7 @@ def replace_value(
                 outcome.changes.append(say.say("goal_changed", number=number, changes=change))
                 return
     for number, goal in enumerate(plan.goals, start=1):
-        for name in ("baseline", "target"):
+        for name in fields:
             held = getattr(goal, name)
             if held is None or held.value is None:
                 continue
@@ -85,7 +96,7 @@ def replace_value(
                         say.say("goal_changed", number=number, changes="; ".join(changes))
                     )
                 return
-    if command.metric:
+    if command.metric and "baseline" in fields:  # "target is 8": no figure of today
         _record_metric(state, command.metric, command.target, today, outcome)
 
 

@@ -20,7 +20,9 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
     merged: list[ObjectiveFact] = []
     for objective in objectives:
         last = merged[-1] if merged else None
-        if last is not None and _direction_only(objective, language):
+        if last is not None and _restates(last, objective):
+            merged[-1] = _with_figures(last, objective, text)  # "Fler … Idag ca 6 …, vill 20"
+        elif last is not None and _direction_only(objective, language):
             merged[-1] = last.model_copy(update={"direction": objective.direction})
         elif last is not None and _halves(last, objective, text, language):
             merged[-1] = _joined_halves(last, objective, text)
@@ -131,6 +133,20 @@ def _figures_follow(first: ObjectiveFact, second: ObjectiveFact, text: str, lang
         return False
     opens_today = cues.search("today_words", language, second.span.text[:20]) is not None
     return opens_today and cues.search("anaphora", language, second.span.text) is not None
+
+
+def _restates(first: ObjectiveFact, second: ObjectiveFact) -> bool:
+    """The second is read from words the first already holds, with the target the first
+    lacks ("Fler cateringbeställningar. Idag ca 6 i månaden" and "Idag ca 6 i månaden, vill
+    upp till 20"): one aim, not two."""
+    overlap = second.span.start < first.span.end
+    same_today = first.baseline is not None and first.baseline == second.baseline
+    return (
+        overlap
+        and first.target is None
+        and second.target is not None
+        and (same_today or first.baseline is None)
+    )
 
 
 def _target_follows(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:

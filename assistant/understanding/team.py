@@ -23,12 +23,14 @@ def _item_pattern(language: str) -> re.Pattern[str]:
     numbers = sorted(cues.raw("number_words").get(language, {}), key=len, reverse=True)
     one = cues.raw("team_one").get(language, [])
     count = "|".join([r"\d+", *map(re.escape, numbers), *one])
-    roles = "|".join(cues.raw("team_roles").get(language, []))
+    places = "|".join(cues.raw("team_place").get(language, [])) or "$^"
+    roles = "|".join([*cues.raw("team_roles").get(language, []), places])  # "2 in the office"
     owner = "|".join(cues.raw("team_owner").get(language, []))
     family = "|".join(cues.raw("team_family").get(language, []))
     of = "|".join(cues.raw("team_partitive").get(language, [])) or "$^"
     return re.compile(
         rf"(?<![\w-])(?:(?P<count>{count})\s+(?!(?:{of})\s)(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})"
+        rf"(?:\s+(?:{places}))?"  # "8 engineers on the road"
         rf"|(?P<family>{family})|(?P<owner>{owner}))(?![\w-])",
         re.IGNORECASE,
     )
