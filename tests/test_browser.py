@@ -124,6 +124,8 @@ def test_interview_fills_the_plan_then_edit_and_export(browser, app, tmp_path) -
     url, service = app
     screen = Screen(browser, url)
     page = screen.page
+    welcome = page.locator("#chat").inner_text()  # the first screen invites, in each language
+    assert "Tell me about your business" in welcome and "Расскажите" in welcome
     for message in _script("en-bike-shop"):
         screen.send(message)
 

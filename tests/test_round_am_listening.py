@@ -459,3 +459,28 @@ def test_table_booking_online_is_served_by_online_booking(service):
     [goal] = plan.goals
     serving = [i.title for i in plan.roadmap if goal.id in i.goal_ids]
     assert any("Onlinebokning" in t for t in serving), serving
+
+
+def test_a_why_line_quotes_one_message_not_the_end_of_one_and_the_start_of_the_next(service):
+    messages = [
+        "I run a mobile dog grooming business in Leeds. turnover last year was about £118k",
+        "no website really, just a facebook page with about 1,400 followers. bookings by phone",
+        "skip",
+        "Goals: cut no-shows from 6.5 to 1.5 a week by June 2027.",
+        "that's all",
+    ]
+    _at_roadmap(service, "quote-one", messages, "en")
+    whys = [i.rationale for i in service.session("quote-one").plan.roadmap]
+    assert not any("£118k no website" in w for w in whys)
+
+
+def test_wasted_visits_are_not_stock_written_off_and_the_routine_is_not_high(service):
+    plan = service.plan_from_brief(
+        "Plumbing and heating firm in Bristol, 10 staff. Goals: wasted engineer visits (no "
+        "access, wrong parts) from 12% to 5% by June 2027.",
+        "en",
+    )
+    [goal] = plan.goals
+    assert "written off" not in goal.statement and "wasted engineer visits" in goal.statement
+    routine = [i for i in plan.roadmap if i.title.startswith("Monthly KPI check-in")]
+    assert routine and routine[0].priority != "high"

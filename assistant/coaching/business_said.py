@@ -16,8 +16,9 @@ from assistant.understanding.text import sentences
 def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
     """The business as the owner described it (in the interview, or ``also_said`` in a
     brief): trade, their own words, and whether they sell online and have a website."""
-    said = " ".join([also_said, *(t.content for t in state.transcript if t.role == "user")])
-    said += " " + " ".join(o.owner_words for o in state.plan.objectives)
+    messages = [also_said, *(t.content for t in state.transcript if t.role == "user")]
+    said = "\n".join(messages)  # each message ends its sentence: no quote runs across two
+    said += "\n" + "\n".join(o.owner_words for o in state.plan.objectives)
     answers = {k: str(v) for k, v in state.maturity_answers.items()}
     share = state.plan.current_state.marketing.online_revenue_share_percent
     sells_online = _ANSWERED.get(answers.get("r_webshop", ""))

@@ -12,6 +12,7 @@ from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter, quarter_
 from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, quarter_index
 
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
+ROUTINE_IMPACT = 2  # the planning routine's weight: a medium priority beside the real work
 NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
 LANES = ("short", "medium", "long")
 
@@ -156,6 +157,8 @@ def impact_here(pick: Pick, plan: StrategyPlan) -> int:
     said first (most for their first), so not every step of a plan is "high"; less for
     groundwork no objective calls for."""
     impact = pick.spec.impact
+    if pick.spec.id in ALWAYS:  # the planning routine is done alongside, never "high"
+        return min(impact, ROUTINE_IMPACT)
     ranked = [o.id for o in plan.objectives]
     said_at = ranked.index(pick.objective.id) if pick.objective in plan.objectives else None
     if pick.asked or pick.pain:

@@ -7,6 +7,7 @@ Layout only; what each control does lives in ``handlers.CoachApp`` and what is s
 import os
 from typing import Any
 
+from assistant.coaching.messages import Messages
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.web.plan_panel import PANEL_CSS
@@ -18,6 +19,14 @@ APP_CSS = """
 #coach-status { min-height: 1.5em; }
 #turn-marker { display: none; }
 """
+WELCOME_LANGUAGES = ("en", "nb", "sv", "ru")  # the owner may start in any of them
+
+
+def chat_welcome() -> str:
+    """What the empty chat shows: an invitation to start, in every coaching language."""
+    return "\n\n".join(Messages(lang).say("chat_welcome") for lang in WELCOME_LANGUAGES)
+
+
 # Citation links in replies point at passages in the Sources tab: open it, then scroll.
 CITATION_JS = """
 () => {
@@ -88,6 +97,7 @@ def build_app(service: CoachService):  # -> gr.Blocks
             with gr.Column(scale=5):
                 chatbot = gr.Chatbot(
                     label="Conversation",
+                    placeholder=chat_welcome(),  # the first screen is never an empty box
                     height=560,
                     elem_id="chat",
                     feedback_options=("Like", "Dislike"),
