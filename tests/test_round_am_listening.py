@@ -484,3 +484,54 @@ def test_wasted_visits_are_not_stock_written_off_and_the_routine_is_not_high(ser
     assert "written off" not in goal.statement and "wasted engineer visits" in goal.statement
     routine = [i for i in plan.roadmap if i.title.startswith("Monthly KPI check-in")]
     assert routine and routine[0].priority != "high"
+
+
+def test_a_step_replaced_by_the_owners_own_takes_its_place(service):
+    florist = [
+        "Vi er Bergen Blomsterhus, blomsterbutikk med 2 butikker i Bergen, 9 ansatte.",
+        "Mål: svinn fra 12% til 6% innen utgangen av 2027. Bedriftsabonnement fra 4 til 25 "
+        "innen desember 2027.",
+        "det var alt",
+    ]
+    _at_roadmap(service, "replace", florist, "nb")
+    before = {i.id: i for i in service.session("replace").plan.roadmap}
+    stock = next(i for i in before.values() if i.title.startswith("Lagerstyring"))
+    _talk(
+        service,
+        "replace",
+        ["Og bytt ut lagerstyringen med innkjøp basert på salgstall og salg av dagen-før-blomster"],
+        "nb",
+    )
+    after = {i.id: i for i in service.session("replace").plan.roadmap}
+    assert len(after) == len(before)
+    assert after[stock.id].title.startswith("Innkjøp basert på salgstall")
+    reply = _talk(
+        service,
+        "replace",
+        ["Legg inn i stedet: smartere innkjøp ut fra salg per dag"],
+        "nb",
+    )
+    titles = [i.title for i in service.session("replace").plan.roadmap]
+    assert "Smartere innkjøp ut fra salg per dag" in titles and "i stedet" not in reply.lower()
+
+
+def test_an_order_word_inside_quotes_is_the_coachs_title_quoted_back_not_an_order():
+    said = "Tiltak 5 har fått et rart navn med «Legg inn i stedet» og tre prikker."
+    assert not plan_commands(read(said, "nb", TODAY), TODAY)
+    [order] = plan_commands(read('add "chase every quote after 7 days"', "en", TODAY), TODAY)
+    assert order.action in ("add_goal", "add_initiative")
+
+
+def test_the_businesss_own_premises_are_kept_apart_from_its_markets(service):
+    reply = _talk(
+        service,
+        "sites",
+        [
+            "Hei! Jeg driver et bakeri i Trondheim med 22 ansatte.",
+            "Forresten, vi selger bare over disk i de 3 egne butikkene... altså 3 butikker.",
+        ],
+        "nb",
+    )
+    profile = service.session("sites").plan.profile
+    assert profile.locations == ["3 butikker"] and profile.markets == ["Trondheim"]
+    assert "3 butikker" in reply

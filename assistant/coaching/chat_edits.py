@@ -59,6 +59,7 @@ from assistant.coaching.plan import Direction
 from assistant.coaching.put_back import TAKEN_OUT, taken_out_title, title_over_number
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.show_orders import show_order
+from assistant.coaching.sites_said import note_sites
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
 from assistant.coaching.step_memory import meant_step, remember_step
@@ -82,6 +83,7 @@ def apply_commands(
     those three, though the first removal renumbers what is left."""
     outcome = Outcome(save_export=save_export)
     facts.commands = drop_denied_markets(state, facts, outcome)  # "Offerta är inte en marknad"
+    note_sites(state, facts, outcome)  # "over disk i 3 egne butikker": where it works
     names = goal_names(state)  # "the Tuesday goal: 55 % to 80 %" names no goal: a new aim
     facts.commands = [
         c

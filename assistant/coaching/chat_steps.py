@@ -171,8 +171,11 @@ def steps_titled(words: str, language: str) -> list[str]:
     return found
 
 
-_ADD_LEAD = re.compile(
-    r"^\W*(?:please\s+)?(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)\b\s*:?\s*", re.IGNORECASE
+_ADD_LEAD = re.compile(  # "Add: …", "Legg inn i stedet: …": the order, not the step's name
+    r"^\W*(?:please\s+)?(?:add|put in|legg(?:e)? (?:til|inn)|lägg(?:a)? (?:till|in)|добав\w*)\b"
+    r"(?:\s+(?:instead|in its place|i stedet|istället|i dess ställe|вместо (?:этого|него)))?"
+    r"\s*:?\s*",
+    re.IGNORECASE,
 )
 
 

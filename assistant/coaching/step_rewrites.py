@@ -23,10 +23,36 @@ MIN_WORDS = 3  # "to: Later" moves a step; a rewrite says what to do
 
 def rewrites(state: SessionState, said: str, commands: list[PlanCommand]) -> list[PlanCommand]:
     """Orders that rewrite a step of the drafted roadmap, as renames that also set its
-    description; other orders as they were."""
+    description ("change initiative 1 to: …", "bytt ut lagerstyringen med …"); other orders
+    as they were, less an add the replacement already says."""
     if not state.plan.roadmap:
         return commands
-    return [_rewrite(state, said, c) or c for c in commands]
+    replaced = _replacements(state, said)
+    kept = [c for c in commands if not (replaced and c.action == "add_initiative")]
+    return [_rewrite(state, said, c) or c for c in kept] + replaced
+
+
+def _replacements(state: SessionState, said: str) -> list[PlanCommand]:
+    """ "Og bytt ut lagerstyringen med innkjøp basert på salgstall": the step the old words
+    name, rewritten in the new ones."""
+    found = []
+    for pattern in cues.patterns("replace_step", state.plan.language):
+        for match in pattern.finditer(said):
+            probe = PlanCommand(action="change_initiative", words=match["old"])
+            item = _step_meant(state, probe, match["old"], fall_back=False)
+            text = match["new"].strip(" ,;:")
+            if item is not None and len(text.split()) >= MIN_WORDS:
+                found.append(
+                    probe.model_copy(
+                        update={
+                            "action": "rename_initiative",
+                            "item_id": item,
+                            "name": text[:1].upper() + text[1:],
+                            "rewrite": True,
+                        }
+                    )
+                )
+    return found
 
 
 def _rewrite(state: SessionState, said: str, command: PlanCommand) -> PlanCommand | None:
@@ -49,7 +75,9 @@ def _rewrite(state: SessionState, said: str, command: PlanCommand) -> PlanComman
     )
 
 
-def _step_meant(state: SessionState, command: PlanCommand, before_text: str) -> str | None:
+def _step_meant(
+    state: SessionState, command: PlanCommand, before_text: str, fall_back: bool = True
+) -> str | None:
     """The step by its number ("initiative 1", "шаг 2"), by words of its title said before
     the colon ("the monday-tuesday one"), else the one the owner touched last."""
     numbered = cues.search("initiative_reference", state.plan.language, before_text)
@@ -67,6 +95,8 @@ def _step_meant(state: SessionState, command: PlanCommand, before_text: str) -> 
     serving = [i for i in shown if best is not None and goals[best].id in i.goal_ids]
     if serving:
         return serving[0].id
+    if not fall_back:
+        return None
     return state.last_step if any(i.id == state.last_step for i in shown) else None
 
 

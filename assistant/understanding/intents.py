@@ -134,10 +134,13 @@ def commands(text: str, language: str) -> list[CommandFact]:
     taken = [s.span() for s in sentences(text) if cues.search("why_question", language, s.text)]
     taken = [(span.start, span.end) for span in taken]
     declined = _declined(text, language)
+    quoted = [m.span() for m in _QUOTED_WORDS.finditer(text)]
     for action, match in _order_matches(text, language):
         said_not_to = [] if action == "keep_goal" else declined  # "…, ikke endre det": keep it
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
+        if any(s < match.start() < e for s, e in quoted):
+            continue  # "et rart navn med «Legg inn i stedet»": the coach's words quoted back
         if any(s <= match.start() and match.end() <= e for s, e in said_not_to):
             continue  # "bad inte om något nytt mål 4, ta bort det": the order is outside it
         if action == "export" and _own_practice(text, match.start(), language):
@@ -153,6 +156,9 @@ def commands(text: str, language: str) -> list[CommandFact]:
         )
         taken.append((match.start(), match.end()))
     return sorted(found, key=lambda c: c.span.start)
+
+
+_QUOTED_WORDS = re.compile(r"«[^»\n]{1,200}»|“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
 def _number(said: str | None, language: str) -> int | None:
