@@ -535,3 +535,30 @@ def test_the_businesss_own_premises_are_kept_apart_from_its_markets(service):
     profile = service.session("sites").plan.profile
     assert profile.locations == ["3 butikker"] and profile.markets == ["Trondheim"]
     assert "3 butikker" in reply
+
+
+def test_a_step_moved_first_is_not_dropped_by_a_sentence_that_names_its_problem(service):
+    from assistant.coaching.render import roadmap_order
+
+    garage = [
+        "Мы автосервис «Мотор-Сервис» в Казани, 13 человек. Клиенты записываются по телефону и "
+        "в WhatsApp, когда телефон занят, теряем 15–20 звонков в день.",
+        "Цели: пропущенные звонки с 17 в день до 3 к июню 2027. Онлайн-запись с 0% до 40% к "
+        "концу 2027.",
+        "это всё",
+    ]
+    _at_roadmap(service, "moved-first", garage, "ru")
+    shown = roadmap_order(service.session("moved-first").plan)
+    calls = next((n for n, i in enumerate(shown, 1) if "звон" in i.title.lower()), None)
+    assert calls is not None, [i.title for i in shown]
+    _talk(
+        service,
+        "moved-first",
+        [
+            f"Перенесите пункт {calls} в «Сейчас», на первое место. Сайт — в «Дальше», он не "
+            "решает пропущенные звонки."
+        ],
+        "ru",
+    )
+    titles = [i.title for i in roadmap_order(service.session("moved-first").plan)]
+    assert "звон" in titles[0].lower(), titles

@@ -325,13 +325,16 @@ def refused_in_passing(state: SessionState, facts: Facts) -> list[PlanCommand]:
     if not facts.commands or state.stage not in ("review", "roadmap", "done"):
         return []
     ordered = [c.focus for c in facts.commands if c.focus]
+    language = state.plan.language
     refusing = [
         piece.text
         for piece in sentences(facts.said)
         if not any(o in piece.text or piece.text in o for o in ordered)
         and not piece.text.rstrip().endswith("?")  # "Du förstår inte ”sms-påminnelser”?"
-        and initiatives_refused(piece.text, state.plan.language)
+        and not cues.search("initiative_reference", language, piece.text)  # "Сайт (пункт 4) …"
+        and initiatives_refused(piece.text, language)
     ]
+    moved = {c.item_id for c in facts.commands if c.action == "change_initiative" and c.item_id}
     if not state.plan.roadmap:  # left out of the roadmap still to be drafted
         return [PlanCommand(action="drop_initiative", words=s, focus=s) for s in refusing]
     ids = load_kpi_catalogue().title_ids(state.plan.language)
@@ -339,7 +342,8 @@ def refused_in_passing(state: SessionState, facts: Facts) -> list[PlanCommand]:
         PlanCommand(action="drop_initiative", words=said, focus=said, item_id=item.id)
         for said in refusing
         for item in state.plan.roadmap
-        if ids.get(item.title) in initiatives_refused(said, state.plan.language)
+        if item.id not in moved  # "Перенесите пункт 9 … первым": wanted, whatever else is said
+        and ids.get(item.title) in initiatives_refused(said, language)
     ]
 
 
