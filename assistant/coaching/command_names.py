@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.coaching.command_lanes import without_lane
+from assistant.extraction import SUPPORTED_LANGUAGES
 from assistant.understanding import cues
 
 _QUOTED = re.compile(
@@ -73,19 +74,16 @@ def new_name(after: str, order: str = "") -> str | None:
 
 
 def _a_verdict(name: str) -> bool:
-    return any(cues.search("verdict_not_name", lang, name) for lang in LANGUAGES)
+    return any(cues.search("verdict_not_name", lang, name) for lang in SUPPORTED_LANGUAGES)
 
 
 def _said_apart(after: str) -> str | None:
     """ "… its a swimming school! it's the % of children who re-enrol": the name the owner
     gives in a sentence of its own, once a verdict stood where the name would be."""
-    for lang in LANGUAGES:
+    for lang in SUPPORTED_LANGUAGES:
         for pattern in cues.patterns("name_said_apart", lang):
             for found in pattern.finditer(after):
                 name = found.group("name").strip(" ,:–-")
                 if not _a_verdict(name) and not name.lower().startswith(("a ", "an ")):
                     return name
     return None
-
-
-LANGUAGES = ("en", "nb", "sv", "ru")

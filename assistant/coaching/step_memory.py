@@ -16,10 +16,16 @@ def meant_step(state: SessionState, command: PlanCommand) -> PlanCommand:
     means the step the owner touched last, also earlier in the same message ("add a catering
     page. Put it in Now"): a rename naming no goal renames it, a link links it, a move
     moves it."""
-    last = state.last_step
-    if last is None or not any(i.id == last for i in state.plan.roadmap):
+    last = touched_last(state)
+    if last is None:
         return command
     return _meant(command, last, state.plan.language)
+
+
+def touched_last(state: SessionState) -> str | None:
+    """The step the owner added or changed last, while the roadmap still holds it."""
+    last = state.last_step
+    return last if any(i.id == last for i in state.plan.roadmap) else None
 
 
 def _meant(command: PlanCommand, last: str, language: str) -> PlanCommand:

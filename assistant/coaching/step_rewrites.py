@@ -13,8 +13,10 @@ from assistant.coaching.commands import PlanCommand
 from assistant.coaching.facts import Facts
 from assistant.coaching.render import roadmap_order
 from assistant.coaching.state import SessionState
+from assistant.coaching.step_memory import touched_last
 from assistant.coaching.words import most_said
 from assistant.understanding import cues
+from assistant.understanding.text import sentences
 
 _SENTENCE_END = re.compile(r"(?<=[^\d\s])[.!?](?:\s|$)|\n")
 REWRITABLE = ("change_goal", "change_initiative", "add_initiative")
@@ -95,9 +97,7 @@ def _step_meant(
     serving = [i for i in shown if best is not None and goals[best].id in i.goal_ids]
     if serving:
         return serving[0].id
-    if not fall_back:
-        return None
-    return state.last_step if any(i.id == state.last_step for i in shown) else None
+    return touched_last(state) if fall_back else None
 
 
 def amend_steps(state: SessionState, facts: Facts, outcome: Outcome) -> None:
@@ -113,10 +113,10 @@ def amend_steps(state: SessionState, facts: Facts, outcome: Outcome) -> None:
     if for_step:
         named, details = for_step[-1].group("step"), for_step[-1].group("details")
     else:
-        named, details = "", (sentences_before(said) or "")
+        named, details = "", _last_sentence(said)
     details = _SENTENCE_END.split(details.strip(), maxsplit=1)[0].strip(" ,;")
     probe = PlanCommand(action="change_initiative", words=named, focus=named)
-    item_id = _step_meant(state, probe, named) if named else state.last_step
+    item_id = _step_meant(state, probe, named) if named else touched_last(state)
     item = next((i for i in state.plan.roadmap if i.id == item_id), None)
     if item is None or len(details.split()) < MIN_WORDS:
         return
@@ -129,7 +129,7 @@ def amend_steps(state: SessionState, facts: Facts, outcome: Outcome) -> None:
     facts.asked = [q for q in facts.asked if not cues.search("write_in", language, q)]
 
 
-def sentences_before(said: str) -> str | None:
+def _last_sentence(said: str) -> str:
     """The last sentence said before the request ("… 500 popular items. Can you add that?")."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+", said.strip()) if p.strip()]
-    return parts[-1] if parts else None
+    said_sentences = [p.text for p in sentences(said) if p.text.strip()]
+    return said_sentences[-1] if said_sentences else ""

@@ -10,6 +10,7 @@ from typing import Any
 from assistant.coaching.messages import Messages
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
+from assistant.extraction import SUPPORTED_LANGUAGES
 from assistant.web.plan_panel import PANEL_CSS
 from assistant.web.render import CSS, results_html
 
@@ -19,12 +20,12 @@ APP_CSS = """
 #coach-status { min-height: 1.5em; }
 #turn-marker { display: none; }
 """
-WELCOME_LANGUAGES = ("en", "nb", "sv", "ru")  # the owner may start in any of them
 
 
 def chat_welcome() -> str:
-    """What the empty chat shows: an invitation to start, in every coaching language."""
-    return "\n\n".join(Messages(lang).say("chat_welcome") for lang in WELCOME_LANGUAGES)
+    """What the empty chat shows: an invitation to start, in every coaching language (the
+    owner may start in any of them)."""
+    return "\n\n".join(Messages(lang).say("chat_welcome") for lang in SUPPORTED_LANGUAGES)
 
 
 # Citation links in replies point at passages in the Sources tab: open it, then scroll.
