@@ -130,6 +130,7 @@ class InitiativeSpec(CatalogueModel):
     fit: Fit = Field(default_factory=Fit)  # for which businesses (see coaching/business.py)
     why: Localized[Text] | None = None  # one line: why it is in this plan ({objective})
     why_for: dict[Id, Localized[Text]] = Field(default_factory=dict)  # by the goal's KPI
+    gives: Localized[Text] | None = None  # what it changes, true whichever goal it serves
     closes: list[Id] = Field(default_factory=list)  # groundwork: maturity questions it answers
     pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits

@@ -37,6 +37,7 @@ from assistant.coaching.roadmap_lanes import (
     Pick,
     impact_here,
     needed_first,
+    now_capacity,
     place,
     prerequisites,
     set_due,
@@ -98,7 +99,7 @@ def draft_roadmap(
     picks += prerequisites(picks, offer)
     for pick in picks:
         set_due(plan, pick)
-    place(picks)
+    place(picks, now_capacity(plan.profile.staff))
     picks = [p for p in picks if not too_late(p)]
     initiatives = [
         _initiative(n, p, plan, kb, today, seen, scope, gaps, traits.family)
@@ -389,6 +390,9 @@ def _why(
     why = next(iter(by_kpi), pick.spec.why if _told_true(pick.spec, served) else None)
     if why is not None:
         return why.get(language).format(objective=objective)
+    if pick.spec.gives is not None:  # "online booking": customers book without calling
+        gives = pick.spec.gives.get(language)
+        return say.say("why_objective_gives", objective=objective, gives=gives)
     return say.say("why_objective", objective=objective)
 
 

@@ -14,6 +14,7 @@ from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, q
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
 ROUTINE_IMPACT = 2  # the planning routine's weight: a medium priority beside the real work
 NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
+SMALL_TEAM = 4  # people: a team this small starts one project fewer at once
 LANES = ("short", "medium", "long")
 
 
@@ -40,36 +41,64 @@ def set_due(plan: StrategyPlan, pick: Pick) -> None:
     pick.due_on = min((g.deadline for g in goals if g.deadline), default=None)
 
 
-def place(picks: list[Pick]) -> None:
+def now_capacity(staff: int | None) -> int:
+    """Projects this team can start at once: one fewer for a team of a few people."""
+    return NOW_CAPACITY - 1 if staff is not None and staff <= SMALL_TEAM else NOW_CAPACITY
+
+
+def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
     """Lanes a small team can carry: the best initiative for each objective starts now, the
     soonest-due goals first (a camp due in May before a site due next December), then in the
-    order the owner gave the objectives, up to ``NOW_CAPACITY``; other quick wins fill what
-    is left of Now and the rest waits for Next. The best step for a goal due within Now
-    starts now (timesheets due on 1 March), and counts towards Now; other work for a goal
-    starts no later than the lane the goal is due in while Now has room. The planning
-    routine is always Now, and nothing starts before what it depends on."""
+    order the owner gave the objectives, then the steps for problems the owner described,
+    up to ``capacity``; the rest waits for Next. The best step for a goal due within Now
+    starts now whatever the load (timesheets due on 1 March). The planning routine is always
+    Now, and nothing starts before what it depends on."""
     started = 0
-    soonest = sorted(picks, key=lambda p: (not p.primary, LANES.index(p.due), p.due_on or date.max))
+    soonest = sorted(
+        picks,
+        key=lambda p: (not p.primary, not p.pain, LANES.index(p.due), p.due_on or date.max),
+    )
     for pick in soonest:
         routine = pick.spec.id in ALWAYS
-        wanted = "short" if pick.primary else min(pick.spec.horizon, pick.due, key=LANES.index)
+        first = pick.primary or pick.pain is not None
+        wanted = "short" if first else min(pick.spec.horizon, pick.due, key=LANES.index)
         if routine or (pick.primary and pick.due == "short"):
             pick.horizon = "short"
             started += 0 if routine else 1
-        elif wanted == "short" and started < NOW_CAPACITY:
+        elif wanted == "short" and started < capacity:
             pick.horizon, started = "short", started + 1
         else:  # Now is full: a second step for a goal due soon waits for Next
             pick.horizon = "medium" if wanted == "short" else wanted
     _later_when_next_is_full(picks)
+    _needed_first(picks)
+
+
+def _needed_first(picks: list[Pick]) -> None:
+    """Nothing starts before what it builds on. What a step needs starts in the step's lane
+    at the latest; in Now it starts first and the step follows in Next ("CRM basics" now,
+    the sales pipeline next), unless the step's goal is due within Now. A minor step waits
+    for what it needs."""
     by_id = {p.spec.id: p for p in picks}
     for pick in picks:
+        urgent = pick.primary and pick.due == "short"
         needed = [by_id[d] for d in pick.spec.depends_on if d in by_id]
-        late = [n for n in needed if LANES.index(n.horizon) > LANES.index(pick.horizon)]
-        if late and (pick.primary or pick.asked or pick.pain or pick.needed_by):
-            for first in late:  # the best step for a goal keeps its lane: what it needs
-                first.horizon = pick.horizon  # starts with it ("CRM basics" before recalls)
-        elif late:
+        late = [n for n in needed if _starts_after(n, pick.horizon, urgent)]
+        if not late:
+            continue
+        if urgent or pick.primary or pick.asked or pick.pain or pick.needed_by:
+            for first in late:  # the best step for a goal keeps its place for what it needs
+                first.horizon = pick.horizon
+        else:
             pick.horizon = max((n.horizon for n in late), key=LANES.index)
+        if pick.horizon == "short" and not urgent:
+            pick.horizon = "medium"
+
+
+def _starts_after(needed: Pick, lane: str, urgent: bool) -> bool:
+    """Whether a step ``needed`` first would not be done before a step in ``lane`` starts:
+    it is planned later, or beside it in Now (one quarter) when that is not a must."""
+    later = LANES.index(needed.horizon) > LANES.index(lane)
+    return later or (needed.horizon == lane == "short" and not urgent)
 
 
 NEXT_CAPACITY = 5  # steps a small team takes on over the rest of the year

@@ -57,6 +57,7 @@ class WorkstreamSpec(CatalogueModel):
     title_quoted: Localized[Text]  # "{what}": a piece of the owner's sentence, in quotes
     title_offer: Localized[Text] | None = None  # "{what}": a new offer's name, said to launch
     description: Localized[Text]
+    gives: Localized[Text] | None = None  # what it changes, said in the why line
     # the steps with dates counted back from the goal's deadline: "{decide}", "{trial}", "{done}"
     dated: Localized[Text] | None = None
     without_site: Localized[Text] | None = None  # the steps for a business with no website
@@ -198,6 +199,7 @@ def workstream_for(
         evidence_query=spec.evidence_query,
         evidence_doc=spec.evidence_doc,
         runs_to_deadline=dated is not None,
+        gives=spec.gives,
         depends_on=[reach.site_step] if kind == "grow" and needs_site and reach.site_step else [],
     )
 
