@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from chat_helpers import at_roadmap, talk
 
 from assistant.coaching.command_values import new_values
 from assistant.coaching.commands import plan_commands
@@ -40,29 +41,12 @@ def service(seeded_data_dir) -> CoachService:
     )
 
 
-def _talk(service: CoachService, sid: str, messages: list[str], language: str = "en") -> str:
-    reply = ""
-    for message in messages:
-        reply = service.send(sid, message, language).reply
-    return reply
-
-
-def _at_roadmap(service: CoachService, sid: str, messages: list[str], language: str) -> None:
-    yes = {"en": "yes", "nb": "ja", "sv": "ja", "ru": "да"}[language]
-    _talk(service, sid, messages, language)
-    for _ in range(6):
-        if service.session(sid).plan.roadmap:
-            return
-        _talk(service, sid, [yes], language)
-    assert service.session(sid).plan.roadmap
-
-
 def _goal_with(state, words: str):
     return next(g for g in state.plan.goals if words in (g.metric or g.statement))
 
 
 def test_a_price_is_no_figure_of_the_aim_and_a_new_offer_counts_from_zero(service):
-    _at_roadmap(service, "groomer", GROOMER, "en")
+    at_roadmap(service, "groomer", GROOMER, "en")
     state = service.session("groomer")
     plan_goal = _goal_with(state, "grooming plan")
     assert (plan_goal.baseline.value, plan_goal.target.value) == (0, 80)
@@ -76,11 +60,11 @@ def test_a_price_is_no_figure_of_the_aim_and_a_new_offer_counts_from_zero(servic
 
 
 def test_the_step_just_added_is_what_that_one_and_it_mean(service):
-    _at_roadmap(service, "that-one", GROOMER, "en")
+    at_roadmap(service, "that-one", GROOMER, "en")
     goals = service.session("that-one").plan.goals
     number = next(n for n, g in enumerate(goals, 1) if "no-show" in (g.metric or "").lower())
-    _talk(service, "that-one", ["add something for sending text reminders the day before"])
-    reply = _talk(
+    talk(service, "that-one", ["add something for sending text reminders the day before"])
+    reply = talk(
         service,
         "that-one",
         [f"call that one 'day-before text reminders' and link it to goal {number}"],
@@ -93,12 +77,12 @@ def test_the_step_just_added_is_what_that_one_and_it_mean(service):
 
 
 def test_a_step_is_rewritten_in_the_owners_words_and_keeps_its_place(service):
-    _at_roadmap(service, "rewrite", GROOMER, "en")
+    at_roadmap(service, "rewrite", GROOMER, "en")
     state = service.session("rewrite")
     fill_goal = _goal_with(state, "booked")
     fill_step = next(i for i in state.plan.roadmap if fill_goal.id in i.goal_ids)
     lane, goals = fill_step.horizon, fill_step.goal_ids
-    reply = _talk(
+    reply = talk(
         service,
         "rewrite",
         [
@@ -123,8 +107,8 @@ def test_details_for_a_step_are_written_into_it_when_asked(service):
         "privatförsäljningen från 7,4 till 8,2 miljoner senast december 2028.",
         "det är allt",
     ]
-    _at_roadmap(service, "write-in", hardware, "sv")
-    reply = _talk(
+    at_roadmap(service, "write-in", hardware, "sv")
+    reply = talk(
         service,
         "write-in",
         [
@@ -136,7 +120,7 @@ def test_details_for_a_step_are_written_into_it_when_asked(service):
     step = service.session("write-in").plan.roadmap[0]
     assert "500 populära artiklar" in step.description
     assert "utanför digital strategi" not in reply
-    reply = _talk(
+    reply = talk(
         service,
         "write-in",
         ["Ändra initiativ 1 till: klicka och hämta med 500 artiklar, kopplat till lagret i Visma"],
@@ -233,10 +217,10 @@ def test_large_figures_are_never_shown_in_exponent_form():
 
 
 def test_why_a_target_is_not_realistic_is_explained_with_how_to_keep_it(service):
-    _at_roadmap(service, "why-steep", GROOMER, "en")
-    reply = _talk(service, "why-steep", ["why is 1.5 not realistic?"])
+    at_roadmap(service, "why-steep", GROOMER, "en")
+    reply = talk(service, "why-steep", ["why is 1.5 not realistic?"])
     assert "How I judge it" in reply and "keep goal 1" in reply
-    reply = _talk(service, "why-steep", ["Im keeping 1.5"])
+    reply = talk(service, "why-steep", ["Im keeping 1.5"])
     assert "goal 1 keeps its target" in reply
     assert "goal 1: ." not in reply
 
@@ -328,8 +312,8 @@ def test_owners_questions_about_the_plan_are_recognised(language, question, kind
 
 
 def test_a_budget_question_is_answered_from_the_now_lane_without_invented_prices(service):
-    _at_roadmap(service, "budget", GROOMER, "en")
-    reply = _talk(service, "budget", ["will all this fit in £100 a month and my 3 hours a week?"])
+    at_roadmap(service, "budget", GROOMER, "en")
+    reply = talk(service, "budget", ["will all this fit in £100 a month and my 3 hours a week?"])
     now = [i for i in service.session("budget").plan.roadmap if i.horizon == "short"]
     assert "What the Now lane asks of you" in reply
     assert all(i.title in reply for i in now)
@@ -347,8 +331,8 @@ BAKERY = [
 
 
 def test_what_a_date_phrase_means_redates_the_goals_it_dated(service):
-    _talk(service, "summer", BAKERY[:2], "nb")
-    reply = _talk(service, "summer", ["Og sommer 2027 betyr 30. juni 2027, ikke august."], "nb")
+    talk(service, "summer", BAKERY[:2], "nb")
+    reply = talk(service, "summer", ["Og sommer 2027 betyr 30. juni 2027, ikke august."], "nb")
     state = service.session("summer")
     dated = [c.deadline for c in state.candidates] or [g.deadline for g in state.plan.goals]
     assert date(2027, 6, 30) in dated and date(2027, 8, 31) not in dated
@@ -356,8 +340,8 @@ def test_what_a_date_phrase_means_redates_the_goals_it_dated(service):
 
 
 def test_a_step_added_then_put_in_now_in_the_same_message_lands_in_now(service):
-    _at_roadmap(service, "put-it", BAKERY, "nb")
-    _talk(
+    at_roadmap(service, "put-it", BAKERY, "nb")
+    talk(
         service,
         "put-it",
         [
@@ -405,8 +389,8 @@ def test_a_corrected_target_is_no_figure_of_today(service):
         "skip",
         "Goal: cut admin hours from 19 a week to 8 by September 2027.",
     ]
-    _talk(service, "target-field", messages)
-    reply = _talk(service, "target-field", ["admin hours target is 8 hrs/week, not 19"])
+    talk(service, "target-field", messages)
+    reply = talk(service, "target-field", ["admin hours target is 8 hrs/week, not 19"])
     assert "Hours of manual admin per week: 8" not in reply
     [goal] = service.session("target-field").candidates
     assert (goal.baseline.value, goal.target.value) == (19, 8)
@@ -469,7 +453,7 @@ def test_a_why_line_quotes_one_message_not_the_end_of_one_and_the_start_of_the_n
         "Goals: cut no-shows from 6.5 to 1.5 a week by June 2027.",
         "that's all",
     ]
-    _at_roadmap(service, "quote-one", messages, "en")
+    at_roadmap(service, "quote-one", messages, "en")
     whys = [i.rationale for i in service.session("quote-one").plan.roadmap]
     assert not any("£118k no website" in w for w in whys)
 
@@ -493,10 +477,10 @@ def test_a_step_replaced_by_the_owners_own_takes_its_place(service):
         "innen desember 2027.",
         "det var alt",
     ]
-    _at_roadmap(service, "replace", florist, "nb")
+    at_roadmap(service, "replace", florist, "nb")
     before = {i.id: i for i in service.session("replace").plan.roadmap}
     stock = next(i for i in before.values() if i.title.startswith("Lagerstyring"))
-    _talk(
+    talk(
         service,
         "replace",
         ["Og bytt ut lagerstyringen med innkjøp basert på salgstall og salg av dagen-før-blomster"],
@@ -505,7 +489,7 @@ def test_a_step_replaced_by_the_owners_own_takes_its_place(service):
     after = {i.id: i for i in service.session("replace").plan.roadmap}
     assert len(after) == len(before)
     assert after[stock.id].title.startswith("Innkjøp basert på salgstall")
-    reply = _talk(
+    reply = talk(
         service,
         "replace",
         ["Legg inn i stedet: smartere innkjøp ut fra salg per dag"],
@@ -523,7 +507,7 @@ def test_an_order_word_inside_quotes_is_the_coachs_title_quoted_back_not_an_orde
 
 
 def test_the_businesss_own_premises_are_kept_apart_from_its_markets(service):
-    reply = _talk(
+    reply = talk(
         service,
         "sites",
         [
@@ -547,11 +531,11 @@ def test_a_step_moved_first_is_not_dropped_by_a_sentence_that_names_its_problem(
         "концу 2027.",
         "это всё",
     ]
-    _at_roadmap(service, "moved-first", garage, "ru")
+    at_roadmap(service, "moved-first", garage, "ru")
     shown = roadmap_order(service.session("moved-first").plan)
     calls = next((n for n, i in enumerate(shown, 1) if "звон" in i.title.lower()), None)
     assert calls is not None, [i.title for i in shown]
-    _talk(
+    talk(
         service,
         "moved-first",
         [

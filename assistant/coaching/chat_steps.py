@@ -306,11 +306,14 @@ def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
     if cues.search("coach_did", state.plan.language, facts.said):
         return []  # "вы задвинули корпоратив на 2028": about the coach's change, not the step
     language = state.plan.language
+    said = [p.text for p in sentences(facts.said) if not p.text.rstrip().endswith("?")]
+    if not said:  # "SMS or email for the recall reminders - yes or no?": a question
+        return []
     objecting = " ".join(  # "Начинать с напоминаний нельзя … Первым поставьте онлайн-запись"
-        p.text for p in sentences(facts.said) if cues.search("objection", language, p.text)
+        p for p in said if cues.search("objection", language, p)
     )
     ids = load_kpi_catalogue().title_ids(language)
-    named = set(initiatives_named(objecting or facts.said, language))
+    named = set(initiatives_named(objecting or " ".join(said), language))
     shown = [i for i in state.plan.roadmap if ids.get(i.title) in named]
     if len(shown) != 1:
         return []

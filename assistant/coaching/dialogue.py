@@ -55,7 +55,7 @@ from assistant.coaching.upkeep import (
     staff_said,
     tidy_open_questions,
 )
-from assistant.knowledge.languages import detect_language, without_names
+from assistant.knowledge.languages import detect_language, sure_language, without_names
 from assistant.knowledge.service import KnowledgeBase
 
 CONFIRMING = ("playback", "review", "roadmap")  # steps that end with "is this right?"
@@ -229,7 +229,9 @@ class OfflineCoach:
     def _follow_language(self, state: SessionState, text: str) -> None:
         if state.language_fixed or len(text.split()) < 3:
             return
-        detected = detect_language(without_names(text[:MAX_MESSAGE_CHARS]))  # not "Hjørnet"
+        words = without_names(text[:MAX_MESSAGE_CHARS])  # not "Hjørnet"
+        replied = any(turn.role == "assistant" for turn in state.transcript)
+        detected = sure_language(words, state.language) if replied else detect_language(words)
         if detected and detected == supported_language(detected):  # one of ours: follow it
             state.language = detected
             state.plan.language = state.language

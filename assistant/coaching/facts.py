@@ -30,8 +30,10 @@ from assistant.extraction.numbers import currency_said_alone
 from assistant.regex_cache import compiled
 from assistant.understanding import cues as reading_cues
 from assistant.understanding import read
+from assistant.understanding.intents import said_as_old
 from assistant.understanding.objective_clauses import constraint_sections
 from assistant.understanding.profile import bare_name, one_customers_place, product_name
+from assistant.understanding.reading import Span
 from assistant.understanding.spelling import with_own_letters
 from assistant.understanding.team import counts_people
 from assistant.understanding.text import without_quoted_notes
@@ -324,7 +326,9 @@ def _figures(sentence: str, language: str) -> list[Figure]:
         figures += [
             Figure(value=q.value, unit=q.unit, kpi_id=kpi_id)
             for q in quantities
-            if possible(q.value, q.unit, kpi_id) and not counts_people(clause, q.end, language)
+            if possible(q.value, q.unit, kpi_id)
+            and not counts_people(clause, q.end, language)
+            and not said_as_old(clause, Span(start=q.start, end=q.end, text=q.text), language)
         ]
     return figures
 

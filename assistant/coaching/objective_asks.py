@@ -18,6 +18,7 @@ from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.units import figure_unit
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
+from assistant.understanding.intents import said_as_old
 from assistant.understanding.metrics import cue_hits
 from assistant.understanding.quantities import read_amounts
 from assistant.understanding.relative import change_word
@@ -372,15 +373,23 @@ def _fits(candidate: GoalCandidate, figure: Figure) -> bool:
     if figure.kpi_id and candidate.kpi_id and figure.kpi_id != candidate.kpi_id:
         return False
     units = {f.unit for f in (candidate.baseline, candidate.target) if f is not None}
+    if figure.unit not in (None, "count") and units - {None, "count"} and figure.unit not in units:
+        return False  # "1 день" answers no question about a share in %
     return not ("%" in units and figure.unit in (None, "%") and figure.value > SHARE_MOST)
 
 
 def _said_alone(facts: Facts, language: str) -> list[Figure]:
     """A figure said with nothing that names what it counts ("about 40", "1%"): the answer
     to the question asked, unless the message goes on to other things."""
-    if facts.goals or facts.commands:
+    if facts.goals:
         return []
-    found = read_amounts(facts.said, language)[:1]
+    orders = [c.words for c in facts.commands]  # "… 1 день, к лету 2027. … не 2%, а 5%": 1 day
+    rest = " ".join(
+        s.text for s in sentences(facts.said) if not any(s.text.strip() in w for w in orders)
+    )
+    found = [
+        f for f in read_amounts(rest, language) if not said_as_old(rest, f.amount.span, language)
+    ][:1]  # "не 2 дня, а 1 день": the 1
     return [Figure(value=f.amount.value, unit=figure_unit(f.amount, language)) for f in found]
 
 

@@ -267,7 +267,16 @@ def _find(text: str, language: Language) -> list[_Found]:
         }
         found.append(_Found(kinds[name], match.start(), match.end(), match[0], groups))
     dated = any(item.kind != "duration" for item in found)
-    return [item for item in found if not (dated and _short_span(item))]
+    return [
+        item
+        for item in found
+        if not (_short_span(item) and (dated or _AFTER_AN_EVENT.match(text, item.end)))
+    ]
+
+
+_AFTER_AN_EVENT = re.compile(  # "через 1 день после фото", "within a day of the enquiry"
+    r"\s*(?:after|of|from|etter|fra|efter|från|после|с\s+момента|от)\b", re.IGNORECASE
+)
 
 
 _ITEM_NUMBER = re.compile(r"\d{1,2}\s+")  # a day said first: "3 oktober 2027"

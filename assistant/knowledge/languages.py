@@ -122,6 +122,31 @@ def detect_language(text: str, default: str | None = None) -> str | None:
     return normalise_language(values[0].language.iso_code_639_1.name)
 
 
+SURE_SWITCH = 0.7  # confidence that alone moves a conversation to another language
+NOT_CURRENT = 0.05  # below this, the text is plainly not in the conversation's language
+
+
+def sure_language(text: str, current: str) -> str | None:
+    """The language of ``text`` when it is clearly not ``current``: Cyrillic script, one
+    language (the two Norwegian written forms together) at ``SURE_SWITCH`` or more, or the
+    likeliest language when ``current`` is all but ruled out. "Ta bort presentkort" is
+    Swedish and Norwegian alike, so it does not move a Swedish conversation."""
+    sample = text.strip()[:2000]
+    if _CYRILLIC.search(sample) and len(_CYRILLIC.findall(sample)) > len(sample) * 0.3:
+        return "ru"
+    if not any(ch.isalpha() for ch in sample):
+        return None
+    totals: dict[str, float] = {}
+    for value in _detector().compute_language_confidence_values(sample):
+        code = normalise_language(value.language.iso_code_639_1.name)
+        totals[code] = totals.get(code, 0.0) + value.value
+    best = max(totals, key=totals.__getitem__, default=None)
+    if best is None or best == current:
+        return None
+    ruled_out = totals.get(current, 0.0) < NOT_CURRENT
+    return best if totals[best] >= SURE_SWITCH or ruled_out else None
+
+
 _NAME = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b[A-ZÆØÅÄÖА-ЯЁ][\w'’-]*|\b[A-ZÆØÅÄÖА-ЯЁ]{2,}\b")
 
 

@@ -56,6 +56,26 @@ def apart_in_time(text: str, baseline: Amount, target: Amount) -> bool:
     return bool(things) and second.start - first.end > SAID_TOGETHER
 
 
+_NAMES_ITS_OWN = re.compile(  # "85 anmeldelser", "350 papirbrev": a count of a named thing
+    r"\s+(?:ca\.?\s+|about\s+|около\s+)?(?!(?:by|per|a|an|the|in|to|of|from|within|before|till?"
+    r"|until|innen|innan|senest|om|och|og|and|or|eller|av|fra|från|из|от|до|к|в|на|på|i|percent"
+    r"|prosent|procent|процент\w*|ganger|gånger|times|раз\w*)\b)[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
+
+
+def two_things(text: str, baseline: Amount, target: Amount) -> bool:
+    """ "4,3 stjerner og 85 anmeldelser … 200 anmeldelser", "350 papirbrev … 90 % digitalt":
+    a count of a thing it names and a figure in another unit (stars, a share, a time) are two
+    different things, not one aim's today and target; a bare count ("from 15 to 25 %") and
+    money ("from 2 to 4 million") share the other's unit."""
+    units = {baseline.unit, target.unit}
+    if len(units) == 1 or "count" not in units or units & {None, "money"}:
+        return False
+    count = baseline if baseline.unit == "count" else target
+    return bool(_NAMES_ITS_OWN.match(text, count.span.end))
+
+
 def _scaled_like(value: float, target: float) -> float:
     """A bare figure a thousandfold or more below its target shares the target's scale."""
     if target / value < 1000:

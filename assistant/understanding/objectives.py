@@ -51,6 +51,7 @@ from assistant.understanding.objective_units import (
     one_time_unit,
     plausible_pair,
     shared_unit,
+    two_things,
 )
 from assistant.understanding.quantities import Found
 from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
@@ -391,6 +392,8 @@ def _objective(
     target = target_found.amount if target_found else None
     if baseline is not None and target is not None and apart_in_time(text, baseline, target):
         baseline = target = None  # "120 returns and half come in the last 3 weeks": two things
+    if baseline is not None and target is not None and two_things(text, baseline, target):
+        baseline = None  # "4,3 stjerner og 85 anmeldelser … 200 anmeldelser": 85 is today's
     if baseline is not None and target is not None:
         baseline = shared_unit(baseline, target)
         target = shared_unit(target, baseline)  # "from 8 % … down to 3": 3 %
@@ -404,7 +407,8 @@ def _objective(
     starts_new = cues.search("starts_new", language, text[scope.start : scope.end])
     comparable = comparable and starts_new is None  # "start a class": nothing said is today
     if baseline is None and kpi is not None and comparable:
-        free = [m for m in metrics if m.amount.span.start not in taken]
+        others = taken - {a.start for a in scope.amounts}  # another objective's figures
+        free = [m for m in metrics if m.amount.span.start not in others]
         way = _verb(text[scope.start : scope.end], language)
         said = (text, language)
         baseline = known_baseline(free, kpi, target, scope, said, way[0] if way else None)

@@ -180,3 +180,12 @@ def without_quoted_notes(text: str) -> str:
     """The text with the coach's notes the owner quotes back blanked out (positions kept):
     they say what the coach wrote, nothing new about the business."""
     return _QUOTED_NOTE.sub(lambda m: " " * len(m.group()), text)
+
+
+_QUOTED = re.compile(r"«[^»\n]{1,200}»|“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|”[^”\n]{1,200}”")
+
+
+def without_quoted(text: str) -> str:
+    """The text with what it quotes blanked out, in place: "что за «свои точки → 2
+    ресторана»?" repeats the coach's words, it says nothing new."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
