@@ -85,7 +85,7 @@ def service(seeded_data_dir) -> CoachService:
 
 
 def test_a_short_order_in_words_both_languages_share_keeps_the_conversation_s_language(service):
-    """"Ta bort presentkort" is Swedish and Norwegian alike: a Swedish owner is answered in
+    """ "Ta bort presentkort" is Swedish and Norwegian alike: a Swedish owner is answered in
     Swedish."""
     sid = "lang-sv"
     said = [
