@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from chat_helpers import at_roadmap, talk
 
+from assistant.coaching.commands import plan_commands
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding import read
@@ -178,3 +179,80 @@ def test_the_value_said_after_not_answers_the_open_question(service):
         g.target.value for g in state.plan.goals if g.target
     ]
     assert 2.0 not in values
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "action"),
+    [
+        ("en", "Goal 1 isn't 'proposed', it's my goal, 1 day - confirmed.", "keep_goal"),
+        ("ru", "Цель 1 не «предложено», это моя цель, 1 день — подтверждаю.", "keep_goal"),
+        (
+            "ru",
+            "теперь цель 1 называется «моя цель» 🤦 верните название «время ответа».",
+            "rename_goal",
+        ),
+    ],
+)
+def test_a_confirmation_or_a_name_put_back_is_read_as_such(language, text, action):
+    assert [c.action for c in plan_commands(read(text, language, TODAY), TODAY)] == [action]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Vi behöver ingen webbshop, vi säljer inga möbler."),
+        ("ru", "Интернет-магазин нам не нужен, мы мебель не продаём."),
+        ("nb", "Nettbutikk trenger vi ikke, vi selger ikke møbler."),
+    ],
+)
+def test_what_the_owner_does_not_need_is_no_aim(language, text):
+    assert read(text, language, TODAY).objectives == []
+
+
+def test_a_share_called_wrong_is_replaced_by_the_share_not_by_a_count():
+    text = (
+        "Men mål 2 blev fel: det är inte 40 %. Vi har 40 tårtbeställningar i månaden och 0 % "
+        "kommer via webben i dag."
+    )
+    [order] = plan_commands(read(text, "sv", TODAY), TODAY)
+    assert (order.number, order.baseline) == (2, 0.0)
+
+
+def test_a_goal_restated_after_an_order_word_takes_the_new_measure(service):
+    sid = "restate-after-order"
+    at_roadmap(
+        service,
+        sid,
+        [
+            "Hi, we're an electrical contractor in York with 14 staff and about £2.8m turnover.",
+            "Quotes take about 10 days to go out; I want them out within 2 days by June 2027. "
+            "And service agreements with housing associations from 6 to 15 by end of 2027.",
+        ],
+        "en",
+    )
+    talk(
+        service,
+        sid,
+        [
+            "But change goal 1: share of quotes sent within 2 working days, from about 10 % "
+            "today to 80 % by 1 June 2027."
+        ],
+    )
+    goal = service.session(sid).plan.goals[0]
+    assert (goal.baseline.value, goal.target.value, goal.target.unit) == (10.0, 80.0, "%")
+
+
+def test_a_goal_renamed_after_another_measure_in_its_unit_is_measured_so(service):
+    sid = "renamed-kpi"
+    at_roadmap(
+        service,
+        sid,
+        [
+            "Здравствуйте, мастерская по перетяжке мебели в Казани, 7 человек, выручка 9 млн.",
+            "Цель: срок выполнения заказа с 10 дней до 7 дней к июню 2027 года.",
+        ],
+        "ru",
+    )
+    talk(service, sid, ["Цель 1 назовите «время ответа клиенту с ценой»."], "ru")
+    goal = service.session(sid).plan.goals[0]
+    assert goal.kpis and "ответ" in goal.kpis[0].name.lower(), goal.kpis

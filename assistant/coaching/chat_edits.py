@@ -36,6 +36,8 @@ from assistant.coaching.edits import (
     change_goal,
     confirm_said,
     first_in_lane,
+    kpi_named,
+    statement_of,
 )
 from assistant.coaching.edits import change_initiative as move_initiative
 from assistant.coaching.facts import Facts, Figure
@@ -188,6 +190,12 @@ def _keep_goal(
         return  # "I'll keep 15": the goal whose target is 15
     goal = state.plan.goals[index]
     goal.target_kept = True
+    coach_worded = goal.statement == statement_of(goal, state.plan.language)
+    if goal.target is not None:  # "goal 1 isn't 'proposed', it's my goal": confirmed
+        goal.target = goal.target.model_copy(update={"status": "given"})
+    goal.deadline_status = "given"
+    if coach_worded:
+        goal.statement = statement_of(goal, state.plan.language)
     apply_smart(state.plan, today)
     outcome.changes.append(_say(state).say("goal_kept", number=index + 1))
 
@@ -256,8 +264,12 @@ def _rename_goal(
         edit = GoalEdit(metric=name, direction=way)
         changes = change_goal(state.plan, state.plan.goals[index], edit, today)
     else:
-        state.candidates[index].name = name
-        state.candidates[index].direction = way or state.candidates[index].direction
+        candidate = state.candidates[index]
+        candidate.name = name
+        candidate.direction = way or candidate.direction
+        figure = candidate.target or candidate.baseline
+        named = kpi_named(name, figure and figure.unit, state.plan.language)
+        candidate.kpi_id = named or candidate.kpi_id  # "время ответа с ценой": measured so
         changes = [
             say.say(
                 "edit_field",

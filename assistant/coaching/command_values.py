@@ -9,7 +9,7 @@ import re
 
 from assistant.coaching.units import TIME_UNITS, figure_unit
 from assistant.understanding import cues
-from assistant.understanding.objective_units import shared_unit
+from assistant.understanding.objective_units import names_its_own, shared_unit
 from assistant.understanding.quantities import Found, read_amounts
 from assistant.understanding.text import sentences
 
@@ -92,11 +92,15 @@ def _values(words: str, language: str) -> list[Found]:
     masked = words  # "goal 2 620 members": the goal's number is no digit of the value
     for start, end in named:
         masked = masked[:start] + " " * (end - start) + masked[end:]
+    found = read_amounts(masked, language)
+    old_share = any(a.amount.unit == "%" for a in found if _old(words, a, language))
     return [
         a
-        for a in read_amounts(masked, language)
-        if not _old(words, a, language) and not _time_until(words, a, language)
-    ]
+        for a in found
+        if not _old(words, a, language)
+        and not _time_until(words, a, language)
+        and not (old_share and a.amount.unit == "count" and names_its_own(words, a.amount))
+    ]  # "inte 40 %. Vi har 40 tårtbeställningar … 0 % i dag": the 0 % replaces the 40 %
 
 
 def _time_until(words: str, found: Found, language: str) -> bool:

@@ -154,7 +154,7 @@ def goal_from_candidate(
         hold=candidate.hold,
     )
     statement += proposal_note(candidate.proposed, language)
-    kpis = [_kpi(spec, language)] if spec else []
+    kpis = [kpi_of(spec, language)] if spec else []
     return Goal(
         id=f"g{number}",
         statement=statement,
@@ -342,7 +342,7 @@ def shown_number(value: float, language: str = "en") -> str:
 LARGE = 100_000  # from here a number is grouped by thousands even with decimals
 
 
-def _kpi(spec, language: str) -> Kpi:  # spec: KpiSpec
+def kpi_of(spec, language: str) -> Kpi:  # spec: KpiSpec
     return Kpi(
         name=spec.name.get(language),
         definition=spec.definition.get(language),

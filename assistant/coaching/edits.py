@@ -14,9 +14,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.coaching.aims import filled
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.drafting import (
     goal_statement,
     horizon_for,
+    kpi_of,
     lane_fields,
     proposal_note,
     shown_number,
@@ -171,6 +173,7 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
     if name and name != goal.metric:  # "call it 'EV installs as a share of turnover'"
         goal.metric, goal.aim = name, None  # the owner's name replaces their aim's words
         _count_as_named(goal, name, say)  # "visitors per night": no longer "35 bookings"
+        _kpi_as_named(goal, name, plan.language)  # "время ответа с ценой": measured as that
         changes.append(_field(say, "name", say.say("owner_quote", words=name)))
     if goal.aim and goal.target:  # "sälja till 4 arbetsgivare": the aim says the new target
         goal.metric = filled(goal.aim, shown_number(goal.target.value, plan.language))
@@ -186,6 +189,29 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
 
 
 MEASURES = ("%", "hours", "days", "minutes", "weeks", "months", "points", "stars")
+_TIMES = ("hours", "days", "minutes", "weeks")
+
+
+def _kpi_as_named(goal: Goal, name: str, language: str) -> None:
+    """A goal renamed after another catalogue KPI counted in its unit ("time to answer with
+    a price" for "order lead time", both in days): it is measured as the new name says."""
+    figure = goal.target or goal.baseline
+    spec = load_kpi_catalogue().find_kpi(kpi_named(name, figure and figure.unit, language))
+    if spec is not None and not (goal.kpis and goal.kpis[0].name == spec.name.get(language)):
+        goal.kpis = [kpi_of(spec, language)]
+
+
+def kpi_named(name: str, unit: str | None, language: str) -> str | None:
+    """The catalogue KPI a goal's new name names, when the goal is counted in its unit."""
+    found = load_kpi_catalogue().find_kpis(name, language)
+    spec = load_kpi_catalogue().find_kpi(found[0]) if found else None
+    if spec is None or not unit or not _same_measure(unit, spec.unit):
+        return None
+    return spec.id
+
+
+def _same_measure(unit: str, kpi_unit: str) -> bool:
+    return unit == kpi_unit or (unit in _TIMES and kpi_unit in _TIMES)
 
 
 def _count_as_named(goal: Goal, name: str, say: Messages) -> None:

@@ -15,6 +15,7 @@ from assistant.coaching.goal_lookup import drafted
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import revenue_currency
 from assistant.understanding import cues
+from assistant.understanding.text import sentences
 
 _LABEL_END = re.compile(r"\s*[:=–—-]\s*")
 _KEPT = ("baseline", "target", "deadline")
@@ -46,6 +47,10 @@ def _numbered_aims(facts: Facts, language: str, count: int) -> list[tuple[int, G
             continue
         rest = _without_label(line, language).lstrip(" -*•\t>")
         said = next((g for g in facts.goals if _opens(rest, g.text, language)), None)
+        inside = next((g for g in facts.goals if _within_first(rest, g.text)), None)
+        if said is None and inside is not None:  # "endre mål 1: andel tilbud …, fra 10 % …"
+            said = inside.model_copy(update={"text": _first_sentence(rest)})
+            facts.goals[facts.goals.index(inside)] = said
         if said is not None and (said.baseline or said.target):
             found.append((number, said))
     return found
@@ -55,6 +60,17 @@ def _opens(rest: str, aim: str, language: str) -> bool:
     """The aim is what the label introduces: "Goal 1: implant cases …", not an aim said later
     on the line ("goal 2: deadline December 2027. and add a goal: get 70 % …")."""
     return rest.startswith(_without_label(aim, language)[:30])
+
+
+def _within_first(rest: str, aim: str) -> bool:
+    """The aim is read from the first sentence after the label, though not from its start
+    ("andel tilbud sendt innen 2 arbeidsdager, fra ca 10 % i dag til 80 %")."""
+    return aim.strip()[:30] in _first_sentence(rest)
+
+
+def _first_sentence(text: str) -> str:
+    first = next(iter(sentences(text)), None)  # "… innen 1. juni 2027." is one sentence
+    return first.text if first is not None else text
 
 
 def _label_number(line: str, language: str) -> int | None:
@@ -72,9 +88,15 @@ def _without_label(text: str, language: str) -> str:
 
 def _label(line: str, language: str) -> re.Match[str] | None:
     label = cues.search("goal_reference", language, line)
-    if label is None or line[: label.start()].strip(" -*•\t>") or "n" not in label.groupdict():
+    if label is None or "n" not in label.groupdict():
+        return None
+    before = _SENTENCE_END.split(line[: label.start()])[-1].strip(" -*•\t>")
+    if before and not cues.search("restate_order", language, before):  # "Men endre mål 1:"
         return None
     return label if _LABEL_END.match(line, label.end()) is not None else None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
 def _replace(state: SessionState, index: int, said: GoalCandidate, today: date) -> None:

@@ -327,7 +327,7 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
             return  # a date gone by or no such day: said so, and asked again
         if figures and candidate.target is None:  # "1 час в неделю к марту 2027": both
             candidate.target = Figure(value=figures[0].value, unit=figures[0].unit)
-    elif figures:
+    elif figures and getattr(candidate, pending.field) is None:  # not one an order just set
         setattr(candidate, pending.field, Figure(value=figures[0].value, unit=figures[0].unit))
         if pending.field == "target" and not candidate.deadline:
             dates = [g.deadline for g in facts.goals if g.deadline]

@@ -59,7 +59,8 @@ def apart_in_time(text: str, baseline: Amount, target: Amount) -> bool:
 _NAMES_ITS_OWN = re.compile(  # "85 anmeldelser", "350 papirbrev": a count of a named thing
     r"\s+(?:ca\.?\s+|about\s+|около\s+)?(?!(?:by|per|a|an|the|in|to|of|from|within|before|till?"
     r"|until|innen|innan|senest|om|och|og|and|or|eller|av|fra|från|из|от|до|к|в|на|på|i|percent"
-    r"|prosent|procent|процент\w*|ganger|gånger|times|раз\w*)\b)[^\W\d_]{3,}",
+    r"|prosent|procent|процент\w*|ganger|gånger|times|раз\w*|now|today|nå|idag|nu|сейчас|сегодня"
+    r"|per|each|hver|varje|каждый)\b)[^\W\d_]{3,}",
     re.IGNORECASE,
 )
 
@@ -73,7 +74,12 @@ def two_things(text: str, baseline: Amount, target: Amount) -> bool:
     if len(units) == 1 or "count" not in units or units & {None, "money"}:
         return False
     count = baseline if baseline.unit == "count" else target
-    return bool(_NAMES_ITS_OWN.match(text, count.span.end))
+    return names_its_own(text, count)
+
+
+def names_its_own(text: str, amount: Amount) -> bool:
+    """The figure counts a thing named right after it ("40 tårtbeställningar")."""
+    return bool(_NAMES_ITS_OWN.match(text, amount.span.end))
 
 
 def _scaled_like(value: float, target: float) -> float:
