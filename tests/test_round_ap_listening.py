@@ -256,3 +256,25 @@ def test_a_goal_renamed_after_another_measure_in_its_unit_is_measured_so(service
     talk(service, sid, ["Цель 1 назовите «время ответа клиенту с ценой»."], "ru")
     goal = service.session(sid).plan.goals[0]
     assert goal.kpis and "ответ" in goal.kpis[0].name.lower(), goal.kpis
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "staff"),
+    [
+        ("en", "I run an independent opticians in Bristol. 2 optometrists, 4 other staff.", 6),
+        ("ru", "И клиентов у нас 58 семей, вы это не записали.", None),
+        ("ru", "Нас 12, включая меня.", 12),
+    ],
+)
+def test_the_team_is_counted_from_its_people_not_from_customers(language, text, staff):
+    from assistant.coaching.facts import read_message
+
+    assert read_message(text, language, TODAY).staff == staff
+
+
+def test_a_name_the_owner_gives_a_goal_describes_no_problem():
+    from assistant.coaching.business_said import pains_said
+
+    naming = "Goal 3 should be called something like 'empty weekday morning test slots'."
+    assert pains_said(naming, "en") == {}
+    assert pains_said("We have empty weekday mornings; half our test slots go unused.", "en")

@@ -9,6 +9,7 @@ import re
 from assistant.coaching.business import BusinessTraits, misfit, traits_of
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.state import SessionState
+from assistant.understanding import cues as reading_cues
 from assistant.understanding.cues import compiled as cue_pattern
 from assistant.understanding.text import sentences
 
@@ -44,7 +45,11 @@ def fitting(state: SessionState) -> list[InitiativeSpec]:
 def pains_said(said: str, language: str) -> dict[str, str]:
     """Initiatives a problem the owner described calls for ("a website that doesn't work on
     a phone", "25 missed calls a day"), each with the clause that described it."""
-    said_in = [s.text.strip() for s in sentences(said) if s.text.strip()]
+    said_in = [  # "goal 3 should be called 'empty weekday slots'": a name, no problem told
+        s.text.strip()
+        for s in sentences(said)
+        if s.text.strip() and not _names_a_goal(s.text, language)
+    ]
     found: dict[str, str] = {}
     for spec in load_kpi_catalogue().initiatives:
         patterns = [cue_pattern(p) for p in spec.pains.get(language, ())]
@@ -52,6 +57,11 @@ def pains_said(said: str, language: str) -> dict[str, str]:
         if hit is not None:
             found[spec.id] = hit
     return found
+
+
+def _names_a_goal(sentence: str, language: str) -> bool:
+    """The sentence orders a new name for a goal or step ("should be called …")."""
+    return reading_cues.search("names_anew", language, sentence) is not None
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s")

@@ -182,7 +182,10 @@ def without_quoted_notes(text: str) -> str:
     return _QUOTED_NOTE.sub(lambda m: " " * len(m.group()), text)
 
 
-_QUOTED = re.compile(r"«[^»\n]{1,200}»|“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|”[^”\n]{1,200}”")
+_QUOTED = re.compile(
+    r"«[^»\n]{1,200}»|“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|”[^”\n]{1,200}”"
+    r"|(?<!\w)['‘][^'’\n]{1,120}['’](?!\w)"  # 'empty weekday slots', never "don't … isn't"
+)
 
 
 def without_quoted(text: str) -> str:
