@@ -278,3 +278,12 @@ def test_a_name_the_owner_gives_a_goal_describes_no_problem():
     naming = "Goal 3 should be called something like 'empty weekday morning test slots'."
     assert pains_said(naming, "en") == {}
     assert pains_said("We have empty weekday mornings; half our test slots go unused.", "en")
+
+
+def test_an_aside_in_brackets_is_no_part_of_a_corrected_value():
+    from assistant.coaching.labelled_fixes import value_after_label
+
+    said = "No, several things wrong. Business name is Harbourside Eyecare (third time!)."
+    assert value_after_label(said, "Business name", "en") == "Harbourside Eyecare"
+    quoted = "What you do should be 'upholstery (and repairs)'"
+    assert value_after_label(quoted, "What you do", "en") == "upholstery (and repairs)"

@@ -21,6 +21,7 @@ from assistant.understanding.text import sentences
 
 MOST_NAME_WORDS = 8  # a longer "value" is a sentence, not a trade or a name
 _QUOTES = "'\"“”«»‘’„"
+_ASIDE = re.compile(r"\s\(")  # an aside in brackets after the value is no part of it
 
 
 @dataclass
@@ -71,6 +72,8 @@ def _joint(text: str, start: int, end: int, language: str) -> int | None:
 
 def _value_from(rest: str, language: str) -> str | None:
     ends = [m.start() for p in cues.patterns("label_value_end", language) if (m := p.search(rest))]
+    aside = _ASIDE.search(rest) if not rest.lstrip().startswith(tuple(_QUOTES)) else None
+    ends += [aside.start()] if aside else []  # "Harbourside Eyecare (third time!)"
     value = rest[: min(ends, default=len(rest))].strip().strip(_QUOTES).strip()
     return value or None
 
