@@ -287,3 +287,11 @@ def test_an_aside_in_brackets_is_no_part_of_a_corrected_value():
     assert value_after_label(said, "Business name", "en") == "Harbourside Eyecare"
     quoted = "What you do should be 'upholstery (and repairs)'"
     assert value_after_label(quoted, "What you do", "en") == "upholstery (and repairs)"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "ok how do I measure goal 3"), ("nb", "ok, hvordan måler vi mål 2")],
+)
+def test_a_question_without_a_question_mark_is_no_go_ahead(language, text):
+    assert read(text, language, TODAY).intents[0].kind != "approval"

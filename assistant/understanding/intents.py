@@ -273,8 +273,14 @@ def _approves(text: str, language: str, has_facts: bool) -> bool:
     limit = cues.raw("approval_max_words")
     cleaned = _GREETING.sub("", text.strip().lower())
     short = len(_words(cleaned)) <= limit
-    asks = "?" in text  # "ok, how do I measure goal 2?" asks; it does not approve
+    asks = "?" in text or _opens_with_question_word(cleaned, language)  # "ok how do I …"
     return bool(short and not has_facts and not asks and cues.search("approval", language, cleaned))
+
+
+def _opens_with_question_word(text: str, language: str) -> bool:
+    """ "ok how do I measure goal 3": a question though it ends with no question mark."""
+    words = cues.raw("question_words").get(language, ())
+    return any(set(_words(s.text.lower())[:2]) & set(words) for s in sentences(text))
 
 
 APART_WORDS = 6  # "ладно, да, давайте дорожную карту": a yes said in a sentence of its own
