@@ -279,7 +279,7 @@ def _approves(text: str, language: str, has_facts: bool) -> bool:
 
 def _opens_with_question_word(text: str, language: str) -> bool:
     """ "ok how do I measure goal 3": a question though it ends with no question mark."""
-    words = cues.raw("question_words").get(language, ())
+    words = cues.raw("wh_words").get(language, ())
     return any(set(_words(s.text.lower())[:2]) & set(words) for s in sentences(text))
 
 
