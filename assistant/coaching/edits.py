@@ -39,6 +39,7 @@ from assistant.coaching.smart import check_goal
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import shares_a_word
 from assistant.extraction.dates import extract_deadline
+from assistant.understanding.objective_units import TIME_UNITS
 
 
 class EditRefused(ValueError):
@@ -189,7 +190,6 @@ def change_goal(plan: StrategyPlan, goal: Goal, edit: GoalEdit, today: date) -> 
 
 
 MEASURES = ("%", "hours", "days", "minutes", "weeks", "months", "points", "stars")
-_TIMES = ("hours", "days", "minutes", "weeks")
 
 
 def _kpi_as_named(goal: Goal, name: str, language: str) -> None:
@@ -211,7 +211,7 @@ def kpi_named(name: str, unit: str | None, language: str) -> str | None:
 
 
 def _same_measure(unit: str, kpi_unit: str) -> bool:
-    return unit == kpi_unit or (unit in _TIMES and kpi_unit in _TIMES)
+    return unit == kpi_unit or (unit in TIME_UNITS and kpi_unit in TIME_UNITS)
 
 
 def _count_as_named(goal: Goal, name: str, say: Messages) -> None:

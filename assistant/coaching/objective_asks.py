@@ -351,13 +351,18 @@ def _all_said(state: SessionState, facts: Facts) -> list[GoalCandidate]:
     return list(state.candidates)
 
 
+def beside_orders(facts: Facts) -> str:
+    """The sentences of the message that no order holds."""
+    orders = [c.words for c in facts.commands]
+    return " ".join(
+        s.text for s in sentences(facts.said) if not any(s.text.strip() in w for w in orders)
+    )
+
+
 def answer_beside_orders(state: SessionState, facts: Facts, today: date) -> None:
     """ "I meant December 2027 for goals 1 and 2. For the taproom, by September 2027.": the
     orders are carried out, and the sentences no order holds answer the open question."""
-    orders = [c.words for c in facts.commands]
-    rest = " ".join(
-        s.text for s in sentences(facts.said) if not any(s.text.strip() in w for w in orders)
-    )
+    rest = beside_orders(facts)
     if rest.strip():
         beside = read_message(rest, state.language, today, goals=len(state.plan.goals))
         if beside.figures or beside.deadline or beside.goals:
@@ -383,10 +388,7 @@ def _said_alone(facts: Facts, language: str) -> list[Figure]:
     to the question asked, unless the message goes on to other things."""
     if facts.goals:
         return []
-    orders = [c.words for c in facts.commands]  # "… 1 день, к лету 2027. … не 2%, а 5%": 1 day
-    rest = " ".join(
-        s.text for s in sentences(facts.said) if not any(s.text.strip() in w for w in orders)
-    )
+    rest = beside_orders(facts)  # "… 1 день, к лету 2027. … не 2%, а 5%": 1 day
     found = [
         f for f in read_amounts(rest, language) if not said_as_old(rest, f.amount.span, language)
     ][:1]  # "не 2 дня, а 1 день": the 1

@@ -70,18 +70,18 @@ def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
         else:  # Now is full: a second step for a goal due soon waits for Next
             pick.horizon = "medium" if wanted == "short" else wanted
     _later_when_next_is_full(picks)
-    _needed_first(picks)
-    _within_capacity(picks, capacity)
+    lead = next((p for p in picks if p.primary), None)  # picks come in the owner's order
+    _needed_first(picks, lead)
+    _within_capacity(picks, capacity, lead)
 
 
-def _needed_first(picks: list[Pick]) -> None:
+def _needed_first(picks: list[Pick], lead: Pick | None) -> None:
     """Nothing starts before what it builds on. What a step needs starts in the step's lane
     at the latest; in Now it starts first and the step follows in Next ("CRM basics" now,
     the sales pipeline next), unless the step's goal is due within Now or it is the best
     step for the aim the owner said first (the register and the recall reminders both
     start now). A minor step waits for what it needs."""
     by_id = {p.spec.id: p for p in picks}
-    lead = next((p for p in picks if p.primary), None)  # picks come in the owner's order
     for pick in picks:
         urgent = pick.primary and (pick.due == "short" or pick is lead)
         needed = [by_id[d] for d in pick.spec.depends_on if d in by_id]
@@ -97,12 +97,11 @@ def _needed_first(picks: list[Pick]) -> None:
             pick.horizon = "medium"
 
 
-def _within_capacity(picks: list[Pick], capacity: int) -> None:
+def _within_capacity(picks: list[Pick], capacity: int, lead: Pick | None) -> None:
     """What the first aim's step brought into Now with it leaves a later step's place: Now
     keeps ``capacity`` projects, the steps of goals due within it whatever their number;
     the least owed step moves to Next, never one a step staying in Now builds on."""
     now = [p for p in picks if p.horizon == "short" and p.spec.id not in ALWAYS]
-    lead = next((p for p in picks if p.primary), None)
     kept = {p.spec.id for p in now if p is lead or (p.primary and p.due == "short")}
     kept |= {d for p in now if p.spec.id in kept for d in p.spec.depends_on}
     movable = [p for p in now if p.spec.id not in kept]

@@ -114,12 +114,16 @@ def detect_language(text: str, default: str | None = None) -> str | None:
     sample = text.strip()[:2000]
     if not any(ch.isalpha() for ch in sample):
         return default
-    if _CYRILLIC.search(sample) and len(_CYRILLIC.findall(sample)) > len(sample) * 0.3:
+    if _mostly_cyrillic(sample):
         return "ru"
     values = _detector().compute_language_confidence_values(sample)
     if not values or values[0].value < 0.2:
         return default
     return normalise_language(values[0].language.iso_code_639_1.name)
+
+
+def _mostly_cyrillic(sample: str) -> bool:
+    return len(_CYRILLIC.findall(sample)) > len(sample) * 0.3
 
 
 SURE_SWITCH = 0.7  # confidence that alone moves a conversation to another language
@@ -132,7 +136,7 @@ def sure_language(text: str, current: str) -> str | None:
     likeliest language when ``current`` is all but ruled out. "Ta bort presentkort" is
     Swedish and Norwegian alike, so it does not move a Swedish conversation."""
     sample = text.strip()[:2000]
-    if _CYRILLIC.search(sample) and len(_CYRILLIC.findall(sample)) > len(sample) * 0.3:
+    if _mostly_cyrillic(sample):
         return "ru"
     if not any(ch.isalpha() for ch in sample):
         return None

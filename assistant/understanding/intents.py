@@ -109,10 +109,7 @@ def _asks(sentence: str, language: str) -> bool:
 def _asks_somewhere(text: str, language: str) -> bool:
     """A question sentence that opens with a question word, or has one right after a first
     small word ("с чего мне начать?", "и зачем нам сайт?", "so what now?")."""
-    words = cues.raw("question_words").get(language, ())
-    return any(
-        set(_words(s.text.lower())[:2]) & set(words) for s in sentences(text) if "?" in s.text
-    )
+    return _opens_with(text, language, "question_words", asked_only=True)
 
 
 def _rhetorical(text: str, language: str) -> bool:
@@ -279,8 +276,18 @@ def _approves(text: str, language: str, has_facts: bool) -> bool:
 
 def _opens_with_question_word(text: str, language: str) -> bool:
     """ "ok how do I measure goal 3": a question though it ends with no question mark."""
-    words = cues.raw("wh_words").get(language, ())
-    return any(set(_words(s.text.lower())[:2]) & set(words) for s in sentences(text))
+    return _opens_with(text, language, "wh_words", asked_only=False)
+
+
+def _opens_with(text: str, language: str, key: str, asked_only: bool) -> bool:
+    """A sentence (one with a "?" when ``asked_only``) whose first or second word is one of
+    the ``key`` words of its language."""
+    words = set(cues.raw(key).get(language, ()))
+    return any(
+        set(_words(s.text.lower())[:2]) & words
+        for s in sentences(text)
+        if "?" in s.text or not asked_only
+    )
 
 
 APART_WORDS = 6  # "ладно, да, давайте дорожную карту": a yes said in a sentence of its own
