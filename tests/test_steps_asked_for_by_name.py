@@ -60,7 +60,7 @@ def test_a_step_said_to_belong_to_another_goal_is_relinked_not_removed(service):
 def test_steps_asked_for_by_name_title_or_put_back_are_added_in_the_lane_said(service):
     sid = "asked-by-name"
     _roadmap_drafted(service, sid)
-    service.send(sid, "Ta bort steg 1.", "sv")
+    service.send(sid, "Ta bort de digitala hälsodeklarationerna.", "sv")
     assert _step(service, sid, HEALTH_FORMS) is None
     reply = service.send(
         sid,

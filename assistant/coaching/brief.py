@@ -139,7 +139,7 @@ def session_from_brief(
     coach._draft_goals(state, today, also_said=brief)
     traits = session_traits(state, also_said=brief)
     answers = state.maturity_answers
-    state.removed_initiatives = refused_in_constraints(brief, state.language)
+    state.removed_initiatives = refused_in_brief(brief, state.language)
     state.plan.profile.quiet_months = quiet_months(brief, state.language, today)
     draft_roadmap(
         state.plan,
@@ -155,13 +155,16 @@ def session_from_brief(
     return state
 
 
-def refused_in_constraints(brief: str, language: str) -> list[str]:
-    """The steps a brief's constraints turn down by name ("Ingen chatbot på nettsiden", "no
-    paid ads"): never drafted, and never proposed again in the session."""
+def refused_in_brief(brief: str, language: str) -> list[str]:
+    """The steps a brief turns down by name: in its constraints ("Ingen chatbot på
+    nettsiden", "no paid ads") or anywhere with a wish not to ("Vi vil IKKE ha nettbutikk",
+    "150 a week without hiring"); never drafted, and never proposed again in the session."""
+    constraints = constraint_sections(brief, language)
     refused: list[str] = []
-    for start, end in constraint_sections(brief, language):
-        for sentence in sentences(brief[start:end]):
-            refused += [s for s in initiatives_refused(sentence.text, language) if s not in refused]
+    for sentence in sentences(brief):
+        bare = any(start <= sentence.start < end for start, end in constraints)
+        said = initiatives_refused(sentence.text, language, bare)
+        refused += [s for s in said if s not in refused]
     return refused
 
 

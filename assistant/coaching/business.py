@@ -33,6 +33,9 @@ Need = Literal[
     "on_delivery_platforms",
     "on_booking_platforms",
     "on_lead_platforms",
+    "has_booking_reminders",  # the owner has it already: a step that builds on it
+    "has_webshop",
+    "has_b2b_ordering",
     "named",  # the owner names it somewhere ("600 tyre-hotel customers"), not only the trade
     "makes_for_firms",  # a maker or wholesaler whose buyers are firms
 ]
@@ -50,6 +53,7 @@ Never = Literal[
     "has_loyalty_club",
     "has_gift_cards",
     "has_erp",
+    "has_b2b_ordering",
     "makes_for_firms",
 ]
 
@@ -354,6 +358,8 @@ def misfit(fit: Fit, traits: BusinessTraits) -> str | None:
         return "abroad"
     for need in fit.needs:  # "on_marketplaces": only for a business that sells there
         if need.startswith("on_") and need[3:] not in traits.channels:
+            return need
+        if need.startswith("has_") and need[4:] not in traits.tools:  # builds on a tool had
             return need
     return _never(fit, traits)
 

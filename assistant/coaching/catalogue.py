@@ -70,7 +70,8 @@ class Localized(CatalogueModel, Generic[T]):
 
 
 class TypicalChange(CatalogueModel):
-    """A prudent yearly improvement: relative to the baseline, or in (percentage) points."""
+    """A prudent yearly improvement: relative to the baseline, or in points (percentage
+    points of a share; whole things for a count that grows by steps, like reviews)."""
 
     per_year_relative: float | None = Field(default=None, gt=0, le=1)
     per_year_points: float | None = Field(default=None, gt=0, le=50)
@@ -135,6 +136,7 @@ class InitiativeSpec(CatalogueModel):
     pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
     runs_to_deadline: bool = False  # its dated steps end on the goal's deadline
+    ongoing: bool = False  # a routine kept up all through the plan: the monthly review
     for_families: dict[Id, Variant] = Field(default_factory=dict)  # by the business family
 
     def written_for(self, family: str | None, language: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from assistant.extraction import find_date_spans
 from assistant.understanding import cues
 from assistant.understanding.intents import said_as_old
 from assistant.understanding.metrics import cue_hits
+from assistant.understanding.objective_clauses import HEADERS
 from assistant.understanding.quantities import read_amounts
 from assistant.understanding.relative import change_word
 from assistant.understanding.stems import shared_words
@@ -54,7 +55,7 @@ def add_objectives(state: SessionState, facts: Facts, answering: bool = False) -
     Under a heading ("Objectives: …") every aim is one, figures or not."""
     known = {c.text for c in state.candidates}
     worth = _worth_asking(facts.goals, state.language)
-    headed = cues.search("objectives_header", state.language, facts.said) is not None
+    headed = any(cues.search(h, state.language, facts.said) for h in HEADERS)
     opening = [
         c for c in worth if (headed and _no_figures(c)) or _opens_objective(state, c, answering)
     ]

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.coaching.business import BusinessTraits, fits_when_asked, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
-from assistant.coaching.drafting import lane_fields, quarter_of
+from assistant.coaching.drafting import HORIZON_QUARTERS, lane_fields, lane_quarter, quarter_of
 from assistant.coaching.gaps import answered_gaps
 from assistant.coaching.grounding import PLAN_LANGUAGE_SLACK, best_citation
 from assistant.coaching.matching import named_by_owner, priority
@@ -348,6 +348,9 @@ def _initiative(
         owner="owner",
     )
     due = quarter_of(pick.due_on) if spec.runs_to_deadline and pick.due_on else None
+    if spec.ongoing:  # kept up until the last goal is due, or through the year
+        due = max((quarter_of(g.deadline) for g in plan.goals if g.deadline), default=None)
+        due = due or lane_quarter(today, HORIZON_QUARTERS["medium"][1])
     if due and initiative.end and quarter_index(due) > quarter_index(initiative.end):
         initiative.end = due  # "by May 2027: roll it out"
     claim = f"{initiative.title}. {initiative.description}"  # what the owner reads

@@ -110,30 +110,48 @@ def first_called_at(words: str, spec_id: str, language: str) -> int:
     return min((p for p in places if p >= 0), default=len(text))
 
 
-def initiatives_refused(words: str, language: str) -> list[str]:
+def initiatives_refused(words: str, language: str, bare: bool = True) -> list[str]:
     """Catalogue ids of the initiatives named right after a refusal ("no paid ads and no
-    tiktok")."""
+    tiktok", "150 a week without hiring") or right before one ("нанимать не хотим"). Not
+    ``bare``: a "no" alone is not enough ("Ingen webbshop och ingen bokning" describes a
+    shop in a brief; it refuses nothing)."""
     text = words.lower()
     return [
         spec_id
         for spec_id, by_language in _names().items()
         if any(
-            _refused_in(text, alias.lower(), language) for alias in by_language.get(language, ())
+            _refused_in(text, alias.lower(), language, bare)
+            for alias in by_language.get(language, ())
         )
     ]
 
 
-def _refused_in(text: str, alias: str, language: str) -> bool:
+def _refused_in(text: str, alias: str, language: str, bare: bool) -> bool:
     """ "no paid ads", not "the rating is stars not “reviews”" (a label corrected), "not a
     bookings number" (what a goal counts) nor "vi har ju ingen onlinebokning" (what the
     business lacks today)."""
     return any(
-        cues.search("refused_before", language, text[: match.start()])
+        _refusal_beside(text, match, language, bare)
         and not cues.search("lacked_before", language, text[: match.start()])
         and not cues.search("label_not", language, text[: match.start()])
         and not cues.search("metric_after", language, text[match.end() : match.end() + 20])
         for match in _name_said(text, alias)
     )
+
+
+def _refusal_beside(text: str, match: re.Match[str], language: str, bare: bool) -> bool:
+    before = text[: match.start()]
+    return bool(
+        (bare and cues.search("refused_before", language, before))
+        or cues.search("refused_wish_before", language, before)
+        or (cues.search("refused_doing_before", language, before) and _doing(match.group()))
+        or cues.search("refused_after", language, text[match.end() : match.end() + 30])
+    )
+
+
+def _doing(name: str) -> bool:
+    """ "hiring", "recruiting": a name that opens with an action, not a thing."""
+    return name.split()[0].endswith("ing")
 
 
 CALL_ENDING = 2  # letters an ending adds to a name: "nettbutikken", "неявки"

@@ -134,18 +134,38 @@ def units(text: str, language: str) -> list[tuple[int, Piece]]:
 _LIST_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}[.)]|[-–—•*])[ \t]+[^\n]*")
 
 
-def after_header(text: str, language: str) -> list[tuple[int, int]]:
-    """Where a list of objectives runs: from "Objectives:" to the end of its line, and on
-    over the list lines under it ("Objectives:\n1. ...\n2. ...")."""
+HEADERS = ("objectives_header", "wishes_header")
+
+
+def after_header(
+    text: str, language: str, headers: tuple[str, ...] = HEADERS
+) -> list[tuple[int, int]]:
+    """Where a list of objectives runs: from "Objectives:" (or "We want:") to the end of its
+    line, and on over the list lines under it ("Objectives:\n1. ...\n2. ...")."""
     found = []
-    for pattern in cues.patterns("objectives_header", language):
+    for pattern in (p for header in headers for p in cues.patterns(header, language)):
         for match in pattern.finditer(text):
             end = text.find("\n", match.end())
             end = end if end >= 0 else len(text)
-            while (item := _LIST_LINE.match(text, end)) is not None:
+            said_at = match.start() + len(match.group()) - len(match.group().lstrip())
+            line_start = text.rfind("\n", 0, said_at)  # "- Mål: 25 …" is one item
+            while not _LIST_LINE.match(text, line_start) and (item := _LIST_LINE.match(text, end)):
                 end = item.end()
             found.append((match.end(), end))
     return found
+
+
+def aims_sections(text: str, language: str) -> list[tuple[int, int]]:
+    """Where every clause is an aim: a list under "Goals:" or "Mål:", and the rest of the
+    line after "Хочу:" or "Det jeg vil:"; the bullets under "hva vi vil:" may mix what the
+    business is with what it wants, so each of them must state its aim."""
+    wishes = []
+    for pattern in cues.patterns("wishes_header", language):
+        for match in pattern.finditer(text):
+            colon = match.start() + len(match.group().rstrip())  # not the line break after it
+            line_end = text.find("\n", colon)
+            wishes.append((match.end(), line_end if line_end >= 0 else len(text)))
+    return after_header(text, language, ("objectives_header",)) + wishes
 
 
 def constraint_sections(text: str, language: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from assistant.understanding.objective_clauses import (
     adds_to_previous,
     after_header,
     after_label,
+    aims_sections,
     constraint_sections,
     is_label,
     only_from_to,
@@ -199,6 +200,7 @@ def _one_more_aim(
 
 
 _ITEM = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[).]\s+")  # "1) ", "2. ", "(3) "
+_BULLET = re.compile(r"(?:^|(?<=\n))[ \t]*[-–—•*][ \t]+")  # "* 8 nya avtalskunder …"
 
 
 def _open_base(text: str, language: str, previous: Scope, today: Found) -> bool:
@@ -216,17 +218,26 @@ def _listed_beside_aims(
 ) -> bool:
     """ "1) Flere bad, fra 3 til 6 … 2) Faktura ut innen 3 dager, i dag 17 dager …": a
     numbered item with a figure or a date ("3) Третья площадка … к декабрю 2028"), in a list
-    whose other items state aims, is one too."""
-    if _ITEM.match(piece.text) is None:
+    whose other items state aims, is one too; so is a bulleted one that opens with a figure
+    and a date ("* 8 nya avtalskunder under 2027"), unless it counts the team."""
+    numbered = _ITEM.match(piece.text) is not None
+    line_start = text.rfind("\n", 0, piece.start) + 1
+    bullet = _BULLET.match(text, line_start)
+    if not numbered and (bullet is None or piece.start > bullet.end()):  # its opening words
         return False
     dated = bool(find_date_spans(piece.text, language))
     if not inside and not dated:
         return False
-    starts = [m.start() for m in _ITEM.finditer(text)] + [len(text)]
+    marker = _ITEM if numbered else _BULLET
+    starts = [m.start() for m in marker.finditer(text)] + [len(text)]
     items = [Piece(text[a:b], a) for a, b in itertools.pairwise(starts)]
-    own = next(i for i in items if i.start <= piece.start < i.end)
+    own = next((i for i in items if i.start <= piece.start < i.end), None)
+    if own is None:
+        return False
     figures = [a for a in amounts if own.start <= a.start < own.end]
     aimed = dated or bool(find_date_spans(own.text, language)) or len(figures) >= 2
+    if not numbered:  # a bullet of facts ("6 ansatte, omsetning 8,1 mill i år") is no aim
+        aimed = dated and bool(inside) and not any(_head_count(text, a) for a in figures)
     siblings = [i for i in items if i is not own]
     return aimed and any(states_objective(i, language) for i in siblings)  # not "1) 11 staff"
 
@@ -239,6 +250,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
     open_sentence: int | None = None
     lead: list[tuple[int, Piece]] = []
     listed = after_header(text, language)
+    aims_listed = aims_sections(text, language)
     kept_out = constraint_sections(text, language)  # "Budget: …", "Begrensning: …"
     sentence_before = -1
     for number, whole in units(text, language):
@@ -255,7 +267,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             if piece.start <= a.start < piece.end and not unit_price(text, a, language)
         ]
         in_list = (
-            any(s <= piece.start < e for s, e in listed)
+            any(s <= piece.start < e for s, e in aims_listed)
             and len(piece.text.split()) >= 2
             and (opens_sentence or _listed_by_header(text, piece, listed))
             and not cues.search("not_objective", language, without_asides(piece.text))  # "INTE"
