@@ -76,3 +76,27 @@ def test_the_monthly_review_runs_until_the_last_goal_is_due(service):
     last = max(quarter_of(g.deadline) for g in plan.goals if g.deadline)
     assert review.start is not None and review.end == last
     assert quarter_index(review.end) > quarter_index(review.start)
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [
+        "Physio clinic in Leeds, 3 physios. We want 150 appointments a week by September "
+        "2027, up from 110, without hiring.",
+        "Physio clinic in Leeds, 3 physios. Currently ~110 appointments a week. Wants "
+        "150/week by end of September 2027 without hiring.",
+    ],
+)
+def test_what_an_aim_does_without_names_no_metric(service, brief):
+    goal = service.plan_from_brief(brief, "en").goals[0]
+    assert "hire" not in goal.statement.lower(), goal.statement  # never "people hired"
+
+
+def test_an_aim_said_with_a_limit_keeps_its_figures(service):
+    brief = (
+        "Physio clinic in Leeds, 3 physios. We want 150 appointments a week by September "
+        "2027, up from 110, without hiring."
+    )
+    goal = service.plan_from_brief(brief, "en").goals[0]
+    assert goal.baseline is not None and goal.baseline.value == 110, goal.statement
+    assert goal.target is not None and goal.target.value == 150

@@ -297,8 +297,11 @@ def _sentences(text: str) -> list[str]:
 
 
 def match_kpi(text: str, language: str, category: str | None = None) -> str | None:
-    """The catalogue KPI that ``text`` talks about; among equals, one of ``category``'s."""
+    """The catalogue KPI that ``text`` talks about, not what it says will be done without
+    ("150 a week without hiring"); among equals, one of ``category``'s."""
     catalogue = load_kpi_catalogue()
+    for pattern in reading_cues.patterns("forgone", language):
+        text = pattern.sub(" ", text)
     found = catalogue.find_kpis(text, language)
     if not found:
         return None

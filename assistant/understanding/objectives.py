@@ -281,6 +281,8 @@ def _kpi(
     ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
     meaning."""
     words = _ASIDE.sub(lambda m: " " * len(m.group()), text[scope.start : scope.end])
+    for forgone in cues.patterns("forgone", language):  # "150 a week without hiring"
+        words = forgone.sub(lambda m: " " * len(m.group()), words)
     verb = _verb(words, language)  # "fler bokningar utan att vi sitter i telefon": bookings
     unsaid = len(words) if verb is None else verb[1]
     position = amount.span.start - scope.start if amount else unsaid
