@@ -40,6 +40,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
             said_before = text[max(0, match.start("name") - PLAN_ITEM_REACH) : match.start("name")]
             if cues.search("plan_item_named", language, said_before):
                 continue  # "Mål 2 heter fortsatt ...": a goal's name, not the business's
+            if _a_tools_name(text, match.start("name"), language):
+                continue  # "kassasystemet … det heter Sitoo": the till's name
             if cues.search("not_a_business_name", language, name):
                 continue  # "Kunduppgifterna ligger i Shopify": where data lives
             if _LOWER_AFTER_NUMBER.match(name):
@@ -64,6 +66,17 @@ _FILLER_FIRST = re.compile(
 )  # "Jeg eier Nidaros Trykk AS": the owner, then the name
 _TRAILING_JOINER = re.compile(r"\s+(?:and|og|och|и|&)$", re.IGNORECASE)
 PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
+TOOL_REACH = 90  # characters before "it is called" in which a system is spoken of
+
+
+def _a_tools_name(text: str, start: int, language: str) -> bool:
+    """ "… i kassasystemet, vi har Extenda … eller vänta, det heter Sitoo": "it is
+    called" right after a system was spoken of names the system."""
+    if not cues.search("pronoun_names", language, text[max(0, start - 20) : start]):
+        return False
+    return cues.search("tool_named", language, text[max(0, start - TOOL_REACH) : start]) is not None
+
+
 NAME_WORDS = 6  # a bare name that opens an answer is short
 _JOINERS = {"and", "og", "och", "и", "of", "the", "de", "av", "för", "for"}  # "Smith and Sons"
 
