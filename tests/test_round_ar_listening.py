@@ -1,12 +1,18 @@
 """What the owner names is kept apart: "kassasystemet … det heter Sitoo" names the till, not
-the business, while "Företaget heter …" still names the business."""
+the business, while "Företaget heter …" still names the business; "lägg till
+vinterförvaring och vinterservice-kampanj, i Nästa" adds the owner's own step in their words,
+not the ad campaigns one word of it brushes."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from assistant.coaching.service import CoachService
+from assistant.config import PROJECT_ROOT, Settings
 from assistant.understanding.reader import read
 
 TODAY = date(2026, 12, 6)
@@ -49,3 +55,30 @@ def test_a_system_called_something_is_no_business_name(text, language):
 )
 def test_the_business_named_beside_a_system_is_still_named(text, language, name):
     assert _business_name(text, language) == name
+
+
+BIKE_SHOP = PROJECT_ROOT / "evals/listening/unscripted-2026-12-06ar/transcript_sv_cykel.md"
+ORDERS = (
+    "lägg till nyhetsbrev och automatiska uppföljningsmejl. lägg till vinterförvaring och "
+    "vinterservice-kampanj, i Nästa. lägg till digitala arbetsordrar i verkstaden istället för "
+    "papperslappar, i Senare."
+)
+
+
+@pytest.fixture(scope="module")
+def service(seeded_data_dir) -> CoachService:
+    data_dir: Path = seeded_data_dir("listening-ar")
+    return CoachService(Settings(data_dir=data_dir), today=lambda: TODAY)
+
+
+def test_steps_the_owner_describes_are_added_in_their_words_and_lanes(service):
+    said = re.findall(r"^user> (.*?)\n\nassistant> ", BIKE_SHOP.read_text("utf-8"), re.S | re.M)
+    for message in said[:18]:  # up to the drafted roadmap
+        service.send("bike", message, "sv")
+    assert service.session("bike").plan.roadmap
+    service.send("bike", ORDERS, "sv")
+    lanes = {i.title: i.horizon for i in service.session("bike").plan.roadmap}
+    assert lanes.get("Vinterförvaring och vinterservice-kampanj") == "medium", lanes
+    assert "Riktade annonskampanjer för att nå nya kunder" not in lanes  # never asked for
+    own = [t for t in lanes if t.startswith("Digitala arbetsordrar i verkstaden")]
+    assert own and lanes[own[0]] == "long", lanes

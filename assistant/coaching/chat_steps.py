@@ -24,6 +24,7 @@ from assistant.coaching.words import (
     initiatives_named,
     initiatives_refused,
     most_said,
+    named_in_passing,
     words_shared,
 )
 from assistant.understanding import cues
@@ -53,6 +54,11 @@ def add_initiative(
         return
     said = [command.focus, command.words, *facts.asked]
     words = next((w for w in said if w and catalogue_steps(state, w)), "")
+    owner_name = command.name or _step_words(command.focus or command.words, language)
+    if words and owner_name and state.plan.roadmap and _brushed(state, owner_name, words):
+        own = command.model_copy(update={"name": owner_name})  # "vinterservice-kampanj"
+        _add_own_step(state, own, lane, today, outcome)  # is no ad campaign: as they put it
+        return
     if not words:
         if command.name and state.plan.roadmap:
             _add_own_step(state, command, lane, today, outcome)
@@ -65,6 +71,30 @@ def add_initiative(
     order = {words, command.words, command.focus}
     facts.asked = [q for q in facts.asked if not any(q in o or o in q for o in order if o)]
     _plan_steps(state, new, words, outcome)
+
+
+def _step_words(order: str, language: str) -> str:
+    """The step an order to add names, without the order, the lane and the lead-in ("kan
+    du legge til et tiltak for X?", "lägg till X, i Nästa" name X); empty when no order
+    to add is said."""
+    verb = ADD_VERB.search(order)
+    if verb is None:
+        return ""
+    name = without_lane(order[verb.end() :]).strip(" .?!")
+    for lead in cues.patterns("step_lead", language):
+        name = lead.sub("", name, count=1).strip()
+    return name
+
+
+ADD_WORDS = r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)"
+ADD_VERB = re.compile(rf"{ADD_WORDS}\s+", re.IGNORECASE)  # "legg til SMS …": the step follows
+
+
+def _brushed(state: SessionState, name: str, words: str) -> bool:
+    """The owner's name for the step only brushes the catalogue steps its words name."""
+    language = state.plan.language
+    found = catalogue_steps(state, words)
+    return not steps_titled(name, language) and named_in_passing(name, found, language)
 
 
 def add_in_lane(state: SessionState, command: PlanCommand, outcome: Outcome) -> bool:

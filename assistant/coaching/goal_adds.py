@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.chat_steps import add_initiative, names_a_step
+from assistant.coaching.chat_steps import ADD_VERB, ADD_WORDS, add_initiative, names_a_step
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.facts import Facts, Figure, GoalCandidate, goal_candidates
@@ -35,7 +35,7 @@ def add_goal(
             add_initiative(state, command, facts, today, outcome)  # "add that": a step
             return
     if _a_step_of_their_own(state, command, new):
-        verb = _ORDER_VERB.search(order)
+        verb = ADD_VERB.search(order)
         name = order[verb.end() :].strip(" :–-") if verb else order
         add_initiative(state, command.model_copy(update={"name": name}), facts, today, outcome)
         return
@@ -83,12 +83,6 @@ def add_step_or_aim(
     add_initiative(state, command, facts, today, outcome)
 
 
-_ADD = r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)"
-_ORDER_VERB = re.compile(
-    rf"{_ADD}\s+", re.IGNORECASE
-)  # "OK, enkelt: legg til SMS med produktanbefaling": the step is what follows
-
-
 def _a_step_of_their_own(
     state: SessionState, command: PlanCommand, new: list[GoalCandidate]
 ) -> bool:
@@ -108,7 +102,7 @@ def _a_step_of_their_own(
 
 _ORDER_HEAD = re.compile(r"^[^:]{0,40}:\s*")  # "And add a goal: ", "legg til et mål: "
 _ADD_HEAD = re.compile(  # "Innan vi går vidare: lägg till ett mål 3: öka …": all of the order
-    rf"^[^.!?]{{0,60}}?{_ADD}\b[^:.!?]{{0,30}}:\s*",
+    rf"^[^.!?]{{0,60}}?{ADD_WORDS}\b[^:.!?]{{0,30}}:\s*",
     re.IGNORECASE,
 )
 

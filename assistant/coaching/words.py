@@ -110,6 +110,35 @@ def first_called_at(words: str, spec_id: str, language: str) -> int:
     return min((p for p in places if p >= 0), default=len(text))
 
 
+PASSING_SHARE = 0.5  # below this share of its words, a name only brushes a catalogue step
+
+
+def named_in_passing(name: str, spec_ids: list[str], language: str) -> bool:
+    """A step the owner names in several words of which fewer than half belong to any of
+    the catalogue steps found ("vinterförvaring och vinterservice-kampanj" says "kampanj",
+    yet is a winter offer of its own, not the ad campaigns)."""
+    said = _naming_words(name, language)
+    if len(said) < 2 or not spec_ids:
+        return False
+
+    def share(spec_id: str) -> float:
+        aliases = _names().get(spec_id, {}).get(language, ())
+        alias_words = {w for a in aliases for w in re.findall(r"[^\W\d_]+", a.lower())}
+        hits = sum(any(w[:MIN_STEM] == a[:MIN_STEM] for a in alias_words) for w in said)
+        return hits / len(said)
+
+    return max(share(s) for s in spec_ids) < PASSING_SHARE
+
+
+def _naming_words(name: str, language: str) -> list[str]:
+    """The words of a step's name that say what it is: every part of a compound
+    ("sms-påminnelser"), not filler ("tiltak") nor how it works ("automatiska")."""
+    filler = set(cues.raw("initiative_filler").get(language, ()))
+    describing = tuple(cues.raw("describing_words").get(language, ()))
+    words = re.findall(r"[^\W\d_]{5,}", name.lower())  # "före", "with": too short to name
+    return [w for w in words if w not in filler and not w.startswith(describing)]
+
+
 def initiatives_refused(words: str, language: str, bare: bool = True) -> list[str]:
     """Catalogue ids of the initiatives named right after a refusal ("no paid ads and no
     tiktok", "150 a week without hiring") or right before one ("нанимать не хотим"). Not
