@@ -17,6 +17,7 @@ from assistant.coaching.facts import read_message
 from assistant.coaching.plan import quarter_index
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
+from assistant.reporting.views import Labels, profile_rows
 
 TODAY = date(2026, 12, 6)
 
@@ -100,3 +101,13 @@ def test_an_aim_said_with_a_limit_keeps_its_figures(service):
     goal = service.plan_from_brief(brief, "en").goals[0]
     assert goal.baseline is not None and goal.baseline.value == 110, goal.statement
     assert goal.target is not None and goal.target.value == 150
+
+
+def test_the_profile_shows_premises_only_when_the_owner_counts_them(service):
+    plan = service.plan_from_brief(FLORIST, "nb")
+    labels = Labels("nb")
+    rows = dict(profile_rows(plan, labels))
+    premises = labels.of("profile_fields", "locations")
+    assert premises not in rows  # never asked, so never "ukjent"
+    plan.profile.locations = ["2 butikker"]
+    assert dict(profile_rows(plan, labels))[premises] == "2 butikker"

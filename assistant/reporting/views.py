@@ -150,9 +150,9 @@ def profile_rows(plan: StrategyPlan, labels: Labels) -> list[tuple[str, str]]:
         "staff": str(profile.staff) if profile.staff is not None else unknown,
         "revenue": revenue,
         "markets": ", ".join(profile.markets) or unknown,
-        "locations": ", ".join(profile.locations) or unknown,
+        "locations": ", ".join(profile.locations),  # premises: only when the owner counts them
     }
-    return [(labels.of("profile_fields", key), value) for key, value in values.items()]
+    return [(labels.of("profile_fields", key), value) for key, value in values.items() if value]
 
 
 def maturity_rows(plan: StrategyPlan, labels: Labels) -> list[MaturityRow]:
