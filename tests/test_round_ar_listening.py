@@ -1,7 +1,8 @@
 """What the owner names is kept apart: "kassasystemet … det heter Sitoo" names the till, not
 the business, while "Företaget heter …" still names the business; "lägg till
 vinterförvaring och vinterservice-kampanj, i Nästa" adds the owner's own step in their words,
-not the ad campaigns one word of it brushes."""
+not the ad campaigns one word of it brushes; "ok. men mål 2 …: hvilket tiltak støtter det?"
+concedes and asks, so it approves nothing and is answered from the plan."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.service import CoachService
 from assistant.config import PROJECT_ROOT, Settings
+from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.reader import read
 
 TODAY = date(2026, 12, 6)
@@ -82,3 +85,38 @@ def test_steps_the_owner_describes_are_added_in_their_words_and_lanes(service):
     assert "Riktade annonskampanjer för att nå nya kunder" not in lanes  # never asked for
     own = [t for t in lanes if t.startswith("Digitala arbetsordrar i verkstaden")]
     assert own and lanes[own[0]] == "long", lanes
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "ok. men mål 2, omsetning 11 til 13 mill: hvilket tiltak støtter det? jeg ser ingen",
+            "nb",
+        ),
+        ("ok. but which step supports goal 2? i see none", "en"),
+        ("okej. men vilket initiativ hjälper mål 1?", "sv"),
+        ("ладно. но какой шаг работает на цель 2?", "ru"),
+    ],
+)
+def test_an_ok_that_goes_on_with_but_approves_nothing_and_asks_about_the_plan(text, language):
+    assert not yes_said_apart(text, language)
+    assert plan_question(text, language) == "how_goal"
+
+
+def test_a_yes_beside_an_aside_still_approves():
+    assert yes_said_apart("да. кстати, где тут шашлык?", "ru")
+
+
+PRINT_SHOP = PROJECT_ROOT / "evals/listening/unscripted-2026-12-06ar/transcript_nb_trykkeri.md"
+
+
+def test_which_step_serves_a_goal_is_answered_from_the_roadmap(service):
+    said = re.findall(r"^user> (.*?)\n\nassistant> ", PRINT_SHOP.read_text("utf-8"), re.S | re.M)
+    for message in said[:24]:  # the roadmap drafted and reworked
+        service.send("print", message, "nb")
+    asked = "ok. men mål 2, omsetning 11 til 13 mill: hvilket tiltak i veikartet støtter det?"
+    reply = service.send("print", asked, "nb").reply
+    assert reply.startswith("For mål 2"), reply
+    assert "i korte trekk" not in reply  # no summary: the roadmap is not approved
+    assert service.session("print").stage == "roadmap"

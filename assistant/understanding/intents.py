@@ -300,7 +300,9 @@ def yes_said_apart(text: str, language: str) -> bool:
     parts = [p.text.strip().lower() for p in sentences(text) if p.text.strip()]
     if len(parts) < 2:
         return False
-    return any(
+    if cues.search("contrast_opening", language, parts[1]):  # "ok. men …?": a concession
+        parts = parts[1:]
+    return len(parts) >= 2 and any(
         "?" not in part
         and len(_words(part)) <= APART_WORDS
         and cues.search("approval", language, _GREETING.sub("", part)) is not None
