@@ -14,6 +14,7 @@ import pytest
 
 from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.service import CoachService
+from assistant.coaching.words import initiatives_refused
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.reader import read
@@ -120,3 +121,30 @@ def test_which_step_serves_a_goal_is_answered_from_the_roadmap(service):
     assert reply.startswith("For mål 2"), reply
     assert "i korte trekk" not in reply  # no summary: the roadmap is not approved
     assert service.session("print").stage == "roadmap"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("2) first goal is no-shows per month, not bookings per month.", "en"),
+        ("mål 1 er uteblivelser per måned, ikke bookinger per måned", "nb"),
+    ],
+)
+def test_a_goal_label_corrected_refuses_no_step(text, language):
+    assert initiatives_refused(text, language) == []
+
+
+def test_a_step_said_with_no_is_still_refused():
+    assert "targeted_campaigns" in initiatives_refused("no paid ads and no tiktok", "en")
+
+
+GROOMER = PROJECT_ROOT / "evals/listening/unscripted-2026-12-06ar/transcript_en_groomer.md"
+
+
+def test_corrections_that_open_with_not_right_leave_no_step_out(service):
+    said = re.findall(r"^user> (.*?)\n\nassistant> ", GROOMER.read_text("utf-8"), re.S | re.M)
+    for message in said[:11]:
+        service.send("groomer", message, "en")
+    reply = service.send("groomer", said[11], "en").reply  # "not right. 1) markets: …"
+    assert "leave that out" not in reply, reply
+    assert "no-shows per month" in reply
