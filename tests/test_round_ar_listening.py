@@ -6,16 +6,16 @@ concedes and asks, so it approves nothing and is answered from the plan."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from text_helpers import owner_messages
 
 from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.service import CoachService
 from assistant.coaching.words import initiatives_refused
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.config import Settings
 from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.reader import read
 
@@ -61,7 +61,7 @@ def test_the_business_named_beside_a_system_is_still_named(text, language, name)
     assert _business_name(text, language) == name
 
 
-BIKE_SHOP = PROJECT_ROOT / "evals/listening/unscripted-2026-12-06ar/transcript_sv_cykel.md"
+BIKE_SHOP = "unscripted-2026-12-06ar/transcript_sv_cykel.md"
 ORDERS = (
     "lägg till nyhetsbrev och automatiska uppföljningsmejl. lägg till vinterförvaring och "
     "vinterservice-kampanj, i Nästa. lägg till digitala arbetsordrar i verkstaden istället för "
@@ -76,7 +76,7 @@ def service(seeded_data_dir) -> CoachService:
 
 
 def test_steps_the_owner_describes_are_added_in_their_words_and_lanes(service):
-    said = re.findall(r"^user> (.*?)\n\nassistant> ", BIKE_SHOP.read_text("utf-8"), re.S | re.M)
+    said = owner_messages(BIKE_SHOP)
     for message in said[:18]:  # up to the drafted roadmap
         service.send("bike", message, "sv")
     assert service.session("bike").plan.roadmap
@@ -109,11 +109,11 @@ def test_a_yes_beside_an_aside_still_approves():
     assert yes_said_apart("да. кстати, где тут шашлык?", "ru")
 
 
-PRINT_SHOP = PROJECT_ROOT / "evals/listening/unscripted-2026-12-06ar/transcript_nb_trykkeri.md"
+PRINT_SHOP = "unscripted-2026-12-06ar/transcript_nb_trykkeri.md"
 
 
 def test_which_step_serves_a_goal_is_answered_from_the_roadmap(service):
-    said = re.findall(r"^user> (.*?)\n\nassistant> ", PRINT_SHOP.read_text("utf-8"), re.S | re.M)
+    said = owner_messages(PRINT_SHOP)
     for message in said[:24]:  # the roadmap drafted and reworked
         service.send("print", message, "nb")
     asked = "ok. men mål 2, omsetning 11 til 13 mill: hvilket tiltak i veikartet støtter det?"
@@ -138,11 +138,11 @@ def test_a_step_said_with_no_is_still_refused():
     assert "targeted_campaigns" in initiatives_refused("no paid ads and no tiktok", "en")
 
 
-GROOMER = PROJECT_ROOT / "evals/listening/unscripted-2026-12-06ar/transcript_en_groomer.md"
+GROOMER = "unscripted-2026-12-06ar/transcript_en_groomer.md"
 
 
 def test_corrections_that_open_with_not_right_leave_no_step_out(service):
-    said = re.findall(r"^user> (.*?)\n\nassistant> ", GROOMER.read_text("utf-8"), re.S | re.M)
+    said = owner_messages(GROOMER)
     for message in said[:11]:
         service.send("groomer", message, "en")
     reply = service.send("groomer", said[11], "en").reply  # "not right. 1) markets: …"

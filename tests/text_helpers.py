@@ -18,9 +18,12 @@ def coach_words(reply: str) -> str:
 
 LISTENING_RECORDS = Path(__file__).parents[1] / "evals" / "listening"
 _OWNER_MESSAGE = re.compile(r"### Owner \(message \d+\)\n\n(.*?)\n\n### Coach", re.S)
+_OWNER_LINE = re.compile(r"^user> (.*?)\n\nassistant> ", re.S | re.M)  # the terminal's record
 
 
 def owner_messages(record: str) -> list[str]:
-    """The owner's messages of a blind round's transcript ("<round>/transcript_….md")."""
+    """The owner's messages of a blind round's transcript ("<round>/transcript_….md"), in
+    either of the two ways rounds record them."""
     text = (LISTENING_RECORDS / record).read_text(encoding="utf-8")
-    return [m.strip() for m in _OWNER_MESSAGE.findall(text)]
+    said = _OWNER_MESSAGE.findall(text) or _OWNER_LINE.findall(text)
+    return [m.strip() for m in said]

@@ -53,9 +53,11 @@ def add_initiative(
         _add_own_step(state, command, lane, today, outcome)  # as the owner put it
         return
     said = [command.focus, command.words, *facts.asked]
-    words = next((w for w in said if w and catalogue_steps(state, w)), "")
+    words, found = next(
+        ((w, steps) for w in said if w and (steps := catalogue_steps(state, w))), ("", [])
+    )
     owner_name = command.name or _step_words(command.focus or command.words, language)
-    if words and owner_name and state.plan.roadmap and _brushed(state, owner_name, words):
+    if found and owner_name and state.plan.roadmap and _brushed(owner_name, found, language):
         own = command.model_copy(update={"name": owner_name})  # "vinterservice-kampanj"
         _add_own_step(state, own, lane, today, outcome)  # is no ad campaign: as they put it
         return
@@ -78,9 +80,14 @@ def _step_words(order: str, language: str) -> str:
     du legge til et tiltak for X?", "lägg till X, i Nästa" name X); empty when no order
     to add is said."""
     verb = ADD_VERB.search(order)
-    if verb is None:
-        return ""
-    name = without_lane(order[verb.end() :]).strip(" .?!")
+    return _bare_step_name(order[verb.end() :], language).strip(" .?!") if verb else ""
+
+
+def _bare_step_name(name: str, language: str) -> str:
+    """A step's name without where it goes, the order to add it and a lead-in ("…, put it
+    in Now", "Add: …", "something for the …")."""
+    name = without_lane(name)
+    name = _ADD_LEAD.sub("", name).strip()
     for lead in cues.patterns("step_lead", language):
         name = lead.sub("", name, count=1).strip()
     return name
@@ -90,10 +97,8 @@ ADD_WORDS = r"\b(?:add|legg(?:e)? til|lägg(?:a)? till|добав\w*)"
 ADD_VERB = re.compile(rf"{ADD_WORDS}\s+", re.IGNORECASE)  # "legg til SMS …": the step follows
 
 
-def _brushed(state: SessionState, name: str, words: str) -> bool:
-    """The owner's name for the step only brushes the catalogue steps its words name."""
-    language = state.plan.language
-    found = catalogue_steps(state, words)
+def _brushed(name: str, found: list[str], language: str) -> bool:
+    """The owner's name for the step only brushes the catalogue steps ``found`` for it."""
     return not steps_titled(name, language) and named_in_passing(name, found, language)
 
 
@@ -220,10 +225,7 @@ def _add_own_step(
     number = int(for_goal.group("n")) if for_goal else 0
     goal = plan.goals[number - 1] if 1 <= number <= len(plan.goals) else None
     name = (command.name or "").replace(for_goal.group(), "") if for_goal else command.name or ""
-    name = without_lane(name)  # "…, put it in Now, serves goal 1": where and what for, apart
-    name = _ADD_LEAD.sub("", name).strip()  # "Add: online enquiry form …": the step itself
-    for lead in cues.patterns("step_lead", plan.language):  # "something for the …"
-        name = lead.sub("", name, count=1).strip()
+    name = _bare_step_name(name, plan.language)  # "…, put it in Now, serves goal 1": apart
     goal = goal or _goal_of_step(plan, name)  # "… the monthly grooming plan": its goal
     if not name or cues.search("only_pronoun", plan.language, name):
         outcome.asks.append(say.say("what_to_add"))  # "can you add those?": which, named

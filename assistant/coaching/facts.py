@@ -36,7 +36,7 @@ from assistant.understanding.profile import bare_name, one_customers_place, prod
 from assistant.understanding.reading import Span
 from assistant.understanding.spelling import with_own_letters
 from assistant.understanding.team import counts_people
-from assistant.understanding.text import without_quoted_notes
+from assistant.understanding.text import without_forgone, without_quoted_notes
 
 MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
@@ -300,9 +300,7 @@ def match_kpi(text: str, language: str, category: str | None = None) -> str | No
     """The catalogue KPI that ``text`` talks about, not what it says will be done without
     ("150 a week without hiring"); among equals, one of ``category``'s."""
     catalogue = load_kpi_catalogue()
-    for pattern in reading_cues.patterns("forgone", language):
-        text = pattern.sub(" ", text)
-    found = catalogue.find_kpis(text, language)
+    found = catalogue.find_kpis(without_forgone(text, language), language)
     if not found:
         return None
     if category is not None:

@@ -61,6 +61,7 @@ from assistant.understanding.text import (
     sentences,
     span_of,
     without_dates,
+    without_forgone,
 )
 
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
@@ -281,8 +282,7 @@ def _kpi(
     ("Reception spends hours on e-mail. We want that down from 20 to 10 hours"), then by
     meaning."""
     words = _ASIDE.sub(lambda m: " " * len(m.group()), text[scope.start : scope.end])
-    for forgone in cues.patterns("forgone", language):  # "150 a week without hiring"
-        words = forgone.sub(lambda m: " " * len(m.group()), words)
+    words = without_forgone(words, language)  # "150 a week without hiring"
     verb = _verb(words, language)  # "fler bokningar utan att vi sitter i telefon": bookings
     unsaid = len(words) if verb is None else verb[1]
     position = amount.span.start - scope.start if amount else unsaid

@@ -164,6 +164,14 @@ def containing(pieces: list[Piece], position: int) -> Piece | None:
     return next((p for p in pieces if p.start <= position < p.end), None)
 
 
+def without_forgone(words: str, language: str) -> str:
+    """The words with what an aim will do without blanked, letter for letter ("150 a week
+    without hiring", "i stedet for 17 dager"): it names no metric of the aim."""
+    for pattern in cues.patterns("forgone", language):
+        words = pattern.sub(lambda m: " " * len(m.group()), words)
+    return words
+
+
 def without_dates(words: str, language: str) -> str:
     """The words with each date said in them blanked out ("by next winter")."""
     for start, end in sorted(find_date_spans(words, language), reverse=True):
