@@ -144,7 +144,7 @@ def test_what_the_owner_asks_for_wins_over_what_the_kind_of_business_presumes(se
     )
     plan = service.plan_from_brief(brief, "en")
     titles = [i.title for i in plan.roadmap]
-    assert "Online booking and order forms" in titles, titles
+    assert "Online booking: one calendar customers book into themselves" in titles, titles
 
 
 def test_online_alone_names_no_initiative_and_events_wait_to_be_named(service):
@@ -155,7 +155,7 @@ def test_online_alone_names_no_initiative_and_events_wait_to_be_named(service):
     plan = service.plan_from_brief(brief, "ru")
     titles = [i.title for i in plan.roadmap]
     assert not any("мероприятия" in t for t in titles), titles
-    assert "Онлайн-запись и формы заказа" in titles, titles
+    assert "Онлайн-запись: один календарь, в который клиенты записываются сами" in titles, titles
 
 
 def test_a_company_offer_is_not_made_to_an_engineering_firm_that_wants_to_hire():

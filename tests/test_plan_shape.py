@@ -229,7 +229,7 @@ def test_the_period_the_owner_counts_in_stays_with_the_target(language, text, sa
             "Vi er en tannklinikk i Bodø med 8 ansatte. Pasientene kan bestille time på nett "
             "gjennom journalsystemet, men de fleste ringer. Vi vil at 50 % av timene bestilles "
             "på nett innen utgangen av 2027.",
-            "Nettbooking og bestillingsskjema på nett",
+            "Nettbooking: én kalender kundene booker i selv",
         ),
         (
             "en",

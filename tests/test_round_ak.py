@@ -227,14 +227,14 @@ def test_a_next_step_for_a_goal_due_within_the_year_ends_by_the_goals_quarter():
 
 BAKERY = (
     "Vi har et lite bakeri med kafé i gågata på Lillehammer, fem ansatte pluss meg. Vi har "
-    "Instagram med 1 800 følgere og en Facebook-side, men ingen nettside. Mellom 13 og 16 på "
-    "hverdager er det nesten tomt hos oss. Jeg vil få opp ettermiddagssalget med minst 20 %."
+    "Instagram med 1 800 følgere og en Facebook-side, men ingen nettside. Jeg vil få opp "
+    "kveldssalget med minst 20 %."
 )
 
 
 def test_a_growth_step_for_a_business_without_a_website_sends_no_one_to_a_page(service):
     plan = service.plan_from_brief(BAKERY, "nb")
-    grow = next(i for i in plan.roadmap if "ettermiddagssalget" in i.title)
+    grow = next(i for i in plan.roadmap if "kveldssalget" in i.title)
     assert "nettsiden" not in grow.description and "egen side" not in grow.title
     assert "Google-profilen" in grow.description
 

@@ -221,17 +221,25 @@ def _outranked(family: str | None, words: str, language: str) -> str | None:
     return family
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def _customers_said(words: str, language: str) -> set[str]:
     """ "мы работаем с частными клиентами, а не с компаниями": b2c, whatever the trade's
     usual customers; empty when the owner says neither. Customers the owner wants ("ещё
     хотим корпоративных клиентов") are an aim, not who buys today."""
+    from assistant.understanding import cues  # the catalogue loads this module
+
     text = words.lower()
     said = set()
+    wish = cues.patterns("objective", language)[0]
     for kind, by_language in _data().get("customers_said", {}).items():
         for pattern in by_language.get(language, ()):
             for match in compiled(pattern).finditer(text):
                 before = text[max(0, match.start() - 30) : match.start()]
-                if not (NEGATION.search(before[-20:]) or WISHED.search(before)):
+                clause = _SENTENCE_END.split(text[: match.start()])[-1]  # "…, og jeg vil gjerne
+                wished = WISHED.search(before) or wish.search(clause)  # selge til bedrifter"
+                if not (NEGATION.search(before[-20:]) or wished):
                     said.add(kind)
     return said
 

@@ -266,6 +266,7 @@ def _goal_number(text: str, language: str) -> int | None:
 LOOK_BACK = 40  # "goal 3, the admin one - change the deadline": the goal named just before
 
 
+SENTENCE_REACH = 80  # how far back in its sentence an order looks for the goal it is about
 LABEL_REACH = 12  # "Mål 5: " right before an order names its goal
 
 
@@ -295,8 +296,9 @@ def _said_alone_before(reading: Reading, position: int) -> int | None:
 
 
 def _named_just_before(reading: Reading, position: int) -> int | None:
-    """The goal number said just before an order, in the same line of the message."""
-    before = reading.text[max(0, position - LOOK_BACK) : position]
+    """The goal number said before an order, earlier in its sentence ("Mål 1 skal hete
+    «salg i nettbutikken», og sett målet til 120 000")."""
+    before = reading.text[max(0, position - SENTENCE_REACH) : position]
     before = re.split(r"[.!?\n]", before)[-1]
     return _goal_number(before, reading.language)
 
@@ -353,10 +355,12 @@ def _command(
             command.deadline = found.date
     if action in ("change_goal", "drop_goal", "rename_goal") and number is None:
         own = _words(reading.text, position, end or position + 1, window)
+        first_sentence = re.split(r"(?<=[.!?\n])\s", own, maxsplit=1)[0]
         command.number = (
             _labelled_right_before(reading, position)  # "Mål 5: endre målet til 90 %, …"
+            or _goal_number(first_sentence, reading.language)
+            or _named_just_before(reading, position)  # "Mål 1 skal hete …, og sett målet til"
             or _goal_number(own, reading.language)
-            or _named_just_before(reading, position)
             or _said_alone_before(reading, position)  # "goal 4. rename it …"
         )
     horizon = horizon_of(words, reading.language)
@@ -364,7 +368,9 @@ def _command(
     if action == "change_goal" and command.number is None and lane:
         horizon, command.deadline = lane, None
     no_values = command.baseline is None and command.target is None
-    moved = horizon and command.deadline is None and (number is None or no_values)
+    # "I want it done before Easter - can you move it to now?": a step moved, its date said
+    dated = command.deadline is not None and not (number is None and no_values)
+    moved = horizon and not dated and (number is None or no_values)
     only_rank = command.baseline is None and command.target in (None, 1)  # "nummer 1"
     placed = only_rank and command.deadline is None and put_first(words, reading.language)
     if action == "change_goal" and (moved or placed):  # "sett den som nummer 1": a step

@@ -170,7 +170,7 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     figures = re.search(r"\d", words)
     if figures:
         words = words[: figures.start()]
-    said = re.split(r"[.!?;]\s+", words)[-1]  # the figures' sentence
+    said = _figures_sentence(re.split(r"[.!?;]\s+", words), bool(figures or dates), language)
     words = _CONTRAST.split(_cleaned(said, language))[0]  # "two new electricians, but nobody"
     words = _own_clause_name(said, words, language) or _before_aside(
         _before_verb(words, language), language
@@ -186,6 +186,18 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
         _before_clause(_after_figure(rest), language), language
     )
     return words, counted, whole
+
+
+def _figures_sentence(said: list[str], dated: bool, language: str) -> str:
+    """The sentence that names what the figures or the date count: the last one before
+    them, unless it only points back ("Online booking for boiler services. Karen wants this
+    before the autumn rush"); with neither, the first ("Cut phone time. Vague.")."""
+    last = said[-1]
+    pointing = cues.search("anaphora", language, " ".join(last.split()[:POINTING_WORDS]))
+    return last if dated and not (pointing and len(said) > 1) else said[0]
+
+
+POINTING_WORDS = 4  # words in which a sentence points back at the one before
 
 
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*(?:\s*[–—-]\s*\d+(?:[.,]\d+)*)?")

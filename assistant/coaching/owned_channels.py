@@ -49,9 +49,19 @@ def start_with(channels: list[str], language: str) -> str | None:
     """The sentence that points a workstream at the owner's channels, or None."""
     if not channels:
         return None
+    return _data()["start_with"][language].format(channels=said_together(channels, language))
+
+
+def said_together(channels: list[str], language: str) -> str:
+    """The channels as the plan names them, joined ("your Instagram and your newsletter list")."""
     data = _data()
     said = [data["channels"][c]["said"][language] for c in channels[:MOST_SAID]]
     joined = said[-1]
     if len(said) > 1:
         joined = f"{', '.join(said[:-1])} {data['and_word'][language]} {said[-1]}"
-    return data["start_with"][language].format(channels=joined)
+    return joined
+
+
+def audience_data() -> dict:
+    """The step that puts the owner's audiences to work (see audience_step)."""
+    return _data()["audience_step"]

@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
+from assistant.coaching.audience_step import audience_picks
 from assistant.coaching.business import BusinessTraits, fits_when_asked, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_fields, lane_quarter, quarter_of
@@ -93,6 +94,7 @@ def draft_roadmap(
     picks += asked_picks(wanted or {}, {p.spec.id for p in picks}, leave_out)
     picks += _for_pains(plan, offer, picks, traits.pains)
     picks += _own_workstreams(plan, picks, traits, offer, today)
+    picks += audience_picks(plan, picks, traits, offer)
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
@@ -201,10 +203,12 @@ def add_asked(
 def _for_pains(
     plan: StrategyPlan, offer: list[InitiativeSpec], picks: list[Pick], pains: Mapping[str, str]
 ) -> list[Pick]:
-    """Initiatives for the problems the owner described: one already planned learns the
-    words; one that fits and is not planned is added, serving the objective those words
-    belong to, if any."""
+    """Initiatives for the problems the owner described: one already planned, or planned in
+    the form this business has it, learns the words; one that fits and is not planned is
+    added, serving the objective those words belong to, if any."""
     planned = {p.spec.id: p for p in picks}
+    for pick in picks:  # a bakery's pre-order form is its booking: double bookings go there
+        planned.update({s: pick for s in pick.spec.stands_in_for if s not in planned})
     added: list[Pick] = []
     for spec in offer:
         said = pains.get(spec.id)

@@ -14,6 +14,7 @@ from assistant.coaching.plan import Goal, Initiative, Objective, StrategyPlan, q
 ALWAYS = ("measure_baselines", "monthly_review")  # the planning routine of every plan
 ROUTINE_IMPACT = 2  # the planning routine's weight: a medium priority beside the real work
 NOW_CAPACITY = 3  # initiatives a small team starts at once, besides the planning routine
+MIN_NOW = 2  # projects Now holds however short the plan
 SMALL_TEAM = 4  # people: a team this small starts one project fewer at once
 LANES = ("short", "medium", "long")
 
@@ -48,15 +49,26 @@ def now_capacity(staff: int | None) -> int:
 
 def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
     """Lanes a small team can carry: the best initiative for each objective starts now, the
-    soonest-due goals first (a camp due in May before a site due next December), then in the
-    order the owner gave the objectives, then the steps for problems the owner described,
-    up to ``capacity``; the rest waits for Next. The best step for a goal due within Now
-    starts now whatever the load (timesheets due on 1 March). The planning routine is always
-    Now, and nothing starts before what it depends on."""
+    one for the aim the owner said first before all, then the soonest-due goals (a camp due
+    in May before a site due next December), then in the order the owner gave the
+    objectives, then the steps for problems the owner described, up to ``capacity``; the
+    rest waits for Next. The best step for a goal due within Now starts now whatever the
+    load (timesheets due on 1 March). The planning routine is always Now, and nothing starts
+    before what it depends on; Now never holds more than half the plan's projects, so the
+    year ahead has its own steps."""
+    projects = sum(p.spec.id not in ALWAYS for p in picks)
+    capacity = min(capacity, max(MIN_NOW, -(-projects // 2)))
     started = 0
+    lead = next((p for p in picks if p.primary), None)  # picks come in the owner's order
     soonest = sorted(
         picks,
-        key=lambda p: (not p.primary, not p.pain, LANES.index(p.due), p.due_on or date.max),
+        key=lambda p: (
+            not p.primary,
+            p is not lead,
+            not p.pain,
+            LANES.index(p.due),
+            p.due_on or date.max,
+        ),
     )
     for pick in soonest:
         routine = pick.spec.id in ALWAYS
@@ -70,7 +82,6 @@ def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
         else:  # Now is full: a second step for a goal due soon waits for Next
             pick.horizon = "medium" if wanted == "short" else wanted
     _later_when_next_is_full(picks)
-    lead = next((p for p in picks if p.primary), None)  # picks come in the owner's order
     _needed_first(picks, lead)
     _within_capacity(picks, capacity, lead)
 

@@ -217,7 +217,7 @@ def _sources(language: Language) -> list[tuple[str, str]]:
                                     r"(?P<unit>quarters?)"))  # fmt: skip
         sources.append(("duration", rf"(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>"
                                     rf"{_DURATION_UNIT[language]})\s+from\s+now"))  # fmt: skip
-    if language == "ru":  # "за полгода", "за 6 месяцев" (not "за год": that is a past year)
+    if language == "ru":  # "за полгода", "за 6 месяцев" ("выручка 60 млн за год" is a past year)
         sources.append(
             (
                 "duration",
@@ -226,6 +226,9 @@ def _sources(language: Language) -> list[tuple[str, str]]:
             )
         )
         sources.append(("duration", rf"за\s+(?P<num>\d{{1,2}}|{numbers})\s+(?P<unit>года|лет)"))
+        # "с 14 до 30 за год" right after the target, "за ближайший год": a year from now
+        sources.append(("duration", r"(?<=\d\s)за\s+(?P<unit>год)\b"))
+        sources.append(("duration", r"за\s+(?:ближайший|следующий)\s+(?P<unit>год)\b"))
         sources.append(("year", rf"(?P<year>\d{{4}}){_RU_YEAR_WORD}"))
     sources.extend(_PHRASES[language].items())
     sources.append(("month", rf"(?:{_PREP[language]})\s+{month}"))

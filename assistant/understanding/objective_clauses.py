@@ -168,6 +168,19 @@ def aims_sections(text: str, language: str) -> list[tuple[int, int]]:
     return after_header(text, language, ("objectives_header",)) + wishes
 
 
+def background_beside_list(text: str, piece: Piece, language: str) -> bool:
+    """A brief that lists its aims under a header ("What they want", "Goals", "Цели")
+    states them there: a clause elsewhere ("Turnover last FY about £1.6m", "email
+    addresses for maybe 60 % of plan customers") is background, unless it says a wish in so
+    many words or opens with the change wanted ("Cut admin time in half by summer")."""
+    lists = [(s, e) for s, e in after_header(text, language, ("objectives_header",))]
+    lists = [(s, e) for s, e in lists if "\n" in text[s:e].strip()]  # a list, not one line
+    if not lists or any(s <= piece.start < e for s, e in lists):
+        return False
+    wish = cues.patterns("objective", language)[0]
+    return wish.search(piece.text) is None and not opens_with_change(piece.text, language)
+
+
 def constraint_sections(text: str, language: str) -> list[tuple[int, int]]:
     """Where a brief's budget or constraints paragraph runs: from its label to the blank
     line (or the end); nothing in it is an objective."""

@@ -17,6 +17,7 @@ from assistant.understanding.objective_clauses import (
     after_header,
     after_label,
     aims_sections,
+    background_beside_list,
     constraint_sections,
     is_label,
     only_from_to,
@@ -25,11 +26,20 @@ from assistant.understanding.objective_clauses import (
     units,
     without_asides,
 )
+from assistant.understanding.objective_figures import (
+    figure_role,
+    said_as_today,
+    unit_price,
+)
+from assistant.understanding.objective_items import (
+    headline_then_figures,
+    later_in_item,
+    more_of_item,
+)
 from assistant.understanding.quantities import Found
 from assistant.understanding.stems import shared_words
 from assistant.understanding.text import Piece, list_items, without_dates
 
-CONTEXT = 24  # characters before a number that say how it is used ("from", "to", "by")
 OPENING_WORDS = 3  # "idag ca 5 dagar": today's value opens the clause
 
 
@@ -47,55 +57,6 @@ class Scope:
     @property
     def end(self) -> int:
         return self.pieces[-1].end
-
-
-def figure_role(text: str, found: Found, language: str) -> str:
-    """ "to", "by" or "from" said right before the figure; of two, the longer cue ("выйти
-    на 230" reaches 230, though "на" alone says by how much)."""
-    before = text[max(0, found.start - CONTEXT) : found.start]
-    after = text[found.end : found.end + CONTEXT]
-    if found.amount.unit == "%" and cues.search("more_after", language, after):
-        return "change_by"  # "30 % more bookings", "25 % mer omsetning": by how much
-    said = [(role, cues.search(role, language, before)) for role in FIGURE_ROLES]
-    found_roles = [
-        (len(match.group(0).strip()), -n, role) for n, (role, match) in enumerate(said) if match
-    ]
-    return max(found_roles)[2] if found_roles else ""
-
-
-FIGURE_ROLES = ("change_by", "change_to", "change_from")
-
-
-_CLAUSE_COMMA = re.compile(r",(?!\d)")
-_CLAUSE_END = re.compile(r"[,;!?]\s|\.(?:\s|$)")  # "230 детей, сейчас 170": 170's "now"
-
-
-def unit_price(text: str, found: Found, language: str) -> bool:
-    """ "about 6-7 a week at ~£45 avg each", "a monthly plan, like a subscription, £40 a
-    month": what one of them is worth or costs, not a figure of the aim."""
-    if cues.search("unit_price_after", language, text[found.end : found.end + 30]) is not None:
-        return True
-    before = text[max(0, found.start - PRICE_REACH) : found.start]
-    priced = cues.search("unit_price_before", language, before) is not None
-    return priced and found.amount.unit == "money"
-
-
-PRICE_REACH = 30  # "like a subscription, ": the words right before a price
-
-
-def said_as_today(text: str, found: Found, language: str, start: int = 0) -> bool:
-    """ "now about 15 %", "we do about 90 a month", "vi har 63 nå": the words just before
-    the figure, within its own clause, or just after it."""
-    commas = [m.end() for m in _CLAUSE_COMMA.finditer(text, start, found.start)]  # not "4,3"
-    clause_start = max([start, *commas])
-    before = text[max(clause_start, found.start - 40) : found.start]
-    after = _CLAUSE_END.split(text[found.end : found.end + 30], maxsplit=1)[0]  # not the next
-    inside = found.amount.span.text if re.search(r"[^\W\d_]{3}", found.amount.span.text) else ""
-    return (
-        cues.search("today_words", language, before) is not None
-        or cues.search("today_after", language, after) is not None
-        or cues.search("today_words", language, inside) is not None  # "of 10 quotes we win 3"
-    )
 
 
 def _gives_figures(
@@ -261,6 +222,8 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         if is_label(text, piece, listed):  # "The partners want to (1) …"
             lead = [*lead, (number, piece)]
             continue
+        if background_beside_list(text, piece, language):  # "Turnover last FY about £1.6m"
+            continue
         inside = [
             a
             for a in amounts
@@ -286,6 +249,13 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         if _purpose(piece, scopes, open_sentence == number, language):
             scopes[-1].pieces.append(piece)  # "online booking, so there are no queues"
             scopes[-1].amounts += inside
+            continue
+        if in_list and headline_then_figures(text, piece, scopes):
+            scopes[-1].pieces.append(piece)  # '- "Stop depending on X" - half of leads direct'
+            scopes[-1].amounts += inside
+            continue
+        if in_list and later_in_item(text, piece, scopes) and more_of_item(piece, inside, language):
+            scopes[-1].pieces.append(piece)  # "- Online booking …. Karen wants this by May."
             continue
         wished = in_list or (
             states_objective(piece, language) and not _goes_on_saying(text, piece, language)

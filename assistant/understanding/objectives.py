@@ -34,16 +34,14 @@ from assistant.understanding.objective_clauses import (
     in_objectives_section,
     parallel_wish,
 )
+from assistant.understanding.objective_figures import figure_role, said_as_today, unit_price
 from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
     ONE_MORE,
     Scope,
     changed_to,
-    figure_role,
     in_one_item,
     objective_scopes,
-    said_as_today,
-    unit_price,
 )
 from assistant.understanding.objective_spans import objective_start
 from assistant.understanding.objective_units import (

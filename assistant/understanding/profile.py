@@ -44,8 +44,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                 continue  # "kassasystemet … det heter Sitoo": the till's name
             if cues.search("not_a_business_name", language, name):
                 continue  # "Kunduppgifterna ligger i Shopify": where data lives
-            if _LOWER_AFTER_NUMBER.match(name):
-                continue  # "We're 8 year-round": a head count, not "8 year-round" Ltd
+            if _LOWER_AFTER_NUMBER.match(name) or not re.search(r"[^\W\d_]", name):
+                continue  # "We're 8 year-round", "we're 12 in total": a head count
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
@@ -224,6 +224,7 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         and not _room_or_share(text, c[2], language)
         and not _a_rate(text, c[2], language)
         and not _in_a_question(text, c[2])
+        and not _counted_within(text, c[2], language)
     ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
@@ -231,6 +232,15 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         if not any(_overlap(candidate[2], other[2]) for other in kept):
             kept.append(candidate)
     return kept
+
+
+def _counted_within(text: str, span: Span, language: str) -> bool:
+    """ "9 is everyone incl. the two of us": a part of the team said inside its total."""
+    before = text[max(0, span.start - INCLUDED_REACH) : span.start]
+    return cues.search("included_before", language, before) is not None
+
+
+INCLUDED_REACH = 20  # characters before a count read for "including"
 
 
 def _year_round_counts(text: str, language: str) -> list[tuple[int, float, Span]]:

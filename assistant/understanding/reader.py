@@ -15,7 +15,7 @@ from assistant.understanding.metrics import (
     metric_bank,
     scaled,
 )
-from assistant.understanding.objective_scopes import figure_role
+from assistant.understanding.objective_figures import figure_role
 from assistant.understanding.objectives import read_objectives
 from assistant.understanding.quantities import Found, clock_times, read_amounts
 from assistant.understanding.reading import (

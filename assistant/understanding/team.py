@@ -73,7 +73,13 @@ def _counted(
     parts = sum(values[1:])
     if cues.search("team_total", language, run[0].group(0)) and parts <= values[0]:
         total = int(values[0])  # "9 ansatte, 7 snekkere + meg og kona": the 9, broken down
+    after = text[offset + run[-1].end() : offset + run[-1].end() + AFTER_LAST]
+    if cues.search("team_altogether", language, after) and total - values[-1] <= values[-1]:
+        total = int(values[-1])  # "two vets (me and my partner), 9 staff altogether"
     return [(total, span_of(text, offset + run[0].start(), offset + run[-1].end()))]
+
+
+AFTER_LAST = 20  # characters after the last role read for "altogether", "in total"
 
 
 def counts_people(text: str, end: int, language: str) -> bool:
