@@ -99,3 +99,13 @@ def test_within_a_year_said_after_the_target_is_a_deadline_not_a_proposal(servic
     goal = service.plan_from_brief(brief, "ru").goals[0]
     assert goal.deadline == date(2027, 12, 7), goal.statement
     assert "предложено" not in goal.statement, goal.statement
+
+
+def test_a_second_wish_after_and_then_is_an_aim_of_its_own(service):
+    brief = (
+        "Vi har et lite bakeri med kafé i Hamar, fem ansatte. Jeg vil gjerne selge lunsj til "
+        "bedrifter i byen, og så vil jeg få opp ettermiddagssalget med minst 20 %."
+    )
+    goals = service.plan_from_brief(brief, "nb").goals
+    assert len(goals) == 2, [g.statement for g in goals]
+    assert "ettermiddagssalget" in goals[1].statement and "20" in goals[1].statement

@@ -159,3 +159,17 @@ def test_a_cafes_quiet_afternoons_get_an_off_peak_offer_not_a_sales_template(ser
     assert serving and "stille" in serving[0].title.lower(), [i.title for i in plan.roadmap]
     said = " ".join(i.description for i in plan.roadmap)
     assert "20–30 bedrifter" not in said, said  # a café that wants firms is no B2B seller
+
+
+GUESTHOUSE = (
+    "We run a guesthouse in Keswick with 9 rooms, two of us and a cleaner. About 70% of "
+    "bookings come through Booking.com. We want direct bookings up from 25% to 45% by the end "
+    "of 2027, and we'd like every guest to get a text with check-in details the day before."
+)
+
+
+def test_a_project_made_for_the_year_started_now_runs_past_one_quarter(service):
+    plan = service.plan_from_brief(GUESTHOUSE, "en")
+    engine = next(i for i in plan.roadmap if "Direct booking" in i.title)
+    assert engine.horizon == "short", [(i.title, i.horizon) for i in plan.roadmap]
+    assert (engine.start, engine.end) == ("2027-Q1", "2027-Q2")

@@ -66,3 +66,13 @@ def test_the_figure_before_now_is_today_and_the_one_after_it_the_target(text, la
 def test_easter_is_a_deadline(text, language, due):
     aim = read(text, language, today=TODAY).objectives[0]
     assert aim.deadline is not None and aim.deadline.date == due
+
+
+def test_aims_listed_in_one_sentence_each_with_a_figure_and_a_date_stay_apart():
+    text = (
+        "I'd also like 3 partnerships with local cycling clubs by April, a new sports massage "
+        "service with 12 bookings a week by September, and 60 Google reviews by summer."
+    )
+    aims = read(text, "en", today=TODAY).objectives
+    figures = [(a.target.value if a.target else None, a.baseline) for a in aims]
+    assert figures == [(3, None), (12, None), (60, None)], [a.span.text for a in aims]

@@ -94,7 +94,8 @@ def _two_wishes(first: ObjectiveFact, second: ObjectiveFact, language: str) -> b
         return False
     opening = second.span.text.lower()
     joined = re.match(
-        r"^\W*(?:and|og|och|и|а также|plus)\s+(?:(?:i|we|jeg|vi|jag|я|мы)\s+)?",
+        r"^\W*(?:and|og|och|и|а также|plus)\s+(?:(?:then|also|så|også|också|ещё|еще|тоже)\s+)?"
+        r"(?:(?:i|we|jeg|vi|jag|я|мы)\s+)?",  # "og så vil jeg få opp …"
         opening,
         re.IGNORECASE,
     )

@@ -351,6 +351,7 @@ def _initiative(
         resources=list(spec.resources.get(language)),
         owner="owner",
     )
+    _big_step_runs_longer(initiative, pick, today)
     due = quarter_of(pick.due_on) if spec.runs_to_deadline and pick.due_on else None
     if spec.ongoing:  # kept up until the last goal is due, or through the year
         due = max((quarter_of(g.deadline) for g in plan.goals if g.deadline), default=None)
@@ -366,6 +367,21 @@ def _initiative(
         initiative.citations = [citation]
         seen[passage.chunk_id] = passage
     return initiative
+
+
+BIG_STEP_QUARTERS = 2  # a project made for the year, started now, runs this many quarters
+
+
+def _big_step_runs_longer(initiative: Initiative, pick: Pick, today: date) -> None:
+    """A project the catalogue plans over the year (a booking engine, a B2B portal) that
+    starts now runs into the next quarter, unless its goal is due sooner: not every step of
+    Now is done in one quarter."""
+    if initiative.horizon != "short" or pick.spec.horizon == "short" or pick.spec.id in ALWAYS:
+        return
+    end = lane_quarter(today, BIG_STEP_QUARTERS - 1)
+    if pick.due_on is not None and quarter_index(quarter_of(pick.due_on)) < quarter_index(end):
+        end = max(initiative.start or end, quarter_of(pick.due_on), key=quarter_index)
+    initiative.end = end
 
 
 def _why(

@@ -377,12 +377,20 @@ def _elided_aim(
     is the same wish said again for that metric."""
     if not (scopes and same_sentence and len(inside) == 1):
         return False
-    if figure_role(text, inside[0], language) != "change_to":
-        return False
+    role = figure_role(text, inside[0], language)
+    before = text[scopes[-1].start : scopes[-1].end]
     roles = [figure_role(text, a, language) for a in scopes[-1].amounts]
     named = _metrics_named(piece.text, language)
-    said = _metrics_named(text[scopes[-1].start : scopes[-1].end], language)
+    said = _metrics_named(before, language)
+    if role == "" and _both_dated(before, piece.text, language) and scopes[-1].amounts:
+        return bool(named) and not named & said  # "4 partnerships by March, a new service
+    if role != "change_to":  # with 10 bookings a week by October"
+        return False
     return "change_to" in roles and bool(named) and not named & said
+
+
+def _both_dated(before: str, piece: str, language: str) -> bool:
+    return bool(find_date_spans(before, language)) and bool(find_date_spans(piece, language))
 
 
 def _before_bare_target(
