@@ -7,6 +7,8 @@ The wording and the goals it serves live in knowledge/data/owned_channels.yaml."
 
 from __future__ import annotations
 
+import functools
+
 from pydantic import BaseModel
 
 from assistant.coaching.business import BusinessTraits
@@ -33,12 +35,17 @@ class AudienceStep(BaseModel):
     resources: dict[str, list[str]]
 
 
+@functools.cache
+def _wording() -> AudienceStep:
+    return AudienceStep.model_validate(audience_data())
+
+
 def audience_picks(
     plan: StrategyPlan, picks: list[Pick], traits: BusinessTraits, offer: list[InitiativeSpec]
 ) -> list[Pick]:
     """One step for the first aim of more orders, customers or bookings, on the channels the
     owner has, unless the plan already uses them or every customer is a business."""
-    data = AudienceStep.model_validate(audience_data())
+    data = _wording()
     social = [c for c in traits.owned if c in data.social]
     lists = [c for c in traits.owned if c in data.lists]
     like = next((s for s in offer if s.id == LIKE), None)

@@ -11,6 +11,7 @@ from assistant.extraction import find_date_spans
 from assistant.extraction.dates import month_names
 from assistant.regex_cache import compiled
 from assistant.understanding import cues
+from assistant.understanding.objective_items import points_back
 from assistant.understanding.quantities import time_unit_after
 
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
@@ -193,11 +194,8 @@ def _figures_sentence(said: list[str], dated: bool, language: str) -> str:
     them, unless it only points back ("Online booking for boiler services. Karen wants this
     before the autumn rush"); with neither, the first ("Cut phone time. Vague.")."""
     last = said[-1]
-    pointing = cues.search("anaphora", language, " ".join(last.split()[:POINTING_WORDS]))
+    pointing = points_back(last, language)
     return last if dated and not (pointing and len(said) > 1) else said[0]
-
-
-POINTING_WORDS = 4  # words in which a sentence points back at the one before
 
 
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*(?:\s*[–—-]\s*\d+(?:[.,]\d+)*)?")

@@ -168,13 +168,18 @@ def aims_sections(text: str, language: str) -> list[tuple[int, int]]:
     return after_header(text, language, ("objectives_header",)) + wishes
 
 
-def background_beside_list(text: str, piece: Piece, language: str) -> bool:
-    """A brief that lists its aims under a header ("What they want", "Goals", "Цели")
-    states them there: a clause elsewhere ("Turnover last FY about £1.6m", "email
-    addresses for maybe 60 % of plan customers") is background, unless it says a wish in so
-    many words or opens with the change wanted ("Cut admin time in half by summer")."""
-    lists = [(s, e) for s, e in after_header(text, language, ("objectives_header",))]
-    lists = [(s, e) for s, e in lists if "\n" in text[s:e].strip()]  # a list, not one line
+def aim_lists(text: str, language: str) -> list[tuple[int, int]]:
+    """Where a brief lists its aims over several lines under a header ("What they want",
+    "Goals", "Цели"), as (start, end) spans."""
+    found = after_header(text, language, ("objectives_header",))
+    return [(s, e) for s, e in found if "\n" in text[s:e].strip()]  # a list, not one line
+
+
+def background_beside(piece: Piece, lists: list[tuple[int, int]], language: str) -> bool:
+    """A brief that lists its aims (``aim_lists``) states them there: a clause elsewhere
+    ("Turnover last FY about £1.6m", "email addresses for maybe 60 % of plan customers") is
+    background, unless it says a wish in so many words or opens with the change wanted
+    ("Cut admin time in half by summer")."""
     if not lists or any(s <= piece.start < e for s, e in lists):
         return False
     wish = cues.patterns("objective", language)[0]

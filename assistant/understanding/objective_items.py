@@ -30,9 +30,14 @@ def more_of_item(piece: Piece, inside: list[Found], language: str) -> bool:
 def _wants_it_by(piece: Piece, language: str) -> bool:
     """ "Karen wants this before the autumn rush (September 2027)": the aim just said, wanted
     by a time, with no figure of its own."""
-    opening = " ".join(piece.text.split()[:OPENING_WORDS])
     figures = re.search(r"\d", without_dates(piece.text, language))
-    return not figures and cues.search("anaphora", language, opening) is not None
+    return not figures and points_back(piece.text, language)
+
+
+def points_back(sentence: str, language: str) -> bool:
+    """The sentence opens by pointing back at the one before ("Karen wants this …")."""
+    opening = " ".join(sentence.split()[:OPENING_WORDS])
+    return cues.search("anaphora", language, opening) is not None
 
 
 def headline_then_figures(text: str, piece: Piece, scopes: list[Scope]) -> bool:

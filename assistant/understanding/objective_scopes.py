@@ -16,8 +16,9 @@ from assistant.understanding.objective_clauses import (
     adds_to_previous,
     after_header,
     after_label,
+    aim_lists,
     aims_sections,
-    background_beside_list,
+    background_beside,
     constraint_sections,
     is_label,
     only_from_to,
@@ -212,6 +213,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
     lead: list[tuple[int, Piece]] = []
     listed = after_header(text, language)
     aims_listed = aims_sections(text, language)
+    listed_apart = aim_lists(text, language)  # a brief's list of aims: the rest is background
     kept_out = constraint_sections(text, language)  # "Budget: …", "Begrensning: …"
     sentence_before = -1
     for number, whole in units(text, language):
@@ -222,7 +224,7 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
         if is_label(text, piece, listed):  # "The partners want to (1) …"
             lead = [*lead, (number, piece)]
             continue
-        if background_beside_list(text, piece, language):  # "Turnover last FY about £1.6m"
+        if background_beside(piece, listed_apart, language):  # "Turnover last FY about £1.6m"
             continue
         inside = [
             a
