@@ -112,6 +112,15 @@ class Variant(CatalogueModel):
     description: Localized[Text] | None = None
 
 
+class RunsIn(CatalogueModel):
+    """The system a step is done in ("a waiting list in the booking system"): when the owner
+    has none of ``had_as`` (tools read in business.py: a practice system keeps the diary
+    too), the step that sets the system up comes first."""
+
+    step: Id
+    had_as: list[Id] = Field(min_length=1)
+
+
 class InitiativeSpec(CatalogueModel):
     id: Id
     categories: list[plan.ObjectiveCategory] = Field(min_length=1)
@@ -119,12 +128,14 @@ class InitiativeSpec(CatalogueModel):
     named_only: bool = False  # offered only when the owner names it, never for a KPI alone
     title: Localized[Text]
     description: Localized[Text]
+    when_named: Localized[Text] | None = None  # its description for the time the owner named
     horizon: plan.Horizon
     impact: int = Field(ge=1, le=5)
     feasibility: int = Field(ge=1, le=5)
     dimension: plan.DimensionName
     resources: Localized[Annotated[list[Text], Field(min_length=1, max_length=3)]]
     depends_on: list[Id] = Field(default_factory=list)
+    runs_in: RunsIn | None = None  # the system it is done in, set up first when missing
     kpis: list[Id] = Field(min_length=1)
     evidence_query: Text  # an English search that finds a supporting passage ...
     evidence_doc: Text  # ... in this article of knowledge/articles
@@ -135,6 +146,8 @@ class InitiativeSpec(CatalogueModel):
     closes: list[Id] = Field(default_factory=list)  # groundwork: maturity questions it answers
     pains: dict[str, list[str]] = Field(default_factory=dict)  # by language: what calls for it
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
+    covers: list[Id] = Field(default_factory=list)  # steps it does itself once it is planned
+    covering: dict[Id, Variant] = Field(default_factory=dict)  # as written then, by the step
     runs_to_deadline: bool = False  # its dated steps end on the goal's deadline
     ongoing: bool = False  # a routine kept up all through the plan: the monthly review
     for_families: dict[Id, Variant] = Field(default_factory=dict)  # by the business family
@@ -149,6 +162,12 @@ class InitiativeSpec(CatalogueModel):
     @model_validator(mode="after")
     def _fit_knows_its_step(self) -> InitiativeSpec:
         object.__setattr__(self, "fit", self.fit.model_copy(update={"step": self.id}))
+        return self
+
+    @model_validator(mode="after")
+    def _covering_what_it_covers(self) -> InitiativeSpec:
+        if stray := sorted(set(self.covering) - set(self.covers)):
+            raise ValueError(f"{self.id}: covering names steps it does not cover: {stray}")
         return self
 
     @model_validator(mode="after")
@@ -175,9 +194,13 @@ class KpiCatalogue(CatalogueModel):
         kpi_ids = _unique((k.id for k in self.kpis), "KPI")
         ids = _unique((i.id for i in self.initiatives), "initiative")
         for item in self.initiatives:
-            if missing := sorted(set(item.kpis) - kpi_ids) + sorted(set(item.depends_on) - ids):
+            named = {*item.depends_on, *item.covers, *([item.runs_in.step] if item.runs_in else [])}
+            if missing := sorted(set(item.kpis) - kpi_ids) + sorted(named - ids):
                 raise ValueError(f"initiative {item.id!r} names unknown ids {missing}")
-        requires = {i.id: set(i.depends_on) for i in self.initiatives}
+        requires = {
+            i.id: {*i.depends_on, *([i.runs_in.step] if i.runs_in else [])}
+            for i in self.initiatives
+        }
         while requires:  # peel off initiatives whose dependencies are all placed
             ready = {key for key, needs in requires.items() if not needs & requires.keys()}
             if not ready:
@@ -198,12 +221,12 @@ class KpiCatalogue(CatalogueModel):
         return {i.id: i.title.get(language) for i in self.initiatives}
 
     def title_ids(self, language: str) -> dict[str, str]:
-        """An initiative's title in ``language``, and its titles for kinds of business, ->
-        its id (a roadmap item keeps only its title)."""
+        """An initiative's title in ``language``, and its titles for kinds of business and
+        for the steps it covers, -> its id (a roadmap item keeps only its title)."""
         written = {
             v.title.get(language): i.id
             for i in self.initiatives
-            for v in i.for_families.values()
+            for v in [*i.for_families.values(), *i.covering.values()]
             if v.title is not None
         }
         return written | {i.title.get(language): i.id for i in self.initiatives}

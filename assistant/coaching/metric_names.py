@@ -352,7 +352,17 @@ def _after_figure(rest: str) -> str:
 def _cleaned(words: str, language: str) -> str:
     words = re.sub(r"^['’]\w+\s+", "", words.strip())  # "'re open ...": a contraction's tail
     words = cues.compiled(_lead_in(language)).sub("", words)
-    return cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
+    words = cues.compiled(_trailing(language)).sub("", words).strip(" ,.;:-–—").strip()
+    words = _before_purpose(words, language)
+    return cues.compiled(_aside_after(language)).sub("", words).strip(" ,.;:-–—").strip()
+
+
+def _before_purpose(words: str, language: str) -> str:
+    """ "students book and pay online so I stop chasing money" -> "students book and pay
+    online": why the owner wants it is no part of its name."""
+    found = cues.search("aim_purpose", language, words)
+    head = words[: found.start()] if found else words
+    return head if found and _names_enough(head) else words
 
 
 def _names_enough(words: str) -> bool:
@@ -363,6 +373,12 @@ def _lead_in(language: str) -> str:
     """Wish and change words that open an objective ("what i want: more", "få flere")."""
     said = "|".join(cues.raw("metric_lead_in").get(language, ()))
     return rf"^(?:\W*(?:{said})(?!\w))+" if said else r"^$"
+
+
+def _aside_after(language: str) -> str:
+    """Words that close an aim as an aside ("a proper website too", "nettside også")."""
+    said = "|".join(cues.raw("aim_trailing").get(language, ()))
+    return rf"(?:\s+(?:{said}))+\W*$" if said else r"$^"
 
 
 def _trailing(language: str) -> str:

@@ -15,6 +15,7 @@ from assistant.coaching.market_words import markets_kept
 from assistant.coaching.objective_joins import coach_objectives
 from assistant.coaching.plan import Money
 from assistant.coaching.units import DEFAULT_CURRENCY
+from assistant.extraction.numbers import CURRENCY_CODES
 from assistant.understanding import cues
 from assistant.understanding.intents import yes_said_apart
 from assistant.understanding.maturity import question_ids
@@ -28,7 +29,7 @@ from assistant.understanding.text import sentences
 if TYPE_CHECKING:
     from assistant.coaching.facts import Facts, GoalCandidate
 
-_CURRENCIES = {"NOK", "SEK", "EUR", "USD", "RUB", "DKK", "GBP"}
+_CURRENCIES = CURRENCY_CODES
 FOLLOWERS = "social_followers"
 _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words").items()}
 
@@ -261,6 +262,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.aside = reading.intent != "off_topic" and any(
         cues.search("off_topic", reading.language, s.text)
         and not cues.search("no_new_work", reading.language, s.text)  # "… på semester"
+        and not cues.search("business_talk", reading.language, s.text)  # "we do coffee"
         for s in sentences(reading.text)
     )
     facts.renamed = "business_name" in profile and bool(

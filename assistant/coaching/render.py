@@ -96,8 +96,8 @@ def _objective_line(say: Messages, state: SessionState, index: int) -> str:
 def maturity_block(plan: StrategyPlan) -> str:
     """The six dimensions, the overall score over the answers given, the DMA-comparable
     overall (unanswered items as 0) and how the short questionnaire differs from the DMA;
-    a provisional score says how few of its questions were answered ("100" over one of four
-    is not "advanced")."""
+    a score resting on too few answers is not given ("100" over one of four is not
+    "advanced"): it says how few of its questions were answered."""
     say = Messages(plan.language)
     maturity = plan.current_state.maturity
     asked = Counter(q.dimension for q in load_maturity_questions().questions)
@@ -105,28 +105,36 @@ def maturity_block(plan: StrategyPlan) -> str:
     for name in DIMENSIONS:
         dimension = getattr(maturity, name)
         answered = round(dimension.answered_share * asked[name])
-        note = _provisional(say, answered, asked[name]) if dimension.provisional else ""
-        lines.append(_score_line(say, name, dimension.score, dimension.band, note))
+        thin = (answered, asked[name]) if dimension.provisional else None
+        lines.append(_score_line(say, name, dimension.score, dimension.band, thin))
     total = sum(asked.values())
     answered = sum(round(getattr(maturity, n).answered_share * asked[n]) for n in DIMENSIONS)
-    note = "" if maturity.overall_complete else _provisional(say, answered, total)
-    lines.append(_score_line(say, "overall", maturity.overall, maturity.overall_band, note))
-    lines.append(_score_line(say, "dma_overall", maturity.dma_overall, maturity.dma_band, ""))
+    thin = None if maturity.overall_complete else (answered, total)
+    lines.append(_score_line(say, "overall", maturity.overall, maturity.overall_band, thin))
+    lines.append(_score_line(say, "dma_overall", maturity.dma_overall, maturity.dma_band))
     return "\n".join(lines) + "\n\n" + say.say("maturity_note", count=total)
 
 
-def _provisional(say: Messages, answered: int, total: int) -> str:
-    return say.say("provisional", answered=answered, total=total)
-
-
-def _score_line(say: Messages, name: str, score: float | None, band: str | None, note: str) -> str:
-    unknown = say.say("unknown")
+def _score_line(
+    say: Messages,
+    name: str,
+    score: float | None,
+    band: str | None,
+    thin: tuple[int, int] | None = None,
+) -> str:
+    """One dimension's line; one resting on ``thin`` answers (answered, asked) is not rated."""
+    dimension = say.label("dimensions", name)
+    if thin is not None:
+        answered, total = thin
+        return say.say(
+            "playback_dimension_unrated", dimension=dimension, answered=answered, total=total
+        )
     return say.say(
         "playback_dimension",
-        dimension=say.label("dimensions", name),
+        dimension=dimension,
         score=f"{score:.0f}" if score is not None else say.say("unknown_score"),
-        band=say.label("bands", band) if band else unknown,
-        provisional=note,
+        band=say.label("bands", band) if band else say.say("unknown"),
+        provisional="",
     )
 
 

@@ -32,11 +32,13 @@ from assistant.coaching.plan import (
     quarter_index,
 )
 from assistant.coaching.quiet_months import keep_quiet_months
+from assistant.coaching.quiet_times import for_the_quiet_time
 from assistant.coaching.roadmap_lanes import (
     ALWAYS,
     LANES,
     Pick,
     impact_here,
+    merge_covered,
     needed_first,
     now_capacity,
     place,
@@ -98,9 +100,10 @@ def draft_roadmap(
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
-    picks += prerequisites(picks, offer)
+    picks += prerequisites(picks, offer, traits.tools)
+    picks = merge_covered(picks)
     for pick in picks:
-        set_due(plan, pick)
+        set_due(plan, pick, today)
     place(picks, now_capacity(plan.profile.staff))
     picks = [p for p in picks if not too_late(p)]
     initiatives = [
@@ -335,6 +338,11 @@ def _initiative(
 ) -> Initiative:
     spec, language = pick.spec, plan.language
     title, description = spec.written_for(family, language)  # a bakery's company offer
+    description = for_the_quiet_time(pick, language) or description  # "tirsdag–torsdag"
+    doing = next((spec.covering[s] for s in pick.covered if s in spec.covering), None)
+    if doing is not None:  # "online booking with automatic reminders", "first, within 30 days"
+        title = doing.title.get(language) if doing.title else title
+        description = doing.description.get(language) if doing.description else description
     horizon = pick.horizon or spec.horizon
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]

@@ -4,6 +4,7 @@ here (its impact for this business)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,15 +32,20 @@ class Pick:
     due: str = "long"  # the lane by which the goals it serves are due
     due_on: date | None = None  # the soonest deadline of the goals it serves
     needed_by: InitiativeSpec | None = None  # the chosen step that cannot start without it
+    due_now: bool = False  # a goal it serves is due by the end of Now's quarter
+    covered: list[str] = field(default_factory=list)  # planned steps it does itself
 
 
-def set_due(plan: StrategyPlan, pick: Pick) -> None:
-    """The lane and the day by which the goals a step serves are due."""
+def set_due(plan: StrategyPlan, pick: Pick, today: date) -> None:
+    """The lane and the day by which the goals a step serves are due: a goal due by the end
+    of Now's quarter is due in Now, however many days away that is."""
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]
     lanes = [g.horizon for g in goals if g.horizon in LANES]
     pick.due = min(lanes, key=LANES.index, default="long")
     pick.due_on = min((g.deadline for g in goals if g.deadline), default=None)
+    end_of_now = quarter_index(lane_quarter(today))
+    pick.due_now = pick.due_on is not None and quarter_index(quarter_of(pick.due_on)) <= end_of_now
 
 
 def now_capacity(staff: int | None) -> int:
@@ -74,7 +80,7 @@ def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
         routine = pick.spec.id in ALWAYS
         first = pick.primary or pick.pain is not None
         wanted = "short" if first else min(pick.spec.horizon, pick.due, key=LANES.index)
-        if routine or (pick.primary and pick.due == "short"):
+        if routine or (pick.primary and (pick.due == "short" or pick.due_now)):
             pick.horizon = "short"
             started += 0 if routine else 1
         elif wanted == "short" and started < capacity:
@@ -94,7 +100,7 @@ def _needed_first(picks: list[Pick], lead: Pick | None) -> None:
     start now). A minor step waits for what it needs."""
     by_id = {p.spec.id: p for p in picks}
     for pick in picks:
-        urgent = pick.primary and (pick.due == "short" or pick is lead)
+        urgent = pick.primary and (pick.due == "short" or pick.due_now or pick is lead)
         needed = [by_id[d] for d in pick.spec.depends_on if d in by_id]
         late = [n for n in needed if _starts_after(n, pick.horizon, urgent)]
         if not late:
@@ -113,7 +119,7 @@ def _within_capacity(picks: list[Pick], capacity: int, lead: Pick | None) -> Non
     keeps ``capacity`` projects, the steps of goals due within it whatever their number;
     the least owed step moves to Next, never one a step staying in Now builds on."""
     now = [p for p in picks if p.horizon == "short" and p.spec.id not in ALWAYS]
-    kept = {p.spec.id for p in now if p is lead or (p.primary and p.due == "short")}
+    kept = {p.spec.id for p in now if p is lead or (p.primary and (p.due == "short" or p.due_now))}
     kept |= {d for p in now if p.spec.id in kept for d in p.spec.depends_on}
     movable = [p for p in now if p.spec.id not in kept]
     movable.sort(key=lambda p: (p.primary, p.pain is not None, p.spec.impact * p.spec.feasibility))
@@ -193,18 +199,68 @@ def _offset_of(day: date, today: date) -> int:
     return quarter_index(quarter_of(day)) - quarter_index(lane_quarter(today))
 
 
-def prerequisites(picks: list[Pick], offer: list[InitiativeSpec]) -> list[Pick]:
+def prerequisites(
+    picks: list[Pick], offer: list[InitiativeSpec], tools: Collection[str] = ()
+) -> list[Pick]:
     """What a chosen step needs first and the plan lacks ("recall reminders" need the
     customer list of "CRM basics"), when it fits the business and was not removed."""
     fits = {s.id: s for s in offer}
     taken = {p.spec.id for p in picks}
     needed: list[Pick] = []
+    missed = {p.spec.id for p in picks if p.pain}  # "booked by phone into a paper diary"
     for pick in picks:
+        _needs_its_system(pick, missed, tools)
         for wanted in pick.spec.depends_on:
             if wanted in fits and wanted not in taken:
                 needed.append(Pick(fits[wanted], needed_by=pick.spec))
                 taken.add(wanted)
     return needed
+
+
+def merge_covered(picks: list[Pick]) -> list[Pick]:
+    """The plan without the steps another planned step does itself (the booking system
+    sends the reminders and takes the payment): what they served, it serves, from the place
+    of whichever came first, so a merged step for the aim said first still leads."""
+    merged = list(picks)
+    for pick in picks:
+        for step in pick.spec.covers:
+            gone = next((p for p in merged if p.spec.id == step), None)
+            if gone is None or pick not in merged:
+                continue
+            at = min(merged.index(pick), merged.index(gone))
+            _take_over(pick, gone, first=merged[at])
+            merged.remove(gone)
+            merged.remove(pick)
+            merged.insert(at, pick)
+    return merged
+
+
+def _take_over(pick: Pick, gone: Pick, first: Pick) -> None:
+    """``pick`` serves what ``gone`` served, the objective of the ``first`` of them as its
+    own."""
+    other = gone if first is pick else pick
+    served = [first.objective, *first.also, other.objective, *other.also]
+    own = first.objective or other.objective
+    pick.objective = own
+    pick.also = []
+    for objective in served:
+        if objective is not None and objective is not own and objective not in pick.also:
+            pick.also.append(objective)
+    pick.primary = pick.primary or gone.primary
+    pick.pain, pick.asked = pick.pain or gone.pain, pick.asked or gone.asked
+    pick.covered.append(gone.spec.id)
+
+
+def _needs_its_system(pick: Pick, missed: Collection[str], tools: Collection[str]) -> None:
+    """A step done in a system the owner said they lack (reminders with a paper diary)
+    builds on the plan's step that sets that system up; an owner who never said how they
+    book is not sold a booking system for the reminders."""
+    system = pick.spec.runs_in
+    if system is None or system.step not in missed or set(system.had_as) & set(tools):
+        return
+    if system.step not in pick.spec.depends_on:
+        needs = [*pick.spec.depends_on, system.step]
+        pick.spec = pick.spec.model_copy(update={"depends_on": needs})
 
 
 LEADING_OBJECTIVES = 2  # the objectives said first, whose best steps count for more

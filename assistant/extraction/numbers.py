@@ -52,9 +52,18 @@ _CURRENCY_WORDS = (
     ("kr", r"kr\.?(?:-|,-)?"),
     ("EUR", r"(?-i:EUR)|€|euros?|евро"),
     ("GBP", r"(?-i:GBP)|£|pounds?|quid|фунт(?:ов|а)?"),
+    (
+        "AUD",
+        r"(?-i:AUD)|(?-i:AU?)\$|australian\s+dollars?|aussie\s+dollars?|австралийск\w+\s+доллар\w*",
+    ),
+    ("NZD", r"(?-i:NZD)|(?-i:NZ)\$|new\s+zealand\s+dollars?"),
+    ("CAD", r"(?-i:CAD)|(?-i:CA?)\$|canadian\s+dollars?"),
+    ("DKK", r"(?-i:DKK)|danske\s+kroner"),
+    ("CHF", r"(?-i:CHF)|swiss\s+francs?|franken"),
     ("USD", r"(?-i:USD)|\$|dollars?|доллар(?:ов|а)?"),
     ("RUB", r"(?-i:RUB)|₽|roubles?|rubles?|руб\.?|рубл(?:ей|я|ь)|р\.?(?=\s|$|[,;)])"),
 )
+CURRENCY_CODES = frozenset(code for code, _ in _CURRENCY_WORDS if code != "kr")  # ISO 4217
 _NOT_BEFORE = re.compile(r"(?:\b(?:not|ikke|inte|ej)|(?<!\w)не)\W+(?:in\W+|i\W+|в\W+)?$", re.I)
 
 
@@ -166,7 +175,8 @@ _NOT_ORDINAL = r"(?!:[ea](?![^\W\d_])|-(?:го|му|е|й|я|ое|ого|ый|и
 def _number_pattern(language: Language) -> re.Pattern[str]:
     grouped = r",\d{3}(?!\d)" if language == "en" else r"\.\d{3}(?!\d)"
     return re.compile(
-        rf"(?:(?P<pre>[$€₽£]|(?<![^\W\d_])(?:kr\.?|руб\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP))){_SPACE}?)?"
+        rf"(?:(?P<pre>(?<![^\W\d_])(?-i:AU|NZ|A|C)\$|[$€₽£]|(?<![^\W\d_])"
+        rf"(?:kr\.?|руб\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP|AUD|NZD|CAD|DKK|CHF))){_SPACE}?)?"
         rf"(?<![\w.,:/])(?P<sign>[-−+])?"
         rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
         rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d){_NOT_ORDINAL}",
@@ -179,7 +189,7 @@ def _suffix_pattern() -> re.Pattern[str]:
     scale_words = "|".join(f"(?P<s{i}>{body})" for i, (_, body) in enumerate(_SCALE_WORDS))
     currencies = "|".join(f"(?P<c{i}>{body})" for i, (_, body) in enumerate(_CURRENCY_WORDS))
     return re.compile(
-        rf"(?:{_SPACE}?(?P<combo_scale>[MmKkTt])(?P<combo_cur>nok|sek|eur|usd|gbp|kr)"
+        rf"(?:{_SPACE}?(?P<combo_scale>[MmKkTt])(?P<combo_cur>nok|sek|eur|usd|gbp|aud|kr)"
         rf"(?![^\W\d_]))?"
         rf"(?:(?P<att>k|к|m|mn|bn)(?![^\W\d_])|{_SPACE}?(?:{scale_words})(?![^\W\d_]))?"
         rf"(?:{_SPACE}?(?:(?P<pp>{_alternation(_POINT_WORDS)})|(?P<pct>%|{_alternation(_PERCENT_WORDS)})"

@@ -190,6 +190,7 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
         and not cues.search("goal_reference", language, s.text)  # "mål 2 skulle være …"
         and not cues.search("step_named", language, s.text)  # "du flyttade inte CRM-steget"
         and not cues.search("approval_anywhere", language, s.text)  # "ja, lag SMART-målene"
+        and not cues.search("go_ahead", language, s.text)  # "Så ja, lag SMART-mål."
         and not cues.search("never_said", language, s.text)  # "I never said skills yes"
         and not _aimed_by(s.text, language)  # "Nettbooking innen 5. desember 2027 er greit"
     ]

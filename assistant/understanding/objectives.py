@@ -176,6 +176,15 @@ def _numbers(
     return baseline, target, change
 
 
+def _free_for(found: Found, kpi: str | None, claimed: dict[int, str | None] | None) -> bool:
+    """Whether a figure described earlier may be today's value of an aim counting ``kpi``:
+    not when an earlier aim of another metric read it as its own ("25 % of the slots stand
+    empty" is not today's share of online bookings)."""
+    if not claimed or found.start not in claimed:
+        return True
+    return kpi is not None and claimed[found.start] == kpi
+
+
 def _another_today(
     text: str, found: Found, language: str, scope: Scope, baseline: Found | None
 ) -> bool:
@@ -385,6 +394,7 @@ def _objective(
     metrics: list[MetricFact],
     everything: list[Found],
     taken: frozenset[int] = frozenset(),
+    claimed: dict[int, str | None] | None = None,
 ) -> ObjectiveFact:
     everything = [f for f in everything if not unit_price(text, f, language)]  # "£45 each"
     baseline_found, target_found, change = _numbers(text, scope, language)
@@ -412,12 +422,18 @@ def _objective(
         way = _verb(text[scope.start : scope.end], language)
         said = (text, language)
         baseline = known_baseline(free, kpi, target, scope, said, way[0] if way else None)
-    if baseline is None and target is not None:
-        baseline = referred_baseline(text, scope, language, target, everything)
+    if baseline is None and target is not None:  # never another aim's figure ("under 10 %")
+        own = {a.start for a in scope.amounts}
+        untaken = [f for f in everything if f.start not in taken or f.start in own]
+        baseline = referred_baseline(text, scope, language, target, untaken)
     words = text[scope.start : scope.end]
     aimed = target is not None or change is not None or change_word(words, language) is not None
     if baseline is None and comparable and aimed and not (spec and spec.new_ones):
-        earlier = [f for f in everything if f.end <= scope.start and f.start not in taken]
+        earlier = [
+            f
+            for f in everything
+            if f.end <= scope.start and f.start not in taken and _free_for(f, kpi, claimed)
+        ]
         verb = _verb(words, language)
         baseline = described_baseline(
             text, words, kpi, language, target, verb[0] if verb else None, earlier
@@ -478,5 +494,11 @@ def read_objectives(
     ]
     scopes = in_objectives_section(text, language, scopes)
     taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures
-    found = [_objective(text, s, language, today, metrics, amounts, taken) for s in scopes]
+    claimed: dict[int, str | None] = {}  # today's values already read, by the metric's KPI
+    found = []
+    for scope in scopes:
+        objective = _objective(text, scope, language, today, metrics, amounts, taken, claimed)
+        if objective.baseline is not None and objective.baseline.span is not None:
+            claimed.setdefault(objective.baseline.span.start, objective.kpi)
+        found.append(objective)
     return completed(found, text, language)

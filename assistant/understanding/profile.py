@@ -11,7 +11,7 @@ from assistant.understanding.quantities import Found
 from assistant.understanding.reading import ProfileFact, Span
 from assistant.understanding.team import team_size
 from assistant.understanding.text import sentences, span_of
-from assistant.understanding.trades import industry, trades_pattern
+from assistant.understanding.trades import TRADE_WORD_ONLY, industry, trades_pattern
 
 _PEOPLE = "people"
 MAX_STAFF = 1_000_000  # more than any small or medium business employs: a slip, not a fact
@@ -21,6 +21,11 @@ MAX_REVENUE = 1e12  # more than any small business turns over in any currency
 @cache
 def _not_places() -> frozenset[str]:
     return frozenset(word.lower() for word in cues.raw("not_places"))
+
+
+@cache
+def _never_names() -> frozenset[str]:
+    return frozenset(word.lower() for word in cues.raw("never_a_business_name"))
 
 
 def business_name(text: str, language: str) -> ProfileFact | None:
@@ -46,6 +51,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                 continue  # "Kunduppgifterna ligger i Shopify": where data lives
             if _LOWER_AFTER_NUMBER.match(name) or not re.search(r"[^\W\d_]", name):
                 continue  # "We're 8 year-round", "we're 12 in total": a head count
+            if name.lower() in _never_names():
+                continue  # "in Galway, Ireland": the country, not the name
             if len(name) >= 2 and name.lower() not in _not_places():
                 start = match.start("name")
                 return ProfileFact(
@@ -358,9 +365,18 @@ def read_profile(
     relabelled = cues.search("industry_label", language, text) is not None  # "what we do: …"
     denied = _trade_denied(text, language)  # "Стоп, мы не фитнес-клуб!"
     if facts or revenue_said or corrected or relabelled or denied:
-        trade = industry(text, language)
+        trade = _in_name_a_guess(industry(text, language), name)
         facts += [trade] if trade is not None else []
     return facts
+
+
+def _in_name_a_guess(trade: ProfileFact | None, name: ProfileFact | None) -> ProfileFact | None:
+    """A trade read inside the business's name ("Vi heter Bakeriet AS") is only a guess: it
+    never replaces the trade the owner said ("et lite bakeri")."""
+    if trade is None or name is None or trade.span is None or name.span is None:
+        return trade
+    inside = name.span.start <= trade.span.start and trade.span.end <= name.span.end
+    return trade.model_copy(update={"confidence": TRADE_WORD_ONLY}) if inside else trade
 
 
 def _trade_denied(text: str, language: str) -> bool:
