@@ -154,11 +154,15 @@ def test_money_in_an_order_keeps_its_currency(language, text, currency):
         ("nb", "flytt tiltak 3 til Deretter"),
         ("sv", "flytta initiativ 3 till Sedan"),
         ("ru", "перенесите пункт 3 в «Дальше»"),
+        ("nb", "flytt tiltak 3 til Neste"),
+        ("sv", "flytta initiativ 3 till Nästa"),
+        ("ru", "перенесите пункт 3 в «Далее»"),
     ],
 )
 def test_the_lane_named_as_the_chat_heads_it_is_understood(language, text):
-    """The roadmap in chat heads its middle lane "Deretter", "Sedan", "Дальше": an owner who
-    uses that word moves the initiative there."""
+    """The roadmap heads its middle lane "Neste", "Nästa", "Далее" (in chat and in the
+    documents alike), and owners also say "Deretter", "Sedan", "Дальше": either word moves
+    the initiative there."""
     assert _orders(text, language) == [("change_initiative", "medium")]
 
 

@@ -135,3 +135,50 @@ def test_a_country_or_a_pronoun_is_no_business_name(text, language, name):
         f.value for f in read(text, language, today=TODAY).profile if f.field == "business_name"
     ]
     assert names == ([name] if name else []), names
+
+
+@pytest.mark.parametrize(
+    ("opening", "language", "asked"),
+    [
+        (
+            "Hei! Jeg har et rørleggerfirma i Trondheim, 9 ansatte. Hva trenger du å vite?",
+            "nb",
+            "årsomsetningen",
+        ),
+        (
+            "Hi, I run a plumbing firm in Leeds with 9 staff. What do you need to know?",
+            "en",
+            "revenue",
+        ),
+    ],
+)
+def test_asking_what_the_coach_needs_is_answered_by_its_next_question(
+    service, opening, language, asked
+):
+    reply = service.send("needs", opening, language).reply
+    assert "declined" not in service.session("needs").acts
+    assert asked in reply, reply
+
+
+def test_a_cafe_saying_what_it_serves_is_not_making_small_talk(service):
+    reply = service.send(
+        "kafe",
+        "hei! Ingrid her, jeg eier Kafé Fjellsiden i Bergen sentrum. Vi er 6 ansatte, "
+        "omsetning 5,8 mill i 2025. Lunsj og kaffe mest, litt catering til kontorer.",
+        "nb",
+    ).reply
+    assert "lar jeg ligge" not in reply and "planen din" not in reply, reply
+
+
+def test_help_asked_for_a_problem_with_no_guidance_offers_the_owners_own_step(service):
+    service.start_from_brief(
+        "vakt",
+        "Kafé i Bergen, 6 ansatte. Mål: øke cateringbestillinger fra 4 til 12 i måneden innen "
+        "desember 2027.",
+        "nb",
+    )
+    reply = service.send("vakt", "Vaktlista i Messenger-gruppa er et kaos. Hva foreslår du?").reply
+    assert "legg til et tiltak" in reply and "utenfor digital strategi" not in reply, reply
+    service.send("vakt", "legg til et tiltak: en app for vaktlister", "nb")
+    titles = [i.title for i in service.session("vakt").plan.roadmap]
+    assert "En app for vaktlister" in titles, titles

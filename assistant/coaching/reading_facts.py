@@ -25,6 +25,7 @@ from assistant.understanding.quantities import read_amounts
 from assistant.understanding.quiet_months import quiet_months
 from assistant.understanding.reading import ObjectiveFact, Reading, Span
 from assistant.understanding.text import sentences
+from assistant.understanding.trades import trades_pattern
 
 if TYPE_CHECKING:
     from assistant.coaching.facts import Facts, GoalCandidate
@@ -263,6 +264,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         cues.search("off_topic", reading.language, s.text)
         and not cues.search("no_new_work", reading.language, s.text)  # "… på semester"
         and not cues.search("business_talk", reading.language, s.text)  # "we do coffee"
+        and not trades_pattern(reading.language).search(s.text)  # "lunsj, litt catering"
         for s in sentences(reading.text)
     )
     facts.renamed = "business_name" in profile and bool(

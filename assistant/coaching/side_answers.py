@@ -173,6 +173,9 @@ class SideAnswers:
         """A decline for what the coach does not do, the plan's own answer to a question
         about the plan, else the guidance. A question about the plan is never declined for
         a word it shares with one ("with tax season in 8 weeks, what should I do first?")."""
+        if reading_cues.search("asks_what_coach_needs", state.language, question):
+            state.acts.append("answered")  # "Hva trenger du å vite?": the next question says
+            return Messages(state.language).say("ask_as_we_go")
         kind = plan_question(question, state.language)
         declined = None if kind else boundary(state.language, question, asked=True)
         if declined:
@@ -236,7 +239,8 @@ class SideAnswers:
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
         strange = not on_topic and not _about_this_business(state, question)
-        if not quiet and (strange or _small_talk(question, state.language)):  # the match?
+        helping = reading_cues.search("asks_for_help", state.language, question) is not None
+        if not (quiet or helping) and (strange or _small_talk(question, state.language)):
             state.acts.append("declined")
             return say.say("side_answer_off_topic")
         found = ground(self.kb, question, 3, state.scope) if on_topic else []
@@ -251,8 +255,9 @@ class SideAnswers:
         if not found:
             if quiet:
                 return ""
-            state.acts.append("declined")
-            return say.say("side_answer_none")
+            state.acts.append("declined")  # "what do you suggest?": the owner's own step
+            own_step = helping and bool(state.plan.roadmap)  # a roadmap to add it to
+            return say.say("side_answer_own_step" if own_step else "side_answer_none")
         state.acts.append("answered")
         lines = [say.say("side_answer_head")]
         citations = []
