@@ -164,6 +164,11 @@ class InitiativeSpec(CatalogueModel):
         object.__setattr__(self, "fit", self.fit.model_copy(update={"step": self.id}))
         return self
 
+    @property
+    def needed_first(self) -> set[str]:
+        """The steps that must come first: what it depends on and the system it runs in."""
+        return {*self.depends_on, *([self.runs_in.step] if self.runs_in else [])}
+
     @model_validator(mode="after")
     def _covering_what_it_covers(self) -> InitiativeSpec:
         if stray := sorted(set(self.covering) - set(self.covers)):
@@ -194,13 +199,10 @@ class KpiCatalogue(CatalogueModel):
         kpi_ids = _unique((k.id for k in self.kpis), "KPI")
         ids = _unique((i.id for i in self.initiatives), "initiative")
         for item in self.initiatives:
-            named = {*item.depends_on, *item.covers, *([item.runs_in.step] if item.runs_in else [])}
+            named = {*item.needed_first, *item.covers}
             if missing := sorted(set(item.kpis) - kpi_ids) + sorted(named - ids):
                 raise ValueError(f"initiative {item.id!r} names unknown ids {missing}")
-        requires = {
-            i.id: {*i.depends_on, *([i.runs_in.step] if i.runs_in else [])}
-            for i in self.initiatives
-        }
+        requires = {i.id: i.needed_first for i in self.initiatives}
         while requires:  # peel off initiatives whose dependencies are all placed
             ready = {key for key, needs in requires.items() if not needs & requires.keys()}
             if not ready:

@@ -42,7 +42,6 @@ MAX_MESSAGE_CHARS = 4000
 # A sentence ends at . ! ? ; or a line break followed by a capital or a quote, so "ca. 35"
 # or "1.5 mill." inside a sentence do not cut it.
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÆØÅÄÖÜА-ЯЁ«\"“(])|\n+")
-_CURRENCIES = CURRENCY_CODES
 # More than any small business turns over in any of these currencies: a slip, not a fact.
 MAX_REVENUE = 1e12
 # Units that count things, which are never below zero (only a score, such as NPS, can be).
@@ -282,7 +281,7 @@ def _revenue(text: str, language: str, revenue_words: list[str]) -> Money | None
             continue
         for quantity in extract_quantities(sentence, language):
             if quantity.kind == "money" and 0 < quantity.value <= MAX_REVENUE:
-                currency = quantity.unit if quantity.unit in _CURRENCIES else "NOK"
+                currency = quantity.unit if quantity.unit in CURRENCY_CODES else "NOK"
                 if quantity.unit == "kr":
                     currency = "SEK" if language == "sv" else "NOK"
                 try:

@@ -32,11 +32,8 @@ def named_quiet_time(words: str, language: str) -> str | None:
 def _busy_or_deadline(words: str, match: re.Match[str], language: str) -> bool:
     after = words[match.end() : match.end() + BUSY_REACH]
     before = words[max(0, match.start() - DEADLINE_REACH) : match.start()]
-    return _said(after, "busy_time", language) or _said(before, "quiet_time_deadline", language)
-
-
-def _said(text: str, key: str, language: str) -> bool:
-    return any(p.search(text) for p in cues.patterns(key, language))
+    busy = cues.search("busy_time", language, after) is not None
+    return busy or cues.search("quiet_time_deadline", language, before) is not None
 
 
 def for_the_quiet_time(pick: Pick, language: str) -> str | None:

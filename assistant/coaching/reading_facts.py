@@ -30,7 +30,6 @@ from assistant.understanding.trades import trades_pattern
 if TYPE_CHECKING:
     from assistant.coaching.facts import Facts, GoalCandidate
 
-_CURRENCIES = CURRENCY_CODES
 FOLLOWERS = "social_followers"
 _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words").items()}
 
@@ -97,7 +96,7 @@ def _revenue(reading: Reading) -> Money | None:
     fact = reading.profile_value("revenue")
     if fact is None:
         return None
-    currency = fact.currency if fact.currency in _CURRENCIES else None
+    currency = fact.currency if fact.currency in CURRENCY_CODES else None
     return Money(amount=float(fact.value), currency=currency or DEFAULT_CURRENCY[reading.language])
 
 
@@ -166,7 +165,7 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
             facts.staff, facts.profile_fixed = int(value), True
         elif correction.field == "revenue" and value > 0:
             facts.profile_fixed = True
-            currency = correction.currency if correction.currency in _CURRENCIES else None
+            currency = correction.currency if correction.currency in CURRENCY_CODES else None
             facts.revenue = Money(
                 amount=value, currency=currency or DEFAULT_CURRENCY[reading.language]
             )

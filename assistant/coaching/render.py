@@ -134,7 +134,6 @@ def _score_line(
         dimension=dimension,
         score=f"{score:.0f}" if score is not None else say.say("unknown_score"),
         band=say.label("bands", band) if band else say.say("unknown"),
-        provisional="",
     )
 
 

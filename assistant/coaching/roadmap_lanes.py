@@ -35,6 +35,10 @@ class Pick:
     due_now: bool = False  # a goal it serves is due by the end of Now's quarter
     covered: list[str] = field(default_factory=list)  # planned steps it does itself
 
+    def due_in_now(self) -> bool:
+        """A goal it serves is due within Now: by its horizon or by the end of its quarter."""
+        return self.due == "short" or self.due_now
+
 
 def set_due(plan: StrategyPlan, pick: Pick, today: date) -> None:
     """The lane and the day by which the goals a step serves are due: a goal due by the end
@@ -80,7 +84,7 @@ def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
         routine = pick.spec.id in ALWAYS
         first = pick.primary or pick.pain is not None
         wanted = "short" if first else min(pick.spec.horizon, pick.due, key=LANES.index)
-        if routine or (pick.primary and (pick.due == "short" or pick.due_now)):
+        if routine or (pick.primary and pick.due_in_now()):
             pick.horizon = "short"
             started += 0 if routine else 1
         elif wanted == "short" and started < capacity:
@@ -100,7 +104,7 @@ def _needed_first(picks: list[Pick], lead: Pick | None) -> None:
     start now). A minor step waits for what it needs."""
     by_id = {p.spec.id: p for p in picks}
     for pick in picks:
-        urgent = pick.primary and (pick.due == "short" or pick.due_now or pick is lead)
+        urgent = pick.primary and (pick.due_in_now() or pick is lead)
         needed = [by_id[d] for d in pick.spec.depends_on if d in by_id]
         late = [n for n in needed if _starts_after(n, pick.horizon, urgent)]
         if not late:
@@ -119,7 +123,7 @@ def _within_capacity(picks: list[Pick], capacity: int, lead: Pick | None) -> Non
     keeps ``capacity`` projects, the steps of goals due within it whatever their number;
     the least owed step moves to Next, never one a step staying in Now builds on."""
     now = [p for p in picks if p.horizon == "short" and p.spec.id not in ALWAYS]
-    kept = {p.spec.id for p in now if p is lead or (p.primary and (p.due == "short" or p.due_now))}
+    kept = {p.spec.id for p in now if p is lead or (p.primary and p.due_in_now())}
     kept |= {d for p in now if p.spec.id in kept for d in p.spec.depends_on}
     movable = [p for p in now if p.spec.id not in kept]
     movable.sort(key=lambda p: (p.primary, p.pain is not None, p.spec.impact * p.spec.feasibility))

@@ -176,7 +176,7 @@ def _number_pattern(language: Language) -> re.Pattern[str]:
     grouped = r",\d{3}(?!\d)" if language == "en" else r"\.\d{3}(?!\d)"
     return re.compile(
         rf"(?:(?P<pre>(?<![^\W\d_])(?-i:AU|NZ|A|C)\$|[$€₽£]|(?<![^\W\d_])"
-        rf"(?:kr\.?|руб\.?|(?-i:NOK|SEK|EUR|USD|RUB|GBP|AUD|NZD|CAD|DKK|CHF))){_SPACE}?)?"
+        rf"(?:kr\.?|руб\.?|(?-i:{'|'.join(sorted(CURRENCY_CODES))}))){_SPACE}?)?"
         rf"(?<![\w.,:/])(?P<sign>[-−+])?"
         rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d{{1,3}}(?:{grouped})+|\d+)"
         rf"(?P<frac>[.,]\d+)?(?![.,:/]?\d){_NOT_ORDINAL}",

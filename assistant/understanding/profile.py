@@ -19,13 +19,9 @@ MAX_REVENUE = 1e12  # more than any small business turns over in any currency
 
 
 @cache
-def _not_places() -> frozenset[str]:
-    return frozenset(word.lower() for word in cues.raw("not_places"))
-
-
-@cache
-def _never_names() -> frozenset[str]:
-    return frozenset(word.lower() for word in cues.raw("never_a_business_name"))
+def _lowered(key: str) -> frozenset[str]:
+    """A list of words in reading_cues.yaml, in lower case ("not_places")."""
+    return frozenset(word.lower() for word in cues.raw(key))
 
 
 def business_name(text: str, language: str) -> ProfileFact | None:
@@ -51,9 +47,9 @@ def business_name(text: str, language: str) -> ProfileFact | None:
                 continue  # "Kunduppgifterna ligger i Shopify": where data lives
             if _LOWER_AFTER_NUMBER.match(name) or not re.search(r"[^\W\d_]", name):
                 continue  # "We're 8 year-round", "we're 12 in total": a head count
-            if name.lower() in _never_names():
+            if name.lower() in _lowered("never_a_business_name"):
                 continue  # "in Galway, Ireland": the country, not the name
-            if len(name) >= 2 and name.lower() not in _not_places():
+            if len(name) >= 2 and name.lower() not in _lowered("not_places"):
                 start = match.start("name")
                 return ProfileFact(
                     field="business_name",
@@ -116,7 +112,8 @@ def location(text: str, language: str, name: ProfileFact | None = None) -> Profi
                 continue  # "Bakeriet på Hjørnet AS": part of the name, not a place
             place = match.group("place")
             first = place.split()[0].split("-")[0]
-            if first.lower() in _not_places() or place.lower() in _not_places():
+            not_places = _lowered("not_places")
+            if first.lower() in not_places or place.lower() in not_places:
                 continue
             placed = _capitalised_in_text(text, match.start("place"))
             if not placed or product_name(text, match, language):
