@@ -123,8 +123,11 @@ def test_a_quote_that_names_nothing_the_question_asks_about_is_no_answer(service
     assert "declined" in service.session(sid).acts
 
 
-def test_a_figure_per_another_period_is_no_value_of_a_per_month_kpi():
+def test_a_figure_per_year_or_week_is_converted_to_a_per_month_kpi_and_one_per_day_is_not():
     facts = read_message("Vi gör ungefär 2 400 jobb om året.", "sv", TODAY)
+    orders = [f for f in facts.figures if f.kpi_id == "orders_per_month"]
+    assert [(f.value, f.period) for f in orders] == [(200, "month")]
+    facts = read_message("We take about 150 orders a day.", "en", TODAY)
     assert not any(f.kpi_id == "orders_per_month" for f in facts.figures)
     facts = read_message("Vi har rundt 200 ordrer i måneden.", "nb", TODAY)
     assert any(f.kpi_id == "orders_per_month" and f.value == 200 for f in facts.figures)

@@ -250,7 +250,8 @@ def _add_own_step(
             owner="owner",
         )
     )
-    outcome.changes.append(say.say("initiative_added", item=title))
+    said = name[:1].upper() + name[1:]  # said back whole: nothing the owner asked for is cut
+    outcome.changes.append(say.say("initiative_added", item=said if title != said else title))
     outcome.roadmap_changed = True
 
 
@@ -267,14 +268,16 @@ TITLE_CHARS = 90  # a step of the owner's own is titled by its first words; the 
 
 def short_title(name: str) -> str:
     """ "a catering page with menu, prices and an order form, and a list of 50 offices …":
-    up to the last clause or word that fits, never cut inside a word."""
+    up to the last whole clause that fits (the rest describes the step), else the last
+    word with "…", never cut inside a word."""
     name = name[:1].upper() + name[1:]
     if len(name) <= TITLE_CHARS:
         return name
     head = name[:TITLE_CHARS]
-    cut = max(head.rfind(","), head.rfind(";"))
-    cut = cut if cut > TITLE_CHARS // 2 else head.rfind(" ")
-    return head[:cut].rstrip(" ,;:–-") + " …"
+    clause = max(head.rfind(","), head.rfind(";"))
+    if clause > TITLE_CHARS // 2:  # a whole clause: the rest is in the step's description
+        return head[:clause].rstrip(" ,;:–-")
+    return head[: head.rfind(" ")].rstrip(" ,;:–-") + " …"
 
 
 def rename_initiative(

@@ -13,7 +13,8 @@ _QUOTED = re.compile(
     r"^[^'\"“”«‘\n]*?(?<![\w])['\"“”«‘](?P<name>[^'\"“”«»‘’\n]{2,120})['\"“”»’](?!\w)"
 )
 _SAID_AFTER = re.compile(
-    r"^\s*(?:it\s+|det\s+|den\s+)?(?:to|as|till|til|в|на|:)\s*:?\s*(?P<name>[^.!?;\n]{2,240})",
+    r"^\s*(?:it\s+|det\s+|den\s+)?(?:(?:to|as|till|til|в|на)(?!\w)|:)\s*:?\s*"
+    r"(?P<name>[^.!?;\n]{2,240})",
     re.IGNORECASE,
 )
 

@@ -11,6 +11,7 @@ from assistant.coaching.units import TIME_UNITS, figure_unit
 from assistant.understanding import cues
 from assistant.understanding.objective_units import names_its_own, shared_unit
 from assistant.understanding.quantities import Found, read_amounts
+from assistant.understanding.team import counts_people
 from assistant.understanding.text import sentences
 
 _OLD_VALUE = re.compile(
@@ -99,6 +100,7 @@ def _values(words: str, language: str) -> list[Found]:
         for a in found
         if not _old(words, a, language)
         and not _time_until(words, a, language)
+        and not counts_people(words, a.end, language)  # "- we only have 5 lads": the team
         and not (old_share and a.amount.unit == "count" and names_its_own(words, a.amount))
     ]  # "inte 40 %. Vi har 40 tårtbeställningar … 0 % i dag": the 0 % replaces the 40 %
 

@@ -22,8 +22,25 @@ def figure_of(amount: Amount, kpi_id: str | None = None, language: str = "en") -
     unit = figure_unit(amount, language)
     spec = load_kpi_catalogue().find_kpi(kpi_id)
     if spec is not None and not _same_period(amount, spec):
-        kpi_id = None  # "2 400 jobb om året" is no value of "orders per month"
+        per = in_period(amount.value, amount.period, spec.per)
+        if per is None:
+            kpi_id = None  # "150 a day" is no value of "orders per month": days open vary
+        else:  # "600 jobs a year" is 50 orders per month
+            return Figure(value=per, unit=unit, kpi_id=kpi_id, period=spec.per)
     return Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
+
+
+MONTHS_IN = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
+WHOLE_FROM = 10  # at or above this, a converted count is rounded to a whole number
+
+
+def in_period(value: float, said: str | None, wanted: str | None) -> float | None:
+    """A figure said per one period in another: per week, month, quarter and year convert
+    (52 weeks make 12 months); a day does not, since days open differ from trade to trade."""
+    if said not in MONTHS_IN or wanted not in MONTHS_IN:
+        return None
+    converted = value * MONTHS_IN[wanted] / MONTHS_IN[said]
+    return float(round(converted)) if converted >= WHOLE_FROM else round(converted, 1)
 
 
 def _same_period(amount: Amount, spec: KpiSpec) -> bool:

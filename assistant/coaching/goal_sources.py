@@ -5,6 +5,7 @@ it said back. The goal is the one the sentence numbers, else every goal still wi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.coaching.chat_outcome import Outcome, say_for
@@ -28,7 +29,7 @@ def record_sources(state: SessionState, facts: Facts, today: date, outcome: Outc
     said_any = False
     for sentence in sentences(facts.said):
         said = cues.search("data_source_said", language, sentence.text)
-        source = _source(sentence.text[said.end() :] if said else "")
+        source = _source(_instead(sentence.text[said.end() :], language) if said else "")
         if said is None or not source:
             continue
         numbers = [
@@ -45,6 +46,23 @@ def record_sources(state: SessionState, facts: Facts, today: date, outcome: Outc
             outcome.changes.append(say.say("goal_changed", number=number, changes=change))
     if said_any:
         apply_smart(state.plan, today)  # once, after every source said is set
+
+
+_TURN = re.compile(r"\s+[-–—]\s+|[;:]\s+|,\s+(?:but\s+|men\s+|но\s+|а\s+)?|\s+but\s+")
+
+
+_BUT = re.compile(r"^\W*(?:but|men|но|а)\b", re.IGNORECASE)
+
+
+def _instead(rest: str, language: str) -> str:
+    """The source as said, or, when the words deny one ("isn't Sage - Aoife logs her hours
+    on a timesheet"), what the sentence says instead; nothing when it says nothing else."""
+    if _BUT.match(rest):
+        return ""  # "you asked where the figures come from, but left my answer out"
+    if cues.search("source_denied", language, rest) is None:
+        return rest
+    turn = _TURN.search(rest)
+    return rest[turn.end() :] if turn else ""
 
 
 def _source(rest: str) -> str:
@@ -73,7 +91,7 @@ def rename_kpi(state: SessionState, index: int, said: str, today: date) -> list[
     goal = state.plan.goals[index]
     found = cues.search("data_source_said", language, said)
     name = (said[: found.start()] if found else said).strip(" ,;:—–-")
-    source = _source(said[found.end() :]) if found else ""
+    source = _source(_instead(said[found.end() :], language)) if found else ""
     if not goal.kpis:
         goal.kpis.append(Kpi(name=name or goal.metric or goal.statement))
     kpi = goal.kpis[0]

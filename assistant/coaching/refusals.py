@@ -20,6 +20,8 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
     ("a webshop?? we're plumbers", "so no webshop stuff please"), not every step a longer
     message names ("half of bookings … booked online", "more google reviews"). While the
     owner ``describing`` today's business, "no analytics" says what they lack, not a refusal."""
+    for pattern in cues.patterns("not_a_refusal", language):  # "backups is don't know"
+        words = pattern.sub(lambda m: " " * len(m.group()), words)
     said = sentences(words)
     refusing = [
         s.text

@@ -30,6 +30,9 @@ def snapshot(state: SessionState) -> Snapshot:
             ("markets", ", ".join(profile.markets)),
         )
     }
+    followers = state.plan.current_state.marketing.social_followers
+    if followers is not None:  # recorded with the marketing state, not as a KPI
+        held[say.label("understood_fields", "followers")] = shown_number(followers, say.language)
     for metric in state.plan.current_state.metrics:  # "4 days", not "4"
         unit = None if metric.unit in UNSAID_UNITS else metric.unit
         held[metric.name] = figure_said(Figure(value=metric.value, unit=unit), None, say.language)

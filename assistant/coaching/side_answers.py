@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.coaching import render
-from assistant.coaching.business_said import fitting
+from assistant.coaching.business_said import fitting, pains_said
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.cues import cues
 from assistant.coaching.definitions import definition
@@ -52,13 +52,15 @@ def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
 CATALOGUE_ANSWERS = 2  # initiatives described in one answer
 
 
-def _from_catalogue(state: SessionState, question: str) -> str | None:
+def _from_catalogue(state: SessionState, question: str, problem: str = "") -> str | None:
     """ "is online booking even worth it for a workshop our size?": the curated initiative the
-    question names, described in the owner's language, and what it would do for this
-    business (in the plan already, the goal it serves, or why it does not fit)."""
+    question names (else the one for the ``problem`` described beside it), described in the
+    owner's language, and what it would do for this business (in the plan already, the goal
+    it serves, or why it does not fit)."""
     language = state.language
     catalogue = load_kpi_catalogue()
     named = initiatives_called(question, language)[:CATALOGUE_ANSWERS]  # said whole
+    named = named or list(pains_said(problem, language))[:CATALOGUE_ANSWERS]
     fit = {s.id for s in fitting(state)}
     specs = [_for_this_business(s, fit) for s in catalogue.initiatives if s.id in named]
     if not specs:
@@ -165,10 +167,14 @@ class SideAnswers:
         """Answers to the questions asked inside a longer message (its facts are stored as
         well); a turn that was itself a side question has none."""
         asked = [q for q in facts.asked if not (facts.aside and _small_talk(q, state.language))]
-        return [self.answer(state, question, INLINE_SIMILARITY) for question in asked]
+        return [self.answer(state, q, INLINE_SIMILARITY, facts.said) for q in asked]
 
     def answer(
-        self, state: SessionState, question: str, floor: float = SIDE_ANSWER_SIMILARITY
+        self,
+        state: SessionState,
+        question: str,
+        floor: float = SIDE_ANSWER_SIMILARITY,
+        said: str = "",
     ) -> str:
         """A decline for what the coach does not do, the plan's own answer to a question
         about the plan, else the guidance. A question about the plan is never declined for
@@ -203,7 +209,7 @@ class SideAnswers:
             return "\n\n".join(p for p in (not_yet, quoted) if p)
         defined = definition(question, state.language)
         if defined is None:
-            known = self._recommended(state, question)
+            known = self._recommended(state, question, said)
             if known is None:
                 return self.answer_question(state, question, floor=floor)
             state.acts.append("answered")  # what the coach recommends, then any quote
@@ -213,13 +219,16 @@ class SideAnswers:
         quoted = self.answer_question(state, question, quiet=True, floor=floor)
         return "\n\n".join(p for p in (defined, quoted) if p)
 
-    def _recommended(self, state: SessionState, question: str) -> str | None:
-        """The curated step the question names, unless it asks for specifics the coach
-        does not hold (a price, a law, a posting hour)."""
+    def _recommended(self, state: SessionState, question: str, said: str = "") -> str | None:
+        """The curated step the question names, or, when it asks what to do about a problem
+        the message describes ("we miss 8-10 calls a week … What do you suggest for that?"),
+        the step for that problem; never when it asks for specifics the coach does not hold
+        (a price, a law, a posting hour)."""
         table = cues(state.language)
         if table.compiled(table.specifics).search(question):
             return None
-        return _from_catalogue(state, question)
+        helping = reading_cues.search("asks_for_help", state.language, question) is not None
+        return _from_catalogue(state, question, said if helping else "")
 
     def answer_question(
         self,

@@ -340,6 +340,8 @@ def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantit
         between = text[low.end : high.start]
         if result[i].range_role or not re.fullmatch(_RANGE_DASH, between) or "\n" in between:
             continue  # "18k site visits\n- 410 signups": a list's dash, no range
+        if between != between.strip() and _SAID_OF_IT.match(text, high.end):
+            continue  # "till 4,6 – 4,7 är nog orealistiskt" ("14-15 000 er hva vi betaler" is one)
         update: dict[str, object] = {"range_role": "low"}
         if low.unit is None and high.unit is not None:
             update.update(unit=high.unit, kind=high.kind)
@@ -352,6 +354,7 @@ def _mark_ranges(text: str, found: list[tuple[Quantity, float]]) -> list[Quantit
     return result
 
 
+_SAID_OF_IT = re.compile(r"\s+(?:is|was|are|er|var|blir|är|blev|это|было|был)\b", re.IGNORECASE)
 _THOUSANDS_GROUP = re.compile(r"\d[ \u00a0\u202f.]\d{3}\b")
 
 

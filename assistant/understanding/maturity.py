@@ -72,6 +72,19 @@ def _softened(answer: str, clause: str, language: str) -> str:
     return hedged
 
 
+def _after_topic(fact: MaturityFact, clause: str, language: str) -> str:
+    """What a short clause after an answer makes of it: after a topic named in one word
+    ("Backups, don't know", "Paperless, definitely not") a "don't know" or a no that opens
+    the clause is the answer itself; otherwise the clause softens the answer ("website yes,
+    a bit dated now" is partly)."""
+    bare = len(fact.span.text.split()) == 1
+    if bare and meaning.polarity(clause, language) == "unknown":
+        return "unknown"
+    if bare and cues.search("bare_answer_no", language, clause):
+        return _hedged("no", clause, language)
+    return _softened(fact.answer, clause, language)
+
+
 def _clauses(sentence: Piece) -> list[Piece]:
     pieces, cursor = [], 0
     for match in _CLAUSE.finditer(sentence.text):
@@ -131,10 +144,12 @@ _QUOTED = re.compile(r"""(?<!\w)(['"“‘«])([^'"“”‘’«»\n]*\s[^'"“
 
 def _unquoted(text: str, language: str) -> str:
     """Words quoted back answer nothing ("a 'website' of sorts" is one word stressed, kept),
-    nor do goods made by hand ("мыло ручной работы"); blanked, every position kept."""
+    nor do goods made by hand ("мыло ручной работы"), nor "not just" ("not just social
+    media" is a yes to it); blanked, every position kept."""
     text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    for pattern in cues.patterns("made_by_hand", language):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    for key in ("made_by_hand", "not_only"):  # "not just social media" says yes to it
+        for pattern in cues.patterns(key, language):
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
 
 
@@ -220,12 +235,18 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
             if not answers and previous and _says_more(clause.text):  # "website yes, a bit dated"
                 for question_id in previous:
                     fact = found[question_id]
-                    answer = _softened(fact.answer, clause.text, language)
-                    found[question_id] = fact.model_copy(update={"answer": answer})
+                    answer = _after_topic(fact, clause.text, language)
+                    span = Span(  # the answer joins its topic: what follows only softens it
+                        start=fact.span.start,
+                        end=clause.end,
+                        text=text[fact.span.start : clause.end],
+                    )
+                    found[question_id] = fact.model_copy(update={"answer": answer, "span": span})
                 continue
             previous = []
+            denied = cues.search("answer_denied", language, clause.text) is not None
             for question_id, value in answers.items():
-                answer = _hedged(_answer(value), clause.text, language)
+                answer = "unknown" if denied else _hedged(_answer(value), clause.text, language)
                 known = found.get(question_id)
                 if known is not None and (answer == "unknown" or known.answer == answer):
                     continue

@@ -147,12 +147,23 @@ def after_header(
         for match in pattern.finditer(text):
             end = text.find("\n", match.end())
             end = end if end >= 0 else len(text)
+            end = min(end, _one_aim_end(text, match, language))
             said_at = match.start() + len(match.group()) - len(match.group().lstrip())
             line_start = text.rfind("\n", 0, said_at)  # "- Mål: 25 …" is one item
             while not _LIST_LINE.match(text, line_start) and (item := _LIST_LINE.match(text, end)):
                 end = item.end()
             found.append((match.end(), end))
     return found
+
+
+def _one_aim_end(text: str, header: re.Match[str], language: str) -> int:
+    """Where the section after a header that names one aim ("add a goal: …") ends: with
+    its sentence; other headers run on."""
+    said = text[max(0, header.start() - 20) : header.end()]
+    if cues.search("single_aim_header", language, said) is None:
+        return len(text)
+    stop = re.compile(r"[.!?](?=\s|$)").search(text, header.end())
+    return stop.end() if stop else len(text)
 
 
 def aims_sections(text: str, language: str) -> list[tuple[int, int]]:

@@ -156,6 +156,7 @@ def _one_more_aim(
     last = text[scopes[-1].end : piece.start]
     after_aim = last.count(".") + last.count("!") <= 1 and "\n\n" not in last
     dated = bool(find_date_spans(piece.text, language))  # "… by next Christmas": an aim
+    dated = dated and not cues.search("done_before", language, piece.text)  # "we did 12 in 2025"
     changes = any(cues.search(k, language, piece.text) for k in ("increase", "decrease"))
     aimed = dated or changes  # "och telefonen tar 2 timmar om dagen": how things are today
     return aimed and after_aim and not said_as_today(text, inside[0], language, piece.start)
@@ -270,7 +271,9 @@ def objective_scopes(text: str, language: str, amounts: list[Found]) -> list[Sco
             scopes[-1].amounts += inside
             continue
         if wished and not (figures_only and continues):
-            before = [p for n, p in lead if n == number]
+            before = [  # "Вы потеряли ещё одну вещь: хочу …": said to the coach, no aim's words
+                p for n, p in lead if n == number and not cues.search("coach_did", language, p.text)
+            ]
             if not before and _unnamed(piece, language):  # "Fyllingsgraden … 65 %. Mål: 85 %"
                 before = [p for n, p in lead if n == number - 1][-1:]
             if not before and not inside and _pointing(piece, language):
@@ -421,16 +424,31 @@ def _other_metric(
     return bool(named) and not named & said
 
 
+def _names_another(text: str, first: Scope, later: Scope, language: str) -> bool:
+    """A later sentence of a list item states an aim of metrics none of which the first part
+    named."""
+    if not re.search(r"[.!?]\s", text[first.start : later.start]):
+        return False  # "Fler större jobb (kök), vill ha 20 % högre oms": one sentence, one aim
+    sentence = re.split(r"(?<=[.!?])\s", text[later.start :], maxsplit=1)[0]
+    if not states_objective(Piece(sentence, later.start), language):
+        return False  # "… by spring. We got 1 reply to our last advert": how it is today
+    named = _metrics_named(text[later.start : later.end], language)
+    first_named = _metrics_named(text[first.start : first.end], language)
+    return bool(named) and bool(first_named) and not named & first_named
+
+
 def _metrics_named(words: str, language: str) -> set[str]:
     """The metrics whose cues ``words`` say."""
     return {label for *_, label in cue_hits(words, language, 0)}
 
 
-def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:
+def in_one_item(text: str, scopes: list[Scope], language: str) -> list[Scope]:
     """An inline list's item is one objective: "1) get paid quicker. 45 days is silly, want
     it under 20 by next summer" is one, with the words of its first clause; unless each part
     says both today's figure and the aim ("6 implant cases now, want 15. cosmetic is £28k a
-    month, want that to £50k"): two objectives in one item."""
+    month, want that to £50k"), or a later part names another metric ("3) reviews from 23
+    to 100 by December. And admin eats 12 hours a week, I'd like that down to 5"): two
+    objectives in one item."""
     items = list_items(text)
     if len(items) < 2:
         return scopes
@@ -441,7 +459,8 @@ def in_one_item(text: str, scopes: list[Scope]) -> list[Scope]:
             i.start <= last.start < i.end and i.start <= scope.start < i.end for i in items
         )
         whole_each = last is not None and min(len(last.amounts), len(scope.amounts)) >= 2
-        if last is not None and same and not whole_each:  # "6 cases now, want 15. Cosmetic
+        other = last is not None and _names_another(text, last, scope, language)
+        if last is not None and same and not whole_each and not other:
             merged[-1] = Scope(last.pieces + scope.pieces, last.amounts + scope.amounts)
         else:
             merged.append(scope)

@@ -15,7 +15,9 @@ from assistant.understanding.reading import Amount
 def shared_unit(baseline: Amount, target: Amount) -> Amount:
     """ "from 15 to 25 %", "from 2 to 4 million NOK": a bare baseline shares the target's unit
     and, a thousandfold below it, the target's scale word."""
-    if baseline.unit != "count" or baseline.value < 0:
+    large = target.unit == "money" or (target.unit == "count" and scaled(target))
+    bare = baseline.unit == "count" or (baseline.unit == "score" and large)
+    if not bare or baseline.value < 0:  # "fra 7,8 til 9,5 millioner": 7,8 is no score
         return baseline
     if target.unit == "count" and scaled(target) and not scaled(baseline) and baseline.value:
         return baseline.model_copy(update={"value": _scaled_like(baseline.value, target.value)})
@@ -86,7 +88,8 @@ def _scaled_like(value: float, target: float) -> float:
     """A bare figure a thousandfold or more below its target shares the target's scale."""
     if target / value < 1000:
         return value
-    return value * next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
+    factor = next((f for f in (1e3, 1e6, 1e9) if target / (value * f) <= 100), 1.0)
+    return round(value * factor, 2)  # "4,1 … 5 miljoner": 4 100 000, not 4 099 999.99
 
 
 def one_time_unit(baseline: Amount, target: Amount) -> tuple[Amount, Amount]:

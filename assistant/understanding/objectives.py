@@ -10,12 +10,11 @@ from typing import Literal
 
 from assistant.extraction import (
     classify_objective,
-    extract_deadline,
     find_date_spans,
-    find_unusable_deadline,
 )
 from assistant.regex_cache import compiled
 from assistant.understanding import cues
+from assistant.understanding.intents import said_as_old
 from assistant.understanding.metrics import (
     bind_by_cues,
     bind_by_meaning,
@@ -34,7 +33,9 @@ from assistant.understanding.objective_clauses import (
     in_objectives_section,
     parallel_wish,
 )
+from assistant.understanding.objective_deadlines import deadline_of, gone_by
 from assistant.understanding.objective_figures import figure_role, said_as_today, unit_price
+from assistant.understanding.objective_lead_ins import after_remark, apart_from
 from assistant.understanding.objective_merge import completed
 from assistant.understanding.objective_scopes import (
     ONE_MORE,
@@ -43,7 +44,6 @@ from assistant.understanding.objective_scopes import (
     in_one_item,
     objective_scopes,
 )
-from assistant.understanding.objective_spans import objective_start
 from assistant.understanding.objective_units import (
     apart_in_time,
     one_time_unit,
@@ -52,7 +52,7 @@ from assistant.understanding.objective_units import (
     two_things,
 )
 from assistant.understanding.quantities import Found
-from assistant.understanding.reading import Amount, Deadline, MetricFact, ObjectiveFact, Span
+from assistant.understanding.reading import Amount, MetricFact, ObjectiveFact, Span
 from assistant.understanding.relative import base_of_change, change_word, way_of
 from assistant.understanding.text import (
     Piece,
@@ -65,66 +65,13 @@ from assistant.understanding.text import (
 UNITLESS_SIMILARITY = 0.5  # with no number to check the unit, only a close example decides
 
 
-def _last_deadline(words: str, language: str, today: dt.date):  # type: ignore[no-untyped-def]
-    """The last deadline said: "returns within a month — we want one in three, in half a
-    year" is due in half a year; the first phrase measures, the last one dates."""
-    found, offset = None, 0
-    while (later := extract_deadline(words[offset:], language, today)) is not None:
-        if not _service_level(later, today):
-            found = later.model_copy(
-                update={"start": offset + later.start, "end": offset + later.end}
-            )
-        offset += later.end
-    return found
-
-
-SERVICE_LEVEL_DAYS = 10  # "invoice within three days", "quotes within 24 hours"
-
-
-def _service_level(found, today: dt.date) -> bool:  # type: ignore[no-untyped-def]
-    """A span of a few days ("within three days of the job") is how fast, not when a goal
-    is due; a date or a period ("by 20 December", "within two weeks") stays a deadline."""
-    days = (found.date - today).days
-    return (
-        found.granularity == "day"
-        and days < SERVICE_LEVEL_DAYS
-        and not re.search(r"\d{4}", found.text)
-    )
-
-
-_QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]{1,120}[\"“”«»„]")
-
-
-def _deadline(text: str, scope: Scope, language: str, today: dt.date) -> Deadline | None:
-    words = text[scope.start : scope.end]  # "Sara drunknar i april": a quote names no deadline
-    words = _QUOTED.sub(lambda m: " " * len(m.group(0)), words)
-    for sentence in sentences(words):  # "inget nytt … juni–augusti": months closed, no date
-        if cues.search("no_new_work", language, sentence.text):
-            words = words.replace(sentence.text, " " * len(sentence.text))
-    found = _last_deadline(words, language, today)
-    if found is not None:
-        months = None
-        if found.granularity in ("month", "day") and "20" not in found.text:
-            months = round((found.date - today).days / 30.44, 1)
-        start = scope.start + found.start
-        return Deadline(
-            date=found.date,
-            duration_months=months,
-            span=span_of(text, start, start + len(found.text)),
-        )
-    return None  # a past date is flagged by the coach (see _gone_by), never stored
-
-
-def _gone_by(text: str, scope: Scope, language: str, today: dt.date) -> str | None:
-    """The words of a deadline the objective gives that has already passed."""
-    unusable = find_unusable_deadline(text[scope.start : scope.end], language, today)
-    return unusable[0] if unusable is not None and unusable[1] == "past" else None
-
-
 def _comparable(a: Found, b: Found) -> bool:
     """Two figures of one metric: the same unit, a bare count beside a unit, or a zero."""
     units = (a.amount.unit, b.amount.unit)
     return units[0] == units[1] or "count" in units or 0 in (a.amount.value, b.amount.value)
+
+
+FROM_AND_TO = 2  # figures an aim needs besides one put right to leave that one out
 
 
 def _numbers(
@@ -136,10 +83,15 @@ def _numbers(
     baseline = target = change = None
     rest = []
     contrasts = [f for f in scope.amounts if _compared_with(text, f, language)]
+    put_right = [f for f in scope.amounts if said_as_old(text, f.amount.span, language)]
+    if len(scope.amounts) - len(put_right) < FROM_AND_TO:
+        put_right = []  # "half an hour a day, not 3 hours": today's value, said as "not"
     for index, found in enumerate(scope.amounts):
         role = figure_role(text, found, language)
         if found in contrasts:
             continue  # "55 % booked vs 90 % on Fri/Sat": another thing's figure, for contrast
+        if found in put_right:
+            continue  # "Reviews: 23 to 100 by June, not 5!": the wrong figure, put right
         contrasted = index + 1 < len(scope.amounts) and scope.amounts[index + 1] in contrasts
         if role == "change_by" and found.amount.unit == "%":
             change = found
@@ -151,6 +103,7 @@ def _numbers(
                 contrasted
                 or said_as_today(text, found, language, scope.start)
                 or changed_to(text, found, language)
+                or _done_before(text, found, language)
             )
         ):
             baseline = found
@@ -174,6 +127,19 @@ def _numbers(
     if change and target and baseline is None and base_of_change(text, change, target, language):
         baseline, target = target, None  # "up 15 % on last winter (£92,000)": its base
     return baseline, target, change
+
+
+_CLAUSE_MARKS = (",", ";", ".", " - ", " – ")
+
+
+def _done_before(text: str, found: Found, language: str) -> bool:
+    """ "…, we won 6 in 2026": a figure the business reached in a year said is today's
+    value ("We got 1 reply to our last advert" is no value of the aim)."""
+    start = max(text.rfind(mark, 0, found.start) for mark in _CLAUSE_MARKS)
+    ends = [i for i in (text.find(mark, found.end) for mark in _CLAUSE_MARKS) if i >= 0]
+    clause = text[start + 1 : min(ends, default=len(text))]
+    dated = bool(find_date_spans(clause, language)) or cues.search("last_year", language, clause)
+    return bool(dated) and cues.search("done_before", language, clause) is not None
 
 
 def _free_for(found: Found, kpi: str | None, claimed: dict[int, str | None] | None) -> bool:
@@ -471,10 +437,10 @@ def _objective(
         change_percent=change_percent,
         direction=direction,
         hold=hold,
-        deadline=_deadline(text, scope, language, today),
-        gone_by=_gone_by(text, scope, language, today),
+        deadline=deadline_of(text, scope, language, today),
+        gone_by=gone_by(text, scope, language, today),
         confidence=0.7 if target or baseline else 0.5,
-        span=span_of(text, objective_start(text, scope.start, baseline), scope.end),
+        span=span_of(text, after_remark(text, scope, baseline, language), scope.end),
     )
 
 
@@ -487,11 +453,8 @@ def read_objectives(
     orders: tuple[Span, ...] = (),
 ) -> list[ObjectiveFact]:
     """Objectives, leaving out the clauses that order a change to the plan ("drop goal 4")."""
-    scopes = [
-        s
-        for s in in_one_item(text, objective_scopes(text, language, amounts))
-        if not any(o.start < s.end and s.start < o.end for o in orders)
-    ]
+    read = in_one_item(text, objective_scopes(text, language, amounts), language)
+    scopes = [s for s in (apart_from(s, orders) for s in read) if s is not None]
     scopes = in_objectives_section(text, language, scopes)
     taken = frozenset(a.start for s in scopes for a in s.amounts)  # another objective's figures
     claimed: dict[int, str | None] = {}  # today's values already read, by the metric's KPI

@@ -229,6 +229,7 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         and not _a_rate(text, c[2], language)
         and not _in_a_question(text, c[2])
         and not _counted_within(text, c[2], language)
+        and not _imagined(text, c[2], language)
     ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
@@ -236,6 +237,12 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         if not any(_overlap(candidate[2], other[2]) for other in kept):
             kept.append(candidate)
     return kept
+
+
+def _imagined(text: str, span: Span, language: str) -> bool:
+    """ "we'd need 30 plumbers for that": people the business would need are no head count."""
+    before = text[max(0, span.start - INCLUDED_REACH) : span.start]
+    return cues.search("hypothetical_before", language, before) is not None
 
 
 def _counted_within(text: str, span: Span, language: str) -> bool:
@@ -363,6 +370,8 @@ def read_profile(
     denied = _trade_denied(text, language)  # "Стоп, мы не фитнес-клуб!"
     if facts or revenue_said or corrected or relabelled or denied:
         trade = _in_name_a_guess(industry(text, language), name)
+        if trade is not None and trade.confidence <= TRADE_WORD_ONLY and name is not None:
+            trade = _said_beside_name(text, language, name) or trade
         facts += [trade] if trade is not None else []
     return facts
 
@@ -374,6 +383,32 @@ def _in_name_a_guess(trade: ProfileFact | None, name: ProfileFact | None) -> Pro
         return trade
     inside = name.span.start <= trade.span.start and trade.span.end <= name.span.end
     return trade.model_copy(update={"confidence": TRADE_WORD_ONLY}) if inside else trade
+
+
+def _said_beside_name(text: str, language: str, name: ProfileFact) -> ProfileFact | None:
+    """ "Cykelkliniken i Uppsala, cykelbutik + verkstad": the trade said after the name,
+    when the name holds a trade word of its own."""
+    start, end = name.span.start, name.span.end
+    trade = industry(text[:start] + " " * (end - start) + text[end:], language)
+    if trade is None or trade.confidence <= TRADE_WORD_ONLY or trade.span.start < end:
+        return None
+    between = text[end : trade.span.start]
+    if cues.search("name_words", language, between):
+        return None  # "Cykelverket är namnet på butiken": the shop the name is of
+    if re.search(r"[.!?]", between) and not _said_as_trade(text, trade, language):
+        return None  # "It's called Kirkstall Sparks Ltd. There's me, two electricians"
+    return trade
+
+
+def _said_as_trade(text: str, trade: ProfileFact, language: str) -> bool:
+    """ "… Vi er en liten tømrerbedrift": the trade said in so many words ("we are a …"),
+    not a trade word that names people in a later sentence."""
+    lead = max(0, trade.span.start - INDUSTRY_LEAD)
+    said = cues.search("industry", language, text[lead : trade.span.end])
+    return said is not None and said.end("industry") > trade.span.start - lead
+
+
+INDUSTRY_LEAD = 30  # characters before a trade in which "we are a …" is said
 
 
 def _trade_denied(text: str, language: str) -> bool:

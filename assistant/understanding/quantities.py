@@ -102,22 +102,43 @@ def _paid(text: str, quantity: Quantity, language: str, start: int | None = None
     )
 
 
+_JOINED = re.compile(r"\d|\b(?:and|og|och|or|eller)\b|(?<!\w)(?:и|или)(?!\w)", re.IGNORECASE)
+_ANOTHER_FIGURE = re.compile(r"[,;][^,;]*?\d")  # a later clause with a figure of its own
+
+
 def _period(text: str, start: int, end: int, language: str) -> str | None:
     """What the figure is counted per: said after it ("40 a week"), else just before it in
     its clause ("оборот в месяц около 2 млн")."""
-    after = text[end : end + _LOOK_AHEAD].split(".")[0]
+    after = re.split(r"[.!?\n]", text[end : end + _LOOK_AHEAD])[0]
+    if other := _ANOTHER_FIGURE.search(after):  # "25 млн, а не 320 тысяч в месяц": its own
+        after = after[: other.start()]
     clause = re.split(r"[.,;!?\n]", text[max(0, start - _LOOK_BEHIND) : start])[-1]
+    clause = _JOINED.split(clause)[-1]  # "300 visits a month and 250 followers": not its
     changed = any(cues.search(k, language, clause) for k in ("change_to", "change_from"))
     if changed and cues.search("duration", language, after) is not None:
         return None  # "с 14 до 30 за год", "from 150 to 500 within a year": when, not how often
+    if cues.search("total_after", language, after):
+        return None  # "100 reviews in total (not a year)"
     for window in (after, clause):
         best: tuple[int, str] | None = None
         for period, pattern in cues.period_patterns(language):
-            if (match := pattern.search(window)) and (best is None or match.start() < best[0]):
+            match = pattern.search(window)
+            if match is None or _not_a_period(window[: match.start()], language):
+                continue
+            if best is None or match.start() < best[0]:
                 best = (match.start(), period)
         if best is not None:
             return best[1]
     return None
+
+
+def _not_a_period(before: str, language: str) -> bool:
+    """ "(not a year)", "by the end of this year": the period's words say what the figure
+    is not counted per, or when it is due."""
+    return any(
+        cues.search(key, language, before)
+        for key in ("period_denied_before", "period_as_deadline_before")
+    )
 
 
 def _estimated(text: str, start: int, end: int, language: str) -> bool:
@@ -158,12 +179,17 @@ def _scale_before(text: str, start: int, language: str) -> float:
     return 1.0
 
 
+YEARS = (1900, 2100)  # "12 in 2025": a number this size after "in" is a year
+
+
 def _ratios(text: str, language: str) -> list[Found]:
     values = cues.raw("ratio_values")
     found = []
     for pattern in cues.patterns("ratios", language):
         for match in pattern.finditer(text):
             groups = match.groupdict()
+            if groups.get("b") and YEARS[0] <= float(groups["b"]) <= YEARS[1]:
+                continue  # "we did 12 in 2025": a count in a year, not a share
             if groups.get("b") and float(groups["b"]) > 0:  # "1 in 5"; "every 10th" is 1 in 10
                 share = 100 * float(groups.get("a") or 1) / float(groups["b"])
                 if share > 100:

@@ -7,6 +7,7 @@ import datetime as dt
 from assistant.extraction import normalize_language
 from assistant.extraction.models import MAX_TEXT_CHARS
 from assistant.understanding import cues, intents, profile
+from assistant.understanding.beside_orders import from_add_orders, said_beside
 from assistant.understanding.maturity import read_maturity, zero_online_sales
 from assistant.understanding.metrics import (
     bind_by_cues,
@@ -56,7 +57,26 @@ def _bound(
         if label is not None:
             return label, 0.8
     meant = bind_by_meaning(clause.text, language, found.amount) if by_meaning else None
-    return meant or _time_spent(found.amount)
+    bound = meant or _time_spent(found.amount)
+    if (bound is None or bound[0] == "other") and _unnamed_turnover(text, found, language):
+        return "revenue", 0.6
+    return bound
+
+
+TURNOVER_REACH = 60  # characters either side of a sum that may say it is paid or spent
+
+
+def _unnamed_turnover(text: str, found: Found, language: str) -> bool:
+    """ "8 people, about 820k euro a year": a sum of money per year that no word names is
+    what the business turns over; a sum paid or spent is said to be so."""
+    amount = found.amount
+    if amount.unit != "money" or amount.period != "year":
+        return False
+    before = text[max(0, found.start - TURNOVER_REACH) : found.start]
+    after = text[found.end : found.end + TURNOVER_REACH]
+    return not (
+        cues.search("paid_before", language, before) or cues.search("paid_after", language, after)
+    )
 
 
 def _without_clock_times(text: str, language: str) -> str:
@@ -223,6 +243,7 @@ def read(
         ordered = [c for c in ordered if not _beyond(c, known)]
     orders = tuple(_order_span(text, c) for c in ordered if c.action not in AIMS_KEPT)
     timeless = _without_clock_times(text, lang)  # "с 14 до 17": hours, not from-to
+    timeless = from_add_orders(timeless, ordered)
     objectives = [
         o.model_copy(update={"span": span_of(text, o.span.start, o.span.end)})
         for o in read_objectives(timeless, lang, today, amounts, metrics, orders)
@@ -275,7 +296,12 @@ def _profile_fixed(reading: Reading) -> Reading:
     for index, correction in enumerate(reading.corrections):
         fact = next((p for p in reading.profile if _inside(correction.span, p.span)), None)
         old = intents.said_as_old(reading.text, correction.span, reading.language)
-        if fact is None or fact.field not in ("staff", "revenue") or old:
+        if (
+            fact is None
+            or fact.field not in ("staff", "revenue")
+            or old
+            or said_beside(reading, fact)
+        ):
             continue
         sentence = containing(sentences(reading.text), fact.span.start)
         olds = [
@@ -407,6 +433,9 @@ def _corrected(reading: Reading) -> Reading:
             (p for p in reading.profile if _inside(correction.span, p.span)), None
         )
         metric = next((m for m in reading.metrics if m.amount.span == correction.span), None)
+        if fact is not None and fact.field in ("staff", "revenue") and said_beside(reading, fact):
+            reading.profile.remove(fact)  # "goal 1 should be 350, not 400 - we only have 5 lads"
+            continue
         if fact is not None and fact.field in ("staff", "revenue"):
             reading.profile.remove(fact)  # "2 врача + 5 персонал": the fact's whole value
             correction = correction.model_copy(
@@ -425,7 +454,8 @@ def _corrected(reading: Reading) -> Reading:
             )
         elif metric is not None:
             reading.metrics.remove(metric)
-            correction = correction.model_copy(update={"field": metric.kpi})
+            update = {"field": metric.kpi, "period": metric.amount.period}
+            correction = correction.model_copy(update=update)
         fixes.append(correction)
     reading.corrections = fixes
     reading.profile = [  # "…, сейчас они дают 12 млн в год, хочу 30": the aim's figure

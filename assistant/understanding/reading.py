@@ -133,6 +133,7 @@ class CorrectionFact(BaseModel):
     field: str
     value: str | float | None = None
     currency: str | None = None
+    period: Period | None = None  # "600 jobs a YEAR not a month": what the value counts per
     confidence: float = Field(default=0.6, ge=0, le=1)
     span: Span
 

@@ -152,11 +152,16 @@ def _said_whole(text: str, first: re.Match[str], language: str) -> re.Match[str]
     sentence_end = re.search(r"[.!?\n]", text[first.end() :])
     until = first.end() + sentence_end.start() if sentence_end else len(text)
     word = first.group().lower()
+    stem = word[: max(DEFINITE_STEM, len(word) - DEFINITE_ENDING)]  # "Bakeriet": "bakeri"
     for later in trades_pattern(language).finditer(text, first.end(), until):
         said = later.group().lower()
-        if said.startswith(word) and len(said) > len(word):
+        if said.startswith(stem) and len(said) > len(word):
             return later
     return first
+
+
+DEFINITE_ENDING = 3  # "Bakeriet", "Verkstaden", "Салон": a trade word with its ending
+DEFINITE_STEM = 5  # letters kept at least, so "Bar" and "Barber" stay apart
 
 
 TRADE_WORD_ONLY = 0.3  # "two electricians": a guess that never replaces a trade said outright
