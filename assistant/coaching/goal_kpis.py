@@ -20,14 +20,21 @@ def figure_of(amount: Amount, kpi_id: str | None = None, language: str = "en") -
     from assistant.coaching.facts import Figure
 
     unit = figure_unit(amount, language)
-    spec = load_kpi_catalogue().find_kpi(kpi_id)
-    if spec is not None and not _same_period(amount, spec):
-        per = in_period(amount.value, amount.period, spec.per)
-        if per is None:
-            kpi_id = None  # "150 a day" is no value of "orders per month": days open vary
-        else:  # "600 jobs a year" is 50 orders per month
-            return Figure(value=per, unit=unit, kpi_id=kpi_id, period=spec.per)
-    return Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
+    return in_kpis_period(
+        Figure(value=amount.value, unit=unit, kpi_id=kpi_id, period=amount.period)
+    )
+
+
+def in_kpis_period(figure: Figure) -> Figure:
+    """The figure in its KPI's own period: "600 jobs a year" is 50 orders per month; one
+    said per a period that does not convert ("150 a day") is kept under no KPI."""
+    spec = load_kpi_catalogue().find_kpi(figure.kpi_id)
+    if spec is None or not spec.per or not figure.period or figure.period == spec.per:
+        return figure
+    per = in_period(figure.value, figure.period, spec.per)
+    if per is None:
+        return figure.model_copy(update={"kpi_id": None})  # days open vary from trade to trade
+    return figure.model_copy(update={"value": per, "period": spec.per})
 
 
 MONTHS_IN = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant.coaching.catalogue import load_kpi_catalogue, load_maturity_questions
 from assistant.coaching.commands import plan_commands
-from assistant.coaching.goal_kpis import figure_of, goal_kpi, in_period
+from assistant.coaching.goal_kpis import figure_of, goal_kpi, in_kpis_period
 from assistant.coaching.market_words import markets_kept
 from assistant.coaching.objective_joins import coach_objectives
 from assistant.coaching.plan import Money
@@ -28,7 +28,7 @@ from assistant.understanding.text import sentences
 from assistant.understanding.trades import trades_pattern
 
 if TYPE_CHECKING:
-    from assistant.coaching.facts import Facts, Figure, GoalCandidate
+    from assistant.coaching.facts import Facts, GoalCandidate
 
 FOLLOWERS = "social_followers"
 _QUESTION_WORDS = {lang: set(words) for lang, words in cues.raw("question_words").items()}
@@ -154,6 +154,7 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
     """Corrected staff and revenue ("we're 12 now, not 11") replace what was said before; a
     figure given in a message that corrects something else ("Som jag skrev har vi redan en
     webbshop … runt 140 recensioner") is today's value of its KPI all the same."""
+    from assistant.coaching.facts import Figure
 
     catalogue = load_kpi_catalogue()
     for correction in reading.corrections:
@@ -173,22 +174,8 @@ def _apply_corrections(facts: Facts, reading: Reading) -> None:
         elif (kpi := catalogue_kpi(correction.field) or correction.field) == FOLLOWERS or (
             catalogue.find_kpi(kpi) is not None
         ):  # "45 jobs a month, not 7507": the reader's "orders" is the catalogue's KPI
-            facts.figures.append(_corrected_figure(value, kpi, correction.period))
-
-
-def _corrected_figure(value: float, kpi: str, period: str | None) -> Figure:
-    """A corrected figure under its KPI, in the KPI's own period ("600 jobs a YEAR not a
-    month" is 50 orders per month); one said per a period that does not convert is kept
-    under no KPI."""
-    from assistant.coaching.facts import Figure
-
-    spec = load_kpi_catalogue().find_kpi(kpi)
-    if spec is None or not spec.per or not period or period == spec.per:
-        return Figure(value=value, kpi_id=kpi, period=period)
-    converted = in_period(value, period, spec.per)
-    if converted is None:
-        return Figure(value=value, period=period)
-    return Figure(value=converted, kpi_id=kpi, period=spec.per)
+            said = Figure(value=value, kpi_id=kpi, period=correction.period)
+            facts.figures.append(in_kpis_period(said))  # "600 jobs a YEAR": 50 a month
 
 
 _BY = re.compile(

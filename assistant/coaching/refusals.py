@@ -12,7 +12,7 @@ from assistant.coaching.words import initiatives_named, initiatives_refused
 from assistant.understanding import cues
 from assistant.understanding.intents import RHETORICAL
 from assistant.understanding.maturity import read_maturity
-from assistant.understanding.text import sentences
+from assistant.understanding.text import sentences, without_cue
 
 
 def refused_steps(words: str, language: str, describing: bool = False) -> list[str]:
@@ -20,8 +20,7 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
     ("a webshop?? we're plumbers", "so no webshop stuff please"), not every step a longer
     message names ("half of bookings … booked online", "more google reviews"). While the
     owner ``describing`` today's business, "no analytics" says what they lack, not a refusal."""
-    for pattern in cues.patterns("not_a_refusal", language):  # "backups is don't know"
-        words = pattern.sub(lambda m: " " * len(m.group()), words)
+    words = without_cue(words, "not_a_refusal", language)  # "backups is don't know"
     said = sentences(words)
     refusing = [
         s.text

@@ -14,7 +14,7 @@ from assistant.understanding import cues
 from assistant.understanding import maturity_meaning as meaning
 from assistant.understanding.maturity_meaning import EXAMPLES_FILE
 from assistant.understanding.reading import MaturityFact, Span
-from assistant.understanding.text import Piece, sentences
+from assistant.understanding.text import Piece, sentences, without_cue
 
 _CLAUSE = re.compile(
     r",\s+|;\s+|(?<=\w)\.\s+(?=[^\W\d])|\s+[-–—]\s+"
@@ -148,8 +148,7 @@ def _unquoted(text: str, language: str) -> str:
     media" is a yes to it); blanked, every position kept."""
     text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     for key in ("made_by_hand", "not_only"):  # "not just social media" says yes to it
-        for pattern in cues.patterns(key, language):
-            text = pattern.sub(lambda m: " " * len(m.group()), text)
+        text = without_cue(text, key, language)
     return text
 
 

@@ -11,7 +11,7 @@ from assistant.extraction import extract_deadline, find_unusable_deadline
 from assistant.understanding import cues
 from assistant.understanding.objective_scopes import Scope
 from assistant.understanding.reading import Deadline
-from assistant.understanding.text import sentences, span_of
+from assistant.understanding.text import Piece, clauses, sentences, span_of
 
 
 def _last_deadline(words: str, language: str, today: dt.date):  # type: ignore[no-untyped-def]
@@ -41,7 +41,6 @@ def _service_level(found, today: dt.date) -> bool:  # type: ignore[no-untyped-de
     )
 
 
-_CLAUSE = re.compile(r"[,;]\s+|\s+[-–—]\s+")
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„]{1,120}[\"“”«»„]")
 
 
@@ -51,9 +50,9 @@ def deadline_of(text: str, scope: Scope, language: str, today: dt.date) -> Deadl
     for sentence in sentences(words):  # "inget nytt … juni–augusti": months closed, no date
         if cues.search("no_new_work", language, sentence.text):
             words = words.replace(sentence.text, " " * len(sentence.text))
-    for clause in _CLAUSE.split(words):  # "…, we won 6 in 2026": a year of history
-        if cues.search("done_before", language, clause):
-            words = words.replace(clause, " " * len(clause))
+    for clause in clauses(Piece(words, 0)):  # "…, we won 6 in 2026": a year of history
+        if cues.search("done_before", language, clause.text):
+            words = words.replace(clause.text, " " * len(clause.text))
     found = _last_deadline(words, language, today)
     if found is not None:
         months = None

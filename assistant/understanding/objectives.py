@@ -56,6 +56,8 @@ from assistant.understanding.reading import Amount, MetricFact, ObjectiveFact, S
 from assistant.understanding.relative import base_of_change, change_word, way_of
 from assistant.understanding.text import (
     Piece,
+    clauses,
+    containing,
     sentences,
     span_of,
     without_dates,
@@ -129,17 +131,14 @@ def _numbers(
     return baseline, target, change
 
 
-_CLAUSE_MARKS = (",", ";", ".", " - ", " – ")
-
-
 def _done_before(text: str, found: Found, language: str) -> bool:
     """ "…, we won 6 in 2026": a figure the business reached in a year said is today's
     value ("We got 1 reply to our last advert" is no value of the aim)."""
-    start = max(text.rfind(mark, 0, found.start) for mark in _CLAUSE_MARKS)
-    ends = [i for i in (text.find(mark, found.end) for mark in _CLAUSE_MARKS) if i >= 0]
-    clause = text[start + 1 : min(ends, default=len(text))]
-    dated = bool(find_date_spans(clause, language)) or cues.search("last_year", language, clause)
-    return bool(dated) and cues.search("done_before", language, clause) is not None
+    sentence = containing(sentences(text), found.start)
+    clause = containing(clauses(sentence), found.start) if sentence else None
+    said = clause.text if clause else ""
+    dated = bool(find_date_spans(said, language)) or cues.search("last_year", language, said)
+    return bool(dated) and cues.search("done_before", language, said) is not None
 
 
 def _free_for(found: Found, kpi: str | None, claimed: dict[int, str | None] | None) -> bool:

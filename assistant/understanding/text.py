@@ -164,12 +164,18 @@ def containing(pieces: list[Piece], position: int) -> Piece | None:
     return next((p for p in pieces if p.start <= position < p.end), None)
 
 
+def without_cue(words: str, key: str, language: str) -> str:
+    """The words with every match of the cue ``key`` blanked, letter for letter, so spans
+    read from them still fit the words said."""
+    for pattern in cues.patterns(key, language):
+        words = pattern.sub(lambda m: " " * len(m.group()), words)
+    return words
+
+
 def without_forgone(words: str, language: str) -> str:
     """The words with what an aim will do without blanked, letter for letter ("150 a week
     without hiring", "i stedet for 17 dager"): it names no metric of the aim."""
-    for pattern in cues.patterns("forgone", language):
-        words = pattern.sub(lambda m: " " * len(m.group()), words)
-    return words
+    return without_cue(words, "forgone", language)
 
 
 def without_dates(words: str, language: str) -> str:
