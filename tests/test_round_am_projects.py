@@ -11,7 +11,13 @@ from datetime import date
 import pytest
 
 from assistant.coaching.plan import Goal, Objective, Target
-from assistant.coaching.workstreams import Reach, load_workstreams, project_sort, workstream_for
+from assistant.coaching.workstreams import (
+    Reach,
+    dated_steps,
+    load_workstreams,
+    project_sort,
+    workstream_for,
+)
 
 TODAY = date(2026, 12, 6)
 
@@ -79,7 +85,9 @@ def test_each_sort_of_project_gets_its_own_steps_with_or_without_dates(words, so
         assert step.title.en == launch
     else:
         assert step.title.en == f"Project: {words}"
-    assert ("By December 2027" in step.description.en) == (deadline is not None)
+    assert (step.dated is not None) == (deadline is not None)
+    if deadline is not None:  # dated once the step has its lane; here it starts today
+        assert "By December 2027" in dated_steps(step.dated.en, TODAY, deadline, "en")
 
 
 def test_every_sort_of_project_speaks_every_language():

@@ -99,6 +99,17 @@ def _data() -> dict:
     return parse_yaml(FAMILIES_FILE.read_text(encoding="utf-8"))
 
 
+def family_words(text: str, family: str | None, language: str) -> str:
+    """A catalogue text with one sale named as this family names it: "after {each_sale}" is
+    "after each completed job" for a plumber and "after each appointment" for a clinic; a
+    business of no known family hears all of them."""
+    if "{each_sale}" not in text:
+        return text
+    data = _data()
+    said = data["families"].get(family or "", {}).get("each_sale") or data["each_sale"]
+    return text.replace("{each_sale}", said.get(language) or data["each_sale"]["en"])
+
+
 def _first_said(text: str, word: str) -> int | None:
     """Where ``word`` is first said in ``text`` (a long word also as the start of a longer one)."""
     word = word.lower()

@@ -16,7 +16,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from assistant.coaching import plan
-from assistant.coaching.business import Fit
+from assistant.coaching.business import Fit, family_words
 from assistant.coaching.cue_matcher import Cue, Matcher, cue
 from assistant.config import PROJECT_ROOT
 from assistant.extraction.models import normalize_language
@@ -148,7 +148,8 @@ class InitiativeSpec(CatalogueModel):
     stands_in_for: list[Id] = Field(default_factory=list)  # what it is for a business it fits
     covers: list[Id] = Field(default_factory=list)  # steps it does itself once it is planned
     covering: dict[Id, Variant] = Field(default_factory=dict)  # as written then, by the step
-    runs_to_deadline: bool = False  # its dated steps end on the goal's deadline
+    # its steps dated back from the goal's deadline ("{decide}", "{trial}", "{done}")
+    dated: Localized[Text] | None = None
     ongoing: bool = False  # a routine kept up all through the plan: the monthly review
     for_families: dict[Id, Variant] = Field(default_factory=dict)  # by the business family
 
@@ -157,7 +158,12 @@ class InitiativeSpec(CatalogueModel):
         variant = self.for_families.get(family or "")
         title = variant.title if variant and variant.title else self.title
         description = variant.description if variant and variant.description else self.description
-        return title.get(language), description.get(language)
+        said = (title.get(language), description.get(language))
+        return family_words(said[0], family, language), family_words(said[1], family, language)
+
+    @property
+    def runs_to_deadline(self) -> bool:
+        return self.dated is not None
 
     @model_validator(mode="after")
     def _fit_knows_its_step(self) -> InitiativeSpec:

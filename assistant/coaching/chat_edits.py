@@ -27,7 +27,6 @@ from assistant.coaching.chat_values import goal_by_value, replace_value
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.date_meanings import redate_phrases
 from assistant.coaching.deadline_orders import clear_deadline, clears_deadline
-from assistant.coaching.directions import direction_said
 from assistant.coaching.drafting import apply_smart, shown_number
 from assistant.coaching.edits import (
     EditRefused,
@@ -50,9 +49,11 @@ from assistant.coaching.goal_lookup import (
     names_one_goal,
     one_goal_moved_by,
 )
+from assistant.coaching.goal_periods import fix_periods, only_a_period
 from assistant.coaching.goal_restated import restate_numbered_goals
 from assistant.coaching.goal_restore import remember_taken_goal, restore_goal
 from assistant.coaching.goal_sources import record_sources, rename_kpi
+from assistant.coaching.goal_turns import turn_goal
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.now_load import lighten_now
@@ -66,6 +67,7 @@ from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
 from assistant.coaching.step_memory import meant_step, remember_step
 from assistant.coaching.step_rewrites import amend_steps, rewrites
+from assistant.coaching.step_words import word_taken_out
 from assistant.coaching.units import unit_named
 from assistant.coaching.words import (
     content_words,
@@ -95,11 +97,15 @@ def apply_commands(
     restate_numbered_goals(state, facts, today, outcome)  # "Goal 1: implant cases, 6 -> 15"
     redate_phrases(state, facts, today, outcome)  # "sommer 2027 betyr 30. juni 2027"
     record_sources(state, facts, today, outcome)  # "the numbers come from Fortnox"
+    fix_periods(state, facts, today, outcome)  # "mål 3 er per år, ikke i måneden"
     _pin_numbers(state, facts.commands)
     facts.commands = rewrites(state, facts.said, facts.commands)  # "change step 1 to: …"
     amend_steps(state, facts, outcome)  # "för klicka och hämta: … Kan du skriva in det?"
     said = [*facts.commands, *_goals_said_whole(state, facts), *objected_step(state, facts)]
     said += refused_in_passing(state, facts)  # "… also, no paid ads and no tiktok"
+    said.sort(key=lambda c: c.action == "lighten_now")  # lightened after the owner's own moves
+    lighter = [c for c in said if c.action == "lighten_now"]
+    said = [c for c in said if c.action != "lighten_now"] + lighter[:1]  # once a message
     for command in said:
         command = meant_step(state, command)  # "call that one …", "… Put it in Now."
         handler = _HANDLERS.get(command.action)
@@ -252,6 +258,8 @@ def _rename_goal(
     if not command.name:
         outcome.asks.append(say.say("what_goal_change", number=index + 1))
         return
+    if only_a_period(command.name, state.plan.language):  # "mål 1 er per år": see fix_periods
+        return
     unit = unit_named(command.name, state.plan.language)
     if unit is not None:  # "mål 2 er i TIMER, ikke dager": the unit, not a new name
         _change_unit(state, index, unit, today, outcome)
@@ -365,6 +373,8 @@ def _drop_initiative(
     if clears_deadline(state, command):  # "ta bort datumet på rekryteringen": the date only
         _drop_goal(state, command, facts, today, outcome)
         return
+    if word_taken_out(state, command, outcome):  # "remove the word Instagram from step 6"
+        return
     if command.item_id == TAKEN_OUT:  # "уберите инициативу 3 «Рассылка …»", gone already
         outcome.notes.append(
             _say(state).say("initiative_already_out", item=taken_out_title(state, command))
@@ -442,37 +452,17 @@ def _change_initiative(
         lane = say.label("horizons", command.horizon)
         outcome.changes.append(say.say("edit_item_already", item=title, horizon=lane))
         return
+    if command.horizon is not None:  # kept there when the coach lightens a lane
+        state.lanes_set[item.id] = command.horizon
     outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
     outcome.roadmap_changed = True
-
-
-def _turn_goal(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    """ "mål 3 ska ÖKA inte minska", "goal 2 is backwards": the goal goes the way said."""
-    index = goal_index(state, command, outcome)
-    if index is None:
-        return
-    say = _say(state)
-    goals = state.plan.goals if drafted(state) else []
-    current = goals[index].direction if goals else state.candidates[index].direction
-    way = direction_said(command.words, state.plan.language, current)
-    if way is None:
-        outcome.asks.append(say.say("what_goal_change", number=index + 1))
-        return
-    if goals:
-        changes = change_goal(state.plan, goals[index], GoalEdit(direction=way), today)
-    else:
-        state.candidates[index].direction = way
-        changes = [say.say("edit_field", field=say.label("edit_fields", "direction"), value=way)]
-    _goal_changed(outcome, say, index, changes)
 
 
 _HANDLERS = {
     "drop_goal": _drop_goal,
     "change_goal": _change_goal,
     "rename_goal": _rename_goal,
-    "turn_goal": _turn_goal,
+    "turn_goal": turn_goal,
     "add_goal": add_goal,
     "drop_initiative": _drop_initiative,
     "add_initiative": add_step_or_aim,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.coaching.business import misfit
+from assistant.coaching.business import fits_when_asked, misfit
 from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.chat_outcome import Outcome, say_for
@@ -171,7 +171,9 @@ def catalogue_steps(state: SessionState, words: str) -> list[str]:
     wanted = [s for s in named if just_named or s in titled or s not in state.removed_initiatives]
     fit = {s.id: s.fit for s in load_kpi_catalogue().initiatives}
     traits = session_traits(state)
-    why_not = {s: misfit(fit[s], traits) or "" for s in wanted}
+    why_not = {  # "lägg till onlinebokning för verkstaden": asked for, a bike shop's too
+        s: "" if fits_when_asked(fit[s], traits) else (misfit(fit[s], traits) or "") for s in wanted
+    }
     fitting = [s for s in wanted if not why_not[s]]
     if not fitting and len(wanted) == 1 and why_not[wanted[0]].startswith("has_"):
         return wanted

@@ -12,6 +12,7 @@ from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import shown_number
 from assistant.coaching.edits import GoalEdit, change_goal
 from assistant.coaching.facts import Facts, GoalCandidate
+from assistant.coaching.serving import goal_kpi_ids
 from assistant.coaching.state import SessionState
 from assistant.coaching.units import money
 from assistant.coaching.upkeep import record_metric
@@ -47,6 +48,9 @@ def replace_value(
         return
     say, plan = say_for(state), state.plan
     profile = plan.profile
+    if command.metric not in (None, "other", *PROFILE_VALUES):  # "aktive kunder er 600, ikke 14"
+        _replace_in_plan(state, command, facts, today, outcome)  # never the 14 mill revenue
+        return
     if profile.staff and (new := _rescaled(profile.staff, command.old, command.target)):
         profile.staff = int(new)
         outcome.changes.append(say.say("staff_changed", staff=profile.staff))
@@ -56,6 +60,19 @@ def replace_value(
         profile.annual_revenue = revenue.model_copy(update={"amount": new})
         outcome.changes.append(say.say("revenue_changed", revenue=money(profile.annual_revenue)))
         return
+    _replace_in_plan(state, command, facts, today, outcome)
+
+
+PROFILE_VALUES = ("staff", "revenue", "social_followers")  # figures of the profile itself
+
+
+def _replace_in_plan(
+    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
+) -> None:
+    """The figure held by value among the followers, the metrics and the goals."""
+    if command.old is None or command.target is None:
+        return
+    say, plan = say_for(state), state.plan
     marketing = plan.current_state.marketing
     followers = marketing.social_followers
     if followers and (new := _rescaled(followers, command.old, command.target)):
@@ -72,7 +89,12 @@ def replace_value(
             _restart_from(state, old, new)  # "grow trial signups by 50 %" of 180, not of 300
             return
     fields = _fields_named(command.words or facts.said, state.language)
+    named = command.metric if command.metric not in (None, "other") else None
+    if named and any(m.value == command.target for m in plan.current_state.metrics):
+        return  # "aktive kunder er 600, ikke 14": the figure noted, no goal's 14 as well
     for number, candidate in enumerate(state.candidates if not plan.goals else [], start=1):
+        if named and candidate.kpi_id != named:  # "aktive kunder er 600": not the 14 contracts
+            continue
         for name in fields:
             held = getattr(candidate, name)
             if held is not None and (new := _rescaled(held.value, command.old, command.target)):
@@ -85,6 +107,8 @@ def replace_value(
                 outcome.changes.append(say.say("goal_changed", number=number, changes=change))
                 return
     for number, goal in enumerate(plan.goals, start=1):
+        if named and named not in goal_kpi_ids(goal, state.language):
+            continue
         for name in fields:
             held = getattr(goal, name)
             if held is None or held.value is None:

@@ -149,6 +149,7 @@ def _one_per_order(reading: Reading) -> list[CommandFact]:
             and last.action == said.action
             and _NO_BREAK.match(between)
             and not _JOINED_BY.search(between)
+            and not _JOINED_BY.match(said.span.text)  # "… og annonsekampanjene til Senere"
         ):
             span = span_of(reading.text, last.span.start, said.span.end)
             merged[-1] = last.model_copy(

@@ -22,7 +22,7 @@ from assistant.coaching.cues import cues, supported_language
 from assistant.coaching.deadline_notes import soon_deadline_notes
 from assistant.coaching.drafting import apply_smart, cite_goals, goal_from_candidate
 from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message, said_firmly
-from assistant.coaching.gaps import score_maturity
+from assistant.coaching.gaps import counted_answers, score_maturity
 from assistant.coaching.implied import settle_baselines, settle_candidates
 from assistant.coaching.interview_groups import next_group_question
 from assistant.coaching.marketing_ask import marketing_question
@@ -297,7 +297,7 @@ class OfflineCoach:
             state.scope,
             state.removed_initiatives,
             session_traits(state),
-            state.maturity_answers,
+            counted_answers(state),  # no groundwork for a gap the owner dismissed
             state.wanted_initiatives,
         )
 

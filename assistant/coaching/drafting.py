@@ -155,7 +155,7 @@ def goal_from_candidate(
     )
     statement += proposal_note(candidate.proposed, language)
     kpis = [kpi_of(spec, language)] if spec else []
-    return Goal(
+    goal = Goal(
         id=f"g{number}",
         statement=statement,
         objective_id=objective_id,
@@ -175,6 +175,11 @@ def goal_from_candidate(
         owner="owner",
         measuring_step=step,
     )
+    if candidate.source:  # "Mål 1: datakälla Visma", said before drafting
+        if not goal.kpis:
+            goal.kpis.append(Kpi(name=goal.metric or goal.statement, source=candidate.source))
+        goal.kpis[0].source = candidate.source
+    return goal
 
 
 def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> bool:
@@ -267,6 +272,8 @@ def goal_statement(
         return f"{shown_number(value, language)} {say.unit(unit, value)}".strip()
 
     target_text = shown(target.value, target.unit) if target else "?"
+    if period is not None and any(p.search(metric) for _, p in cues.period_patterns(language)):
+        period = None  # "Årlig omsetning": the name says it, "i året" would say it twice
     if target is not None and period is not None:  # "to 30 a week": what the owner counts per
         target_text += f" {say.label('per_period', period)}"
     deadline_text = deadline.isoformat() if deadline else "?"
@@ -280,7 +287,17 @@ def goal_statement(
         return say.say(
             "goal_statement_keep", metric=metric, target=target_text, deadline=deadline_text
         )
-    if baseline is not None and baseline.value is not None:
+    known = baseline is not None and baseline.value is not None
+    if target is None and change_percent is None:  # "from 12 % by …", never "to ?"
+        shown_baseline = shown(baseline.value, baseline.unit or "") if known else ""
+        return say.say(
+            "goal_statement_open" if known else "goal_statement_pending_open",
+            verb=verb,
+            metric=metric,
+            baseline=shown_baseline,
+            deadline=deadline_text,
+        )
+    if known:
         return say.say(
             "goal_statement",
             verb=verb,

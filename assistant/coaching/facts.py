@@ -71,6 +71,7 @@ class GoalCandidate(BaseModel):
     direction: Literal["increase", "decrease"] | None = None  # the owner's verb
     hold: bool = False  # "which I want to keep": the target is today's level, on purpose
     name: str | None = None  # what the goal counts, as the owner renamed it
+    source: str | None = None  # where its figures come from, said before goals are drafted
     proposed: list[str] = Field(
         default_factory=list, description="fields the coach proposed (target, deadline)"
     )

@@ -34,4 +34,9 @@ def score_maturity(state: SessionState) -> None:
     maturity = state.plan.current_state.maturity
     for name, scored in load_maturity_questions().score(state.maturity_answers).items():
         setattr(maturity, name, scored)
-    state.plan.current_state.top_gaps = top_gaps(state.maturity_answers, state.language)
+    state.plan.current_state.top_gaps = top_gaps(counted_answers(state), state.language)
+
+
+def counted_answers(state: SessionState) -> Mapping[str, Any]:
+    """The maturity answers whose gaps still count: none the owner dismissed."""
+    return {q: a for q, a in state.maturity_answers.items() if q not in state.dismissed_gaps}

@@ -10,9 +10,10 @@ from datetime import date
 
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.drafting import apply_smart
-from assistant.coaching.facts import Facts
+from assistant.coaching.facts import Facts, GoalCandidate
 from assistant.coaching.plan import Goal, Kpi
 from assistant.coaching.state import SessionState
+from assistant.coaching.words import most_said
 from assistant.understanding import cues
 from assistant.understanding.text import sentences
 
@@ -20,32 +21,81 @@ MOST_SOURCE_CHARS = 80  # the source as said back and kept; a longer clause is c
 
 
 def record_sources(state: SessionState, facts: Facts, today: date, outcome: Outcome) -> None:
-    """Each sentence that says where figures come from sets that source on its goals."""
+    """Each sentence that says where figures come from sets that source on its goals (on
+    the objectives, before the goals are drafted): those it numbers, else the one its
+    words or the sentence before name, else every goal still without one."""
     goals = state.plan.goals
-    if not goals:
+    held: list[Goal] | list[GoalCandidate] = goals or state.candidates
+    if not held:
         return
     language, say = state.language, say_for(state)
     field = say.label("edit_fields", "source")
-    said_any = False
-    for sentence in sentences(facts.said):
-        said = cues.search("data_source_said", language, sentence.text)
-        source = _source(_instead(sentence.text[said.end() :], language) if said else "")
-        if said is None or not source:
-            continue
-        numbers = [
-            int(m.group("n"))
-            for p in cues.patterns("goal_reference", language)
-            for m in p.finditer(sentence.text)
-        ]
-        named = [goals[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(goals)]
-        for goal in named or [g for g in goals if not _has_source(g)]:
-            _set_source(goal, source)
-            said_any = True
+    names = [_name_of(h) for h in held]
+    for numbers, source, words in _sources_said(facts.said, language):
+        named = [held[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(held)]
+        meant = most_said(words, names, language) if not named else None
+        named = named or ([held[meant]] if meant is not None else [])
+        for item in named or [h for h in held if not _has_source(h)]:
+            _set_source(item, source)
             change = say.say("edit_field", field=field, value=source)
-            number = goals.index(goal) + 1
+            number = held.index(item) + 1  # type: ignore[arg-type]
             outcome.changes.append(say.say("goal_changed", number=number, changes=change))
-    if said_any:
+    if goals:
         apply_smart(state.plan, today)  # once, after every source said is set
+
+
+def _name_of(item: Goal | GoalCandidate) -> str:
+    if isinstance(item, GoalCandidate):
+        return item.name or item.text
+    return item.metric or item.statement
+
+
+def _sources_said(said: str, language: str) -> list[tuple[list[int], str, str]]:
+    """(the goal numbers, the source, the words that name the goal) for each source said:
+    a sentence may give one for each goal it lists ("för mål 1 är Fortnox tid, för mål 2
+    Fortnox byrå"); a sentence naming no goal is about the goal the sentence before it
+    numbers ("Mål 3: 25 nya klienter. Datakälla: …")."""
+    found: list[tuple[list[int], str, str]] = []
+    before: list[int] = []
+    for sentence in sentences(said):
+        numbers = _numbers(sentence.text, language)
+        cue = cues.search("data_source_said", language, sentence.text)
+        if cue is None:
+            before = numbers
+            continue
+        pieces = _per_goal(sentence.text[cue.start() :], language)
+        pieces = pieces or [(numbers or before, sentence.text[cue.end() :])]
+        for own, rest in pieces:
+            source = _source(_instead(_without_numbers(rest, language), language))
+            if source:
+                found.append((own, source, sentence.text[: cue.start()]))
+        before = numbers
+    return found
+
+
+def _numbers(text: str, language: str) -> list[int]:
+    patterns = cues.patterns("goal_reference", language)
+    return [int(m.group("n")) for p in patterns for m in p.finditer(text)]
+
+
+def _per_goal(rest: str, language: str) -> list[tuple[list[int], str]]:
+    """ "för mål 1 är Fortnox tid, för mål 2 Fortnox byrå": one source for each goal listed
+    after the cue, when it lists two or more."""
+    marks = [m for p in cues.patterns("goal_reference", language) for m in p.finditer(rest)]
+    marks.sort(key=lambda m: m.start())
+    if len(marks) < 2:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(rest)]
+    return [([int(m.group("n"))], rest[m.end() : end]) for m, end in zip(marks, ends, strict=True)]
+
+
+def _without_numbers(rest: str, language: str) -> str:
+    """The source without a goal's reference said in it ("för mål 2 Fortnox": Fortnox)."""
+    for pattern in cues.patterns("goal_reference", language):
+        rest = pattern.sub(" ", rest)
+    rest = re.sub(r"^\W*(?:för|for|для|по)\s+", "", rest.strip(), flags=re.IGNORECASE)
+    rest = re.sub(r"[\s,;]+(?:för|for|для|по|och|og|and|и)\W*$", "", rest, flags=re.IGNORECASE)
+    return re.sub(r"^\s*(?:är|er|is|—|:)\s+", "", rest.strip(), flags=re.IGNORECASE)
 
 
 _TURN = re.compile(r"\s+[-–—]\s+|[;:]\s+|,\s+(?:but\s+|men\s+|но\s+|а\s+)?|\s+but\s+")
@@ -72,12 +122,16 @@ def _source(rest: str) -> str:
     return said[:MOST_SOURCE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def _has_source(goal: Goal) -> bool:
+def _has_source(goal: Goal | GoalCandidate) -> bool:
+    if isinstance(goal, GoalCandidate):
+        return goal.source is not None
     return any(k.source for k in goal.kpis)
 
 
-def _set_source(goal: Goal, source: str) -> None:
-    if goal.kpis:
+def _set_source(goal: Goal | GoalCandidate, source: str) -> None:
+    if isinstance(goal, GoalCandidate):
+        goal.source = source  # the goal's KPI takes it when drafted
+    elif goal.kpis:
         goal.kpis[0].source = source
     else:
         goal.kpis.append(Kpi(name=goal.metric or goal.statement, source=source))

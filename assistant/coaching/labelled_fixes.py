@@ -22,12 +22,15 @@ from assistant.understanding.text import sentences
 MOST_NAME_WORDS = 8  # a longer "value" is a sentence, not a trade or a name
 _QUOTES = "'\"“”«»‘’„"
 _ASIDE = re.compile(r"\s\(")  # an aside in brackets after the value is no part of it
+_SIGN = re.compile(r"\s*(?::|=|→|->|—|–)\s*")  # "markets: Bergen", "рынок — вся Россия"
+_LIST = re.compile(r"\s*,\s*|\s+(?:and|og|och|и)\s+", re.IGNORECASE)  # "Bergen og Oslo"
 
 
 @dataclass
 class Line:
     label: str  # as the coach shows it: "Own website", "What you do", "Orders per month"
     apply: Callable[[str], str | None]  # sets the value said; the value as shown, or None
+    said_as: str | None = None  # a cue for the other ways owners name it ("где мы продаём")
 
 
 def labelled_fixes(state: SessionState, said: str) -> list[str]:
@@ -38,7 +41,7 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
     lines = _lines(state, say)
     for sentence in sentences(said):
         for line in lines:
-            value = value_after_label(sentence.text, line.label, state.language)
+            value = value_after_label(sentence.text, line.label, state.language, line.said_as)
             shown = line.apply(value) if value else None
             if shown is not None:
                 changes.append(say.say("edit_field", field=line.label, value=shown))
@@ -47,13 +50,21 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
     return changes
 
 
-def value_after_label(text: str, label: str, language: str) -> str | None:
-    """The value said for ``label`` in ``text`` ("Own website: yes", "change own website to
-    yes"), up to its clause's end and before an old value ("38, not 0"); or None."""
-    for match in compiled(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE).finditer(text):
+def value_after_label(
+    text: str, label: str, language: str, said_as: str | None = None
+) -> str | None:
+    """The value said for ``label`` (or as the cue ``said_as`` names it) in ``text`` ("Own
+    website: yes", "change own website to yes"), up to its clause's end and before an old
+    value ("38, not 0"); or None."""
+    named = compiled(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE)
+    for match in named.finditer(text):
         joint = _joint(text, match.start(), match.end(), language)
         if joint is not None:
             return _value_from(text[joint:], language)
+    other = cues.patterns(said_as, language) if said_as else ()
+    for match in (m for p in other for m in p.finditer(text)):  # not "our market is tough"
+        if found := _SIGN.match(text, match.end()):
+            return _value_from(text[found.end() :], language)
     return None
 
 
@@ -94,12 +105,21 @@ def _lines(state: SessionState, say: Messages) -> list[Line]:
         profile.business_name = value
         return value
 
+    def markets(value: str) -> str | None:
+        places = [p.strip() for p in _LIST.split(value) if p.strip()]
+        if not places or not all(_a_name(p) for p in places) or places == profile.markets:
+            return None
+        profile.markets = places
+        return ", ".join(places)
+
     lines = [
         Line(say.label(fields, "industry"), industry),
         Line(say.label(fields, "business_name"), business_name),
+        Line(say.label(fields, "markets"), markets, said_as="markets_label"),
     ]
     lines += [_answer_line(state, q.id, q.short.get(state.language) or "", say) for q in _asked()]
-    lines += [_metric_line(state, index) for index in range(len(state.plan.current_state.metrics))]
+    count = len(state.plan.current_state.metrics)
+    lines += [_metric_line(state, index, say) for index in range(count)]
     return [line for line in lines if line.label]
 
 
@@ -125,7 +145,7 @@ def _answer_word(value: str, language: str) -> str | None:
     return None
 
 
-def _metric_line(state: SessionState, index: int) -> Line:
+def _metric_line(state: SessionState, index: int, say: Messages) -> Line:
     metric = state.plan.current_state.metrics[index]
 
     def figure(value: str) -> str | None:
@@ -134,7 +154,8 @@ def _metric_line(state: SessionState, index: int) -> Line:
             return None
         metric.value = said[0].value
         shown = f"{said[0].value:g}"
-        return f"{shown} {metric.unit}" if metric.unit else shown
+        unit = say.unit(metric.unit, said[0].value) if metric.unit else ""  # "kunder"
+        return f"{shown} {unit}".strip()
 
     return Line(metric.name, figure)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.edits import InitiativeEdit, change_initiative
@@ -20,14 +21,27 @@ NOW_KEPT = 3  # projects a small team can carry at once, besides the monthly rou
 _RANK = {"high": 0, "medium": 1, "low": 2, None: 3}
 
 
-def _kept_first(now: list[Initiative]) -> list[Initiative]:
-    """Now's projects, the ones to keep first: the owner's first pick, then the owner's
-    goals before groundwork, then priority; the roadmap's order breaks ties."""
-    projects = [i for i in now if i.id not in ROUTINE]
+def _kept_first(now: list[Initiative], state: SessionState) -> list[Initiative]:
+    """Now's projects, the ones to keep first: those the owner put in Now themselves, the
+    owner's first pick, then the owner's goals before groundwork, then priority; the
+    roadmap's order breaks ties. The planning routine is no project."""
+    routine = _routine_titles(state.plan.language)
+    projects = [i for i in now if i.title not in routine]
     return sorted(
         projects,
-        key=lambda i: (not i.put_first, not i.goal_ids, _RANK[i.priority], projects.index(i)),
+        key=lambda i: (
+            state.lanes_set.get(i.id) != "short",
+            not i.put_first,
+            not i.goal_ids,
+            _RANK[i.priority],
+            projects.index(i),
+        ),
     )
+
+
+def _routine_titles(language: str) -> set[str]:
+    titles = load_kpi_catalogue().title_ids(language)
+    return {title for title, spec_id in titles.items() if spec_id in ROUTINE}
 
 
 def lighten_now(
@@ -38,8 +52,10 @@ def lighten_now(
         outcome.asks.append(say.say("no_roadmap_yet"))
         return
     now = [i for i in roadmap_order(state.plan) if i.horizon == "short"]
-    projects = _kept_first(now)
-    moved = projects[max(1, min(NOW_KEPT, len(projects) - 1)) :]  # always lighter, never empty
+    projects = _kept_first(now, state)
+    chosen = sum(state.lanes_set.get(i.id) == "short" for i in projects)  # the owner's own
+    keep = max(1, chosen, min(NOW_KEPT, len(projects) - 1))  # always lighter, never empty
+    moved = projects[keep:]
     if not moved:
         outcome.changes.append(say.say("now_light_already", count=len(now)))
         return

@@ -81,6 +81,12 @@ def _undecided(objective: ObjectiveFact, language: str) -> bool:
     return unsure and not (figures or objective.deadline)
 
 
+def _a_source(said: str, language: str) -> bool:
+    """ "Mål 1: datakälla Visma och Shopify, per månad": where a goal's figures come from,
+    no aim of its own."""
+    return cues.search("data_source_said", language, said) is not None
+
+
 def _plausible(goal: GoalCandidate) -> GoalCandidate:
     """A number that cannot be true ("-300 customers") is left out, so the coach asks."""
     from assistant.coaching.facts import possible
@@ -236,6 +242,8 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         _plausible(_goal(o, reading.language))
         for o in coach_objectives(reading)
         if not _undecided(o, reading.language)
+        and not _a_source(o.span.text, reading.language)
+        and not cues.search("asks_coach_for", reading.language, o.span.text)
     ]
     facts.maturity = _maturity(reading)
     facts.in_passing = _in_passing(reading)
@@ -275,6 +283,11 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
         ("markets" if f.field == "location" else f.field): f.span.text for f in reading.profile
     }
     facts.asked = [q.text for q in reading.questions]
+    facts.asked += [  # "I'd still like some answer on Treatwell": asked, with no "?"
+        s.text
+        for s in sentences(reading.text)
+        if cues.search("asks_coach_for", reading.language, s.text) and "?" not in s.text
+    ]
     if reading.intent == "objection":  # "a webshop for tyres? no, not our thing": not asked
         facts.asked = [
             q

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from assistant.coaching.audience_step import audience_picks
-from assistant.coaching.business import BusinessTraits, fits_when_asked, misfit
+from assistant.coaching.business import BusinessTraits, family_words, fits_when_asked, misfit
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_fields, lane_quarter, quarter_of
 from assistant.coaching.gaps import answered_gaps
@@ -52,7 +52,8 @@ from assistant.coaching.serving import (
     kpi_rank,
     serving_steps,
 )
-from assistant.coaching.workstreams import Reach, workstream_for
+from assistant.coaching.workstreams import Reach, date_the_steps, workstream_for
+from assistant.coaching.year_two import year_two_picks
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 
@@ -100,6 +101,7 @@ def draft_roadmap(
     gaps = answered_gaps(answers or {}, plan.language)
     picks += _groundwork(plan, offer, picks, gaps)
     picks += _more_for_objectives(plan, ranked, picks)
+    picks += year_two_picks(plan, picks, today)  # a goal due in 2028: its second year, Later
     picks += prerequisites(picks, offer, traits.tools)
     picks = merge_covered(picks)
     for pick in picks:
@@ -127,6 +129,8 @@ def draft_roadmap(
     )
     stagger_next(plan.roadmap, today, plan.goals)
     keep_quiet_months(plan, today)  # "no new projects March–June"
+    placed = [(p.spec, i, p.due_on) for p, i in zip(picks, initiatives, strict=True)]
+    date_the_steps(placed, today, plan.language)  # "by May 2027: choose …", once it has a lane
 
 
 def _goal_of(plan: StrategyPlan, objective: Objective) -> Goal | None:
@@ -343,6 +347,7 @@ def _initiative(
     if doing is not None:  # "online booking with automatic reminders", "first, within 30 days"
         title = doing.title.get(language) if doing.title else title
         description = doing.description.get(language) if doing.description else description
+        description = family_words(description, family, language)
     horizon = pick.horizon or spec.horizon
     served = {o.id for o in [pick.objective, *pick.also] if o is not None}
     goals = [g for g in plan.goals if g.objective_id in served]
@@ -351,7 +356,9 @@ def _initiative(
         id=f"i{number}",
         title=title,
         description=description,
-        rationale=_why(pick, language, chosen_for or next(iter(goals), None), gaps),
+        rationale=family_words(
+            _why(pick, language, chosen_for or next(iter(goals), None), gaps), family, language
+        ),
         **lane_fields(horizon, today),
         impact=impact_here(pick, plan),
         feasibility=spec.feasibility,
@@ -360,6 +367,7 @@ def _initiative(
         owner="owner",
     )
     _big_step_runs_longer(initiative, pick, today)
+    _later_ends_with_its_goals(initiative, goals)
     due = quarter_of(pick.due_on) if spec.runs_to_deadline and pick.due_on else None
     if spec.ongoing:  # kept up until the last goal is due, or through the year
         due = max((quarter_of(g.deadline) for g in plan.goals if g.deadline), default=None)
@@ -375,6 +383,16 @@ def _initiative(
         initiative.citations = [citation]
         seen[passage.chunk_id] = passage
     return initiative
+
+
+def _later_ends_with_its_goals(initiative: Initiative, goals: list[Goal]) -> None:
+    """A Later step for goals due in 2028 ends when the last of them is due, not in 2029."""
+    deadlines = [g.deadline for g in goals if g.deadline]
+    if initiative.horizon != "long" or not deadlines or len(deadlines) < len(goals):
+        return
+    last = quarter_of(max(deadlines))
+    if initiative.end and initiative.start and quarter_index(last) < quarter_index(initiative.end):
+        initiative.end = max(last, initiative.start, key=quarter_index)
 
 
 BIG_STEP_QUARTERS = 2  # a project made for the year, started now, runs this many quarters
@@ -420,7 +438,7 @@ def _why(
     by_kpi = [why for kpi, why in pick.spec.why_for.items() if kpi in served]
     why = next(iter(by_kpi), pick.spec.why if _told_true(pick.spec, served) else None)
     if why is not None:
-        return why.get(language).format(objective=objective)
+        return why.get(language).replace("{objective}", objective)  # "{each_sale}" stays
     if pick.spec.gives is not None:  # "online booking": customers book without calling
         gives = pick.spec.gives.get(language)
         return say.say("why_objective_gives", objective=objective, gives=gives)

@@ -10,6 +10,7 @@ from datetime import date
 from assistant.coaching import render
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.facts import Facts
+from assistant.coaching.gap_dismissals import dismiss_gaps
 from assistant.coaching.gaps import score_maturity
 from assistant.coaching.labelled_fixes import labelled_fixes
 from assistant.coaching.messages import Messages
@@ -46,6 +47,7 @@ def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
     if plan.profile.industry == trade_before:  # the trade not already set by its label
         changes += trade_fixed(state, facts)
     changes += quiet_months_said(state, facts, today)  # "nothing new before February"
+    changes += dismiss_gaps(state, facts)  # "the 'gap' about online sales: remove it"
     if unsaid := forget_unsaid(state, facts):  # "I never said digital skills yes"
         changes += unsaid
         score_maturity(state)

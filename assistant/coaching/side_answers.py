@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from assistant.coaching import render
-from assistant.coaching.business_said import fitting, pains_said
+from assistant.coaching.business import channels_named
+from assistant.coaching.business_said import fitting, pains_said, session_traits
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.cues import cues
 from assistant.coaching.definitions import definition
@@ -66,13 +67,13 @@ def _from_catalogue(state: SessionState, question: str, problem: str = "") -> st
     if not specs:
         return None
     say = Messages(language)
+    family = session_traits(state).family
+    written = [(s, s.written_for(family, language)) for s in specs]  # "after each appointment"
     return "\n\n".join(
-        say.say(
-            "catalogue_answer", title=s.title.get(language), description=s.description.get(language)
-        )
+        say.say("catalogue_answer", title=title, description=description)
         + "\n"
         + step_for_you(state, s)
-        for s in specs
+        for s, (title, description) in written
     )
 
 
@@ -85,6 +86,17 @@ def _for_this_business(spec: InitiativeSpec, fit: set[str]) -> InitiativeSpec:
 def _small_talk(question: str, language: str) -> bool:
     """ "btw did you see the Leeds game?": answered with one line already, not searched."""
     return reading_cues.search("off_topic", language, question) is not None
+
+
+LEAD_WORDS = 8  # a question this short ("Is that a good idea?") is about what came before
+
+
+def _lead_in(question: str, said: str) -> str:
+    """The sentence said just before a short question in the same message, or ""."""
+    if len(question.split()) > LEAD_WORDS or question not in said:
+        return ""
+    before = [s.text for s in sentences(said[: said.index(question)]) if s.text.strip()]
+    return before[-1] if before else ""
 
 
 def _about_this_business(state: SessionState, question: str) -> bool:
@@ -100,8 +112,11 @@ def _about_this_business(state: SessionState, question: str) -> bool:
     for place in [*plan.profile.markets, *plan.profile.locations]:  # "Sheffield United …"
         words = re.sub(rf"(?i)\b{re.escape(place)}\w*", " ", words)
     held = set(re.findall(r"\d+", words))  # "why 95/100?": a figure the coach showed
-    return shares_a_word(question, words, state.language) or bool(
-        held & set(re.findall(r"\d+", question))
+    sells_through = channels_named(question, state.language)  # "leave Booking.com?", "Avito?"
+    return (
+        shares_a_word(question, words, state.language)
+        or bool(held & set(re.findall(r"\d+", question)))
+        or bool(sells_through)
     )
 
 
@@ -211,7 +226,8 @@ class SideAnswers:
         if defined is None:
             known = self._recommended(state, question, said)
             if known is None:
-                return self.answer_question(state, question, floor=floor)
+                lead = _lead_in(question, said)  # "we'd leave Booking.com. Good idea?"
+                return self.answer_question(state, question, floor=floor, lead=lead)
             state.acts.append("answered")  # what the coach recommends, then any quote
             quoted = self.answer_question(state, question, quiet=True, floor=floor)
             return "\n\n".join(p for p in (known, quoted) if p)
@@ -228,7 +244,7 @@ class SideAnswers:
         if table.compiled(table.specifics).search(question):
             return None
         helping = reading_cues.search("asks_for_help", state.language, question) is not None
-        return _from_catalogue(state, question, said if helping else "")
+        return _from_catalogue(state, question, said if helping else _lead_in(question, said))
 
     def answer_question(
         self,
@@ -236,9 +252,11 @@ class SideAnswers:
         question: str,
         quiet: bool = False,
         floor: float = SIDE_ANSWER_SIMILARITY,
+        lead: str = "",
     ) -> str:
         """Quotes from the guidance that answer ``question``, or an honest "no guidance"
-        (nothing at all when ``quiet``: another answer was given already)."""
+        (nothing at all when ``quiet``: another answer was given already); a short question
+        is on the topic of the sentence that ``lead`` s into it."""
         say = Messages(state.language)
         table = cues(state.language)
         if table.compiled(table.specifics).search(question):
@@ -247,7 +265,10 @@ class SideAnswers:
             state.acts.append("declined")
             return say.say("side_answer_none")  # prices, laws, benchmarks: not in the guidance
         on_topic = self.kb.is_on_topic(question)
-        strange = not on_topic and not _about_this_business(state, question)
+        topic = f"{lead} {question}"
+        strange = not (on_topic or self.kb.is_on_topic(lead)) and not _about_this_business(
+            state, topic
+        )
         helping = reading_cues.search("asks_for_help", state.language, question) is not None
         if not (quiet or helping) and (strange or _small_talk(question, state.language)):
             state.acts.append("declined")

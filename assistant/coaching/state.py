@@ -103,6 +103,12 @@ class SessionState(BaseModel):
     owner_edits: list[str] = Field(
         default_factory=list, description="plan edits made in the app, not yet acknowledged"
     )
+    dismissed_gaps: list[str] = Field(
+        default_factory=list, description="maturity question ids whose gap the owner dismissed"
+    )
+    lanes_set: dict[str, str] = Field(
+        default_factory=dict, description="roadmap step id -> the lane the owner moved it to"
+    )
     last_step: str | None = Field(
         default=None,
         description="the roadmap step the owner added or changed last: 'that one' of the next",

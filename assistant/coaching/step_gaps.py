@@ -8,6 +8,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Goal, StrategyPlan
 from assistant.coaching.roadmap import serving_steps
 from assistant.coaching.state import SessionState
+from assistant.coaching.year_two import is_year_two
 
 
 def unlink_goal(plan: StrategyPlan, goal: Goal, say: Messages) -> None:
@@ -21,8 +22,14 @@ def unlink_goal(plan: StrategyPlan, goal: Goal, say: Messages) -> None:
 
 
 def served_goals(plan: StrategyPlan) -> set[str]:
-    """The goals at least one step of the roadmap serves."""
-    return {g for item in plan.roadmap for g in item.goal_ids}
+    """The goals at least one step of the roadmap serves this year (a goal's second year
+    in Later builds on those steps and does not serve it alone)."""
+    return {
+        g
+        for item in plan.roadmap
+        if not is_year_two(item.title, plan.language)
+        for g in item.goal_ids
+    }
 
 
 def newly_unserved(state: SessionState, served_before: set[str]) -> list[str]:

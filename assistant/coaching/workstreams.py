@@ -28,7 +28,7 @@ from assistant.coaching.goal_kpis import DEPENDENCY
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import launched
 from assistant.coaching.owned_channels import start_with
-from assistant.coaching.plan import Goal, Objective
+from assistant.coaching.plan import Goal, Initiative, Objective, quarter_index
 from assistant.coaching.serving import goal_kpi_ids
 from assistant.config import PROJECT_ROOT
 from assistant.regex_cache import compiled
@@ -37,7 +37,15 @@ from assistant.yamlfiles import parse_yaml
 
 WORKSTREAMS_PATH = PROJECT_ROOT / "knowledge" / "data" / "workstreams.yaml"
 Kind = Literal[
-    "grow", "raise_share", "bring_down", "spread", "make_happen", "enter_market", "set_up", "launch"
+    "grow",
+    "raise_share",
+    "bring_down",
+    "spread",
+    "make_happen",
+    "enter_market",
+    "set_up",
+    "launch",
+    "year_two",  # never the kind of an aim: a goal due after the year ahead, in Later
 ]
 PROJECT_SORTS: tuple[Kind, ...] = ("enter_market", "set_up", "launch")  # the first match wins
 MOST_WORDS = 8  # words of the owner's aim quoted in a title
@@ -172,19 +180,20 @@ def workstream_for(
     needs_site = reach.no_website and reach.site_step is not None  # built first, then a page
     no_page = reach.no_website and not needs_site and spec.without_site is not None
     firms = spec.for_firms_only if reach.firms_only else None  # a steel fabricator's buyers
-    description = dated or firms or (spec.without_site if no_page else None) or spec.description
-    description = _with(description, spec.for_businesses if reach.b2b and not firms else None)
+    undated = firms or (spec.without_site if no_page else None) or spec.description
+    more = [spec.for_businesses if reach.b2b and not firms else None]
     if reach.owned and (kind in _REACHING or _a_launch(kind, objective, language)):
-        description = _with(description, _starting_with(reach.owned))  # "… your Instagram"
+        more.append(_starting_with(reach.owned))  # "… your Instagram"
+    description, dated = (_with_all(t, more) if t else None for t in (undated, dated))
     what, named = aim_words(goal, objective)
     project = kind == "make_happen" or kind in PROJECT_SORTS
     named = named or (project and not _quoted(goal))  # "Project: open a depot"
     if named and not project and not _acronym(what):
         what = what[:1].lower() + what[1:]  # "Grow office moves"
-    title = _filled(spec.title if named else spec.title_quoted, what)
+    title = filled(spec.title if named else spec.title_quoted, what)
     offer = launched(objective.owner_words, language) if spec.title_offer else None
     if offer and spec.title_offer:  # "Launch the monthly grooming plan: offer, price …"
-        title = _filled(spec.title_offer, offer)
+        title = filled(spec.title_offer, offer)
     return InitiativeSpec(
         id=f"own_{kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
         categories=[objective.category],
@@ -198,7 +207,7 @@ def workstream_for(
         kpis=["owner_aim"],
         evidence_query=spec.evidence_query,
         evidence_doc=spec.evidence_doc,
-        runs_to_deadline=dated is not None,
+        dated=dated,
         gives=spec.gives,
         depends_on=[reach.site_step] if kind == "grow" and needs_site and reach.site_step else [],
     )
@@ -208,25 +217,44 @@ MIN_DATED_DAYS = 75  # a deadline nearer than this leaves no room for dated step
 
 
 def _dated(spec: WorkstreamSpec, goal: Goal | None, today: date | None) -> Localized[str] | None:
-    """The steps with their dates: the choice a quarter of the way to the deadline, the
-    small trial by three fifths of it, the roll-out by the deadline."""
+    """The steps to be dated from the deadline, when there is room for them; the dates are
+    put in once the step has its lane (see ``dated_steps``)."""
     deadline = goal.deadline if goal else None
     if spec.dated is None or deadline is None or today is None:
         return None
-    days = (deadline - today).days
+    return spec.dated if (deadline - today).days >= MIN_DATED_DAYS else None
+
+
+def dated_steps(steps: str, start: date, deadline: date, language: str) -> str | None:
+    """The steps with their dates, counted from the day the step starts: the choice a
+    quarter of the way to the deadline, the small trial by three fifths of it, the roll-out
+    by the deadline; None when the deadline leaves no room for them (a step planned for
+    April never says "by March: choose")."""
+    days = (deadline - start).days
     if days < MIN_DATED_DAYS:
         return None
     points = {
-        "decide": today + timedelta(days=days // 4),
-        "trial": today + timedelta(days=days * 3 // 5),
+        "decide": start + timedelta(days=days // 4),
+        "trial": start + timedelta(days=days * 3 // 5),
         "done": deadline,
     }
-    return Localized[str].model_validate(
-        {
-            lang: text.format(**{k: _month(d, lang) for k, d in points.items()})
-            for lang, text in spec.dated.model_dump().items()
-        }
-    )
+    for name, day in points.items():
+        steps = steps.replace("{" + name + "}", _month(day, language))
+    return steps
+
+
+def date_the_steps(
+    placed: list[tuple[InitiativeSpec, Initiative, date | None]], today: date, language: str
+) -> None:
+    """Puts the dates in each placed step dated back from its goal's deadline, counted from
+    the first day of the quarter it starts in (or today, in the plan's first quarter)."""
+    for spec, initiative, deadline in placed:
+        if spec.dated is None or deadline is None or initiative.start is None:
+            continue
+        index = quarter_index(initiative.start)
+        start = max(today, date(index // 4, index % 4 * 3 + 1, 1))
+        steps = dated_steps(spec.dated.get(language), start, deadline, language)
+        initiative.description = steps or initiative.description
 
 
 def _month(day: date, language: str) -> str:
@@ -258,10 +286,16 @@ def _acronym(words: str) -> bool:
     return len(first) > 1 and first[:2].isupper()
 
 
-def _filled(text: Localized[str], what: str) -> Localized[str]:
+def filled(text: Localized[str], what: str) -> Localized[str]:
     return Localized[str].model_validate(
         {lang: value.replace("{what}", what) for lang, value in text.model_dump().items()}
     )
+
+
+def _with_all(text: Localized[str], more: list[Localized[str] | None]) -> Localized[str]:
+    for extra in more:
+        text = _with(text, extra)
+    return text
 
 
 def _with(text: Localized[str], more: Localized[str] | None) -> Localized[str]:

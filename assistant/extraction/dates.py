@@ -274,7 +274,22 @@ def _find(text: str, language: Language) -> list[_Found]:
         item
         for item in found
         if not (_short_span(item) and (dated or _AFTER_AN_EVENT.match(text, item.end)))
+        and not _ends_a_month_span(text, item, language)
     ]
+
+
+_SPAN_JOINER = re.compile(r"(?:till|til|to|until|through|по|до)\b", re.IGNORECASE)
+
+
+def _ends_a_month_span(text: str, item: _Found, language: Language) -> bool:
+    """ "halvtomma oktober till april", "October–April": the end of a span of months with no
+    year is when something happens each year, no deadline."""
+    if any(c.isdigit() for c in item.text):
+        return False
+    before = text[max(0, item.start - 24) : item.start]
+    joined = _SPAN_JOINER.match(item.text) or before.rstrip().endswith(("-", "–", "—"))
+    words = re.findall(r"[^\W\d_]+", before)
+    return bool(joined and words and _month_number(words[-1], language))
 
 
 _AFTER_AN_EVENT = re.compile(  # "через 1 день после фото", "within a day of the enquiry"
@@ -310,6 +325,7 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
     lang = normalize_language(language)
     for item in _find(text, lang):
         resolved = before_season(item, lang, today, _resolve(item.kind, item.groups, lang, today))
+        resolved = _across_the_new_year(text, item, resolved)
         if resolved is None or not today <= resolved[0] <= _latest(today):
             continue
         day, granularity = resolved
@@ -317,6 +333,29 @@ def extract_deadline(text: str, language: str, today: dt.date) -> Deadline | Non
             date=day, granularity=granularity, text=item.text, start=item.start, end=item.end
         )
     return None
+
+
+_SPLIT_YEAR = re.compile(r"\s*/\s*(\d{2}|\d{4})\b")  # "vinteren 2027/28"
+_YEAR_AFTER = re.compile(r"\s+(\d{4})(?:\s*/\s*(?:\d{2}|\d{4}))?\b")  # "årsskiftet 2027/28"
+WINTER_ENDS = 3  # a winter said across two years ("2027/28") lasts until the end of March
+
+
+def _across_the_new_year(
+    text: str, item: _Found, resolved: tuple[dt.date, Granularity] | None
+) -> tuple[dt.date, Granularity] | None:
+    """ "vinteren 2027/28" ends in March 2028; "årsskiftet 2027/28" is the end of 2027."""
+    if resolved is None:
+        return None
+    after = text[item.end : item.end + 12]
+    split = _SPLIT_YEAR.match(after)
+    if split and item.groups.get("winter"):
+        later = int(split.group(1)) % 100 + 2000
+        if later == resolved[0].year + 1:
+            return month_end(later, WINTER_ENDS), "month"
+    year = _YEAR_AFTER.match(after) if item.kind == "this_year" else None
+    if year and 2000 <= int(year.group(1)) <= resolved[0].year + _MAX_YEARS_AHEAD:
+        return dt.date(int(year.group(1)), 12, 31), "month"
+    return resolved
 
 
 def extract_deadlines(text: str, language: str, today: dt.date) -> list[Deadline]:

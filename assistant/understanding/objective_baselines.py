@@ -218,6 +218,7 @@ def described_baseline(
             and fitting
             and _consistent(found.amount, target, direction)
             and not _other_things(text, found, target, language)
+            and not _a_fee_for_another_aim(text, found, objective, language)
             and not cues.search("capacity_before", language, text[: found.start][-CAPACITY_REACH:])
         ):  # "plass til 800 dekksett, men bare 420 står inne": room is not today's figure
             sentence = containing(lines, found.start)
@@ -233,6 +234,16 @@ def described_baseline(
                 ):
                     return found.amount
     return None
+
+
+FEE_REACH = 24  # characters after a figure that may say it is a fee
+
+
+def _a_fee_for_another_aim(text: str, found: Found, objective: str, language: str) -> bool:
+    """ "we pay 15–18 % in commission": no today's value of the direct-booking share."""
+    after = text[found.end : found.end + FEE_REACH]
+    fee = cues.search("fee_after", language, after) is not None
+    return fee and cues.search("fee_words", language, objective) is None
 
 
 def unnamed_aim_baseline(

@@ -18,7 +18,8 @@ from assistant.understanding.reading import Span
 # aside ("dokumentportal - i dag leverer …") nor a range ("dec 2027 - feb 2028", "40 - 50")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[^\s\d])|(?<=[!?])(?=[A-ZА-ЯЁÆØÅÄÖ])|\n+|(?<!step)(?<!goal)(?<!item)(?<!steg)(?<!mål)(?<!tiltak)(?<!punkt)(?<!шаг)(?<!цель)(?<!пункт)(?<!№)\s+(?=\(?\d\)\s)|\s+(?=[•*]\s)|(?<!\d)\s+(?=-\s+[A-ZÆØÅÄÖÜА-ЯЁ])|(?<=\d)\s+(?=-\s+(?!(?i:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек))[A-ZÆØÅÄÖÜА-ЯЁ])|\s+(?=\d\.\s+[^\d\s])"
-)
+    r"|(?<=[:;][)(D])\s+(?=[A-ZÆØÅÄÖÜА-ЯЁ])|(?<=[\U0001F600-\U0001F64F])\s+(?=[A-ZÆØÅÄÖÜА-ЯЁ])"
+)  # ":) Mål 1 …": a smiley ends a sentence too
 _DOTTED_MARKER = re.compile(r"(?:^|\s)(\d)\.\s+[^\d\s]")
 _CLAUSE_END = re.compile(r",\s+|;\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 

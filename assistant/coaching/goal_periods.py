@@ -1,0 +1,88 @@
+""" "Mål 3 … det er per år, ikke i måneden": the owner says what a goal's figures count per.
+The period said plainly is set on the goal named in the same sentence; the one said with
+"not" or in quotes is the one shown wrongly. A goal whose name says the period ("Årlig
+omsetning") shows it once."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.coaching.chat_outcome import Outcome, say_for
+from assistant.coaching.drafting import apply_smart
+from assistant.coaching.edits import statement_of
+from assistant.coaching.facts import Facts
+from assistant.coaching.plan import Goal
+from assistant.coaching.state import SessionState
+from assistant.understanding import cues
+from assistant.understanding.text import sentences
+
+_QUOTED = re.compile(r"[\"'“”«»‘’„][^\"'“”«»‘’„]{1,40}[\"'“”«»‘’„]")
+
+
+def fix_periods(state: SessionState, facts: Facts, today: date, outcome: Outcome) -> None:
+    """Each sentence naming a goal and the period its figures count per sets that period."""
+    goals, language, say = state.plan.goals, state.language, say_for(state)
+    field = say.label("edit_fields", "period")
+    changed = False
+    for sentence in sentences(facts.said):
+        said = _periods_said(sentence.text, language)
+        if said is None:
+            continue
+        period, denied = said
+        for goal in _goals_named(sentence.text, goals, language):
+            if _set_period(goal, period, denied, language):
+                changed = True
+                change = say.say("edit_field", field=field, value=say.label("per_period", period))
+                number = goals.index(goal) + 1
+                outcome.changes.append(say.say("goal_changed", number=number, changes=change))
+    if changed:
+        apply_smart(state.plan, today)
+
+
+def _periods_said(text: str, language: str) -> tuple[str, set[str]] | None:
+    """(the period said plainly, the periods said with "not" or in quotes), when the sentence
+    holds no figure of its own besides the goal's number (a figure is a value to correct)."""
+    plain: list[str] = []
+    denied: set[str] = set()
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for period, pattern in cues.period_patterns(language):
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            inside = any(a <= match.start() < b for a, b in quoted)
+            if inside or cues.search("period_denied_before", language, before[-12:]):
+                denied.add(period)
+            elif not cues.search("period_as_deadline_before", language, before[-25:]):
+                plain.append(period)
+    if len(set(plain)) != 1 or len(re.findall(r"\d+", text)) > len(_numbers(text, language)):
+        return None
+    return plain[0], denied - set(plain)
+
+
+def _numbers(text: str, language: str) -> list[int]:
+    """The goal numbers said ("mål 3", "G2")."""
+    found = cues.patterns("goal_reference", language)
+    return [int(m.group("n")) for p in found for m in p.finditer(text)]
+
+
+def _goals_named(text: str, goals: list[Goal], language: str) -> list[Goal]:
+    numbers = _numbers(text, language)
+    return [goals[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(goals)]
+
+
+def _set_period(goal: Goal, period: str, denied: set[str], language: str) -> bool:
+    """Sets the period when it puts right the one shown (denied, or another one shown)."""
+    if goal.period == period or not (denied or goal.period):
+        return False
+    goal.period = period  # a name that says the period shows it once (see goal_statement)
+    goal.statement = statement_of(goal, language)
+    return True
+
+
+def only_a_period(words: str, language: str) -> bool:
+    """ "per år, ikke i måneden" said as a goal's new name: periods and "not", no name."""
+    rest = words
+    for _, pattern in cues.period_patterns(language):
+        rest = pattern.sub(" ", rest)
+    left = re.findall(r"[^\W\d_]+", rest)
+    return not [w for w in left if not cues.search("period_denied_before", language, f"{w} ")]
