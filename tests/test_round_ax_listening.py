@@ -357,3 +357,16 @@ def test_a_heavy_now_said_in_other_words_is_lightened_once(service, said):
     after = [i for i in service.session(session).plan.roadmap if i.horizon == "short"]
     projects = len(now) - 1  # besides the monthly routine, which stays
     assert len(after) - 1 == max(1, min(3, projects - 1)), (reply, len(now))  # lightened once
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Reine Sjøhus AS, utleie av rorbuer / overnatting for turister, mest utenlandske.", "nb"),
+        ("Vi driver Nordingrå Gästgård, ett B&B med 14 rum.", "sv"),
+    ],
+)
+def test_a_lodging_trade_said_in_its_own_words_is_the_trade(service, said, language):
+    session = f"lodging-{language}"
+    service.send(session, said, language)
+    assert service.session(session).plan.profile.industry, said
