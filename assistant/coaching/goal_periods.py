@@ -12,6 +12,7 @@ from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.drafting import apply_smart
 from assistant.coaching.edits import statement_of
 from assistant.coaching.facts import Facts
+from assistant.coaching.goal_sources import goal_numbers
 from assistant.coaching.plan import Goal
 from assistant.coaching.state import SessionState
 from assistant.understanding import cues
@@ -54,19 +55,13 @@ def _periods_said(text: str, language: str) -> tuple[str, set[str]] | None:
                 denied.add(period)
             elif not cues.search("period_as_deadline_before", language, before[-25:]):
                 plain.append(period)
-    if len(set(plain)) != 1 or len(re.findall(r"\d+", text)) > len(_numbers(text, language)):
+    if len(set(plain)) != 1 or len(re.findall(r"\d+", text)) > len(goal_numbers(text, language)):
         return None
     return plain[0], denied - set(plain)
 
 
-def _numbers(text: str, language: str) -> list[int]:
-    """The goal numbers said ("mål 3", "G2")."""
-    found = cues.patterns("goal_reference", language)
-    return [int(m.group("n")) for p in found for m in p.finditer(text)]
-
-
 def _goals_named(text: str, goals: list[Goal], language: str) -> list[Goal]:
-    numbers = _numbers(text, language)
+    numbers = goal_numbers(text, language)
     return [goals[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(goals)]
 
 

@@ -58,7 +58,7 @@ def _sources_said(said: str, language: str) -> list[tuple[list[int], str, str]]:
     found: list[tuple[list[int], str, str]] = []
     before: list[int] = []
     for sentence in sentences(said):
-        numbers = _numbers(sentence.text, language)
+        numbers = goal_numbers(sentence.text, language)
         cue = cues.search("data_source_said", language, sentence.text)
         if cue is None:
             before = numbers
@@ -73,7 +73,8 @@ def _sources_said(said: str, language: str) -> list[tuple[list[int], str, str]]:
     return found
 
 
-def _numbers(text: str, language: str) -> list[int]:
+def goal_numbers(text: str, language: str) -> list[int]:
+    """The goal numbers said ("mål 3", "G2"), in the order of the cue's patterns."""
     patterns = cues.patterns("goal_reference", language)
     return [int(m.group("n")) for p in patterns for m in p.finditer(text)]
 

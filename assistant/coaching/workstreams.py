@@ -194,8 +194,21 @@ def workstream_for(
     offer = launched(objective.owner_words, language) if spec.title_offer else None
     if offer and spec.title_offer:  # "Launch the monthly grooming plan: offer, price …"
         title = filled(spec.title_offer, offer)
+    depends = [reach.site_step] if kind == "grow" and needs_site and reach.site_step else []
+    return own_step(spec, objective, title, description, dated, depends)
+
+
+def own_step(
+    spec: WorkstreamSpec,
+    objective: Objective,
+    title: Localized[str],
+    description: Localized[str],
+    dated: Localized[str] | None = None,
+    depends_on: list[str] | None = None,
+) -> InitiativeSpec:
+    """The owner's own initiative of workstream ``spec`` for ``objective``, catalogue-shaped."""
     return InitiativeSpec(
-        id=f"own_{kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
+        id=f"own_{spec.kind}_{re.sub(r'[^a-z0-9_]', '_', objective.id.lower())}",
         categories=[objective.category],
         title=title,
         description=description,
@@ -209,7 +222,7 @@ def workstream_for(
         evidence_doc=spec.evidence_doc,
         dated=dated,
         gives=spec.gives,
-        depends_on=[reach.site_step] if kind == "grow" and needs_site and reach.site_step else [],
+        depends_on=depends_on or [],
     )
 
 

@@ -12,7 +12,7 @@ from assistant.coaching.catalogue import InitiativeSpec
 from assistant.coaching.drafting import HORIZON_QUARTERS, lane_quarter, quarter_of
 from assistant.coaching.plan import Goal, Objective, StrategyPlan, quarter_index
 from assistant.coaching.roadmap_lanes import Pick
-from assistant.coaching.workstreams import aim_words, filled, load_workstreams
+from assistant.coaching.workstreams import aim_words, filled, load_workstreams, own_step
 
 MOST_YEAR_TWO = 2  # Later steps of this kind in one plan: the two soonest-due long goals
 
@@ -44,21 +44,8 @@ def year_two_step(goal: Goal, objective: Objective) -> InitiativeSpec:
     what, named = aim_words(goal, objective)
     if named and not what[:2].isupper():  # "Year two for clients on cloud bookkeeping"
         what = what[:1].lower() + what[1:]
-    return InitiativeSpec(
-        id=f"own_year_two_{objective.id.lower()}",
-        categories=[objective.category],
-        title=filled(spec.title if named else spec.title_quoted, what),
-        description=spec.description,
-        horizon=spec.horizon,
-        impact=spec.impact,
-        feasibility=spec.feasibility,
-        dimension=spec.dimension,
-        resources=spec.resources,
-        kpis=["owner_aim"],
-        evidence_query=spec.evidence_query,
-        evidence_doc=spec.evidence_doc,
-        gives=spec.gives,
-    )
+    title = filled(spec.title if named else spec.title_quoted, what)
+    return own_step(spec, objective, title, spec.description)
 
 
 def is_year_two(title: str, language: str) -> bool:

@@ -128,15 +128,28 @@ def cue_hits(text: str, language: str, position: int) -> list[tuple[float, int, 
     cues count everywhere. A cue after the number counts a little more than one before it
     at the same distance; among equals the longer cue wins ("new patients" over
     "patients")."""
-    hits = []
+    return _weighed(_cues_in(text, language), position)
+
+
+Said = tuple[int, int, int, str]  # a cue found: start, end, its pattern's length, its label
+
+
+def _cues_in(text: str, language: str) -> list[Said]:
+    found = []
     for spec in metric_bank().values():
         borrowed = spec.cues.get("en", ()) if language != "en" else ()
         for pattern in spec.cues.get(language, ()) + borrowed:
             for match in pattern.finditer(text):
-                before = match.end() <= position
-                distance = position - match.end() if before else match.start() - position
-                weight = max(distance, 0) * (1.2 if before else 1.0)
-                hits.append((weight, -len(pattern.pattern), spec.label))
+                found.append((match.start(), match.end(), len(pattern.pattern), spec.label))
+    return found
+
+
+def _weighed(found: list[Said], position: int) -> list[tuple[float, int, str]]:
+    hits = []
+    for start, end, length, label in found:
+        before = end <= position
+        distance = position - end if before else start - position
+        hits.append((max(distance, 0) * (1.2 if before else 1.0), -length, label))
     return sorted(hits)
 
 
@@ -161,10 +174,11 @@ def bind_by_cues(
     after = text[position : position + FEE_REACH]
     if amount.unit == "%" and cues.search("fee_after", language, after):
         return None  # "Pitchup takes 15% commission": a fee, no share of anything
-    own = _own_hits(text, language, position, amount)
+    found = _cues_in(text, language)  # read once: the figure's own words, then the sentence
+    own = _own_hits(text, found, language, position, amount)
     if own is None:
         return None
-    hits = own or cue_hits(text, language, position)
+    hits = own or _weighed(found, position)
     named = Counter(label for _, label in {(hit[0], hit[2]) for hit in hits})  # at each place
     fitting = [hit for hit in hits if fits(bank[hit[2]], amount)]
     once_first = amount.period is None  # at the same distance and length, a time said once
@@ -201,13 +215,13 @@ def _own_window(text: str, position: int, length: int) -> tuple[int, int]:
 
 
 def _own_hits(
-    text: str, language: str, position: int, amount: Amount
+    text: str, found: list[Said], language: str, position: int, amount: Amount
 ) -> list[tuple[float, int, str]] | None:
     """The cues in the figure's own words when one of them fits it; None (no metric) for a
     share said of a booking site or marketplace with no cue of its own ("55 % via
     Booking.com, 30 % direct"); else [] (the sentence decides)."""
     start, end = _own_window(text, position, len(amount.span.text))
-    hits = cue_hits(text[start:end], language, position - start)
+    hits = _weighed([c for c in found if start <= c[0] and c[1] <= end], position)
     bank = metric_bank()
     if any(fits(bank[label], amount) for _, _, label in hits):
         return hits
