@@ -378,7 +378,7 @@ def test_a_thing_the_owner_is_unsure_they_need_is_no_goal(text, language):
         ("Хотим онлайн-запись, например YCLIENTS, и меньше неявок.", "ru", set()),
         ("А где подключение онлайн-записи YCLIENTS?", "ru", set()),
         ("we want online booking, e.g. Fresha", "en", set()),
-        ("Мы уже работаем в YCLIENTS.", "ru", {"online_booking"}),
+        ("Мы уже работаем в YCLIENTS.", "ru", {"online_booking", "crm"}),  # its client base
     ],
 )
 def test_a_product_named_as_an_example_or_a_wish_is_not_had(text, language, had):

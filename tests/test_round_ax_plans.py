@@ -129,7 +129,8 @@ def test_a_fee_is_no_todays_value_of_another_aim_and_a_span_of_months_no_deadlin
 
     aims = read(SV_HOTEL, "sv", today=TODAY).objectives
     direct = next(o for o in aims if "direktbokningar" in o.span.text)
-    assert direct.baseline is None  # not the 15–18 % commission
+    assert direct.baseline is not None  # not the 15–18 % commission: the rest of the 85 %
+    assert direct.baseline.value == 15 and "85" in direct.baseline.span.text
     low_season = next(o for o in aims if "beläggningen" in o.span.text)
     assert low_season.deadline is None or low_season.deadline.date.month != 4
 

@@ -7,6 +7,7 @@ in the plan and listed as an open question for the client to confirm.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from assistant.coaching.business_said import session_traits
@@ -26,18 +27,23 @@ from assistant.extraction.months import months_ahead_end
 from assistant.knowledge.languages import detect_language
 from assistant.understanding import cues
 from assistant.understanding.objective_clauses import constraint_sections
-from assistant.understanding.quiet_months import quiet_months
+from assistant.understanding.quiet_months import busy_months, quiet_months
 from assistant.understanding.text import sentences
 
 
-def propose(candidate: GoalCandidate, today: date, language: str = "en") -> GoalCandidate:
+def propose(
+    candidate: GoalCandidate, today: date, language: str = "en", busy: Sequence[int] = ()
+) -> GoalCandidate:
     """What a consultant would pencil in where the brief is silent, marked as proposed: a
     deadline a year out (for a launch meant for one season, "a summer camp", before that
-    season starts), and a target from the KPI's prudent yearly change when today's value is
+    season starts; for a change to how the work is done, before the ``busy`` months the
+    owner named), and a target from the KPI's prudent yearly change when today's value is
     known. A baseline is never proposed: it is measured."""
     if candidate.deadline is None:
-        candidate.deadline = _before_season(candidate, today, language) or months_ahead_end(
-            today, PROPOSED_MONTHS
+        candidate.deadline = (
+            _before_season(candidate, today, language)
+            or _before_busy(candidate, busy, today)
+            or months_ahead_end(today, PROPOSED_MONTHS)
         )
         candidate.proposed.append("deadline")
     propose_target(candidate, today)
@@ -66,6 +72,21 @@ def _before_season(candidate: GoalCandidate, today: date, language: str) -> date
     if (start - today).days < LEAD_DAYS:
         start = date(today.year + 1, month, 1)
     return start - timedelta(days=1)
+
+
+EASING = {"operational_efficiency", "customer_experience"}  # aims that change how work is done
+
+
+def _before_busy(candidate: GoalCandidate, busy: Sequence[int], today: date) -> date | None:
+    """The last day before the next busy time the owner named ("telefonen går varm
+    april–maj": 31 March), for a milestone or an aim that eases the work; else None."""
+    figures = (candidate.baseline, candidate.target, candidate.change_percent)
+    if not busy or (any(f is not None for f in figures) and candidate.category not in EASING):
+        return None
+    starts = [m for m in busy if (m - 2) % 12 + 1 not in busy]  # where each busy run begins
+    firsts = [date(today.year + (m <= today.month), m, 1) for m in starts or busy]
+    firsts = [d if (d - today).days >= LEAD_DAYS else date(d.year + 1, d.month, 1) for d in firsts]
+    return min(firsts) - timedelta(days=1)
 
 
 def plan_from_brief(
@@ -107,6 +128,7 @@ def session_from_brief(
     score_maturity(state)
     # Every objective the brief states, with numbers or not ("stop wasting hours on manual
     # order handling"): a goal the SMART check explains, and an open question for its gaps.
+    busy = busy_months(brief, state.language, today)
     for candidate in facts.goals:
         objective_id = next_id("o", [o.id for o in state.plan.objectives])
         state.plan.objectives.append(
@@ -116,7 +138,7 @@ def session_from_brief(
         if soon is not None:  # "i år" said in December: the plan assumes a year on
             candidate.deadline = _a_year_on(soon)
             candidate.proposed.append("deadline")
-        state.candidates.append(propose(candidate, today, state.language))
+        state.candidates.append(propose(candidate, today, state.language, busy))
         asked = [f for f in candidate.proposed if not (soon and f == "deadline")]
         if asked or candidate.target is None:
             missing = [say.label("edit_fields", f) for f in asked]

@@ -52,6 +52,7 @@ Never = Literal[
     "has_map_listings",
     "has_loyalty_club",
     "has_gift_cards",
+    "has_channel_manager",
     "has_erp",
     "has_b2b_ordering",
     "makes_for_firms",

@@ -54,6 +54,7 @@ from assistant.coaching.goal_restated import restate_numbered_goals
 from assistant.coaching.goal_restore import remember_taken_goal, restore_goal
 from assistant.coaching.goal_sources import record_sources, rename_kpi
 from assistant.coaching.goal_turns import turn_goal
+from assistant.coaching.goal_words import words_out_of_goal
 from assistant.coaching.markets_said import drop_denied_markets
 from assistant.coaching.messages import Messages
 from assistant.coaching.now_load import lighten_now
@@ -157,6 +158,8 @@ def _say(state: SessionState) -> Messages:
 def _drop_goal(
     state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
 ) -> None:
+    if words_out_of_goal(state, command, outcome):  # "remove 'a month' from goal 1"
+        return
     index = goal_index(state, command, outcome)
     if index is None:
         return

@@ -175,8 +175,13 @@ def catalogue_steps(state: SessionState, words: str) -> list[str]:
         s: "" if fits_when_asked(fit[s], traits) else (misfit(fit[s], traits) or "") for s in wanted
     }
     fitting = [s for s in wanted if not why_not[s]]
-    if not fitting and len(wanted) == 1 and why_not[wanted[0]].startswith("has_"):
-        return wanted
+    had = [s for s in wanted if why_not[s].startswith("has_")]  # "a faster website": theirs
+    if not fitting and len(had) > 1:  # is slow; of the sites named, the one for this trade
+        held = {why_not[s] for s in had} & set(type(traits).model_fields)
+        plain = traits.model_copy(update=dict.fromkeys(held))
+        had = [s for s in had if misfit(fit[s], plain) is None]
+    if not fitting and len(had) == 1:
+        return had
 
     def fits(spec: InitiativeSpec) -> bool:
         return misfit(spec.fit, traits) is None

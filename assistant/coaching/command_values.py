@@ -64,7 +64,8 @@ _TOO_MUCH = re.compile(
     r"^\W*(?:[^\W\d]+\s+){0,3}(?:too|far too|way too|unrealistic|not realistic|optimistic|"
     r"a stretch|a bit much|i overkant|i överkant|многовато|перебор|"
     r"ambitious|alt for|for mye|for høyt|for lite|urealistisk|optimistisk|ambisiøst|för mycket|"
-    r"för högt|för \w+igt|kaxig\w*|orealistisk|ambitiöst|слишком|нереально|оптимистично|"
+    r"för högt|för \w+igt|för tuff\w*|för svårt|for tøf\w*|for hardt|kaxig\w*|orealistisk|"
+    r"ambitiöst|слишком|нереально|оптимистично|"
     r"амбициозно)",
     re.IGNORECASE,
 )

@@ -85,7 +85,52 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
             found += each_listed(command, reading.language) + more
     told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
     found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
+    found += _said_again_for(reading, found)  # "Удалите шаг 6. И шаг 1 тоже."
+    found = _one_step_changed(found)  # "move step 8 to Now and give it high priority"
     return _without_link_echoes(found + _goals_addressed(reading, today, found))
+
+
+def _one_step_changed(found: list[PlanCommand]) -> list[PlanCommand]:
+    """ "Перенесите шаг 8 в «Сейчас» и поставьте высокий приоритет": a priority that names no
+    step, right after a change to one that does, is more of the same change."""
+    kept: list[PlanCommand] = []
+    for command in found:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and command.action == last.action == "change_initiative"
+            and command.number is None
+            and last.number is not None
+            and command.priority is not None  # "… and the CRM step to Later" is another step
+            and command.horizon in (None, last.horizon)
+        ):
+            kept[-1] = last.model_copy(
+                update={
+                    "priority": last.priority or command.priority,
+                    "horizon": last.horizon or command.horizon,
+                }
+            )
+            continue
+        kept.append(command)
+    return kept
+
+
+REPEATABLE = ("drop_initiative", "drop_goal", "change_initiative")
+
+
+def _said_again_for(reading: Reading, found: list[PlanCommand]) -> list[PlanCommand]:
+    """ "Remove step 6. And step 1 too.": a sentence that only names another item and says
+    "too" repeats the order said before it for that item."""
+    again: list[PlanCommand] = []
+    last = next((c for c in reversed(found) if c.action in REPEATABLE), None)
+    for sentence in sentences(reading.text):
+        said = cues.search("same_order_for", reading.language, sentence.text)
+        if said is None or last is None:
+            continue
+        number = int(said.group("n"))
+        if not any(c.action == last.action and c.number == number for c in found + again):
+            again.append(last.model_copy(update={"number": number, "item_id": None}))
+    return again
 
 
 def _without_link_echoes(found: list[PlanCommand]) -> list[PlanCommand]:

@@ -22,6 +22,7 @@ from assistant.coaching.metric_names import (
     name_form,
     named_metric,
     owner_label,
+    scope_said,
 )
 from assistant.coaching.plan import (
     Baseline,
@@ -207,7 +208,10 @@ def metric_name(candidate: GoalCandidate, spec, language: str, has_figures: bool
     label = owner_label(candidate.text, language) if spec is not None else None
     if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
         label = None
-    return candidate.name or label or name_form(metric, language)
+    if candidate.name or label:
+        return candidate.name or label or metric
+    scope = scope_said(candidate.text, metric, language) if spec is not None else None
+    return name_form(f"{metric} ({scope})" if scope else metric, language)
 
 
 def _says_kpi(label: str | None, spec, language: str) -> bool:  # spec: KpiSpec

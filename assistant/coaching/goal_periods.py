@@ -18,7 +18,9 @@ from assistant.coaching.state import SessionState
 from assistant.understanding import cues
 from assistant.understanding.text import sentences
 
-_QUOTED = re.compile(r"[\"'“”«»‘’„][^\"'“”«»‘’„]{1,40}[\"'“”«»‘’„]")
+_QUOTED = re.compile(  # "isn't 'a month'": an apostrophe inside a word opens no quote
+    r"(?<!\w)[\"'“”«»‘’„][^\"'“”«»‘’„]{1,40}[\"'“”«»‘’„](?!\w)"
+)
 
 
 def fix_periods(state: SessionState, facts: Facts, today: date, outcome: Outcome) -> None:
@@ -32,11 +34,16 @@ def fix_periods(state: SessionState, facts: Facts, today: date, outcome: Outcome
             continue
         period, denied = said
         for goal in _goals_named(sentence.text, goals, language):
-            if _set_period(goal, period, denied, language):
-                changed = True
-                change = say.say("edit_field", field=field, value=say.label("per_period", period))
-                number = goals.index(goal) + 1
-                outcome.changes.append(say.say("goal_changed", number=number, changes=change))
+            shown = goal.period
+            if not _set_period(goal, period, denied, language):
+                continue
+            changed, number = True, goals.index(goal) + 1
+            if period == TOTAL:  # "Goal 1 isn't 'a month', it's 400 in total"
+                words = say.label("per_period", shown) if shown else ""
+                outcome.changes.append(say.say("period_taken_out", words=words, number=number))
+                continue
+            change = say.say("edit_field", field=field, value=say.label("per_period", period))
+            outcome.changes.append(say.say("goal_changed", number=number, changes=change))
     if changed:
         apply_smart(state.plan, today)
 
@@ -55,6 +62,9 @@ def _periods_said(text: str, language: str) -> tuple[str, set[str]] | None:
                 denied.add(period)
             elif not cues.search("period_as_deadline_before", language, before[-25:]):
                 plain.append(period)
+    if not plain and denied and cues.search("period_total", language, text):
+        plain = [TOTAL]  # "not 'a month' — 400 in total": the figures count no period
+        text = re.sub(r"\d+(?=\D*$)", "", text)  # the total's own figure is no new value
     if len(set(plain)) != 1 or len(re.findall(r"\d+", text)) > len(goal_numbers(text, language)):
         return None
     return plain[0], denied - set(plain)
@@ -65,11 +75,19 @@ def _goals_named(text: str, goals: list[Goal], language: str) -> list[Goal]:
     return [goals[n - 1] for n in dict.fromkeys(numbers) if 1 <= n <= len(goals)]
 
 
+TOTAL = "total"  # said instead of a period: the goal counts a total
+
+
 def _set_period(goal: Goal, period: str, denied: set[str], language: str) -> bool:
     """Sets the period when it puts right the one shown (denied, or another one shown)."""
-    if goal.period == period or not (denied or goal.period):
+    if period == TOTAL:
+        if goal.period is None or goal.period not in denied:
+            return False
+        goal.period = None
+    elif goal.period == period or not (denied or goal.period):
         return False
-    goal.period = period  # a name that says the period shows it once (see goal_statement)
+    else:
+        goal.period = period  # a name that says the period shows it once (goal_statement)
     goal.statement = statement_of(goal, language)
     return True
 

@@ -68,7 +68,7 @@ def _sources_said(said: str, language: str) -> list[tuple[list[int], str, str]]:
         for own, rest in pieces:
             source = _source(_instead(_without_numbers(rest, language), language))
             if source:
-                found.append((own, source, sentence.text[: cue.start()]))
+                found.append((own, source, sentence.text[: cue.end()]))  # "tallet for X …"
         before = numbers
     return found
 

@@ -58,6 +58,8 @@ def value_after_label(
     value ("38, not 0"); or None."""
     named = compiled(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE)
     for match in named.finditer(text):
+        if _of_a_goal_or_step(text[: match.start()], language):
+            continue  # "Цель 2: название → «…»": the goal's name, not the business's
         joint = _joint(text, match.start(), match.end(), language)
         if joint is not None:
             return _value_from(text[joint:], language)
@@ -66,6 +68,13 @@ def value_after_label(
         if found := _SIGN.match(text, match.end()):
             return _value_from(text[found.end() :], language)
     return None
+
+
+def _of_a_goal_or_step(before: str, language: str) -> bool:
+    """The label follows "goal 2:" or "step 3" in its own clause: it is that item's line."""
+    clause = re.split(r"[.;!?\n]", before)[-1]
+    keys = ("goal_reference", "initiative_reference")
+    return any(cues.search(key, language, clause) for key in keys)
 
 
 def _joint(text: str, start: int, end: int, language: str) -> int | None:

@@ -31,6 +31,8 @@ def each_listed(command: PlanCommand, language: str) -> list[PlanCommand]:
         first = re.search(rf"(?<!\d){command.number}(?!\d)", command.words)
         cursor = first.end() if first else len(command.words)
         while match := LISTED.match(command.words, cursor):
+            if cues.search("listed_then_clause", language, command.words[match.end() :]):
+                break  # "Delete goal 3, goal 4 covers it": 4 says why, it is not deleted
             numbers.append(int(match.group(1)))
             cursor = match.end()
     numbers = _picked(list(dict.fromkeys(numbers)), command.words, language)

@@ -13,6 +13,7 @@ from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.objective_items import points_back
 from assistant.understanding.quantities import time_unit_after
+from assistant.understanding.stems import shared_words
 
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
 
@@ -385,3 +386,32 @@ def _trailing(language: str) -> str:
     """Words that lead into a figure ("from about", "fra ca", "с", "minst")."""
     said = "|".join(cues.raw("figure_lead_in").get(language, ()))
     return rf"(?:\b(?:{said})\W*)+$" if said else r"$^"
+
+
+_SCOPE = re.compile(  # "60% of the limited-company clients …": the share is of these only
+    r"\d\s*(?:%|percent|per cent|prosent|procent|процент\w*)\s+(?P<of>of|av|из|от)\s+"
+    r"(?P<rest>[^,;:.!?()]+)",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:the|all|our|de|dem|våre|våra|alle|alla|всех|наших|тех)$", re.I)
+SCOPE_WORDS = 4  # a longer phrase before the metric's word says more than who is counted
+COUNTED_WORD = 4  # letters of the first word of a KPI's name that can say what is counted
+
+
+def scope_said(text: str, label: str, language: str) -> str | None:
+    """Who a share counts, when the owner narrows it and the KPI's name does not ("60 % of
+    the limited-company clients on cloud bookkeeping" -> "of the limited-company clients"),
+    so that the goal keeps the owner's scope; None when the share is of all of them or the
+    name does not start with what is counted ("Share of orders …")."""
+    found = _SCOPE.search(text)
+    if found is None:
+        return None
+    words = found.group("rest").split()
+    counted = next((w for w in label.split() if len(w) >= COUNTED_WORD), "")  # "Clients on"
+    head = next((n for n, w in enumerate(words) if shared_words(w, counted, None)), None)
+    if head is None:
+        return None
+    narrowing = [w for w in words[:head] if not _ARTICLE.match(w)]
+    if not narrowing or head + 1 > SCOPE_WORDS or shared_words(" ".join(narrowing), label):
+        return None
+    return f"{found.group('of')} {' '.join(words[: head + 1])}"

@@ -14,6 +14,7 @@ from assistant.yamlfiles import parse_yaml
 CHANNELS_FILE = PROJECT_ROOT / "knowledge" / "data" / "owned_channels.yaml"
 BEFORE = 30  # characters before a channel's name read for "no" or "want"
 MOST_SAID = 3  # channels named in one sentence of the plan
+WHOLE_WORD = 5  # a name this short is said as a whole word, not as the start of one
 _CLAUSE_END = re.compile(r"[,.;:!?\n]")  # "Сайта нет, инстаграм завели": the "no" is the site's
 
 
@@ -36,12 +37,17 @@ def owned_channels(owner_words: str, language: str) -> list[str]:
 def _first_had(text: str, names: list[str]) -> int | None:
     """Where a name is first said of something the business has (not "no newsletter", not
     "want to start a newsletter")."""
-    spots = []
+    spots, denied = [], []
     for name in names:
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}", text):
+        whole = r"(?!\w)" if len(name) <= WHOLE_WORD else ""  # "insta", never "installert"
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}{whole}", text):
             before = _CLAUSE_END.split(text[max(0, match.start() - BEFORE) : match.start()])[-1]
-            if not (NEGATION.search(before[-20:]) or WISHED.search(before)):
+            if NEGATION.search(before[-20:]):
+                denied.append(match.start())
+            elif not WISHED.search(before):
                 spots.append(match.start())
+    if denied and max(denied) > max(spots, default=-1):
+        return None  # "Vi har ikke Instagram" said last: the owner has none, whatever came before
     return min(spots, default=None)
 
 

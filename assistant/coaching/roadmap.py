@@ -90,7 +90,7 @@ def draft_roadmap(
         if s.id not in leave_out and fits_when_asked(s.fit, traits)
     ]
     ranked = {
-        o.id: serving_steps(o, _goal_of(plan, o), offer, plan.language, asked_for)
+        o.id: serving_steps(o, _goal_of(plan, o), offer, plan.language, asked_for, traits.pains)
         for o in plan.objectives
     }
     picks = _for_objectives(plan, ranked)

@@ -5,6 +5,7 @@ revenue."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.coaching import render
@@ -18,6 +19,7 @@ from assistant.coaching.quiet_months import quiet_months_said
 from assistant.coaching.state import SessionState
 from assistant.coaching.unsaid import forget_unsaid
 from assistant.coaching.upkeep import currency_fixed, trade_fixed
+from assistant.understanding import cues
 
 
 def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
@@ -51,7 +53,9 @@ def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
     if unsaid := forget_unsaid(state, facts):  # "I never said digital skills yes"
         changes += unsaid
         score_maturity(state)
-    if facts.intent != "correction" and not facts.profile_fixed:
+    fixing = facts.intent in ("correction", "objection") or state.stage == "playback"
+    fixing = fixing or _denied(facts.said, plan.profile.staff, state.language)  # "9, не 7"
+    if not (fixing or facts.profile_fixed):  # "Nej, flera fel. Omsättningen är 16 Mkr"
         return changes  # a count in a later answer ("150 reviews in all") is no fix
     staff = facts.staff
     if staff and plan.profile.staff and staff != plan.profile.staff:
@@ -62,3 +66,13 @@ def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
         plan.profile.annual_revenue = revenue
         changes.append(say.say("revenue_changed", revenue=render.money(revenue)))
     return changes
+
+
+def _denied(said: str, value: int | None, language: str) -> bool:
+    """The message denies the figure on record ("Нас 9 человек, не 7" with 7 held)."""
+    if value is None:
+        return False
+    return any(
+        cues.search("denied_before", language, said[: m.start()][-20:]) is not None
+        for m in re.finditer(rf"(?<![\d.,]){value}(?![\d.,]\d)", said)
+    )

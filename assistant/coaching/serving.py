@@ -5,6 +5,7 @@ names; and which KPIs a goal counts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from assistant.coaching.business import aims_abroad, names_business_customers
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
@@ -22,12 +23,14 @@ def serving_steps(
     offer: list[InitiativeSpec],
     language: str,
     asked_for: list[InitiativeSpec] | None = None,
+    pained: Collection[str] = (),
 ) -> list[InitiativeSpec]:
     """Initiatives the owner names (``asked_for`` may include one the family's defaults rule
     out: a sports shop's "online booking for the workshop"), those that move the objective's
-    KPI; else one a title word names."""
+    KPI, a problem the owner described (``pained``: "sign-up is by e-mail") first among
+    equals; else one a title word names."""
     kpi_ids = goal_kpi_ids(goal, language)
-    direct = [s for s in offer if set(s.kpis) & kpi_ids and not s.named_only]
+    direct = [s for s in offer if set(s.kpis) & kpi_ids and (s.id in pained or not s.named_only)]
     for_firms = names_business_customers(objective.owner_words, language)
     if kpi_ids and all(_generic(k) for k in kpi_ids):  # "customers", "orders": any business
         made_for = kpi_ids | _grown_by(kpi_ids)  # only those about them, or what grows them
@@ -43,6 +46,7 @@ def serving_steps(
         key=lambda s: (
             for_firms and s.fit.customers != ["b2b"],
             kpi_rank(s, kpi_ids),
+            s.id not in pained,
             -_about(s, aim, language),
             -priority(s),
         )

@@ -23,7 +23,7 @@ from assistant.coaching.state import SessionState
 from assistant.coaching.step_advice import step_for_you
 from assistant.coaching.why_answers import why_score
 from assistant.coaching.words import initiatives_called, shares_a_word
-from assistant.knowledge.glossary import concepts_in
+from assistant.knowledge.glossary import concepts_in, specific_concepts
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues as reading_cues
 from assistant.understanding.text import sentences
@@ -35,6 +35,9 @@ SIDE_ANSWER_SIMILARITY = 0.1
 # thinking aloud: quoted only when the guidance is this close, else "no guidance".
 INLINE_SIMILARITY = 0.25
 LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
+
+
+FOREIGN_FLOOR = 0.3  # a passage in a third language is quoted only when this close
 
 
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
@@ -275,11 +278,13 @@ class SideAnswers:
             return say.say("side_answer_off_topic")
         found = ground(self.kb, question, 3, state.scope) if on_topic else []
         glossary = self.kb.retriever.glossary
-        asked_about = concepts_in(glossary, question)
+        asked_about = specific_concepts(glossary, question)  # "GDPR", not "customer"
         found = [
             g
             for g in found
-            if g.similarity >= floor and asked_about & concepts_in(glossary, g.result.text)
+            if g.similarity >= floor
+            and asked_about & concepts_in(glossary, f"{g.quote} {g.result.text}")
+            and (g.result.language in (state.language, "en") or g.similarity >= FOREIGN_FLOOR)
         ]
         found = _own_language_first(found, state.language)
         if not found:

@@ -19,7 +19,7 @@ def word_taken_out(state: SessionState, command: PlanCommand, outcome: Outcome) 
     if said is None or len(named) != 1:
         return said is not None and _ask_which(state, outcome)
     item, word = named[0], said.group("word").strip()
-    title, description = _without(item.title, word), _without(item.description, word)
+    title, description = without(item.title, word), without(item.description, word)
     if (title, description) == (item.title, item.description):
         outcome.notes.append(say_for(state).say("word_not_in_step", word=word, item=item.title))
         return True
@@ -37,7 +37,7 @@ def _ask_which(state: SessionState, outcome: Outcome) -> bool:
 _OWNERS = "your|the|our|a|an|din|ditt|dine|deres|er|ert|era|ваш|вашу|ваши|ваш"
 
 
-def _without(text: str, word: str) -> str:
+def without(text: str, word: str) -> str:
     """The text without the word, and without the comma or "and" it leaves behind."""
     joined = r"(?:\s*,\s*|\s+(?:and|og|och|и|or|eller|или)\s+)"
     own = rf"(?:(?:{_OWNERS})\s+)?{re.escape(word)}\b"  # "and your Instagram"

@@ -80,8 +80,27 @@ def currency_said_alone(text: str) -> str | None:
                 continue  # "р" alone is a currency only right after an amount ("2900 р")
             if re.search(r"\d", clause + after) or _NOT_BEFORE.search(text[: match.start()][-20:]):
                 continue  # "2 million pounds": an amount's currency; "not pounds": denied
+            if match.group(0) == code and not _about_money(text, match.start()):
+                continue  # "Vi ritar i CAD": a drawing program, not Canadian dollars
             return code
     return None
+
+
+_MONEY_CONTEXT = re.compile(  # words that make a bare code a currency ("the figures are in SEK")
+    r"\b(?:revenue|turnover|currency|figures|amounts?|prices?|omsetning\w*|omsättning\w*|"
+    r"valuta\w*|beløp\w*|belopp\w*|tall|tallene|siffror\w*|priser?\w*)\b|"
+    r"(?<!\w)(?:выручк\w*|оборот\w*|валют\w*|цен\w*|сумм\w*)",
+    re.IGNORECASE,
+)
+SHORT_SAYING = 8  # words: "It's SEK, not NOK." names a currency on its own
+
+
+def _about_money(text: str, position: int) -> bool:
+    """A bare currency code counts where its sentence is short or speaks of money."""
+    start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    ends = [e for e in (text.find(mark, position) for mark in ".!?\n") if e >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return len(sentence.split()) <= SHORT_SAYING or _MONEY_CONTEXT.search(sentence) is not None
 
 
 _PERCENT_WORDS = r"%|prosent|percent|per\s?cent|procent|процент(?:ов|а)?|проц\."

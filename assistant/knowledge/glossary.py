@@ -18,6 +18,7 @@ from assistant.knowledge.loaders import load_yaml_data
 
 class Concept(BaseModel):
     id: str
+    broad: bool = False  # too general to show that a passage answers a question
     terms: dict[str, list[str]] = Field(default_factory=dict)
 
 
@@ -68,3 +69,10 @@ def load_glossary(path: Path) -> Glossary:
     if not path.exists():
         return Glossary()
     return Glossary.model_validate(load_yaml_data(path) or {})
+
+
+def specific_concepts(glossary: Glossary, text: str) -> set[str]:
+    """The concepts ``text`` mentions that say what it is about ("GDPR", "churn"), without
+    the broad ones nearly every question mentions ("customer", "website")."""
+    broad = {c.id for c in glossary.concepts if c.broad}
+    return concepts_in(glossary, text) - broad

@@ -296,3 +296,55 @@ def none_yet_baseline(text: str, scope: Scope, target: Amount, language: str) ->
                 span=span_of(text, start, start + len(found.group("none"))),
             )
     return None
+
+
+def missing_channel_baseline(
+    text: str, kpi: str | None, target: Amount, language: str
+) -> Amount | None:
+    """ "No online ordering; orders arrive by phone … at least 40 % of repeat orders through
+    a self-service channel": the share of a channel the owner says they do not have is 0."""
+    said = cues.raw("channel_missing").get(kpi or "", {}).get(language, ())
+    if target.unit != "%":
+        return None
+    for pattern in said:
+        found = cues.compiled(pattern).search(text)
+        if found is not None:
+            return Amount(value=0, unit="%", span=span_of(text, found.start(), found.end()))
+    return None
+
+
+def launched_market_baseline(
+    text: str, scope: Scope, target: Amount, language: str
+) -> Amount | None:
+    """ "lansera i Norge och Finland och få 15 % av omsättningen därifrån": the share from a
+    place the owner has yet to launch in is 0 today."""
+    words = text[scope.start : scope.end]
+    launch = cues.search("launches_in", language, words)
+    if target.unit != "%" or launch is None or not cues.search("from_there", language, words):
+        return None
+    start = scope.start + launch.start()
+    return Amount(value=0, unit="%", span=span_of(text, start, scope.start + launch.end()))
+
+
+_SAID_RIGHT_AFTER = re.compile(r"(?:[^.!?;\d]|\.(?=\w)){0,60}")  # "… av bokningarna kommer via"
+
+
+def complement_baseline(
+    text: str, kpi: str | None, target: Amount, everything: list[Found], language: str
+) -> Amount | None:
+    """ "85 % av bokningarna kommer via Booking.com … 35 % direktbokningar": a share that is
+    the rest of the one the owner gave starts from 100 less it; the span is their figure."""
+    other = cues.raw("share_complement").get(kpi or "")
+    if target.unit != "%" or other is None:
+        return None
+    given = [
+        f
+        for f in everything
+        if f.amount.unit == "%"
+        and f.end <= target.span.start
+        and (after := _SAID_RIGHT_AFTER.match(text, f.end)) is not None
+        and cues.search(other, language, after.group()) is not None
+    ]
+    if len(given) != 1 or not 0 < given[0].amount.value < 100:
+        return None
+    return given[0].amount.model_copy(update={"value": round(100 - given[0].amount.value, 1)})

@@ -111,11 +111,26 @@ def at_conjunctions(unit: Piece, language: str) -> list[Piece]:
     pieces, cursor = [], 0
     for match in CONJUNCTION.finditer(unit.text):
         rest = unit.sub(match.end(), len(unit.text))
+        if _and_before_the_wish(rest, language):  # "i Norge och Finland och få 15 %": later
+            continue
+        if cues.search("from_there", language, rest.text):  # "… och få 15 % därifrån"
+            continue
         if opens_objective(rest, language) and len(unit.text[cursor : match.start()].split()) > 1:
             pieces.append(unit.sub(cursor, match.start()))
             cursor = match.end()
     pieces.append(unit.sub(cursor, len(unit.text)))
     return [p for p in pieces if p.text.strip()]
+
+
+def _and_before_the_wish(rest: Piece, language: str) -> bool:
+    """Another "and" comes before the wish that opens ``rest`` ("Finland och få 15 %"): the
+    wish starts after that one, and the words up to it belong to the clause before."""
+    starts = [
+        match.start()
+        for pattern in cues.patterns("objective", language)
+        if (match := pattern.search(rest.text)) is not None and match.start() <= OPENING
+    ]
+    return bool(starts) and CONJUNCTION.search(rest.text, 0, min(starts) + 1) is not None
 
 
 def units(text: str, language: str) -> list[tuple[int, Piece]]:

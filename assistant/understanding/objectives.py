@@ -22,8 +22,11 @@ from assistant.understanding.metrics import (
     metric_bank,
 )
 from assistant.understanding.objective_baselines import (
+    complement_baseline,
     described_baseline,
     known_baseline,
+    launched_market_baseline,
+    missing_channel_baseline,
     none_yet_baseline,
     referred_baseline,
     unnamed_aim_baseline,
@@ -392,6 +395,8 @@ def _objective(
         untaken = [f for f in everything if f.start not in taken or f.start in own]
         baseline = referred_baseline(text, scope, language, target, untaken)
     words = text[scope.start : scope.end]
+    if baseline is None and target is not None:  # "85 % via Booking.com … 35 % direkt"
+        baseline = complement_baseline(text, kpi, target, everything, language)
     aimed = target is not None or change is not None or change_word(words, language) is not None
     if baseline is None and comparable and aimed and not (spec and spec.new_ones):
         earlier = [
@@ -409,6 +414,10 @@ def _objective(
         baseline = unnamed_aim_baseline(text, target, everything, language)
     if baseline is None and target is not None:  # "Har ingen i dag. … 50 nettmedlemmer"
         baseline = none_yet_baseline(text, scope, target, language)
+    if baseline is None and target is not None:  # "No online ordering … 40 % self-service"
+        baseline = missing_channel_baseline(text, kpi, target, language)
+    if baseline is None and target is not None:  # "lansera i Norge … 15 % därifrån"
+        baseline = launched_market_baseline(text, scope, target, language)
     if baseline is not None and target is not None:
         baseline, target = one_time_unit(baseline, target)
         said_from = baseline_found is not None and baseline.span == baseline_found.amount.span

@@ -230,6 +230,8 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         and not _in_a_question(text, c[2])
         and not _counted_within(text, c[2], language)
         and not _imagined(text, c[2], language)
+        and not _group_size(text, c[2], language)
+        and not _PART_OF_A_NUMBER.search(text, 0, c[2].start)
     ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
@@ -237,6 +239,18 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         if not any(_overlap(candidate[2], other[2]) for other in kept):
             kept.append(candidate)
     return kept
+
+
+_PART_OF_A_NUMBER = re.compile(r"\d[,.]$")  # "2,300 people": not a count of 300
+
+
+def _group_size(text: str, span: Span, language: str) -> bool:
+    """ "6 classes a week full at 8 people": the people of one class, not the team."""
+    before = text[max(0, span.start - GROUP_REACH) : span.start]
+    return cues.search("group_size_before", language, before) is not None
+
+
+GROUP_REACH = 60  # characters before a count read for the class or group it fills
 
 
 def _imagined(text: str, span: Span, language: str) -> bool:

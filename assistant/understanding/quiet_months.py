@@ -1,6 +1,7 @@
 """Months in which the owner says nothing new may start ("January is self-assessment hell,
 nobody will touch anything new until Feb", "inga nya projekt mars–juni", "с марта по июнь
-ничего нового не внедряем"): the roadmap starts no step in them."""
+ничего нового не внедряем"): the roadmap starts no step in them; and the months the owner
+says are the busiest ("telefonen går varm april–maj"), which a milestone should come before."""
 
 from __future__ import annotations
 
@@ -22,8 +23,26 @@ def quiet_months(text: str, language: str, today: dt.date) -> list[int]:
     return [m for m in ordered if m in months]
 
 
+_CLAUSE_CUT = re.compile(r"[,;:]|\s(?:and|but|og|men|och|и|но|а)\s", re.IGNORECASE)
+
+
+def busy_months(text: str, language: str, today: dt.date) -> list[int]:
+    """The months (1–12) said to be the busiest, by month ("april–maj", "every January") or
+    by season ("Sommeren er sprengt": from June), in calendar order from ``today``."""
+    months: set[int] = set()
+    for sentence in sentences(text):
+        for clause in _CLAUSE_CUT.split(sentence.text):
+            if cues.search("peak_time", language, clause) is None:
+                continue
+            seasons = cues.labelled_patterns("season_aims", language)
+            by_season = [int(month) for month, said in seasons if said.search(clause)][:1]
+            months |= set(_months_in(clause, language, today) or by_season)
+    ordered = [(today.month - 1 + n) % 12 + 1 for n in range(12)]
+    return [m for m in ordered if m in months]
+
+
 def _months_in(sentence: str, language: str, today: dt.date) -> list[int]:
-    named = re.compile(rf"(?<!\w)({month_names(language)})\w*\.?(?!\w)", re.IGNORECASE)
+    named = re.compile(rf"(?<!\w)({month_names(language)})\.?(?!\w)", re.IGNORECASE)
     found = [(m, month_number(m.group(1), language)) for m in named.finditer(sentence)]
     found = [(m, n) for m, n in found if n is not None]
     if not found:
