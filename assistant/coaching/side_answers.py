@@ -37,9 +37,6 @@ INLINE_SIMILARITY = 0.25
 LANGUAGE_SLACK = 0.08  # a passage in the owner's language wins when nearly as close
 
 
-FOREIGN_FLOOR = 0.3  # a passage in a third language is quoted only when this close
-
-
 def _own_language_first(found: list[Grounded], language: str) -> list[Grounded]:
     """The passages in the owner's language first when nearly as close as the best; the
     knowledge base has few articles per language, so the best passage may be in another
@@ -284,7 +281,6 @@ class SideAnswers:
             for g in found
             if g.similarity >= floor
             and asked_about & concepts_in(glossary, f"{g.quote} {g.result.text}")
-            and (g.result.language in (state.language, "en") or g.similarity >= FOREIGN_FLOOR)
         ]
         found = _own_language_first(found, state.language)
         if not found:
