@@ -279,8 +279,7 @@ class SideAnswers:
         found = [
             g
             for g in found
-            if g.similarity >= floor
-            and asked_about & concepts_in(glossary, f"{g.quote} {g.result.text}")
+            if g.similarity >= floor and asked_about & concepts_in(glossary, g.result.text)
         ]
         found = _own_language_first(found, state.language)
         if not found:

@@ -303,10 +303,9 @@ def missing_channel_baseline(
 ) -> Amount | None:
     """ "No online ordering; orders arrive by phone … at least 40 % of repeat orders through
     a self-service channel": the share of a channel the owner says they do not have is 0."""
-    said = cues.raw("channel_missing").get(kpi or "", {}).get(language, ())
     if target.unit != "%":
         return None
-    for pattern in said:
+    for pattern in cues.raw("channel_missing").get(kpi or "", {}).get(language, ()):
         found = cues.compiled(pattern).search(text)
         if found is not None:
             return Amount(value=0, unit="%", span=span_of(text, found.start(), found.end()))
