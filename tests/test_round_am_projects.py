@@ -122,22 +122,3 @@ def test_a_business_that_sells_only_to_firms_gets_no_consumer_channels_in_its_ow
     mixed = workstream_for(objective, goal, "en", Reach(b2b=True), TODAY)
     assert "Google profile" not in firms.description.en and "references" in firms.description.en
     assert "Google profile" in mixed.description.en and "20–30 businesses" in mixed.description.en
-
-
-def test_no_data_file_names_a_top_level_key_twice():
-    """A key said twice in a YAML file silently replaces the first (a new cue named like an
-    old one took the old one's place once): every top-level key is said once."""
-    import re
-    from collections import Counter
-
-    from assistant.config import PROJECT_ROOT
-
-    for path in sorted((PROJECT_ROOT / "knowledge" / "data").glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        keys = re.findall(r"^([A-Za-z_][\w-]*):", text, re.M)
-        twice = [k for k, n in Counter(keys).items() if n > 1]
-        assert not twice, f"{path.name}: {twice}"
-        for block in re.split(r"^(?=[A-Za-z_])", text, flags=re.M):  # and within each block
-            inner = re.findall(r"^  ([A-Za-z_][\w-]*):", block, re.M)
-            twice = [k for k, n in Counter(inner).items() if n > 1]
-            assert not twice, f"{path.name} {block.split(':')[0]}: {twice}"

@@ -102,6 +102,8 @@ class KpiSpec(CatalogueModel):
     measuring_step: Localized[Text]
     keywords: Localized[Terms]
     typical_change: TypicalChange
+    zero_with: list[Id] = Field(default_factory=list)  # zero whenever one of these is zero
+    narrows: list[Id] = Field(default_factory=list)  # broader KPIs its own words replace
 
 
 class Variant(CatalogueModel):
@@ -208,6 +210,9 @@ class KpiCatalogue(CatalogueModel):
             named = {*item.needed_first, *item.covers}
             if missing := sorted(set(item.kpis) - kpi_ids) + sorted(named - ids):
                 raise ValueError(f"initiative {item.id!r} names unknown ids {missing}")
+        for kpi in self.kpis:
+            if missing := sorted({*kpi.zero_with, *kpi.narrows} - kpi_ids):
+                raise ValueError(f"KPI {kpi.id!r} names unknown ids {missing}")
         requires = {i.id: i.needed_first for i in self.initiatives}
         while requires:  # peel off initiatives whose dependencies are all placed
             ready = {key for key, needs in requires.items() if not needs & requires.keys()}
@@ -258,8 +263,10 @@ class KpiCatalogue(CatalogueModel):
             hits[found.key] += sum(len(phrase) for phrase in found.phrases)
             at = lowered.find(found.phrases[0][0][0])
             said_at[found.key] = min(said_at.get(found.key, len(text)), at % (len(text) + 1))
-        # a tie goes to the KPI named first ("Færre reklamasjoner … overfor kundene")
-        return sorted(hits, key=lambda key: (-hits[key], said_at[key]))
+        # a tie goes to the KPI named first ("Færre reklamasjoner … overfor kundene"), then
+        # to the one the catalogue lists first ("online sales are 15% of revenue": the share)
+        order = {k.id: n for n, k in enumerate(self.kpis)}
+        return sorted(hits, key=lambda key: (-hits[key], said_at[key], order[key]))
 
 
 class ChecklistOption(CatalogueModel):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from assistant.coaching.baseline_unknown import forget_baseline
 from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_exports import export_order
 from assistant.coaching.chat_outcome import Outcome, say_for
@@ -35,6 +36,7 @@ from assistant.coaching.edits import (
     change_goal,
     confirm_said,
     first_in_lane,
+    kpi_kept,
     kpi_named,
     statement_of,
 )
@@ -69,6 +71,7 @@ from assistant.coaching.step_gaps import unlink_goal
 from assistant.coaching.step_memory import meant_step, remember_step
 from assistant.coaching.step_rewrites import amend_steps, rewrites
 from assistant.coaching.step_words import word_taken_out
+from assistant.coaching.unit_fixes import change_unit, count_in
 from assistant.coaching.units import unit_named
 from assistant.coaching.words import (
     content_words,
@@ -265,7 +268,7 @@ def _rename_goal(
         return
     unit = unit_named(command.name, state.plan.language)
     if unit is not None:  # "mål 2 er i TIMER, ikke dager": the unit, not a new name
-        _change_unit(state, index, unit, today, outcome)
+        count_in(state, index, unit, today, outcome)
         return
     if drafted(state) and _names_kpi(command, state.plan.language):
         _goal_changed(outcome, say, index, rename_kpi(state, index, command.name, today))
@@ -280,7 +283,8 @@ def _rename_goal(
         candidate.direction = way or candidate.direction
         figure = candidate.target or candidate.baseline
         named = kpi_named(name, figure and figure.unit, state.plan.language)
-        candidate.kpi_id = named or candidate.kpi_id  # "время ответа с ценой": measured so
+        # "время ответа с ценой": measured so; "the number of reviews": no average rating
+        candidate.kpi_id = named or kpi_kept(candidate.kpi_id, name, state.plan.language)
         changes = [
             say.say(
                 "edit_field",
@@ -296,21 +300,6 @@ def _names_kpi(command: PlanCommand, language: str) -> bool:
     before the new name, not the goal."""
     order = command.words.split(command.name or "\0")[0] if command.name else command.words
     return cues.search("kpi_named", language, order) is not None
-
-
-def _change_unit(state: SessionState, index: int, unit: str, today: date, outcome: Outcome) -> None:
-    say = _say(state)
-    if drafted(state):
-        changes = change_goal(state.plan, state.plan.goals[index], GoalEdit(unit=unit), today)
-    else:
-        candidate = state.candidates[index]
-        for name in ("baseline", "target"):
-            figure = getattr(candidate, name)
-            if figure is not None:
-                setattr(candidate, name, figure.model_copy(update={"unit": unit}))
-        shown = say.label("units", unit)
-        changes = [say.say("edit_field", field=say.label("edit_fields", "unit"), value=shown)]
-    _goal_changed(outcome, say, index, changes or [say.say("goal_unchanged", number=index + 1)])
 
 
 def _verb_first(name: str, language: str) -> tuple[str, Direction | None]:
@@ -478,4 +467,6 @@ _HANDLERS = {
     "replace_value": replace_value,
     "export": export_order,
     "show": show_order,
+    "change_unit": change_unit,
+    "forget_baseline": forget_baseline,
 }

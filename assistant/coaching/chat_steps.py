@@ -52,7 +52,7 @@ def add_initiative(
     if _described(command.name) and state.plan.roadmap:
         _add_own_step(state, command, lane, today, outcome)  # as the owner put it
         return
-    said = [command.focus, command.words, *facts.asked]
+    said = [command.focus, command.words, *facts.asked, *_named_before(command, facts, language)]
     words, found = next(
         ((w, steps) for w in said if w and (steps := catalogue_steps(state, w))), ("", [])
     )
@@ -73,6 +73,16 @@ def add_initiative(
     order = {words, command.words, command.focus}
     facts.asked = [q for q in facts.asked if not any(q in o or o in q for o in order if o)]
     _plan_steps(state, new, words, outcome)
+
+
+def _named_before(command: PlanCommand, facts: Facts, language: str) -> list[str]:
+    """ "What I need is online booking in Dentally. Please add that to Now.": an order to add
+    "that" points at the sentences before it, the nearest first."""
+    if cues.search("add_that", language, command.words) is None:
+        return []
+    texts = [s.text for s in sentences(facts.said)]
+    at = next((n for n, t in enumerate(texts) if command.words.strip() in t), 0)
+    return texts[:at][::-1]
 
 
 def _step_words(order: str, language: str) -> str:

@@ -17,9 +17,15 @@ _LANE_SAID = re.compile(
 )
 
 
+_BARE_LANE = re.compile(  # "add a step: an online shop for cans, Now": the lane as named
+    r"[,;–—-]\s*[«\"”]?(?P<lane>(?-i:Now|Next|Later|Nå|Neste|Senere|Nu|Nästa|Senare|Сейчас|"
+    r"Далее|Позже))[»\"”]?\s*[.!]?\s*$"
+)
+
+
 def without_lane(name: str) -> str:
-    """A step's name without where it goes ("…, put it in Now")."""
-    return _LANE_SAID.sub("", name).strip(" ,;")
+    """A step's name without where it goes ("…, put it in Now", "…, Now")."""
+    return _BARE_LANE.sub("", _LANE_SAID.sub("", name)).strip(" ,;")
 
 
 def lane_named(words: str, language: str) -> str | None:
@@ -27,7 +33,11 @@ def lane_named(words: str, language: str) -> str | None:
 
 
 def lane_said(words: str, language: str) -> str | None:
-    """The roadmap lane an order names ("under Sedan", "в ближайшие 3 месяца"), if any."""
+    """The roadmap lane an order names ("under Sedan", "в ближайшие 3 месяца", "…, Now"),
+    if any."""
+    bare = _BARE_LANE.search(words.strip())
+    if bare is not None:
+        return horizon_of(f"to {bare.group('lane')}", language)
     return lane_named(words, language) or horizon_of(words, language)
 
 

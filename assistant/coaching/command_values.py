@@ -95,6 +95,8 @@ def _values(words: str, language: str) -> list[Found]:
     for start, end in named:
         masked = masked[:start] + " " * (end - start) + masked[end:]
     found = read_amounts(masked, language)
+    team = [m.span() for p in cues.patterns("staff", language) for m in p.finditer(words)]
+    found = [a for a in found if not any(s <= a.start < e for s, e in team)]  # "vi är 18"
     old_share = any(a.amount.unit == "%" for a in found if _old(words, a, language))
     return [
         a
@@ -154,5 +156,6 @@ def _said_as_today(words: str, found: Found, language: str) -> bool:
     before = _own_lead_in(words[max(0, found.start - 24) : found.start])
     started = cues.search("change_from", language, before) is not None  # an old value is gone
     after = re.split(r"[,.;!?]\s", words[found.end : found.end + 24])[0]  # "8 now, 14 target"
+    after = "" if words[found.end - 1] in ".!?" else after  # "30 000 kr. I dag …": said after
     said_now = cues.search("today_after", language, after) is not None
     return started or said_now or cues.search("today_words", language, before) is not None

@@ -153,11 +153,13 @@ def _goals_addressed(reading: Reading, today: date, found: list[PlanCommand]) ->
     named by its number needs a correction in the message ("goal 2: 40 customers" may state
     an aim); one named by what it counts does not."""
     addressed: list[PlanCommand] = []
+    unfinished: int | None = None  # "Mål 1 ble «60 % → 60 %», det er feil. Det skal være …"
     for sentence in sentences(reading.text):
         said = _goal_said(sentence.text, reading.language)
         if any(_covers(c, sentence.text, said) for c in found):
             continue
         number = _goal_number(sentence.text, reading.language)
+        number, unfinished = number or unfinished, number
         named = cues.search("goal_named", reading.language, sentence.text)
         if (number is None or not reading.corrections) and named is None:
             continue
@@ -165,6 +167,7 @@ def _goals_addressed(reading: Reading, today: date, found: list[PlanCommand]) ->
             continue  # "bytt ut kundemålet med: rådgivningsoppdrag fra 3 til 10": a new aim
         fixed = _command(reading, "change_goal", number, sentence.start, today, sentence.end)
         new = (fixed.baseline, fixed.target, fixed.deadline) != (None, None, None)
+        unfinished = None if new else unfinished  # a goal named with no values: the next says
         if fixed.action == "change_goal" and new:  # not a lane named
             name = named.group("name") if named and number is None else None
             addressed += each_listed(

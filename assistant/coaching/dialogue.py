@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from assistant.coaching import render
+from assistant.coaching.baseline_unknown import unknown_baselines
 from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
@@ -45,6 +46,7 @@ from assistant.coaching.say_back import said_back, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import newly_unserved, served_goals
+from assistant.coaching.unit_fixes import unit_fixes
 from assistant.coaching.upkeep import (
     baselines_from_figures,
     fill_profile_gaps,
@@ -59,6 +61,7 @@ from assistant.knowledge.languages import detect_language, sure_language, withou
 from assistant.knowledge.service import KnowledgeBase
 
 CONFIRMING = ("playback", "review", "roadmap")  # steps that end with "is this right?"
+SUMMED_UP_FROM = ("review", "roadmap", "done")  # the final summary, once goals are drafted
 
 
 def say_confirm(state: SessionState, step: str) -> str:
@@ -96,6 +99,8 @@ class OfflineCoach:
             parts.append(say.say("aside_noted"))
         today = self.today()
         facts.commands += metric_fixes(state, facts)  # "it's not bookings, it's visitors"
+        facts.commands += unit_fixes(state, facts)  # "it's the number of reviews, not points"
+        facts.commands += unknown_baselines(state, facts, today)  # "цели 3 сейчас — не знаю"
         changes = fixes_said(state, facts, today)
         if moves_steps(state, facts):  # "move online booking up to Now", goals unapproved
             self._draft_roadmap(state, today)
@@ -108,6 +113,8 @@ class OfflineCoach:
             facts.approve = True  # "ну это уже смешно. ладно, да": asked to confirm, said yes
         if facts.go_ahead and state.stage in CONFIRMING and not ordered.asks:
             facts.approve = True  # "Change goal 1 to 60 %. Then yes, do the roadmap."
+        if facts.final_summary and state.stage in SUMMED_UP_FROM:
+            facts.approve = True  # "… I give up on that – give me the final summary."
         if ordered.asked_for:  # a step the owner asked for, added to the drafted roadmap
             wanted = {s: state.wanted_initiatives[s] for s in ordered.asked_for}
             add_asked(state.plan, wanted, self.kb, today, state.sources, state.scope, ordered.lanes)
@@ -279,7 +286,9 @@ class OfflineCoach:
                 return self._not_yet(state, facts, say_confirm(state, "goals"))
             state.acts.append("approved")
             self._draft_roadmap(state, today)
-            return render.roadmap(state)
+            if not facts.final_summary:
+                return render.roadmap(state)
+            state.stage = "done"  # "the goals are fine, give me the final summary"
         if stage == "roadmap":
             if not facts.approve:
                 return self._not_yet(state, facts, say_confirm(state, "roadmap"))

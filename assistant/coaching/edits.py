@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.coaching.aims import filled
-from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
 from assistant.coaching.drafting import (
     goal_statement,
     horizon_for,
@@ -30,6 +30,7 @@ from assistant.coaching.plan import (
     Goal,
     Horizon,
     Initiative,
+    Kpi,
     Money,
     Priority,
     StrategyPlan,
@@ -194,20 +195,48 @@ MEASURES = ("%", "hours", "days", "minutes", "weeks", "months", "points", "stars
 
 def _kpi_as_named(goal: Goal, name: str, language: str) -> None:
     """A goal renamed after another catalogue KPI counted in its unit ("time to answer with
-    a price" for "order lead time", both in days): it is measured as the new name says."""
+    a price" for "order lead time", both in days): it is measured as the new name says. A
+    catalogue KPI the new name no longer names gives way to the owner's own words ("the
+    number of Google reviews" is no average rating)."""
     figure = goal.target or goal.baseline
-    spec = load_kpi_catalogue().find_kpi(kpi_named(name, figure and figure.unit, language))
-    if spec is not None and not (goal.kpis and goal.kpis[0].name == spec.name.get(language)):
-        goal.kpis = [kpi_of(spec, language)]
+    catalogue = load_kpi_catalogue()
+    spec = catalogue.find_kpi(kpi_named(name, figure and figure.unit, language))
+    if spec is not None:
+        if not (goal.kpis and goal.kpis[0].name == spec.name.get(language)):
+            goal.kpis = [kpi_of(spec, language)]
+        return
+    old = _catalogue_kpi_of(goal, language)
+    if old is not None and kpi_kept(old.id, name, language) is None:
+        own = goal.kpis[0].source
+        kept_source = own if own != old.source.get(language) else None
+        goal.kpis = [Kpi(name=name, source=kept_source, cadence=goal.kpis[0].cadence)]
+
+
+def _catalogue_kpi_of(goal: Goal, language: str) -> KpiSpec | None:
+    if not goal.kpis:
+        return None
+    named = goal.kpis[0].name
+    return next((k for k in load_kpi_catalogue().kpis if k.name.get(language) == named), None)
+
+
+def kpi_kept(kpi_id: str | None, name: str, language: str) -> str | None:
+    """The KPI a goal keeps when the owner renames it: only one the new name still names."""
+    return kpi_id if kpi_id in load_kpi_catalogue().find_kpis(name, language) else None
+
+
+COUNTS = ("%", "currency", "hours", "days", "score")  # a KPI in these is no plain count
 
 
 def kpi_named(name: str, unit: str | None, language: str) -> str | None:
-    """The catalogue KPI a goal's new name names, when the goal is counted in its unit."""
+    """The catalogue KPI a goal's new name names, when the goal is counted in its unit (a
+    figure with no unit is a plain count: "86 to 200" can be reviews, never a rating)."""
     found = load_kpi_catalogue().find_kpis(name, language)
     spec = load_kpi_catalogue().find_kpi(found[0]) if found else None
-    if spec is None or not unit or not _same_measure(unit, spec.unit):
+    if spec is None:
         return None
-    return spec.id
+    if unit is None:
+        return spec.id if spec.unit not in COUNTS else None
+    return spec.id if _same_measure(unit, spec.unit) else None
 
 
 def _same_measure(unit: str, kpi_unit: str) -> bool:

@@ -99,6 +99,7 @@ class Facts(BaseModel):
     approve: bool = False
     yes_apart: bool = False  # "да. кстати, где тут шашлык?": a yes beside something else
     go_ahead: bool = False  # "… Then yes, do the roadmap.": the next step asked for anywhere
+    final_summary: bool = False  # "… gi meg det endelige sammendraget": the plan summed up
     currency: str | None = None  # "it's euro by the way, not pounds": named without an amount
     bare_name: str | None = None  # "Murphy Plumbing & Heating. …": a name said on its own
     disagree: bool = False

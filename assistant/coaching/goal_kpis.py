@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.coaching.catalogue import KpiSpec, load_kpi_catalogue
+from assistant.coaching.catalogue import KpiCatalogue, KpiSpec, load_kpi_catalogue
 from assistant.coaching.units import figure_unit
 from assistant.understanding import cues
 from assistant.understanding.metrics import catalogue_kpi, metric_bank, scaled
@@ -72,7 +72,7 @@ def goal_kpi(
     mill" is never a share in %). Never a metric the catalogue lacks (followers are
     recorded, never a goal's KPI)."""
     catalogue = load_kpi_catalogue()
-    found = catalogue.find_kpi(catalogue_kpi(label))
+    found = _more_specific(catalogue, catalogue.find_kpi(catalogue_kpi(label)), text, language)
     if found is not None and all(_fits(f, found) for f in figures if f is not None):
         return found.id  # "8 installs a month … where the margin is": no margin in %
     if found is None and _share_of_a_channel(text, language, figures):
@@ -84,12 +84,37 @@ def goal_kpi(
         fits = [k for k in catalogue.find_kpis(text, language) if k != guess]
         guess = next((k for k in fits if not _fraction_for_whole(k, figures)), None)
     spec = catalogue.kpi(guess) if guess else None
-    if spec is None or not all(_fits(f, spec) for f in figures if f is not None):
+    if spec is not None and not all(_fits(f, spec) for f in figures if f is not None):
+        spec = _one_that_fits(catalogue, text, language, figures)  # "online sales £40k"
+    if spec is None:
         return None
+    guess = spec.id
     said = metric_bank().get(label or "")
     if said is not None and not _KPI_UNITS.get(spec.unit, {"count"}) & set(said.units):
         return None  # "выручка с 28 до 35 млн. Ну и отзывов побольше": money, not reviews
     return guess
+
+
+def _more_specific(
+    catalogue: KpiCatalogue, found: KpiSpec | None, text: str, language: str
+) -> KpiSpec | None:
+    """The reading's KPI, unless the words name one the catalogue holds as the narrower
+    reading of it ("conversion from trial lesson to a course": trial conversion, not the
+    webshop's conversion)."""
+    if found is None:
+        return None
+    named = [catalogue.kpi(k) for k in catalogue.find_kpis(text, language)]
+    return next((k for k in named if found.id in k.narrows), found)
+
+
+def _one_that_fits(
+    catalogue: KpiCatalogue, text: str, language: str, figures: tuple[Amount | None, ...]
+) -> KpiSpec | None:
+    """The next KPI the words name that the figures can be counted in ("online can sales
+    from 0 to £40k": online sales in money, not their share in %)."""
+    said = [f for f in figures if f is not None]
+    found = [catalogue.kpi(k) for k in catalogue.find_kpis(text, language)] if said else []
+    return next((k for k in found if k is not None and all(_fits(f, k) for f in said)), None)
 
 
 DEPENDENCY = "dependency_share"

@@ -21,6 +21,18 @@ def drafted(state: SessionState) -> bool:
     return bool(state.plan.goals)
 
 
+_QUOTED_NAME = re.compile(r"[«\"“”]([^«»\"“”]{2,60})[»\"”]")
+
+
+def _names_no_goal(words: str, names: list[str], state: SessionState) -> bool:
+    """The order quotes a goal's name that no goal shares a word with."""
+    quoted = _QUOTED_NAME.search(words)
+    language = state.plan.language
+    return quoted is not None and not any(
+        shares_a_word(quoted.group(1), name, language) for name in names
+    )
+
+
 def goal_index(
     state: SessionState, command: PlanCommand, outcome: Outcome, context: str = ""
 ) -> int | None:
@@ -38,6 +50,10 @@ def goal_index(
         named = [n for n, name in enumerate(names) if shares_a_word(command.goal_name, name)]
         if len(named) == 1:
             return named[0]
+    said = (command.focus or command.words).replace(command.name or "\0", " ")  # not the new name
+    if command.number is None and _names_no_goal(said, names, state):
+        outcome.asks.append(say_for(state).say("which_goal", count=len(names)))
+        return None  # "Уберите цель «Текущее значение»": no goal is called so, none is guessed
     if command.number is None:
         language = state.plan.language
         by_value = goal_by_value(state, command.words)  # "the 17 % … drop that one"

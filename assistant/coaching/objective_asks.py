@@ -202,8 +202,10 @@ def restate_objectives(state: SessionState, facts: Facts) -> list[GoalCandidate]
             restated.append(said)
             continue
         candidate = state.candidates[index]
+        # "…antallet opp fra 62 til 150" is no rating in points, though it replaces one
+        held = candidate if said.kpi_id in (None, candidate.kpi_id) else None
         update = {
-            field: _in_unit_of(getattr(said, field), getattr(candidate, field))
+            field: _in_unit_of(getattr(said, field), getattr(held, field, None))
             for field in ("baseline", "target")
         }
         update |= {"deadline": said.deadline} if said.deadline else {}
@@ -311,6 +313,9 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
     figures = facts.figures or [f for g in loose for f in (g.baseline, g.target) if f]
     figures = figures or _said_alone(facts, state.language)  # "about 40", "1%"
     figures = [f for f in figures if _fits(candidate, f)]  # "…boka via 1177": no share
+    if not figures and pending.field == "baseline" and _zero_first(facts, state.language):
+        unit = candidate.target.unit if candidate.target else None
+        figures = [Figure(value=0.0, unit=unit)]  # "Zero. We don't sell online at all yet."
     if pending.field == "deadline":
         dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
         by_objective = dates_by_objective(state, facts.said, today)  # "…; X by end of 2027"
@@ -382,6 +387,14 @@ def _fits(candidate: GoalCandidate, figure: Figure) -> bool:
     if figure.unit not in (None, "count") and units - {None, "count"} and figure.unit not in units:
         return False  # "1 день" answers no question about a share in %
     return not ("%" in units and figure.unit in (None, "%") and figure.value > SHARE_MOST)
+
+
+def _zero_first(facts: Facts, language: str) -> bool:
+    """A zero said first, or any figure of zero ("Zero. We don't sell online at all yet",
+    "0 GBP, nothing yet"): the answer to "how much today?", whatever it was said of."""
+    first = next(iter(sentences(facts.said)), None)
+    said_first = first is not None and cues.search("zero_said", language, first.text) is not None
+    return said_first or any(f.value == 0 for f in facts.figures)
 
 
 def _said_alone(facts: Facts, language: str) -> list[Figure]:

@@ -23,7 +23,7 @@ from assistant.understanding.metrics import catalogue_kpi, cue_hits
 from assistant.understanding.profile import off_season_staff
 from assistant.understanding.quantities import read_amounts
 from assistant.understanding.quiet_months import quiet_months
-from assistant.understanding.reading import ObjectiveFact, Reading, Span
+from assistant.understanding.reading import CommandFact, ObjectiveFact, Reading, Span
 from assistant.understanding.text import sentences
 from assistant.understanding.trades import trades_pattern
 
@@ -255,6 +255,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     ) and yes_said_apart(reading.text, reading.language)
     facts.disagree = reading.intent == "objection"
     facts.go_ahead = cues.search("go_ahead", reading.language, reading.text) is not None
+    facts.final_summary = cues.search("final_summary", reading.language, reading.text) is not None
     unsure = cues.raw("maturity_hedges")["unknown"].get(reading.language, ())
     facts.unsure = any(cues.compiled(p).search(reading.text) for p in unsure)
     facts.question = facts.question or bool(reading.questions)
@@ -282,7 +283,7 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.sources = {
         ("markets" if f.field == "location" else f.field): f.span.text for f in reading.profile
     }
-    facts.asked = [q.text for q in reading.questions]
+    facts.asked = [q.text for q in reading.questions if not _an_order(q, reading.commands)]
     facts.asked += [  # "I'd still like some answer on Treatwell": asked, with no "?"
         s.text
         for s in sentences(reading.text)
@@ -299,6 +300,18 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     drop = next((c for c in reading.commands if c.action == "drop_goal"), None)
     facts.drop_goal = drop.goal_number if drop else facts.drop_goal
     return facts
+
+
+_NOT_ORDERS = ("show", "export", "other")  # asked about the plan, or an export: answered
+
+
+def _an_order(question: Span, commands: list[CommandFact]) -> bool:
+    """ "Can you rename goal 2 to 'share of appointments booked online'?": an order put as
+    a question is obeyed, not looked up in the guidance as well."""
+    return any(
+        c.action not in _NOT_ORDERS and c.span.start < question.end and question.start < c.span.end
+        for c in commands
+    )
 
 
 def _after(text: str, span: Span) -> str:

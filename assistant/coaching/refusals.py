@@ -32,6 +32,7 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
             and not cues.search("goal_reference", language, s.text)  # "Mål 2 handlar inte om …"
             and not cues.search("coach_did", language, s.text)  # "no you replaced the … goal"
             and not cues.search("label_swapped", language, s.text)  # "it's not bookings, it's …"
+            and not cues.search("not_a_goal", language, s.text)  # "…, det er ikke et mål"
             and not cues.search(
                 "lacks_not_refuses", language, s.text
             )  # "ikke … i dag – det vil vi"

@@ -96,12 +96,21 @@ def baselines_from_figures(state: SessionState) -> None:
         value, unit = known.get(spec.name.get(language), (None, None)) if spec else (None, None)
         if value is None and candidate.kpi_id == FOLLOWERS and followers:
             value = followers  # "3200 följare", then "dubbla följarna": from 3200
+        if value is None and spec is not None and _zero_in(spec.zero_with, known, language):
+            value, unit = 0.0, candidate.target.unit if candidate.target else None
         if value is None:
             continue
         candidate.baseline = Figure(value=value, unit=unit, kpi_id=candidate.kpi_id)
         aim = candidate.relative_target(value)
         if candidate.target is None and aim is not None:
             candidate.target = Figure(value=aim, unit=unit, kpi_id=candidate.kpi_id)
+
+
+def _zero_in(kpi_ids: list[str], known: dict[str, tuple], language: str) -> bool:
+    """ "No online sales at all yet" recorded as a 0 % online share: online sales are 0 too."""
+    catalogue = load_kpi_catalogue()
+    names = [catalogue.kpi(k).name.get(language) for k in kpi_ids]
+    return any(known.get(name, (None,))[0] == 0 for name in names)
 
 
 def record_metric(

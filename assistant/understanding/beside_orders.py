@@ -37,13 +37,24 @@ _LEAD_IN = re.compile(r"\S\s*[:–—-]\s*$")  # "… the admin goal: | add a go
 def from_add_orders(text: str, ordered: list[CommandFact]) -> str:
     """ "You still haven't added the admin goal: add a goal - admin hours from 12 to 5": the
     words that lead in to an order to add a goal, up to a colon or dash, are about the
-    order, not the aim; blanked, every position kept."""
+    order, not the aim; blanked, every position kept. An order said after its aim ("…, I
+    want 60% of payments online by 2027 - add it as a goal") is itself blanked instead."""
     for command in ordered:
         if command.action != "add_goal":
             continue
         sentence = containing(sentences(text), command.span.start)
-        lead_in = text[sentence.start : command.span.start] if sentence else ""
-        if sentence is not None and _LEAD_IN.search(lead_in):
+        if sentence is None:
+            continue
+        lead_in = text[sentence.start : command.span.start]
+        if not _LEAD_IN.search(lead_in):
+            continue
+        if _DIGIT.search(text[command.span.end : sentence.end]):
             gap = command.span.start - sentence.start
             text = text[: sentence.start] + " " * gap + text[command.span.start :]
+        else:
+            end = sentence.end
+            text = text[: command.span.start] + " " * (end - command.span.start) + text[end:]
     return text
+
+
+_DIGIT = re.compile(r"\d")

@@ -276,23 +276,30 @@ def _counted_word(text: str, end: int, language: str) -> bool:
     return bool(word) and not cues.search("figure_lead_in_word", language, word.group(1))
 
 
+SHORT_SENTENCE = 6  # words: a sentence this short before an aim may say there is none yet
+
+
 def none_yet_baseline(text: str, scope: Scope, target: Amount, language: str) -> Amount | None:
     """ "Har ingen i dag. Kunne tenke meg 50 betalende nettmedlemmer": a count or share aimed
-    at, when its sentence or the one before says there is none today, starts from 0."""
-    if target.unit not in ("count", "%"):
+    at, when its sentence or the one before says there is none today, starts from 0 (so
+    does money from a new line: "£40k a year by end of 2027, today it's zero")."""
+    if target.unit not in ("count", "%", "money"):
         return None
     lines = sentences(text)
-    own = containing(lines, scope.start)
-    if own is None:
+    at = target.span.start if target.span is not None else scope.start
+    own = containing(lines, at)  # the target's sentence: "…, today it's none. Second, …"
+    if own is None:  # gives the aim before it its zero, not the next one
         return None
     before = [p for p in lines if p.end <= own.start]
-    for piece in [own, before[-1]] if before else [own]:
+    short = before and len(before[-1].text.split()) <= SHORT_SENTENCE  # "Har ingen i dag."
+    for piece in [own, before[-1]] if short else [own]:
         found = cues.search("none_today", language, piece.text)
         if found is not None:
             start = piece.start + found.start("none")
             return Amount(
                 value=0,
                 unit=target.unit,
+                currency=target.currency,
                 span=span_of(text, start, start + len(found.group("none"))),
             )
     return None

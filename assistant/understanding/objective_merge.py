@@ -9,7 +9,11 @@ import re
 
 from assistant.understanding import cues
 from assistant.understanding.metrics import metric_bank, scaled
-from assistant.understanding.objective_clauses import parallel_wish, states_objective
+from assistant.understanding.objective_clauses import (
+    opens_objective,
+    parallel_wish,
+    states_objective,
+)
 from assistant.understanding.reading import Amount, ObjectiveFact
 from assistant.understanding.text import Piece, span_of
 
@@ -26,6 +30,8 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
             merged[-1] = last.model_copy(update={"direction": objective.direction})
         elif last is not None and _halves(last, objective, text, language):
             merged[-1] = _joined_halves(last, objective, text)
+        elif last is not None and _today_then_aim(last, objective, text, language):
+            merged[-1] = _from_today(last, objective, text)
         elif last is not None and (
             _figures_follow(last, objective, text, language)
             or _target_follows(last, objective, text, language)
@@ -102,6 +108,46 @@ def _halves(first: ObjectiveFact, second: ObjectiveFact, text: str, language: st
         _same_unit(today, aim)
         and "money" in {today.unit, aim.unit}
         and (spec is not None and "money" not in spec.units)
+    )
+
+
+def _today_then_aim(first: ObjectiveFact, second: ObjectiveFact, text: str, language: str) -> bool:
+    """ "…, I reckon only about 55% of our MOT customers come back each year, I'd like 75% by
+    December 2027": a figure in a clause with no wish of its own, then in the same sentence
+    a wish for the same measure: the first is today's value of the second."""
+    figure, aim = first.target, second.target
+    if figure is None or aim is None or first.baseline is not None or _own_today(second):
+        return False
+    if figure.span is None or figure.unit != aim.unit or first.kpi not in (None, second.kpi):
+        return False
+    if re.search(r"[.!?\n]", text[first.span.end : second.span.start]):
+        return False
+    clause = _clause_around(text, figure.span.start)
+    if any(p.search(clause) for p in cues.patterns("objective", language)):
+        return False  # "…, want 55 % of them back": the first figure is wished for
+    return opens_objective(Piece(second.span.text, second.span.start), language)
+
+
+def _own_today(objective: ObjectiveFact) -> bool:
+    """Today's value said in the objective's own words (not one taken from a later line)."""
+    today = objective.baseline
+    span = objective.span
+    return today is not None and (today.span is None or span.start <= today.span.start < span.end)
+
+
+def _clause_around(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in ",;:")
+    ends = [e for e in (text.find(mark, at) for mark in ",;:") if e != -1]
+    return text[start + 1 : min(ends, default=len(text))]
+
+
+def _from_today(first: ObjectiveFact, second: ObjectiveFact, text: str) -> ObjectiveFact:
+    return second.model_copy(
+        update={
+            "baseline": first.target,
+            "kpi": second.kpi or first.kpi,
+            "span": span_of(text, first.span.start, second.span.end),
+        }
     )
 
 

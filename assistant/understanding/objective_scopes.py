@@ -22,6 +22,7 @@ from assistant.understanding.objective_clauses import (
     constraint_sections,
     is_label,
     only_from_to,
+    opens_objective,
     parallel_wish,
     states_objective,
     units,
@@ -437,6 +438,15 @@ def _names_another(text: str, first: Scope, later: Scope, language: str) -> bool
     return bool(named) and bool(first_named) and not named & first_named
 
 
+def _after_whole(text: str, first: Scope, later: Scope, language: str) -> bool:
+    """ "2) Google reviews from 86 to 200 and keep the rating above 4.5": after an aim said
+    from one figure to another, a clause that opens an aim of its own is one."""
+    said = text[first.start : first.end]
+    if len(first.amounts) < 2 or not cues.search("from_to", language, said):
+        return False
+    return opens_objective(Piece(text[later.start : later.end], later.start), language)
+
+
 def _metrics_named(words: str, language: str) -> set[str]:
     """The metrics whose cues ``words`` say."""
     return {label for *_, label in cue_hits(words, language, 0)}
@@ -459,7 +469,9 @@ def in_one_item(text: str, scopes: list[Scope], language: str) -> list[Scope]:
             i.start <= last.start < i.end and i.start <= scope.start < i.end for i in items
         )
         whole_each = last is not None and min(len(last.amounts), len(scope.amounts)) >= 2
-        other = last is not None and _names_another(text, last, scope, language)
+        other = last is not None and (
+            _names_another(text, last, scope, language) or _after_whole(text, last, scope, language)
+        )
         if last is not None and same and not whole_each and not other:
             merged[-1] = Scope(last.pieces + scope.pieces, last.amounts + scope.amounts)
         else:

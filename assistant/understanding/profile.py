@@ -32,6 +32,8 @@ def business_name(text: str, language: str) -> ProfileFact | None:
             name = _FILLER_FIRST.sub("", name)  # "Firmanavn er forresten Grønn Kant AS"
             if _dash_without_trade(text, match, language):
                 continue  # "Skills - not really": a topic, not "calder joinery - joinery"
+            if _LISTED_AFTER.match(text, match.end("name")):
+                continue  # "a garage in Loughborough, MOTs, servicing, repairs": a list
             if name.lower() in cues.raw("greetings").get(language, ()):
                 continue  # "Hello - we're a small SaaS company": a greeting, not a name
             if any(
@@ -60,6 +62,9 @@ def business_name(text: str, language: str) -> ProfileFact | None:
     return None
 
 
+_LISTED_AFTER = re.compile(  # "in Loughborough, MOTs, servicing, repairs": one-word items
+    r"\s*,\s*[^\W\d][\w-]*\s*,\s*[^\W\d][\w-]*\s*(?:[,.!;]|and\b|og\b|och\b|и\b)"
+)
 _LOWER_AFTER_NUMBER = re.compile(r"^\d[\d.,]*\s+[^\W\d]*[a-zæøåäöа-яё]")  # not "3 Brothers"
 _FILLER_FIRST = re.compile(
     r"^(?:forresten|egentlig|altså|förresten|faktiskt|egentligen|btw|actually|basically|"
@@ -68,7 +73,7 @@ _FILLER_FIRST = re.compile(
     re.IGNORECASE,
 )  # "Jeg eier Nidaros Trykk AS": the owner, then the name
 _TRAILING_JOINER = re.compile(r"\s+(?:and|og|och|и|&)$", re.IGNORECASE)
-PLAN_ITEM_REACH = 30  # characters before a name in which "goal 2 is called" is said
+PLAN_ITEM_REACH = 40  # characters before a name in which "goal 2 is called" is said
 TOOL_REACH = 90  # characters before "it is called" in which a system is spoken of
 
 
@@ -102,7 +107,15 @@ def _dash_without_trade(text: str, match: re.Match[str], language: str) -> bool:
     """A name said as "name - what we do" counts only when a trade follows the dash."""
     if not re.search(r"[-–—]\s*$", match.group()):
         return False
-    return trades_pattern(language).search(text[match.end() : match.end() + 60]) is None
+    after = text[match.end() : match.end() + 60]
+    if _ANSWER_FIRST.match(after):
+        return True  # "Skills - not really, I'm a joiner": an answer about a topic
+    return trades_pattern(language).search(after) is None
+
+
+_ANSWER_FIRST = re.compile(
+    r"\s*(?:not|no|yes|yeah|nope|don't|ikke|nei|ja|jo|inte|nej|нет|не|да)\b", re.IGNORECASE
+)
 
 
 def location(text: str, language: str, name: ProfileFact | None = None) -> ProfileFact | None:

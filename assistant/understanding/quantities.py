@@ -12,7 +12,7 @@ from assistant.extraction.numbers import counted_not_year, in_millions
 from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.reading import Amount
-from assistant.understanding.text import span_of
+from assistant.understanding.text import span_of, without_quoted_arrows
 
 _KR = {"nb": "NOK", "sv": "SEK"}
 _LOOK_AHEAD = 40
@@ -269,6 +269,9 @@ def _overlaps(a: Found, b: Found) -> bool:
 _LIST_MARKER = re.compile(r"(?:^|[\s(])\d{1,2}[.)](?=\s)")
 
 
+_GOAL_SIZED = re.compile(r"\d{1,2}(?![\d.,\s]*\d)")  # "4 повторные", not "2 620 members"
+
+
 def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     """ "goal 2", "G3", a list marker "1)": a number that names, not an amount; nor is a
     change gone by ("footfall is down 15 % since 2023")."""
@@ -279,6 +282,10 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True  # "10% off mon/tue bookings": a price cut, not an amount of the aim
     if _age_band(text, quantity, after, language):
         return True  # "unga husägare 25-40 år": which customers, not a figure
+    before = text[max(0, quantity.start - NAMING_REACH) : quantity.start]
+    small = _GOAL_SIZED.match(text[quantity.start : quantity.end]) is not None
+    if quantity.kind == "count" and small and cues.search("not_amounts", language, before):
+        return True  # "у цели 4 повторные покупатели …": goal 4, not 4 repeat buyers
     if quantity.kind != "number":
         return False
     after = text[quantity.end : quantity.end + 24]
@@ -286,7 +293,6 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True  # "в 2 раза больше": a relative change, not an amount
     if cues.search("qualifier_after", language, after):
         return True  # "more 5 star google reviews": which reviews, not how many
-    before = text[max(0, quantity.start - NAMING_REACH) : quantity.start]
     if cues.search("not_amounts", language, before) or _inside(
         text, quantity, language, "said_times"
     ):
@@ -349,7 +355,9 @@ def clock_times(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def read_amounts(text: str, language: str) -> list[Found]:
-    """Amounts in text order. Dates, years, goal numbers and list markers are not amounts."""
+    """Amounts in text order. Dates, years, goal numbers and list markers are not amounts,
+    nor is a plan line the owner quotes back ("«60 % → 60 %»")."""
+    text = without_quoted_arrows(text)
     quantities = [
         q for q in extract_quantities(text, language) if not _names_something(text, q, language)
     ]

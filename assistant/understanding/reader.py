@@ -35,6 +35,7 @@ from assistant.understanding.text import (
     containing,
     sentences,
     span_of,
+    without_quoted_arrows,
     without_quoted_notes,
 )
 
@@ -231,7 +232,7 @@ def read(
     the ``goals`` the plan has, "Goal 3: …" beyond them states a new aim, not an edit."""
     lang = normalize_language(language)
     text = text[:MAX_TEXT_CHARS]
-    amounts = read_amounts(text, lang)
+    amounts = read_amounts(without_quoted_arrows(text), lang)  # not «62 poeng → 150 poeng»
     facts = profile.read_profile(without_quoted_notes(text), lang, amounts)  # not «X: …» quoted
     staff = next((f.span for f in facts if f.field == "staff"), None)
     metrics, revenue, unplaced = _metrics(text, lang, amounts, staff)
@@ -242,7 +243,7 @@ def read(
     if known is not None:  # "Goal 1: orders from 10 to 40" before there are goals: an aim
         ordered = [c for c in ordered if not _beyond(c, known)]
     orders = tuple(_order_span(text, c) for c in ordered if c.action not in AIMS_KEPT)
-    timeless = _without_clock_times(text, lang)  # "с 14 до 17": hours, not from-to
+    timeless = _without_clock_times(without_quoted_arrows(text), lang)  # "с 14 до 17": hours
     timeless = from_add_orders(timeless, ordered)
     objectives = [
         o.model_copy(update={"span": span_of(text, o.span.start, o.span.end)})

@@ -203,6 +203,15 @@ _QUOTED = re.compile(
 )
 
 
+_QUOTED_ARROW = re.compile(r"[«\"“”'‘][^«»\"“”'‘’\n]{0,80}(?:→|->)[^«»\"“”'‘’\n]{0,80}[»\"”'’]")
+
+
+def without_quoted_arrows(text: str) -> str:
+    """The text with quoted plan lines blanked, in place: "det står fortsatt «62 poeng → 150
+    poeng»" quotes the coach's own notation (the arrow), no figures of the owner's."""
+    return _QUOTED_ARROW.sub(lambda m: " " * len(m.group()), text)
+
+
 def without_quoted(text: str) -> str:
     """The text with what it quotes blanked out, in place: "что за «свои точки → 2
     ресторана»?" repeats the coach's words, it says nothing new."""
