@@ -205,17 +205,18 @@ def _kpi_as_named(goal: Goal, name: str, language: str) -> None:
         if not (goal.kpis and goal.kpis[0].name == spec.name.get(language)):
             goal.kpis = [kpi_of(spec, language)]
         return
-    old = _catalogue_kpi_of(goal, language)
+    old = catalogue_kpi_of(goal.kpis, language)
     if old is not None and kpi_kept(old.id, name, language) is None:
         own = goal.kpis[0].source
         kept_source = own if own != old.source.get(language) else None
         goal.kpis = [Kpi(name=name, source=kept_source, cadence=goal.kpis[0].cadence)]
 
 
-def _catalogue_kpi_of(goal: Goal, language: str) -> KpiSpec | None:
-    if not goal.kpis:
+def catalogue_kpi_of(kpis: list[Kpi], language: str) -> KpiSpec | None:
+    """The catalogue KPI a goal's first KPI is (a goal keeps its KPI by name), if any."""
+    if not kpis:
         return None
-    named = goal.kpis[0].name
+    named = kpis[0].name
     return next((k for k in load_kpi_catalogue().kpis if k.name.get(language) == named), None)
 
 
@@ -236,10 +237,10 @@ def kpi_named(name: str, unit: str | None, language: str) -> str | None:
         return None
     if unit is None:
         return spec.id if spec.unit not in COUNTS else None
-    return spec.id if _same_measure(unit, spec.unit) else None
+    return spec.id if same_measure(unit, spec.unit) else None
 
 
-def _same_measure(unit: str, kpi_unit: str) -> bool:
+def same_measure(unit: str, kpi_unit: str) -> bool:
     return unit == kpi_unit or (unit in TIME_UNITS and kpi_unit in TIME_UNITS)
 
 

@@ -12,7 +12,7 @@ from assistant.coaching.catalogue import load_kpi_catalogue
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import kpi_of
-from assistant.coaching.edits import COUNTS, GoalEdit, change_goal
+from assistant.coaching.edits import COUNTS, GoalEdit, catalogue_kpi_of, change_goal, same_measure
 from assistant.coaching.facts import Facts
 from assistant.coaching.goal_lookup import drafted
 from assistant.coaching.metric_fixes import shown_measures
@@ -102,7 +102,7 @@ def count_in(
     if drafted(state):
         goal = state.plan.goals[index]
         changes = change_goal(state.plan, goal, GoalEdit(unit=unit), today)
-        spec = load_kpi_catalogue().find_kpi(_kpi_id_named(goal.kpis, language))
+        spec = catalogue_kpi_of(goal.kpis, language)
         if spec is not None and not _same_kind(spec.unit, unit):
             own = Kpi(name=goal.metric or goal.statement, cadence=goal.kpis[0].cadence)
             goal.kpis = [kpi_of(named, language) if named else own]
@@ -122,14 +122,6 @@ def count_in(
 
 
 def _same_kind(kpi_unit: str, unit: str) -> bool:
-    """A KPI's unit and a goal's are the same kind of measure (days and hours are times)."""
-    times = ("hours", "days", "minutes", "weeks")
-    money = kpi_unit == "currency" and unit.isupper()
-    return kpi_unit == unit or money or (kpi_unit in times and unit in times)
-
-
-def _kpi_id_named(kpis: list[Kpi], language: str) -> str | None:
-    if not kpis:
-        return None
-    named = kpis[0].name
-    return next((k.id for k in load_kpi_catalogue().kpis if k.name.get(language) == named), None)
+    """A KPI's unit and a goal's are the same kind of measure (days and hours are times, a
+    currency code is money)."""
+    return same_measure(unit, kpi_unit) or (kpi_unit == "currency" and unit.isupper())

@@ -15,7 +15,7 @@ from assistant.understanding.objective_clauses import (
     states_objective,
 )
 from assistant.understanding.reading import Amount, ObjectiveFact
-from assistant.understanding.text import Piece, span_of
+from assistant.understanding.text import Piece, clauses, containing, span_of
 
 _ITEM = re.compile(r"^\W{0,2}(?:\(?[a-zа-я]\)|\(?\d{1,2}[.)]|[-–—•*])\s", re.IGNORECASE)
 
@@ -122,7 +122,8 @@ def _today_then_aim(first: ObjectiveFact, second: ObjectiveFact, text: str, lang
         return False
     if re.search(r"[.!?\n]", text[first.span.end : second.span.start]):
         return False
-    clause = _clause_around(text, figure.span.start)
+    own = containing(clauses(Piece(text, 0)), figure.span.start)
+    clause = own.text if own else ""
     if any(p.search(clause) for p in cues.patterns("objective", language)):
         return False  # "…, want 55 % of them back": the first figure is wished for
     return opens_objective(Piece(second.span.text, second.span.start), language)
@@ -133,12 +134,6 @@ def _own_today(objective: ObjectiveFact) -> bool:
     today = objective.baseline
     span = objective.span
     return today is not None and (today.span is None or span.start <= today.span.start < span.end)
-
-
-def _clause_around(text: str, at: int) -> str:
-    start = max(text.rfind(mark, 0, at) for mark in ",;:")
-    ends = [e for e in (text.find(mark, at) for mark in ",;:") if e != -1]
-    return text[start + 1 : min(ends, default=len(text))]
 
 
 def _from_today(first: ObjectiveFact, second: ObjectiveFact, text: str) -> ObjectiveFact:

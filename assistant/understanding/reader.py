@@ -232,7 +232,7 @@ def read(
     the ``goals`` the plan has, "Goal 3: …" beyond them states a new aim, not an edit."""
     lang = normalize_language(language)
     text = text[:MAX_TEXT_CHARS]
-    amounts = read_amounts(without_quoted_arrows(text), lang)  # not «62 poeng → 150 poeng»
+    amounts = read_amounts(text, lang)  # never a quoted «62 poeng → 150 poeng» (see there)
     facts = profile.read_profile(without_quoted_notes(text), lang, amounts)  # not «X: …» quoted
     staff = next((f.span for f in facts if f.field == "staff"), None)
     metrics, revenue, unplaced = _metrics(text, lang, amounts, staff)
