@@ -25,6 +25,7 @@ from assistant.coaching.words import (
     initiatives_refused,
     most_said,
     named_in_passing,
+    step_called,
     words_shared,
 )
 from assistant.understanding import cues
@@ -315,6 +316,8 @@ def rename_initiative(
     before, item.title = item.title, short_title(command.name)
     if command.rewrite:  # "change initiative 1 to: …": the owner's words are the step
         item.description = command.name
+    elif not words_shared(command.name, before, state.plan.language):
+        item.description = ""  # "Real wedding stories on the blog": no before-and-after photos
     name = say.say("edit_field", field=say.label("edit_fields", "name"), value=item.title)
     outcome.changes.append(say.say("edit_item_done", item=before, changes=name))
     outcome.roadmap_changed = True
@@ -420,7 +423,9 @@ def initiatives_meant(state: SessionState, command: PlanCommand) -> list[Initiat
     shown = roadmap_order(state.plan)
     if command.number is not None or command.item_id is not None:
         return [i for i in shown if i.id == command.item_id]
-    for words in dict.fromkeys(w for w in (command.focus, command.words) if w):
+    said = [command.focus, command.words]
+    called = [step_called(w, state.plan.language) for w in said if w]  # "the ads step"
+    for words in dict.fromkeys(w for w in [*called, *said] if w):
         named = _named_in(shown, words, state.plan.language)
         if named:
             return named

@@ -86,28 +86,32 @@ def plan_commands(reading: Reading, today: date) -> list[PlanCommand]:
     told = {v for c in found if c.action == "change_goal" for v in (c.baseline, c.target)}
     found += [r for r in _replaced_values(reading) if r.target not in told]  # said once
     found += _said_again_for(reading, found)  # "Удалите шаг 6. И шаг 1 тоже."
-    found = _one_step_changed(found)  # "move step 8 to Now and give it high priority"
+    found = _one_step_changed(found, reading.language)  # "… and give it high priority"
     return _without_link_echoes(found + _goals_addressed(reading, today, found))
 
 
-def _one_step_changed(found: list[PlanCommand]) -> list[PlanCommand]:
+def _one_step_changed(found: list[PlanCommand], language: str) -> list[PlanCommand]:
     """ "Перенесите шаг 8 в «Сейчас» и поставьте высокий приоритет": a priority that names no
     step, right after a change to one that does, is more of the same change."""
     kept: list[PlanCommand] = []
     for command in found:
         last = kept[-1] if kept else None
+        same_step = last is not None and (
+            (last.number is not None and command.priority is not None)
+            or (command.first and cues.search("it_again", language, command.focus or ""))
+        )  # "… and the CRM step to Later" is another step; "…, og sett den først" the same
         if (
             last is not None
+            and same_step
             and command.action == last.action == "change_initiative"
             and command.number is None
-            and last.number is not None
-            and command.priority is not None  # "… and the CRM step to Later" is another step
             and command.horizon in (None, last.horizon)
         ):
             kept[-1] = last.model_copy(
                 update={
                     "priority": last.priority or command.priority,
                     "horizon": last.horizon or command.horizon,
+                    "first": last.first or command.first,
                 }
             )
             continue

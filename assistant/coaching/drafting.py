@@ -33,6 +33,7 @@ from assistant.coaching.plan import (
 )
 from assistant.coaching.smart import check_goal, led_by_activity
 from assistant.coaching.units import DEFAULT_CURRENCY
+from assistant.extraction.numbers import CURRENCY_CODES
 from assistant.knowledge.models import SearchResult
 from assistant.knowledge.service import KnowledgeBase
 from assistant.understanding import cues
@@ -155,7 +156,7 @@ def goal_from_candidate(
         hold=candidate.hold,
     )
     statement += proposal_note(candidate.proposed, language)
-    kpis = [kpi_of(spec, language)] if spec else []
+    kpis = [kpi_of(spec, language)] if spec else _money_kpi(candidate, target_unit, language)
     goal = Goal(
         id=f"g{number}",
         statement=statement,
@@ -181,6 +182,17 @@ def goal_from_candidate(
             goal.kpis.append(Kpi(name=goal.metric or goal.statement, source=candidate.source))
         goal.kpis[0].source = candidate.source
     return goal
+
+
+REVENUE = "revenue"
+
+
+def _money_kpi(candidate: GoalCandidate, unit: str, language: str) -> list[Kpi]:
+    """ "raise turnover to £500k": an aim to sell more, counted in money, is measured as
+    revenue (from the books), under the owner's own name for it."""
+    if candidate.category != "revenue_growth" or unit not in CURRENCY_CODES:
+        return []
+    return [kpi_of(load_kpi_catalogue().kpi(REVENUE), language)]
 
 
 def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> bool:

@@ -76,7 +76,8 @@ def goal_index(
             return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
         if context and not command.goal_name and (named := goal_by_value(state, context)):
             return named  # "… for the 35 -> 60 one. change it to 2027-12-31"
-    outcome.asks.append(say_for(state).say("which_goal", count=len(names)))
+    asked = "which_goal" if names else "no_goals_yet"  # "Delete goal 1" before there are any
+    outcome.asks.append(say_for(state).say(asked, count=len(names)))
     return None
 
 

@@ -50,7 +50,10 @@ def fix_periods(state: SessionState, facts: Facts, today: date, outcome: Outcome
 
 def _periods_said(text: str, language: str) -> tuple[str, set[str]] | None:
     """(the period said plainly, the periods said with "not" or in quotes), when the sentence
-    holds no figure of its own besides the goal's number (a figure is a value to correct)."""
+    holds no figure of its own besides the goal's number (a figure is a value to correct).
+    How often a source is read says no period ("mål 2 mäts i Shopify varje månad")."""
+    if cues.search("data_source_said", language, text):
+        return None
     plain: list[str] = []
     denied: set[str] = set()
     quoted = [m.span() for m in _QUOTED.finditer(text)]

@@ -73,10 +73,20 @@ def _sources_said(said: str, language: str) -> list[tuple[list[int], str, str]]:
     return found
 
 
+_AND_NUMBER = re.compile(r"\s*(?:,|&|and|og|och|и)\s*(\d)\b(?!\s*%)", re.IGNORECASE)
+
+
 def goal_numbers(text: str, language: str) -> list[int]:
-    """The goal numbers said ("mål 3", "G2"), in the order of the cue's patterns."""
-    patterns = cues.patterns("goal_reference", language)
-    return [int(m.group("n")) for p in patterns for m in p.finditer(text)]
+    """The goal numbers said ("mål 3", "G2", "mål 1 och 2"), in the order of the cue's
+    patterns."""
+    numbers = []
+    for pattern in cues.patterns("goal_reference", language):
+        for match in pattern.finditer(text):
+            numbers.append(int(match.group("n")))
+            more = _AND_NUMBER.match(text, match.end())
+            if more:  # "mål 1 och 2 mäts i …": both
+                numbers.append(int(more.group(1)))
+    return numbers
 
 
 def _per_goal(rest: str, language: str) -> list[tuple[list[int], str]]:

@@ -31,6 +31,7 @@ class Line:
     label: str  # as the coach shows it: "Own website", "What you do", "Orders per month"
     apply: Callable[[str], str | None]  # sets the value said; the value as shown, or None
     said_as: str | None = None  # a cue for the other ways owners name it ("где мы продаём")
+    listed: bool = False  # the value may be a list of names ("Tyskland, Nederland og Norge")
 
 
 def labelled_fixes(state: SessionState, said: str) -> list[str]:
@@ -40,8 +41,12 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
     changes: list[str] = []
     lines = _lines(state, say)
     for sentence in sentences(said):
+        if sentence.text.rstrip().endswith("?"):
+            continue  # "where did 'customer satisfaction followed: yes' come from?"
         for line in lines:
-            value = value_after_label(sentence.text, line.label, state.language, line.said_as)
+            value = value_after_label(
+                sentence.text, line.label, state.language, line.said_as, line.listed
+            )
             shown = line.apply(value) if value else None
             if shown is not None:
                 changes.append(say.say("edit_field", field=line.label, value=shown))
@@ -51,7 +56,7 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
 
 
 def value_after_label(
-    text: str, label: str, language: str, said_as: str | None = None
+    text: str, label: str, language: str, said_as: str | None = None, listed: bool = False
 ) -> str | None:
     """The value said for ``label`` (or as the cue ``said_as`` names it) in ``text`` ("Own
     website: yes", "change own website to yes"), up to its clause's end and before an old
@@ -62,11 +67,18 @@ def value_after_label(
             continue  # "Цель 2: название → «…»": the goal's name, not the business's
         joint = _joint(text, match.start(), match.end(), language)
         if joint is not None:
-            return _value_from(text[joint:], language)
-    other = cues.patterns(said_as, language) if said_as else ()
-    for match in (m for p in other for m in p.finditer(text)):  # not "our market is tough"
+            return _value_from(text[joint:], language, listed)
+    other = [
+        m for p in (cues.patterns(said_as, language) if said_as else ()) for m in p.finditer(text)
+    ]
+    for match in other:  # "…markedene – endre markeder til Tyskland": the order says it
+        if cues.search("label_verb", language, text[: match.start()]):
+            for pattern in cues.patterns("label_to", language):
+                if found := pattern.match(text, match.end()):
+                    return _value_from(text[found.end() :], language, listed)
+    for match in other:  # not "our market is tough"
         if found := _SIGN.match(text, match.end()):
-            return _value_from(text[found.end() :], language)
+            return _value_from(text[found.end() :], language, listed)
     return None
 
 
@@ -90,12 +102,19 @@ def _joint(text: str, start: int, end: int, language: str) -> int | None:
     return None
 
 
-def _value_from(rest: str, language: str) -> str | None:
+_LIST_GOES_ON = re.compile(r",\s+(?=[^\W\d_]*[A-ZÆØÅÄÖА-ЯЁ])")  # "Tyskland, Nederland"
+
+
+def _value_from(rest: str, language: str, listed: bool = False) -> str | None:
+    """The value said after a label, up to its end; a list of names ("Tyskland, Nederland og
+    Norge") runs on over its commas, up to a comma before another order ("…, fjern Lofoten")."""
+    if listed:
+        rest = _LIST_GOES_ON.sub(" ¦ ", rest)  # kept past the value's end at commas
     ends = [m.start() for p in cues.patterns("label_value_end", language) if (m := p.search(rest))]
     aside = _ASIDE.search(rest) if not rest.lstrip().startswith(tuple(_QUOTES)) else None
     ends += [aside.start()] if aside else []  # "Harbourside Eyecare (third time!)"
     value = rest[: min(ends, default=len(rest))].strip().strip(_QUOTES).strip()
-    return value or None
+    return value.replace(" ¦ ", ", ") or None
 
 
 def _lines(state: SessionState, say: Messages) -> list[Line]:
@@ -124,7 +143,7 @@ def _lines(state: SessionState, say: Messages) -> list[Line]:
     lines = [
         Line(say.label(fields, "industry"), industry),
         Line(say.label(fields, "business_name"), business_name),
-        Line(say.label(fields, "markets"), markets, said_as="markets_label"),
+        Line(say.label(fields, "markets"), markets, said_as="markets_label", listed=True),
     ]
     lines += [_answer_line(state, q.id, q.short.get(state.language) or "", say) for q in _asked()]
     count = len(state.plan.current_state.metrics)

@@ -184,10 +184,14 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
     rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
     if number and time_unit_after(whole, number.end(), language):
         rest = _after_last_time(whole, ends[0] if ends else len(whole), language)
+    rest = _TO_NEXT.sub("", rest, count=1)  # "från 9 till 14 deltagare": what 14 counts
     counted = _share_of(rest, language) or _cleaned(
         _before_clause(_after_figure(rest), language), language
     )
     return words, counted, whole
+
+
+_TO_NEXT = re.compile(r"^\s*(?:to|till|til|до|→|->|–>)\s*\d[\d\s.,]*(?=\D)", re.IGNORECASE)
 
 
 def _figures_sentence(said: list[str], dated: bool, language: str) -> str:

@@ -3,6 +3,7 @@ at a time that asks for what an objective still lacks (today's value, target, de
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.coaching.catalogue import load_kpi_catalogue
@@ -316,6 +317,9 @@ def fill_pending(state: SessionState, facts: Facts, today: date) -> None:
     if not figures and pending.field == "baseline" and _zero_first(facts, state.language):
         unit = candidate.target.unit if candidate.target else None
         figures = [Figure(value=0.0, unit=unit)]  # "Zero. We don't sell online at all yet."
+    elif figures and pending.field == "baseline" and _zero_opens(facts, state.language):
+        _aim_after_zero(candidate, figures[0], facts)  # "…нет, значит ноль. Пусть будет 100"
+        figures = [Figure(value=0.0, unit=figures[0].unit)]
     if pending.field == "deadline":
         dates = [g.deadline for g in facts.goals if g.deadline] or [facts.deadline]
         by_objective = dates_by_objective(state, facts.said, today)  # "…; X by end of 2027"
@@ -395,6 +399,22 @@ def _zero_first(facts: Facts, language: str) -> bool:
     first = next(iter(sentences(facts.said)), None)
     said_first = first is not None and cues.search("zero_said", language, first.text) is not None
     return said_first or any(f.value == 0 for f in facts.figures)
+
+
+def _zero_opens(facts: Facts, language: str) -> bool:
+    """The answer opens with a zero said in words and no figure ("Сейчас онлайн-курса нет,
+    значит ноль. Пусть будет 100 учеников …"): today is zero, the figure after is the aim."""
+    first = next(iter(sentences(facts.said)), None)
+    if first is None or re.search(r"[1-9]", first.text):
+        return False
+    return cues.search("zero_said", language, first.text) is not None
+
+
+def _aim_after_zero(candidate: GoalCandidate, aim: Figure, facts: Facts) -> None:
+    if candidate.target is None and aim.value != 0:
+        candidate.target = Figure(value=aim.value, unit=aim.unit)
+        dates = [g.deadline for g in facts.goals if g.deadline]
+        candidate.deadline = candidate.deadline or (dates[0] if dates else facts.deadline)
 
 
 def _said_alone(facts: Facts, language: str) -> list[Figure]:

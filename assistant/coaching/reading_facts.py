@@ -283,7 +283,12 @@ def fill_from_reading(facts: Facts, reading: Reading, today: date) -> Facts:
     facts.sources = {
         ("markets" if f.field == "location" else f.field): f.span.text for f in reading.profile
     }
-    facts.asked = [q.text for q in reading.questions if not _an_order(q, reading.commands)]
+    facts.asked = [
+        q.text
+        for q in reading.questions
+        if not _an_order(q, reading.commands)
+        and not cues.search("final_summary", reading.language, q.text)  # "Can I have it?"
+    ]
     facts.asked += [  # "I'd still like some answer on Treatwell": asked, with no "?"
         s.text
         for s in sentences(reading.text)

@@ -12,7 +12,7 @@ from assistant.coaching.words import initiatives_named, initiatives_refused
 from assistant.understanding import cues
 from assistant.understanding.intents import RHETORICAL
 from assistant.understanding.maturity import read_maturity
-from assistant.understanding.text import sentences, without_cue
+from assistant.understanding.text import sentences, without_cue, without_quoted
 
 
 def refused_steps(words: str, language: str, describing: bool = False) -> list[str]:
@@ -21,6 +21,7 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
     message names ("half of bookings … booked online", "more google reviews"). While the
     owner ``describing`` today's business, "no analytics" says what they lack, not a refusal."""
     words = without_cue(words, "not_a_refusal", language)  # "backups is don't know"
+    words = without_quoted(words)  # '"Routine tasks … by hand" is wrong': the coach's words
     said = sentences(words)
     refusing = [
         s.text
@@ -36,6 +37,7 @@ def refused_steps(words: str, language: str, describing: bool = False) -> list[s
             and not cues.search(
                 "lacks_not_refuses", language, s.text
             )  # "ikke … i dag – det vil vi"
+            and not cues.search("has_it_already", language, s.text)  # "…är automatiskt"
             and (
                 initiatives_refused(s.text, language) or cues.search("objection", language, s.text)
             )

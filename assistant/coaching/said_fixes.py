@@ -15,6 +15,7 @@ from assistant.coaching.gap_dismissals import dismiss_gaps
 from assistant.coaching.gaps import score_maturity
 from assistant.coaching.labelled_fixes import labelled_fixes
 from assistant.coaching.messages import Messages
+from assistant.coaching.note_removals import remove_noted_figures
 from assistant.coaching.quiet_months import quiet_months_said
 from assistant.coaching.state import SessionState
 from assistant.coaching.unsaid import forget_unsaid
@@ -50,6 +51,7 @@ def fixes_said(state: SessionState, facts: Facts, today: date) -> list[str]:
         changes += trade_fixed(state, facts)
     changes += quiet_months_said(state, facts, today)  # "nothing new before February"
     changes += dismiss_gaps(state, facts)  # "the 'gap' about online sales: remove it"
+    changes += remove_noted_figures(state, facts)  # "remove 'Orders per month: 40'"
     if unsaid := forget_unsaid(state, facts):  # "I never said digital skills yes"
         changes += unsaid
         score_maturity(state)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.coaching import render
-from assistant.coaching.business import channels_named
+from assistant.coaching.business import channels_named, misfit
 from assistant.coaching.business_said import fitting, pains_said, session_traits
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.cues import cues
@@ -64,6 +64,8 @@ def _from_catalogue(state: SessionState, question: str, problem: str = "") -> st
     named = named or list(pains_said(problem, language))[:CATALOGUE_ANSWERS]
     fit = {s.id for s in fitting(state)}
     specs = [_for_this_business(s, fit) for s in catalogue.initiatives if s.id in named]
+    specs = list({s.id: s for s in specs}.values())  # two named, one stand-in: said once
+    specs = [s for s in specs if s.id in fit or not _made_for_others(state, s)] or specs[:1]
     if not specs:
         return None
     say = Messages(language)
@@ -75,6 +77,20 @@ def _from_catalogue(state: SessionState, question: str, problem: str = "") -> st
         + step_for_you(state, s)
         for s, (title, description) in written
     )
+
+
+def _shared_needed(asked_about: set[str], other_language: bool) -> int:
+    """How many of the question's concepts a passage must speak of: one, or two (if asked)
+    when it is in another language ("spend on Google Ads" is not answered by a Swedish line
+    on launching a webshop "on budget")."""
+    return max(1, min(2, len(asked_about))) if other_language else 1
+
+
+def _made_for_others(state: SessionState, spec: InitiativeSpec) -> bool:
+    """The step is for another kind of business ("a site for buyers" asked of by a
+    guesthouse), not one this business has already."""
+    why_not = misfit(spec.fit, session_traits(state))
+    return why_not is not None and why_not not in spec.fit.never_when
 
 
 def _for_this_business(spec: InitiativeSpec, fit: set[str]) -> InitiativeSpec:
@@ -279,7 +295,9 @@ class SideAnswers:
         found = [
             g
             for g in found
-            if g.similarity >= floor and asked_about & concepts_in(glossary, g.result.text)
+            if g.similarity >= floor
+            and len(asked_about & concepts_in(glossary, g.result.text))
+            >= _shared_needed(asked_about, g.result.language != state.language)
         ]
         found = _own_language_first(found, state.language)
         if not found:

@@ -215,3 +215,10 @@ def initiatives_named(words: str, language: str) -> list[str]:
         for spec_id, by_language in _names().items()
         if any(_says(text, alias, stems) for alias in by_language.get(language, ()))
     ]
+
+
+def step_called(words: str, language: str) -> str | None:
+    """ "move the ads step to Next - no point paying for ads before the analytics is set
+    up": the words the owner names the step by, right beside the word "step"."""
+    match = cues.search("step_called", language, words)
+    return match.group("w") if match else None

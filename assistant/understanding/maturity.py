@@ -63,26 +63,41 @@ def _hedged(answer: str, clause: str, language: str) -> str:
     return "partly" if said else answer  # "mostly paperless I think" is partly all the same
 
 
-def _softened(answer: str, clause: str, language: str) -> str:
-    """A clause after a yes that hedges it, or negates something about it ("Analytics is on
-    the site, but nobody looks at it"), makes it partly."""
+def _softened(answer: str, clause: str, language: str, alone: bool = True) -> str:
+    """A clause after a yes that hedges it, or negates something about it ("the website is
+    on Wix, but nobody updates it"), makes it partly; one that says the one thing spoken of
+    is never opened ("Analytics - Wix has something built in but I've never looked") no."""
     hedged = _hedged(answer, clause, language)
+    if alone and hedged in ("yes", "partly") and cues.search("never_used", language, clause):
+        return "no"
     if hedged == "yes" and meaning.negated(clause, language):
         return "partly"
     return hedged
 
 
-def _after_topic(fact: MaturityFact, clause: str, language: str) -> str:
+def _after_topic(
+    fact: MaturityFact, clause: str, language: str, alone: bool = True, headed: bool = False
+) -> str:
     """What a short clause after an answer makes of it: after a topic named in one word
     ("Backups, don't know", "Paperless, definitely not") a "don't know" or a no that opens
     the clause is the answer itself; otherwise the clause softens the answer ("website yes,
     a bit dated now" is partly)."""
-    bare = len(fact.span.text.split()) == 1
+    bare = len(fact.span.text.split()) == 1 or headed
     if bare and meaning.polarity(clause, language) == "unknown":
         return "unknown"
     if bare and cues.search("bare_answer_no", language, clause):
         return _hedged("no", clause, language)
-    return _softened(fact.answer, clause, language)
+    return _softened(fact.answer, clause, language, alone)
+
+
+TOPIC_WORDS = 3  # "Digital goals", "Automatic backups": a topic named as a heading
+_HEADING_MARK = re.compile(r"\s*[-–—:]")
+
+
+def _headed(fact: MaturityFact, text: str) -> bool:
+    """ "Digital goals - no, …": a few words naming a topic, then a dash or colon."""
+    short = len(fact.span.text.split()) <= TOPIC_WORDS
+    return short and _HEADING_MARK.match(text, fact.span.end) is not None
 
 
 def _clauses(sentence: Piece) -> list[Piece]:
@@ -222,8 +237,11 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
             previous = last  # "… on the office pc. so partly I guess?": of the backups
         elif not _goes_on(text, sentence, language):
             previous = []
+        heading = _heading(sentence, previous)
         for clause in _clauses(sentence):
             answers = cued[clause.start]
+            if heading and not _joined(clause.text, language):
+                answers = {q: v for q, v in answers.items() if q == heading}
             if previous and _of_previous(clause.text, previous, answers, language):
                 answers = {}  # "backup på en extern disk.. inget automatiskt": of the backup
             guessed = False
@@ -231,10 +249,11 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
                 answers, guessed = by_topic, True
             if cues.search("about_the_goals", language, clause.text):  # "målene er rotete"
                 answers = {q: v for q, v in answers.items() if q[2:] == GOALS_TOPIC}
-            if not answers and previous and _says_more(clause.text):  # "website yes, a bit dated"
+            if not answers and previous and _says_more(clause.text, language):  # "a bit dated"
                 for question_id in previous:
                     fact = found[question_id]
-                    answer = _after_topic(fact, clause.text, language)
+                    alone, headed = len(previous) == 1, _headed(fact, text)
+                    answer = _after_topic(fact, clause.text, language, alone, headed)
                     span = Span(  # the answer joins its topic: what follows only softens it
                         start=fact.span.start,
                         end=clause.end,
@@ -247,6 +266,8 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
             for question_id, value in answers.items():
                 answer = "unknown" if denied else _hedged(_answer(value), clause.text, language)
                 known = found.get(question_id)
+                if _half_known(known, answer, sentence):  # "…in the cloud, the laptop not sure"
+                    found[question_id] = known.model_copy(update={"answer": "partly"})
                 if known is not None and (answer == "unknown" or known.answer == answer):
                     continue
                 passing = answer == "yes" and known is not None and known.answer != "unknown"
@@ -265,6 +286,29 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
     return extra + list(found.values())
 
 
+def _heading(sentence: Piece, previous: list[str]) -> str | None:
+    """The one topic named just before a dash the sentence goes on from ("Analytics - Wix
+    has something built in but I've never looked"): all the sentence says speaks of it."""
+    dashed = sentence.text.lstrip()[:1] in "-–—"
+    return previous[0] if dashed and len(previous) == 1 else None
+
+
+def _half_known(known: MaturityFact | None, answer: str, sentence: Piece) -> bool:
+    """A yes and a "not sure" of one thing in one sentence ("the Xero stuff is in the cloud,
+    the spreadsheet is on her laptop, not sure it's backed up") make a partly."""
+    return (
+        known is not None
+        and known.answer == "yes"
+        and answer == "unknown"
+        and known.span.start >= sentence.start
+    )
+
+
+def _joined(clause: str, language: str) -> bool:
+    """ "…, and we have Instagram": a clause joined on speaks of a thing of its own."""
+    return cues.search("joined_on", language, clause.lstrip(" -–—")) is not None
+
+
 def _unnamed(question_id: str, clause: str, language: str) -> bool:
     """Answered by an everyday cue word ("freelancers") with no word that names the topic."""
     naming = cues.raw("maturity_named_when_unasked").get(question_id, {}).get(language)
@@ -274,10 +318,14 @@ def _unnamed(question_id: str, clause: str, language: str) -> bool:
 AFTERTHOUGHT_WORDS = 7  # "…, but nobody looks at it": longer, a clause says a thing of its own
 
 
-def _says_more(clause: str) -> bool:
+def _says_more(clause: str, language: str) -> bool:
     """A short clause after an answer says more of it ("a bit dated now"); a long one
-    ("members book through an old booking app which everyone hates") is a thing of its own."""
-    return len(clause.split()) <= AFTERTHOUGHT_WORDS
+    ("members book through an old booking app which everyone hates") is a thing of its own,
+    unless it says only some use it or it is dated ("to be honest only half the team
+    updates it")."""
+    words = len(clause.split())
+    softens = cues.search("softens_from_afar", language, clause) is not None
+    return words <= AFTERTHOUGHT_WORDS or (softens and words <= 2 * AFTERTHOUGHT_WORDS)
 
 
 STEM = 6  # letters two words share to be one word ("automatisk", "automatiskt")

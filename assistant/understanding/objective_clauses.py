@@ -209,7 +209,19 @@ def background_beside(piece: Piece, lists: list[tuple[int, int]], language: str)
     if not lists or any(s <= piece.start < e for s, e in lists):
         return False
     wish = cues.patterns("objective", language)[0]
+    if cues.search("from_to", language, piece.text) and _dated_ahead(piece.text, language):
+        return False  # "Och omsättningen från 3,2 till 4 miljoner år 2028": an aim all the same
     return wish.search(piece.text) is None and not opens_with_change(piece.text, language)
+
+
+def _dated_ahead(text: str, language: str) -> bool:
+    """The clause names a date or a year to reach by ("by 2028", "år 2028"): it looks
+    ahead, unless it tells of a change gone by."""
+    dated = bool(find_date_spans(text, language)) or _YEAR.search(text) is not None
+    return dated and not cues.search("past_change", language, text)
+
+
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 
 
 def constraint_sections(text: str, language: str) -> list[tuple[int, int]]:

@@ -19,6 +19,8 @@ def figure_role(text: str, found: Found, language: str) -> str:
     after = text[found.end : found.end + CONTEXT]
     if found.amount.unit == "%" and cues.search("more_after", language, after):
         return "change_by"  # "30 % more bookings", "25 % mer omsetning": by how much
+    if _ARROW_AFTER.match(after):
+        return "change_from"  # "3,2 → 4 miljoner": the figure the arrow leaves
     said = [(role, cues.search(role, language, before)) for role in FIGURE_ROLES]
     found_roles = [
         (len(match.group(0).strip()), -n, role)
@@ -39,6 +41,7 @@ def _now_of_figure_before(before: str, match: re.Match[str]) -> bool:
 
 
 FIGURE_ROLES = ("change_by", "change_to", "change_from")
+_ARROW_AFTER = re.compile(r"\s*%?\s*(?:→|->|–>)\s*\d")
 
 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")

@@ -245,6 +245,7 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
         and not _imagined(text, c[2], language)
         and not _group_size(text, c[2], language)
         and not _PART_OF_A_NUMBER.search(text, 0, c[2].start)
+        and not _MONEY_BEFORE.search(text, 0, c[2].start)  # "£180 incl. prints": a price
     ]
     longest_first = sorted(possible, key=lambda c: -len(c[2].text))
     kept: list[tuple[int, float, Span]] = []
@@ -255,6 +256,7 @@ def _head_counts(text: str, language: str, amounts: list[Found]) -> list[tuple[i
 
 
 _PART_OF_A_NUMBER = re.compile(r"\d[,.]$")  # "2,300 people": not a count of 300
+_MONEY_BEFORE = re.compile(r"[£$€¥₽]\s?$")
 
 
 def _group_size(text: str, span: Span, language: str) -> bool:

@@ -12,7 +12,7 @@ from assistant.extraction.numbers import counted_not_year, in_millions
 from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.reading import Amount
-from assistant.understanding.text import span_of, without_quoted_arrows
+from assistant.understanding.text import span_of, without_quoted_arrows, without_quoted_notes
 
 _KR = {"nb": "NOK", "sv": "SEK"}
 _LOOK_AHEAD = 40
@@ -284,7 +284,9 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True  # "unga husägare 25-40 år": which customers, not a figure
     before = text[max(0, quantity.start - NAMING_REACH) : quantity.start]
     small = _GOAL_SIZED.match(text[quantity.start : quantity.end]) is not None
-    if quantity.kind == "count" and small and cues.search("not_amounts", language, before):
+    numbered = small and cues.search("not_amounts", language, before) is not None
+    named = numbered or cues.search("names_by_number", language, before) is not None
+    if quantity.kind == "count" and small and named:
         return True  # "у цели 4 повторные покупатели …": goal 4, not 4 repeat buyers
     if quantity.kind != "number":
         return False
@@ -293,9 +295,7 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
         return True  # "в 2 раза больше": a relative change, not an amount
     if cues.search("qualifier_after", language, after):
         return True  # "more 5 star google reviews": which reviews, not how many
-    if cues.search("not_amounts", language, before) or _inside(
-        text, quantity, language, "said_times"
-    ):
+    if named or _inside(text, quantity, language, "said_times"):  # not "goal 1 480000"
         return True
     marker = _LIST_MARKER.match(text, max(0, quantity.start - 1))
     if marker is None or marker.end() != quantity.end + 1:
@@ -356,8 +356,9 @@ def clock_times(text: str, language: str) -> list[tuple[int, int]]:
 
 def read_amounts(text: str, language: str) -> list[Found]:
     """Amounts in text order. Dates, years, goal numbers and list markers are not amounts,
-    nor is a plan line the owner quotes back ("«60 % → 60 %»")."""
-    text = without_quoted_arrows(text)
+    nor is a plan line or a note the owner quotes back ("«60 % → 60 %»", "'Orders per
+    month: 40'")."""
+    text = without_quoted_notes(without_quoted_arrows(text))
     quantities = [
         q for q in extract_quantities(text, language) if not _names_something(text, q, language)
     ]

@@ -251,6 +251,8 @@ def read(
     ]
     metrics = _without_targets(metrics, objectives)
     metrics += _other_figures(unplaced, amounts, objectives)
+    if revenue is not None and _an_aims_target(revenue.span, objectives):
+        revenue = None  # "omsättningen från 3,2 till 4 miljoner år 2028": 4 is the aim
     zero = _zero_online_sales(text, lang)
     if zero is not None and not any(m.kpi == zero.kpi for m in metrics):
         metrics.append(zero)
@@ -289,6 +291,11 @@ def read(
         reading.corrections = []
         return reading
     return _corrected(reading) if reading.intent == "correction" else _profile_fixed(reading)
+
+
+def _an_aims_target(span: Span, objectives: list[ObjectiveFact]) -> bool:
+    targets = [o.target.span for o in objectives if o.target and o.target.span]
+    return any(t.start == span.start for t in targets)
 
 
 def _profile_fixed(reading: Reading) -> Reading:
@@ -363,9 +370,11 @@ AIMS_KEPT = ("add_goal", "export")
 
 
 def _beyond(command: CommandFact, goals: int) -> bool:
-    """An order about goal N when the plan has fewer goals."""
+    """A change to goal N when the plan has fewer goals: an aim said with its number. A goal
+    deleted stays an order ("Delete goal 1. My real objectives: …"): it is no aim's name."""
     number = command.goal_number
-    return command.action in GOAL_ORDERS and number is not None and number > goals
+    aimed = command.action in GOAL_ORDERS and command.action != "drop_goal"
+    return aimed and number is not None and number > goals
 
 
 def _stale_revenue(reading: Reading, metric: MetricFact) -> ProfileFact | None:
