@@ -404,3 +404,48 @@ def test_a_step_renamed_to_something_else_drops_the_old_description(service):
     renamed = next(i for i in service.session("bc-rename").plan.roadmap if i.id == item.id)
     assert renamed.title.startswith("Wholesale price list")
     assert renamed.description == ""
+
+
+def test_a_date_said_with_its_year_wins_over_a_season_said_beside_it(service):
+    from assistant.coaching.pending_dates import _YEAR
+
+    assert _YEAR.search("end of September 2027") and not _YEAR.search("before the christmas rush")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Jeg skrev det jo, Fjellsida Hagesenter & Planteskole :) Og vi er ikke bare det.",
+            "Fjellsida Hagesenter & Planteskole",
+        ),
+        ("Я написала же — «Зелёный свет». Кстати, 900 — это учеников за год", "Зелёный свет"),
+    ],
+)
+def test_a_name_given_again_after_a_reminder_is_the_name(text, name):
+    from assistant.understanding.profile import bare_name
+
+    assert bare_name(text) == name
+
+
+def test_a_name_said_beside_a_question_is_still_said():
+    said = read_message(
+        "Og firmanavnet er Fjellsida Hagesenter & Planteskole, kan du skrive det inn?",
+        "nb",
+        TODAY,
+    )
+    assert said.business_name == "Fjellsida Hagesenter & Planteskole"
+
+
+def test_an_audience_counted_after_its_channel_is_no_head_count():
+    said = read("Telegram-канал недавно завели, 450 человек. Яндекс Директ крутили.", "ru", TODAY)
+    assert not [p for p in said.profile if p.field == "staff"]
+
+
+def test_clients_named_are_no_trade():
+    said = read(
+        "У меня небольшое бюро переводов в Казани. Основные клиенты — заводы и юристы.",
+        "ru",
+        TODAY,
+    )
+    assert [p.value for p in said.profile if p.field == "industry"] == ["небольшое бюро переводов"]

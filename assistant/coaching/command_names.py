@@ -71,7 +71,20 @@ def new_name(after: str, order: str = "") -> str | None:
     name = _NOT_THE_OLD.sub("", found.group("name")).strip(" ,:–-") if found else ""
     if _a_verdict(name):  # "Goal 3 is wrong - its not …": no name, unless said apart
         return _said_apart(whole)
+    name = _before_go_ahead(name)  # "Eaton Google reviews, and then yes, go ahead"
     return _FOR_GOAL.sub("", name) or None  # "…, for mål 2": which goal, not the name
+
+
+_GO_ON_CLAUSE = re.compile(r"\s*[,;–—-]\s+(?:and\s+|then\s+|og\s+|och\s+|и\s+|så\s+)+")
+
+
+def _before_go_ahead(name: str) -> str:
+    """A name said in the same breath as "…, and then yes, go ahead" ends before it."""
+    for clause in _GO_ON_CLAUSE.finditer(name):
+        rest = name[clause.end() :]
+        if any(cues.search("go_ahead", lang, rest) for lang in SUPPORTED_LANGUAGES):
+            return name[: clause.start()]
+    return name
 
 
 def _a_verdict(name: str) -> bool:

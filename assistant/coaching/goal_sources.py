@@ -126,8 +126,11 @@ def _instead(rest: str, language: str) -> str:
     return rest[turn.end() :] if turn else ""
 
 
+_ASIDE = re.compile(r"\s*\([^)]*\)")  # "Glofox monthly (own membership type)": an aside
+
+
 def _source(rest: str) -> str:
-    said = rest.strip(" :—–-,.;")
+    said = _ASIDE.sub("", rest).strip(" :—–-,.;")
     if len(said) <= MOST_SOURCE_CHARS:
         return said
     return said[:MOST_SOURCE_CHARS].rsplit(" ", 1)[0] + " …"

@@ -93,14 +93,30 @@ def bare_name(text: str) -> str | None:
     """A name said on its own at the start of an answer to "what is the business called?"
     ("Murphy Plumbing & Heating. turnover about 380k"): a short phrase of capitalised words,
     or one with "&" or a legal form, and no figures."""
-    first = re.split(r"[.!?\n,;:]\s", text.strip() + " ", maxsplit=1)[0].strip(" .\"'«»“”")
+    text = _after_said_before(_EMOTICON.sub(".", text))  # "Jeg skrev det jo, Fjellsida … :)"
+    said = re.split(r"[.!?\n,;:]\s", text.strip() + " ", maxsplit=1)[0].strip(" .")
+    first = said.strip(" .\"'«»“”")
     words = first.split()
     if not 1 < len(words) <= NAME_WORDS or re.search(r"\d", first) or not first[:1].isupper():
         return None
     small = [w for w in words if w[:1].isalpha() and not w[:1].isupper()]
-    if any(w.lower() not in _JOINERS for w in small):
+    if not _QUOTED_WHOLE.match(said) and any(w.lower() not in _JOINERS for w in small):
         return None  # "Plumbing in Cork": a description, not a name
     return first
+
+
+_QUOTED_WHOLE = re.compile(r"^[«\"“][^«»\"“”]+[»\"”]$")  # «Зелёный свет»: a name as said
+_EMOTICON = re.compile(r"\s*[:;]-?[)(DPp]")
+
+
+def _after_said_before(text: str) -> str:
+    """The answer after a reminder that it was said already ("I wrote it, …", "Я же
+    написала — …"), in any language."""
+    for patterns in cues.raw("said_it_before").values():
+        for pattern in patterns:
+            if found := cues.compiled(pattern).match(text):
+                return text[found.end() :]
+    return text
 
 
 def _dash_without_trade(text: str, match: re.Match[str], language: str) -> bool:
@@ -338,8 +354,12 @@ _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 def _audience(text: str, span: Span, language: str) -> bool:
     """ "a Telegram channel of 900 people": the people counted are an audience, not staff."""
     before = text[max(0, span.start - AUDIENCE_REACH) : span.start]
-    clause = _CLAUSE_END.split(before)[-1]
-    return cues.search("audience", language, clause) is not None
+    clauses = _CLAUSE_END.split(before)
+    if cues.search("audience", language, clauses[-1]):
+        return True
+    after = _CLAUSE_END.split(text[span.end :], maxsplit=1)[0]
+    alone = not clauses[-1].strip() and not after.strip()  # "…канал недавно завели, 450 человек."
+    return alone and len(clauses) > 1 and cues.search("audience", language, clauses[-2]) is not None
 
 
 def _who_can(text: str, span: Span, language: str) -> bool:

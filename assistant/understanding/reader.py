@@ -352,6 +352,8 @@ def _asked_about(text: str, fact: ProfileFact, asked: list[Span], language: str)
     question = next((q for q in asked if q.start <= fact.span.start < q.end), None)
     if question is None:
         return False
+    if fact.field == "business_name" and cues.search("names_itself", language, question.text):
+        return False  # "Og firmanavnet er Fjellsida …, kan du skrive det inn?": said, not asked
     return cues.search("self_words", language, question.text) is None
 
 
