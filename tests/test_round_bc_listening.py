@@ -449,3 +449,42 @@ def test_clients_named_are_no_trade():
         TODAY,
     )
     assert [p.value for p in said.profile if p.field == "industry"] == ["небольшое бюро переводов"]
+
+
+NAILS = [
+    "Я владелица студии маникюра «Лак» в Казани, 4 мастера, выручка 6 млн рублей.",
+    "Сайта нет, запись в WhatsApp, Instagram 2000 подписчиков. CRM нет. Аналитики нет.",
+    "Навыков мало. Бэкапов нет. Бумаги много.",
+    "Хочу увеличить число записей с 300 до 400 в месяц к концу 2027 года.",
+]
+
+
+def test_bring_a_step_back_to_a_lane_moves_it_and_adds_no_step_named_so(service):
+    at_roadmap(service, "bc-back", NAILS, "ru")
+    item = next(i for i in service.session("bc-back").plan.roadmap if i.horizon == "short")
+    talk(service, "bc-back", [f"Шаг «{item.title}» верните в «Далее»."], "ru")
+    roadmap = service.session("bc-back").plan.roadmap
+    assert next(i for i in roadmap if i.id == item.id).horizon == "medium"
+    assert not [i for i in roadmap if "Далее" in i.title]
+
+
+def test_a_catalogue_step_added_with_its_lane_goes_to_that_lane(service):
+    at_roadmap(service, "bc-lane", ROASTERY, "en")
+    talk(service, "bc-lane", ["add targeted ad campaigns to reach new customers, in Later"])
+    added = [
+        i for i in service.session("bc-lane").plan.roadmap if "ad campaigns" in i.title.lower()
+    ]
+    assert added and added[0].horizon == "long"
+
+
+def test_a_step_named_by_its_subject_is_renamed_and_then_moved_as_it(service):
+    at_roadmap(service, "bc-subject", ROASTERY, "en")
+    talk(service, "bc-subject", ["add targeted ad campaigns to reach new customers, in Later"])
+    talk(
+        service,
+        "bc-subject",
+        ["Rename the ads step to 'Google Ads for café owners' and move it to Now."],
+    )
+    roadmap = service.session("bc-subject").plan.roadmap
+    renamed = [i for i in roadmap if i.title.startswith("Google Ads for café owners")]
+    assert renamed and renamed[0].horizon == "short"

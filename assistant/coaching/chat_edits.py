@@ -429,6 +429,8 @@ def _change_initiative(
         outcome.asks.append(say.say("no_roadmap_yet"))
         return
     named = initiatives_meant(state, command)
+    if command.number is None and outcome.last_step and _points_back(command, state):
+        named = [i for i in state.plan.roadmap if i.id == outcome.last_step]  # "…поставьте его"
     if not named and command.horizon is not None and add_in_lane(state, command, outcome):
         return
     if len(named) != 1 or not (command.horizon or command.first or command.priority):
@@ -448,6 +450,11 @@ def _change_initiative(
         state.lanes_set[item.id] = command.horizon
     outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
     outcome.roadmap_changed = True
+
+
+def _points_back(command: PlanCommand, state: SessionState) -> bool:
+    """The order names its step only as "it" ("и поставьте его в «Сейчас»")."""
+    return cues.search("it_again", state.plan.language, command.focus or "") is not None
 
 
 _HANDLERS = {

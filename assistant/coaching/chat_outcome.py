@@ -23,6 +23,7 @@ class Outcome:
     asked_for: list[str] = field(default_factory=list)  # catalogue ids to add to the roadmap
     lanes: dict[str, str] = field(default_factory=dict)  # the lane asked for one of them
     taken_out: list[str] = field(default_factory=list)  # titles removed by this message
+    last_step: str | None = None  # the step an order just named: "…, и поставьте его в «Сейчас»"
     save_export: Callable[[SessionState, str], str] | None = None  # writes a file, says where
 
 

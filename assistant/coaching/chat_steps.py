@@ -12,9 +12,10 @@ from assistant.coaching.business import fits_when_asked, misfit
 from assistant.coaching.business_said import session_traits
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
 from assistant.coaching.chat_outcome import Outcome, say_for
-from assistant.coaching.command_lanes import lane_said, without_lane
+from assistant.coaching.command_lanes import lane_only, lane_said, without_lane
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import lane_fields
+from assistant.coaching.edits import InitiativeEdit, change_initiative
 from assistant.coaching.facts import Facts
 from assistant.coaching.plan import Goal, Initiative, StrategyPlan, next_id
 from assistant.coaching.put_back import last_left_out, put_back
@@ -50,6 +51,8 @@ def add_initiative(
         return
     lane_asked = lane_said(command.focus or "", language) or lane_said(command.words, language)
     lane = lane_asked or OWN_STEP_LANE
+    if _moved_back(state, command, today, outcome):
+        return  # "Шаг про отзывы верните в «Далее»": a step of the plan, to that lane
     if _described(command.name) and state.plan.roadmap:
         _add_own_step(state, command, lane, today, outcome)  # as the owner put it
         return
@@ -160,6 +163,23 @@ def _titles(state: SessionState) -> dict[str, str]:
 
 
 NAME_WORDS = 3  # "add the marketplace back": a name; more words describe a step of their own
+
+
+def _moved_back(state: SessionState, command: PlanCommand, today: date, outcome: Outcome) -> bool:
+    """ "Шаг про отзывы верните в «Далее»": an order to bring back that names only a lane
+    moves the step it names there; it adds no step called «Далее»."""
+    lane = lane_only(command.name or "", state.plan.language)
+    meant = initiatives_meant(state, command) if lane else []
+    if len(meant) != 1:
+        return False
+    title, changes = change_initiative(state.plan, meant[0].id, InitiativeEdit(horizon=lane), today)
+    state.lanes_set[meant[0].id] = lane
+    say = say_for(state)
+    done = say.say("edit_item_done", item=title, changes="; ".join(changes)) if changes else None
+    already = say.say("edit_item_already", item=title, horizon=say.label("horizons", lane))
+    outcome.changes.append(done or already)
+    outcome.roadmap_changed = True
+    return True
 
 
 def _described(name: str | None) -> bool:
@@ -305,9 +325,13 @@ def rename_initiative(
     and takes the owner's name; the catalogue's version is not proposed again beside it."""
     say = say_for(state)
     item = next((i for i in state.plan.roadmap if i.id == command.item_id), None)
+    if item is None and command.item_id is None and command.number is None:
+        meant = initiatives_meant(state, command)  # "Шаг про рекламу переименуйте в …"
+        item = meant[0] if len(meant) == 1 else None
     if item is None or not command.name:
         outcome.asks.append(say.say("which_initiative"))
         return
+    outcome.last_step = item.id
     titles = load_kpi_catalogue().title_ids(state.plan.language)
     if item.title in titles:
         state.removed_initiatives = list(

@@ -84,3 +84,16 @@ def without_place(words: str, language: str) -> str:
 def priority_of(words: str, language: str) -> str | None:
     """The priority an order gives ("og prioritet høy": high), if it names one."""
     return cues.label_of("priority_said", language, words)
+
+
+_TO = {"en": "to", "nb": "til", "sv": "till", "ru": "в"}
+LANE_NAME_WORDS = 2  # "«Далее»", "the Next lane": a name this short may be only a lane
+
+
+def lane_only(name: str, language: str) -> str | None:
+    """The lane a would-be step name is and nothing else ("верните в «Далее»" names no new
+    step called «Далее»): the order moves a step there."""
+    words = name.strip(" \"'«»“”").split()
+    if not words or len(words) > LANE_NAME_WORDS:
+        return None
+    return horizon_of(f"{_TO.get(language, 'to')} {' '.join(words)}", language)

@@ -11,6 +11,7 @@ from datetime import date
 
 from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_steps import ADD_VERB, ADD_WORDS, add_initiative, names_a_step
+from assistant.coaching.command_lanes import lane_said
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.facts import Facts, Figure, GoalCandidate, goal_candidates
@@ -32,7 +33,9 @@ def add_goal(
     if a_step or not new:  # "kan du lägga till onlinebokning": a step, not a goal
         said = [command.focus, command.words, *facts.asked]
         if any(w and names_a_step(w, plan.language) for w in said):
-            add_initiative(state, command, facts, today, outcome)  # "add that": a step
+            lane = command.horizon or lane_said(command.words, plan.language)  # "…, in Next"
+            step = command.model_copy(update={"horizon": lane})
+            add_initiative(state, step, facts, today, outcome)  # "add that": a step
             return
     if _a_step_of_their_own(state, command, new):
         verb = ADD_VERB.search(order)
