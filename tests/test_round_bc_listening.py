@@ -488,3 +488,21 @@ def test_a_step_named_by_its_subject_is_renamed_and_then_moved_as_it(service):
     roadmap = service.session("bc-subject").plan.roadmap
     renamed = [i for i in roadmap if i.title.startswith("Google Ads for café owners")]
     assert renamed and renamed[0].horizon == "short"
+
+
+def test_call_it_a_figure_renames_nothing_and_the_aim_is_kept():
+    text = (
+        "Main things:\n1) Proper online booking - I'd like 30% of eye tests booked online by "
+        "end of 2027, right now it's basically 0 (the form doesn't count really, call it 5%).\n"
+        "2) Get the recall response rate from 38% up to 50%."
+    )
+    said = read_message(text, "en", TODAY, goals=0)
+    assert not [c for c in said.commands if c.action == "rename_goal"]
+    assert len(said.goals) == 2
+
+
+def test_a_trade_denied_in_quotes_is_not_the_trade():
+    said = read_message(
+        "Hang on, what we do isn't \"shops\" - we're opticians / optometrists.", "en", TODAY
+    )
+    assert said.industry == "opticians"
