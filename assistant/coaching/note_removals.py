@@ -13,7 +13,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Metric
 from assistant.coaching.state import SessionState
 from assistant.understanding import cues
-from assistant.understanding.text import Piece, sentences
+from assistant.understanding.text import sentences
 
 DENIAL_REACH = 12  # "isn't ", "er ikke ", "это не ": the negation right before the label
 
@@ -22,7 +22,8 @@ def remove_noted_figures(state: SessionState, facts: Facts) -> list[str]:
     """Take out each figure the message asks to remove or says is not what it was noted as;
     the reply's line, or nothing."""
     metrics = state.plan.current_state.metrics
-    gone = [m for m in metrics if any(_taken_out(s.text, m, state.language) for s in _said(facts))]
+    said = sentences(facts.said)
+    gone = [m for m in metrics if any(_taken_out(s.text, m, state.language) for s in said)]
     if not gone:
         return []
     state.plan.current_state.metrics = [m for m in metrics if m not in gone]
@@ -30,10 +31,6 @@ def remove_noted_figures(state: SessionState, facts: Facts) -> list[str]:
     facts.figures = [f for f in facts.figures if _kpi_name(f.kpi_id, state.language) not in names]
     items = "; ".join(m.name for m in gone)
     return [Messages(state.language).say("notes_removed", items=items)]
-
-
-def _said(facts: Facts) -> list[Piece]:
-    return sentences(facts.said)
 
 
 def _kpi_name(kpi_id: str | None, language: str) -> str | None:

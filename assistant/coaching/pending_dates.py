@@ -5,16 +5,13 @@ a sentence first ("sommeren 2027 – si 30. juni 2027")."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from assistant.coaching.command_dates import FINEST_FIRST
 from assistant.coaching.state import SessionState
 from assistant.extraction import extract_deadlines
 from assistant.understanding.stems import shared_words
-from assistant.understanding.text import sentences, without_dates
-
-_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")  # a date said with its year is the one meant
+from assistant.understanding.text import YEAR_SAID, sentences, without_dates
 
 
 def dates_by_objective(state: SessionState, said: str, today: date) -> dict[int, date]:
@@ -29,7 +26,7 @@ def dates_by_objective(state: SessionState, said: str, today: date) -> dict[int,
         dates = extract_deadlines(sentence.text, language, today)
         if not dates:
             continue
-        yeared = [d for d in dates if _YEAR.search(d.text)] or dates  # not "before christmas"
+        yeared = [d for d in dates if YEAR_SAID.search(d.text)] or dates  # not "before xmas"
         finest = min(yeared, key=lambda d: FINEST_FIRST.index(d.granularity)).date
         words = without_dates(sentence.text, language)
         named = [

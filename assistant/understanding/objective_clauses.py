@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.extraction import find_date_spans
 from assistant.understanding import cues
-from assistant.understanding.text import CONJUNCTION, Piece, sentences, units_of
+from assistant.understanding.text import CONJUNCTION, YEAR_SAID, Piece, sentences, units_of
 
 OPENING = 12  # how far into a clause its wish may start to open a new objective
 
@@ -217,11 +217,8 @@ def background_beside(piece: Piece, lists: list[tuple[int, int]], language: str)
 def _dated_ahead(text: str, language: str) -> bool:
     """The clause names a date or a year to reach by ("by 2028", "år 2028"): it looks
     ahead, unless it tells of a change gone by."""
-    dated = bool(find_date_spans(text, language)) or _YEAR.search(text) is not None
+    dated = bool(find_date_spans(text, language)) or YEAR_SAID.search(text) is not None
     return dated and not cues.search("past_change", language, text)
-
-
-_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 
 
 def constraint_sections(text: str, language: str) -> list[tuple[int, int]]:

@@ -203,6 +203,9 @@ _QUOTED = re.compile(
 )
 
 
+YEAR_SAID = re.compile(r"(?<!\d)20\d\d(?!\d)")  # "år 2028", "September 2027": a year said
+
+
 _QUOTED_ARROW = re.compile(r"[«\"“”'‘][^«»\"“”'‘’\n]{0,80}(?:→|->)[^«»\"“”'‘’\n]{0,80}[»\"”'’]")
 
 
