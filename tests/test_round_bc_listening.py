@@ -407,9 +407,10 @@ def test_a_step_renamed_to_something_else_drops_the_old_description(service):
 
 
 def test_a_date_said_with_its_year_wins_over_a_season_said_beside_it(service):
-    from assistant.coaching.pending_dates import _YEAR
+    from assistant.understanding.text import YEAR_SAID
 
-    assert _YEAR.search("end of September 2027") and not _YEAR.search("before the christmas rush")
+    assert YEAR_SAID.search("end of September 2027")
+    assert not YEAR_SAID.search("before the christmas rush")
 
 
 @pytest.mark.parametrize(
@@ -506,3 +507,18 @@ def test_a_trade_denied_in_quotes_is_not_the_trade():
         "Hang on, what we do isn't \"shops\" - we're opticians / optometrists.", "en", TODAY
     )
     assert said.industry == "opticians"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "lane"),
+    [
+        ("sv", "lägg till ett steg: prenumeration på kaffe, Nästa", "medium"),
+        ("nb", "legg til et steg: vinterpakker for sportsfiskere, Neste", "medium"),
+        ("ru", "добавьте шаг: запись онлайн, Далее", "medium"),
+        ("en", "add a step: an online shop for cans, Now", "short"),
+    ],
+)
+def test_a_lane_named_bare_after_a_comma_is_heard_in_every_language(language, text, lane):
+    from assistant.coaching.command_lanes import lane_said
+
+    assert lane_said(text, language) == lane

@@ -37,7 +37,7 @@ def lane_said(words: str, language: str) -> str | None:
     if any."""
     bare = _BARE_LANE.search(words.strip())
     if bare is not None:
-        return horizon_of(f"to {bare.group('lane')}", language)
+        return lane_named(bare.group("lane"), language)
     return lane_named(words, language) or horizon_of(words, language)
 
 
@@ -86,14 +86,7 @@ def priority_of(words: str, language: str) -> str | None:
     return cues.label_of("priority_said", language, words)
 
 
-_TO = {"en": "to", "nb": "til", "sv": "till", "ru": "в"}
-LANE_NAME_WORDS = 2  # "«Далее»", "the Next lane": a name this short may be only a lane
-
-
 def lane_only(name: str, language: str) -> str | None:
     """The lane a would-be step name is and nothing else ("верните в «Далее»" names no new
     step called «Далее»): the order moves a step there."""
-    words = name.strip(" \"'«»“”").split()
-    if not words or len(words) > LANE_NAME_WORDS:
-        return None
-    return horizon_of(f"{_TO.get(language, 'to')} {' '.join(words)}", language)
+    return lane_named(name, language) if name.strip() else None
