@@ -16,6 +16,7 @@ from assistant.coaching.cues import supported_language
 from assistant.coaching.dialogue import OfflineCoach
 from assistant.coaching.facts import GoalCandidate, read_message
 from assistant.coaching.gaps import score_maturity
+from assistant.coaching.kpi_fit import fit_kpis
 from assistant.coaching.messages import Messages
 from assistant.coaching.plan import Objective, StrategyPlan, next_id
 from assistant.coaching.proposals import PROPOSED_MONTHS, propose_target
@@ -172,6 +173,7 @@ def session_from_brief(
         traits=traits,
         answers=answers,
     )
+    fit_kpis(state.plan, traits)
     state.plan.open_questions += _unserved(state.plan, say)
     state.stage = "roadmap"
     return state

@@ -111,6 +111,11 @@ def family_words(text: str, family: str | None, language: str) -> str:
     return text.replace("{each_sale}", said.get(language) or data["each_sale"]["en"])
 
 
+def usual_via(family: str | None) -> list[str]:
+    """How customers of this family usually buy, the commonest first (a clinic: bookings)."""
+    return list(_data()["families"].get(family or "", {}).get("via", ()))
+
+
 def _first_said(text: str, word: str) -> int | None:
     """Where ``word`` is first said in ``text`` (a long word also as the start of a longer one)."""
     word = word.lower()

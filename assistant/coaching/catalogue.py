@@ -83,6 +83,13 @@ class TypicalChange(CatalogueModel):
         return self
 
 
+class KpiVariant(CatalogueModel):
+    """A KPI as measured in one kind of business (a clinic counts visits, not orders)."""
+
+    definition: Localized[Text] | None = None
+    source: Localized[Text] | None = None
+
+
 class KpiSpec(CatalogueModel):
     id: Id
     categories: list[plan.ObjectiveCategory] = Field(min_length=1)
@@ -104,6 +111,12 @@ class KpiSpec(CatalogueModel):
     typical_change: TypicalChange
     zero_with: list[Id] = Field(default_factory=list)  # zero whenever one of these is zero
     narrows: list[Id] = Field(default_factory=list)  # broader KPIs its own words replace
+    for_business: dict[Id, KpiVariant] = Field(default_factory=dict)  # clinic, builder, …
+
+    def written(self, field: Literal["definition", "source"], language: str) -> set[str]:
+        """Every text the catalogue has for this KPI's ``field`` (an owner's own differs)."""
+        variants = (getattr(v, field) for v in self.for_business.values())
+        return {t.get(language) for t in (getattr(self, field), *variants) if t is not None}
 
 
 class Variant(CatalogueModel):

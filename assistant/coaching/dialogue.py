@@ -26,6 +26,7 @@ from assistant.coaching.facts import MAX_MESSAGE_CHARS, Facts, read_message, sai
 from assistant.coaching.gaps import counted_answers, score_maturity
 from assistant.coaching.implied import settle_baselines, settle_candidates
 from assistant.coaching.interview_groups import next_group_question
+from assistant.coaching.kpi_fit import fit_kpis
 from assistant.coaching.marketing_ask import marketing_question
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_fixes import metric_fixes
@@ -202,7 +203,7 @@ class OfflineCoach:
     def show_goals(self, state: SessionState) -> str:
         """The part of the plan the owner is looking at, as it is after their change."""
         apply_smart(state.plan, self.today())
-        tidy_open_questions(state)
+        self._tidy(state)
         about_steps = {"roadmap_changed", "steps_ordered"} & set(state.acts)
         on_roadmap = "goals_asked" not in state.acts and (
             state.stage == "roadmap" or (bool(state.plan.roadmap) and bool(about_steps))
@@ -210,6 +211,14 @@ class OfflineCoach:
         shown = render.roadmap(state) if on_roadmap else render.goals(state, self.today())
         state.last_question = shown  # a side question later resumes with the plan as it is now
         return shown
+
+    @staticmethod
+    def _tidy(state: SessionState) -> None:
+        """The plan kept true to what the owner has said since: open questions answered
+        since leave it, and each goal's KPI is measured as this business measures it."""
+        tidy_open_questions(state)
+        if state.plan.goals:
+            fit_kpis(state.plan, session_traits(state))
 
     def stage_reply(
         self, state: SessionState, facts: Facts, first: bool, held: dict[str, str] | None = None
@@ -219,7 +228,7 @@ class OfflineCoach:
         baselines_from_figures(state)  # "48 reviews" said before: not asked again
         said_at = state.stage
         question = self._advance(state, facts, self.today(), first)
-        tidy_open_questions(state)
+        self._tidy(state)
         remember_words(state, facts)
         interviewing = state.stage in ("profile", "current_state", "objectives")
         saying_back = interviewing or said_at == "playback"  # a fix to the summary, too

@@ -210,7 +210,7 @@ def _kpi_as_named(goal: Goal, name: str, language: str) -> None:
         goal.kpis[0] = goal.kpis[0].model_copy(update={"name": name[:1].upper() + name[1:]})
     elif old is not None and kpi_kept(old.id, name, language) is None:
         own = goal.kpis[0].source
-        kept_source = own if own != old.source.get(language) else None
+        kept_source = own if own not in old.written("source", language) else None
         goal.kpis = [Kpi(name=name, source=kept_source, cadence=goal.kpis[0].cadence)]
 
 

@@ -13,6 +13,7 @@ from assistant.coaching.commands import PlanCommand
 from assistant.coaching.say_back import objective_name
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import initiatives_named, most_said, shares_a_word
+from assistant.understanding import cues
 from assistant.understanding.text import without_dates
 
 
@@ -76,6 +77,8 @@ def goal_index(
             return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
         if context and not command.goal_name and (named := goal_by_value(state, context)):
             return named  # "… for the 35 -> 60 one. change it to 2027-12-31"
+    if not names and cues.search("goal_word", state.plan.language, command.words) is None:
+        return None  # "did you change the bookings back to 160?": a note, not a goal order
     asked = "which_goal" if names else "no_goals_yet"  # "Delete goal 1" before there are any
     outcome.asks.append(say_for(state).say(asked, count=len(names)))
     return None

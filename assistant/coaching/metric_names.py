@@ -12,7 +12,8 @@ from assistant.extraction.dates import month_names
 from assistant.regex_cache import compiled
 from assistant.understanding import cues
 from assistant.understanding.objective_items import points_back
-from assistant.understanding.quantities import time_unit_after
+from assistant.understanding.places import head_in_nominative
+from assistant.understanding.quantities import read_amounts, time_unit_after
 from assistant.understanding.stems import shared_words
 
 _LIST_MARK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?")
@@ -181,7 +182,8 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
         words = ""
     number = _NUMBER.match(whole, figures.start()) if figures else None  # "5–8 %": a range
     ends = [start for start, _ in dates if number and start >= number.end()]
-    rest = whole[number.end() : ends[0] if ends else len(whole)] if number else ""
+    unpriced = _without_money(whole, language)  # "до 45 млн рублей": no "млн рублей" counted
+    rest = unpriced[number.end() : ends[0] if ends else len(whole)] if number else ""
     if number and time_unit_after(whole, number.end(), language):
         rest = _after_last_time(whole, ends[0] if ends else len(whole), language)
     rest = _TO_NEXT.sub("", rest, count=1)  # "från 9 till 14 deltagare": what 14 counts
@@ -189,6 +191,15 @@ def _named_parts(text: str, language: str) -> tuple[str, str, str]:
         _before_clause(_after_figure(rest), language), language
     )
     return words, counted, whole
+
+
+def _without_money(text: str, language: str) -> str:
+    """``text`` with its sums of money blanked out: a currency counts no thing."""
+    for found in read_amounts(text, language):
+        if found.amount.unit == "money":
+            start, end = found.amount.span.start, found.amount.span.end
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 _TO_NEXT = re.compile(r"^\s*(?:to|till|til|до|→|->|–>)\s*\d[\d\s.,]*(?=\D)", re.IGNORECASE)
@@ -318,8 +329,8 @@ def name_form(label: str, language: str) -> str:
     forms = cues.raw("name_form").get(language, {})
     first, _, rest = label.partition(" ")
     named = forms.get(first.lower())
-    if named is None:
-        return label
+    if named is None:  # "договоров на обслуживание": "договоры на обслуживание"
+        return head_in_nominative(label, language, unless_maybe=True)
     named = named.capitalize() if first[:1].isupper() else named
     return f"{named} {rest}".strip()
 

@@ -128,7 +128,7 @@ def _rhetorical(text: str, language: str) -> bool:
 
 def commands(text: str, language: str) -> list[CommandFact]:
     found: list[CommandFact] = []
-    taken = [s.span() for s in sentences(text) if cues.search("why_question", language, s.text)]
+    taken = [s.span() for s in sentences(text) if _asks_not_orders(s.text, language)]
     taken = [(span.start, span.end) for span in taken]
     declined = _declined(text, language)
     quoted = [m.span() for m in _QUOTED_WORDS.finditer(text)]
@@ -153,6 +153,14 @@ def commands(text: str, language: str) -> list[CommandFact]:
         )
         taken.append((match.start(), match.end()))
     return sorted(found, key=lambda c: c.span.start)
+
+
+def _asks_not_orders(sentence: str, language: str) -> bool:
+    """ "Why is step 1 there?", "Did you change the bookings back to 160?": a question
+    about the plan, not an order to change it."""
+    if cues.search("why_question", language, sentence):
+        return True
+    return "?" in sentence and cues.label_of("plan_questions", language, sentence) == "what_noted"
 
 
 _QUOTED_WORDS = re.compile(r"«[^»\n]{1,200}»|“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")

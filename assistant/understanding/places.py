@@ -46,3 +46,34 @@ def nominative(place: str, language: str) -> str:
         for n, word in enumerate(said[:-1]):
             named[n] = _nominative_adjective(word, agreement) or named[n]
     return " ".join(n if w[:1].isupper() else n.lower() for n, w in zip(named, said, strict=True))
+
+
+def head_in_nominative(phrase: str, language: str, unless_maybe: bool = False) -> str:
+    """A Russian trade as a profile names it: "фитнес-клуба" -> "фитнес-клуб", "ландшафтной
+    компании" -> "ландшафтная компания", "школы танцев" -> "школа танцев". The phrase's first
+    noun (and the adjectives before it) go to the nominative; the words after it keep their
+    case; other languages, and a phrase that starts otherwise, keep the written form. With
+    ``unless_maybe`` a noun that may already be nominative stays ("продажи", "записи")."""
+    if language != "ru":
+        return phrase
+    words = phrase.split(" ")
+    for at, word in enumerate(words):
+        parse = _morph().parse(word)[0] if word.replace("-", "").isalpha() else None
+        if parse is None or "ADJF" in parse.tag or "PRTF" in parse.tag:
+            if parse is None:
+                return phrase
+            continue  # an adjective before its noun: it agrees with it
+        if "NOUN" not in parse.tag or "nomn" in parse.tag:
+            return phrase
+        maybe = any("NOUN" in p.tag and "nomn" in p.tag for p in _morph().parse(word))
+        if unless_maybe and maybe:
+            return phrase
+        form = parse.inflect({"nomn", parse.tag.number or "sing"})
+        if form is None:
+            return phrase
+        agreement = {"plur"} if parse.tag.number == "plur" else {"sing", parse.tag.gender or "masc"}
+        said = [_nominative_adjective(w, agreement) or w for w in words[:at]]
+        said = [s if w[:1].isupper() else s.lower() for s, w in zip(said, words[:at], strict=True)]
+        head = form.word.capitalize() if word[:1].isupper() else form.word
+        return " ".join([*said, head, *words[at + 1 :]])
+    return phrase

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from assistant.understanding import cues
+from assistant.understanding.places import head_in_nominative
 from assistant.understanding.reading import ProfileFact
 from assistant.understanding.text import span_of
 
@@ -65,7 +66,8 @@ def industry(text: str, language: str) -> ProfileFact | None:
         return None
     start, words, confidence = min(found)
     span = span_of(text, start, start + len(words))
-    return ProfileFact(field="industry", value=words, confidence=confidence, span=span)
+    said = head_in_nominative(words, language)  # "фитнес-клуба": a profile says "фитнес-клуб"
+    return ProfileFact(field="industry", value=said, confidence=confidence, span=span)
 
 
 GREETING_WORDS = 3  # "Hi.", "Hei hei!", "Good morning all.": not a sentence of facts
