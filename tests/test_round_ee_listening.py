@@ -65,3 +65,28 @@ def test_a_goal_names_what_it_counts_never_the_currency(service, language, brief
     goal = service.plan_from_brief(brief, language).goals[0]
     assert goal.metric.lower() == metric
     assert "рубл" not in goal.statement
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "last_word"),
+    [
+        (
+            "en",
+            "PAR-Q and consent forms sent by email so new members can fill them in online "
+            "before their first session with a coach",
+            "online",
+        ),
+        (
+            "ru",
+            "Анкета для новых клиентов в Telegram-боте и короткий опрос тех, кто ушёл за "
+            "последние полгода, чтобы понять причины",
+            "опрос",
+        ),
+    ],
+)
+def test_a_long_step_name_is_never_cut_on_a_word_that_leads_on(language, name, last_word):
+    from assistant.coaching.chat_steps import short_title
+
+    title = short_title(name, language)
+    assert len(title) < len(name)
+    assert title.rstrip(" …").split()[-1] == last_word

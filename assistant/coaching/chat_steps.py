@@ -269,10 +269,11 @@ def _add_own_step(
         outcome.asks.append(say.say("what_to_add"))  # "can you add those?": which, named
         return
     if any(
-        i.title.casefold() in (name.casefold(), short_title(name).casefold()) for i in plan.roadmap
+        i.title.casefold() in (name.casefold(), short_title(name, plan.language).casefold())
+        for i in plan.roadmap
     ):
         return
-    title = short_title(name)
+    title = short_title(name, plan.language)
     plan.roadmap.append(
         Initiative(
             id=next_id("i", [i.id for i in plan.roadmap]),
@@ -304,18 +305,21 @@ def _goal_of_step(plan: StrategyPlan, name: str) -> Goal | None:
 TITLE_CHARS = 90  # a step of the owner's own is titled by its first words; the rest describes it
 
 
-def short_title(name: str) -> str:
+def short_title(name: str, language: str = "en") -> str:
     """ "a catering page with menu, prices and an order form, and a list of 50 offices …":
     up to the last whole clause that fits (the rest describes the step), else the last
-    word with "…", never cut inside a word."""
+    word with "…", never cut inside a word nor after a word that leads on ("before
+    their …")."""
     name = name[:1].upper() + name[1:]
     if len(name) <= TITLE_CHARS:
         return name
     head = name[:TITLE_CHARS]
     clause = max(head.rfind(","), head.rfind(";"))
-    if clause > TITLE_CHARS // 2:  # a whole clause: the rest is in the step's description
-        return head[:clause].rstrip(" ,;:–-")
-    return head[: head.rfind(" ")].rstrip(" ,;:–-") + " …"
+    whole = clause > TITLE_CHARS // 2  # a whole clause: the rest is in the step's description
+    words = (head[:clause] if whole else head[: head.rfind(" ")]).split()
+    while len(words) > 1 and cues.search("leads_on", language, words[-1].strip(",;:–-").lower()):
+        words.pop()  # "… online before their": "… online"
+    return " ".join(words).rstrip(" ,;:–-") + ("" if whole else " …")
 
 
 def rename_initiative(
@@ -337,7 +341,7 @@ def rename_initiative(
         state.removed_initiatives = list(
             dict.fromkeys([*state.removed_initiatives, titles[item.title]])
         )
-    before, item.title = item.title, short_title(command.name)
+    before, item.title = item.title, short_title(command.name, state.language)
     if command.rewrite:  # "change initiative 1 to: …": the owner's words are the step
         item.description = command.name
     elif not words_shared(command.name, before, state.plan.language):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.coaching import render
+from assistant.coaching.advice import advice_on
 from assistant.coaching.business import channels_named, misfit
 from assistant.coaching.business_said import fitting, pains_said, session_traits
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue, stand_in
@@ -238,6 +239,10 @@ class SideAnswers:
             quoted = self.answer_question(state, question, quiet=True, floor=floor)
             not_yet = Messages(state.language).say("plan_first_not_yet")
             return "\n\n".join(p for p in (not_yet, quoted) if p)
+        advised = advice_on(question, state.language)  # "is TikTok worth it for us?"
+        if advised is not None:
+            state.acts.append("answered")  # when it pays, then what the plan holds of it
+            return "\n\n".join(p for p in (advised, self._recommended(state, question)) if p)
         defined = definition(question, state.language)
         if defined is None:
             known = self._recommended(state, question, said)
