@@ -31,7 +31,7 @@ def service(seeded_data_dir) -> CoachService:
 @pytest.mark.parametrize(
     ("said", "language", "trade"),
     [
-        ("У нас три детские школы плавания в Самаре.", "ru", "школы плавания"),
+        ("У нас три детские школы плавания в Самаре.", "ru", "школа плавания"),
         ("Учим детей плавать, бассейны арендуем у фитнес-клубов. Выручка 9 млн.", "ru", None),
         ("Стоп, мы не автосервис! Мы студия детейлинга, 5 человек.", "ru", "студия детейлинга"),
         ("We're not a gym, we run a climbing centre with 8 staff.", "en", "climbing centre"),

@@ -19,7 +19,6 @@ from assistant.coaching.chat_outcome import Outcome, say_for
 from assistant.coaching.chat_steps import (
     add_in_lane,
     initiatives_meant,
-    link_initiative,
     objected_step,
     refused_in_passing,
     rename_initiative,
@@ -68,6 +67,7 @@ from assistant.coaching.show_orders import show_order
 from assistant.coaching.sites_said import note_sites
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import unlink_goal
+from assistant.coaching.step_links import link_initiative
 from assistant.coaching.step_memory import meant_step, remember_step
 from assistant.coaching.step_rewrites import amend_steps, rewrites
 from assistant.coaching.step_words import word_taken_out
@@ -437,17 +437,18 @@ def _change_initiative(
         outcome.asks.append(say.say("which_initiative_move"))
         return
     item = named[0]
-    edit = InitiativeEdit(horizon=command.horizon, priority=command.priority)
+    lane = command.horizon or ("short" if command.first else None)  # "first": of the plan
+    edit = InitiativeEdit(horizon=lane, priority=command.priority)
     title, changes = move_initiative(state.plan, item.id, edit, today)
     if command.first and first_in_lane(state.plan, item.id):
-        lane = say.label("horizons", command.horizon or item.horizon or "short")
-        changes.append(say.say("edit_item_first", horizon=lane))
+        shown = say.label("horizons", lane or item.horizon or "short")
+        changes.append(say.say("edit_item_first", horizon=shown))
     if not changes:  # "move the website to Now" when it is there: the owner hears so
-        lane = say.label("horizons", command.horizon)
-        outcome.changes.append(say.say("edit_item_already", item=title, horizon=lane))
+        shown = say.label("horizons", lane)
+        outcome.changes.append(say.say("edit_item_already", item=title, horizon=shown))
         return
-    if command.horizon is not None:  # kept there when the coach lightens a lane
-        state.lanes_set[item.id] = command.horizon
+    if lane is not None:  # kept there when the coach lightens a lane
+        state.lanes_set[item.id] = lane
     outcome.changes.append(say.say("edit_item_done", item=title, changes="; ".join(changes)))
     outcome.roadmap_changed = True
 

@@ -351,35 +351,6 @@ def rename_initiative(
     outcome.roadmap_changed = True
 
 
-def link_initiative(
-    state: SessionState, command: PlanCommand, facts: Facts, today: date, outcome: Outcome
-) -> None:
-    """ "Steg 1 hör till mål 4, inte till uteblivna besök", "Корпоративное предложение –
-    привяжите к цели 4": the step, by number or by name, now serves that goal, and its one
-    line of why says so."""
-    say = say_for(state)
-    plan = state.plan
-    named = [] if command.number is not None else initiatives_meant(state, command)
-    by_id = next((i for i in plan.roadmap if i.id == command.item_id), None)
-    item = by_id or (named[0] if len(named) == 1 else None)
-    step_said = command.words.find(str(command.number)) if command.number is not None else -1
-    after_step = command.words[step_said + 1 :]
-    said = cues.search("goal_reference", plan.language, after_step)
-    number = int(said.group("n")) if said else 0
-    if item is None:
-        outcome.asks.append(say.say("which_initiative"))
-        return
-    if not 1 <= number <= len(plan.goals):
-        outcome.asks.append(say.say("which_goal", count=len(plan.goals)))
-        return
-    goal = plan.goals[number - 1]
-    item.goal_ids = [goal.id]
-    item.rationale = say.say("why_objective", objective=goal.metric or goal.statement)
-    changed = say.say("initiative_linked", item=item.title, number=number, goal=goal.statement)
-    outcome.changes.append(changed)
-    outcome.roadmap_changed = True
-
-
 def objected_step(state: SessionState, facts: Facts) -> list[PlanCommand]:
     """ "lojalitetsprogrammet känns inte som vi": an objection that names one step of the
     drafted roadmap, with no order, takes that step off; the step named in the objecting

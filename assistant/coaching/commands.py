@@ -165,10 +165,14 @@ def _goals_addressed(reading: Reading, today: date, found: list[PlanCommand]) ->
         number = _goal_number(sentence.text, reading.language)
         number, unfinished = number or unfinished, number
         named = cues.search("goal_named", reading.language, sentence.text)
+        if named is None and number is None:  # "the winter one should be done by …"
+            named = cues.search("goal_called_one", reading.language, sentence.text)
         if (number is None or not reading.corrections) and named is None:
             continue
         if cues.search("goal_swapped", reading.language, sentence.text):
             continue  # "bytt ut kundemålet med: rådgivningsoppdrag fra 3 til 10": a new aim
+        if cues.search("still_stands", reading.language, sentence.text):
+            continue  # "fristen står fortsatt 30.11": what it says now, not a new value
         fixed = _command(reading, "change_goal", number, sentence.start, today, sentence.end)
         new = (fixed.baseline, fixed.target, fixed.deadline) != (None, None, None)
         unfinished = None if new else unfinished  # a goal named with no values: the next says
@@ -252,6 +256,9 @@ def _own_clause(
     first = moving and put_first(words, reading.language)
     named = without_place(words, reading.language) if first else words  # not "som nummer 1"
     number = cues.search("initiative_reference", reading.language, named)
+    if number is None and first:  # "put step 4 first": the place said around the step
+        said = cues.search("initiative_reference", reading.language, words)
+        number = said if said and not _PLACE_NUMBER.match(said.group(0)) else None
     bare = command.number if command.action == "link_initiative" else None  # "link 4 to goal 3"
     return command.model_copy(
         update={
@@ -267,6 +274,9 @@ def _own_clause(
 
 BARE_ORDER_REACH = 3  # sentences before a bare order ("убери.") that may name its object
 _ITEM_START = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a list item: a bare order stays in its own
+
+
+_PLACE_NUMBER = re.compile(r"(?:no|nr|nummer|number|номер|#)\b", re.IGNORECASE)  # "som nummer 1"
 
 
 def _bare_order(sentence: str, span: Span, offset: int, reading: Reading) -> bool:

@@ -11,6 +11,7 @@ from assistant.coaching.messages import Messages
 from assistant.coaching.state import SessionState
 from assistant.coaching.words import words_shared
 from assistant.understanding import cues
+from assistant.understanding.stems import shared_words
 from assistant.understanding.text import sentences
 
 MIN_SHARED = 2  # words a sentence shares with a gap to name it ("kjøpe", "nett")
@@ -24,9 +25,8 @@ def dismiss_gaps(state: SessionState, facts: Facts) -> list[str]:
     changes: list[str] = []
     for said, remark in _gap_remarks(facts.said, language):
         gaps = answered_gaps(counted_answers(state), language)
-        shared = {q: words_shared(said, text, language) for q, (_, text) in gaps.items()}
-        best = max(shared, key=lambda q: shared[q], default=None)
-        if best is None or shared[best] < MIN_SHARED:
+        best = _gap_named(said, {q: text for q, (_, text) in gaps.items()}, language)
+        if best is None:
             continue
         facts.commands = [
             c
@@ -37,6 +37,18 @@ def dismiss_gaps(state: SessionState, facts: Facts) -> list[str]:
         changes.append(Messages(language).say("gap_dismissed", gap=gaps[best][1].rstrip(".")))
         score_maturity(state)
     return changes
+
+
+def _gap_named(said: str, gaps: dict[str, str], language: str) -> str | None:
+    """The gap the remark names: the one it shares two words with, or the only one it shares
+    a word of substance with, inflected or not ("booking" ~ "book"; "online" names none)."""
+    written = {q: words_shared(said, text, language) for q, text in gaps.items()}
+    rooted = {q: shared_words(said, text, language) for q, text in gaps.items()}
+    best = max(gaps, key=lambda q: (written[q], rooted[q]), default=None)
+    if best is not None and written[best] >= MIN_SHARED:
+        return best
+    named = [q for q, count in rooted.items() if count]
+    return named[0] if len(named) == 1 else None
 
 
 def _gap_remarks(said: str, language: str) -> list[tuple[str, str]]:

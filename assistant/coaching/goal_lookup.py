@@ -77,11 +77,23 @@ def goal_index(
             return state.pending.candidate  # "Давайте к концу 2027": the goal asked about
         if context and not command.goal_name and (named := goal_by_value(state, context)):
             return named  # "… for the 35 -> 60 one. change it to 2027-12-31"
+        if context and (named := _named_before(context, names, language)) is not None:
+            return named  # "Fristen på lammekasse-målet står fortsatt 30.11. Sett den til …"
     if not names and cues.search("goal_word", state.plan.language, command.words) is None:
         return None  # "did you change the bookings back to 160?": a note, not a goal order
     asked = "which_goal" if names else "no_goals_yet"  # "Delete goal 1" before there are any
     outcome.asks.append(say_for(state).say(asked, count=len(names)))
     return None
+
+
+def _named_before(context: str, names: list[str], language: str) -> int | None:
+    """The one goal the message names by what it counts ("lammekasse-målet"), for an order
+    that only points at it ("sett den til …")."""
+    said = cues.search("goal_named", language, context)
+    if said is None:
+        return None
+    hits = [n for n, name in enumerate(names) if shares_a_word(said.group("name"), name, language)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _without_new_date(words: str, command: PlanCommand, language: str) -> str:

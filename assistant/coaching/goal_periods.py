@@ -16,6 +16,7 @@ from assistant.coaching.goal_sources import goal_numbers
 from assistant.coaching.plan import Goal
 from assistant.coaching.state import SessionState
 from assistant.understanding import cues
+from assistant.understanding.quantities import read_amounts
 from assistant.understanding.text import sentences
 
 _QUOTED = re.compile(  # "isn't 'a month'": an apostrophe inside a word opens no quote
@@ -33,9 +34,12 @@ def fix_periods(state: SessionState, facts: Facts, today: date, outcome: Outcome
         if said is None:
             continue
         period, denied = said
+        figures = _figures(sentence.text, language)
         for goal in _goals_named(sentence.text, goals, language):
             shown = goal.period
-            if not _set_period(goal, period, denied, language):
+            if not figures <= _values(goal):
+                continue  # a figure of its own: a value to correct, not the period
+            if not _set_period(goal, period, denied, language, restated=bool(figures)):
                 continue
             changed, number = True, goals.index(goal) + 1
             if period == TOTAL:  # "Goal 1 isn't 'a month', it's 400 in total"
@@ -68,9 +72,19 @@ def _periods_said(text: str, language: str) -> tuple[str, set[str]] | None:
     if not plain and denied and cues.search("period_total", language, text):
         plain = [TOTAL]  # "not 'a month' — 400 in total": the figures count no period
         text = re.sub(r"\d+(?=\D*$)", "", text)  # the total's own figure is no new value
-    if len(set(plain)) != 1 or len(re.findall(r"\d+", text)) > len(goal_numbers(text, language)):
+    if len(set(plain)) != 1:
         return None
     return plain[0], denied - set(plain)
+
+
+def _figures(text: str, language: str) -> set[float]:
+    """The sentence's figures besides the goals' numbers ("goal 3 is 1,500 a month")."""
+    numbers = set(goal_numbers(text, language))
+    return {f.amount.value for f in read_amounts(text, language)} - numbers
+
+
+def _values(goal: Goal) -> set[float]:
+    return {f.value for f in (goal.baseline, goal.target) if f is not None and f.value is not None}
 
 
 def _goals_named(text: str, goals: list[Goal], language: str) -> list[Goal]:
@@ -81,13 +95,16 @@ def _goals_named(text: str, goals: list[Goal], language: str) -> list[Goal]:
 TOTAL = "total"  # said instead of a period: the goal counts a total
 
 
-def _set_period(goal: Goal, period: str, denied: set[str], language: str) -> bool:
-    """Sets the period when it puts right the one shown (denied, or another one shown)."""
+def _set_period(
+    goal: Goal, period: str, denied: set[str], language: str, restated: bool = False
+) -> bool:
+    """Sets the period when it puts right the one shown (denied, or another one shown), or
+    when the owner says the goal's own figure with it ("goal 3 is 1,500 a MONTH")."""
     if period == TOTAL:
         if goal.period is None or goal.period not in denied:
             return False
         goal.period = None
-    elif goal.period == period or not (denied or goal.period):
+    elif goal.period == period or not (denied or goal.period or restated):
         return False
     else:
         goal.period = period  # a name that says the period shows it once (goal_statement)

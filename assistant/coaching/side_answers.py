@@ -241,8 +241,10 @@ class SideAnswers:
             return "\n\n".join(p for p in (not_yet, quoted) if p)
         advised = advice_on(question, state.language)  # "is TikTok worth it for us?"
         if advised is not None:
-            state.acts.append("answered")  # when it pays, then what the plan holds of it
-            return "\n\n".join(p for p in (advised, self._recommended(state, question)) if p)
+            state.acts.append("answered")  # when it pays, what the plan holds, any quote
+            known = self._recommended(state, question)
+            quoted = self.answer_question(state, question, quiet=True, floor=floor)
+            return "\n\n".join(p for p in (advised, known, quoted) if p)
         defined = definition(question, state.language)
         if defined is None:
             known = self._recommended(state, question, said)

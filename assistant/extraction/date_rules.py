@@ -31,6 +31,8 @@ _PREP: dict[Language, str] = {
     r"senast\s+i|senast|till|före|innan|inom|under|i",
     "ru": r"не\s+позднее|(?:до|к|в)\s+конц[ауе]|до|к|в|во",
 }
+# what makes "30.11" an amount, not a day: a percent sign, a scale or a currency after it
+_AMOUNT_AFTER = r"\s*(?:%|млн|млрд|тыс|mill|milj|mln|mrd|kr\b|руб|₽|€|\$|k\b)"
 _RU_YEAR_WORD = r"(?:\s*(?:год[ауе]?|г\.)|-?м\b)"  # "к 2028 году", "2027 г.", "в 2027м"
 
 _DURATION_PREP: dict[Language, str] = {
@@ -153,6 +155,9 @@ def date_rules(language: Language) -> list[tuple[str, str]]:
     if language != "en":  # day first: 15.03.2027, 15/03/2027 (US month-first is not guessed)
         sources.append(("ymd", rf"{prep}(?P<day>\d{{1,2}})[./](?P<month>\d{{1,2}})[./]"
                                rf"(?P<year>\d{{4}})"))  # fmt: skip
+        # "står fortsatt 30.11": day and month, both in two digits, no year (never "4.10")
+        sources.append(("ymd", rf"{prep}(?P<day>0[1-9]|[12]\d|3[01])\.(?P<month>0[1-9]|1[0-2])"
+                               rf"\.?(?!\d|[.,]\d|{_AMOUNT_AFTER})"))  # fmt: skip
     next_year = rf"\s+(?P<next_year>{_NEXT_YEAR[language]})"  # "к 8 марта следующего года"
     sources.append(("day_month", rf"{prep}{day}\s+(?:of\s+)?{month}(?:,?\s+{year}|{next_year})?"))
     if language == "en":

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.understanding.metrics import scaled
+from assistant.understanding.metrics import metric_bank, scaled
 from assistant.understanding.quantities import in_unit
-from assistant.understanding.reading import Amount
+from assistant.understanding.reading import Amount, ObjectiveFact
 
 
 def shared_unit(baseline: Amount, target: Amount) -> Amount:
@@ -113,3 +113,17 @@ def plausible_pair(baseline: Amount, target: Amount) -> bool:
         return True
     ratio = target.value / baseline.value
     return 1 / MAX_RATIO <= ratio <= MAX_RATIO or baseline.value < MAX_RATIO / 2
+
+
+def priced(objective: ObjectiveFact) -> ObjectiveFact:
+    """An aim on a metric counted in money ("Dec-Feb revenue is about 40k a month, I want
+    55k") takes its figures said with a scale ("40k", "1,2 mill") as sums of money."""
+    spec = metric_bank().get(objective.kpi or "")
+    if spec is None or "money" not in spec.units:
+        return objective
+    update = {
+        field: amount.model_copy(update={"unit": "money"})
+        for field in ("baseline", "target")
+        if (amount := getattr(objective, field)) is not None and scaled(amount)
+    }
+    return objective.model_copy(update=update) if update else objective

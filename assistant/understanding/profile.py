@@ -417,12 +417,20 @@ def read_profile(
     corrected = cues.search("correction", language, text) is not None  # "men vi er bakeri og kafé"
     relabelled = cues.search("industry_label", language, text) is not None  # "what we do: …"
     denied = _trade_denied(text, language)  # "Стоп, мы не фитнес-клуб!"
-    if facts or revenue_said or corrected or relabelled or denied:
+    stated = _states_trade(text, language)  # "Vi är ett HUNDDAGIS."
+    if facts or revenue_said or corrected or relabelled or denied or stated:
         trade = _in_name_a_guess(industry(text, language), name)
         if trade is not None and trade.confidence <= TRADE_WORD_ONLY and name is not None:
             trade = _said_beside_name(text, language, name) or trade
         facts += [trade] if trade is not None else []
     return facts
+
+
+def _states_trade(text: str, language: str) -> bool:
+    """ "We're a tattoo studio", "Vi är ett hunddagis": the owner says what the business is,
+    in words of a trade."""
+    said = cues.search("industry", language, text)
+    return said is not None and trades_pattern(language).search(said.group("industry")) is not None
 
 
 def _in_name_a_guess(trade: ProfileFact | None, name: ProfileFact | None) -> ProfileFact | None:

@@ -17,7 +17,9 @@ from assistant.understanding.metrics import (
     scaled,
 )
 from assistant.understanding.objective_figures import figure_role
+from assistant.understanding.objective_units import priced
 from assistant.understanding.objectives import read_objectives
+from assistant.understanding.own_nouns import counts_own_thing
 from assistant.understanding.quantities import Found, clock_times, read_amounts
 from assistant.understanding.reading import (
     Amount,
@@ -124,6 +126,10 @@ def _metrics(
             continue
         if counts_people(text, found.end, language):
             unplaced.append(found.amount.span)  # "11 engineers on the road": the team
+            continue
+        own = found.amount.unit == "count" and found.counted is None
+        if own and counts_own_thing(text, found.end, language):
+            unplaced.append(found.amount.span)  # "Парк 38 машин": cars, not orders
             continue
         bound = _bound(text, language, found, by_meaning=found.counted != _PEOPLE)
         if bound is None:
@@ -249,6 +255,7 @@ def read(
         o.model_copy(update={"span": span_of(text, o.span.start, o.span.end)})
         for o in read_objectives(timeless, lang, today, amounts, metrics, orders)
     ]
+    objectives = [priced(o) for o in objectives]  # "revenue … 40k a month": money
     metrics = _without_targets(metrics, objectives)
     metrics += _other_figures(unplaced, amounts, objectives)
     if revenue is not None and _an_aims_target(revenue.span, objectives):

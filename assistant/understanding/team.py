@@ -31,15 +31,16 @@ def _item_pattern(language: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:(?P<count>{count})\s+(?!(?:{of})\s)(?:[\w-]+\s+){{0,3}}?(?P<role>{roles})"
         rf"(?:\s+(?:{places}))?"  # "8 engineers on the road"
+        rf"|(?P<named>{roles})\s+(?P<after>\d+)(?![\d.,%])"  # "Педагогов 9": the role first
         rf"|(?P<family>{family})|(?P<owner>{owner}))(?![\w-])",
         re.IGNORECASE,
     )
 
 
 def _value(match: re.Match[str], language: str) -> float:
-    if match["count"] is None:
+    if match["count"] is None and match["after"] is None:
         return 1.0
-    said = match["count"].lower()
+    said = (match["count"] or match["after"]).lower()
     return cues.number_word(said, language) or 1.0  # "a", "an", "en", "ett", "один": one
 
 
@@ -66,7 +67,7 @@ def team_size(text: str, language: str) -> tuple[int, Span] | None:
 def _counted(
     run: list[re.Match[str]], offset: int, text: str, language: str
 ) -> list[tuple[int, Span]]:
-    if len(run) < MIN_ITEMS or not any(m["role"] for m in run):
+    if len(run) < MIN_ITEMS or not any(m["role"] or m["named"] for m in run):
         return []
     values = [_value(m, language) for m in run]
     total = int(sum(values))

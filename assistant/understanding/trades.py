@@ -67,9 +67,11 @@ def industry(text: str, language: str) -> ProfileFact | None:
     start, words, confidence = min(found)
     span = span_of(text, start, start + len(words))
     said = head_in_nominative(words, language)  # "фитнес-клуба": a profile says "фитнес-клуб"
+    said = said.lower() if said.isupper() and len(said) > SHOUTED else said  # "HUNDDAGIS"
     return ProfileFact(field="industry", value=said, confidence=confidence, span=span)
 
 
+SHOUTED = 4  # letters from which a word in capitals is shouted, not an acronym ("IT", "SPA")
 GREETING_WORDS = 3  # "Hi.", "Hei hei!", "Good morning all.": not a sentence of facts
 
 
