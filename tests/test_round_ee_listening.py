@@ -298,3 +298,30 @@ def test_the_coachs_own_terms_are_explained(language, question, says):
     from assistant.coaching.definitions import definition
 
     assert says in (definition(question, language) or "")
+
+
+@pytest.mark.parametrize(
+    ("language", "brief"),
+    [
+        (
+            "en",
+            "We run a car hire company in Inverness, 9 staff, 38 cars. Bookings come from our "
+            "website form, aggregators and phone, and we keep them in an Excel sheet. Double "
+            "bookings happen 3-4 times a month; we want zero by June 2027.",
+        ),
+        (
+            "ru",
+            "Мы прокат автомобилей в Сочи, 9 сотрудников, 38 машин. Брони приходят с сайта, "
+            "агрегаторов и по телефону, всё сводим в эксель. Двойные брони бывают 3-4 раза в "
+            "месяц, хотим свести к нулю к июню 2027.",
+        ),
+    ],
+)
+def test_double_bookings_down_to_zero_is_one_goal_served_by_one_calendar(service, language, brief):
+    plan = service.plan_from_brief(brief, language)
+    assert len(plan.goals) == 1
+    goal = plan.goals[0]
+    assert goal.direction == "decrease" and goal.target.value == 0 and goal.baseline.value == 3.5
+    assert goal.deadline == date(2027, 6, 30)
+    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any("calendar" in i.title.lower() or "календар" in i.title for i in serving)

@@ -40,6 +40,7 @@ from assistant.understanding.text import (
     without_quoted_arrows,
     without_quoted_notes,
 )
+from assistant.understanding.zero_words import zero_as_number
 
 _PEOPLE = "people"
 
@@ -237,7 +238,7 @@ def read(
     ``brief`` is the first thing said, so nothing in it corrects what came before. Given
     the ``goals`` the plan has, "Goal 3: …" beyond them states a new aim, not an edit."""
     lang = normalize_language(language)
-    text = text[:MAX_TEXT_CHARS]
+    text = zero_as_number(text[:MAX_TEXT_CHARS], lang)  # "we want zero by June": 0
     amounts = read_amounts(text, lang)  # never a quoted «62 poeng → 150 poeng» (see there)
     facts = profile.read_profile(without_quoted_notes(text), lang, amounts)  # not «X: …» quoted
     staff = next((f.span for f in facts if f.field == "staff"), None)

@@ -14,8 +14,10 @@ def change_word(words: str, language: str) -> float | None:
     """The relative change a word says, in percent ("double": 100, "в 2 раза": 100)."""
     lowered = words.lower()
     for word, percent in cues.raw("change_words").get(language, {}).items():
-        if cues.compiled(rf"(?<!\w){re.escape(word)}(?!-\w)").search(lowered):  # "double-typing"
-            return float(percent)
+        for said in cues.compiled(rf"(?<!\w){re.escape(word)}(?!-\w)").finditer(lowered):
+            after = lowered[said.end() : said.end() + 20]  # "double-typing", "double bookings"
+            if not cues.search("change_word_describes", language, after):
+                return float(percent)
     return None
 
 
