@@ -325,3 +325,25 @@ def test_double_bookings_down_to_zero_is_one_goal_served_by_one_calendar(service
     assert goal.deadline == date(2027, 6, 30)
     serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
     assert any("calendar" in i.title.lower() or "календар" in i.title for i in serving)
+
+
+def test_a_relative_aim_on_revenue_is_measured_as_revenue(service):
+    plan = service.plan_from_brief(
+        "Vi har en sportsbutikk i Lillehammer med 12 ansatte. Vi vil øke omsetningen med 25 % "
+        "neste år.",
+        "nb",
+    )
+    goal = plan.goals[0]
+    assert goal.change_percent == 25 and [k.name for k in goal.kpis] == ["Omsetning"]
+
+
+def test_a_clause_that_only_dates_the_aim_before_it_dates_that_aim():
+    from assistant.understanding.reader import read
+
+    said = (
+        "What I want:\n- retail sales up 15% - we do about £18k a month in retail now, want "
+        "that by Dec 2027\n- Want 100 Google reviews by September 2027"
+    )
+    objectives = read(said, "en", TODAY).objectives
+    assert len(objectives) == 2
+    assert objectives[0].deadline.date == date(2027, 12, 31)

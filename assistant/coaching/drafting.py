@@ -190,7 +190,11 @@ REVENUE = "revenue"
 def _money_kpi(candidate: GoalCandidate, unit: str, language: str) -> list[Kpi]:
     """ "raise turnover to £500k": an aim to sell more, counted in money, is measured as
     revenue (from the books), under the owner's own name for it."""
-    if candidate.category != "revenue_growth" or unit not in CURRENCY_CODES:
+    if candidate.category != "revenue_growth":
+        return []
+    relative = candidate.change_percent is not None and candidate.target is None
+    named = relative and cues.search("whole_revenue", language, candidate.text) is not None
+    if unit not in CURRENCY_CODES and not named:  # "25 % mer omsetning": revenue, too
         return []
     return [kpi_of(load_kpi_catalogue().kpi(REVENUE), language)]
 

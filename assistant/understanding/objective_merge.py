@@ -15,7 +15,7 @@ from assistant.understanding.objective_clauses import (
     states_objective,
 )
 from assistant.understanding.reading import Amount, ObjectiveFact
-from assistant.understanding.text import Piece, clauses, containing, span_of
+from assistant.understanding.text import Piece, clauses, containing, span_of, without_dates
 
 _ITEM = re.compile(r"^\W{0,2}(?:\(?[a-zа-я]\)|\(?\d{1,2}[.)]|[-–—•*])\s", re.IGNORECASE)
 
@@ -28,6 +28,10 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
             merged[-1] = _with_figures(last, objective, text)  # "Fler … Idag ca 6 …, vill 20"
         elif last is not None and _direction_only(objective, language):
             merged[-1] = last.model_copy(update={"direction": objective.direction})
+        elif last is not None and last.deadline is None and _date_only(objective, language):
+            merged[-1] = last.model_copy(  # "… £18k a month now, want that by Dec 2027"
+                update={"deadline": objective.deadline, "gone_by": objective.gone_by}
+            )
         elif last is not None and _halves(last, objective, text, language):
             merged[-1] = _joined_halves(last, objective, text)
         elif last is not None and _today_then_aim(last, objective, text, language):
@@ -43,6 +47,19 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
 
 
 NAMING_LETTERS = 5  # a word this long could name what an objective counts
+
+
+def _date_only(objective: ObjectiveFact, language: str) -> bool:
+    """ "want that by Dec 2027": a clause that only gives the objective before it its date,
+    with no figure and no word naming anything."""
+    figures = (objective.baseline, objective.target, objective.change_percent)
+    if objective.deadline is None or any(f is not None for f in figures):
+        return False
+    words = without_dates(objective.span.text, language)
+    for key in ("objective", "increase", "decrease", "anaphora"):
+        for pattern in cues.patterns(key, language):
+            words = pattern.sub(" ", words)
+    return not re.search(rf"[^\W\d_]{{{NAMING_LETTERS},}}", words)
 
 
 def _direction_only(objective: ObjectiveFact, language: str) -> bool:

@@ -378,10 +378,11 @@ def _objective(
         if target.period is None and target.unit == baseline.unit:  # "6 h a week … to 2"
             target = target.model_copy(update={"period": baseline.period})
     before = frozenset(m.kpi for m in metrics if m.amount.span.start < scope.start and m.kpi)
-    figure = target or baseline or (change.amount if change else None)
-    kpi = _kpi(text, scope, language, figure, before)
+    relative = target is None and baseline is None and change is not None  # "25 % mer omsetning"
+    kpi = _kpi(text, scope, language, None if relative else target or baseline, before)
     spec = metric_bank().get(kpi or "")
     comparable = (spec is not None and spec.new_ones) or not _counts_new(text, target, language)
+    comparable = comparable and not relative  # today's value of the part meant is not known
     starts_new = cues.search("starts_new", language, text[scope.start : scope.end])
     comparable = comparable and starts_new is None  # "start a class": nothing said is today
     if baseline is None and kpi is not None and comparable:
