@@ -347,3 +347,33 @@ def test_a_clause_that_only_dates_the_aim_before_it_dates_that_aim():
     objectives = read(said, "en", TODAY).objectives
     assert len(objectives) == 2
     assert objectives[0].deadline.date == date(2027, 12, 31)
+
+
+def test_a_figure_said_as_an_average_of_each_is_no_count_of_orders():
+    from assistant.understanding.reader import read
+
+    said = "Vi ser på solgte biler, bruttofortjeneste per bil (ca 28 000 i snitt) og liggetid."
+    assert read(said, "nb", TODAY).metrics == []
+    rated = read("Google 4,7 i snitt på 320 anmeldelser.", "nb", TODAY).metrics
+    assert {(m.kpi, m.amount.value) for m in rated} == {("review_rating", 4.7), ("review_count", 320)}
+
+
+@pytest.mark.parametrize(
+    ("language", "brief", "statement"),
+    [
+        (
+            "en",
+            "We run a B&B with a cafe, 4 staff. Cafe revenue should grow from 60,000 to 210,000 "
+            "pounds by end of 2027.",
+            "Increase cafe revenue from 60 000 GBP to 210 000 GBP by 2027-12-31",
+        ),
+        (
+            "sv",
+            "Vi driver ett B&B med kafé på västkusten, 4 anställda. Kaféets omsättning ska öka "
+            "från 60 000 kr till 210 000 kr till slutet av 2027.",
+            "Öka kaféets omsättning från 60 000 SEK till 210 000 SEK senast 2027-12-31",
+        ),
+    ],
+)
+def test_an_aim_named_before_its_verb_of_change_is_named_so(service, language, brief, statement):
+    assert service.plan_from_brief(brief, language).goals[0].statement == statement

@@ -285,7 +285,9 @@ def _after_colon(text: str) -> str:
 
 def _before_verb(words: str, language: str) -> str:
     """ "Fyllingsgraden ligger vel" -> "Fyllingsgraden": the name before its verb."""
-    found = cues.search("copula", language, words)
+    found = cues.search("copula", language, words) or cues.search(
+        "change_after_name", language, words
+    )
     head = words[: found.start()].strip(" ,.;:-–—") if found else words
     return head if found and _names_enough(head) else words
 

@@ -19,7 +19,7 @@ from assistant.understanding.metrics import (
 from assistant.understanding.objective_figures import figure_role
 from assistant.understanding.objective_units import priced
 from assistant.understanding.objectives import read_objectives
-from assistant.understanding.own_nouns import counts_own_thing
+from assistant.understanding.own_nouns import an_average, counts_own_thing
 from assistant.understanding.quantities import Found, clock_times, read_amounts
 from assistant.understanding.reading import (
     Amount,
@@ -133,6 +133,8 @@ def _metrics(
             unplaced.append(found.amount.span)  # "Парк 38 машин": cars, not orders
             continue
         bound = _bound(text, language, found, by_meaning=found.counted != _PEOPLE)
+        if bound is not None and own and an_average(text, found, language, bound[0]):
+            bound = None  # "bruttofortjeneste per bil (ca 28 000 i snitt)": no orders
         if bound is None:
             unplaced.append(found.amount.span)
             continue
