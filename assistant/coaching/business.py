@@ -196,34 +196,44 @@ def traits_of(
 ) -> BusinessTraits:
     """The traits of a business from its trade and what the owner said (all their messages,
     or a brief); a trade that names no family falls back to the owner's words."""
-    trade = industry or ""  # the trade may be said in English ("wholesale distributor")
     from assistant.coaching.owned_channels import owned_channels  # it reads NEGATION here
     from assistant.coaching.words import initiatives_called  # the catalogue loads this module
-    from assistant.understanding.text import sentences
 
-    stated = " ".join(s.text for s in sentences(owner_words) if "?" not in s.text)
-    family = (  # "is booking software worth it for us?" says no trade
-        family_of(trade, language) or family_of(trade, "en") or family_of(stated, language)
-    )
-    family = _outranked(family, f"{trade} {stated}", language)  # "производство" … "мыла"
-    defaults = _data()["families"].get(family or "", {})
+    kind = kind_of(industry, owner_words, language)
+    defaults = _data()["families"].get(kind.family or "", {})
     named, leaving = _channels(owner_words.lower(), language)
     said = _customers_said(owner_words, language)
     return BusinessTraits(
-        family=family,
+        family=kind.family,
         sells=set(defaults.get("sells", ())),
-        via=set(defaults.get("via", ())) | ({"bookings"} if _booked(stated, language) else set()),
+        via=kind.via,
         customers=said or set(defaults.get("customers", ())),
         customers_said=said,
         sells_online=True if named & ONLINE_CHANNELS else sells_online,  # "почти всё на Ozon"
         has_website=has_website,
         channels=named,
         leaving=leaving,
-        tools=tools_said(owner_words, language),
+        tools=kind.tools,
         named=set(initiatives_called(owner_words, language)),
         abroad=aims_abroad(owner_words, language),
         owned=owned_channels(owner_words, language),
     )
+
+
+def kind_of(industry: str | None, owner_words: str, language: str) -> BusinessTraits:
+    """The kind of business only: its family, how its customers buy and the tools it has
+    (what the KPIs are measured in), without the rest of ``traits_of``."""
+    from assistant.understanding.text import sentences
+
+    trade = industry or ""  # the trade may be said in English ("wholesale distributor")
+    stated = " ".join(s.text for s in sentences(owner_words) if "?" not in s.text)
+    family = (  # "is booking software worth it for us?" says no trade
+        family_of(trade, language) or family_of(trade, "en") or family_of(stated, language)
+    )
+    family = _outranked(family, f"{trade} {stated}", language)  # "производство" … "мыла"
+    via = set(_data()["families"].get(family or "", {}).get("via", ()))
+    booked = {"bookings"} if _booked(stated, language) else set()
+    return BusinessTraits(family=family, via=via | booked, tools=tools_said(owner_words, language))
 
 
 def _outranked(family: str | None, words: str, language: str) -> str | None:

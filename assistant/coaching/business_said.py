@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.coaching.business import BusinessTraits, misfit, traits_of
+from assistant.coaching.business import BusinessTraits, kind_of, misfit, traits_of
 from assistant.coaching.catalogue import InitiativeSpec, load_kpi_catalogue
 from assistant.coaching.state import SessionState
 from assistant.understanding import cues as reading_cues
@@ -14,12 +14,22 @@ from assistant.understanding.cues import compiled as cue_pattern
 from assistant.understanding.text import sentences
 
 
+def session_kind(state: SessionState) -> BusinessTraits:
+    """The kind of business only (family, how customers buy, tools): what its KPIs are
+    measured in, read more cheaply than ``session_traits``."""
+    return kind_of(state.plan.profile.industry, _owner_said(state), state.language)
+
+
+def _owner_said(state: SessionState, also_said: str = "") -> str:
+    messages = [also_said, *(t.content for t in state.transcript if t.role == "user")]
+    said = "\n".join(messages)  # each message ends its sentence: no quote runs across two
+    return said + "\n" + "\n".join(o.owner_words for o in state.plan.objectives)
+
+
 def session_traits(state: SessionState, also_said: str = "") -> BusinessTraits:
     """The business as the owner described it (in the interview, or ``also_said`` in a
     brief): trade, their own words, and whether they sell online and have a website."""
-    messages = [also_said, *(t.content for t in state.transcript if t.role == "user")]
-    said = "\n".join(messages)  # each message ends its sentence: no quote runs across two
-    said += "\n" + "\n".join(o.owner_words for o in state.plan.objectives)
+    said = _owner_said(state, also_said)
     answers = {k: str(v) for k, v in state.maturity_answers.items()}
     share = state.plan.current_state.marketing.online_revenue_share_percent
     sells_online = _ANSWERED.get(answers.get("r_webshop", ""))

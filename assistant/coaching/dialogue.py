@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.coaching import render
 from assistant.coaching.baseline_unknown import unknown_baselines
-from assistant.coaching.business_said import session_traits
+from assistant.coaching.business_said import session_kind, session_traits
 from assistant.coaching.catalogue import load_maturity_questions
 from assistant.coaching.chat_edits import apply_commands
 from assistant.coaching.chat_exports import save_pending_exports
@@ -218,7 +218,7 @@ class OfflineCoach:
         since leave it, and each goal's KPI is measured as this business measures it."""
         tidy_open_questions(state)
         if state.plan.goals:
-            fit_kpis(state.plan, session_traits(state))
+            fit_kpis(state.plan, session_kind(state))
 
     def stage_reply(
         self, state: SessionState, facts: Facts, first: bool, held: dict[str, str] | None = None
