@@ -378,3 +378,17 @@ def test_a_figure_said_as_an_average_of_each_is_no_count_of_orders():
 )
 def test_an_aim_named_before_its_verb_of_change_is_named_so(service, language, brief, statement):
     assert service.plan_from_brief(brief, language).goals[0].statement == statement
+
+
+def test_figures_stated_in_a_list_item_are_today_for_the_wish_that_follows():
+    from assistant.understanding.reader import read
+
+    said = (
+        "What I want:\n- Pharmacy First consultations from 60 a month to 150 by June 2027\n"
+        "- Google reviews: we've got 23 reviews, 4.4 stars. Want 100 reviews by September 2027"
+    )
+    objectives = read(said, "en", TODAY).objectives
+    assert len(objectives) == 2
+    reviews = objectives[1]
+    assert reviews.kpi == "review_count"
+    assert (reviews.baseline.value, reviews.target.value) == (23, 100)

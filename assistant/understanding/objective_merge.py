@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from assistant.understanding import cues
-from assistant.understanding.metrics import metric_bank, scaled
+from assistant.understanding.metrics import bind_by_cues, metric_bank, scaled
 from assistant.understanding.objective_clauses import (
     opens_objective,
     parallel_wish,
     states_objective,
 )
+from assistant.understanding.quantities import read_amounts
 from assistant.understanding.reading import Amount, ObjectiveFact
 from assistant.understanding.text import Piece, clauses, containing, span_of, without_dates
 
@@ -36,6 +37,13 @@ def completed(objectives: list[ObjectiveFact], text: str, language: str) -> list
             merged[-1] = _joined_halves(last, objective, text)
         elif last is not None and _today_then_aim(last, objective, text, language):
             merged[-1] = _from_today(last, objective, text)
+        elif last is not None and (today := _stated_before(last, objective, text, language)):
+            merged[-1] = objective.model_copy(  # "23 reviews, 4.4 stars. Want 100 reviews"
+                update={
+                    "baseline": today,
+                    "span": span_of(text, last.span.start, objective.span.end),
+                }
+            )
         elif last is not None and (
             _figures_follow(last, objective, text, language)
             or _target_follows(last, objective, text, language)
@@ -144,6 +152,32 @@ def _today_then_aim(first: ObjectiveFact, second: ObjectiveFact, text: str, lang
     if any(p.search(clause) for p in cues.patterns("objective", language)):
         return False  # "…, want 55 % of them back": the first figure is wished for
     return opens_objective(Piece(second.span.text, second.span.start), language)
+
+
+def _stated_before(
+    first: ObjectiveFact, second: ObjectiveFact, text: str, language: str
+) -> Amount | None:
+    """ "- Google reviews: we've got 23 reviews, 4.4 stars. Want 100 reviews by September":
+    in one list item, figures stated with no wish, then a wish for one of them; that
+    figure is today's value of the wish (and the statement no aim of its own)."""
+    aim = second.target
+    if aim is None or second.baseline is not None or second.kpi is None:
+        return None
+    if "\n" in text[first.span.end : second.span.start] or first.baseline is not None:
+        return None
+    said = first.span.text
+    if any(p.search(said) for p in cues.patterns("objective", language)):
+        return None  # the first wishes something of its own
+    for found in read_amounts(said, language):
+        amount = found.amount
+        if amount.unit != aim.unit or amount.value == aim.value:
+            continue
+        if bind_by_cues(said, language, found.start, amount) == second.kpi:
+            at = first.span.start
+            return amount.model_copy(
+                update={"span": span_of(text, at + amount.span.start, at + amount.span.end)}
+            )
+    return None
 
 
 def _own_today(objective: ObjectiveFact) -> bool:
