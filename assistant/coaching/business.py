@@ -231,7 +231,7 @@ def kind_of(industry: str | None, owner_words: str, language: str) -> BusinessTr
         family_of(trade, language) or family_of(trade, "en") or family_of(stated, language)
     )
     family = _outranked(family, f"{trade} {stated}", language)  # "производство" … "мыла"
-    via = set(_data()["families"].get(family or "", {}).get("via", ()))
+    via = set(usual_via(family))
     booked = {"bookings"} if _booked(stated, language) else set()
     return BusinessTraits(family=family, via=via | booked, tools=tools_said(owner_words, language))
 

@@ -258,7 +258,8 @@ def _own_clause(
     number = cues.search("initiative_reference", reading.language, named)
     if number is None and first:  # "put step 4 first": the place said around the step
         said = cues.search("initiative_reference", reading.language, words)
-        number = said if said and not _PLACE_NUMBER.match(said.group(0)) else None
+        place = said and cues.search("place_number", reading.language, said.group(0))
+        number = said if said and not place else None
     bare = command.number if command.action == "link_initiative" else None  # "link 4 to goal 3"
     return command.model_copy(
         update={
@@ -274,9 +275,6 @@ def _own_clause(
 
 BARE_ORDER_REACH = 3  # sentences before a bare order ("убери.") that may name its object
 _ITEM_START = re.compile(r"^\s*\(?\d{1,2}[.)]\s")  # a list item: a bare order stays in its own
-
-
-_PLACE_NUMBER = re.compile(r"(?:no|nr|nummer|number|номер|#)\b", re.IGNORECASE)  # "som nummer 1"
 
 
 def _bare_order(sentence: str, span: Span, offset: int, reading: Reading) -> bool:

@@ -273,7 +273,7 @@ class OfflineCoach:
         if stage == "objectives":
             return self._objectives(state, facts, today)
         if stage == "playback":
-            record_figures(state, facts.figures, self.today())  # "website visits about 200"
+            record_figures(state, facts.figures, today)  # "website visits about 200"
             add_objectives(state, facts)  # a late objective, said with its numbers
             answered = self._take_answers(state, facts)  # "invoicing is NOT done by hand"
             if facts.approve:

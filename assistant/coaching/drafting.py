@@ -225,7 +225,7 @@ def metric_name(candidate: GoalCandidate, spec, language: str, has_figures: bool
     if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
         label = None
     if candidate.name or label:
-        return candidate.name or name_form(label or metric, language)
+        return candidate.name or label or metric
     scope = scope_said(candidate.text, metric, language) if spec is not None else None
     return name_form(f"{metric} ({scope})" if scope else metric, language)
 

@@ -11,6 +11,7 @@ import re
 from assistant.knowledge.languages import stopwords
 from assistant.understanding import cues
 from assistant.understanding.metrics import cue_hits, metric_bank
+from assistant.understanding.places import russian_noun
 from assistant.understanding.quantities import Found
 
 NAMED_WORDS = 3  # the words after a figure that may name what it counts ("regular customers")
@@ -40,11 +41,7 @@ def counts_own_thing(text: str, end: int, language: str) -> bool:
 def _noun(word: str, language: str) -> bool:
     """Russian words are checked to be nouns (the dictionary knows); in the other languages
     a word that is not a stop word is taken to be what is counted."""
-    if language != "ru":
-        return True
-    from assistant.understanding.places import _morph
-
-    return "NOUN" in _morph().parse(word)[0].tag
+    return language != "ru" or russian_noun(word)
 
 
 def an_average(text: str, found: Found, language: str, label: str) -> bool:

@@ -1,5 +1,6 @@
-"""Place names in their base form: Russian cases to the nominative with pymorphy3
-("в Екатеринбурге" -> Екатеринбург); other languages keep the written form."""
+"""Names in their base form: Russian cases to the nominative with pymorphy3, for places
+("в Екатеринбурге" -> Екатеринбург) and for trades and what a goal counts ("фитнес-клуба"
+-> фитнес-клуб); other languages keep the written form."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def russian_noun(word: str) -> bool:
+    """The word is most likely a noun ("машин", not "было")."""
+    return "NOUN" in _morph().parse(word)[0].tag
 
 
 def _nominative_word(word: str) -> str:
