@@ -165,6 +165,7 @@ class InitiativeSpec(CatalogueModel):
     covering: dict[Id, Variant] = Field(default_factory=dict)  # as written then, by the step
     # its steps dated back from the goal's deadline ("{decide}", "{trial}", "{done}")
     dated: Localized[Text] | None = None
+    opens_before_due: bool = False  # a new offer whose goal counts customers by the deadline
     ongoing: bool = False  # a routine kept up all through the plan: the monthly review
     for_families: dict[Id, Variant] = Field(default_factory=dict)  # by the business family
 

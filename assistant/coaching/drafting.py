@@ -7,6 +7,7 @@ question). Initiatives come from the KPI catalogue, each grounded in a retrieved
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import date
 
@@ -31,6 +32,7 @@ from assistant.coaching.plan import (
     StrategyPlan,
     Target,
 )
+from assistant.coaching.quiet_times import named_quiet_time
 from assistant.coaching.smart import check_goal, led_by_activity
 from assistant.coaching.units import DEFAULT_CURRENCY
 from assistant.extraction.numbers import CURRENCY_CODES
@@ -139,6 +141,9 @@ def goal_from_candidate(
     if relative is not None and baseline and baseline.value is not None:  # "by 20 %" of today's
         aim = round(baseline.value * (1 + relative / 100), 2)
         target, relative = Target(value=aim, unit=target_unit or baseline.unit), None
+    kpis = [kpi_of(spec, language)] if spec else _money_kpi(candidate, target_unit, language)
+    if spec is None and kpis and not candidate.name:  # "25 % mer omsetning der": revenue
+        metric = _revenue_of(kpis[0].name, metric, language)
     period = _period(candidate, metric, language)
     if said_aim is not None and target is not None:
         metric = filled(said_aim, shown_number(target.value, language))
@@ -156,7 +161,6 @@ def goal_from_candidate(
         hold=candidate.hold,
     )
     statement += proposal_note(candidate.proposed, language)
-    kpis = [kpi_of(spec, language)] if spec else _money_kpi(candidate, target_unit, language)
     goal = Goal(
         id=f"g{number}",
         statement=statement,
@@ -185,6 +189,15 @@ def goal_from_candidate(
 
 
 REVENUE = "revenue"
+
+
+def _revenue_of(revenue: str, metric: str, language: str) -> str:
+    """The revenue of the aim the owner named, when their words do not say it is money
+    ("Omsetning («Bygge opp verkstedet som et eget bein å stå på»)"): the goal says what it
+    counts, and for what."""
+    if cues.search("whole_revenue", language, metric) or revenue.lower() in metric.lower():
+        return metric  # "turnover", "total revenue": the owner's own name for it
+    return f"{revenue} ({metric})"
 
 
 def _money_kpi(candidate: GoalCandidate, unit: str, language: str) -> list[Kpi]:
@@ -224,10 +237,32 @@ def metric_name(candidate: GoalCandidate, spec, language: str, has_figures: bool
     label = owner_label(candidate.text, language) if spec is not None else None
     if spec is not None and not spec.generic and not _says_kpi(label, spec, language):
         label = None
-    if candidate.name or label:
-        return candidate.name or label or metric
-    scope = scope_said(candidate.text, metric, language) if spec is not None else None
-    return name_form(f"{metric} ({scope})" if scope else metric, language)
+    if candidate.name:  # "call it taproom visitors on quiet nights": as the owner put it
+        return candidate.name
+    if label:
+        named = label
+    else:
+        scope = scope_said(candidate.text, metric, language) if spec is not None else None
+        named = name_form(f"{metric} ({scope})" if scope else metric, language)
+    return _in_its_time(named, candidate.text, language) if spec is not None else named
+
+
+def _in_its_time(name: str, text: str, language: str) -> str:
+    """The goal's name with the quiet time its aim is about, as the owner named it
+    ("utilisation (Jan-March)"), so a goal for the winter gap is not read as one for the
+    whole year."""
+    when = named_quiet_time(text, language)
+    if when is None or when.lower() in name.lower() or not _clock_or_calendar(when):
+        return name
+    if name.endswith(")"):  # "загрузка (заполняемость, зимой)"
+        return f"{name[:-1]}, {when})"
+    return f"{name} ({when})"
+
+
+def _clock_or_calendar(when: str) -> bool:
+    """A time said in words or on the clock ("10:00-14:00", "9am to 11am"), not a bare pair
+    of numbers that may be the goal's own figures ("from 30 to 60")."""
+    return not re.search(r"\d", when) or re.search(r"[:.]\d\d|[ap]m\b|kl", when) is not None
 
 
 def _says_kpi(label: str | None, spec, language: str) -> bool:  # spec: KpiSpec

@@ -5,9 +5,12 @@ quietest days, weeks or months". The words live in knowledge/data/reading_cues.y
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from assistant.coaching.roadmap_lanes import Pick
 from assistant.understanding import cues
+
+if TYPE_CHECKING:
+    from assistant.coaching.roadmap_lanes import Pick
 
 BUSY_REACH = 40  # characters after a time in which a busy word makes it the busy one
 DEADLINE_REACH = 15  # characters before a time in which "by", "innen", "к" make it a deadline

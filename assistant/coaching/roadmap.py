@@ -225,9 +225,21 @@ def _for_pains(
             planned[spec.id].pain = planned[spec.id].pain or said
         elif len(added) < MAX_PAINS:
             objective = next((o for o in plan.objectives if _overlap(o.owner_words, said)), None)
+            objective = objective or _served_by(spec, plan)
             alone = objective is not None and all(p.objective is not objective for p in picks)
             added.append(Pick(spec, objective, primary=alone, pain=said))  # its best one
     return added
+
+
+def _served_by(spec: InitiativeSpec, plan: StrategyPlan) -> Objective | None:
+    """The first objective a step for a problem the owner described is made for (a way to
+    keep members longer for "300 members before summer"), so it is planned by that goal's
+    deadline rather than whenever there is room."""
+    for objective in plan.objectives:
+        kpis = goal_kpi_ids(_goal_of(plan, objective), plan.language) - {"revenue"}
+        if kpis & set(spec.kpis) or _made_for(spec, objective, plan):
+            return objective
+    return None
 
 
 def _overlap(words: str, said: str) -> bool:

@@ -73,7 +73,7 @@ def place(picks: list[Pick], capacity: int = NOW_CAPACITY) -> None:
     soonest = sorted(
         picks,
         key=lambda p: (
-            not p.primary,
+            not (p.primary or (p.pain and p.objective is not None)),
             p is not lead,
             not p.pain,
             LANES.index(p.due),

@@ -195,7 +195,9 @@ def workstream_for(
     if offer and spec.title_offer:  # "Launch the monthly grooming plan: offer, price …"
         title = filled(spec.title_offer, offer)
     depends = [reach.site_step] if kind == "grow" and needs_site and reach.site_step else []
-    return own_step(spec, objective, title, description, dated, depends)
+    step = own_step(spec, objective, title, description, dated, depends)
+    ramps_up = kind == "launch" and kind_of(goal, language) == "grow"  # "2 classes a week full"
+    return step.model_copy(update={"opens_before_due": True}) if ramps_up else step
 
 
 def own_step(
@@ -227,6 +229,7 @@ def own_step(
 
 
 MIN_DATED_DAYS = 75  # a deadline nearer than this leaves no room for dated steps
+RAMP_UP_DAYS = 60  # a new offer opens this long before the day its figure is due at least
 
 
 def _dated(spec: WorkstreamSpec, goal: Goal | None, today: date | None) -> Localized[str] | None:
@@ -266,6 +269,8 @@ def date_the_steps(
             continue
         index = quarter_index(initiative.start)
         start = max(today, date(index // 4, index % 4 * 3 + 1, 1))
+        if spec.opens_before_due:  # open with time to fill it: "2 classes full by autumn"
+            deadline -= timedelta(days=max(RAMP_UP_DAYS, (deadline - start).days // 4))
         steps = dated_steps(spec.dated.get(language), start, deadline, language)
         initiative.description = steps or initiative.description
 

@@ -290,6 +290,8 @@ def _bare_aim(words: str, language: str) -> bool:
     words = without_dates(words, language)
     said = "|".join(cues.raw("metric_lead_in").get(language, ()))
     words = compiled(rf"(?<!\w)(?:{said})(?!\w)", re.IGNORECASE).sub(" ", words) if said else words
+    for pattern in cues.patterns("points_there", language):  # "I want 50% there"
+        words = pattern.sub(" ", words)
     return len(re.findall(r"[^\W\d_]", words)) < BARE_LETTERS
 
 
