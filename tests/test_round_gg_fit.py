@@ -7,10 +7,18 @@ from datetime import date
 
 import pytest
 
+from assistant.coaching.catalogue import load_kpi_catalogue
+from assistant.coaching.plan import Initiative
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 
 TODAY = date(2026, 12, 8)
+
+
+def _titled(step: Initiative, catalogue_id: str, language: str) -> bool:
+    """The step is the catalogue's initiative ``catalogue_id`` (its title as written there)."""
+    spec = next(s for s in load_kpi_catalogue().initiatives if s.id == catalogue_id)
+    return step.title.startswith(spec.title.get(language)[:20])
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +122,58 @@ def test_a_relative_revenue_aim_for_one_part_of_the_business_says_it_counts_reve
     goal = service.plan_from_brief(brief, language).goals[-1]
     assert revenue in goal.statement.lower(), goal.statement
     assert re.search(r"(20|30) %", goal.statement)
+
+
+@pytest.mark.parametrize(
+    ("brief", "language"),
+    [
+        (
+            "We sell handmade leather bags through our Shopify store, 4 of us. About 65% of "
+            "our traffic comes from paid ads on Instagram and it keeps getting pricier. "
+            "Mailchimp list of 9,000. Goal: paid traffic below 40% by the end of 2027.",
+            "en",
+        ),
+        (
+            "Мы продаём чай через свой интернет-магазин на InSales, 3 человека. Около 60 % "
+            "трафика идёт из платной рекламы. Рассылка — 5 000 адресов. Хотим снизить долю "
+            "платного трафика до 35 % к концу 2027 года.",
+            "ru",
+        ),
+    ],
+)
+def test_a_lower_share_of_paid_traffic_is_served_by_the_shops_own_channels(
+    service, brief, language
+):
+    plan = service.plan_from_brief(brief, language)
+    goal = plan.goals[0]
+    assert goal.direction == "decrease" and goal.kpis
+    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    assert serving and all("new customer groups" not in i.title.lower() for i in serving)
+    own = ("email_retention", "content_seo")
+    made = [s for s in serving if any(_titled(s, c, language) for c in own)]
+    assert made, [i.title for i in serving]
+
+
+def test_a_florist_on_delivery_aggregators_moves_buyers_to_the_site_it_already_has(service):
+    brief = (
+        "Цветочная мастерская в Самаре, 5 флористов. Заказы принимаем через сайт с оплатой "
+        "картой, в WhatsApp и через агрегатор Flowwow, там комиссия 25 %. Хотим снизить долю "
+        "агрегатора с 40 % до 20 % к концу 2027 года."
+    )
+    plan = service.plan_from_brief(brief, "ru")
+    titles = [i.title.lower() for i in plan.roadmap]
+    assert not any("запустить или обновить интернет-магазин" in t for t in titles), titles
+    goal = plan.goals[0]
+    serving = [i for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any(_titled(i, "marketplace_shift", "ru") for i in serving), titles
+
+
+def test_the_best_step_for_a_goal_due_this_quarter_is_high_priority(service):
+    brief = (
+        "Law firm in Bristol, 6 people. Aims: 20 new retainer clients next year, and a "
+        "proper matter and deadline system in place by the end of February 2027."
+    )
+    plan = service.plan_from_brief(brief, "en")
+    urgent = next(g for g in plan.goals if g.deadline == date(2027, 2, 28))
+    first = next(i for i in plan.roadmap if urgent.id in i.goal_ids)
+    assert first.horizon == "short" and first.priority == "high"

@@ -139,15 +139,17 @@ def family_of(words: str, language: str) -> str | None:
     right before another only describes it ("boutique fitness studio")."""
     text = words.lower()
     families = _data()["families"]
-    said = [
-        (at, name)
+    named = [
+        (at, name, word)
         for name, family in families.items()
         for word in family["words"].get(language, ())
         if (at := _first_said(text, word)) is not None
     ]
-    if not said:
+    if not named:
         return None
-    heads = [(at, name) for at, name in said if not _modifies(text, at, said)]
+    said = [(at, name) for at, name, _ in named]
+    whole = {at for at, _, word in named if " " in word}  # "цветочная мастерская": one name
+    heads = [(at, name) for at, name in said if at in whole or not _modifies(text, at, said)]
     first = min(heads)[1]
     outranking = [n for _, n in sorted(said) if first in families[n].get("outranks", ())]
     return outranking[0] if outranking else first  # "производство мыла": soap

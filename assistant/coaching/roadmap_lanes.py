@@ -273,8 +273,8 @@ LEADING_OBJECTIVES = 2  # the objectives said first, whose best steps count for 
 def impact_here(pick: Pick, plan: StrategyPlan) -> int:
     """The catalogue's impact for this business: more for a step the owner asked for or
     described the problem of, and for the best step towards one of the objectives they
-    said first (most for their first), so not every step of a plan is "high"; less for
-    groundwork no objective calls for."""
+    said first (most for their first), so not every step of a plan is "high"; more for the
+    best step for a goal due within Now; less for groundwork no objective calls for."""
     impact = pick.spec.impact
     if pick.spec.id in ALWAYS:  # the planning routine is done alongside, never "high"
         return min(impact, ROUTINE_IMPACT)
@@ -286,6 +286,8 @@ def impact_here(pick: Pick, plan: StrategyPlan) -> int:
         impact += 2 if said_at == 0 else 1
     elif pick.objective is None:
         impact -= 1
+    if pick.primary and pick.due_in_now():  # "all orders in one place by 8 March": urgent
+        impact += 1
     return max(1, min(5, impact))
 
 
