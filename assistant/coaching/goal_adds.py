@@ -15,6 +15,7 @@ from assistant.coaching.command_lanes import lane_said
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.facts import Facts, Figure, GoalCandidate, goal_candidates
+from assistant.coaching.objective_asks import held_milestone
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import revenue_currency
@@ -134,9 +135,11 @@ def _one_goal_per_order(
 
 
 def _held_as(state: SessionState, candidate: GoalCandidate) -> int | None:
-    """The goal (or objective, before drafting) with the same today's value and target."""
+    """The goal (or objective, before drafting) with the same today's value and target, or
+    a milestone due the same day in much the same words ("patientjournalerna i ett
+    molnbaserat journalsystem med backup, klart senast 1 september 2027")."""
     if candidate.baseline is None or candidate.target is None:
-        return None
+        return held_milestone(state, candidate)
     said = (candidate.baseline.value, candidate.target.value)
     held = state.plan.goals if state.plan.goals else state.candidates
     figures = [

@@ -40,7 +40,7 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
     say = Messages(state.language)
     changes: list[str] = []
     lines = _lines(state, say)
-    for sentence in sentences(said):
+    for sentence in sentences(_without_denied_notes(said, state.language)):
         if sentence.text.rstrip().endswith("?"):
             continue  # "where did 'customer satisfaction followed: yes' come from?"
         for line in lines:
@@ -53,6 +53,22 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
     if changes:
         score_maturity(state)
     return changes
+
+
+_QUOTED_NOTE = re.compile(r"[\"“«„'‘][^\"“”«»„'‘’\n]+[\"”»“'’]")
+DENIAL_REACH = 40  # characters after a quoted note in which the owner denies it
+
+
+def _without_denied_notes(said: str, language: str) -> str:
+    """'du skrev "Säkerhetsrutiner: ja" – det har vi inte': a note quoted back and denied
+    is what was wrong, not the new value; blanked, every position kept."""
+
+    def blank(quote: re.Match[str]) -> str:
+        after = said[quote.end() : quote.end() + DENIAL_REACH]
+        denied = cues.search("quoted_denied", language, after) is not None
+        return " " * len(quote.group()) if denied else quote.group()
+
+    return _QUOTED_NOTE.sub(blank, said)
 
 
 def value_after_label(

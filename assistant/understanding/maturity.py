@@ -194,8 +194,9 @@ def said_by_label(text: str, language: str) -> dict[str, MaturityFact]:
 
 
 def read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
+    denied = _denied_notes(text, language)
     text = _unquoted(text, language)  # words quoted back answer nothing, by label or not
-    labelled = said_by_label(text, language)
+    labelled = said_by_label(text, language) | denied
     for fact in labelled.values():  # "Automatic backups: not sure" answers no other question
         start, end = fact.span.start, fact.span.end
         text = text[:start] + " " * (end - start) + text[end:]
@@ -203,6 +204,32 @@ def read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturity
     return [f for f in facts if question_ids().get(f.topic) not in labelled] + list(
         labelled.values()
     )
+
+
+def _of_the_question_before(text: str, sentence: Piece, language: str) -> bool:
+    """A sentence that only says what the question before it was thinking of ("är det
+    lagligt …? Tänker GDPR och patientdatalagen."): part of the question, no answer."""
+    before = text[: sentence.start].rstrip()
+    return before.endswith("?") and cues.search("thinking_of", language, sentence.text) is not None
+
+
+DENIAL_REACH = 40  # characters after a quoted note in which the owner denies it
+_OTHER_WAY = {"yes": "no", "partly": "no", "no": "yes"}
+
+
+def _denied_notes(text: str, language: str) -> dict[str, MaturityFact]:
+    """'du skrev "Säkerhets- och integritetsrutiner: ja" – det har vi inte': a note of the
+    coach's quoted back and denied answers its question the other way."""
+    found = {}
+    for quote in _QUOTED.finditer(text):
+        after = text[quote.end() : quote.end() + DENIAL_REACH]
+        if cues.search("quoted_denied", language, after) is None:
+            continue
+        span = Span(start=quote.start(), end=quote.end(), text=quote.group())
+        for question_id, fact in said_by_label(quote.group(), language).items():
+            if (answer := _OTHER_WAY.get(fact.answer)) is not None:
+                found[question_id] = MaturityFact(topic=fact.topic, answer=answer, span=span)
+    return found
 
 
 def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[MaturityFact]:
@@ -222,6 +249,7 @@ def _read_maturity(text: str, language: str, wishes: list[Span]) -> list[Maturit
         and not cues.search("go_ahead", language, s.text)  # "Så ja, lag SMART-mål."
         and not cues.search("never_said", language, s.text)  # "I never said skills yes"
         and not _aimed_by(s.text, language)  # "Nettbooking innen 5. desember 2027 er greit"
+        and not _of_the_question_before(text, s, language)  # "…i molnet? Tänker GDPR."
     ]
     cued = {
         c.start: _own_words(bank.find_answers(c.text, language), c.text, language)
