@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from chat_helpers import talk
+from chat_helpers import at_roadmap, talk
 
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
+from assistant.understanding import cues
 from assistant.understanding.reader import read
 
 TODAY = date(2026, 12, 8)
@@ -123,3 +124,51 @@ def test_adding_a_milestone_the_plan_already_holds_confirms_it_rather_than_addin
         ["Add a goal: patient records in a cloud record system with backup by 1 September 2027."],
     )
     assert len(service.session(sid).candidates) == before
+
+
+LOCKSMITH = (
+    "Hei, jeg heter Geir og driver Solbakken Lås & Nøkkel AS i Trondheim, låsesmed med "
+    "døgnvakt og adgangskontroll for borettslag. 4 ansatte, omsetning 6,8 mill. Nettside på "
+    "Wix, Facebook-side, jobber via Mittanbud. Mål: flere Google-anmeldelser fra 14 til 60 "
+    "innen 1. juni 2027; serviceavtaler på adgangskontroll fra 9 til 25 innen utgangen av "
+    "2027; få ned Mittanbud fra 30 % til 10 % av oppdragene innen utgangen av 2027."
+)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        'Ok takk. Steg {n} heter feil. Gi det navnet "Egen side for styrene i borettslag".',
+        'Steg {n} - endre navnet til "Egen side for styrene i borettslag".',
+    ],
+)
+def test_a_step_renamed_in_plain_norwegian_takes_the_name_and_the_plan_stays_open(service, order):
+    sid = f"gg-rename-{abs(hash(order))}"
+    at_roadmap(service, sid, [LOCKSMITH], "nb")
+    talk(service, sid, [order.format(n=2)], "nb")
+    state = service.session(sid)
+    assert state.plan.roadmap[1].title == "Egen side for styrene i borettslag"
+    assert state.stage != "done"  # the rename is no request for the final summary
+
+
+def test_a_quoted_step_name_with_a_colon_is_kept_whole_and_names_no_business(service):
+    brief = (
+        "Hej, jag äger Nordins Glas AB i Gävle, glasmästeri. 7 anställda. Mål: andel vunna "
+        "offerter från 30 % till 45 % till slutet av 2027; webbförfrågningar från 10 till 30 "
+        "i månaden senast 30 september 2027."
+    )
+    sid = "gg-rename-colon"
+    at_roadmap(service, sid, [brief], "sv")
+    name = "Få fler offerter: uppföljning efter 3 dagar"
+    talk(service, sid, [f'Byt namn på steg 1 till "{name}".'], "sv")
+    state = service.session(sid)
+    assert state.plan.roadmap[0].title == name
+    assert state.plan.profile.business_name == "Nordins Glas AB"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("OK. Kör färdplanen.", "sv"), ("Ja, målene nå takk.", "nb"), ("Run the roadmap.", "en")],
+)
+def test_asking_for_the_next_draft_in_plain_words_goes_ahead(said, language):
+    assert cues.search("go_ahead", language, said) is not None

@@ -147,8 +147,8 @@ def _pin_numbers(state: SessionState, commands: list[PlanCommand]) -> None:
         listed = items if "initiative" in command.action else goals
         if 1 <= command.number <= len(listed):
             command.item_id = listed[command.number - 1]
-        if "initiative" in command.action:
-            command.item_id = title_over_number(state, command)
+        if "initiative" in command.action and command.action != "rename_initiative":
+            command.item_id = title_over_number(state, command)  # a rename quotes the new name
 
 
 def _say(state: SessionState) -> Messages:

@@ -34,7 +34,7 @@ _LANE_FIRST = re.compile(
     r"senere|nu|nästa|senare|сейчас|далее|позже)[»\"”]?\s*:",
     re.IGNORECASE,
 )
-_TOPIC_FIRST = re.compile(r"^\s*(?:for|för|til|till|для|по)\s+[^:.!?\n]{1,40}:")
+_TOPIC_FIRST = re.compile(r"^\s*(?:for|för|til|till|для|по)\s+[^:.!?\n'\"“”«»]{1,40}:")
 _OLD_NAME_CUE = re.compile(
     r"\b(?:not|ikke|inte|не|instead of|i stedet for|istället för|вместо)\s*$", re.IGNORECASE
 )
