@@ -435,3 +435,30 @@ def test_a_realistic_target_is_offered_as_a_round_number(baseline, target, unit)
     figure = offered.group(1).strip(" ,")
     assert not re.search(r"[.,]\d{1,2}(?!\d)", figure), figure  # "56 %", never "56.08 %"
     assert len(re.sub(r"\D", "", figure).rstrip("0")) <= 2  # two significant figures at most
+
+
+def _achievable(baseline: float, target: float, unit: str, days: int) -> str:
+    goal = Goal(
+        **{
+            **GOOD,
+            "baseline": base(baseline, unit),
+            "target": tgt(target, unit),
+            "direction": "increase" if target > baseline else "decrease",
+            "deadline": (TODAY + timedelta(days=days)).isoformat(),
+            "horizon": "medium",
+        }
+    )
+    return check_goal(goal, OBJECTIVES, TODAY, "en").letters.achievable.reason
+
+
+def test_a_realistic_target_within_a_tenth_of_the_change_asked_is_no_flag():
+    said = _achievable(9, 3, "%", 213)  # "3.2 % rather than 3 %": the owner's own target
+    assert "about" not in said, said
+
+
+def test_a_realistic_count_is_a_whole_number_and_a_large_change_a_whole_percent():
+    said = _achievable(45, 3, "orders", 200)
+    offered = re.search(r"about ([\d.,]+)", said)
+    assert offered is not None and "." not in offered.group(1), said
+    steep = _achievable(14, 60, "reviews", 182)
+    assert re.search(r"\+\d+ ?%", steep) and not re.search(r"\+\d+\.\d+ ?%", steep), steep

@@ -41,13 +41,21 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field
 
 from assistant.coaching.messages import Messages  # the owner's word for a unit
 from assistant.coaching.plan import Goal, Language, LetterCheck, Objective, SmartLetters
-from assistant.coaching.smart_limits import round_limit, time_scale
+from assistant.coaching.smart_limits import (
+    DEFAULT_BOUNDS,
+    WHOLE_COUNT,
+    SmartBounds,
+    near_enough,
+    round_limit,
+    time_scale,
+)
 from assistant.coaching.units import TIME_UNITS
 from assistant.config import PROJECT_ROOT
+from assistant.extraction.numbers import CURRENCY_CODES
 from assistant.understanding.cues import number_word
 from assistant.yamlfiles import parse_yaml
 
@@ -58,34 +66,6 @@ ERROR_PENALTY = 20
 WARNING_PENALTY = 5
 _TEMPLATE_DIR = PROJECT_ROOT / "prompts" / "templates"
 _LANGUAGE_ALIASES = {"no": "nb", "nn": "nb", "nob": "nb", "eng": "en", "swe": "sv", "rus": "ru"}
-
-
-class SmartBounds(BaseModel):
-    """Limits of the Achievable and Time-bound rules (see the module docstring)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
-
-    max_multiple_per_quarter: float = Field(default=2.0, gt=1)
-    max_points_per_quarter: float = Field(default=15.0, gt=0)
-    min_relative_change: float = Field(default=0.03, ge=0)
-    min_points_change: float = Field(default=1.0, ge=0)
-    max_cut_of_time: float = Field(default=0.9, ge=0, lt=1)  # a new tool cuts hours at once
-    small_count_max: float = Field(default=20, ge=0)
-    small_count_step_per_quarter: float = Field(default=3, ge=0)
-    short_max_days: int = Field(default=100, ge=1)
-    medium_max_days: int = Field(default=395, ge=1)
-    long_min_days: int = Field(default=330, ge=1)
-    long_max_days: int = Field(default=1900, ge=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> SmartBounds:
-        ordered = self.short_max_days <= self.medium_max_days <= self.long_max_days
-        if not ordered or self.long_min_days >= self.long_max_days:
-            raise ValueError("need short_max <= medium_max <= long_max and long_min < long_max")
-        return self
-
-
-DEFAULT_BOUNDS = SmartBounds()
 
 
 class SmartFinding(BaseModel):
@@ -218,7 +198,9 @@ class _Say:
 
     def change(self, amount: float, in_points: bool) -> str:
         """A signed change: ``amount`` in points, or as a fraction (0.1 -> +10 %)."""
-        shown = self.number(amount if in_points else amount * 100)
+        said = amount if in_points else amount * 100
+        whole = math.isfinite(said) and abs(said) >= WHOLE_FROM
+        shown = self.number(round(said) if whole else said)  # "+329 %", not "+328.57 %"
         signed = ("+" if amount > 0 else "") + shown
         return str(self.text["points" if in_points else "percent"]).format(n=signed)
 
@@ -354,7 +336,14 @@ def _achievable(
         log_limit = math.log(bounds.max_multiple_per_quarter) * scale
         if abs(math.log(target) - math.log(base)) > log_limit:
             factor = math.exp(min(log_limit, 700.0))
-            limit = round_limit(base * factor if target > base else base / factor, target > base)
+            limit = base * factor if target > base else base / factor
+            whole = _counted(unit) and limit < WHOLE_COUNT  # "about 7 orders", not 6.4
+            limit = round_limit(limit, target > base, whole=whole)
+            if near_enough(limit, target, base):
+                limit = None  # "about 3.2 % rather than 3 %": no difference worth a flag
+        else:
+            limit = None
+        if limit is not None:
             params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
             code = "too_big_points" if is_share else "too_big"  # a share's change in points
             issues.append(_Issue(code, "error", params))
@@ -363,8 +352,9 @@ def _achievable(
     if is_share and not issues and not launched and abs(target - base) > points:
         limit = min(base + points, 100.0) if target > base else max(base - points, 0.0)
         limit = round_limit(limit, target > base, whole=True)
-        params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
-        issues.append(_Issue("too_big_points", "error", params))
+        if not near_enough(limit, target, base):
+            params = {"change": shown, "period": period, "limit": say.quantity(limit, unit)}
+            issues.append(_Issue("too_big_points", "error", params))
     if not issues and not goal.hold:  # holding today's level is no trivial change
         if abs(relative) < bounds.min_relative_change and (
             not is_share or abs(target - base) < bounds.min_points_change
@@ -377,6 +367,14 @@ def _achievable(
     judged = is_share or (base > 0 and target > 0)
     ok_code = "achievable_ok" if judged else "achievable_ok_unjudged"
     return _Verdict(issues, ok_code, {"change": shown, "period": period})
+
+
+WHOLE_FROM = 10  # a change of this many percent or more is said in whole percent
+
+
+def _counted(unit: str | None) -> bool:
+    """A count of things ("orders", "reviews", none said), not money, time or a share."""
+    return not (_is_percent(unit) or unit in TIME_UNITS or unit in CURRENCY_CODES)
 
 
 def _relative_change(
