@@ -172,3 +172,42 @@ def test_a_quoted_step_name_with_a_colon_is_kept_whole_and_names_no_business(ser
 )
 def test_asking_for_the_next_draft_in_plain_words_goes_ahead(said, language):
     assert cues.search("go_ahead", language, said) is not None
+
+
+BOOKSHOP = (
+    "We're Marlowe Books, an independent bookshop in Bath with a Shopify store since 2020, "
+    "6 staff, £780k turnover. Goals: online share of sales from 12% to 20% by end of 2027; "
+    "subscription box subscribers from 0 to 150 by December 2027; newsletter from 2,300 to "
+    "4,000 subscribers by September 2027."
+)
+
+
+def test_a_set_up_answer_fixed_at_the_roadmap_is_kept_said_back_and_names_no_goal(service):
+    sid = "gg-backup-late"
+    at_roadmap(service, sid, [BOOKSHOP], "en")
+    names = [g.statement for g in service.session(sid).plan.goals]
+    reply = talk(
+        service,
+        sid,
+        ["backups aren't really yes, it's one external drive Tom plugs in. Call it partly."],
+    )
+    state = service.session(sid)
+    assert state.maturity_answers.get("d_backup") == "partial"
+    assert "partly" in reply.lower()
+    assert [g.statement for g in state.plan.goals] == names  # no goal renamed "partly"
+
+
+def test_bringing_a_step_back_to_a_lane_moves_the_step_just_spoken_of(service):
+    sid = "gg-back-to-now"
+    brief = (
+        "Мы сервис по ремонту бытовой техники в Екатеринбурге, 6 мастеров. Цели: повторные "
+        "обращения с 10 % до 25 % к концу 2027 года; заявки с сайта с 20 до 60 в месяц к "
+        "сентябрю 2027 года."
+    )
+    at_roadmap(service, sid, [brief], "ru")
+    before = len(service.session(sid).plan.roadmap)
+    moved = service.session(sid).plan.roadmap[1]
+    talk(service, sid, ["Перенесите шаг 2 в «Далее».", "Верните в «Сейчас»."], "ru")
+    roadmap = service.session(sid).plan.roadmap
+    assert len(roadmap) == before and all(i.title != "Сейчас" for i in roadmap)
+    assert next(i for i in roadmap if i.id == moved.id).horizon == "short"

@@ -169,9 +169,14 @@ def _moved_back(state: SessionState, command: PlanCommand, today: date, outcome:
     """ "Шаг про отзывы верните в «Далее»": an order to bring back that names only a lane
     moves the step it names there; it adds no step called «Далее»."""
     lane = lane_only(command.name or "", state.plan.language)
-    meant = initiatives_meant(state, command) if lane else []
-    if len(meant) != 1:
+    if lane is None:
         return False
+    meant = initiatives_meant(state, command)
+    if not meant and state.last_step:  # "Верните в «Сейчас»": the step just spoken of
+        meant = [i for i in state.plan.roadmap if i.id == state.last_step]
+    if len(meant) != 1:  # a lane is never the name of a new step
+        outcome.asks.append(say_for(state).say("which_initiative"))
+        return True
     title, changes = change_initiative(state.plan, meant[0].id, InitiativeEdit(horizon=lane), today)
     state.lanes_set[meant[0].id] = lane
     say = say_for(state)

@@ -43,7 +43,7 @@ from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.refusals import left_out_beside_aims, refused_steps
 from assistant.coaching.roadmap import add_asked, draft_roadmap
 from assistant.coaching.said_fixes import fixes_said
-from assistant.coaching.say_back import said_back, snapshot
+from assistant.coaching.say_back import said_back, set_up_labels, snapshot
 from assistant.coaching.side_answers import SideAnswers, boundary
 from assistant.coaching.state import SessionState
 from assistant.coaching.step_gaps import newly_unserved, served_goals
@@ -232,7 +232,11 @@ class OfflineCoach:
         remember_words(state, facts)
         interviewing = state.stage in ("profile", "current_state", "objectives")
         saying_back = interviewing or said_at == "playback"  # a fix to the summary, too
-        noted = said_back(held, snapshot(state), state.language) if saying_back else None
+        now = snapshot(state)
+        if not saying_back and said_at in ("review", "roadmap"):  # a set-up answer fixed late
+            now = {k: v for k, v in now.items() if k in set_up_labels(state.language)}
+            saying_back = True
+        noted = said_back(held, now, state.language) if saying_back else None
         opening = f"{noted}\n\n" if noted else ""  # "Noted: People: 5; …"
         if interviewing and question == state.last_question and "changed" in state.acts:
             state.acts.append("reminded")  # only a fix was said: the open question again
@@ -291,6 +295,8 @@ class OfflineCoach:
                 else say_confirm(state, "playback")
             )
             return self._not_yet(state, facts, confirm)
+        if stage in ("review", "roadmap"):
+            self._take_answers(state, facts)  # "backups aren't really yes … call it partly"
         if stage == "review":
             if not facts.approve:
                 return self._not_yet(state, facts, say_confirm(state, "goals"))

@@ -137,3 +137,8 @@ def said_back(before: Snapshot, after: Snapshot, language: str) -> str | None:
         f"{name}: {value}" for name, value in after.items() if value and before.get(name) != value
     ]
     return Messages(language).say("noted_facts", facts="; ".join(changed)) if changed else None
+
+
+def set_up_labels(language: str) -> set[str]:
+    """The labels of the digital set-up's answers as said back ("Automatic backups")."""
+    return {q.short.get(language) for q in load_maturity_questions().questions}
