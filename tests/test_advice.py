@@ -21,6 +21,10 @@ from assistant.coaching.advice import advice_on
         ("sv", "Lönar det sig att annonsera på Google för ett måleri?", "landningssida"),
         ("ru", "Есть ли смысл зимой запускать Директ?", "тест"),
         ("ru", "Стоит ли нам делать своё приложение или оставить приложение 1С?", "приложение"),
+        ("en", "Would a call answering service be worth it for our call-outs?", "missed"),
+        ("sv", "Är Treatwell värt avgiften för en frisörsalong?", "förstagångskunder"),
+        ("nb", "Er det verdt å kjøpe et eget tilbudsverktøy, eller holder Tripletex?", "maler"),
+        ("ru", "Стоит ли переходить на Okdesk или хватит Битрикс24?", "напоминан"),
     ],
 )
 def test_a_worth_it_question_gets_when_it_pays_and_how_to_test_it(language, question, says):

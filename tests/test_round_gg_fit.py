@@ -177,3 +177,24 @@ def test_the_best_step_for_a_goal_due_this_quarter_is_high_priority(service):
     urgent = next(g for g in plan.goals if g.deadline == date(2027, 2, 28))
     first = next(i for i in plan.roadmap if urgent.id in i.goal_ids)
     assert first.horizon == "short" and first.priority == "high"
+
+
+@pytest.mark.parametrize(
+    ("brief", "language"),
+    [
+        (
+            "Frisørsalong i Bodø, 4 frisører. Timebestilling skjer på telefon. Mål: få på plass "
+            "timebestilling på nett så minst halvparten av bookingene kommer den veien innen "
+            "neste år.",
+            "nb",
+        ),
+        (
+            "Massage clinic in Cork, 3 therapists, all bookings by phone. Goal: get online "
+            "booking live so that 40% of bookings are made online by the end of 2027.",
+            "en",
+        ),
+    ],
+)
+def test_a_share_through_a_channel_only_now_put_in_place_starts_from_zero(service, brief, language):
+    goal = service.plan_from_brief(brief, language).goals[0]
+    assert goal.baseline is not None and goal.baseline.value == 0, goal.statement

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from chat_helpers import at_roadmap, talk
 
+from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
 from assistant.understanding import cues
@@ -211,3 +212,16 @@ def test_bringing_a_step_back_to_a_lane_moves_the_step_just_spoken_of(service):
     roadmap = service.session(sid).plan.roadmap
     assert len(roadmap) == before and all(i.title != "Сейчас" for i in roadmap)
     assert next(i for i in roadmap if i.id == moved.id).horizon == "short"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Can a 4-person firm really do 3 things in Now in three months?", "en"),
+        ("Kan ett företag med 4 personer verkligen göra 3 saker i Nu på tre månader?", "sv"),
+        ("Er ikke dette for mye på en gang for tre måneder?", "nb"),
+        ("Мы вчетвером правда потянем три шага за три месяца?", "ru"),
+    ],
+)
+def test_whether_the_team_can_carry_the_now_lane_is_answered_from_the_plan(said, language):
+    assert plan_question(said, language) == "fits_budget"

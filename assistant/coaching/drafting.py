@@ -216,6 +216,8 @@ def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> b
     """A count of new things from today ("hire 4 operators", "sign 3 employers") or of a
     new offer ("start a class, 2 a week full"): today's value is 0, not a figure to
     measure; never a share or an amount of money."""
+    if unit == "%" and candidate.target is not None and candidate.baseline is None:
+        return _channel_put_in_place(candidate, spec, language)  # "få på plass nettbooking"
     if candidate.target is None or unit == "%" or candidate.target.unit not in (None, "units"):
         return False
     if cues.search("starts_new", language, candidate.text):
@@ -225,6 +227,25 @@ def _from_nothing(candidate: GoalCandidate, spec, unit: str, language: str) -> b
     if spec is not None and spec.id != "hires" and not spec.generic:
         return False  # "15 new wholesale accounts" counts new ones; "active customers" all
     return counts_additions(candidate.text, candidate.target.value, language)
+
+
+CHANNEL_SHARES = {  # shares of the sales, bookings or work done through one channel
+    "online_booking_share",
+    "online_revenue_share",
+    "self_service_share",
+    "online_payment_share",
+    "e_invoice_share",
+    "direct_booking_share",
+    "clients_on_digital_service",
+}
+
+
+def _channel_put_in_place(candidate: GoalCandidate, spec, language: str) -> bool:
+    """ "Få på plass timebestilling på nett så minst halvparten kommer den veien": a share
+    through a channel the owner is only now putting in place is 0 % today."""
+    if spec is None or spec.id not in CHANNEL_SHARES:
+        return False
+    return cues.search("puts_in_place", language, candidate.text) is not None
 
 
 def metric_name(candidate: GoalCandidate, spec, language: str, has_figures: bool = True) -> str:
