@@ -198,3 +198,19 @@ def test_the_best_step_for_a_goal_due_this_quarter_is_high_priority(service):
 def test_a_share_through_a_channel_only_now_put_in_place_starts_from_zero(service, brief, language):
     goal = service.plan_from_brief(brief, language).goals[0]
     assert goal.baseline is not None and goal.baseline.value == 0, goal.statement
+
+
+def test_a_consultancys_billable_share_is_raised_by_time_reporting_not_off_season_offers(
+    service,
+):
+    brief = (
+        "Arkitektkontor i Uppsala, 14 medarbetare. Tidrapportering i Excel utan koppling till "
+        "projektekonomin; debiteringsgraden ligger på ca 68 %. Mål: debiteringsgrad 76 % inom "
+        "12 månader."
+    )
+    plan = service.plan_from_brief(brief, "sv")
+    goal = plan.goals[0]
+    assert goal.kpis and "debiterbara" in goal.kpis[0].definition.lower()
+    serving = [i.title.lower() for i in plan.roadmap if goal.id in i.goal_ids]
+    assert any("tidrapport" in t for t in serving), serving
+    assert not any("lågsäsong" in t for t in (i.title.lower() for i in plan.roadmap))
