@@ -214,3 +214,16 @@ def test_a_consultancys_billable_share_is_raised_by_time_reporting_not_off_seaso
     serving = [i.title.lower() for i in plan.roadmap if goal.id in i.goal_ids]
     assert any("tidrapport" in t for t in serving), serving
     assert not any("lågsäsong" in t for t in (i.title.lower() for i in plan.roadmap))
+
+
+def test_a_problem_step_the_aim_names_serves_that_aim_by_its_deadline(service):
+    brief = (
+        "Vi är ett båtvarv i Nynäshamn, 8 anställda. Allt går via telefon och en whiteboard, "
+        "och i april-maj ringer kunderna hela dagarna. Mål: att kunderna själva kan boka "
+        "sjösättning och se status på sin båt före nästa säsong, senast 31 mars 2027."
+    )
+    plan = service.plan_from_brief(brief, "sv")
+    goal = plan.goals[0]
+    status = [i for i in plan.roadmap if "status" in i.title.lower()]
+    assert status and goal.id in status[0].goal_ids, [i.title for i in plan.roadmap]
+    assert status[0].horizon == "short"
