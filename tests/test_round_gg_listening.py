@@ -225,3 +225,24 @@ def test_bringing_a_step_back_to_a_lane_moves_the_step_just_spoken_of(service):
 )
 def test_whether_the_team_can_carry_the_now_lane_is_answered_from_the_plan(said, language):
     assert plan_question(said, language) == "fits_budget"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("And we've got way more than 6 active customers, 6 is just the contracts.", "en"),
+        ("Vi har mye flere enn 6 kunder, 6 er bare serviceavtalene.", "nb"),
+        ("Vi har betydligt fler än 6 kunder, 6 är bara avtalen.", "sv"),
+    ],
+)
+def test_more_than_a_figure_is_a_comparison_not_an_aim(said, language):
+    assert read(said, language, TODAY).objectives == []
+
+
+def test_a_trade_said_as_the_customers_of_the_business_is_not_its_trade():
+    said = (
+        "I run Hollis Locks & Security in Sheffield, 4 of us. Emergency lockouts, lock "
+        "upgrades, a bit of access control and CCTV for small shops and offices."
+    )
+    found = [p for p in read(said, "en", TODAY).profile if p.field == "industry"]
+    assert not found or "shop" not in found[0].value.lower()
