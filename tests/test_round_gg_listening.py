@@ -246,3 +246,59 @@ def test_a_trade_said_as_the_customers_of_the_business_is_not_its_trade():
     )
     found = [p for p in read(said, "en", TODAY).profile if p.field == "industry"]
     assert not found or "shop" not in found[0].value.lower()
+
+
+def _industry(said: str, language: str) -> str | None:
+    found = [p for p in read(said, language, TODAY).profile if p.field == "industry"]
+    return str(found[0].value).lower() if found else None
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "trade"),
+    [
+        (
+            "Jeg driver Solheim Varme AS i Sandnes, vi monterer og servicer varmepumper.",
+            "nb",
+            "varmepump",
+        ),
+        (
+            "Nei nei, vi driver ikke med regnskap! Vi er varmepumpefirma, montering og service.",
+            "nb",
+            "varmepump",
+        ),
+        (
+            "Men för tredje gången: vi är en brädspelsbutik (med café), inte ett café.",
+            "sv",
+            "brädspelsbutik",
+        ),
+    ],
+)
+def test_the_trade_is_what_the_owner_says_they_are(said, language, trade):
+    assert trade in (_industry(said, language) or "")
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Hei, jeg driver Solheim Varme AS i Sandnes. Regnskap og faktura i Tripletex.", "nb"),
+        ("Hi, I run Hollis Heating in Leeds, 5 of us. Accounting and invoices in Xero.", "en"),
+    ],
+)
+def test_the_books_kept_in_a_tool_are_no_trade(said, language):
+    assert _industry(said, language) not in ("regnskap", "accounting")
+
+
+def test_where_someone_lives_is_no_market():
+    said = "Kompetanse: nja. Nevøen kan litt wordpress men han bor i Oslo nå."
+    assert not [p for p in read(said, "nb", TODAY).profile if p.field == "location"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Вот теперь да. Давайте итоговую сводку, покажу её бухгалтеру.",
+        'Я же написал "да". Итог, пожалуйста.',
+    ],
+)
+def test_a_yes_with_a_request_for_the_summary_is_an_approval(said):
+    assert read(said, "ru", TODAY).intent == "approval"
