@@ -302,3 +302,15 @@ def test_where_someone_lives_is_no_market():
 )
 def test_a_yes_with_a_request_for_the_summary_is_an_approval(said):
     assert read(said, "ru", TODAY).intent == "approval"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Wheel classes (6-week courses and one-off tasters). About 6k visits a month.", "en"),
+        ("Vi har 6-ukers kurs og rundt 6000 besøk på nettsiden i måneden.", "nb"),
+    ],
+)
+def test_a_number_joined_to_a_length_of_time_is_no_figure(said, language):
+    visits = [m for m in read(said, language, TODAY).metrics if m.kpi == "website_visits"]
+    assert [m.amount.value for m in visits] == [6000]

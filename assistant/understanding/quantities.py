@@ -278,6 +278,8 @@ def _names_something(text: str, quantity: Quantity, language: str) -> bool:
     if _inside(text, quantity, language, "past_change"):
         return True
     after = text[quantity.end : quantity.end + 24]
+    if cues.search("length_of_a_thing", language, after):
+        return True  # "6-week courses", "6-ukers kurs": how long a thing lasts, not a count
     if cues.search("discount_after", language, after):
         return True  # "10% off mon/tue bookings": a price cut, not an amount of the aim
     if _age_band(text, quantity, after, language):
