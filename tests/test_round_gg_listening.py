@@ -314,3 +314,14 @@ def test_a_yes_with_a_request_for_the_summary_is_an_approval(said):
 def test_a_number_joined_to_a_length_of_time_is_no_figure(said, language):
     visits = [m for m in read(said, language, TODAY).metrics if m.kpi == "website_visits"]
     assert [m.amount.value for m in visits] == [6000]
+
+
+def test_a_goal_changed_after_the_summary_is_shown_as_it_stands_not_as_a_new_draft(service):
+    sid = "gg-after-summary"
+    at_roadmap(service, sid, [BOOKSHOP], "en")
+    talk(service, sid, ["yes"])
+    assert service.session(sid).stage == "done"
+    reply = talk(service, sid, ["Goal 3 target should be 5,000, not 4,000."])
+    assert "5 000" in reply or "5,000" in reply
+    assert "draft the roadmap" not in reply and "draft SMART goals" not in reply
+    assert "summary" in reply.lower()

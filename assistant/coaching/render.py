@@ -140,7 +140,8 @@ def _score_line(
 def goals(state: SessionState, today: date) -> str:
     say = Messages(state.language)
     plan: StrategyPlan = state.plan
-    lines = [say.say("goals_head")]
+    kept = "_kept" if plan.roadmap else ""  # a goal changed once the roadmap is drafted
+    lines = [say.say(f"goals_head{kept}")]
     cited: list[Citation] = []
     for number, goal in enumerate(plan.goals, start=1):
         verdict = check_goal(goal, plan.objectives, today, plan.language)
@@ -151,7 +152,7 @@ def goals(state: SessionState, today: date) -> str:
         lines.append(f"{line} {cite_marks(state, goal.citations)}".rstrip())
         cited.extend(goal.citations)
     lines += _due_soon(plan, today, say)
-    lines.append(say.say("goals_ask"))
+    lines.append(say.say(f"goals_ask{kept}"))
     block = sources_block(state, cited)
     return "\n\n".join([*lines, block] if block else lines)
 
