@@ -325,3 +325,16 @@ def test_a_goal_changed_after_the_summary_is_shown_as_it_stands_not_as_a_new_dra
     assert "5 000" in reply or "5,000" in reply
     assert "draft the roadmap" not in reply and "draft SMART goals" not in reply
     assert "summary" in reply.lower()
+
+
+def test_words_taken_out_of_a_goal_never_delete_the_goal(service):
+    sid = "gg-words-out"
+    brief = (
+        "Мы семейная сыроварня в Подмосковье, 5 человек, выручка 14 млн рублей. Цели: продажи "
+        "через свой сайт с 20 % до 35 % выручки к концу 2027 года; 30 ресторанов-клиентов к "
+        "декабрю 2027 года; списание сыра с 8 % до 4 % к концу 2027 года."
+    )
+    at_roadmap(service, sid, [brief], "ru")
+    before = len(service.session(sid).plan.goals)
+    talk(service, sid, ['в цели 3 уберите "накладные на закупку"'], "ru")
+    assert len(service.session(sid).plan.goals) == before == 3
