@@ -25,6 +25,8 @@ from assistant.coaching.advice import advice_on
         ("sv", "Är Treatwell värt avgiften för en frisörsalong?", "förstagångskunder"),
         ("nb", "Er det verdt å kjøpe et eget tilbudsverktøy, eller holder Tripletex?", "maler"),
         ("ru", "Стоит ли переходить на Okdesk или хватит Битрикс24?", "напоминан"),
+        ("en", "Is a job app like Tradify worth it for a firm our size?", "invoice"),
+        ("en", "Do I need to pay someone for the dashboard or can I use a Google Sheet?", "row"),
     ],
 )
 def test_a_worth_it_question_gets_when_it_pays_and_how_to_test_it(language, question, says):

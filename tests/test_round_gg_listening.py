@@ -338,3 +338,7 @@ def test_words_taken_out_of_a_goal_never_delete_the_goal(service):
     before = len(service.session(sid).plan.goals)
     talk(service, sid, ['в цели 3 уберите "накладные на закупку"'], "ru")
     assert len(service.session(sid).plan.goals) == before == 3
+
+
+def test_a_budget_question_about_the_now_lane_is_answered_from_the_plan():
+    assert plan_question("roughly what budget should I put aside for the Now steps?", "en")
