@@ -15,7 +15,7 @@ from assistant.coaching.command_lanes import lane_said
 from assistant.coaching.commands import PlanCommand
 from assistant.coaching.drafting import goal_from_candidate
 from assistant.coaching.facts import Facts, Figure, GoalCandidate, goal_candidates
-from assistant.coaching.objective_asks import held_milestone
+from assistant.coaching.milestone_aims import held_milestone
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.state import SessionState
 from assistant.coaching.upkeep import revenue_currency

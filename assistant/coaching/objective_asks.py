@@ -11,11 +11,11 @@ from assistant.coaching.drafting import proposal_note
 from assistant.coaching.facts import Facts, Figure, GoalCandidate, read_message
 from assistant.coaching.messages import Messages
 from assistant.coaching.metric_names import named_metric
+from assistant.coaching.milestone_aims import held_milestone, is_milestone
 from assistant.coaching.pending_dates import dates_by_objective
 from assistant.coaching.plan import Objective, next_id
 from assistant.coaching.proposals import propose_target
 from assistant.coaching.say_back import figure_said
-from assistant.coaching.smart import led_by_activity
 from assistant.coaching.state import PendingAsk, SessionState
 from assistant.coaching.units import figure_unit
 from assistant.extraction import find_date_spans
@@ -123,26 +123,6 @@ def _said_again(state: SessionState, candidate: GoalCandidate, ordered: list[int
                 held.deadline = candidate.deadline or held.deadline
             return True
     return False
-
-
-SAME_AIM_WORDS = 3  # words a milestone shares with one held, due the same day, to be it
-
-
-def held_milestone(state: SessionState, candidate: GoalCandidate) -> int | None:
-    """The goal (or objective, before drafting) a milestone said again is: due the same day,
-    in much the same words ("patient records in a cloud system with backup by 1 September")."""
-    if candidate.deadline is None or candidate.target is not None:
-        return None
-    held = (
-        [(g.deadline, g.statement) for g in state.plan.goals]
-        if state.plan.goals
-        else [(c.deadline, c.text) for c in state.candidates]
-    )
-    for index, (deadline, words) in enumerate(held):
-        shared = shared_words(candidate.text, words, state.language)
-        if deadline == candidate.deadline and shared >= SAME_AIM_WORDS:
-            return index
-    return None
 
 
 def _only_one_named(state: SessionState, candidate: GoalCandidate) -> int | None:
@@ -450,15 +430,6 @@ def _said_alone(facts: Facts, language: str) -> list[Figure]:
     return [Figure(value=f.amount.value, unit=figure_unit(f.amount, language)) for f in found]
 
 
-def _milestone(candidate: GoalCandidate) -> bool:
-    """A project to carry out by a date ("journalerna flyttade till ett molnbaserat
-    journalsystem, klart 1 september 2027"): nothing to count today, no level to reach."""
-    figures = (candidate.baseline, candidate.target, candidate.change_percent)
-    if candidate.kpi_id is not None or any(f is not None for f in figures):
-        return False
-    return candidate.deadline is not None or led_by_activity(candidate.text)
-
-
 def next_missing(state: SessionState) -> str | None:
     say = Messages(state.language)
     catalogue = load_kpi_catalogue()
@@ -468,7 +439,7 @@ def next_missing(state: SessionState) -> str | None:
                 continue
             if field == "target" and candidate.change_percent is not None:
                 continue  # "three times as many as now": the target follows from today's
-            if field in ("baseline", "target") and _milestone(candidate):
+            if field in ("baseline", "target") and is_milestone(candidate):
                 continue  # "journals in a cloud system by 1 September": done or not
             state.pending = PendingAsk(candidate=index, field=field)
             objective = candidate.name or named_metric(candidate.text, state.language)
