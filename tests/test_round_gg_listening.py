@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from chat_helpers import at_roadmap, talk
 
+from assistant.coaching.definitions import definition
 from assistant.coaching.plan_answers import plan_question
 from assistant.coaching.service import CoachService
 from assistant.config import Settings
@@ -342,3 +343,15 @@ def test_words_taken_out_of_a_goal_never_delete_the_goal(service):
 
 def test_a_budget_question_about_the_now_lane_is_answered_from_the_plan():
     assert plan_question("roughly what budget should I put aside for the Now steps?", "en")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "says"),
+    [
+        ("Hva er DMA?", "nb", "Digital Maturity Assessment"),
+        ("Vad betyder DMA:n?", "sv", "Digital Maturity Assessment"),
+        ("what is the DMA?", "en", "Digital Maturity Assessment"),
+    ],
+)
+def test_the_coachs_own_abbreviation_is_explained(question, language, says):
+    assert says in (definition(question, language) or "")
