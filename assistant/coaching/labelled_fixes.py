@@ -17,7 +17,7 @@ from assistant.coaching.state import SessionState
 from assistant.extraction import extract_quantities
 from assistant.regex_cache import compiled
 from assistant.understanding import cues
-from assistant.understanding.text import sentences
+from assistant.understanding.text import denied_notes, sentences
 
 MOST_NAME_WORDS = 8  # a longer "value" is a sentence, not a trade or a name
 _QUOTES = "'\"“”«»‘’„"
@@ -55,20 +55,12 @@ def labelled_fixes(state: SessionState, said: str) -> list[str]:
     return changes
 
 
-_QUOTED_NOTE = re.compile(r"[\"“«„'‘][^\"“”«»„'‘’\n]+[\"”»“'’]")
-DENIAL_REACH = 40  # characters after a quoted note in which the owner denies it
-
-
 def _without_denied_notes(said: str, language: str) -> str:
     """'du skrev "Säkerhetsrutiner: ja" – det har vi inte': a note quoted back and denied
     is what was wrong, not the new value; blanked, every position kept."""
-
-    def blank(quote: re.Match[str]) -> str:
-        after = said[quote.end() : quote.end() + DENIAL_REACH]
-        denied = cues.search("quoted_denied", language, after) is not None
-        return " " * len(quote.group()) if denied else quote.group()
-
-    return _QUOTED_NOTE.sub(blank, said)
+    for note in denied_notes(said, language):
+        said = said[: note.start()] + " " * len(note.group()) + said[note.end() :]
+    return said
 
 
 def value_after_label(

@@ -14,7 +14,7 @@ from assistant.understanding import cues
 from assistant.understanding import maturity_meaning as meaning
 from assistant.understanding.maturity_meaning import EXAMPLES_FILE
 from assistant.understanding.reading import MaturityFact, Span
-from assistant.understanding.text import Piece, sentences, without_cue
+from assistant.understanding.text import Piece, denied_notes, sentences, without_cue
 
 _CLAUSE = re.compile(
     r",\s+|;\s+|(?<=\w)\.\s+(?=[^\W\d])|\s+[-–—]\s+"
@@ -213,7 +213,6 @@ def _of_the_question_before(text: str, sentence: Piece, language: str) -> bool:
     return before.endswith("?") and cues.search("thinking_of", language, sentence.text) is not None
 
 
-DENIAL_REACH = 40  # characters after a quoted note in which the owner denies it
 _OTHER_WAY = {"yes": "no", "partly": "no", "no": "yes"}
 
 
@@ -221,10 +220,7 @@ def _denied_notes(text: str, language: str) -> dict[str, MaturityFact]:
     """'du skrev "Säkerhets- och integritetsrutiner: ja" – det har vi inte': a note of the
     coach's quoted back and denied answers its question the other way."""
     found = {}
-    for quote in _QUOTED.finditer(text):
-        after = text[quote.end() : quote.end() + DENIAL_REACH]
-        if cues.search("quoted_denied", language, after) is None:
-            continue
+    for quote in denied_notes(text, language):
         span = Span(start=quote.start(), end=quote.end(), text=quote.group())
         for question_id, fact in said_by_label(quote.group(), language).items():
             if (answer := _OTHER_WAY.get(fact.answer)) is not None:

@@ -191,6 +191,19 @@ def without_dates(words: str, language: str) -> str:
 _QUOTED_NOTE = re.compile(r"""[«"“'‘][^«»"“”'‘’\n]{1,60}:[^«»"“”'‘’\n]{1,80}[»"”'’]""")
 
 
+DENIAL_REACH = 40  # characters after a quoted note in which the owner denies it
+
+
+def denied_notes(text: str, language: str) -> list[re.Match[str]]:
+    """'du skrev "Säkerhetsrutiner: ja" – det har vi inte': the coach's notes quoted back
+    and denied right after (what was wrong, not a new value)."""
+    return [
+        note
+        for note in _QUOTED_NOTE.finditer(text)
+        if cues.search("quoted_denied", language, text[note.end() : note.end() + DENIAL_REACH])
+    ]
+
+
 def without_quoted_notes(text: str) -> str:
     """The text with the coach's notes the owner quotes back blanked out (positions kept):
     they say what the coach wrote, nothing new about the business."""

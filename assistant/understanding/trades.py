@@ -90,7 +90,8 @@ def _first_trade(text: str, language: str, after: int = 0) -> re.Match[str] | No
         before = text[max(0, trade.start() - NOT_THE_TRADE_REACH) : trade.start()]
         if cues.search("not_the_trade_before", language, before):
             continue  # "мы не фитнес-клуб", "бассейны арендуем у фитнес-клубов"
-        if cues.search("not_the_trade_after", language, text[trade.end() : trade.end() + AFTER]):
+        after = text[trade.end() : trade.end() + NOT_THE_TRADE_AFTER]
+        if cues.search("not_the_trade_after", language, after):
             continue  # "интернет-магазин нам не нужен", "какой интернет-магазин??"
         if not cues.search("trade_goods_after", language, text[trade.end() : trade.end() + 20]):
             return trade
@@ -108,7 +109,7 @@ def _in_a_staff_list(text: str, start: int) -> bool:
 
 
 NOT_THE_TRADE_REACH = 25  # characters before a trade word read for a denial or a partner
-AFTER = 32  # characters after a trade word read for "… i Tripletex", "… нам не нужен"
+NOT_THE_TRADE_AFTER = 32  # characters after a trade word read for "… i Tripletex", "… нам не нужен"
 STAFF_LIST_REACH = 80  # characters before a trade word searched for the list it is part of
 
 
